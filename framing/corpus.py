@@ -1,0 +1,750 @@
+"""Read articles, label every character with a block role, split sentences and tokens.
+
+Everything here is a span ``(start, end)`` into the text exactly as
+``pathlib.Path(file).read_text(encoding="utf-8")`` returns it. Cleaning never
+rewrites the text: it labels blocks, and the blocks of a document tile it with
+no gap and no overlap, so every removed character has a row saying why.
+
+Block roles: ``title``, ``dek``, ``heading``, ``body`` (together: the article)
+and ``boilerplate`` (page noise), the latter with a ``reason`` from
+:data:`BOILERPLATE_REASONS`. The rules are general line-shape rules (see
+``framing/data/boilerplate_patterns.csv`` and :func:`segment_text`), not lines of
+particular files.
+"""
+from __future__ import annotations
+
+import bisect
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from ._data import data_path, read_csv_rows
+
+ARTICLE_ROLES = ("title", "dek", "heading", "body")
+ROLES = ARTICLE_ROLES + ("boilerplate",)
+BOILERPLATE_REASONS = (
+    "photo caption",
+    "repeated line",
+    "link list",
+    "teaser of another article",
+    "metadata/dateline",
+    "navigation or table of contents",
+    "call to action",
+    "social/share residue",
+)
+DEFAULT_MAX_BYTES = 10_000_000
+
+_TOKEN_RE = re.compile(r"\w+(?:[’'.,\-]\w+)*")
+_LINE_RE = re.compile(r"[^\n]*\n?")
+_END_PUNCT_RE = re.compile(r"[.!?…][\"”’')\]]*$")
+_BULLET_RE = re.compile(r"^\s*[-•*·▪–]\s+")
+_NUMBERED_RE = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
+_WORD_RE = re.compile(r"[^\W\d_][\w’'\-]*")
+
+
+class CorpusError(Exception):
+    """A problem with the input that stops the run: the message names the path."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of characters with one role. ``reason`` is empty unless boilerplate."""
+
+    start: int
+    end: int
+    role: str
+    reason: str = ""
+
+
+@dataclass
+class Document:
+    """One article: its raw text, its blocks, sentences and tokens (all spans).
+
+    Attributes
+    ----------
+    doc_id : str
+        The file stem.
+    text : str
+        The raw text, never modified.
+    blocks : list of Block
+        Tiling of ``text``: ``blocks[0].start == 0``, ``blocks[-1].end == len(text)``,
+        each block starts where the previous one ends.
+    sentences : list of (int, int)
+        Sentence spans inside article blocks (title, dek, heading, body); a
+        sentence never crosses a block.
+    tokens : list of (int, int)
+        Word-token spans inside article blocks.
+    title, date, outlet : str
+        Metadata; from ``sources.csv`` when it has them, else extracted from the
+        text (title, date) or empty. ``meta`` says where each value came from.
+    flags : list of str
+        What the reader could not fully understand (``no title``, ``possibly not
+        English``...). A flagged document is still processed.
+    """
+
+    doc_id: str
+    text: str
+    blocks: list[Block]
+    sentences: list[tuple[int, int]]
+    tokens: list[tuple[int, int]]
+    title: str = ""
+    date: str = ""
+    outlet: str = ""
+    path: str = ""
+    meta: dict = field(default_factory=dict)
+    flags: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._block_starts = [b.start for b in self.blocks]
+
+    def block_at(self, pos: int) -> Block:
+        """The block containing character ``pos``."""
+        i = bisect.bisect_right(self._block_starts, pos) - 1
+        return self.blocks[max(i, 0)]
+
+    def content_spans(self) -> list[tuple[int, int]]:
+        """Merged spans of the article blocks (everything but boilerplate)."""
+        spans: list[tuple[int, int]] = []
+        for b in self.blocks:
+            if b.role == "boilerplate":
+                continue
+            if spans and spans[-1][1] == b.start:
+                spans[-1] = (spans[-1][0], b.end)
+            else:
+                spans.append((b.start, b.end))
+        return spans
+
+    def is_content(self, start: int, end: int) -> bool:
+        """True when the span lies inside article blocks only."""
+        return all(b.role != "boilerplate" for b in self.blocks_between(start, end))
+
+    def blocks_between(self, start: int, end: int) -> list[Block]:
+        i = max(bisect.bisect_right(self._block_starts, start) - 1, 0)
+        out = []
+        while i < len(self.blocks) and self.blocks[i].start < max(end, start + 1):
+            out.append(self.blocks[i])
+            i += 1
+        return out
+
+    def chars_by_role(self) -> dict[str, int]:
+        """Non-whitespace characters per role."""
+        out = {r: 0 for r in ROLES}
+        for b in self.blocks:
+            seg = self.text[b.start:b.end]
+            out[b.role] += len(seg) - sum(1 for c in seg if c.isspace())
+        return out
+
+
+@dataclass
+class Corpus:
+    """Documents read from a path, plus one row per file that could not be read."""
+
+    documents: list[Document]
+    errors: list[dict] = field(default_factory=list)
+    source: str = ""
+
+    def __iter__(self) -> Iterator[Document]:
+        return iter(self.documents)
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def __getitem__(self, key: int | str) -> Document:
+        if isinstance(key, str):
+            for d in self.documents:
+                if d.doc_id == key:
+                    return d
+            raise KeyError(key)
+        return self.documents[key]
+
+
+# --------------------------------------------------------------------------- data
+
+
+@lru_cache(maxsize=1)
+def _sentence_tokenizer() -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types = {r["abbrev"].lower() for r in read_csv_rows("abbreviations.csv")}
+    return PunktSentenceTokenizer(params)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[list, list]:
+    line_rules, sentence_rules = [], []
+    for r in read_csv_rows("boilerplate_patterns.csv"):
+        rx = re.compile(r["pattern"], re.IGNORECASE)
+        if r["scope"] == "line":
+            line_rules.append((rx, r["reason"], int(r["max_words"])))
+        else:
+            sentence_rules.append((rx, r["reason"]))
+    return line_rules, sentence_rules
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset:
+    return frozenset(r["word"] for r in read_csv_rows("english_function_words.csv"))
+
+
+# --------------------------------------------------------------------------- lines
+
+
+@dataclass
+class _Line:
+    start: int  # first character of the line
+    end: int  # end of the line's text, before its newline
+    stop: int  # end including the newline (and following blank lines)
+    text: str
+    words: int
+    label: str | None = None  # role
+    reason: str = ""
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip().casefold()
+
+
+def _cap_ratio(s: str) -> float:
+    words = [w for w in _WORD_RE.findall(s)]
+    if not words:
+        return 0.0
+    small = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "vs", "with", "is", "from"}
+    considered = [w for w in words if w.lower() not in small] or words
+    return sum(1 for w in considered if w[0].isupper()) / len(considered)
+
+
+def _is_prose(line: _Line) -> bool:
+    """A sentence-shaped line: ends like a sentence, or is long."""
+    s = line.stripped
+    if s.endswith("?") and line.words <= 14 and _cap_ratio(s) >= 0.6:
+        return False  # a title-cased question is a heading ("A Foothold for Iran?")
+    return line.words >= 25 or (line.words >= 4 and bool(_END_PUNCT_RE.search(s)))
+
+
+def _is_heading_shape(line: _Line) -> bool:
+    """A short line that does not end like a sentence (or ends with ':' / a titled '?')."""
+    s = line.stripped
+    if line.words == 0 or line.words > 14 or len(s) > 120:
+        return False
+    if s.endswith(":"):
+        return True
+    if s.endswith("?"):
+        return _cap_ratio(s) >= 0.6
+    return not _END_PUNCT_RE.search(s)
+
+
+def _split_lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    for m in _LINE_RE.finditer(text):
+        if m.start() == m.end():
+            break
+        raw = m.group()
+        body = raw[:-1] if raw.endswith("\n") else raw
+        if body.strip():
+            lines.append(_Line(m.start(), m.start() + len(body.rstrip()), m.end(), body,
+                               len(body.split())))
+        elif lines:
+            lines[-1].stop = m.end()
+        else:  # leading blank lines: attach to the first real line later
+            pass
+    return lines
+
+
+# --------------------------------------------------------------------------- segmentation
+
+
+def _label_patterns(lines: list[_Line]) -> None:
+    line_rules, _ = _patterns()
+    for ln in lines:
+        s = ln.stripped
+        for rx, reason, max_words in line_rules:
+            if ln.words <= max_words and rx.search(s):
+                ln.label, ln.reason = "boilerplate", reason
+                break
+
+
+def _label_repeats(lines: list[_Line]) -> None:
+    seen: set[str] = set()
+    for ln in lines:
+        key = _norm(ln.text)
+        if len(key) < 4:
+            continue
+        if key in seen and ln.reason != "teaser terminator":
+            ln.label, ln.reason = "boilerplate", "repeated line"
+        seen.add(key)
+
+
+def _label_lists(lines: list[_Line]) -> None:
+    """Tables of contents (bullets that repeat later lines) and link lists."""
+    norms = [_norm(_BULLET_RE.sub("", ln.text)) for ln in lines]
+    later: dict[str, int] = {}
+    for i, k in enumerate(norms):
+        later[k] = i  # last index of each text
+    i = 0
+    while i < len(lines):
+        if not _BULLET_RE.match(lines[i].text):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and _BULLET_RE.match(lines[j].text):
+            j += 1
+        run = lines[i:j]
+        toc = [later.get(norms[k], k) > k for k in range(i, j)]
+        if sum(toc) >= max(2, len(run) // 2):
+            for ln in run:
+                ln.label, ln.reason = "boilerplate", "navigation or table of contents"
+        elif len(run) >= 3 and all(ln.words <= 12 and not _END_PUNCT_RE.search(ln.stripped) for ln in run) \
+                and sum(_cap_ratio(ln.text) for ln in run) / len(run) >= 0.6:
+            for ln in run:
+                if ln.label is None:
+                    ln.label, ln.reason = "boilerplate", "link list"
+        i = j
+
+
+def _label_tails(lines: list[_Line]) -> None:
+    """Other articles' teasers and lists after the article ends."""
+    # 1) teaser widgets: a bare 'keep reading' / 'show less' control
+    terms = [i for i, ln in enumerate(lines) if ln.reason == "teaser terminator"]
+    if terms:
+        first = terms[0]
+        # walk back over the teaser (headline + up to 3 paragraphs) ...
+        i = first - 1
+        steps = 0
+        while i >= 0 and lines[i].label is None and steps < 4:
+            i -= 1
+            steps += 1
+        if i >= 0 and lines[i].label == "boilerplate" and steps > 0:
+            for k in range(i + 1, first):
+                lines[k].label, lines[k].reason = "boilerplate", "teaser of another article"
+            # ... and over the noise (credits, labels, short tag lines) that precedes it
+            while i >= 0 and (lines[i].label == "boilerplate"
+                              or (lines[i].label is None and lines[i].words <= 8
+                                  and not _END_PUNCT_RE.search(lines[i].stripped))):
+                if lines[i].label is None:
+                    lines[i].label, lines[i].reason = "boilerplate", "teaser of another article"
+                i -= 1
+        for ln in lines[first:]:
+            if ln.label is None or ln.reason == "teaser terminator":
+                ln.label, ln.reason = "boilerplate", "teaser of another article"
+    # 2) 'Related articles' / 'Most read' headers: the link lines after them. If the
+    #    first one is a bullet or numbered item, only such items follow; otherwise
+    #    short unpunctuated lines (a list of headlines) do.
+    for i, ln in enumerate(lines):
+        if ln.reason != "teaser of another article" or ln.words > 8:
+            continue
+        j = i + 1
+        listed = j < len(lines) and bool(_BULLET_RE.match(lines[j].text) or _NUMBERED_RE.match(lines[j].text))
+        while j < len(lines) and lines[j].label in (None, "boilerplate") and not _is_prose(lines[j]) \
+                and lines[j].words <= 16:
+            is_item = bool(_BULLET_RE.match(lines[j].text) or _NUMBERED_RE.match(lines[j].text))
+            if lines[j].label is None:
+                if listed != is_item:
+                    break
+                lines[j].label, lines[j].reason = "boilerplate", "link list"
+            j += 1
+
+
+def _label_article(lines: list[_Line]) -> None:
+    """Title, dek, headings and body among the lines no noise rule claimed."""
+    free = [i for i, ln in enumerate(lines) if ln.label is None]
+    prose = [i for i in free if _is_prose(lines[i])]
+    first_body = prose[0] if prose else None
+    last_body = prose[-1] if prose else None
+    title_done = False
+    for i in free:
+        ln = lines[i]
+        if first_body is not None and i < first_body:
+            if not title_done and _is_heading_shape(ln):
+                ln.label, title_done = "title", True
+            elif not title_done:
+                ln.label = "body"
+            elif ln.words <= 45 and _is_prose(ln) is False and _is_heading_shape(ln):
+                ln.label = "heading"
+            else:
+                ln.label = "dek" if ln.words <= 45 else "body"
+            continue
+        if last_body is not None and i > last_body and _is_heading_shape(ln):
+            ln.label, ln.reason = "boilerplate", "navigation or table of contents"
+            continue
+        if _is_prose(ln):
+            ln.label = "body"
+        elif _is_heading_shape(ln):
+            ln.label = "heading" if (title_done or i != free[0]) else "title"
+            title_done = True
+        else:
+            ln.label = "body"
+    # a dek is the short paragraph right after the title that the page sets apart
+    # from the body (the next line is page furniture, not the article's text)
+    for k, i in enumerate(free):
+        if lines[i].label == "title":
+            nxt = free[k + 1] if k + 1 < len(free) else None
+            if nxt is None or lines[nxt].label != "body" or lines[nxt].words > 45:
+                break
+            after = nxt + 1
+            if after < len(lines) and lines[after].label == "boilerplate" \
+                    and lines[after].reason != "teaser terminator":
+                lines[nxt].label = "dek"
+            break
+
+
+def _split_cta(text: str, blocks: list[Block]) -> list[Block]:
+    """Split body blocks where a reader call-to-action starts inside a paragraph."""
+    _, sentence_rules = _patterns()
+    if not sentence_rules:
+        return blocks
+    tok = _sentence_tokenizer()
+    out: list[Block] = []
+    for b in blocks:
+        if b.role != "body":
+            out.append(b)
+            continue
+        seg = text[b.start:b.end]
+        sents = list(tok.span_tokenize(seg))
+        cut = None
+        for k, (s, e) in enumerate(sents):
+            if any(rx.search(seg[s:e]) for rx, _ in sentence_rules):
+                rest = sents[k + 1:]
+                if all(any(rx.search(seg[s2:e2]) for rx, _ in sentence_rules)
+                       or re.search(r"\byou(r)?\b", seg[s2:e2], re.I) for s2, e2 in rest):
+                    cut = s
+                break
+        if cut is None or cut == 0:
+            if cut == 0:
+                out.append(Block(b.start, b.end, "boilerplate", "call to action"))
+            else:
+                out.append(b)
+            continue
+        out.append(Block(b.start, b.start + cut, "body"))
+        out.append(Block(b.start + cut, b.end, "boilerplate", "call to action"))
+    return out
+
+
+def segment_text(text: str) -> list[Block]:
+    """Label every character of ``text`` with a block role.
+
+    Rules, in order (each only claims lines no earlier rule claimed):
+    1. line patterns from ``data/boilerplate_patterns.csv`` (share residue,
+       datelines, bylines, player residue, captions and credits, section labels,
+       newsletter/cookie prompts, related-article headers, teaser controls);
+    2. repetition: a line that already appeared earlier is a repeated line;
+    3. bulleted runs: a table of contents when the bullets repeat later lines,
+       a link list when they are short title-cased phrases;
+    4. position after the article ends: other articles' teasers around a
+       'keep reading' control, and link lists after 'Related'/'Most read';
+    5. the rest by shape: the first short unpunctuated line before the body is
+       the title, a short paragraph set apart after it the dek, short lines among
+       the body headings, sentence-shaped lines body; short lines after the last
+       body paragraph are navigation;
+    6. inside body paragraphs, reader calls to action ('share your thoughts in the
+       comments below') to the end of the paragraph.
+
+    Returns
+    -------
+    list of Block
+        Contiguous blocks tiling ``text`` (one per line, blank lines attached to
+        the preceding line; the first block also takes leading whitespace).
+    """
+    if not text:
+        return []
+    lines = _split_lines(text)
+    if not lines:
+        return [Block(0, len(text), "boilerplate", "metadata/dateline")]
+    _label_patterns(lines)
+    _label_repeats(lines)
+    _label_lists(lines)
+    _label_tails(lines)
+    _label_article(lines)
+    blocks: list[Block] = []
+    for k, ln in enumerate(lines):
+        start = 0 if k == 0 else ln.start
+        role = ln.label or "body"
+        reason = ln.reason if role == "boilerplate" else ""
+        if reason == "teaser terminator":
+            reason = "teaser of another article"
+        blocks.append(Block(start, ln.stop, role, reason))
+    blocks = _split_cta(text, blocks)
+    # merge adjacent blocks with the same role and reason? No: one block per line keeps
+    # the audit table readable line by line.
+    if blocks[-1].end != len(text):  # pragma: no cover - defensive
+        last = blocks[-1]
+        blocks[-1] = Block(last.start, len(text), last.role, last.reason)
+    return blocks
+
+
+# --------------------------------------------------------------------------- sentences, tokens
+
+
+def sentence_spans(text: str, blocks: Iterable[Block]) -> list[tuple[int, int]]:
+    """Punkt sentence spans inside the article blocks; never across a block."""
+    tok = _sentence_tokenizer()
+    out = []
+    for b in blocks:
+        if b.role == "boilerplate":
+            continue
+        seg = text[b.start:b.end]
+        for s, e in tok.span_tokenize(seg):
+            out.append((b.start + s, b.start + e))
+    return out
+
+
+def token_spans(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Word-token spans (``\\w+`` with inner apostrophes, hyphens, periods) inside spans."""
+    out = []
+    for s, e in spans:
+        out.extend(m.span() for m in _TOKEN_RE.finditer(text, s, e))
+    return out
+
+
+# --------------------------------------------------------------------------- metadata
+
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
+_DATE_RES = [
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "ymd"),
+    (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"), "mdy"),
+    (re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b", re.I), "Mdy"),
+    (re.compile(r"\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b", re.I), "dMy"),
+]
+
+
+def extract_date(text: str, blocks: Iterable[Block]) -> str:
+    """First date in a metadata/dateline block, as ISO ``YYYY-MM-DD``; '' if none.
+
+    Dates in the body are event dates, not publication dates, so only the page's
+    metadata lines are searched.
+    """
+    for b in blocks:
+        if b.reason != "metadata/dateline":
+            continue
+        seg = text[b.start:b.end]
+        for rx, kind in _DATE_RES:
+            m = rx.search(seg)
+            if not m:
+                continue
+            g = m.groups()
+            try:
+                if kind == "ymd":
+                    y, mo, d = int(g[0]), int(g[1]), int(g[2])
+                elif kind == "mdy":
+                    mo, d, y = int(g[0]), int(g[1]), int(g[2])
+                elif kind == "Mdy":
+                    mo, d, y = _MONTHS[g[0][:3].lower()], int(g[1]), int(g[2])
+                else:
+                    d, mo, y = int(g[0]), _MONTHS[g[1][:3].lower()], int(g[2])
+            except (KeyError, ValueError):
+                continue
+            if 1 <= mo <= 12 and 1 <= d <= 31:
+                return f"{y:04d}-{mo:02d}-{d:02d}"
+    return ""
+
+
+def _flags(text: str, blocks: list[Block], tokens: list[tuple[int, int]]) -> list[str]:
+    flags = []
+    if not any(b.role == "title" for b in blocks):
+        flags.append("no title")
+    if not any(b.role == "body" for b in blocks):
+        flags.append("no body")
+    if tokens:
+        fw = _function_words()
+        sample = tokens[:2000]
+        share = sum(1 for s, e in sample if text[s:e].lower() in fw) / len(sample)
+        if len(sample) >= 20 and share < 0.12:
+            flags.append("possibly not English")
+    for o, c in (("“", "”"),):
+        if text.count(o) != text.count(c):
+            flags.append("unbalanced quotation marks")
+    if text.count('"') % 2:
+        flags.append("unbalanced quotation marks")
+    return sorted(set(flags))
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def document_from_text(text: str, doc_id: str = "doc", *, meta: dict | None = None,
+                       path: str = "") -> Document:
+    """Build a :class:`Document` from raw text (no file needed).
+
+    ``meta`` may carry ``title``, ``outlet``, ``date`` (e.g. from sources.csv);
+    they take precedence over values extracted from the text.
+    """
+    if not isinstance(text, str):
+        raise TypeError("text must be str")
+    meta = dict(meta or {})
+    blocks = segment_text(text)
+    sentences = sentence_spans(text, blocks)
+    content = []
+    for b in blocks:
+        if b.role != "boilerplate":
+            if content and content[-1][1] == b.start:
+                content[-1] = (content[-1][0], b.end)
+            else:
+                content.append((b.start, b.end))
+    tokens = token_spans(text, content)
+    title_block = next((b for b in blocks if b.role == "title"), None)
+    title_text = text[title_block.start:title_block.end].strip() if title_block else ""
+    date_text = extract_date(text, blocks)
+    info = {
+        "title_extracted": title_text,
+        "date_extracted": date_text,
+        "title_source": "sources.csv" if meta.get("title") else ("text" if title_text else ""),
+        "date_source": "sources.csv" if meta.get("date") else ("text" if date_text else ""),
+        "outlet_source": "sources.csv" if meta.get("outlet") else "",
+    }
+    extra = {k: v for k, v in meta.items() if k not in ("title", "date", "outlet")}
+    info.update(extra)
+    return Document(
+        doc_id=doc_id, text=text, blocks=blocks, sentences=sentences, tokens=tokens,
+        title=meta.get("title") or title_text, date=meta.get("date") or date_text,
+        outlet=meta.get("outlet") or "", path=path, meta=info,
+        flags=_flags(text, blocks, tokens),
+    )
+
+
+def read_article(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Read one article as UTF-8 text, or raise :class:`CorpusError` saying why not."""
+    p = Path(path)
+    if not p.exists():
+        raise CorpusError(f"{p}: no such file or directory")
+    if not p.is_file():
+        raise CorpusError(f"{p}: not a regular file")
+    size = p.stat().st_size
+    if size == 0:
+        raise CorpusError(f"{p}: empty file")
+    if size > max_bytes:
+        raise CorpusError(f"{p}: file too large ({size:,} bytes; the limit is {max_bytes:,}, see --max-bytes)")
+    data = p.read_bytes()
+    if b"\x00" in data[:65536]:
+        raise CorpusError(f"{p}: binary file (contains NUL bytes), not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise CorpusError(f"{p}: not UTF-8 text (invalid byte 0x{data[e.start]:02x} at offset {e.start}); "
+                          "convert it with iconv first") from None
+    # the contract is read_text's view of the file: universal newlines
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise CorpusError(f"{p}: file has no text (only whitespace)")
+    head = text.lstrip()[:200].lower()
+    if head.startswith("<!doctype html") or head.startswith("<html"):
+        raise CorpusError(f"{p}: looks like an HTML page, not article text; extract the text first")
+    return text
+
+
+def read_sources(folder: Path) -> dict[str, dict]:
+    """Metadata rows of ``sources.csv`` in ``folder``, keyed by doc_id ({} if absent)."""
+    f = folder / "sources.csv"
+    if not f.exists():
+        return {}
+    with f.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        if "doc_id" not in (reader.fieldnames or []):
+            raise CorpusError(f"{f}: no doc_id column")
+        # analyst_* columns hold human coding: kept out of the documents so that no
+        # computation can read them (the validation notebook reads the CSV itself)
+        return {r["doc_id"]: {k: (v or "") for k, v in r.items() if k and not k.startswith("analyst_")}
+                for r in reader}
+
+
+def list_articles(path: str | Path) -> tuple[list[Path], dict[str, dict]]:
+    """The ``.txt`` files a PATH names (a file, or a folder's ``*.txt``) and their metadata."""
+    p = Path(path)
+    if not p.exists():
+        raise CorpusError(f"{p}: no such file or directory")
+    if p.is_dir():
+        files = sorted(f for f in p.glob("*.txt") if f.is_file())
+        if not files:
+            raise CorpusError(f"{p}: no .txt articles in this folder")
+        return files, read_sources(p)
+    return [p], read_sources(p.parent)
+
+
+def iter_documents(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
+                   errors: list | None = None) -> Iterator[Document]:
+    """Yield documents one at a time (memory bounded by the largest article).
+
+    Files that cannot be read are appended to ``errors`` as ``{"path", "doc_id",
+    "error"}`` rows when a list is given; a single-file PATH that cannot be read
+    raises :class:`CorpusError`.
+    """
+    files, sources = list_articles(path)
+    single = Path(path).is_file()
+    for f in files:
+        try:
+            text = read_article(f, max_bytes=max_bytes)
+        except CorpusError as e:
+            if single or errors is None:
+                raise
+            errors.append({"path": str(f), "doc_id": f.stem, "error": str(e).split(": ", 1)[-1]})
+            continue
+        yield document_from_text(text, f.stem, meta=sources.get(f.stem), path=str(f))
+
+
+def load_corpus(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
+    """Read a folder of ``.txt`` articles (or one file) into a :class:`Corpus`.
+
+    ``sources.csv`` beside the articles, when present, supplies outlet, title and
+    date. Unreadable files in a folder are listed in ``Corpus.errors`` (the run goes
+    on); a missing path or a folder with no articles raises :class:`CorpusError`.
+    """
+    errors: list[dict] = []
+    docs = list(iter_documents(path, max_bytes=max_bytes, errors=errors))
+    return Corpus(docs, errors, str(path))
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def segments_table(corpus: Iterable[Document]):
+    """One row per block: doc_id, start, end, role, reason, n_chars, text.
+
+    ``text`` is ``doc.text[start:end]``, so the table is a complete audit of what
+    was kept and what was labelled noise.
+    """
+    import pandas as pd
+
+    rows = [
+        {"doc_id": d.doc_id, "start": b.start, "end": b.end, "role": b.role, "reason": b.reason,
+         "n_chars": b.end - b.start, "text": d.text[b.start:b.end]}
+        for d in corpus for b in d.blocks
+    ]
+    cols = ["doc_id", "start", "end", "role", "reason", "n_chars", "text"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def documents_table(corpus: Iterable[Document]):
+    """One row per document (the ``framing corpus`` table).
+
+    Columns: doc_id, title, outlet, date, n_chars (all characters), n_body_chars
+    (characters in body blocks), n_article_chars (title + dek + headings + body),
+    n_removed_chars (characters in boilerplate blocks), n_sentences and n_tokens
+    (inside article blocks), title_source / date_source (``sources.csv``, ``text``
+    or empty), flags (``;``-separated).
+    """
+    import pandas as pd
+
+    rows = []
+    for d in corpus:
+        by_role = {r: 0 for r in ROLES}
+        for b in d.blocks:
+            by_role[b.role] += b.end - b.start
+        rows.append({
+            "doc_id": d.doc_id, "title": d.title, "outlet": d.outlet, "date": d.date,
+            "n_chars": len(d.text), "n_body_chars": by_role["body"],
+            "n_article_chars": sum(by_role[r] for r in ARTICLE_ROLES),
+            "n_removed_chars": by_role["boilerplate"],
+            "n_sentences": len(d.sentences), "n_tokens": len(d.tokens),
+            "title_source": d.meta.get("title_source", ""), "date_source": d.meta.get("date_source", ""),
+            "flags": ";".join(d.flags),
+        })
+    cols = ["doc_id", "title", "outlet", "date", "n_chars", "n_body_chars", "n_article_chars",
+            "n_removed_chars", "n_sentences", "n_tokens", "title_source", "date_source", "flags"]
+    return pd.DataFrame(rows, columns=cols)

@@ -1,0 +1,715 @@
+"""Loaded-term matching: lexicons as data, hits as spans, voice, rates and concordance.
+
+Lexicons
+--------
+Every lexicon is a CSV file with the columns ``term, category, direction, loaded, match, source``:
+
+``term``
+    A word or phrase (``match`` = ``word`` / ``phrase``) or a Python regular expression
+    (``match`` = ``regex``).
+``category``
+    Free name (``threat_fear``, ``hedge``...). The reserved category ``_exclude`` marks a
+    *precision guard*: a compound in which a listed word is not loaded (``tax regime``,
+    ``heart attack``, the month ``May``). It competes for the span like any entry (longest
+    wins) and its hits are then dropped.
+``direction``
+    Which way a frame cue points (``alarm``, ``skeptic``, ``sovereignty``) or empty.
+``loaded``
+    ``true`` for loaded or biased language, ``false`` for neutral markers (hedges, boosters,
+    distancing, neutral frame vocabulary such as "sovereignty"). Also accepted: 1/0, yes/no.
+``source``
+    The published word-list family the entry comes from, or a one-line rationale.
+
+Word and phrase syntax (``match`` = ``word`` or ``phrase``)
+    * words are separated by a space (a phrase), a hyphen or an apostrophe;
+    * ``word+`` generates regular English inflections of that word
+      (``slam+`` -> slam, slams, slammed, slamming; ``decry+`` -> decries, decried;
+      ``threat+`` -> threats); irregular forms are listed as their own rows;
+    * ``word*`` matches any word starting with that prefix (LIWC convention);
+    * a term written entirely in capitals (``ISIS``) matches case-sensitively, every other term
+      case-insensitively; a regex can use ``(?-i:...)`` for case-sensitive parts;
+    * a space in a term matches any run of whitespace holding at most one line break (so a
+      phrase split by a line break or by several spaces still matches) or a hyphen/en dash;
+      a hyphen matches ``-``, ``‐``, ``‑``, ``‒``, ``–`` (also followed by a line break), a space,
+      or nothing (``hard-line`` also matches ``hardline`` and ``hard line``);
+      an apostrophe matches ``'``, ``’``, ``‘`` or ``ʼ``;
+    * ``match`` = ``word`` must not contain a space (use ``phrase``).
+
+Matching
+    Only inside ``Document.content_spans()`` (boilerplate is never searched). All candidate
+    matches are collected, then overlaps are resolved greedily: the longest span wins, then the
+    earliest; among entries with the very same span the one loaded last wins (story-specific
+    ``frame_*`` files and analyst files override the generic layer). No character is counted
+    twice.
+
+Voice
+    A hit is ``quoted`` when it lies inside a quotation span, else ``authorial``. Quotation spans
+    come from ``quote_spans_fn(document)``; by default from the quotes module
+    (:func:`framing.quotes.voice_spans`, which also gives the speaker).
+"""
+from __future__ import annotations
+
+import bisect
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+import pandas as pd
+
+from ._data import DATA_DIR
+
+COLUMNS = ("term", "category", "direction", "loaded", "match", "source")
+MATCH_TYPES = ("word", "phrase", "regex")
+EXCLUDE = "_exclude"
+VOICES = ("authorial", "quoted")
+HIT_COLUMNS = ["doc_id", "start", "end", "text", "term", "category", "direction", "loaded", "voice", "speaker"]
+
+_TRUE = {"true", "1", "yes", "y", "t"}
+_FALSE = {"false", "0", "no", "n", "f"}
+_HYPHENS = "-\u2010\u2011\u2012\u2013"
+_APOS = "'\u2019\u2018\u02bc"
+_TOKEN_RE = re.compile(r"\w+")
+# one term piece: a word with an optional marker, and the separator that follows it
+_TERM_PIECE_RE = re.compile(r"(\w+)([*+]?)([^\w]*)")
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon row (``file`` and ``row`` say where it came from)."""
+
+    term: str
+    category: str
+    direction: str
+    loaded: bool
+    match: str
+    source: str
+    file: str
+    row: int
+
+
+def _inflections(w: str) -> set[str]:
+    """Regular English inflections of ``w`` (over-generation is harmless: forms must occur)."""
+    out = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing"}
+    if w.endswith("e"):
+        out |= {w[:-1] + "ing", w[:-1] + "ed"}
+    if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+        out |= {w[:-1] + "ies", w[:-1] + "ied"}
+    if len(w) > 2 and w[-1] not in "aeiouwxy" and w[-2] in "aeiou" and w[-3] not in "aeiou":
+        out |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+    return out
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """One token position of a word/phrase term: exact forms or a prefix."""
+
+    forms: frozenset  # lower-case (or exact, when case-sensitive) forms
+    prefix: str       # non-empty for ``word*``
+    cs: bool          # case-sensitive
+
+    def ok(self, tok: str, low: str) -> bool:
+        s = tok if self.cs else low
+        return s.startswith(self.prefix) if self.prefix else s in self.forms
+
+
+def _parse_term(term: str) -> list[list[tuple[str, str, str]]]:
+    """Split a word/phrase term into variants of (word, marker, gap-before) pieces.
+
+    Returns a list of variants (the term itself, plus the form with hyphenated words joined).
+    Raises ValueError with a short problem description.
+    """
+    pieces = []
+    pos = re.match(r"\s*", term).end()
+    prev_gap = ""
+    while pos < len(term):
+        m = _TERM_PIECE_RE.match(term, pos)
+        if not m or m.end() == pos:
+            raise ValueError(f"term {term!r}: unexpected character {term[pos]!r}; use match=regex for patterns")
+        word, marker, sep = m.groups()
+        gap = ""
+        if pieces:
+            gap = prev_gap
+        pieces.append((word, marker, gap))
+        sep_s = sep.strip()
+        if m.end() < len(term) or sep_s:
+            if sep_s == "":
+                prev_gap = "space"
+            elif len(sep_s) == 1 and sep_s in _HYPHENS and sep == sep_s:
+                prev_gap = "hyphen"
+            elif len(sep_s) == 1 and sep_s in _APOS and sep == sep_s:
+                prev_gap = "apos"
+            else:
+                raise ValueError(f"term {term!r}: separator {sep!r} is not a space, hyphen or apostrophe; "
+                                 "use match=regex for patterns")
+            if m.end() == len(term) and sep_s:
+                raise ValueError(f"term {term!r}: ends with a separator")
+        pos = m.end()
+    if not pieces:
+        raise ValueError("empty term")
+    variants = [pieces]
+    if any(g == "hyphen" for _, _, g in pieces):
+        joined: list[tuple[str, str, str]] = []
+        for w, marker, g in pieces:
+            if g == "hyphen" and joined and not joined[-1][1]:
+                pw, _, pg = joined[-1]
+                joined[-1] = (pw + w, marker, pg)
+            else:
+                joined.append((w, marker, g))
+        variants.append(joined)
+    return variants
+
+
+class Lexicon:
+    """Validated lexicon entries compiled into one matcher.
+
+    Attributes
+    ----------
+    entries : list of Entry
+    table : pandas.DataFrame
+        One row per entry: term, category, direction, loaded, match, source, file, row.
+    categories : list of str
+        Categories in order of first appearance (``_exclude`` left out).
+    """
+
+    def __init__(self, entries: Sequence[Entry]):
+        self.entries = list(entries)
+        self.table = pd.DataFrame([e.__dict__ for e in self.entries],
+                                  columns=list(COLUMNS) + ["file", "row"])
+        seen: dict[str, None] = {}
+        for e in self.entries:
+            if e.category != EXCLUDE:
+                seen.setdefault(e.category, None)
+        self.categories = list(seen)
+        self._compile()
+
+    def _compile(self) -> None:
+        # first-slot lookup: exact lower-case form -> [(entry_index, rest slots, rest gaps, first slot)]
+        self._first: dict[str, list] = {}
+        self._first_cs: dict[str, list] = {}
+        self._first_prefix: dict[str, list] = {}
+        self._regexes: list[tuple[int, re.Pattern]] = []
+        for idx, e in enumerate(self.entries):
+            if e.match == "regex":
+                self._regexes.append((idx, re.compile(e.term, re.IGNORECASE)))
+                continue
+            cs = len(e.term) > 1 and e.term.isupper()
+            for variant in _parse_term(e.term):
+                slots, gaps = [], []
+                for w, marker, g in variant:
+                    wl = w if cs else w.lower()
+                    if marker == "*":
+                        slots.append(_Slot(frozenset(), wl, cs))
+                    elif marker == "+":
+                        slots.append(_Slot(frozenset(_inflections(wl)), "", cs))
+                    else:
+                        slots.append(_Slot(frozenset({wl}), "", cs))
+                    gaps.append(g)
+                pat = (idx, tuple(slots[1:]), tuple(gaps[1:]))
+                first = slots[0]
+                if first.prefix:
+                    self._first_prefix.setdefault(first.prefix, []).append(pat + (first,))
+                else:
+                    target = self._first_cs if cs else self._first
+                    for f in first.forms:
+                        target.setdefault(f, []).append(pat + (first,))
+        self._prefix_lens = sorted({len(p) for p in self._first_prefix}, reverse=True)
+
+    # ----------------------------------------------------------------- matching
+
+    def candidates(self, text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+        """All (start, end, entry_index) matches inside ``text[start:end]``, overlapping allowed."""
+        seg = text[start:end]
+        low_seg = seg.lower()
+        same_len = len(low_seg) == len(seg)
+        toks = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(seg)]
+        if same_len:
+            lows = [low_seg[a:b] for a, b in toks]
+        else:
+            lows = [seg[a:b].lower() for a, b in toks]
+        out: list[tuple[int, int, int]] = []
+        first, first_cs, first_prefix, plens = self._first, self._first_cs, self._first_prefix, self._prefix_lens
+        n = len(toks)
+        for i in range(n):
+            low = lows[i]
+            pats = first.get(low)
+            if first_cs:
+                a, b = toks[i]
+                more = first_cs.get(seg[a:b])
+                if more:
+                    pats = (pats or []) + more
+            if plens:
+                for L in plens:
+                    if len(low) >= L:
+                        more = first_prefix.get(low[:L])
+                        if more:
+                            pats = (pats or []) + more
+            if not pats:
+                continue
+            for idx, rest, gaps, slot0 in pats:
+                if slot0.cs and not slot0.ok(seg[toks[i][0]:toks[i][1]], low):
+                    continue
+                j = i
+                ok = True
+                for slot, g in zip(rest, gaps):
+                    j += 1
+                    if j >= n:
+                        ok = False
+                        break
+                    a, b = toks[j]
+                    if not _gap_ok(seg[toks[j - 1][1]:a], g) or not slot.ok(seg[a:b], lows[j]):
+                        ok = False
+                        break
+                if ok:
+                    out.append((start + toks[i][0], start + toks[j][1], idx))
+        for idx, rx in self._regexes:
+            for m in rx.finditer(text, start, end):
+                if m.end() > m.start():
+                    out.append((m.start(), m.end(), idx))
+        return out
+
+    def match(self, text: str, spans: Iterable[tuple[int, int]] | None = None) -> list[tuple[int, int, Entry]]:
+        """Non-overlapping hits (start, end, Entry) in ``text``, searched only inside ``spans``.
+
+        Overlaps resolve to the longest span, then the earliest, then the entry loaded last;
+        ``_exclude`` hits take part in the resolution and are then removed.
+        """
+        if spans is None:
+            spans = [(0, len(text))]
+        cands: list[tuple[int, int, int]] = []
+        for s, e in spans:
+            cands.extend(self.candidates(text, s, e))
+        cands.sort(key=lambda c: (c[0] - c[1], c[0], -c[2]))
+        starts: list[int] = []
+        ends: list[int] = []
+        chosen: list[tuple[int, int, int]] = []
+        for s, e, idx in cands:
+            k = bisect.bisect_right(starts, s)
+            if k > 0 and ends[k - 1] > s:
+                continue
+            if k < len(starts) and starts[k] < e:
+                continue
+            starts.insert(k, s)
+            ends.insert(k, e)
+            chosen.append((s, e, idx))
+        chosen.sort()
+        return [(s, e, self.entries[i]) for s, e, i in chosen if self.entries[i].category != EXCLUDE]
+
+
+def _gap_ok(gap: str, kind: str) -> bool:
+    """Is the text between two tokens an acceptable separator for a term gap of ``kind``?"""
+    if not gap:
+        return False
+    if kind == "apos":
+        return len(gap) == 1 and gap in _APOS
+    core = gap.strip()
+    if gap.count("\n") > 1:
+        return False
+    if core == "":
+        return True  # whitespace, at most one line break: fine for both space and hyphen gaps
+    return len(core) == 1 and core in _HYPHENS
+
+
+def _read_lexicon_file(path: Path, first_row_offset: int = 0) -> list[Entry]:
+    """Read and validate one lexicon CSV; raise ValueError naming the file and row."""
+    try:
+        fh = path.open(encoding="utf-8", newline="")
+    except OSError as e:
+        raise ValueError(f"{path}: cannot read lexicon ({e.strerror or e})") from None
+    entries = []
+    with fh:
+        try:
+            reader = csv.DictReader(fh)
+            header = reader.fieldnames
+            if not header:
+                raise ValueError(f"{path}: empty lexicon file (expected header {','.join(COLUMNS)})")
+            header = [h.strip() for h in header]
+            reader.fieldnames = header
+            missing = [c for c in COLUMNS if c not in header]
+            if missing:
+                raise ValueError(f"{path}: missing column(s) {', '.join(missing)} "
+                                 f"(expected {','.join(COLUMNS)})")
+            for i, raw in enumerate(reader, start=1):
+                where = f"{path}: row {i} (line {reader.line_num})"
+                if None in raw:
+                    raise ValueError(f"{where}: more fields than the header has columns "
+                                     "(quote a term or source that contains a comma)")
+                if any(raw.get(c) is None for c in COLUMNS):
+                    raise ValueError(f"{where}: fewer fields than the header has columns")
+                r = {c: (raw[c] or "").strip() for c in COLUMNS}
+                if not any(r.values()):
+                    continue  # blank line
+                if not r["term"]:
+                    raise ValueError(f"{where}: empty term")
+                if not r["category"]:
+                    raise ValueError(f"{where}: empty category")
+                if r["match"] not in MATCH_TYPES:
+                    raise ValueError(f"{where}: unknown match type {r['match']!r} "
+                                     f"(expected one of {', '.join(MATCH_TYPES)})")
+                lv = r["loaded"].lower()
+                if lv not in _TRUE | _FALSE:
+                    raise ValueError(f"{where}: bad loaded value {r['loaded']!r} (expected true or false)")
+                if not r["source"]:
+                    raise ValueError(f"{where}: empty source (give the word-list family or a rationale)")
+                if r["match"] == "regex":
+                    try:
+                        rx = re.compile(r["term"], re.IGNORECASE)
+                    except re.error as e:
+                        raise ValueError(f"{where}: bad regex {r['term']!r}: {e}") from None
+                    if rx.match(""):
+                        raise ValueError(f"{where}: regex {r['term']!r} matches the empty string")
+                else:
+                    if r["match"] == "word" and re.search(r"\s", r["term"]):
+                        raise ValueError(f"{where}: term {r['term']!r} has a space; use match=phrase")
+                    try:
+                        _parse_term(r["term"])
+                    except ValueError as e:
+                        raise ValueError(f"{where}: {e}") from None
+                entries.append(Entry(r["term"], r["category"], r["direction"], lv in _TRUE, r["match"],
+                                     r["source"], path.name, i))
+        except csv.Error as e:
+            raise ValueError(f"{path}: line {reader.line_num}: malformed CSV ({e})") from None
+        except UnicodeDecodeError:
+            raise ValueError(f"{path}: not UTF-8 text") from None
+    return entries
+
+
+def default_lexicon_paths() -> list[Path]:
+    """Packaged lexicon files: ``lexicon_*.csv`` (generic layer) then ``frame_*.csv`` (story cues)."""
+    return sorted(DATA_DIR.glob("lexicon_*.csv")) + sorted(DATA_DIR.glob("frame_*.csv"))
+
+
+@lru_cache(maxsize=8)
+def _load_cached(paths: tuple, extra: tuple, replace: bool) -> Lexicon:
+    entries: list[Entry] = []
+    for p in paths:
+        entries.extend(_read_lexicon_file(Path(p)))
+    extra_entries: list[Entry] = []
+    for p in extra:
+        extra_entries.extend(_read_lexicon_file(Path(p)))
+    if replace:
+        cats = {e.category for e in extra_entries}
+        entries = [e for e in entries if e.category not in cats]
+    return Lexicon(entries + extra_entries)
+
+
+def load_lexicon(paths=None, extra=None, replace: bool = False) -> Lexicon:
+    """Load, validate and compile lexicon CSVs.
+
+    Parameters
+    ----------
+    paths : path or list of paths, optional
+        Lexicon files; default :func:`default_lexicon_paths` (the packaged ones).
+    extra : path or list of paths, optional
+        An analyst's own lexicon file(s), loaded after ``paths`` (so they win ties).
+    replace : bool
+        If True, every category that appears in ``extra`` replaces the packaged rows of the
+        same category; otherwise the extra rows are added.
+
+    Returns
+    -------
+    Lexicon
+
+    Raises
+    ------
+    ValueError
+        A file cannot be read or a row is invalid; the message names the file and row.
+    """
+    def _tuple(x):
+        if x is None:
+            return ()
+        if isinstance(x, (str, Path)):
+            return (str(Path(x).resolve()),)
+        return tuple(str(Path(p).resolve()) for p in x)
+
+    ps = _tuple(paths) if paths is not None else tuple(str(p) for p in default_lexicon_paths())
+    return _load_cached(ps, _tuple(extra), bool(replace))
+
+
+# --------------------------------------------------------------------------- voice
+
+
+_PARA_RE = re.compile(r"(?:[^\n]|\n(?![^\S\n]*\n))+")
+_QUOTE_RE = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+
+
+def simple_quote_spans(text: str, spans: Iterable[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Minimal quotation detector used when no quote module is given.
+
+    Paired double quotation marks inside one paragraph (a paragraph ends at a blank line):
+    ``“…”`` (an opening mark closes at the next closing mark; a second opening mark restarts)
+    and straight ``"…"`` (consecutive pairs). Single quotes are ignored (they double as
+    apostrophes); a quote running over several paragraphs is not detected.
+
+    Returns
+    -------
+    list of (start, end)
+        Spans including the quotation marks, sorted.
+    """
+    if spans is None:
+        spans = [(0, len(text))]
+    out = []
+    for s, e in spans:
+        for p in _PARA_RE.finditer(text, s, e):
+            out.extend(m.span() for m in _QUOTE_RE.finditer(text, p.start(), p.end()))
+    return sorted(out)
+
+
+def _content_spans(doc) -> list[tuple[int, int]]:
+    f = getattr(doc, "content_spans", None)
+    return list(f()) if callable(f) else [(0, len(doc.text))]
+
+
+def _as_documents(documents) -> list:
+    if hasattr(documents, "text") and hasattr(documents, "doc_id"):
+        return [documents]
+    return list(documents)
+
+
+def _voice_lookup(qspans: list) -> Callable[[int, int], tuple[str, str]]:
+    """Function (start, end) -> (voice, speaker) for a list of quote spans (2- or 3-tuples)."""
+    qs = sorted((tuple(q) + ("",))[:3] for q in qspans)
+    starts = [q[0] for q in qs]
+
+    def f(s: int, e: int) -> tuple[str, str]:
+        # every span starting at or before the hit may contain it (quotes can nest); the
+        # innermost one (latest start) gives the speaker
+        k = bisect.bisect_right(starts, s) - 1
+        while k >= 0:
+            qs_, qe, spk = qs[k]
+            if e <= qe:
+                return "quoted", spk or ""
+            k -= 1
+        return "authorial", ""
+    return f
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def term_hits(documents, quote_spans_fn: Callable | None = None, lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """Lexicon hits in the content spans of each document.
+
+    Parameters
+    ----------
+    documents : Corpus, iterable of Document, or one Document
+        Objects with ``.doc_id``, ``.text`` and ``.content_spans()`` (without it, all text is content).
+    quote_spans_fn : callable, optional
+        ``quote_spans_fn(document) -> list of (start, end)`` or ``(start, end, speaker)``;
+        a hit inside a span is ``quoted`` (with that speaker). Default: the quotes module's
+        :func:`framing.quotes.voice_spans` (every quotation with its speaker); ``"simple"``:
+        :func:`simple_quote_spans` over the content spans (speaker left empty).
+    lexicon : Lexicon, optional
+        Default :func:`load_lexicon` ().
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per hit, columns ``doc_id, start, end, text, term, category, direction, loaded,
+        voice, speaker``; ``text == document.text[start:end]``; sorted by document then start.
+    """
+    lex = lexicon if lexicon is not None else load_lexicon()
+    rows = []
+    for doc in _as_documents(documents):
+        text = doc.text
+        content = _content_spans(doc)
+        if quote_spans_fn is None:
+            from .quotes import voice_spans
+
+            q = voice_spans(doc)
+        elif quote_spans_fn == "simple":
+            q = simple_quote_spans(text, content)
+        else:
+            q = list(quote_spans_fn(doc))
+        voice = _voice_lookup(q)
+        for s, e, ent in lex.match(text, content):
+            v, spk = voice(s, e)
+            rows.append((doc.doc_id, s, e, text[s:e], ent.term, ent.category, ent.direction, ent.loaded, v, spk))
+    df = pd.DataFrame(rows, columns=HIT_COLUMNS)
+    return df.astype({"start": "int64", "end": "int64", "loaded": "bool"})
+
+
+def _n_tokens(doc) -> int:
+    toks = getattr(doc, "tokens", None)
+    if toks is not None:
+        return len(toks)
+    return sum(len(_TOKEN_RE.findall(doc.text, s, e)) for s, e in _content_spans(doc))
+
+
+def term_rates(hits: pd.DataFrame, documents, lexicon: Lexicon | None = None, wide: bool = False) -> pd.DataFrame:
+    """Per-document hit counts and rates per 1,000 content tokens, by category and voice.
+
+    Parameters
+    ----------
+    hits : DataFrame from :func:`term_hits`
+    documents : the documents the hits came from (token counts are ``len(doc.tokens)``:
+        word tokens of title, dek, headings and body).
+    lexicon : Lexicon, optional
+        Its categories are listed even where a document has no hit (zero rows). Default: the
+        packaged lexicon.
+    wide : bool
+        False (default): tidy table, one row per (doc_id, category, voice) with columns
+        ``doc_id, category, voice, n_hits, n_tokens, per_1k`` -- the token count beside every
+        rate. ``category`` also takes ``ALL_LOADED`` (every loaded=true hit) and
+        ``ALL_MARKERS`` (loaded=false hits); ``voice`` is ``all``, ``authorial`` or ``quoted``.
+        True: one row per document, ``doc_id, n_tokens`` then ``<category>__<voice>__n`` and
+        ``<category>__<voice>__per_1k`` pairs.
+
+    Notes
+    -----
+    Quoted and authorial rates share the same denominator (all content tokens), so they add up
+    to the ``all`` rate.
+    """
+    lex = lexicon if lexicon is not None else load_lexicon()
+    docs = _as_documents(documents)
+    cats = list(lex.categories)
+    for c in hits["category"].unique() if len(hits) else []:
+        if c not in cats:
+            cats.append(c)
+    cats += ["ALL_LOADED", "ALL_MARKERS"]
+    h = hits.copy()
+    counts: dict[tuple, int] = {}
+    if len(h):
+        agg = h.groupby(["doc_id", "category", "voice"]).size()
+        for (d, c, v), n in agg.items():
+            counts[(d, c, v)] = counts.get((d, c, v), 0) + n
+            counts[(d, c, "all")] = counts.get((d, c, "all"), 0) + n
+            tot = "ALL_LOADED" if bool(h.loc[h["category"] == c, "loaded"].iloc[0]) else "ALL_MARKERS"
+            counts[(d, tot, v)] = counts.get((d, tot, v), 0) + n
+            counts[(d, tot, "all")] = counts.get((d, tot, "all"), 0) + n
+    rows = []
+    for doc in docs:
+        nt = _n_tokens(doc)
+        for c in cats:
+            for v in ("all",) + VOICES:
+                n = counts.get((doc.doc_id, c, v), 0)
+                rows.append((doc.doc_id, c, v, n, nt, (1000.0 * n / nt) if nt else float("nan")))
+    long = pd.DataFrame(rows, columns=["doc_id", "category", "voice", "n_hits", "n_tokens", "per_1k"])
+    if not wide:
+        return long
+    out = long[["doc_id", "n_tokens"]].drop_duplicates("doc_id").set_index("doc_id")
+    for c in cats:
+        for v in ("all",) + VOICES:
+            sel = long[(long["category"] == c) & (long["voice"] == v)].set_index("doc_id")
+            out[f"{c}__{v}__n"] = sel["n_hits"]
+            out[f"{c}__{v}__per_1k"] = sel["per_1k"]
+    return out.reset_index()
+
+
+_WS_RE = re.compile(r"\s+")
+
+
+def concordance(hits: pd.DataFrame, documents, width: int = 60) -> pd.DataFrame:
+    """Keyword-in-context lines for hits.
+
+    Parameters
+    ----------
+    hits : DataFrame from :func:`term_hits`
+    documents : the documents the hits came from
+    width : int
+        Characters of context on each side (whitespace runs, line breaks included, are shown as
+        one space; the context is cut from the raw text, so it may reach into a neighbouring block).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``doc_id, start, end, left, match, right, term, category, voice``; ``match`` is
+        ``text[start:end]`` verbatim.
+    """
+    texts = {d.doc_id: d.text for d in _as_documents(documents)}
+    rows = []
+    for r in hits.itertuples(index=False):
+        t = texts[r.doc_id]
+        left = _WS_RE.sub(" ", t[max(0, r.start - width):r.start])
+        right = _WS_RE.sub(" ", t[r.end:r.end + width])
+        rows.append((r.doc_id, r.start, r.end, left, t[r.start:r.end], right, r.term, r.category, r.voice))
+    return pd.DataFrame(rows, columns=["doc_id", "start", "end", "left", "match", "right", "term", "category", "voice"])
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+def read_term_annotation(path) -> pd.DataFrame:
+    """Hand annotation of loaded terms (``tests/annotations/terms.csv`` format).
+
+    Columns ``doc_id, start, end, text, category, loaded, note``; rows with category
+    ``_extent`` give the stretch of each document that was read and annotated completely.
+    """
+    df = pd.read_csv(path, dtype={"doc_id": str, "text": str, "category": str, "loaded": str, "note": str},
+                     keep_default_na=False)
+    df["start"] = df["start"].astype(int)
+    df["end"] = df["end"].astype(int)
+    return df
+
+
+def evaluate_hits(hits: pd.DataFrame, gold: pd.DataFrame, loaded: bool = True, doc_ids=None) -> dict:
+    """Precision and recall of hits against a hand annotation, by span overlap.
+
+    Only hits inside an annotated extent (gold rows with category ``_extent``) of an annotated
+    document are scored, and only hits and gold spans whose ``loaded`` equals ``loaded``.
+    A hit is correct when it overlaps a gold span (``lenient``), or overlaps a gold span of the
+    same category (``strict``); a gold span is found when some hit overlaps it (same rules).
+    ``doc_ids`` restricts the scoring to those documents (default: every annotated document, so
+    pass the ids of the documents that were matched).
+
+    Returns
+    -------
+    dict
+        ``n_pred, n_gold, precision, recall, f1`` (lenient) and ``precision_strict,
+        recall_strict, f1_strict``; also ``false_positives`` / ``false_negatives``: lists of
+        (doc_id, start, end, text, category) under the lenient rule.
+    """
+    g = gold.copy()
+    if doc_ids is not None:
+        keep = set(doc_ids)
+        g = g[g["doc_id"].isin(keep)]
+        hits = hits[hits["doc_id"].isin(keep)]
+    ext = g[g["category"] == "_extent"]
+    g = g[g["category"] != "_extent"]
+    g = g[g["loaded"].astype(str).str.lower().isin(_TRUE if loaded else _FALSE)]
+    extents: dict[str, list] = {}
+    for r in ext.itertuples(index=False):
+        extents.setdefault(r.doc_id, []).append((r.start, r.end))
+    h = hits[hits["loaded"] == loaded]
+    h = h[[any(s <= r.start and r.end <= e for s, e in extents.get(r.doc_id, ()))
+           for r in h.itertuples(index=False)]]
+    gd: dict[str, list] = {}
+    for r in g.itertuples(index=False):
+        gd.setdefault(r.doc_id, []).append((r.start, r.end, r.category, r.text))
+    hd: dict[str, list] = {}
+    for r in h.itertuples(index=False):
+        hd.setdefault(r.doc_id, []).append((r.start, r.end, r.category, r.text))
+
+    def over(a, b, strict):
+        return a[0] < b[1] and b[0] < a[1] and (not strict or a[2] == b[2])
+
+    res: dict = {"n_pred": len(h), "n_gold": len(g)}
+    for strict, suf in ((False, ""), (True, "_strict")):
+        tp_p = tp_g = 0
+        fps, fns = [], []
+        for d in set(gd) | set(hd):
+            G, H = gd.get(d, []), hd.get(d, [])
+            for x in H:
+                if any(over(x, y, strict) for y in G):
+                    tp_p += 1
+                elif not strict:
+                    fps.append((d,) + x[:2] + (x[3], x[2]))
+            for y in G:
+                if any(over(x, y, strict) for x in H):
+                    tp_g += 1
+                elif not strict:
+                    fns.append((d,) + y[:2] + (y[3], y[2]))
+        p = tp_p / len(h) if len(h) else float("nan")
+        rc = tp_g / len(g) if len(g) else float("nan")
+        res["precision" + suf] = p
+        res["recall" + suf] = rc
+        res["f1" + suf] = 2 * p * rc / (p + rc) if p + rc else 0.0
+        if not strict:
+            res["false_positives"] = sorted(fps)
+            res["false_negatives"] = sorted(fns)
+    return res
