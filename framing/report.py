@@ -58,6 +58,21 @@ def _render_markdown(src: str) -> str:
     return markdown2html_mistune(src)
 
 
+def _findings(nb) -> list[str]:
+    """Markdown of the cells tagged ``findings``: a markdown cell's source, or the
+    Markdown a code cell displayed (findings are computed, so they fit any corpus)."""
+    out = []
+    for c in _tagged(nb, FINDINGS_TAG):
+        if c.cell_type == "markdown":
+            out.append(c.source)
+            continue
+        for o in c.get("outputs", []):
+            md = o.get("data", {}).get("text/markdown")
+            if md:
+                out.append(md if isinstance(md, str) else "".join(md))
+    return out
+
+
 def _figures(nb) -> list[tuple[str, str]]:
     """(png base64, caption) of outputs in cells tagged ``headline``."""
     out = []
@@ -106,7 +121,9 @@ figcaption { font: 14px/1.4 system-ui, sans-serif; color: #555; }
 """
 
 
-def _table(df, numeric=()) -> str:
+def _table(df, numeric=(), links=None) -> str:
+    """An HTML table; every cell escaped. ``links`` maps column -> {value: href}."""
+    links = links or {}
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
     rows = []
     for _, r in df.iterrows():
@@ -114,12 +131,17 @@ def _table(df, numeric=()) -> str:
         for c in df.columns:
             v = r[c]
             cls = ' class="num"' if c in numeric else ""
-            cells.append(f"<td{cls}>{html.escape('' if v is None else str(v))}</td>")
+            cell = html.escape("" if v is None else str(v))
+            href = links.get(c, {}).get(v)
+            if href:
+                cell = f"<a href='{html.escape(href)}'>{cell}</a>"
+            cells.append(f"<td{cls}>{cell}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
-def _index_html(corpus_path: Path, pages: list[dict], corpus_table, errors: list[dict], seconds: float) -> str:
+def _index_html(corpus_path: Path, pages: list[dict], corpus_table, errors: list[dict], seconds: float,
+                evidence: dict[str, str] | None = None) -> str:
     e = html.escape
     parts = [
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
@@ -134,7 +156,11 @@ def _index_html(corpus_path: Path, pages: list[dict], corpus_table, errors: list
     ]
     cols = [c for c in ["doc_id", "outlet", "date", "title", "n_tokens", "n_sentences", "n_removed_chars", "flags"]
             if c in corpus_table.columns]
-    parts.append(_table(corpus_table[cols], numeric={"n_tokens", "n_sentences", "n_removed_chars"}))
+    parts.append(_table(corpus_table[cols], numeric={"n_tokens", "n_sentences", "n_removed_chars"},
+                        links={"doc_id": evidence or {}}))
+    parts.append("<p class='meta'>Each doc_id links to the article's evidence view: its full text with loaded "
+                 "terms highlighted by category, quotations labelled with speaker and role, and page noise "
+                 "struck through.</p>")
     parts.append("<p class='meta'>n_tokens and n_sentences count the article text only (title, dek, headings, "
                  "body); n_removed_chars counts characters labelled page noise (kept in the audit, never deleted).</p>")
     if errors:
@@ -169,6 +195,51 @@ def _index_html(corpus_path: Path, pages: list[dict], corpus_table, errors: list
     return "\n".join(parts)
 
 
+def _page(title: str, body: str, back: str = "../index.html") -> str:
+    e = html.escape
+    return ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+            "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+            f"<title>{e(title)}</title><style>{CSS}</style></head><body>"
+            f"<p class='meta'><a href='{e(back)}'>&larr; Study index</a></p>{body}</body></html>")
+
+
+def write_evidence_pages(corpus, folder: str | Path) -> dict[str, str]:
+    """One page per article: its full text with loaded terms, quotes and noise marked.
+
+    Returns {doc_id: relative href}. Article text is escaped (see :mod:`framing.highlight`).
+    """
+    from .highlight import article_html
+    from .quotes import quote_summary, quotes_table
+    from .terms import term_hits
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    hits = term_hits(corpus)
+    quotes = quotes_table(corpus)
+    summary = quote_summary(quotes, corpus).set_index("doc_id")
+    e = html.escape
+    hrefs = {}
+    for d in corpus:
+        h = hits[hits.doc_id == d.doc_id]
+        loaded = h[h.loaded]
+        q = quotes[quotes.doc_id == d.doc_id]
+        facts = (f"{len(d.tokens):,} article words; {len(loaded)} loaded-term hits "
+                 f"({(loaded.voice == 'authorial').sum()} in the writer's voice, {(loaded.voice == 'quoted').sum()} "
+                 f"quoted); {len(q)} quotations and reported statements")
+        if d.doc_id in summary.index:
+            facts += f", {summary.loc[d.doc_id, 'share_no_speaker']:.0%} of quoted words with no speaker"
+        body = (f"<h1>{e(d.title or d.doc_id)}</h1>"
+                f"<p class='meta'>{e(d.doc_id)} · {e(d.outlet or 'outlet not known')} · {e(d.date or 'date not known')}</p>"
+                f"<p>{e(facts)}. Hover a mark for its category or a struck-out stretch for why it was labelled page "
+                "noise. Offsets and the full tables: <code>framing terms</code>, <code>framing quotes</code>, "
+                "<code>framing segments</code>.</p>"
+                + article_html(d, h, q))
+        name = f"{d.doc_id}.html"
+        (folder / name).write_text(_page(f"Evidence: {d.title or d.doc_id}", body), encoding="utf-8")
+        hrefs[d.doc_id] = f"{folder.name}/{name}"
+    return hrefs
+
+
 def build_report(corpus: str | Path = "seeds", out: str | Path = "reports", notebooks=None,
                  progress=None) -> Path:
     """Execute the notebooks against ``corpus`` and write the HTML site into ``out``.
@@ -195,11 +266,15 @@ def build_report(corpus: str | Path = "seeds", out: str | Path = "reports", note
         href = p.stem + ".html"
         (out / href).write_text(body, encoding="utf-8")
         pages.append({"href": href, "title": title,
-                      "findings": [c.source for c in _tagged(nb, FINDINGS_TAG)],
+                      "findings": _findings(nb),
                       "figures": _figures(nb)})
+    if progress:
+        progress("writing evidence pages")
+    evidence = write_evidence_pages(corp, out / "articles")
     seconds = time.perf_counter() - t0
     index = out / "index.html"
-    index.write_text(_index_html(corpus, pages, documents_table(corp), corp.errors, seconds), encoding="utf-8")
+    index.write_text(_index_html(corpus, pages, documents_table(corp), corp.errors, seconds, evidence),
+                     encoding="utf-8")
     if progress:
         progress(f"wrote {index} and {len(pages)} notebook pages in {seconds:.1f} s")
     return index
