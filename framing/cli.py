@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .corpus import DEFAULT_MAX_BYTES, CorpusError, load_corpus
+from .corpus import DEFAULT_MAX_BYTES, CorpusError
 
 EXIT_BAD_INPUT = 2
 
@@ -22,55 +22,29 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"framing: {message} (see framing --help)\n")
 
 
-def _table_corpus(corpus, args):
-    from .corpus import documents_table
-
-    return documents_table(corpus)
-
-
-def _table_segments(corpus, args):
-    from .corpus import segments_table
-
-    return segments_table(corpus)
-
-
-def _table_terms(corpus, args):
-    from .terms import load_lexicon, term_hits
-
-    lex = load_lexicon(extra=args.lexicon, replace=args.replace_lexicon) if args.lexicon else None
-    return term_hits(corpus, lexicon=lex)
-
-
-def _table_quotes(corpus, args):
-    from .quotes import quotes_table
-
-    return quotes_table(corpus)
-
-
-def _table_stance(corpus, args):
-    from .stance import stance_table
-
-    return stance_table(corpus)
-
-
 TABLES = {
-    "corpus": (_table_corpus, "one row per document: metadata, lengths, removed characters, flags"),
-    "segments": (_table_segments, "one row per block: doc_id, start, end, role, reason"),
-    "terms": (_table_terms, "one row per loaded-term hit: doc_id, start, end, text, term, category, voice"),
-    "quotes": (_table_quotes, "one row per quote: doc_id, start, end, text, kind, speaker, speaker_role, cue"),
-    "stance": (_table_stance, "one row per document: stance features, alarm_index, frame"),
+    "corpus": "one row per document: metadata, lengths, removed characters, flags",
+    "segments": "one row per block: doc_id, start, end, role, reason",
+    "terms": "one row per loaded-term hit: doc_id, start, end, text, term, category, voice",
+    "quotes": "one row per quote: doc_id, start, end, text, kind, speaker, speaker_role, cue",
+    "stance": "one row per document: stance features, alarm_index, frame",
 }
 
 
 def _parser() -> argparse.ArgumentParser:
     ap = _Parser(prog="framing", description="Measure how news articles frame a story; every number is a span.")
     sub = ap.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name, (_, help_) in TABLES.items():
+    for name, help_ in TABLES.items():
         p = sub.add_parser(name, help=help_, description=help_)
         p.add_argument("path", metavar="PATH", help="a folder of .txt articles (sources.csv beside them is optional) or one file")
         p.add_argument("--format", default="csv", help="csv (default) or json")
         p.add_argument("--out", metavar="FILE", help="write the table here instead of stdout")
         p.add_argument("--errors", metavar="FILE", help="also write the unreadable files as a CSV table")
+        p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
+        p.add_argument("--scheduler", metavar="ADDRESS",
+                       help="run on Dask: a distributed scheduler address (tcp://host:8786) or processes/threads")
+        p.add_argument("--progress", choices=["auto", "on", "off"], default="auto",
+                       help="progress bar on stderr (auto: when stderr is a terminal)")
         p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
                        help=f"skip (and report) files larger than this (default {DEFAULT_MAX_BYTES:,})")
         if name == "terms":
@@ -112,16 +86,21 @@ def main(argv=None) -> int:
             raise CorpusError(f"unknown --format {args.format!r}: use csv or json")
         if args.out and not Path(args.out).parent.exists():
             raise CorpusError(f"{args.out}: the folder for --out does not exist")
-        corpus = load_corpus(args.path, max_bytes=args.max_bytes)
-        df = TABLES[args.command][0](corpus, args)
-        _write(df, args.format, args.out)
-        for e in corpus.errors:
-            print(f"framing: {e['path']}: {e['error']}", file=sys.stderr)
-        if args.errors:
-            import pandas as pd
+        from .batch import run
 
-            pd.DataFrame(corpus.errors, columns=["path", "doc_id", "error"]).to_csv(args.errors, index=False)
-        return EXIT_BAD_INPUT if corpus.errors else 0
+        options = {"lexicon": getattr(args, "lexicon", None),
+                   "replace_lexicon": getattr(args, "replace_lexicon", False)}
+        res = run(args.command, args.path, jobs=args.jobs, scheduler=args.scheduler, max_bytes=args.max_bytes,
+                  progress={"auto": None, "on": True, "off": False}[args.progress], options=options)
+        _write(res.table, args.format, args.out)
+        for e in res.errors.itertuples():
+            print(f"framing: {e.path}: {e.error}", file=sys.stderr)
+        if args.errors:
+            res.errors.to_csv(args.errors, index=False)
+        if len(res.errors):
+            print(f"framing: {res.n_files - len(res.errors)} of {res.n_files} files processed, "
+                  f"{len(res.errors)} reported as errors", file=sys.stderr)
+        return EXIT_BAD_INPUT if len(res.errors) else 0
     except (CorpusError, ValueError) as e:
         print(f"framing: {e}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -77,6 +77,8 @@ def source_labels(documents, width: int = 30) -> dict:
     for r in documents.fillna("").itertuples(index=False):
         short = r.doc_id.split("_")[0] if "_" in r.doc_id else r.doc_id
         name = r.outlet or (f"“{r.title}”" if r.title else "")
+        if len(name) > width and "(" in name:
+            name = name[: name.index("(")].rstrip()  # drop a parenthetical before truncating
         if len(name) > width:
             name = name[: width - 1].rstrip() + "…"
         out[r.doc_id] = f"{short} {name}".strip()

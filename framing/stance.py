@@ -76,6 +76,7 @@ LEDE_MINUS = ("skeptic", "sovereignty")
 CUE_COLUMNS = ["doc_id", "start", "end", "text", "cue", "voice", "term", "category",
                "sentence_start", "sentence_end"]
 FRAMES = ("alarmist", "neutral", "skeptical")
+MIN_ALIGN_TOKENS = 6
 
 
 # --------------------------------------------------------------------------- data
@@ -144,6 +145,13 @@ def _docs(corpus) -> list:
     if hasattr(corpus, "text") and hasattr(corpus, "doc_id"):
         return [corpus]
     return list(getattr(corpus, "documents", corpus))
+
+
+def _role(doc, pos: int) -> str:
+    """Block role at ``pos`` ("body" when the document has no blocks)."""
+    if getattr(doc, "blocks", None) and hasattr(doc, "block_at"):
+        return doc.block_at(pos).role
+    return "body"
 
 
 def _sentences(doc) -> list[tuple[int, int]]:
@@ -324,7 +332,7 @@ def sentence_table(corpus, hits=None, quotes=None, targets=None, weights=None) -
         for k, (s, e) in enumerate(sents):
             inside = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe, _, _ in voiced if qs < e and s < qe)
             authorial[k] = inside < p["authorial_max_quoted"] * max(e - s, 1)
-            role = doc.block_at(s).role if hasattr(doc, "block_at") else "body"
+            role = _role(doc, s)
             if role in ("title", "dek"):
                 lede[k] = True
             elif role == "body":
@@ -792,7 +800,8 @@ def feature_map(features_df: pd.DataFrame, weights=None) -> pd.DataFrame:
 def aligned_sentences(corpus, topics=None) -> pd.DataFrame:
     """For each named fact, the sentence of each source that best tells it.
 
-    A sentence is a candidate for a topic when the topic's regex matches it; among
+    A sentence (title, dek or body; at least ``MIN_ALIGN_TOKENS`` words) is a candidate for
+    a topic when the topic's regex matches it; among
     candidates the one with the highest TF-IDF cosine to the topic's query wins (ties: the
     earlier sentence). The vectoriser is fitted on all sentences of the corpus.
 
@@ -810,7 +819,11 @@ def aligned_sentences(corpus, topics=None) -> pd.DataFrame:
 
     topics = load_topics() if topics is None else topics
     docs = _docs(corpus)
-    sent = [(d, s, e) for d in docs for s, e in d.sentences]
+    # candidates: title, dek and body sentences of at least MIN_ALIGN_TOKENS words (headings
+    # are labels, not tellings of the fact)
+    sent = [(d, s, e) for d in docs for s, e in d.sentences
+            if _role(d, s) in ("title", "dek", "body")
+            and len(re.findall(r"\w+", d.text[s:e])) >= MIN_ALIGN_TOKENS]
     cols = ["topic", "doc_id", "start", "end", "text", "score", "n_candidates"]
     if not sent:
         return pd.DataFrame(columns=cols)
