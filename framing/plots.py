@@ -54,8 +54,8 @@ TERMS_NOTE = "Source: framing package, lexicon matches in article text (framing/
 QUOTES_NOTE = "Source: framing package, quotations and reported speech with speakers (framing.quotes)"
 PER_1K = "hits per 1,000 article words"
 ROLE_PALETTE = {"government": "#1b4965", "opposition": "#c94c4c", "expert": "#5fa8d3",
-                "media": "#8e5572", "civil_society": "#a3a380", "business": "#e8b04b",
-                "unknown": "#bbbbbb", "no speaker": "#e07a5f", "writer": "#6c757d"}
+                "media": "#8e5572", "civil_society": "#a3a380", "business": "#b5651d",
+                "unknown": "#bbbbbb", "no speaker": "#e8b04b", "writer": "#6c757d"}
 SIDE_PALETTE = {"warns": "#c94c4c", "defends": "#1b4965", "neutral": "#a3a380", "unknown": "#bbbbbb"}
 KIND_PALETTE = {"direct": "#1b4965", "partial": "#5fa8d3", "reported": "#9cc5e3",
                 "unattributed": "#e07a5f", "scare": "#e8b04b"}
@@ -194,10 +194,9 @@ def voice_bars(rates, documents, ax=None):
 
 
 def _stacked(ax, table, palette, xlabel, title, labels):
-    table = table.iloc[::-1]
-    left = None
     import numpy as np
 
+    table = table.iloc[::-1]
     left = np.zeros(len(table))
     for col, colr in zip(table.columns, _colors(table.columns, palette)):
         ax.barh(range(len(table)), table[col], left=left, color=colr, height=0.65,
@@ -207,7 +206,7 @@ def _stacked(ax, table, palette, xlabel, title, labels):
     ax.set_yticklabels([labels.get(d, d) for d in table.index], fontsize=8)
     ax.set_xlabel(xlabel)
     ax.set_title(title, fontsize=10)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, fontsize=7.5, frameon=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, fontsize=8, frameon=False)
 
 
 def quoted_words_bars(summary, documents):
@@ -225,10 +224,10 @@ def quoted_words_bars(summary, documents):
     roles = roles[order]
     sorder = [k for k in SIDE_PALETTE if k in sides.columns] + sorted(c for c in sides.columns if c not in SIDE_PALETTE)
     sides = sides[sorder]
-    labels = source_labels(documents, width=24)
-    fig, (a1, a2) = plt.subplots(1, 2, figsize=(10, 0.5 * len(s) + 2.8), dpi=100, sharey=True)
+    labels = source_labels(documents, width=28)
+    fig, (a1, a2) = plt.subplots(1, 2, figsize=(10, 0.5 * len(s) + 2.4), dpi=100, sharey=True)
     _stacked(a1, roles, ROLE_PALETTE, "quoted words", "by the speaker's role", labels)
-    _stacked(a2, sides, SIDE_PALETTE, "quoted words", "by side (warns about the story's actor / defends it)",
+    _stacked(a2, sides, SIDE_PALETTE, "quoted words", "by side (speaker registry: warns, defends, neutral)",
              labels)
     fig.suptitle("Whose words each source carries (quotations and reported speech, scare quotes left out)")
     _footnote(fig, QUOTES_NOTE + "; roles and sides from framing/data/speakers.csv and role rules")
@@ -248,15 +247,15 @@ def quote_kinds_bars(summary, documents):
     s = summary.set_index("doc_id")
     kinds = [k for k in KIND_PALETTE if f"n_{k}" in s.columns]
     counts = s[[f"n_{k}" for k in kinds]].rename(columns=lambda c: c[2:])
-    labels = source_labels(documents, width=24)
-    fig, (a1, a2) = plt.subplots(1, 2, figsize=(10, 0.5 * len(s) + 2.8), dpi=100, sharey=True,
+    labels = source_labels(documents, width=28)
+    fig, (a1, a2) = plt.subplots(1, 2, figsize=(10, 0.5 * len(s) + 2.4), dpi=100, sharey=True,
                                  gridspec_kw={"width_ratios": [3, 2]})
     _stacked(a1, counts, KIND_PALETTE, "number of quotes", "quotes by kind", labels)
     sh = s["share_no_speaker"].iloc[::-1]
     a2.barh(range(len(sh)), sh, color="#e07a5f", height=0.65)
     for i, d in enumerate(sh.index):
         a2.text(sh[d] + 0.02, i, f"{sh[d]:.0%} of {int(s.at[d, 'quoted_words']):,} words", va="center", fontsize=8)
-    a2.set_xlim(0, 1.45)
+    a2.set_xlim(0, 1.3)
     a2.set_xticks([0, 0.25, 0.5, 0.75, 1])
     a2.set_xticklabels(["0%", "25%", "50%", "75%", "100%"])
     a2.set_xlabel("share of quoted words with no speaker")

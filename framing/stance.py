@@ -168,10 +168,13 @@ def _inputs(corpus, hits=None, quotes=None):
     from .terms import term_hits
 
     docs = _docs(corpus)
-    if hits is None:
-        hits = term_hits(docs)
     if quotes is None:
         quotes = quotes_table(docs)
+    if hits is None:
+        # the voice of each term comes from the same quotes (extracted once, not twice)
+        voiced = quotes[quotes.kind != "reported"] if len(quotes) else quotes
+        by_doc = {d: list(zip(g.start, g.end, g.speaker)) for d, g in voiced.groupby("doc_id")} if len(voiced) else {}
+        hits = term_hits(docs, quote_spans_fn=lambda doc: by_doc.get(doc.doc_id, []))
     return docs, hits, quotes
 
 
@@ -190,12 +193,17 @@ def _cue_of(row_direction: str, row_category: str) -> str | None:
 
 
 def _infer_side(qs, qe, hit_starts, hit_rows) -> str:
-    """Side of a quote from the frame cues inside it: alarm -> warns; skeptic+sovereignty -> defends."""
+    """Side of a quote from the cues inside it, used only where the speaker registry says unknown.
+
+    Threat-affirming and fear cues (direction ``alarm``, category ``threat_fear``) count for
+    ``warns``; alarm-skeptical and sovereignty cues for ``defends``; the majority decides,
+    a tie (or no cue) stays ``unknown``.
+    """
     i = bisect.bisect_left(hit_starts, qs)
     a = d = 0
     while i < len(hit_starts) and hit_starts[i] < qe:
         direction = hit_rows[i]
-        if direction == "alarm":
+        if direction in ("alarm", "threat_fear"):
             a += 1
         elif direction in ("skeptic", "sovereignty"):
             d += 1
@@ -293,7 +301,8 @@ def sentence_table(corpus, hits=None, quotes=None, targets=None, weights=None) -
         if h is not None:
             h = h.sort_values("start")
             h_starts = h["start"].tolist()
-            h_dirs = h["direction"].fillna("").tolist()
+            h_dirs = [d or ("threat_fear" if c == "threat_fear" else "")
+                      for d, c in zip(h["direction"].fillna(""), h["category"].fillna(""))]
             for r in h.itertuples(index=False):
                 k = idx(r.start)
                 if r.loaded:

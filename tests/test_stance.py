@@ -309,7 +309,7 @@ def test_seeds_ordering_agrees_with_analyst_coding(seeds):
     assert coding[t["alarm_index"].idxmin()] == "skeptical"
     agree = float((t["frame"] == coding.reindex(t.index)).mean())
     print(f"\nseed frame agreement with analyst coding: {agree:.2f}")
-    assert agree >= 0.4   # better than assigning every seed the majority label (0.4)
+    assert agree >= 0.4   # no worse than giving every seed a majority label (2 of 5)
 
 
 def test_robustness_outputs(seeds):
