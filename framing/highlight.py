@@ -94,7 +94,7 @@ def article_html(doc, hits=None, quotes=None, start: int = 0, end: int | None = 
             label = ""
             if a == qs_:
                 who = spk or "no speaker"
-                label = f'<span class="fr-qlabel">{html.escape(who)} · {html.escape(role or kind)}</span>'
+                label = f'<span class="fr-qlabel">{html.escape(who)} · {html.escape(role if spk else kind)}</span>'
             piece = f'{label}<span class="fr-q" title="{html.escape(kind)}">{piece}</span>'
         if blk.role == "boilerplate":
             piece = f'<span class="fr-noise" title="noise: {html.escape(blk.reason)}">{piece}</span>'

@@ -135,7 +135,7 @@ def contribution_bars(contrib, labels, order=None, top: int = 9, ax=None):
     ax.set_yticks(y, [labels.get(d, d) for d in order])
     ax.set_xlabel("contribution to the alarm index (weight × sign × z / total weight); right = toward alarm")
     ax.set_title("What moves each source's alarm index: contribution of each weighted feature")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, fontsize=8, frameon=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=3, fontsize=8, frameon=False)
     _footnote(fig, STANCE_NOTE)
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     return fig
@@ -161,14 +161,16 @@ def target_tone(tone, labels, order=None, ax=None):
     else:
         fig = ax.figure
     vals = m.to_numpy(dtype=float)
-    im = ax.imshow(np.nan_to_num(vals, nan=0.0), cmap="RdBu", vmin=-0.6, vmax=0.6, aspect="auto")
+    cmap = plt.get_cmap("RdBu").copy()
+    cmap.set_bad("#eeeeee")
+    im = ax.imshow(np.ma.masked_invalid(vals), cmap=cmap, vmin=-0.6, vmax=0.6, aspect="auto")
     for i in range(vals.shape[0]):
         for j in range(vals.shape[1]):
             n = k.iat[i, j]
             txt = "no sentence" if n == 0 else f"{vals[i, j]:+.2f}\nn={n}"
             ax.text(j, i, txt, ha="center", va="center", fontsize=8,
                     color="#777" if n == 0 else ("white" if abs(vals[i, j]) > 0.4 else "#222"))
-    ax.set_xticks(range(len(targets)), [t.replace("_", " ") for t in targets])
+    ax.set_xticks(range(len(targets)), [t.replace("_", "\n", 1).replace("_", " ") for t in targets], fontsize=9)
     ax.set_yticks(range(len(order)), [labels.get(d, d) for d in order])
     ax.set_xlabel("target named in the sentence")
     ax.set_title("Writer's tone toward each actor: mean VADER compound of authorial sentences")

@@ -154,15 +154,17 @@ def _index_html(corpus_path: Path, pages: list[dict], corpus_table, errors: list
         f"Corpus: <code>{e(corpus_path.name or str(corpus_path))}</code>, {len(corpus_table)} articles.</p>",
         "<h2>The sources</h2>",
     ]
-    cols = [c for c in ["doc_id", "outlet", "date", "title", "n_tokens", "n_sentences", "n_removed_chars", "flags"]
-            if c in corpus_table.columns]
-    parts.append(_table(corpus_table[cols], numeric={"n_tokens", "n_sentences", "n_removed_chars"},
+    cols = [c for c in ["doc_id", "outlet", "date", "title", "frame", "alarm_index", "n_tokens", "n_removed_chars",
+                        "flags"] if c in corpus_table.columns]
+    parts.append(_table(corpus_table[cols], numeric={"n_tokens", "alarm_index", "n_removed_chars"},
                         links={"doc_id": evidence or {}}))
     parts.append("<p class='meta'>Each doc_id links to the article's evidence view: its full text with loaded "
                  "terms highlighted by category, quotations labelled with speaker and role, and page noise "
                  "struck through.</p>")
-    parts.append("<p class='meta'>n_tokens and n_sentences count the article text only (title, dek, headings, "
-                 "body); n_removed_chars counts characters labelled page noise (kept in the audit, never deleted).</p>")
+    parts.append("<p class='meta'>frame and alarm_index (higher = more alarmist; a weighted mean of standardised "
+                 "features, see the stance notebook) are computed from the text alone; n_tokens counts article words "
+                 "(title, dek, headings, body); n_removed_chars counts characters labelled page noise (kept in the "
+                 "audit, never deleted).</p>")
     if errors:
         parts.append("<h2>Files that could not be read</h2>")
         import pandas as pd
@@ -273,7 +275,13 @@ def build_report(corpus: str | Path = "seeds", out: str | Path = "reports", note
     evidence = write_evidence_pages(corp, out / "articles")
     seconds = time.perf_counter() - t0
     index = out / "index.html"
-    index.write_text(_index_html(corpus, pages, documents_table(corp), corp.errors, seconds, evidence),
+    table = documents_table(corp)
+    from .stance import stance_table
+
+    st = stance_table(corp)[["doc_id", "alarm_index", "frame"]]
+    st["alarm_index"] = st["alarm_index"].round(3)
+    table = table.merge(st, on="doc_id", how="left")
+    index.write_text(_index_html(corpus, pages, table, corp.errors, seconds, evidence),
                      encoding="utf-8")
     if progress:
         progress(f"wrote {index} and {len(pages)} notebook pages in {seconds:.1f} s")

@@ -65,6 +65,7 @@ COLUMNS = ("term", "category", "direction", "loaded", "match", "source")
 MATCH_TYPES = ("word", "phrase", "regex")
 EXCLUDE = "_exclude"
 VOICES = ("authorial", "quoted")
+EPISTEMIC_CATEGORIES = ("hedge", "booster", "distancing")  # neutral markers summed as ALL_MARKERS
 HIT_COLUMNS = ["doc_id", "start", "end", "text", "term", "category", "direction", "loaded", "voice", "speaker"]
 
 _TRUE = {"true", "1", "yes", "y", "t"}
@@ -556,7 +557,7 @@ def term_rates(hits: pd.DataFrame, documents, lexicon: Lexicon | None = None, wi
         False (default): tidy table, one row per (doc_id, category, voice) with columns
         ``doc_id, category, voice, n_hits, n_tokens, per_1k`` -- the token count beside every
         rate. ``category`` also takes ``ALL_LOADED`` (every loaded=true hit) and
-        ``ALL_MARKERS`` (loaded=false hits); ``voice`` is ``all``, ``authorial`` or ``quoted``.
+        ``ALL_MARKERS`` (hedge, booster, distancing hits); ``voice`` is ``all``, ``authorial`` or ``quoted``.
         True: one row per document, ``doc_id, n_tokens`` then ``<category>__<voice>__n`` and
         ``<category>__<voice>__per_1k`` pairs.
 
@@ -575,13 +576,17 @@ def term_rates(hits: pd.DataFrame, documents, lexicon: Lexicon | None = None, wi
     h = hits.copy()
     counts: dict[tuple, int] = {}
     if len(h):
-        agg = h.groupby(["doc_id", "category", "voice"]).size()
-        for (d, c, v), n in agg.items():
+        # totals go by each hit's own `loaded` flag (a category such as frame_sovereignty mixes
+        # loaded and neutral entries): loaded hits -> ALL_LOADED, epistemic markers -> ALL_MARKERS
+        h["total"] = h["loaded"].map({True: "ALL_LOADED", False: ""})
+        h.loc[~h["loaded"] & h["category"].isin(EPISTEMIC_CATEGORIES), "total"] = "ALL_MARKERS"
+        agg = h.groupby(["doc_id", "category", "voice", "total"]).size()
+        for (d, c, v, tot), n in agg.items():
             counts[(d, c, v)] = counts.get((d, c, v), 0) + n
             counts[(d, c, "all")] = counts.get((d, c, "all"), 0) + n
-            tot = "ALL_LOADED" if bool(h.loc[h["category"] == c, "loaded"].iloc[0]) else "ALL_MARKERS"
-            counts[(d, tot, v)] = counts.get((d, tot, v), 0) + n
-            counts[(d, tot, "all")] = counts.get((d, tot, "all"), 0) + n
+            if tot:
+                counts[(d, tot, v)] = counts.get((d, tot, v), 0) + n
+                counts[(d, tot, "all")] = counts.get((d, tot, "all"), 0) + n
     rows = []
     for doc in docs:
         nt = _n_tokens(doc)

@@ -22,6 +22,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from framing.evaluate import QUOTE_CLASS, quote_agreement, speaker_match  # noqa: F401
 from framing.quotes import QUOTE_COLUMNS, extract_quotes, in_quote_mask, quote_spans, quote_summary, quotes_table
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +30,6 @@ GOLD_CSV = ROOT / "tests" / "annotations" / "quotes.csv"
 SEEDS = ROOT / "seeds"
 FIXTURES = ROOT / "tests" / "fixtures" / "quotes"
 HELDOUT = ("f09_heldout_school", "f10_heldout_storm")
-CLASS = {"direct": "a", "partial": "a", "scare": "u", "unattributed": "u", "reported": "r"}
 
 
 # --------------------------------------------------------------------------- helpers
@@ -56,58 +56,9 @@ def _texts(which: str) -> dict[str, str]:
     return {p.stem: _read(p) for p in sorted(FIXTURES.glob("*.txt"))}
 
 
-def _norm(s: str) -> str:
-    s = (s or "").replace("’", "'").lower().strip()
-    s = re.sub(r"^the\s+", "", s)
-    return " ".join(re.sub(r"[^\w' ]+", " ", s).split())
-
-
-def speaker_match(gold: str, pred: str) -> bool:
-    g, p = _norm(gold), _norm(pred)
-    if g == p:
-        return True
-    if not g or not p:
-        return False
-    return f" {g} " in f" {p} " or f" {p} " in f" {g} "
-
-
-def _match(g: dict, p: dict) -> bool:
-    if CLASS[g["kind"]] != CLASS[p["kind"]]:
-        return False
-    inter = max(0, min(g["end"], p["end"]) - max(g["start"], p["start"]))
-    union = max(g["end"], p["end"]) - min(g["start"], p["start"])
-    return inter / union >= (0.5 if g["kind"] == "reported" else 0.9)
-
-
 def evaluate(texts: dict[str, str], gold: list[dict]) -> dict:
-    """Precision, recall, F1 over quotes and speaker accuracy over matched gold rows."""
-    tp = fp = fn = sp_ok = sp_n = 0
-    errors = []
-    for did, text in texts.items():
-        G = [g for g in gold if g["doc_id"] == did]
-        P = extract_quotes(text, doc_id=did)
-        used = set()
-        for g in G:
-            hit = next((k for k, p in enumerate(P) if k not in used and _match(g, p)), None)
-            if hit is None:
-                fn += 1
-                errors.append(("FN", did, g["start"], g["text"][:60]))
-                continue
-            used.add(hit)
-            tp += 1
-            if g["speaker"] or CLASS[g["kind"]] in "ar":
-                sp_n += 1
-                if speaker_match(g["speaker"], P[hit]["speaker"]):
-                    sp_ok += 1
-                else:
-                    errors.append(("SPK", did, g["start"], g["speaker"], P[hit]["speaker"]))
-        fp += len(P) - len(used)
-        errors += [("FP", did, p["start"], p["text"][:60]) for k, p in enumerate(P) if k not in used]
-    prec = tp / (tp + fp) if tp + fp else 0.0
-    rec = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-    return dict(precision=prec, recall=rec, f1=f1, speaker_acc=sp_ok / sp_n if sp_n else 0.0,
-                n_gold=tp + fn, n_speakers=sp_n, errors=errors)
+    """Precision, recall, F1 over quotes and speaker accuracy (framing.evaluate.quote_agreement)."""
+    return quote_agreement(texts, gold)
 
 
 def q1(text: str, needle: str) -> dict:
@@ -125,7 +76,7 @@ def test_annotation_offsets_point_at_the_text():
     assert len(gold) >= 150
     for g in gold:
         assert texts[g["doc_id"]][g["start"]:g["end"]] == g["text"], g
-        assert g["kind"] in CLASS
+        assert g["kind"] in QUOTE_CLASS
 
 
 # --------------------------------------------------------------------------- measured quality

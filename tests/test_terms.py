@@ -357,3 +357,17 @@ def test_precision_recall_sentences(gold):
 def test_precision_recall_heldout_sentences(gold):
     r = _score(_sentence_docs(HELDOUT, "held"), gold)
     assert r["precision"] >= 0.9 and r["recall"] >= 0.85, r
+
+
+def test_rate_totals_follow_each_hits_loaded_flag():
+    """ALL_LOADED counts loaded hits even in a category that mixes loaded and neutral entries."""
+    from framing import load_corpus
+
+    c = load_corpus(SEEDS)
+    h = T.term_hits(c)
+    r = T.term_rates(h, c)
+    for d in c:
+        got = r[(r.doc_id == d.doc_id) & (r.category == "ALL_LOADED") & (r.voice == "all")].n_hits.iloc[0]
+        assert got == int(h[(h.doc_id == d.doc_id) & h.loaded].shape[0])
+        got = r[(r.doc_id == d.doc_id) & (r.category == "ALL_MARKERS") & (r.voice == "all")].n_hits.iloc[0]
+        assert got == int(h[(h.doc_id == d.doc_id) & h.category.isin(T.EPISTEMIC_CATEGORIES)].shape[0])
