@@ -37,6 +37,7 @@ notebooks: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_terms.py
 	$(BIN)/python benchmarks/bench_quotes.py
+	$(BIN)/python benchmarks/bench_batch.py
 
 clean:
 	rm -rf reports .pytest_cache .hypothesis

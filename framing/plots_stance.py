@@ -234,9 +234,15 @@ def pca_map(fmap, stance, labels, n_loadings: int = 3, ax=None):
     for f, g in d.groupby("frame", sort=True):
         ax.scatter(g["pc1"], g["pc2"], s=70, color=FRAME_COLORS.get(f, "#555"), label=f"frame: {f}",
                    edgecolor="white", zorder=3)
-    for r in d.itertuples(index=False):
+    xs, ys = d["pc1"].to_numpy(), d["pc2"].to_numpy()
+    dx = max(float(np.ptp(xs)) if len(xs) else 0.0, 1e-9)
+    dy = max(float(np.ptp(ys)) if len(ys) else 0.0, 1e-9)
+    for i, r in enumerate(d.itertuples(index=False)):
+        # a point with a close neighbour above it takes its label below, so labels do not collide
+        crowded = any(j != i and abs(xs[j] - xs[i]) < 0.25 * dx and 0 <= ys[j] - ys[i] < 0.12 * dy
+                      for j in range(len(xs)))
         ax.annotate(f"{labels.get(r.doc_id, r.doc_id)} ({r.alarm_index:+.2f})", (r.pc1, r.pc2),
-                    xytext=(6, 5), textcoords="offset points", fontsize=8)
+                    xytext=(6, -12 if crowded else 5), textcoords="offset points", fontsize=8)
     ax.axhline(0, color="#ddd", lw=0.8, zorder=0)
     ax.axvline(0, color="#ddd", lw=0.8, zorder=0)
     x0, x1 = ax.get_xlim()
@@ -244,7 +250,9 @@ def pca_map(fmap, stance, labels, n_loadings: int = 3, ax=None):
     ax.set_xlabel(f"PC1 ({evr[0]:.0%} of variance; units: signed z-scores)")
     ax.set_ylabel(f"PC2 ({evr[1]:.0%} of variance)")
     ax.set_title("Map of the sources' stance-feature vectors (PCA of signed z-scores)")
-    ax.legend(fontsize=8, loc="lower right", frameon=False)
+    y0, y1 = ax.get_ylim()
+    ax.set_ylim(y0 - 0.08 * (y1 - y0), y1 + 0.25 * (y1 - y0))   # room for the loadings box
+    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.11), ncol=3, frameon=False)
     if load is not None and len(load):
         lines = []
         for pc in ("pc1", "pc2"):
@@ -294,5 +302,51 @@ def rank_ranges(docs, boot, labels, ax=None):
     a2.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.22), frameon=False, ncol=3)
     fig.suptitle("How stable are the ordering and the frames?", fontsize=12)
     _footnote(fig, STANCE_NOTE)
+    fig.tight_layout(rect=(0, 0.03, 1, 1))
+    return fig
+
+
+def analyst_comparison(boot, coded, labels, thresholds, ax=None):
+    """The alarm index with its bootstrap interval, sources grouped by the analyst's frame.
+
+    Parameters
+    ----------
+    boot : DataFrame of :func:`framing.stance.bootstrap_index` (doc_id, alarm_index, index_low,
+        index_high).
+    coded : DataFrame with ``doc_id``, ``analyst_frame`` (alarmist / neutral / skeptical) and
+        ``frame`` (the index's frame).
+    labels : dict doc_id -> label.
+    thresholds : {"alarmist": float, "skeptical": float}.
+
+    Points are coloured by the analyst's frame; a hollow marker means the index's frame differs.
+    """
+    order = {"skeptical": 0, "neutral": 1, "alarmist": 2}
+    d = boot.merge(coded[["doc_id", "analyst_frame", "frame"]], on="doc_id")
+    d = d.assign(g=d.analyst_frame.map(order).fillna(-1)).sort_values(["g", "alarm_index"])
+    n = len(d)
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(9, 0.5 * n + 2.6), dpi=100)
+    else:
+        fig = ax.figure
+    y = np.arange(n)
+    lo = min(float(d.index_low.min()) if n else 0.0, thresholds["skeptical"]) - 0.15
+    hi = max(float(d.index_high.max()) if n else 0.0, thresholds["alarmist"]) + 0.15
+    for name in ("skeptical", "alarmist"):
+        ax.axvline(thresholds[name], color=FRAME_COLORS[name], ls="--", lw=1)
+        ax.text(thresholds[name], n - 0.4, f" {name} threshold {thresholds[name]:+.1f} ", fontsize=8,
+                color=FRAME_COLORS[name], ha="left" if name == "alarmist" else "right", va="bottom")
+    for yi, r in zip(y, d.itertuples(index=False)):
+        col = FRAME_COLORS.get(r.analyst_frame, "#555")
+        ax.hlines(yi, r.index_low, r.index_high, color=col, lw=2.5)
+        same = r.analyst_frame == r.frame
+        ax.scatter([r.alarm_index], [yi], s=70, zorder=3, color=col if same else "white", edgecolor=col, lw=2)
+        ax.annotate(f"analyst: {r.analyst_frame} · index: {r.frame}", (r.alarm_index, yi), xytext=(0, 7),
+                    textcoords="offset points", ha="center", fontsize=8, color="#333")
+    ax.set_yticks(y, [labels.get(x, x) for x in d.doc_id])
+    ax.set_ylim(-0.6, n + 0.4)
+    ax.set_xlim(lo, hi)
+    ax.set_xlabel("alarm index with 95% bootstrap interval (higher = more alarmist)")
+    ax.set_title("Alarm index against the analyst's coding (colour = analyst's frame; hollow = frames differ)")
+    _footnote(fig, STANCE_NOTE + "; analyst coding: sources.csv")
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     return fig

@@ -20,7 +20,7 @@ def mixed_corpus(tmp_path_factory):
     (d / "zz_cp1252.txt").write_bytes("Le ministre a dit \u201cnon\u201d \u2013 fin.".encode("cp1252"))
     (d / "zz_latin1.txt").write_bytes("S\xe3o Paulo: the deal \xe9tait sign\xe9.".encode("latin-1"))
     (d / "zz_page.txt").write_text("<!DOCTYPE html><html><body><p>Hi</p></body></html>")
-    (d / "zz_huge.txt").write_text("word " * 2_200_000)  # 11 MB, over the default limit
+    (d / "zz_huge.txt").write_text("word " * 4_200_000)  # 21 MB, over the default 10 MB limit
     (d / "zz_unbalanced.txt").write_text('Title\n\nThe minister said "this will never close and '
                                          'the article goes on for a while.\n\nMore text follows here.\n')
     (d / "zz_spanish.txt").write_text("Acuerdo\n\nEl ministro de Defensa firmó el memorando con su "
@@ -45,14 +45,14 @@ def test_mixed_corpus_completes_and_reports_every_bad_file(mixed_corpus):
 def test_good_articles_tables_equal_a_clean_run(mixed_corpus, tmp_path):
     for f in sorted(SEEDS.glob("*.txt")) + sorted((FIXTURES / "noisy").glob("*.txt")):
         shutil.copy(f, tmp_path)
-    for cmd in ("segments", "terms", "quotes"):
+    for cmd in ("segments", "terms", "quotes", "stance"):
         clean = run(cmd, tmp_path).table
         mixed = run(cmd, mixed_corpus).table
         mixed = mixed[mixed.doc_id.isin(set(clean.doc_id))].reset_index(drop=True)
         pd.testing.assert_frame_equal(clean, mixed)
 
 
-@pytest.mark.parametrize("command", ["segments", "terms", "quotes"])
+@pytest.mark.parametrize("command", ["segments", "terms", "quotes", "stance"])
 def test_two_processes_give_identical_tables(command):
     one = run(command, SEEDS, jobs=1)
     two = run(command, SEEDS, jobs=2)
@@ -61,9 +61,10 @@ def test_two_processes_give_identical_tables(command):
 
 def test_dask_local_scheduler_gives_identical_tables():
     pytest.importorskip("dask.bag")
-    one = run("terms", SEEDS)
-    dk = run("terms", SEEDS, scheduler="processes")
-    pd.testing.assert_frame_equal(one.table, dk.table)
+    for cmd in ("terms", "stance"):
+        one = run(cmd, SEEDS)
+        dk = run(cmd, SEEDS, scheduler="processes")
+        pd.testing.assert_frame_equal(one.table, dk.table)
 
 
 def test_dask_distributed_local_cluster():
