@@ -292,8 +292,13 @@ _CAP = r"(?:[A-ZÁÉÍÓÚÑÜ][\w’'.\-]*|[A-Z]\.(?:[A-Z]\.)+)"
 _CONN = r"(?:of|for|the|de|del|la|las|los|da|do|dos|y|van|von|al|el|on)"
 NAME_RE = re.compile(_CAP + r"(?:[ \xa0]+(?:" + _CONN + r"[ \xa0]+)*" + _CAP + r")*")
 _POSS = re.compile(r"[’']s?$")
-_ABBR = {"mr.", "ms.", "mrs.", "dr.", "st.", "sr.", "jr.", "prof.", "gen.", "sen.", "rep.", "u.s.",
-         "u.k.", "u.n.", "no.", "vs.", "inc.", "corp.", "ltd.", "co.", "p.m.", "a.m."}
+def _abbreviations() -> frozenset:
+    from ._data import read_csv_rows
+
+    return frozenset(r["abbrev"].lower() + "." for r in read_csv_rows("abbreviations.csv"))
+
+
+_ABBR = _abbreviations()  # the same list the sentence splitter uses (data/abbreviations.csv)
 _SENT_END = re.compile(r"([.!?…]+)([\"”’')\]]*)(\s+)")
 _LASTWORD = re.compile(r"\S*$")
 _PRON = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "p", "we": "p", "i": "s", "it": "n"}
@@ -332,6 +337,9 @@ class _DocModel:
         self.qmask_starts = [q[0] for q in self.qspans]
         self.qends = {q[1] for q in self.qspans}
         self.pstarts = [p[0] for p in self.paras]
+        # a capitalised word whose lower-case form the text also uses is a common word
+        # ("Water rates rose ... the water board"), not the start of a name
+        self.common = _COMMON | {w for w in _LOWER_WORD_RE.findall(text)}
         self._sent_bounds()
         self._entities()
 
@@ -414,7 +422,7 @@ class _DocModel:
             toks = nm.split()
             gender = ""
             descr = set()
-            while toks and (toks[0].lower() in _COMMON or toks[0].lower() in _STOP_PRE) and len(toks) > 1:
+            while toks and (toks[0].lower() in self.common or toks[0].lower() in _STOP_PRE) and len(toks) > 1:
                 toks.pop(0)
                 while toks and re.fullmatch(_CONN, toks[0]) and len(toks) > 1:
                     toks.pop(0)
@@ -563,7 +571,7 @@ class _DocModel:
             nm = nm.replace("\xa0", " ")
             pre = self.text[max(0, s - 60):s].split("\n")[-1]
             pre = re.split(r"[.;:,“”\"()]", pre)[-1]
-            if pre.strip() == "" and s == self.sent_start(s) and " " not in nm and nm.lower() in _COMMON:
+            if pre.strip() == "" and s == self.sent_start(s) and " " not in nm and nm.lower() in self.common:
                 continue
             res.append((s, s + len(nm), nm, pre))
         return res
@@ -621,7 +629,7 @@ class _DocModel:
         hon = {**self.rules.get("honorific_m", {}), **self.rules.get("honorific_f", {}),
                **self.rules.get("honorific", {})}
         while toks and (toks[0].lower() in hon or toks[0].lower() in titles or toks[0].lower() == "the"
-                        or (toks[0].lower() in _COMMON and len(toks) > 1)):
+                        or (toks[0].lower() in self.common and len(toks) > 1)):
             toks.pop(0)
         for j in range(len(toks) - 1, -1, -1):
             if toks[j].lower() in titles and j < len(toks) - 1:
@@ -637,7 +645,7 @@ class _DocModel:
             return self.acronyms[n]
         if n in self.canon:
             return self.canon[n]
-        if n.lower() in _COMMON:
+        if n.lower() in self.common:
             return ""
         return n
 
@@ -716,17 +724,18 @@ class _DocModel:
         return "", "none"
 
 
-_STOP_PRE = {"of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or", "but", "that", "which",
-             "who", "as", "than", "into", "about", "between", "after", "before", "during", "is", "was",
-             "are", "were", "has", "had", "have", "a", "an", "the", "this", "under", "over", "said", "told"}
-_COMMON = {"this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "but", "and", "yet",
-           "in", "on", "at", "for", "as", "after", "before", "since", "when", "while", "if", "so", "the",
-           "a", "an", "some", "many", "most", "one", "officials", "critics", "visitors", "prosecutors",
-           "organizers", "experts", "analysts", "observers", "supporters", "residents", "members",
-           "opposition", "former", "then", "also", "however", "although", "during", "following",
-           "according", "despite", "besides", "furthermore", "moreover", "specifically", "again",
-           "naturally", "historically", "similarly", "notably", "perhaps", "asked", "staff",
-           "water", "labor", "some", "several", "other", "consumer", "his", "her", "their", "its"}
+_LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+\b")
+
+
+def _word_list(name: str) -> frozenset:
+    from ._data import read_csv_rows
+
+    return frozenset(r["word"] for r in read_csv_rows("quote_grammar.csv") if r["list"] == name)
+
+
+# closed-class words (data/quote_grammar.csv): never the start of a name
+_STOP_PRE = _word_list("stop_pre")
+_COMMON = _word_list("common")
 
 
 @lru_cache(maxsize=1)
@@ -826,7 +835,7 @@ def _subject_region(dm: _DocModel, lo: int, vstart: int) -> tuple[str, int]:
         cands = [p.strip() for p in parts[:-1] if p.strip()]
         # prefer a part that is exactly a name
         for p in cands:
-            if NAME_RE.fullmatch(_POSS.sub("", p)) and p.lower().split()[0] not in _COMMON:
+            if NAME_RE.fullmatch(_POSS.sub("", p)) and p.lower().split()[0] not in dm.common:
                 return p, vstart
         # else a part whose start is a name/NP not introduced by a preposition
         for p in cands:
@@ -1066,7 +1075,7 @@ def _attribute(dm: _DocModel, s: int, e: int, flags, last_speakers, prev_q, attr
             else:
                 before = t[max(lo, vm.start() - 60):vm.start()]
                 nb = re.search(r"(?:^|[\s(])(" + NAME_RE.pattern + r")[ \xa0]+$", before) if vm.group(1).endswith("ing") else None
-                if nb and not finite and nb.group(1).split()[0].lower() not in _COMMON:
+                if nb and not finite and nb.group(1).split()[0].lower() not in dm.common:
                     spk, typ = dm.resolve_np(nb.group(1), vm.start(), last_speakers)
                 elif vm.group(1).endswith("ing") and not finite:
                     if prev_in_sent and prev_q is not None and prev_q.speaker:
@@ -1074,7 +1083,7 @@ def _attribute(dm: _DocModel, s: int, e: int, flags, last_speakers, prev_q, attr
                     else:
                         first = t[ss:vm.start()].split(",")[0]
                         names = [n for n in NAME_RE.finditer(first)
-                                 if _POSS.sub("", n.group()).lower() not in _COMMON]
+                                 if _POSS.sub("", n.group()).lower() not in dm.common]
                         if names:
                             spk, typ = dm.resolve_np(names[0].group(), vm.start(), last_speakers)
                 else:
