@@ -188,7 +188,10 @@ def run(command: str, path, jobs: int = 1, scheduler: str | None = None, max_byt
     # on which documents happened to have no rows
     tables = [t for t in tables if len(t)] or tables[:1]
     errors = sorted((e for o in outputs for e in o[1]), key=lambda e: e["path"])
-    table = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame()
+    if tables:
+        table = pd.concat(tables, ignore_index=True)
+    else:  # nothing readable: still a table with the command's columns (a header, no rows)
+        table = COMMANDS[command]([document_from_text(".", "empty")], options).iloc[0:0]
     return Result(table, pd.DataFrame(errors, columns=ERROR_COLUMNS), len(items), sum(o[2] for o in outputs))
 
 

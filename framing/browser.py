@@ -35,6 +35,9 @@ def find_chromium() -> str | None:
     return None
 
 
+_NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # localhost, never via a proxy
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -61,14 +64,21 @@ class _Session:
                 return msg.get("result", {})
             self.events.append(msg)
 
-    def drain(self, seconds: float) -> None:
-        self.ws.settimeout(seconds)
-        end = time.time() + seconds
+    def drain(self, idle: float = 0.5, limit: float = 15.0) -> None:
+        """Read events until the page has loaded and nothing arrived for ``idle`` seconds."""
+        end = time.time() + limit
+        loaded = False
+        self.ws.settimeout(idle)
         try:
             while time.time() < end:
-                self.events.append(json.loads(self.ws.recv()))
-        except Exception:  # timeout: nothing more to read
-            pass
+                try:
+                    ev = json.loads(self.ws.recv())
+                except Exception:  # idle for `idle` seconds
+                    if loaded:
+                        break
+                    continue
+                self.events.append(ev)
+                loaded = loaded or ev.get("method") == "Page.loadEventFired"
         finally:
             self.ws.settimeout(30)
 
@@ -87,7 +97,7 @@ def check_pages(pages, screenshot_dir: str | Path | None = None, chromium: str |
         ws_url = None
         for _ in range(100):
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=2) as r:
+                with _NO_PROXY.open(f"http://127.0.0.1:{port}/json/list", timeout=2) as r:
                     targets = [t for t in json.load(r) if t.get("type") == "page"]
                 if targets:
                     ws_url = targets[0]["webSocketDebuggerUrl"]
@@ -104,7 +114,7 @@ def check_pages(pages, screenshot_dir: str | Path | None = None, chromium: str |
             page = Path(page).resolve()
             s.events.clear()
             s.call("Page.navigate", url=page.as_uri())
-            s.drain(2.0)
+            s.drain()
             requests, errors = [], []
             for ev in s.events:
                 m, p = ev.get("method"), ev.get("params", {})

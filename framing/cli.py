@@ -80,12 +80,23 @@ def main(argv=None) -> int:
         if args.command == "report":
             from .report import build_report
 
-            build_report(args.path, args.out, progress=lambda m: print(f"framing: {m}", file=sys.stderr))
+            from nbclient.exceptions import CellExecutionError
+
+            try:
+                build_report(args.path, args.out, progress=lambda m: print(f"framing: {m}", file=sys.stderr))
+            except CellExecutionError as e:
+                last = [ln for ln in str(e).strip().splitlines() if ln.strip()][-1:]
+                print(f"framing: a notebook failed on {args.path}: {' '.join(last)}", file=sys.stderr)
+                return 1
             return 0
         if args.format not in ("csv", "json"):
             raise CorpusError(f"unknown --format {args.format!r}: use csv or json")
-        if args.out and not Path(args.out).parent.exists():
-            raise CorpusError(f"{args.out}: the folder for --out does not exist")
+        for opt in ("out", "errors"):
+            f = getattr(args, opt)
+            if f and Path(f).is_dir():
+                raise CorpusError(f"{f}: --{opt} names a folder; give a file name")
+            if f and not Path(f).parent.exists():
+                raise CorpusError(f"{f}: the folder for --{opt} does not exist")
         from .batch import run
 
         options = {"lexicon": getattr(args, "lexicon", None),
@@ -103,6 +114,10 @@ def main(argv=None) -> int:
         return EXIT_BAD_INPUT if len(res.errors) else 0
     except (CorpusError, ValueError) as e:
         print(f"framing: {e}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as e:  # unwritable --out, unreachable --scheduler, ...
+        where = f"{e.filename}: " if getattr(e, "filename", None) else ""
+        print(f"framing: {where}{e.strerror or e}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # `framing terms seeds | head`
         return 0

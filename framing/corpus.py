@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import io
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -644,7 +645,11 @@ def read_sources(folder: Path) -> dict[str, dict]:
     f = folder / "sources.csv"
     if not f.exists():
         return {}
-    with f.open(encoding="utf-8", newline="") as fh:
+    try:
+        rows_text = f.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise CorpusError(f"{f}: not UTF-8 text (invalid byte at offset {e.start})") from None
+    with io.StringIO(rows_text, newline="") as fh:
         reader = csv.DictReader(fh)
         if "doc_id" not in (reader.fieldnames or []):
             raise CorpusError(f"{f}: no doc_id column")
@@ -660,7 +665,8 @@ def list_articles(path: str | Path) -> tuple[list[Path], dict[str, dict]]:
     if not p.exists():
         raise CorpusError(f"{p}: no such file or directory")
     if p.is_dir():
-        files = sorted(f for f in p.glob("*.txt") if f.is_file())
+        # every *.txt entry, even a broken link or a folder: read_article reports it, nothing is skipped
+        files = sorted(p.glob("*.txt"))
         if not files:
             raise CorpusError(f"{p}: no .txt articles in this folder")
         return files, read_sources(p)

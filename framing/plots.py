@@ -5,6 +5,8 @@ notebook ends the cell with ``plt.show()``.
 """
 from __future__ import annotations
 
+import re
+
 
 import matplotlib.pyplot as plt
 
@@ -81,8 +83,14 @@ def source_labels(documents, width: int = 30) -> dict:
             name = name[: name.index("(")].rstrip()  # drop a parenthetical before truncating
         if len(name) > width:
             name = name[: width - 1].rstrip() + "…"
-        out[r.doc_id] = f"{short} {name}".strip()
+        out[r.doc_id] = _UNSAFE.sub("", f"{short} {name}").strip()
     return out
+
+
+# Labels end up in Markdown findings, HTML pages and matplotlib text. Titles and file names are
+# untrusted: drop the characters that are markup there (HTML tags, Markdown code/emphasis/links,
+# matplotlib mathtext), so a label can never become markup.
+_UNSAFE = re.compile(r"[`<>$*_\[\]\\|#&]")
 
 
 def _colors(keys, palette):

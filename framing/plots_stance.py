@@ -20,26 +20,10 @@ _FEATURE_COLORS = ["#c94c4c", "#e07a5f", "#e8b04b", "#b5651d", "#8e5572", "#1b49
 
 
 def doc_labels(documents, width: int = 28) -> dict:
-    """Short label per document: id prefix, then outlet (or the quoted title when no outlet).
+    """Short label per document (see :func:`framing.plots.source_labels`, which also strips markup)."""
+    from .plots import source_labels
 
-    Parameters
-    ----------
-    documents : DataFrame with ``doc_id``, ``outlet``, ``title`` (``framing.documents``).
-
-    Returns
-    -------
-    dict doc_id -> label (str)
-    """
-    out = {}
-    for r in documents.fillna("").itertuples(index=False):
-        short = r.doc_id.split("_")[0] if "_" in r.doc_id else r.doc_id
-        name = r.outlet or (f"“{r.title}”" if r.title else "")
-        if len(name) > width and "(" in name:
-            name = name[: name.index("(")].rstrip()
-        if len(name) > width:
-            name = name[: width - 1].rstrip() + "…"
-        out[r.doc_id] = f"{short} {name}".strip()
-    return out
+    return source_labels(documents, width=width)
 
 
 def _footnote(fig, text):

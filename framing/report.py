@@ -12,6 +12,7 @@ from. All article-derived text is HTML-escaped.
 from __future__ import annotations
 
 import html
+from urllib.parse import quote
 import platform
 import subprocess
 import sys
@@ -52,10 +53,10 @@ def _tagged(nb, tag):
 
 
 def _render_markdown(src: str) -> str:
-    """Markdown to HTML with nbconvert's own renderer (escapes raw HTML)."""
-    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+    """Markdown to HTML with raw HTML escaped (findings may quote article-derived labels)."""
+    import mistune
 
-    return markdown2html_mistune(src)
+    return mistune.create_markdown(escape=True)(src)
 
 
 def _findings(nb) -> list[str]:
@@ -238,7 +239,7 @@ def write_evidence_pages(corpus, folder: str | Path) -> dict[str, str]:
                 + article_html(d, h, q))
         name = f"{d.doc_id}.html"
         (folder / name).write_text(_page(f"Evidence: {d.title or d.doc_id}", body), encoding="utf-8")
-        hrefs[d.doc_id] = f"{folder.name}/{name}"
+        hrefs[d.doc_id] = f"{folder.name}/{quote(name)}"
     return hrefs
 
 

@@ -20,6 +20,8 @@ def hostile_site(tmp_path_factory):
         shutil.copy(f, corpus)
     for f in sorted((FIXTURES / "noisy").glob("*.txt"))[:2]:
         shutil.copy(f, corpus)
+    # a hostile file name too: it becomes a doc_id shown in tables, labels and findings
+    shutil.copy(FIXTURES / "hostile" / "hostile_article.txt", corpus / "evil`<svg onload=alert(1)>`.txt")
     out = tmp_path_factory.mktemp("site")
     build_report(corpus, out, notebooks=NOTEBOOK_01)
     return out
@@ -41,6 +43,7 @@ def test_hostile_article_is_text_not_markup(hostile_site):
     for page in _pages(hostile_site):
         html = page.read_text(encoding="utf-8")
         assert "<script>alert" not in html and "<iframe" not in html, page
+        assert "<svg onload" not in html, page
         assert "onerror=alert" not in html.replace("onerror=alert(1)&gt;", ""), page
         assert 'href="javascript:' not in html and "<style>body{display:none}" not in html, page
     ev = (hostile_site / "articles" / "hostile_article.html").read_text(encoding="utf-8")
