@@ -90,7 +90,7 @@ def source_labels(documents, width: int = 30) -> dict:
 # Labels end up in Markdown findings, HTML pages and matplotlib text. Titles and file names are
 # untrusted: drop the characters that are markup there (HTML tags, Markdown code/emphasis/links,
 # matplotlib mathtext), so a label can never become markup.
-_UNSAFE = re.compile(r"[`<>$*_\[\]\\|#&]")
+_UNSAFE = re.compile(r"[`<>$*_\[\]\\|#]")
 
 
 def _colors(keys, palette):
