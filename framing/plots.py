@@ -10,6 +10,13 @@ import re
 
 import matplotlib.pyplot as plt
 
+def figure_for(ax, height: float):
+    """The axes to draw on: ``ax`` itself, or a new 9-inch-wide figure of ``height`` inches at 100 dpi."""
+    if ax is None:
+        return plt.subplots(figsize=(9, height), dpi=100)
+    return ax.figure, ax
+
+
 ROLE_COLORS = {"title": "#1b4965", "dek": "#3d7ea6", "heading": "#5fa8d3", "body": "#9cc5e3"}
 NOISE_COLORS = ["#b5651d", "#d98c3f", "#e8b04b", "#c94c4c", "#8e5572", "#6c757d", "#a3a380", "#e07a5f"]
 SOURCE_NOTE = "Source: framing package, block labels of each capture"
@@ -34,10 +41,7 @@ def composition(segments, documents, ax=None):
     noise = sorted(c for c in table.columns if c.startswith("noise: "))
     table = table[article + noise].iloc[::-1]
     colors = [ROLE_COLORS[r] for r in article] + NOISE_COLORS[: len(noise)]
-    if ax is None:
-        fig, ax = plt.subplots(figsize=(9, 0.6 * len(table) + 2.2), dpi=100)
-    else:
-        fig = ax.figure
+    fig, ax = figure_for(ax, 0.6 * len(table) + 2.2)
     outlets = dict(zip(documents.doc_id, documents.outlet.fillna("")))
     table.index = [_label(d, outlets.get(d, "")) for d in table.index]
     table.plot.barh(stacked=True, ax=ax, color=colors, width=0.7, legend=False)
@@ -128,10 +132,7 @@ def rate_heatmap(rates, documents, categories=None, ax=None):
     per, n = per.reindex(columns=cols, fill_value=0), n.reindex(columns=cols, fill_value=0)
     words = r.drop_duplicates("doc_id").set_index("doc_id")["n_tokens"]
     labels = source_labels(documents)
-    if ax is None:
-        fig, ax = plt.subplots(figsize=(9, 0.55 * len(per) + 2.6), dpi=100)
-    else:
-        fig = ax.figure
+    fig, ax = figure_for(ax, 0.55 * len(per) + 2.6)
     vals = per.to_numpy(dtype=float)
     body = vals[:, : len(categories)] if len(categories) else vals
     vmax = float(np.nanmax(body)) if body.size and np.nanmax(body) > 0 else 1.0
@@ -176,10 +177,7 @@ def voice_bars(rates, documents, ax=None):
     n = n.reindex(index=per.index, columns=["authorial", "quoted", "all"], fill_value=0)
     words = r.drop_duplicates("doc_id").set_index("doc_id")["n_tokens"]
     labels = source_labels(documents)
-    if ax is None:
-        fig, ax = plt.subplots(figsize=(9, 0.55 * len(per) + 2.0), dpi=100)
-    else:
-        fig = ax.figure
+    fig, ax = figure_for(ax, 0.55 * len(per) + 2.0)
     y = range(len(per))
     ax.barh(y, per["authorial"], color="#6c757d", label="writer's own voice (authorial)", height=0.65)
     ax.barh(y, per["quoted"], left=per["authorial"], color="#e07a5f", label="inside a quotation (quoted)",

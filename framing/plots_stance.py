@@ -10,6 +10,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from .plots import figure_for
+
 FRAME_COLORS = {"alarmist": "#c94c4c", "neutral": "#8d8d8d", "skeptical": "#1b4965"}
 STANCE_NOTE = "Source: framing package, stance features and alarm index (framing.stance, framing/data/stance_weights.csv)"
 TONE_NOTE = "Source: framing package, VADER compound of authorial sentences naming each target (framing/data/stance_targets.csv)"
@@ -43,10 +45,7 @@ def index_intervals(boot, stance, labels, thresholds, ax=None):
     """
     b = boot.merge(stance[["doc_id", "frame"]], on="doc_id").sort_values("alarm_index")
     n = len(b)
-    if ax is None:
-        fig, ax = plt.subplots(figsize=(9, 0.5 * n + 2.4), dpi=100)
-    else:
-        fig = ax.figure
+    fig, ax = figure_for(ax, 0.5 * n + 2.4)
     y = np.arange(n)
     lo, hi = b["index_low"].to_numpy(), b["index_high"].to_numpy()
     xmin = min(float(np.nanmin(lo)), thresholds["skeptical"]) - 0.15
@@ -101,10 +100,7 @@ def contribution_bars(contrib, labels, order=None, top: int = 9, ax=None):
         keep = keep + ["other features"]
     wide = wide[keep]
     n = len(wide)
-    if ax is None:
-        fig, ax = plt.subplots(figsize=(9, 0.55 * n + 3.0), dpi=100)
-    else:
-        fig = ax.figure
+    fig, ax = figure_for(ax, 0.55 * n + 3.0)
     y = np.arange(n)
     pos, neg = np.zeros(n), np.zeros(n)
     for k, f in enumerate(keep):
@@ -140,10 +136,7 @@ def target_tone(tone, labels, order=None, ax=None):
     targets = list(dict.fromkeys(tone["target"]))
     order = list(m.index) if order is None else [d for d in order if d in m.index]
     m, k = m.loc[order, targets], k.loc[order, targets]
-    if ax is None:
-        fig, ax = plt.subplots(figsize=(9, 0.55 * len(m) + 2.6), dpi=100)
-    else:
-        fig = ax.figure
+    fig, ax = figure_for(ax, 0.55 * len(m) + 2.6)
     vals = m.to_numpy(dtype=float)
     cmap = plt.get_cmap("RdBu").copy()
     cmap.set_bad("#eeeeee")
@@ -174,10 +167,7 @@ def similarity_heatmap(sim, labels, ax=None):
     labels : dict doc_id -> label.
     """
     n = len(sim)
-    if ax is None:
-        fig, ax = plt.subplots(figsize=(9, 0.55 * n + 3.2), dpi=100)
-    else:
-        fig = ax.figure
+    fig, ax = figure_for(ax, 0.55 * n + 3.2)
     vals = sim.to_numpy(dtype=float)
     off = vals[~np.eye(n, dtype=bool)] if n > 1 else np.array([1.0])
     vmax = max(float(off.max()), 0.05)
@@ -211,10 +201,7 @@ def pca_map(fmap, stance, labels, n_loadings: int = 3, ax=None):
     d = fmap.merge(stance[["doc_id", "frame", "alarm_index"]], on="doc_id")
     evr = fmap.attrs.get("explained_variance_ratio", [0.0, 0.0])
     load = fmap.attrs.get("loadings")
-    if ax is None:
-        fig, ax = plt.subplots(figsize=(9, 5.5), dpi=100)
-    else:
-        fig = ax.figure
+    fig, ax = figure_for(ax, 5.5)
     for f, g in d.groupby("frame", sort=True):
         ax.scatter(g["pc1"], g["pc2"], s=70, color=FRAME_COLORS.get(f, "#555"), label=f"frame: {f}",
                    edgecolor="white", zorder=3)
@@ -308,10 +295,7 @@ def analyst_comparison(boot, coded, labels, thresholds, ax=None):
     d = boot.merge(coded[["doc_id", "analyst_frame", "frame"]], on="doc_id")
     d = d.assign(g=d.analyst_frame.map(order).fillna(-1)).sort_values(["g", "alarm_index"])
     n = len(d)
-    if ax is None:
-        fig, ax = plt.subplots(figsize=(9, 0.5 * n + 2.6), dpi=100)
-    else:
-        fig = ax.figure
+    fig, ax = figure_for(ax, 0.5 * n + 2.6)
     y = np.arange(n)
     lo = min(float(d.index_low.min()) if n else 0.0, thresholds["skeptical"]) - 0.15
     hi = max(float(d.index_high.max()) if n else 0.0, thresholds["alarmist"]) + 0.15
