@@ -91,22 +91,20 @@ def test_targets_and_topics_have_rationale():
 
 def test_bad_weights_file_rejected(tmp_path):
     rows = list(csv.DictReader((ROOT / "framing" / "data" / "stance_weights.csv").open(encoding="utf-8")))
-    rows[0]["rationale"] = ""
     p = tmp_path / "w.csv"
-    with p.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
-        w.writeheader()
-        w.writerows(rows)
-    with pytest.raises(ValueError):
-        stance.load_weights(p)
-    rows[0]["rationale"] = "x"
-    rows[0]["scale"] = "0"
-    with p.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
-        w.writeheader()
-        w.writerows(rows)
-    with pytest.raises(ValueError):
-        stance.load_weights(p)
+
+    def rejected(**change):
+        bad = [dict(r) for r in rows]
+        bad[0].update(change)
+        with p.open("w", encoding="utf-8", newline="") as fh:
+            w = csv.DictWriter(fh, fieldnames=list(bad[0]))
+            w.writeheader()
+            w.writerows(bad)
+        with pytest.raises(ValueError):
+            stance.load_weights(p)
+
+    rejected(rationale="")  # every row needs its rationale
+    rejected(scale="0")  # a zero scale cannot standardise
 
 
 def test_empty_corpus_rejected():
