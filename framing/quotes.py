@@ -43,6 +43,7 @@ contains a quotation is represented by its quote rows instead.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from collections import Counter
@@ -61,6 +62,12 @@ QUOTE_COLUMNS = ["doc_id", "start", "end", "text", "kind", "speaker", "speaker_r
 
 MAX_QUOTE_CHARS = 4000      # a quote never runs longer than this (continuation paragraphs)
 MAX_CONTINUATION = 6        # and never across more than this many paragraphs
+# A pronoun with no compatible speaker before it looks back for a descriptor NP ("the defense
+# minister") since the last named person; the scan of each pronoun covers at most this many
+# characters, the matches further back come from one scan shared by all pronouns. Exact as long
+# as no attempt of that NP regex ("the" + up to three words + a role noun, under 100 characters
+# in news text) spans this many characters.
+DESCR_WINDOW = 400
 
 OPEN_D = "“„«"
 CLOSE_D = "”»"
@@ -125,10 +132,27 @@ _SQ_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–“\"]))[‘'](?=[^\W\d_])")
 _ELISION = re.compile(r"[‘'](?:n[’']|em\b|til\b|tis\b|cause\b|bout\b)", re.I)
 
 
+_SQ_STOP = re.compile("[’'“”\"]")
+
+
+def _sq_stop(text: str, j: int) -> bool:
+    """Does the scan for the mark that closes a single quote stop at ``text[j]``? At a double
+    mark (no closing single mark: the quote is dropped), or at ’ or ' after a letter or .,!?
+    and before a non-letter (the closing mark)."""
+    c = text[j]
+    if c in "“”\"":
+        return True
+    if LETTER.match(text[j - 1] or " ") is None and text[j - 1] not in ".,!?":
+        return False
+    nxt = text[j + 1] if j + 1 < len(text) else " "
+    return not nxt.isalpha()
+
+
 def _single_quotes(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Single-quoted spans inside ``text[lo:hi]`` (one paragraph)."""
     out = []
     pos = lo
+    stops = None
     while True:
         m = _SQ_OPEN.search(text, pos, hi)
         if not m:
@@ -137,21 +161,16 @@ def _single_quotes(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         pos = i + 1
         if _ELISION.match(text, i):
             continue
-        j = i + 2
+        if stops is None:
+            # where the scan for a closing mark stops does not depend on the opening mark: list
+            # those positions once per paragraph (scanning up to 300 characters from each of
+            # many openers cost 300 steps per character of the paragraph)
+            stops = [k.start() for k in _SQ_STOP.finditer(text, lo, hi) if _sq_stop(text, k.start())]
+        k = bisect.bisect_left(stops, i + 2)
         found = -1
-        while j < min(hi, i + 300):
-            c = text[j]
-            if c in "’'" and LETTER.match(text[j - 1] or " ") is None and text[j - 1] not in ".,!?":
-                pass
-            elif c in "’'":
-                nxt = text[j + 1] if j + 1 < len(text) else " "
-                if not (nxt.isalpha()):
-                    # a plural possessive (students' ) inside a quote is rare; accept the first
-                    found = j + 1
-                    break
-            elif c in "“”\"":
-                break
-            j += 1
+        if k < len(stops) and stops[k] < min(hi, i + 300) and text[stops[k]] in "’'":
+            # a plural possessive (students' ) inside a quote is rare; accept the first
+            found = stops[k] + 1
         if found > 0 and found - i > 3:
             out.append((i, found))
             pos = found
@@ -299,7 +318,11 @@ def _abbreviations() -> frozenset:
 
 
 _ABBR = _abbreviations()  # the same list the sentence splitter uses (data/abbreviations.csv)
-_SENT_END = re.compile(r"([.!?…]+)([\"”’')\]]*)(\s+)")
+_CLAUSE_MARKS_RE = re.compile("[" + re.escape(ALL_D + "‘") + "]")   # marks a reported clause may not hold
+# a run of end punctuation is tried from its first character only: a match starting inside
+# the run would see the same rest of the run, so the result is the same, but trying every
+# start of a long run ("!!!!…") would cost the square of its length
+_SENT_END = re.compile(r"(?<![.!?…])([.!?…]+)([\"”’')\]]*)(\s+)")
 _LASTWORD = re.compile(r"\S*$")
 _PRON = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "p", "we": "p", "i": "s", "it": "n"}
 _AUX = re.compile(r"(?:\s+(?:has|have|had|is|was|were|are|will|would|also|further|then|later|"
@@ -310,6 +333,94 @@ _MODAL_NEG = re.compile(r"(?:\b(?:can|could|may|might|must|should|would|will|sha
                         r"going to|worth|is|was|are|were|be|been|being)(?:[ \xa0]+(?:\w+ly|also|not|now|then))*[ \xa0]*)$", re.I)
 _DET = re.compile(r"^(?:the|a|an|this|that|these|those|its|his|her|their|our|one|some|many|several|"
                   r"other|most)\b", re.I)
+
+# _AUX and the "NAME to" rule below are anchored at the end of the noun phrase, and a regex
+# search for a `$`-anchored pattern tries every start: on a long phrase (a run of capitalised
+# words, "Mr. Mr. Mr. ...") that costs the square of its length or more. The two functions
+# below give the same results by reading the phrase backwards from its end, once.
+_AUX_WORD = re.compile(r"(?:has|have|had|is|was|were|are|will|would|also|further|then|later|"
+                       r"publicly|again|once|repeatedly|recently|often|previously|reportedly|even|"
+                       r"did|does|do|just|already|\w+ly)", re.IGNORECASE)
+_HAS, _LONG = re.compile("has", re.IGNORECASE), re.compile("long", re.IGNORECASE)
+_NONSPACE = re.compile(r"\S+")
+_CAP_WORD = re.compile(_CAP)
+_CONN_WORD = re.compile(_CONN)
+_CAP_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÁÉÍÓÚÑÜ")
+
+
+def _aux_strip(s: str) -> str:
+    """``_AUX.sub("", s)``: ``s`` without its trailing run of auxiliaries and adverbs.
+
+    The run is a sequence of whitespace-separated words that each match ``_AUX_WORD`` (or the
+    pair "has long"), up to the end of ``s``; what is removed starts at the whitespace before
+    its first word.
+    """
+    if s.endswith("\n"):  # `$` may also match before a final newline: leave that case to the regex
+        return _AUX.sub("", s)
+    toks = [(m.start(), m.end()) for m in _NONSPACE.finditer(s)]
+    if not toks or toks[-1][1] != len(s):
+        return s  # ends with whitespace: the last auxiliary would have to end at the end
+    n = len(toks)
+    ok = [False] * (n + 1)   # ok[k]: toks[k:] is a sequence of auxiliaries (ok[n]: nothing left)
+    ok[n] = True
+    first = -1
+    for k in range(n - 1, -1, -1):
+        a, b = toks[k]
+        ok[k] = (ok[k + 1] and _AUX_WORD.fullmatch(s, a, b) is not None) or (
+            k + 2 <= n and ok[k + 2] and _HAS.fullmatch(s, a, b) is not None
+            and _LONG.fullmatch(s, *toks[k + 1]) is not None)
+        if ok[k] and a > 0:      # a match starts with whitespace, so not at position 0
+            first = k
+        if not ok[k] and not ok[k + 1]:
+            break                # nothing to the left can reach the end any more
+    if first < 0:
+        return s
+    start = toks[first][0]
+    while start > 0 and s[start - 1].isspace():
+        start -= 1
+    return s[:start]
+
+
+def _is_name_char(c: str) -> bool:
+    return c.isalnum() or c in "_’'.-"   # [\w’'.\-]: \w is str.isalnum() or "_"
+
+
+def _name_before_to(s: str):
+    """``re.search("(" + NAME_RE.pattern + r")[ \xa0]+to$", s)``: the name group, or None.
+
+    The group ends where the spaces before the final "to" start and begins at the leftmost
+    position from which the rest is a name: capitalised words joined by connectors, the first
+    of which may start inside a longer token ("xAbc" -> "Abc").
+    """
+    if s.endswith("\n"):
+        m = re.search(r"(" + NAME_RE.pattern + r")[ \xa0]+to$", s)
+        return m.group(1) if m else None
+    if not s.endswith("to") or len(s) < 3 or s[-3] not in " \xa0":
+        return None
+    e0 = len(s) - 2
+    while e0 > 0 and s[e0 - 1] in " \xa0":
+        e0 -= 1
+    pos, best, cap_after = e0, -1, False
+    while pos > 0:
+        ts = pos
+        while ts > 0 and s[ts - 1] not in " \xa0":
+            ts -= 1
+        if _CAP_WORD.fullmatch(s, ts, pos):
+            best, cap_after = ts, True
+        elif not (cap_after and _CONN_WORD.fullmatch(s, ts, pos)):
+            # the name can only start inside this token, after its last non-name character
+            k = pos
+            while k > ts and _is_name_char(s[k - 1]):
+                k -= 1
+            for j in range(k, pos):
+                if s[j] in _CAP_FIRST:
+                    best = j
+                    break
+            break
+        pos = ts
+        while pos > 0 and s[pos - 1] in " \xa0":
+            pos -= 1
+    return s[best:e0] if best >= 0 else None
 
 
 @dataclass
@@ -336,7 +447,18 @@ class _DocModel:
         self.qspans = quote_spans(text)
         self.qmask_starts = [q[0] for q in self.qspans]
         self.qends = {q[1] for q in self.qspans}
+        # quote spans are sorted and never overlap (quote_spans), so their ends are sorted too:
+        # "the quotes before i" is a bisection, never a scan
+        self.qend_list = [q[1] for q in self.qspans]
         self.pstarts = [p[0] for p in self.paras]
+        # sorted positions of the characters some rules look for to the right of a position
+        self._marks = [m.start() for m in _CLAUSE_MARKS_RE.finditer(text)]
+        self._opens = [m.start() for m in re.finditer(r"\(", text)]
+        self._closes = [m.start() for m in re.finditer(r"\)", text)]
+        self._rstrip_at: dict[int, int] = {}
+        self._clause_end_at: dict[int, int] = {}
+        self._first_names: dict[int, list] = {}
+        self._descr_chains: dict[int, list] = {}
         # a capitalised word whose lower-case form the text also uses is a common word
         # ("Water rates rose ... the water board"), not the start of a name
         self.common = _COMMON | {w for w in _LOWER_WORD_RE.findall(text)}
@@ -383,6 +505,80 @@ class _DocModel:
         b = bisect.bisect_left(self.qmask_starts, hi)
         return self.qspans[a:b]
 
+    def last_quote_end(self, lo: int, hi: int) -> int:
+        """End of the last quote whose start lies in [lo, hi), or -1 (the latest end: spans are disjoint)."""
+        a = bisect.bisect_left(self.qmask_starts, lo)
+        b = bisect.bisect_left(self.qmask_starts, hi)
+        return self.qend_list[b - 1] if b > a else -1
+
+    def prev_quote_end(self, lo: int, ss: int, s: int) -> int:
+        """End of the last quote starting in [lo, s) that ends in [ss, s], or -1.
+
+        ``s`` is the start of a quote span: the quotes starting before it end at or before it
+        and their ends are sorted, so the answer is the last of them if it ends at ``ss`` or later.
+        """
+        a = bisect.bisect_left(self.qmask_starts, lo)
+        b = bisect.bisect_left(self.qmask_starts, s)
+        if b > a and ss <= self.qend_list[b - 1] <= s:
+            return self.qend_list[b - 1]
+        return -1
+
+    def next_quote_start(self, lo: int, hi: int) -> int:
+        """Start of the first quote starting in [lo, hi), or -1."""
+        a = bisect.bisect_left(self.qmask_starts, lo)
+        return self.qmask_starts[a] if a < len(self.qmask_starts) and self.qmask_starts[a] < hi else -1
+
+    def has_mark(self, lo: int, hi: int) -> bool:
+        """Does ``text[lo:hi]`` contain a quotation mark (double, or an opening ‘)?"""
+        a = bisect.bisect_left(self._marks, lo)
+        return a < len(self._marks) and self._marks[a] < hi
+
+    def rstrip_to(self, end: int) -> int:
+        """``_rstrip(text, 0, end)``, remembered (sentence ends are asked for again and again)."""
+        r = self._rstrip_at.get(end)
+        if r is None:
+            r = self._rstrip_at[end] = _rstrip(self.text, 0, end)
+        return r
+
+    def clause_end(self, end: int) -> int:
+        """``end`` moved back over whitespace, then over final ``.!?`` (remembered per ``end``)."""
+        r = self._clause_end_at.get(end)
+        if r is None:
+            r = self.rstrip_to(end)
+            while r > 0 and self.text[r - 1] in ".!?":
+                r -= 1
+            self._clause_end_at[end] = r
+        return r
+
+    def first_name(self, ss: int, x: int):
+        """The first name of ``text[ss:x]`` that is not a common word (``NAME_RE`` match on the slice), or None.
+
+        The matches of ``NAME_RE.finditer(text, ss)`` are found once per sentence start and reused
+        by every quote of the sentence: a match that ends by ``x`` is a match of the slice, and a
+        match that runs past ``x`` is the slice's last match, cut at ``x``.
+        """
+        c = self._first_names.get(ss)
+        if c is None:
+            c = self._first_names[ss] = [NAME_RE.finditer(self.text, ss), [], [], None]
+        it, ms, ends, fq = c
+        while fq is None and (not ends or ends[-1] <= x) and it is not None:
+            m = next(it, None)
+            if m is None:
+                c[0] = it = None
+                break
+            ms.append(m)
+            ends.append(m.end())
+            if _POSS.sub("", m.group()).lower() not in self.common:
+                c[3] = fq = len(ms) - 1
+        if fq is not None and ends[fq] <= x:
+            return ms[fq].group()
+        k = bisect.bisect_right(ends, x)   # ms[:k] end by x and are common words
+        if k < len(ms) and ms[k].start() < x:
+            m = NAME_RE.match(self.text, ms[k].start(), x)
+            if m is not None and _POSS.sub("", m.group()).lower() not in self.common:
+                return m.group()
+        return None
+
     def sent_index(self, i: int) -> int:
         import bisect
         return bisect.bisect_right(self.sstarts, i) - 1
@@ -399,7 +595,7 @@ class _DocModel:
         pend = self.paras[self.para_of(i)][1] if self.paras else len(self.text)
         nxt = self.sstarts[k] if k < len(self.sstarts) else len(self.text)
         e = min(nxt, pend)
-        return _rstrip(self.text, i, e)
+        return max(i, self.rstrip_to(e))
 
     # ---------------- entities
     def _entities(self):
@@ -422,18 +618,23 @@ class _DocModel:
             toks = nm.split()
             gender = ""
             descr = set()
-            while toks and (toks[0].lower() in self.common or toks[0].lower() in _STOP_PRE) and len(toks) > 1:
-                toks.pop(0)
-                while toks and re.fullmatch(_CONN, toks[0]) and len(toks) > 1:
-                    toks.pop(0)
-            while toks and (toks[0].lower() in hon or toks[0].lower().rstrip(".") + "." in hon
-                            or toks[0].lower() in titles):
-                tk = toks.pop(0)
+            # leading common words, connectors and honorifics are skipped with an index (popping the
+            # head of a list, once per word, costs the square of a long run of capitalised words)
+            i0, nt = 0, len(toks)
+            while i0 < nt and (toks[i0].lower() in self.common or toks[i0].lower() in _STOP_PRE) and nt - i0 > 1:
+                i0 += 1
+                while i0 < nt and re.fullmatch(_CONN, toks[i0]) and nt - i0 > 1:
+                    i0 += 1
+            while i0 < nt and (toks[i0].lower() in hon or toks[i0].lower().rstrip(".") + "." in hon
+                               or toks[i0].lower() in titles):
+                tk = toks[i0]
+                i0 += 1
                 if tk.lower() in hon_m:
                     gender = "m"
                 elif tk.lower() in hon_f:
                     gender = "f"
                 descr.add(_stem(tk))
+            toks = toks[i0:]
             # strip up to the last title word
             if descr and toks and re.fullmatch(_CONN, toks[0]):
                 continue  # "President of Bolivia": a title phrase, not a name
@@ -504,23 +705,8 @@ class _DocModel:
                 self.mentions.append((s, e, name))
         # merge: a name whose tokens end another, longer person name -> canonical = longest
         self.ents = ents
-        self.canon: dict[str, str] = {}
         names = sorted(ents, key=len, reverse=True)
-        for n in names:
-            if n in self.acronyms:
-                self.canon[n] = self.acronyms[n]
-                continue
-            best = n
-            nt = n.split()
-            for m_ in names:
-                if len(m_) <= len(best) or ents[m_].kind == "org" and ents[n].kind != "org":
-                    continue
-                mt = m_.split()
-                if len(nt) < len(mt) and mt[-len(nt):] == nt and ents[m_].kind == "person" and ents[n].kind != "org":
-                    best = m_
-                elif len(nt) < len(mt) and ents[n].kind == "org" and " ".join(mt).endswith(n) and len(nt) > 1:
-                    best = m_
-            self.canon[n] = best
+        self.canon: dict[str, str] = _canonical_names(names, ents, self.acronyms)
         for n, c in list(self.canon.items()):
             if c in ents and n in ents:
                 en, ec = ents[n], ents[c]
@@ -545,12 +731,16 @@ class _DocModel:
         toks = list(re.finditer(r"\S+", raw))
         cur = []
         orgw = self.rules.get("org", {})
+        # org_after[i]: is one of the words after toks[i] an organisation word (one backward pass,
+        # not one pass over the rest of the run per possessive)
+        org_after = [False] * (len(toks) + 1)
+        for i in range(len(toks) - 1, -1, -1):
+            org_after[i] = org_after[i + 1] or toks[i].group().lower() in orgw
         for i, tk in enumerate(toks):
             w = tk.group()
             cur.append(tk)
             if _POSS.search(w) and len(w) > 2 and not w.endswith(".'"):
-                rest = " ".join(x.group() for x in toks[i + 1:]).lower().split()
-                if rest and any(r in orgw for r in rest):
+                if org_after[i + 1]:
                     continue  # St. Mary's Hospital, Patients' Alliance
                 out.append(cur)
                 cur = []
@@ -558,15 +748,18 @@ class _DocModel:
             out.append(cur)
         res = []
         for grp in out:
-            while grp and grp[-1].group().lower() in ("of", "for", "the", "de", "la", "y", "and", "on"):
-                grp = grp[:-1]
+            cut = len(grp)   # drop trailing connectors ("... The The The"): one slice, not one per word
+            while cut and grp[cut - 1].group().lower() in ("of", "for", "the", "de", "la", "y", "and", "on"):
+                cut -= 1
+            grp = grp[:cut]
             if not grp:
                 continue
             s = s0 + grp[0].start()
             e = s0 + grp[-1].end()
             nm = self.text[s:e]
             nm = _POSS.sub("", nm) if _POSS.search(nm) and not nm.endswith(".'") else nm
-            if nm.endswith(".") and nm.split()[-1].lower() not in _ABBR and not re.search(r"(?:[A-Z]\.)+$", nm):
+            # (?:[A-Z]\.)+$ on a string that ends with "." is: the character before it is A-Z
+            if nm.endswith(".") and nm.split()[-1].lower() not in _ABBR and not ("A" <= nm[-2:-1] <= "Z"):
                 nm = nm[:-1]
             nm = nm.replace("\xa0", " ")
             pre = self.text[max(0, s - 60):s].split("\n")[-1]
@@ -583,10 +776,10 @@ class _DocModel:
         Returns (speaker, speaker_type) with type in named, descriptor, pronoun, vague, none.
         """
         np_text = np_text.replace("\xa0", " ").strip(" ,;:—–-\n\t")
-        np_text = _AUX.sub("", " " + np_text).strip()
-        tm = re.search(r"(" + NAME_RE.pattern + r")[ \xa0]+to$", np_text)
-        if tm:
-            np_text = tm.group(1)
+        np_text = _aux_strip(" " + np_text).strip()
+        tm = _name_before_to(np_text)
+        if tm is not None:
+            np_text = tm
         low = np_text.lower()
         if not np_text:
             return "", "none"
@@ -602,9 +795,10 @@ class _DocModel:
                  for _, _, n, _ in self._split_name_local(m)]
         # a segment that is exactly a name
         stripped = re.sub(r"^(?:the|a|an)\s+", "", np_text, flags=re.I)
+        tail = len(np_text.rstrip(" ,."))   # np_text[e:].strip(" ,.") == "" is e >= tail
         for s, e, n in names:
             c = self._canon(n)
-            if c and (e >= len(np_text) - 1 or np_text[e:].strip(" ,.") == ""):
+            if c and (e >= len(np_text) - 1 or e >= tail):
                 if s == 0 or np_text[:s].strip() == "" or not _is_vague_head(np_text[:s]):
                     return c, "named"
         if names and len(names) >= 1 and stripped and stripped[0].isupper():
@@ -628,9 +822,11 @@ class _DocModel:
         titles = self.rules.get("title", {})
         hon = {**self.rules.get("honorific_m", {}), **self.rules.get("honorific_f", {}),
                **self.rules.get("honorific", {})}
-        while toks and (toks[0].lower() in hon or toks[0].lower() in titles or toks[0].lower() == "the"
-                        or (toks[0].lower() in self.common and len(toks) > 1)):
-            toks.pop(0)
+        i0, nt = 0, len(toks)   # an index, not list.pop(0) once per word ("Mr. Mr. Mr. ...")
+        while i0 < nt and (toks[i0].lower() in hon or toks[i0].lower() in titles or toks[i0].lower() == "the"
+                           or (toks[i0].lower() in self.common and nt - i0 > 1)):
+            i0 += 1
+        toks = toks[i0:]
         for j in range(len(toks) - 1, -1, -1):
             if toks[j].lower() in titles and j < len(toks) - 1:
                 toks = toks[j + 1:]
@@ -686,31 +882,26 @@ class _DocModel:
     def resolve_pronoun(self, g: str, at: int, last_speakers: list) -> tuple[str, str]:
         """he/she/they -> last compatible speaker in this or the previous paragraph, else mention."""
         p = self.para_of(at)
-        for (pos, spk, typ) in reversed(last_speakers):
-            if pos >= at:
-                continue
-            if self.para_of(pos) < p - 1:
-                break
-            ent = self.ents.get(spk)
-            if g == "p":
-                if typ == "vague" or (ent is not None and ent.kind == "org"):
+        if isinstance(last_speakers, _Speakers) and last_speakers.monotone and g in _Speakers.GENDERS:
+            # the walk below, by bisection: the entries before `at`, back to the previous paragraph
+            found = last_speakers.latest(g, at, self.pstarts[p - 1] if p >= 2 else None)
+            if found is not None:
+                return found
+        else:
+            for (pos, spk, typ) in reversed(last_speakers):
+                if pos >= at:
+                    continue
+                if self.para_of(pos) < p - 1:
+                    break
+                if _compatible(self, spk, typ, g):
                     return spk, typ
-                continue
-            if typ == "vague" and not _singular_person(spk):
-                continue
-            if ent is not None and (ent.kind == "org" or (ent.gender and ent.gender != g)):
-                continue
-            return spk, typ if typ != "named" else "named"
         if g == "p":
             return "", "none"
         k = bisect.bisect_left(self.person_starts, at)
         last_named = self.person_starts[k - 1] if k else 0
-        for dm_ in reversed(list(_DESCR_NP().finditer(self.text, last_named, at))):
-            if self.in_quote(dm_.start()):
-                continue
-            linked = self.link_descriptor(dm_.group(), dm_.start())
-            if linked:
-                return linked, "descriptor"
+        linked = self._last_descriptor(last_named, at)
+        if linked:
+            return linked, "descriptor"
         k = bisect.bisect_left(self.mention_starts, at)
         for s, e, n in reversed(self.mentions[max(0, k - 200):k]):
             c = self._canon(n)
@@ -722,6 +913,192 @@ class _DocModel:
             # a descriptor mention closer than this name?
             return c, "named"
         return "", "none"
+
+    def _last_descriptor(self, lo: int, at: int) -> str:
+        """The person or organisation linked to the last descriptor NP ("the defense minister")
+        outside quotes in ``text[lo:at]`` (matches of ``_DESCR_NP().finditer(text, lo, at)``), or ''.
+
+        Every pronoun after the last named person searches back to that name: with many
+        pronouns and no name that is the square of the text. So the matches of the scan that
+        starts at ``lo`` are found once (and linked once) for all the pronouns that share ``lo``,
+        and only the last :data:`DESCR_WINDOW` characters before ``at`` are scanned per pronoun.
+        """
+        rx = _DESCR_NP()
+        if at - lo <= DESCR_WINDOW:
+            for dm_ in reversed(list(rx.finditer(self.text, lo, at))):
+                if self.in_quote(dm_.start()):
+                    continue
+                linked = self.link_descriptor(dm_.group(), dm_.start())
+                if linked:
+                    return linked
+            return ""
+        r0 = at - DESCR_WINDOW
+        chain = self._descr_chains.get(lo)
+        if chain is None:
+            chain = self._descr_chains[lo] = [lo, [], [], []]   # resume, starts, ends, (index, linked)
+        resume, starts, ends, linked_at = chain
+        while resume < r0:
+            m = rx.search(self.text, resume, r0 + DESCR_WINDOW)
+            if m is None or m.start() >= r0:
+                resume = r0   # every position before r0 was tried: the scan goes on from r0
+                break
+            starts.append(m.start())
+            ends.append(m.end())
+            if not self.in_quote(m.start()):
+                linked = self.link_descriptor(m.group(), m.start())
+                if linked:
+                    linked_at.append((len(starts) - 1, linked))
+            resume = m.end()
+        chain[0] = max(chain[0], resume)
+        # the scan reaches r0, or the start of the match that contains it
+        i = bisect.bisect_right(starts, r0) - 1
+        r = starts[i] if i >= 0 and ends[i] > r0 else r0
+        for dm_ in reversed(list(rx.finditer(self.text, r, at))):
+            if self.in_quote(dm_.start()):
+                continue
+            linked = self.link_descriptor(dm_.group(), dm_.start())
+            if linked:
+                return linked
+        n_before = bisect.bisect_left(starts, r)
+        j = bisect.bisect_left(linked_at, (n_before,)) - 1
+        return linked_at[j][1] if j >= 0 else ""
+
+
+def _compatible(dm: _DocModel, spk: str, typ: str, g: str) -> bool:
+    """Can a pronoun of gender/number ``g`` (m, f, p) refer to this noted speaker?"""
+    ent = dm.ents.get(spk)
+    if g == "p":
+        return typ == "vague" or (ent is not None and ent.kind == "org")
+    if typ == "vague" and not _singular_person(spk):
+        return False
+    return not (ent is not None and (ent.kind == "org" or (ent.gender and ent.gender != g)))
+
+
+class _Speakers(list):
+    """``(position, speaker, type)`` of the attributions so far, in the order they were noted.
+
+    A list (the rules read it as one) that also keeps, for each pronoun gender, the indices of
+    the entries it may refer to, so that :meth:`latest` is a bisection instead of a walk back
+    over every speaker of a long paragraph. Valid while positions never decrease (they do not:
+    attributions are noted in text order); otherwise ``monotone`` turns False and the caller walks.
+    """
+
+    GENDERS = ("m", "f", "p")
+
+    def __init__(self, dm: _DocModel):
+        super().__init__()
+        self.dm = dm
+        self.pos: list[int] = []
+        self.monotone = True
+        self.compat: dict[str, list[int]] = {g: [] for g in self.GENDERS}
+
+    def append(self, item) -> None:
+        pos, spk, typ = item
+        if self.pos and pos < self.pos[-1]:
+            self.monotone = False
+        super().append(item)
+        self.pos.append(pos)
+        for g, idx in self.compat.items():
+            if _compatible(self.dm, spk, typ, g):
+                idx.append(len(self) - 1)
+
+    def latest(self, g: str, at: int, floor: int | None):
+        """(speaker, type) of the last entry before ``at`` compatible with ``g``, or None; the walk
+        back stops at the first entry before ``floor`` (the start of the previous paragraph)."""
+        hi = bisect.bisect_left(self.pos, at)
+        lo = bisect.bisect_left(self.pos, floor) if floor is not None else 0
+        idx = self.compat[g]
+        j = bisect.bisect_left(idx, hi) - 1
+        if j >= 0 and idx[j] >= lo:
+            _, spk, typ = self[idx[j]]
+            return spk, typ
+        return None
+
+
+class _MinTree:
+    """Minimum over ranges of positions 0..n-1 (segment tree); values only ever decrease."""
+
+    def __init__(self, n: int, inf: int):
+        size = 1
+        while size < n:
+            size *= 2
+        self.size, self.inf, self.t = size, inf, [inf] * (2 * size)
+
+    def lower(self, i: int, v: int) -> None:
+        t = self.t
+        i += self.size
+        while i and t[i] > v:
+            t[i] = v
+            i //= 2
+
+    def query(self, lo: int, hi: int) -> int:
+        """Minimum over positions [lo, hi) (``inf`` when empty)."""
+        t, res = self.t, self.inf
+        lo += self.size
+        hi += self.size
+        while lo < hi:
+            if lo & 1:
+                res = min(res, t[lo])
+                lo += 1
+            if hi & 1:
+                hi -= 1
+                res = min(res, t[hi])
+            lo //= 2
+            hi //= 2
+        return res
+
+
+def _prefix_range(keys: list, prefix: str) -> tuple[int, int]:
+    """[lo, hi) of the sorted strings ``keys`` that start with ``prefix``."""
+    k = len(prefix)
+    return bisect.bisect_left(keys, prefix), bisect.bisect_right(keys, prefix, key=lambda x: x[:k])
+
+
+def _canonical_names(names: list, ents: dict, acronyms: dict) -> dict:
+    """Canonical form of every entity name (``names``: longest first, the order of the result).
+
+    The canonical form of a name is the first (so the longest) name of ``names`` that
+    - for a person or unknown name ``n``: is a person whose words end with the words of ``n``
+      (``"Edmundo Novillo"`` for ``"Novillo"``), i.e. ends with ``" " + n``;
+    - for an organisation ``n`` of two words or more: ends with ``n`` and has more words;
+    else ``n`` itself; an acronym maps to its expansion. Comparing every name with every other
+    costs the square of the number of names; here the names are sorted by their reversed
+    spelling, so the names that end with a given string are one range of that order, and the
+    first of them in ``names`` is a range minimum of their ranks (for organisations the names
+    with more words than ``n`` are added to the tree before ``n`` is asked about).
+    """
+    E = len(names)
+    order = sorted((n[::-1], i) for i, n in enumerate(names))
+    rkeys = [r for r, _ in order]
+    ranks = [i for _, i in order]
+    ntok = [len(n.split()) for n in names]
+    best = list(range(E))
+    persons = _MinTree(E, E)
+    for pos, i in enumerate(ranks):
+        if ents[names[i]].kind == "person":
+            persons.lower(pos, i)
+    org_queries = []
+    for i, n in enumerate(names):
+        if n in acronyms:
+            continue
+        if ents[n].kind != "org":
+            r = persons.query(*_prefix_range(rkeys, n[::-1] + " "))
+            if r < E:
+                best[i] = r
+        elif ntok[i] > 1:
+            org_queries.append((ntok[i], i))
+    if org_queries:
+        longer = _MinTree(E, E)
+        by_words = sorted(range(E), key=lambda pos: -ntok[ranks[pos]])
+        j = 0
+        for k, i in sorted(org_queries, reverse=True):
+            while j < E and ntok[ranks[by_words[j]]] > k:
+                longer.lower(by_words[j], ranks[by_words[j]])
+                j += 1
+            r = longer.query(*_prefix_range(rkeys, names[i][::-1]))
+            if r < E:
+                best[i] = r
+    return {n: acronyms[n] if n in acronyms else names[best[i]] for i, n in enumerate(names)}
 
 
 _LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+\b")
@@ -902,6 +1279,45 @@ def _role_side(dm: _DocModel, speaker: str, typ: str, extra_words: Iterable[str]
     return "unknown", "unknown"
 
 
+class _SpanSet:
+    """Spans ``(start, end)`` answering "does [a, b) overlap one of them?" by bisection.
+
+    The spans given at construction may overlap one another (sorted starts and a running
+    maximum of ends answer the question); spans added later with :meth:`add` must not overlap
+    any span of the set (they are only added after :meth:`overlaps` said no), so they stay
+    sorted with sorted ends. Replaces ``any(a < e and s < b for a, b in spans)`` per row.
+    """
+
+    def __init__(self, spans=()):
+        st = sorted(spans)
+        self._starts = [a for a, _ in st]
+        self._maxend = list(itertools.accumulate((b for _, b in st), max))
+        self._spans = st
+        self._added_starts: list[int] = []
+        self._added_ends: list[int] = []
+
+    def overlaps(self, s: int, e: int) -> bool:
+        k = bisect.bisect_left(self._starts, e)
+        if k and self._maxend[k - 1] > s:
+            return True
+        k = bisect.bisect_left(self._added_starts, e)
+        return bool(k) and self._added_ends[k - 1] > s
+
+    def contains(self, s: int, e: int) -> bool:
+        """Does one of the spans given at construction contain [s, e)?"""
+        k = bisect.bisect_right(self._starts, s)
+        return bool(k) and self._maxend[k - 1] >= e
+
+    def add(self, s: int, e: int) -> None:
+        k = bisect.bisect_left(self._added_starts, s)
+        self._added_starts.insert(k, s)
+        self._added_ends.insert(k, e)
+
+    def __iter__(self):
+        yield from self._spans
+        yield from zip(self._added_starts, self._added_ends)
+
+
 _RIGHT_AFTER = re.compile(r"^[ \xa0]*,?[ \xa0]*")
 
 
@@ -933,7 +1349,7 @@ def extract_quotes(text: str, exclude: Sequence[tuple[int, int]] = (), doc_id: s
     dm = _DocModel(text)
     t = text
     rows: list[Quote] = []
-    last_speakers: list[tuple[int, str, str]] = []   # (position, speaker, type) of attributions
+    last_speakers = _Speakers(dm)   # (position, speaker, type) of attributions
     # main-clause attributions outside quotes (for pronoun resolution)
     verb_hits = []
     for m in _find_verbs(dm, 0, len(t)):
@@ -951,7 +1367,7 @@ def extract_quotes(text: str, exclude: Sequence[tuple[int, int]] = (), doc_id: s
     for q in dm.qspans:
         events.append((q[0], "quote", q))
     events.sort(key=lambda x: (x[0], x[1] == "verb"))
-    reported_taken: list[tuple[int, int]] = []
+    reported_taken = _SpanSet()
     attribs: list[tuple[int, str, str]] = []
     prev_q: Quote | None = None
     for pos, kind, payload in events:
@@ -959,8 +1375,7 @@ def extract_quotes(text: str, exclude: Sequence[tuple[int, int]] = (), doc_id: s
             m = payload
             ss = dm.sent_start(m.start())
             # only the first speech verb of a sentence part is a main attribution
-            qs_before = dm.quotes_in(ss, m.start())
-            lo = max([ss] + [q[1] for q in qs_before])
+            lo = max(ss, dm.last_quote_end(ss, m.start()))   # after the last quote before the verb
             vi = bisect.bisect_left(verb_starts, m.start())
             if vi > 0 and verb_starts[vi - 1] >= lo:
                 continue
@@ -978,7 +1393,7 @@ def extract_quotes(text: str, exclude: Sequence[tuple[int, int]] = (), doc_id: s
             r = _reported(dm, m, spk, typ, reported_taken)
             if r is not None:
                 rows.append(r)
-                reported_taken.append((r.start, r.end))
+                reported_taken.add(r.start, r.end)
                 attribs.append((r.start, r.speaker, r.speaker_type))
             continue
         s, e, flags = payload
@@ -992,13 +1407,19 @@ def extract_quotes(text: str, exclude: Sequence[tuple[int, int]] = (), doc_id: s
     # according-to / inverted reported clauses
     rows.extend(_reported_inverted(dm, reported_taken, rows, last_speakers))
     out = []
+    excluded = _SpanSet(exclude)
+    roles: dict[tuple[str, str], tuple[str, str]] = {}
     for r in sorted(rows, key=lambda r: r.start):
         r.doc_id = doc_id
         if r.speaker:
-            r.speaker_role, r.side = _role_side(dm, r.speaker, r.speaker_type)
+            # one lookup per speaker: the words of an entity grow with its mentions
+            key = (r.speaker, r.speaker_type)
+            if key not in roles:
+                roles[key] = _role_side(dm, r.speaker, r.speaker_type)
+            r.speaker_role, r.side = roles[key]
         if out and r.start < out[-1].end:
             continue
-        if any(a < r.end and r.start < b for a, b in exclude):
+        if excluded.overlaps(r.start, r.end):
             continue
         out.append(r)
     return [r.as_dict() for r in out]
@@ -1012,11 +1433,14 @@ def _attribute(dm: _DocModel, s: int, e: int, flags, last_speakers, prev_q, attr
     para_lo, _ = dm.paras[dm.para_of(s)]
     para_hi = dm.paras[dm.para_of(max(s, e - 1))][1]
     # left context: from sentence start or previous quote end in the same sentence
-    prev_in_sent = [x for x in dm.quotes_in(max(0, ss - MAX_QUOTE_CHARS), s) if ss <= x[1] <= s]
-    lo = max([ss] + [x[1] for x in prev_in_sent])
+    # (by bisection: listing every earlier quote of the sentence, per quote, is quadratic)
+    prev_end = dm.prev_quote_end(max(0, ss - MAX_QUOTE_CHARS), ss, s)
+    prev_in_sent = prev_end >= 0      # an earlier quote of this sentence ends before this one
+    lo = max(ss, prev_end)
     left = t[lo:s]
     # right context until next quote or sentence end
-    nxt = [x[0] for x in dm.quotes_in(e, para_hi)]
+    nq = dm.next_quote_start(e, para_hi)
+    nxt = [nq] if nq >= 0 else []
     r_end = min([dm.sent_end(e) if e < para_hi else e] + nxt + [para_hi])
     right = t[e:r_end]
     n_words = len(_WORD.findall(body))
@@ -1081,11 +1505,11 @@ def _attribute(dm: _DocModel, s: int, e: int, flags, last_speakers, prev_q, attr
                     if prev_in_sent and prev_q is not None and prev_q.speaker:
                         spk, typ = prev_q.speaker, prev_q.speaker_type
                     else:
-                        first = t[ss:vm.start()].split(",")[0]
-                        names = [n for n in NAME_RE.finditer(first)
-                                 if _POSS.sub("", n.group()).lower() not in dm.common]
-                        if names:
-                            spk, typ = dm.resolve_np(names[0].group(), vm.start(), last_speakers)
+                        # the first name before the sentence's first comma (t[ss:vm].split(",")[0])
+                        comma = t.find(",", ss, vm.start())
+                        name = dm.first_name(ss, comma if comma >= 0 else vm.start())
+                        if name is not None:
+                            spk, typ = dm.resolve_np(name, vm.start(), last_speakers)
                 else:
                     subj, _ = _subject_region(dm, lo, vm.start())
                     if subj.strip():
@@ -1118,10 +1542,7 @@ def _attribute(dm: _DocModel, s: int, e: int, flags, last_speakers, prev_q, attr
             else:
                 spk = ""
     # kind
-    full_start = left.strip() == "" or left.rstrip().endswith(":") or bool(
-        re.search(r"(?:" + "|".join(["stated", "stating", "said", "noted", "according to [^,]+", "wrote",
-                                     "added", "declared", "told [^,]+"]) + r"),\s*$", left, re.I)) \
-        or bool(re.search(r"\b(?:As|as)\s[^,]{1,60},\s*$", left))
+    full_start = left.strip() == "" or left.rstrip().endswith(":") or _cue_then_comma(left)
     if spk:
         q.speaker, q.speaker_type, q.cue = spk, typ, cue
         q.kind = "direct" if full_start else "partial"
@@ -1140,6 +1561,25 @@ def _attribute(dm: _DocModel, s: int, e: int, flags, last_speakers, prev_q, attr
     else:
         q.kind = "unattributed"
     return q
+
+
+_CUE_COMMA = re.compile(r"(?:" + "|".join(["stated", "stating", "said", "noted", "according to [^,]+", "wrote",
+                                            "added", "declared", "told [^,]+"]) + r"),\s*$", re.IGNORECASE)
+_AS_COMMA = re.compile(r"\b(?:As|as)\s[^,]{1,60},\s*$")
+
+
+def _cue_then_comma(left: str) -> bool:
+    """Does ``left`` end with a reporting cue and a comma ("..., he said, ", "As X noted, ")?
+
+    Both patterns end with ",\\s*$" and hold no other comma, so a match lies in the last comma
+    clause: searching only there gives the same answer without retrying "told [^,]+" from
+    every "told" of a long left context.
+    """
+    body = left.rstrip()
+    if not body.endswith(","):
+        return False
+    clause = left[body.rfind(",", 0, len(body) - 1) + 1:]
+    return bool(_CUE_COMMA.search(clause)) or bool(_AS_COMMA.search(clause))
 
 
 _CLAUSE_START = re.compile(r"(?:[ \xa0]+(?:on|in|at|for|last|this|earlier|later|repeatedly|publicly|"
@@ -1187,15 +1627,18 @@ def _reported(dm: _DocModel, m, spk: str, typ: str, taken) -> Quote | None:
             return None
         cstart = m.end() + cm.end()
     cend = dm.sent_end(cstart)
-    par = t.find(")", cstart, cend)
-    if par >= 0 and "(" not in t[cstart:par]:
-        cend = par
-    cend = _rstrip(t, cstart, cend)
-    while cend > cstart and t[cend - 1] in ".!?":
-        cend -= 1
-    if cend - cstart < 8 or any(c in t[cstart:cend] for c in ALL_D + "‘"):
+    # the first ")" of the clause and any "(" before it, by bisection over their positions
+    # (several verbs of one long sentence would each scan to its end)
+    k = bisect.bisect_left(dm._closes, cstart)
+    par = dm._closes[k] if k < len(dm._closes) and dm._closes[k] < cend else -1
+    if par >= 0:
+        k = bisect.bisect_left(dm._opens, cstart)
+        if not (k < len(dm._opens) and dm._opens[k] < par):
+            cend = par
+    cend = max(cstart, dm.clause_end(cend))
+    if cend - cstart < 8 or dm.has_mark(cstart, cend):
         return None
-    if any(a < cend and cstart < b for a, b in taken) or dm.in_quote(cstart):
+    if taken.overlaps(cstart, cend) or dm.in_quote(cstart):
         return None
     return Quote("", cstart, cend, t[cstart:cend], "reported", spk, cue=verb, speaker_type=typ)
 
@@ -1209,7 +1652,7 @@ def _reported_inverted(dm: _DocModel, taken, rows, last_speakers) -> list[Quote]
     """'According to X, clause.' and 'clause, according to X.' / 'clause, X said.'"""
     t = dm.text
     out = []
-    occupied = [(r.start, r.end) for r in rows] + list(taken)
+    occupied = _SpanSet([(r.start, r.end) for r in rows] + list(taken))
     for i, ss in enumerate(dm.sstarts):
         if dm.in_quote(ss):
             continue
@@ -1228,7 +1671,11 @@ def _reported_inverted(dm: _DocModel, taken, rows, last_speakers) -> list[Quote]
             cs, ce = ss + m.end(), se
             cue = "according to"
         else:
-            m = _ACC_TAIL.search(sent)
+            # a match holds no "." or ";" but its last character, so it starts after the last
+            # of them: searching from there spares a retry from every comma of a long sentence
+            cut = 0 if sent.endswith("\n") else max(sent.rfind(".", 0, len(sent) - 1),
+                                                     sent.rfind(";", 0, len(sent) - 1)) + 1
+            m = _ACC_TAIL.search(sent, cut)
             if not m or (cut_at_quote and not m.group(1) and not m.group(4)):
                 continue
             cue = "according to" if m.group(1) else (m.group(3) or m.group(4))
@@ -1243,10 +1690,10 @@ def _reported_inverted(dm: _DocModel, taken, rows, last_speakers) -> list[Quote]
                 continue
         while ce > cs and t[ce - 1] in ".!? ":
             ce -= 1
-        if not spk or any(a < ce and cs < b for a, b in occupied):
+        if not spk or occupied.overlaps(cs, ce):
             continue
         out.append(Quote("", cs, ce, t[cs:ce], "reported", spk, cue=cue, speaker_type=typ))
-        occupied.append((cs, ce))
+        occupied.add(cs, ce)
     return out
 
 
@@ -1280,9 +1727,10 @@ def quotes_table(documents, include_boilerplate: bool = False):
         text = doc.text
         content = list(doc.content_spans()) if hasattr(doc, "content_spans") else [(0, len(text))]
         boiler = _complement(content, len(text))
+        in_boiler, in_content = _SpanSet(boiler), _SpanSet(content)
         for r in extract_quotes(text, exclude=() if include_boilerplate else boiler, doc_id=doc.doc_id):
-            r["in_boilerplate"] = any(a < r["end"] and r["start"] < b for a, b in boiler) and not any(
-                a <= r["start"] and r["end"] <= b for a, b in content)
+            r["in_boilerplate"] = in_boiler.overlaps(r["start"], r["end"]) and not in_content.contains(
+                r["start"], r["end"])
             r["n_words"] = len(_WORD.findall(r["text"]))
             rows.append(r)
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS + ["in_boilerplate", "n_words"])

@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -286,17 +287,15 @@ class Lexicon:
         for s, e in spans:
             cands.extend(self.candidates(text, s, e))
         cands.sort(key=lambda c: (c[0] - c[1], c[0], -c[2]))
-        starts: list[int] = []
-        ends: list[int] = []
+        # characters already taken by a chosen hit: a candidate is dropped when one of its
+        # characters is taken (inserting into sorted lists of chosen spans moved, per hit, every
+        # later hit of the article: quadratic in the number of hits)
+        taken = bytearray(len(text))
         chosen: list[tuple[int, int, int]] = []
         for s, e, idx in cands:
-            k = bisect.bisect_right(starts, s)
-            if k > 0 and ends[k - 1] > s:
+            if taken.find(1, s, e) >= 0:
                 continue
-            if k < len(starts) and starts[k] < e:
-                continue
-            starts.insert(k, s)
-            ends.insert(k, e)
+            taken[s:e] = b"\x01" * (e - s)
             chosen.append((s, e, idx))
         chosen.sort()
         return [(s, e, self.entries[i]) for s, e, i in chosen if self.entries[i].category != EXCLUDE]
@@ -476,13 +475,46 @@ def _voice_lookup(qspans: list) -> Callable[[int, int], tuple[str, str]]:
     """Function (start, end) -> (voice, speaker) for a list of quote spans (2- or 3-tuples)."""
     qs = sorted((tuple(q) + ("",))[:3] for q in qspans)
     starts = [q[0] for q in qs]
+    ends = [q[1] for q in qs]
+    # the latest span starting at or before s that ends at or after e: with disjoint spans (the
+    # quotes module's) only the last one can; nested spans need the rightmost index k <= K with
+    # ends[k] >= e, found in a tree of maximum ends instead of walking back over every quote
+    disjoint = all(ends[k] <= starts[k + 1] for k in range(len(qs) - 1))
+    size = 1
+    while size < len(qs):
+        size *= 2
+    tree = [-1] * (2 * size)   # tree[size + k] = ends[k]; inner nodes hold the maximum below
+    if not disjoint:
+        tree[size:size + len(qs)] = ends
+        for i in range(size - 1, 0, -1):
+            tree[i] = max(tree[2 * i], tree[2 * i + 1])
+
+    def rightmost(K: int, e: int) -> int:
+        """Largest k <= K with ends[k] >= e, or -1."""
+        i = size + K
+        if tree[i] >= e:
+            return K
+        while i > 1:   # climb until a left sibling holds an end >= e
+            if i & 1 and tree[i - 1] >= e:
+                i -= 1
+                while i < size:   # descend, preferring the right child
+                    i = 2 * i + 1 if tree[2 * i + 1] >= e else 2 * i
+                return i - size
+            i //= 2
+        return -1
 
     def f(s: int, e: int) -> tuple[str, str]:
         # every span starting at or before the hit may contain it (quotes can nest); the
         # innermost one (latest start) gives the speaker
         k = bisect.bisect_right(starts, s) - 1
-        while k >= 0:
-            qs_, qe, spk = qs[k]
+        if k >= 0 and not disjoint:
+            k = rightmost(k, e)
+        if k >= 0 and e <= ends[k]:
+            return "quoted", qs[k][2] or ""
+        if k >= 0 and disjoint and e > s:
+            return "authorial", ""   # the earlier spans end before starts[k] <= s < e
+        while k >= 0:   # (an empty hit, e <= s, can also sit in an earlier span)
+            _, qe, spk = qs[k]
             if e <= qe:
                 return "quoted", spk or ""
             k -= 1
@@ -652,6 +684,26 @@ def read_term_annotation(path) -> pd.DataFrame:
     return df
 
 
+class _SpanIndex:
+    """Spans (possibly overlapping) answering overlap and containment queries by bisection
+    (sorted starts, running maximum of ends) instead of a pass over every span."""
+
+    def __init__(self, spans):
+        st = sorted((a, b) for a, b in spans)
+        self._starts = [a for a, _ in st]
+        self._maxend = list(itertools.accumulate((b for _, b in st), max))
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """Is there a span with ``start < e and s < end``?"""
+        k = bisect.bisect_left(self._starts, e)
+        return bool(k) and self._maxend[k - 1] > s
+
+    def contains(self, s: int, e: int) -> bool:
+        """Is there a span with ``start <= s and e <= end``?"""
+        k = bisect.bisect_right(self._starts, s)
+        return bool(k) and self._maxend[k - 1] >= e
+
+
 def evaluate_hits(hits: pd.DataFrame, gold: pd.DataFrame, loaded: bool = True, doc_ids=None) -> dict:
     """Precision and recall of hits against a hand annotation, by span overlap.
 
@@ -681,7 +733,8 @@ def evaluate_hits(hits: pd.DataFrame, gold: pd.DataFrame, loaded: bool = True, d
     for r in ext.itertuples(index=False):
         extents.setdefault(r.doc_id, []).append((r.start, r.end))
     h = hits[hits["loaded"] == loaded]
-    h = h[[any(s <= r.start and r.end <= e for s, e in extents.get(r.doc_id, ()))
+    inside = {d: _SpanIndex(sp) for d, sp in extents.items()}
+    h = h[[r.doc_id in inside and inside[r.doc_id].contains(r.start, r.end)
            for r in h.itertuples(index=False)]]
     gd: dict[str, list] = {}
     for r in g.itertuples(index=False):
@@ -690,8 +743,13 @@ def evaluate_hits(hits: pd.DataFrame, gold: pd.DataFrame, loaded: bool = True, d
     for r in h.itertuples(index=False):
         hd.setdefault(r.doc_id, []).append((r.start, r.end, r.category, r.text))
 
-    def over(a, b, strict):
-        return a[0] < b[1] and b[0] < a[1] and (not strict or a[2] == b[2])
+    def index(spans, strict):
+        """span -> does it overlap one of ``spans`` (of the same category when strict)?"""
+        by: dict = {}
+        for x in spans:
+            by.setdefault(x[2] if strict else None, []).append(x[:2])
+        idx = {k: _SpanIndex(v) for k, v in by.items()}
+        return lambda x: (x[2] if strict else None) in idx and idx[x[2] if strict else None].overlaps(x[0], x[1])
 
     res: dict = {"n_pred": len(h), "n_gold": len(g)}
     for strict, suf in ((False, ""), (True, "_strict")):
@@ -699,13 +757,14 @@ def evaluate_hits(hits: pd.DataFrame, gold: pd.DataFrame, loaded: bool = True, d
         fps, fns = [], []
         for d in set(gd) | set(hd):
             G, H = gd.get(d, []), hd.get(d, [])
+            in_gold, in_hits = index(G, strict), index(H, strict)
             for x in H:
-                if any(over(x, y, strict) for y in G):
+                if in_gold(x):
                     tp_p += 1
                 elif not strict:
                     fps.append((d,) + x[:2] + (x[3], x[2]))
             for y in G:
-                if any(over(x, y, strict) for x in H):
+                if in_hits(y):
                     tp_g += 1
                 elif not strict:
                     fns.append((d,) + y[:2] + (y[3], y[2]))
