@@ -5,21 +5,60 @@ file and the problem, exit status 2, no traceback. In a folder, files that
 cannot be read are reported one line each on stderr (and with ``--errors FILE``
 as a table); the good articles are still processed, and the exit status is 2 so
 that no failure passes silently.
+
+Every message is one line: names are shown with control characters and bytes
+that are not UTF-8 escaped (:func:`framing.safe.one_line`). Output files are
+written whole or not at all (a temporary file renamed into place). SIGTERM is
+handled like Ctrl-C: no traceback, exit status 143 (130 for Ctrl-C), and no
+worker process left behind.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
+import math
+import os
+import signal
+import stat
 import sys
+import tempfile
 from pathlib import Path
 
-from .corpus import DEFAULT_MAX_BYTES, CorpusError
+from .batch import DEFAULT_FILE_TIMEOUT, NO_WORKERS_TIMEOUT, run
+from .corpus import DEFAULT_MAX_BYTES, CorpusError, list_articles
+from .safe import one_line
 
 EXIT_BAD_INPUT = 2
+EXIT_TERMINATED = 128 + signal.SIGTERM
+EXIT_INTERRUPTED = 128 + signal.SIGINT
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # one line, exit 2, no usage dump
-        self.exit(EXIT_BAD_INPUT, f"framing: {message} (see framing --help)\n")
+        self.exit(EXIT_BAD_INPUT, f"framing: {one_line(message)} (see framing --help)\n")
+
+
+def _at_least_one(text: str) -> int:
+    """argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 (got {value})")
+    return value
+
+
+def _seconds(text: str) -> float:
+    """argparse type: 0 (no limit) or a positive number of seconds."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
+    if not 0 <= value < math.inf:
+        raise argparse.ArgumentTypeError(f"must be 0 (no limit) or a positive number of seconds (got {text})")
+    return value
 
 
 TABLES = {
@@ -40,12 +79,18 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--format", default="csv", help="csv (default) or json")
         p.add_argument("--out", metavar="FILE", help="write the table here instead of stdout")
         p.add_argument("--errors", metavar="FILE", help="also write the unreadable files as a CSV table")
-        p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
+        p.add_argument("--jobs", type=_at_least_one, default=1, metavar="N",
+                       help="worker processes (default 1); never more than there are chunks of files to give "
+                            "them, so never more than the files")
+        p.add_argument("--file-timeout", type=_seconds, default=DEFAULT_FILE_TIMEOUT, metavar="SECONDS",
+                       help="time limit per file: a file still running after it becomes an error row and the "
+                            f"run goes on (default {DEFAULT_FILE_TIMEOUT:g}; 0 = no limit)")
         p.add_argument("--scheduler", metavar="ADDRESS",
-                       help="run on Dask: a distributed scheduler address (tcp://host:8786) or processes/threads")
+                       help="run on Dask: a distributed scheduler address (tcp://host:8786) or processes/threads; "
+                            f"a cluster left with no workers for {NO_WORKERS_TIMEOUT:g} s stops the run")
         p.add_argument("--progress", choices=["auto", "on", "off"], default="auto",
                        help="progress bar on stderr (auto: when stderr is a terminal)")
-        p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+        p.add_argument("--max-bytes", type=_at_least_one, default=DEFAULT_MAX_BYTES,
                        help=f"skip (and report) files larger than this (default {DEFAULT_MAX_BYTES:,})")
         if name == "terms":
             p.add_argument("--lexicon", metavar="FILE", help="an analyst's lexicon CSV that adds categories")
@@ -58,17 +103,172 @@ def _parser() -> argparse.ArgumentParser:
     return ap
 
 
-def _write(df, fmt: str, out: str | None) -> None:
+def _table_text(df, fmt: str) -> str:
+    """The table as CSV or JSON text."""
     if fmt == "csv":
-        text = df.to_csv(index=False, lineterminator="\n")
-    else:
-        import json
+        return df.to_csv(index=False, lineterminator="\n")
+    import json
 
-        text = json.dumps(json.loads(df.to_json(orient="records")), ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(json.loads(df.to_json(orient="records")), ensure_ascii=False, indent=1) + "\n"
+
+
+def _write(text: str, out: str | None) -> None:
+    """The table to ``--out``, or to stdout."""
     if out:
-        Path(out).write_text(text, encoding="utf-8")
+        _write_file(out, text)
     else:
         sys.stdout.write(text)
+
+
+def _write_file(target: str, text: str) -> None:
+    """Write ``text`` to ``target`` whole or not at all (see :func:`_replace_file`).
+
+    A target that exists and is not a regular file (``/dev/stdout``, a FIFO) is
+    written directly.
+    """
+    try:
+        try:
+            regular = stat.S_ISREG(os.stat(target).st_mode)
+        except FileNotFoundError:
+            regular = True
+        if regular:
+            _replace_file(Path(os.path.realpath(target)), text)  # through a symbolic link, not over it
+        else:
+            with open(target, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+    except OSError as e:
+        raise CorpusError(f"cannot write the file: {e.strerror or e}", target) from None
+
+
+def _replace_file(path: Path, text: str) -> None:
+    """``text`` goes to a temporary file in ``path``'s folder, moved into place (``os.replace``)
+    only once complete; on any failure the temporary file is removed and an existing ``path``
+    is left as it was."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, _file_mode(path))
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _file_mode(path: Path) -> int:
+    """The permissions ``path`` has (when it exists) or a new file gets (0o666 less the umask)."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)  # the only way to read it; set straight back
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _identity(path) -> tuple:
+    """What makes two names the same file: device and inode when it exists, else the resolved path."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return ("path", os.path.realpath(path))
+    return ("inode", st.st_dev, st.st_ino)
+
+
+def _check_outputs(args) -> None:
+    """Refuse an ``--out`` or ``--errors`` that names a folder, a missing folder, the other one, or an input."""
+    targets = {f"--{opt}": getattr(args, opt) for opt in ("out", "errors") if getattr(args, opt)}
+    for opt, f in targets.items():
+        if Path(f).is_dir():
+            raise CorpusError(f"{opt} names a folder; give a file name", f)
+        if not Path(f).parent.exists():
+            raise CorpusError(f"the folder for {opt} does not exist", f)
+    if len(targets) == 2 and _identity(args.out) == _identity(args.errors):
+        raise CorpusError("--out and --errors name the same file; give two names", args.out)
+    files, _ = list_articles(args.path)
+    folder = Path(args.path) if Path(args.path).is_dir() else Path(args.path).parent
+    inputs = {_identity(f) for f in [*files, folder / "sources.csv"]}
+    for opt, f in targets.items():
+        if _identity(f) in inputs:
+            raise CorpusError(f"{opt} names an input file, which it would overwrite; give another name", f)
+
+
+def _say(message) -> None:
+    """One line on stderr, whatever ``message`` holds."""
+    print(f"framing: {one_line(message)}", file=sys.stderr)
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread so that it ends the run the way Ctrl-C does."""
+
+
+def _on_sigterm(signum, frame):
+    raise _Terminated
+
+
+def _silence_dask_logs() -> None:
+    """The client side of a Dask cluster logs (multi-line) tracebacks when it loses the
+    scheduler or workers; the command line reports each outcome itself, in one line."""
+    logging.getLogger("distributed").setLevel(logging.CRITICAL + 1)
+
+
+def _report(args) -> int:
+    """``framing report``: the site is written even when a part fails; each failure is one line
+    on stderr and the exit status is 2 whenever anything failed."""
+    from .report import build_report
+    from .safe import one_line
+
+    result = build_report(args.path, args.out, progress=lambda m: print(f"framing: {one_line(m)}", file=sys.stderr))
+    for f in result.failed:
+        print(f"framing: {f['what']} failed on {one_line(args.path)}: {f['error']}", file=sys.stderr)
+    return EXIT_BAD_INPUT if result.failed else 0
+
+
+def _table_command(args) -> int:
+    """A table command: the table, one line per failed file, the errors table; exit 2 if any file failed."""
+    if args.format not in ("csv", "json"):
+        raise CorpusError(f"unknown --format {args.format!r}: use csv or json")
+    _check_outputs(args)
+    if args.scheduler:
+        _silence_dask_logs()
+    options = {"lexicon": getattr(args, "lexicon", None),
+               "replace_lexicon": getattr(args, "replace_lexicon", False)}
+    res = run(args.command, args.path, jobs=args.jobs, scheduler=args.scheduler, max_bytes=args.max_bytes,
+              progress={"auto": None, "on": True, "off": False}[args.progress], options=options,
+              file_timeout=args.file_timeout)
+    _write(_table_text(res.table, args.format), args.out)
+    for e in res.errors.itertuples():
+        _say(f"{e.path}: {e.error}")
+    if args.errors:
+        _write_file(args.errors, res.errors.to_csv(index=False, lineterminator="\n"))
+    if len(res.errors):
+        _say(f"{res.n_files - len(res.errors)} of {res.n_files} files processed, "
+             f"{len(res.errors)} reported as errors")
+    return EXIT_BAD_INPUT if len(res.errors) else 0
+
+
+def _discard_stdout() -> None:
+    """After a broken pipe: stdout goes to the null device, so the final flush has nothing to complain about."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _command(args) -> int:
+    """Run the parsed command; a failure is one line on stderr and exit status 2."""
+    try:
+        if args.command == "report":
+            return _report(args)
+        return _table_command(args)
+    except (CorpusError, ValueError) as e:
+        _say(e)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:  # `framing terms seeds | head`
+        _discard_stdout()
+        return 0
+    except OSError as e:  # unreachable --scheduler, ...
+        _say(f"{e.filename}: {e.strerror or e}" if e.filename else (e.strerror or e))
+        return EXIT_BAD_INPUT
 
 
 def main(argv=None) -> int:
@@ -76,53 +276,13 @@ def main(argv=None) -> int:
     if not args.command:
         _parser().print_help()
         return EXIT_BAD_INPUT
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        if args.command == "report":
-            from .report import build_report
-
-            from nbclient.exceptions import CellExecutionError
-
-            try:
-                build_report(args.path, args.out, progress=lambda m: print(f"framing: {m}", file=sys.stderr))
-            except CellExecutionError as e:
-                last = [ln for ln in str(e).strip().splitlines() if ln.strip()][-1:]
-                print(f"framing: a notebook failed on {args.path}: {' '.join(last)}", file=sys.stderr)
-                return 1
-            return 0
-        if args.format not in ("csv", "json"):
-            raise CorpusError(f"unknown --format {args.format!r}: use csv or json")
-        for opt in ("out", "errors"):
-            f = getattr(args, opt)
-            if f and Path(f).is_dir():
-                raise CorpusError(f"{f}: --{opt} names a folder; give a file name")
-            if f and not Path(f).parent.exists():
-                raise CorpusError(f"{f}: the folder for --{opt} does not exist")
-        from .batch import run
-
-        options = {"lexicon": getattr(args, "lexicon", None),
-                   "replace_lexicon": getattr(args, "replace_lexicon", False)}
-        res = run(args.command, args.path, jobs=args.jobs, scheduler=args.scheduler, max_bytes=args.max_bytes,
-                  progress={"auto": None, "on": True, "off": False}[args.progress], options=options)
-        _write(res.table, args.format, args.out)
-        for e in res.errors.itertuples():
-            print(f"framing: {e.path}: {e.error}", file=sys.stderr)
-        if args.errors:
-            res.errors.to_csv(args.errors, index=False)
-        if len(res.errors):
-            print(f"framing: {res.n_files - len(res.errors)} of {res.n_files} files processed, "
-                  f"{len(res.errors)} reported as errors", file=sys.stderr)
-        return EXIT_BAD_INPUT if len(res.errors) else 0
-    except (CorpusError, ValueError) as e:
-        print(f"framing: {e}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except OSError as e:  # unwritable --out, unreachable --scheduler, ...
-        where = f"{e.filename}: " if getattr(e, "filename", None) else ""
-        print(f"framing: {where}{e.strerror or e}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except BrokenPipeError:  # `framing terms seeds | head`
-        return 0
-    except KeyboardInterrupt:
-        return 130
+        return _command(args)
+    except KeyboardInterrupt as e:  # Ctrl-C or SIGTERM: quietly (the workers are stopped on the way out)
+        return EXIT_TERMINATED if isinstance(e, _Terminated) else EXIT_INTERRUPTED
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
 
 
 if __name__ == "__main__":

@@ -15,8 +15,12 @@ from __future__ import annotations
 
 import bisect
 import csv
+import errno
 import io
+import os
 import re
+import stat
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +29,7 @@ from typing import Iterable, Iterator
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from ._data import data_path, read_csv_rows
+from .safe import one_line
 
 ARTICLE_ROLES = ("title", "dek", "heading", "body")
 ROLES = ARTICLE_ROLES + ("boilerplate",)
@@ -49,7 +54,20 @@ _WORD_RE = re.compile(r"[^\W\d_][\w’'\-]*")
 
 
 class CorpusError(Exception):
-    """A problem with the input that stops the run: the message names the path."""
+    """A problem with the input: ``reason`` says what, ``path`` (or None) names the file or folder.
+
+    ``str(error)`` is ``"PATH: reason"`` with the path shown safely (one line, see
+    :func:`framing.safe.one_line`); code that reports the path separately reads
+    ``reason`` and ``path`` instead of splitting the message.
+    """
+
+    def __init__(self, reason: str, path: str | os.PathLike | None = None):
+        super().__init__(reason, path)
+        self.reason = reason
+        self.path = path
+
+    def __str__(self) -> str:
+        return self.reason if self.path is None else f"{one_line(self.path)}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -188,7 +206,7 @@ def _patterns() -> tuple[list, list]:
 
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset:
-    return frozenset(r["word"] for r in read_csv_rows("english_function_words.csv"))
+    return frozenset(r["word"] for r in read_csv_rows("function_words.csv") if r["language"] == "en")
 
 
 # --------------------------------------------------------------------------- lines
@@ -338,19 +356,34 @@ def _label_tails(lines: list[_Line]) -> None:
     # 2) 'Related articles' / 'Most read' headers: the link lines after them. If the
     #    first one is a bullet or numbered item, only such items follow; otherwise
     #    short unpunctuated lines (a list of headlines) do.
+    #    A walk passes over short non-prose boilerplate lines unchanged; with many teaser
+    #    headers in a row each walk would pass over all the lines after it (quadratic), so
+    #    `skip` jumps over such lines (union-find with path compression).
+    n = len(lines)
+    short = [not _is_prose(ln) and ln.words <= 16 for ln in lines]
+    skip = [k + 1 if lines[k].label == "boilerplate" and short[k] else k for k in range(n)] + [n]
+
+    def next_stop(k: int) -> int:
+        root = k
+        while skip[root] != root:
+            root = skip[root]
+        while skip[k] != root:
+            skip[k], k = root, skip[k]
+        return root
+
     for i, ln in enumerate(lines):
         if ln.reason != "teaser of another article" or ln.words > 8:
             continue
         j = i + 1
-        listed = j < len(lines) and bool(_BULLET_RE.match(lines[j].text) or _NUMBERED_RE.match(lines[j].text))
-        while j < len(lines) and lines[j].label in (None, "boilerplate") and not _is_prose(lines[j]) \
-                and lines[j].words <= 16:
+        listed = j < n and bool(_BULLET_RE.match(lines[j].text) or _NUMBERED_RE.match(lines[j].text))
+        j = next_stop(j)
+        while j < n and lines[j].label is None and short[j]:
             is_item = bool(_BULLET_RE.match(lines[j].text) or _NUMBERED_RE.match(lines[j].text))
-            if lines[j].label is None:
-                if listed != is_item:
-                    break
-                lines[j].label, lines[j].reason = "boilerplate", "link list"
-            j += 1
+            if listed != is_item:
+                break
+            lines[j].label, lines[j].reason = "boilerplate", "link list"
+            skip[j] = j + 1
+            j = next_stop(j + 1)
 
 
 def _label_article(lines: list[_Line]) -> None:
@@ -401,14 +434,13 @@ def _split_cta(text: str, blocks: list[Block]) -> list[Block]:
     _, sentence_rules = _patterns()
     if not sentence_rules:
         return blocks
-    tok = _sentence_tokenizer()
     out: list[Block] = []
     for b in blocks:
         if b.role != "body":
             out.append(b)
             continue
         seg = text[b.start:b.end]
-        sents = list(tok.span_tokenize(seg))
+        sents = _punkt_spans(seg)
         cut = None
         for k, (s, e) in enumerate(sents):
             if any(rx.search(seg[s:e]) for rx, _ in sentence_rules):
@@ -485,14 +517,45 @@ def segment_text(text: str) -> list[Block]:
 
 def sentence_spans(text: str, blocks: Iterable[Block]) -> list[tuple[int, int]]:
     """Punkt sentence spans inside the article blocks; never across a block."""
-    tok = _sentence_tokenizer()
     out = []
     for b in blocks:
         if b.role == "boilerplate":
             continue
         seg = text[b.start:b.end]
-        for s, e in tok.span_tokenize(seg):
+        for s, e in _punkt_spans(seg):
             out.append((b.start + s, b.start + e))
+    return out
+
+
+# NLTK runs Punkt's regular expressions under a 5-second wall-clock limit per call (nltk.redos)
+# and raises TimeoutError past it; Punkt's cost per candidate sentence end is high (about 7 µs
+# per character on a line of "Mr. Mr. ..."), so one line of a megabyte fails. A block longer than
+# this (no news paragraph is: a long one has ~3,000 characters) is split into pieces of at most
+# this many characters, each cut after the last sentence end (else the last whitespace) of its
+# second half, and each piece is split into sentences alone.
+PUNKT_MAX_CHARS = 100_000
+_PIECE_END = re.compile(r"[.!?…][\"”’')\]]*\s+|\s+")
+
+
+def _punkt_spans(seg: str) -> list[tuple[int, int]]:
+    """Punkt sentence spans of one block (pieces of :data:`PUNKT_MAX_CHARS` for an over-long one)."""
+    tok = _sentence_tokenizer()
+    if len(seg) <= PUNKT_MAX_CHARS:
+        return list(tok.span_tokenize(seg))
+    out, i = [], 0
+    while i < len(seg):
+        j = min(len(seg), i + PUNKT_MAX_CHARS)
+        if j < len(seg):
+            cut = best = 0
+            for m in _PIECE_END.finditer(seg, i + PUNKT_MAX_CHARS // 2, j):
+                if not m.group()[0].isspace():
+                    best = m.end()   # after a sentence end
+                cut = m.end()        # after whitespace
+            j = best or cut or j
+            while j < len(seg) and seg[j].isspace():   # the next piece starts at a word
+                j += 1
+        out.extend((i + s, i + e) for s, e in tok.span_tokenize(seg[i:j]) if e > s)
+        i = j
     return out
 
 
@@ -610,67 +673,188 @@ def document_from_text(text: str, doc_id: str = "doc", *, meta: dict | None = No
     )
 
 
-def read_article(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Read one article as UTF-8 text, or raise :class:`CorpusError` saying why not."""
-    p = Path(path)
-    if not p.exists():
-        raise CorpusError(f"{p}: no such file or directory")
-    if not p.is_file():
-        raise CorpusError(f"{p}: not a regular file")
-    size = p.stat().st_size
+_FILE_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+               (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+# non-blocking: opening a FIFO must never wait for a writer (a regular file ignores the flag)
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _not_regular(mode: int) -> str:
+    """Why an entry that is not a regular file is refused, naming what it is."""
+    kind = next((name for is_kind, name in _FILE_KINDS if is_kind(mode)), "an unknown kind of entry")
+    return f"not a regular file ({kind})"
+
+
+def _os_reason(e: OSError, path: Path, what: str = "file") -> str:
+    """The problem an operating-system error on ``path`` means, in words (no errno, no path)."""
+    if e.errno == errno.ENOENT:
+        return "broken symbolic link (its target does not exist)" if os.path.islink(path) else "no such file or directory"
+    if e.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if e.errno in (errno.EACCES, errno.EPERM):
+        return f"permission denied (cannot read the {what})"
+    if e.errno == errno.ENOTDIR:
+        return "no such file or directory (a part of the path is not a folder)"
+    return f"cannot read the {what}: {e.strerror or e}"
+
+
+def _stat(path: Path, what: str = "file") -> os.stat_result:
+    """``os.stat(path)`` (links followed), or a :class:`CorpusError` saying why not."""
+    try:
+        return os.stat(path)
+    except OSError as e:
+        raise CorpusError(_os_reason(e, path, what), path) from None
+
+
+def _check_size(size: int, max_bytes: int, path: Path) -> None:
+    """Refuse an empty file and one over ``max_bytes``."""
     if size == 0:
-        raise CorpusError(f"{p}: empty file")
+        raise CorpusError("empty file", path)
     if size > max_bytes:
-        raise CorpusError(f"{p}: file too large ({size:,} bytes; the limit is {max_bytes:,}, see --max-bytes)")
-    data = p.read_bytes()
-    if b"\x00" in data[:65536]:
-        raise CorpusError(f"{p}: binary file (contains NUL bytes), not text")
+        raise CorpusError(f"file too large ({size:,} bytes; the limit is {max_bytes:,}, see --max-bytes)", path)
+
+
+def _read_regular_file(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of 1 to ``max_bytes`` bytes.
+
+    Anything else is refused before its content is read: the entry is checked
+    before it is opened, and the opened descriptor again (it may have been
+    replaced in between), so a FIFO or device never blocks the run.
+    """
+    mode = _stat(path).st_mode
+    if not stat.S_ISREG(mode):
+        raise CorpusError(_not_regular(mode), path)
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError as e:
+        raise CorpusError(_os_reason(e, path), path) from None
+    with open(fd, "rb") as fh:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise CorpusError(_not_regular(st.st_mode), path)
+        _check_size(st.st_size, max_bytes, path)
+        try:
+            data = fh.read(max_bytes + 1)
+        except OSError as e:
+            raise CorpusError(_os_reason(e, path), path) from None
+    _check_size(len(data), max_bytes, path)  # it may have changed since the fstat
+    return data
+
+
+def read_article(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Read one article as UTF-8 text, or raise :class:`CorpusError` saying why not.
+
+    Refused: anything but a regular file (a FIFO, device or socket is never read),
+    an unreadable, empty or over-``max_bytes`` file, a NUL byte anywhere (binary),
+    bytes that are not UTF-8, whitespace only, an HTML page.
+    """
+    p = Path(path)
+    data = _read_regular_file(p, max_bytes)
+    if b"\x00" in data:
+        raise CorpusError("binary file (contains NUL bytes), not text", p)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise CorpusError(f"{p}: not UTF-8 text (invalid byte 0x{data[e.start]:02x} at offset {e.start}); "
-                          "convert it with iconv first") from None
+        raise CorpusError(f"not UTF-8 text (invalid byte 0x{data[e.start]:02x} at offset {e.start}); "
+                          "convert it with iconv first", p) from None
     # the contract is read_text's view of the file: universal newlines
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise CorpusError(f"{p}: file has no text (only whitespace)")
+        raise CorpusError("file has no text (only whitespace)", p)
     head = text.lstrip()[:200].lower()
-    if head.startswith("<!doctype html") or head.startswith("<html"):
-        raise CorpusError(f"{p}: looks like an HTML page, not article text; extract the text first")
+    if head.startswith(("<!doctype html", "<html")):
+        raise CorpusError("looks like an HTML page, not article text; extract the text first", p)
     return text
 
 
-def read_sources(folder: Path) -> dict[str, dict]:
-    """Metadata rows of ``sources.csv`` in ``folder``, keyed by doc_id ({} if absent)."""
-    f = folder / "sources.csv"
-    if not f.exists():
-        return {}
+@contextmanager
+def _csv_field_limit(size: int):
+    """Let the csv module read fields of up to ``size`` characters (its default stops at 131,072)."""
+    old = csv.field_size_limit()
+    csv.field_size_limit(max(old, min(size + 1, 2**31 - 1)))  # a C long on every platform
     try:
-        rows_text = f.read_text(encoding="utf-8")
+        yield
+    finally:
+        csv.field_size_limit(old)
+
+
+def read_sources(folder: Path) -> dict[str, dict]:
+    """Metadata rows of ``sources.csv`` in ``folder``, keyed by doc_id ({} if absent).
+
+    UTF-8 with or without a byte-order mark (Excel's "CSV UTF-8"); fields of any
+    size. Each problem is a :class:`CorpusError` naming the file (and the line).
+    """
+    f = folder / "sources.csv"
+    try:
+        mode = os.stat(f).st_mode
+    except FileNotFoundError:
+        return {}
+    except OSError as e:
+        raise CorpusError(_os_reason(e, f), f) from None
+    if not stat.S_ISREG(mode):
+        raise CorpusError(_not_regular(mode), f)
+    try:
+        text = f.read_bytes().decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as e:
-        raise CorpusError(f"{f}: not UTF-8 text (invalid byte at offset {e.start})") from None
-    with io.StringIO(rows_text, newline="") as fh:
-        reader = csv.DictReader(fh)
-        if "doc_id" not in (reader.fieldnames or []):
-            raise CorpusError(f"{f}: no doc_id column")
-        # analyst_* columns hold human coding: kept out of the documents so that no
-        # computation can read them (the validation notebook reads the CSV itself)
-        return {r["doc_id"]: {k: (v or "") for k, v in r.items() if k and not k.startswith("analyst_")}
-                for r in reader}
+        raise CorpusError(f"not UTF-8 text (invalid byte at offset {e.start})", f) from None
+    except OSError as e:
+        raise CorpusError(_os_reason(e, f), f) from None
+    with _csv_field_limit(len(text)), io.StringIO(text, newline="") as fh:
+        reader = csv.DictReader(fh, strict=True)  # strict: an unclosed quote is an error, not the rest of the file
+        try:
+            if "doc_id" not in (reader.fieldnames or []):
+                raise CorpusError("no doc_id column" if reader.fieldnames else "empty file (no header row)", f)
+            return {r["doc_id"]: _source_row(r, reader.line_num, f) for r in reader}
+        except csv.Error as e:  # line_num is where the last good row ended: this row starts on the next line
+            raise CorpusError(f"line {reader.line_num + 1}: malformed CSV ({e})", f) from None
+
+
+def _source_row(row: dict, line: int, f: Path) -> dict:
+    """One row of ``sources.csv`` as metadata; analyst_* columns hold human coding and are left out, so
+    that no computation can read them (the validation notebook reads the CSV itself)."""
+    if None in row:
+        raise CorpusError(f"line {line}: more fields than the header has columns (a comma in a value needs "
+                          "quotes)", f)
+    return {k: (v or "") for k, v in row.items() if k and not k.startswith("analyst_")}
+
+
+def _txt_entries(folder: Path) -> list[Path]:
+    """Every ``*.txt`` entry of ``folder``, sorted by name (links, folders and FIFOs included)."""
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(e.name for e in entries if e.name.endswith(".txt"))
+    except OSError as e:
+        raise CorpusError(_os_reason(e, folder, "folder"), folder) from None
+    return [folder / name for name in names]
 
 
 def list_articles(path: str | Path) -> tuple[list[Path], dict[str, dict]]:
-    """The ``.txt`` files a PATH names (a file, or a folder's ``*.txt``) and their metadata."""
+    """The ``.txt`` files a PATH names (a regular file, or a folder's ``*.txt``) and their metadata.
+
+    In a folder every ``*.txt`` entry is listed, even a broken link, a folder or a
+    FIFO: :func:`read_article` reports it, nothing is skipped. PATH itself must be
+    a folder or a regular file.
+    """
     p = Path(path)
-    if not p.exists():
-        raise CorpusError(f"{p}: no such file or directory")
-    if p.is_dir():
-        # every *.txt entry, even a broken link or a folder: read_article reports it, nothing is skipped
-        files = sorted(p.glob("*.txt"))
+    mode = _stat(p, "folder or file").st_mode
+    if stat.S_ISDIR(mode):
+        files = _txt_entries(p)
         if not files:
-            raise CorpusError(f"{p}: no .txt articles in this folder")
+            raise CorpusError("no .txt articles in this folder", p)
         return files, read_sources(p)
+    if not stat.S_ISREG(mode):
+        raise CorpusError(_not_regular(mode), p)
     return [p], read_sources(p.parent)
+
+
+def doc_id_of(path: str | Path) -> str:
+    """A file's doc_id: its stem, shown safely (bytes that are not UTF-8 and control characters escaped)."""
+    return one_line(Path(path).stem)
+
+
+def error_row(path: str | Path, reason: str) -> dict:
+    """A row of an errors table: ``path`` and ``doc_id`` shown safely, ``error`` the reason alone."""
+    return {"path": one_line(path), "doc_id": doc_id_of(path), "error": one_line(reason)}
 
 
 def iter_documents(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -678,20 +862,20 @@ def iter_documents(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
     """Yield documents one at a time (memory bounded by the largest article).
 
     Files that cannot be read are appended to ``errors`` as ``{"path", "doc_id",
-    "error"}`` rows when a list is given; a single-file PATH that cannot be read
-    raises :class:`CorpusError`.
+    "error"}`` rows (:func:`error_row`) when a list is given; a single-file PATH
+    that cannot be read raises :class:`CorpusError`.
     """
     files, sources = list_articles(path)
-    single = Path(path).is_file()
+    single = not Path(path).is_dir()
     for f in files:
         try:
             text = read_article(f, max_bytes=max_bytes)
         except CorpusError as e:
             if single or errors is None:
                 raise
-            errors.append({"path": str(f), "doc_id": f.stem, "error": str(e).split(": ", 1)[-1]})
+            errors.append(error_row(f, e.reason))
             continue
-        yield document_from_text(text, f.stem, meta=sources.get(f.stem), path=str(f))
+        yield document_from_text(text, doc_id_of(f), meta=sources.get(f.stem), path=str(f))
 
 
 def load_corpus(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
@@ -733,12 +917,17 @@ def documents_table(corpus: Iterable[Document]):
     (characters in body blocks), n_article_chars (title + dek + headings + body),
     n_removed_chars (characters in boilerplate blocks), n_sentences and n_tokens
     (inside article blocks), title_source / date_source (``sources.csv``, ``text``
-    or empty), flags (``;``-separated).
+    or empty), flags (``;``-separated), language, assessable and
+    not_assessed_reason (see :mod:`framing.language`: only an English article of at
+    least ``MIN_TOKENS`` article words gets a verdict).
     """
     import pandas as pd
 
+    from .language import assess
+
     rows = []
     for d in corpus:
+        gate = assess(d)
         by_role = {r: 0 for r in ROLES}
         for b in d.blocks:
             by_role[b.role] += b.end - b.start
@@ -750,7 +939,9 @@ def documents_table(corpus: Iterable[Document]):
             "n_sentences": len(d.sentences), "n_tokens": len(d.tokens),
             "title_source": d.meta.get("title_source", ""), "date_source": d.meta.get("date_source", ""),
             "flags": ";".join(d.flags),
+            "language": gate.language, "assessable": gate.assessable, "not_assessed_reason": gate.reason,
         })
     cols = ["doc_id", "title", "outlet", "date", "n_chars", "n_body_chars", "n_article_chars",
-            "n_removed_chars", "n_sentences", "n_tokens", "title_source", "date_source", "flags"]
+            "n_removed_chars", "n_sentences", "n_tokens", "title_source", "date_source", "flags",
+            "language", "assessable", "not_assessed_reason"]
     return pd.DataFrame(rows, columns=cols)
