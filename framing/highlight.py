@@ -2,12 +2,13 @@
 
 Loaded terms are coloured by category, quotations underlined and labelled with
 their speaker and role, page noise struck through with its reason. The article
-is untrusted input: every character of it goes through :func:`html.escape`, so
-markup in an article (``<script>``, ``onerror=``, ``<iframe>``) shows as text.
+is untrusted input: every character of it goes through
+:func:`framing.safe.html_text`, so markup in an article (``<script>``,
+``onerror=``, ``<iframe>``) shows as text.
 """
 from __future__ import annotations
 
-import html
+from .safe import html_text
 
 # colour-blind-safe-ish palette; unknown categories cycle through the tail
 CATEGORY_COLORS = {
@@ -31,6 +32,17 @@ STYLE = """
 .fr-legend { font: 12px/1.8 system-ui, sans-serif; margin: .5em 0; }
 .fr-legend span { display: inline-block; padding: 1px 6px; margin: 0 6px 4px 0; border-radius: 2px; white-space: nowrap; }
 """
+# the side-by-side table of aligned facts (:func:`aligned_facts_html`)
+ALIGN_STYLE = """
+.fr-align { border-collapse: collapse; font: 13px/1.45 Georgia, serif; table-layout: fixed; width: 100%; }
+.fr-align th, .fr-align td { border: 1px solid #ddd; padding: 6px; vertical-align: top; text-align: left; }
+.fr-align th { font: 12px/1.3 system-ui, sans-serif; background: #f6f6f6; }
+.fr-align th.fr-topic { width: 8em; }
+.fr-align td.fr-absent { color: #999; }
+.fr-align .fr-article { font: 13px/1.45 Georgia, serif; border: none; padding: 0; max-width: none;
+                        white-space: normal; background: transparent; }
+.fr-align .fr-note { font: 11px system-ui, sans-serif; color: #777; }
+"""
 
 
 def category_color(category: str) -> str:
@@ -41,7 +53,7 @@ def category_color(category: str) -> str:
 
 def legend_html(categories) -> str:
     """A legend for the categories present plus quotes and noise."""
-    items = [f'<span style="background:{category_color(c)}">{html.escape(c)}</span>' for c in sorted(set(categories))]
+    items = [f'<span style="background-color:{category_color(c)}">{html_text(c)}</span>' for c in sorted(set(categories))]
     items.append('<span class="fr-q" style="border-bottom:2px solid #2b6cb0">quotation (label: speaker · role)</span>')
     items.append('<span style="color:#999;text-decoration:line-through">page noise (hover: reason)</span>')
     return '<div class="fr-legend">' + "".join(items) + "</div>"
@@ -84,20 +96,20 @@ def article_html(doc, hits=None, quotes=None, start: int = 0, end: int | None = 
             ti += 1
         while qi < len(qs) and qs[qi][1] <= a:
             qi += 1
-        piece = html.escape(text[a:b])
+        piece = html_text(text[a:b])
         if ti < len(terms) and terms[ti][0] <= a < terms[ti][1]:
             _, _, cat, term = terms[ti]
-            piece = (f'<mark style="background:{category_color(cat)}" '
-                     f'title="{html.escape(cat)}: {html.escape(term)}">{piece}</mark>')
+            piece = (f'<mark style="background-color:{category_color(cat)}" '
+                     f'title="{html_text(cat)}: {html_text(term)}">{piece}</mark>')
         if qi < len(qs) and qs[qi][0] <= a < qs[qi][1]:
             qs_, _, spk, role, kind = qs[qi]
             label = ""
             if a == qs_:
                 who = spk or "no speaker"
-                label = f'<span class="fr-qlabel">{html.escape(who)} · {html.escape(role if spk else kind)}</span>'
-            piece = f'{label}<span class="fr-q" title="{html.escape(kind)}">{piece}</span>'
+                label = f'<span class="fr-qlabel">{html_text(who)} · {html_text(role if spk else kind)}</span>'
+            piece = f'{label}<span class="fr-q" title="{html_text(kind)}">{piece}</span>'
         if blk.role == "boilerplate":
-            piece = f'<span class="fr-noise" title="noise: {html.escape(blk.reason)}">{piece}</span>'
+            piece = f'<span class="fr-noise" title="noise: {html_text(blk.reason)}">{piece}</span>'
         elif blk.role in ("title", "heading"):
             piece = f'<span class="fr-heading">{piece}</span>'
         out.append(piece)
@@ -108,3 +120,40 @@ def article_html(doc, hits=None, quotes=None, start: int = 0, end: int | None = 
         parts.append(legend_html([t[2] for t in terms]))
     parts.append(f'<div class="fr-article">{"".join(out)}</div>')
     return "".join(parts)
+
+
+def aligned_facts_html(corpus, aligned, frames, labels, hits=None, quotes=None, order=None) -> str:
+    """A table with one row per aligned fact and one column per source, each cell the source's sentence.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    aligned : DataFrame of :func:`framing.stance.aligned_sentences` (topic, doc_id, start, end, n_candidates)
+    frames : DataFrame indexed by doc_id with ``frame`` and ``alarm_index``
+    labels : dict doc_id -> column label
+    hits, quotes : term hits and quotes to mark inside each sentence
+    order : doc_ids in column order (default: as they first appear in ``aligned``)
+
+    Every label, topic and sentence is escaped; the style sheet is :data:`ALIGN_STYLE` plus :data:`STYLE`.
+    """
+    if aligned.empty:
+        return "<p>No sentence of this corpus matches the alignment topics.</p>"
+    present = set(aligned.doc_id)
+    cols = [d for d in (order or list(dict.fromkeys(aligned.doc_id))) if d in present]
+    head = "".join(f"<th>{html_text(labels.get(d, d))}<br>{html_text(frames.at[d, 'frame'])} "
+                   f"({frames.at[d, 'alarm_index']:+.2f})</th>" for d in cols)
+    rows = []
+    for topic, g in aligned.groupby("topic", sort=False):
+        g = g.set_index("doc_id")
+        cells = []
+        for d in cols:
+            if d not in g.index:
+                cells.append("<td class='fr-absent'>(not mentioned)</td>")
+                continue
+            s, e = int(g.at[d, "start"]), int(g.at[d, "end"])
+            cells.append("<td>" + article_html(corpus[d], hits, quotes, s, e, legend=False, style=False)
+                         + f"<div class='fr-note'>{int(g.at[d, 'n_candidates'])} candidate sentence(s)</div></td>")
+        rows.append(f"<tr><th class='fr-topic'>{html_text(topic.replace('_', ' '))}</th>{''.join(cells)}</tr>")
+    categories = sorted(set(hits.category)) if hits is not None and len(hits) else []
+    return (f"<style>{STYLE}{ALIGN_STYLE}</style>" + legend_html(categories)
+            + f"<table class='fr-align'><tr><th class='fr-topic'>fact</th>{head}</tr>{''.join(rows)}</table>")

@@ -11,18 +11,25 @@ from. All article-derived text is HTML-escaped.
 """
 from __future__ import annotations
 
-import html
-from urllib.parse import quote
+import hashlib
+import os
 import platform
+import re
 import subprocess
 import sys
 import time
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+from urllib.parse import quote
 
 from . import notebooks as nbx
+from .highlight import ALIGN_STYLE, STYLE
+from .safe import html_text, one_line
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+# the package's own style sheet for notebook pages: the sanitiser drops <style> elements from outputs
+PAGE_CSS = STYLE + ALIGN_STYLE
 HEADLINE_TAG = "headline"
 FINDINGS_TAG = "findings"
 VERSIONED = ["framing", "pandas", "numpy", "scikit-learn", "matplotlib", "nltk", "vaderSentiment",
@@ -30,9 +37,20 @@ VERSIONED = ["framing", "pandas", "numpy", "scikit-learn", "matplotlib", "nltk",
 
 
 def _exporter():
+    """nbconvert's HTML exporter with the offline template and sanitising on.
+
+    Every Markdown and HTML output passes through :func:`framing.safe.clean_html`
+    (nbconvert's own ``clean_html`` filter would turn pandas tables into text), so
+    a string from an article that reached a notebook output unescaped still cannot
+    run or fetch anything in the page.
+    """
     from nbconvert import HTMLExporter
 
-    ex = HTMLExporter(template_name="framing_offline", extra_template_basedirs=[str(TEMPLATE_DIR)])
+    from .safe import clean_html
+
+    ex = HTMLExporter(template_name="framing_offline", extra_template_basedirs=[str(TEMPLATE_DIR)],
+                      filters={"clean_html": clean_html})
+    ex.sanitize_html = True
     ex.embed_images = True
     ex.exclude_input_prompt = True
     ex.exclude_output_prompt = True
@@ -53,10 +71,14 @@ def _tagged(nb, tag):
 
 
 def _render_markdown(src: str) -> str:
-    """Markdown to HTML with raw HTML escaped (findings may quote article-derived labels)."""
+    """Markdown to HTML as the notebook pages render it, then sanitised (findings quote
+    article-derived strings; :func:`framing.safe.markdown_text` escaped them, this is the
+    second line of defence)."""
     import mistune
 
-    return mistune.create_markdown(escape=True)(src)
+    from .safe import clean_html
+
+    return clean_html(mistune.create_markdown(escape=False)(src))
 
 
 def _findings(nb) -> list[str]:
@@ -125,25 +147,25 @@ figcaption { font: 14px/1.4 system-ui, sans-serif; color: #555; }
 def _table(df, numeric=(), links=None) -> str:
     """An HTML table; every cell escaped. ``links`` maps column -> {value: href}."""
     links = links or {}
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
+    head = "".join(f"<th>{html_text(c)}</th>" for c in df.columns)
     rows = []
     for _, r in df.iterrows():
         cells = []
         for c in df.columns:
             v = r[c]
             cls = ' class="num"' if c in numeric else ""
-            cell = html.escape("" if v is None else str(v))
+            cell = html_text(v)
             href = links.get(c, {}).get(v)
             if href:
-                cell = f"<a href='{html.escape(href)}'>{cell}</a>"
+                cell = f"<a href='{html_text(href)}'>{cell}</a>"
             cells.append(f"<td{cls}>{cell}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
 def _index_html(corpus_path: Path, pages: list[dict], corpus_table, errors: list[dict], seconds: float,
-                evidence: dict[str, str] | None = None) -> str:
-    e = html.escape
+                evidence: dict[str, str] | None = None, failed: list[dict] | None = None) -> str:
+    e = html_text
     parts = [
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
         "<meta name='viewport' content='width=device-width, initial-scale=1'>",
@@ -157,6 +179,8 @@ def _index_html(corpus_path: Path, pages: list[dict], corpus_table, errors: list
     ]
     cols = [c for c in ["doc_id", "outlet", "date", "title", "frame", "alarm_index", "n_tokens", "n_removed_chars",
                         "flags"] if c in corpus_table.columns]
+    if "assessable" in corpus_table.columns and not corpus_table["assessable"].all():
+        cols += ["language", "not_assessed_reason"]  # why a source has no frame
     parts.append(_table(corpus_table[cols], numeric={"n_tokens", "alarm_index", "n_removed_chars"},
                         links={"doc_id": evidence or {}}))
     parts.append("<p class='meta'>Each doc_id links to the article's evidence view: its full text with loaded "
@@ -166,10 +190,15 @@ def _index_html(corpus_path: Path, pages: list[dict], corpus_table, errors: list
                  "features, see the stance notebook) are computed from the text alone; n_tokens counts article words "
                  "(title, dek, headings, body); n_removed_chars counts characters labelled page noise (kept in the "
                  "audit, never deleted).</p>")
+    import pandas as pd
+
+    if failed:
+        parts.append("<h2>Parts of this report that failed</h2>")
+        parts.append("<p>These notebooks or pages could not be built for this corpus; everything else on this "
+                     "page was.</p>")
+        parts.append(_table(pd.DataFrame(failed, columns=["what", "error"])))
     if errors:
         parts.append("<h2>Files that could not be read</h2>")
-        import pandas as pd
-
         parts.append(_table(pd.DataFrame(errors)))
     parts.append("<h2>Findings, notebook by notebook</h2>")
     for p in pages:
@@ -199,17 +228,34 @@ def _index_html(corpus_path: Path, pages: list[dict], corpus_table, errors: list
 
 
 def _page(title: str, body: str, back: str = "../index.html") -> str:
-    e = html.escape
+    e = html_text
     return ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
             "<meta name='viewport' content='width=device-width, initial-scale=1'>"
             f"<title>{e(title)}</title><style>{CSS}</style></head><body>"
             f"<p class='meta'><a href='{e(back)}'>&larr; Study index</a></p>{body}</body></html>")
 
 
-def write_evidence_pages(corpus, folder: str | Path) -> dict[str, str]:
+def evidence_page_name(doc_id: str) -> str:
+    """A file name for a document's evidence page: the doc_id when it is short and plain,
+    else a plain prefix plus a digest (file names may be 255 bytes, hold markup or bytes
+    that are not UTF-8: the page name must never fail to be written)."""
+    if _PLAIN_NAME.fullmatch(doc_id):
+        return f"{doc_id}.html"
+    raw = doc_id.encode("utf-8", "surrogateescape")
+    prefix = _NOT_PLAIN.sub("_", doc_id)[:60].strip("_.") or "article"
+    return f"{prefix}-{hashlib.sha1(raw).hexdigest()[:10]}.html"
+
+
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
+_NOT_PLAIN = re.compile(r"[^A-Za-z0-9_.-]+")
+
+
+def write_evidence_pages(corpus, folder: str | Path, failures: list | None = None) -> dict[str, str]:
     """One page per article: its full text with loaded terms, quotes and noise marked.
 
     Returns {doc_id: relative href}. Article text is escaped (see :mod:`framing.highlight`).
+    A page that cannot be written is appended to ``failures`` (``{"what", "error"}``)
+    when given, else raised.
     """
     from .highlight import article_html
     from .quotes import quote_summary, quotes_table
@@ -220,7 +266,7 @@ def write_evidence_pages(corpus, folder: str | Path) -> dict[str, str]:
     hits = term_hits(corpus)
     quotes = quotes_table(corpus)
     summary = quote_summary(quotes, corpus).set_index("doc_id")
-    e = html.escape
+    e = html_text
     hrefs = {}
     for d in corpus:
         h = hits[hits.doc_id == d.doc_id]
@@ -237,57 +283,101 @@ def write_evidence_pages(corpus, folder: str | Path) -> dict[str, str]:
                 "noise. Offsets and the full tables: <code>framing terms</code>, <code>framing quotes</code>, "
                 "<code>framing segments</code>.</p>"
                 + article_html(d, h, q))
-        name = f"{d.doc_id}.html"
-        (folder / name).write_text(_page(f"Evidence: {d.title or d.doc_id}", body), encoding="utf-8")
+        name = evidence_page_name(d.doc_id)
+        try:
+            _write_text(folder / name, _page(f"Evidence: {d.title or d.doc_id}", body))
+        except OSError as err:
+            if failures is None:
+                raise
+            failures.append({"what": f"evidence page for {one_line(d.doc_id)}", "error": _plain(err)})
+            continue
         hrefs[d.doc_id] = f"{folder.name}/{quote(name)}"
     return hrefs
 
 
+def _write_text(path: Path, text: str) -> None:
+    """Write ``text`` to a temporary file beside ``path`` and move it into place when complete."""
+    tmp = path.with_name(f".{path.name[:200]}.part")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
+
+
+def _plain(error) -> str:
+    """One plain line for an error: the last non-empty line of its text, ANSI colour codes removed."""
+    lines = [ln for ln in _ANSI.sub("", str(error)).splitlines() if ln.strip()]
+    return one_line(lines[-1].strip() if lines else type(error).__name__)
+
+
+@dataclass
+class ReportResult:
+    """What :func:`build_report` wrote: ``index``, the notebook ``pages`` and what ``failed``."""
+
+    index: Path
+    pages: list = field(default_factory=list)
+    failed: list = field(default_factory=list)
+
+
 def build_report(corpus: str | Path = "seeds", out: str | Path = "reports", notebooks=None,
-                 progress=None) -> Path:
+                 progress=None) -> ReportResult:
     """Execute the notebooks against ``corpus`` and write the HTML site into ``out``.
 
-    Returns the path of ``index.html``. ``progress`` is an optional callable
-    receiving one-line status messages.
+    ``index.html`` is always written when the corpus has a readable article: a
+    notebook or page that fails is listed there (and in ``failed``) instead of
+    ending the run. A corpus with no readable article raises :class:`CorpusError`.
+    ``progress`` is an optional callable receiving one-line status messages.
     """
-    from .corpus import documents_table, load_corpus
+    from nbclient.exceptions import CellExecutionError
+
+    from .corpus import CorpusError, documents_table, load_corpus
 
     corpus = Path(corpus)
     corp = load_corpus(corpus)  # fails early, with a clear message, on a bad PATH
+    if not len(corp):
+        first = corp.errors[0] if corp.errors else {"path": str(corpus), "error": "no article"}
+        raise CorpusError(f"{one_line(corpus)}: nothing to report: none of its {len(corp.errors)} files could be "
+                          f"read (first: {one_line(first['path'])}: {one_line(first['error'])})")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     exporter = _exporter()
+    result = ReportResult(out / "index.html")
     pages = []
     t0 = time.perf_counter()
-    paths = notebooks or nbx.notebook_paths()
-    for p in paths:
+    for p in notebooks or nbx.notebook_paths():
         if progress:
             progress(f"executing {p.name}")
-        nb = nbx.execute(p, corpus=corpus)
-        title = _markdown_title(nb) or p.stem
-        body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
-        href = p.stem + ".html"
-        (out / href).write_text(body, encoding="utf-8")
-        pages.append({"href": href, "title": title,
-                      "findings": _findings(nb),
-                      "figures": _figures(nb)})
+        try:
+            nb = nbx.execute(p, corpus=corpus)
+            title = _markdown_title(nb) or p.stem
+            body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}, "framing_css": PAGE_CSS})
+            href = p.stem + ".html"
+            _write_text(out / href, body)
+        except (CellExecutionError, OSError) as err:
+            result.failed.append({"what": f"notebook {p.name}", "error": _plain(err)})
+            continue
+        pages.append({"href": href, "title": title, "findings": _findings(nb), "figures": _figures(nb)})
+    result.pages = [out / p["href"] for p in pages]
     if progress:
         progress("writing evidence pages")
-    evidence = write_evidence_pages(corp, out / "articles")
+    evidence = write_evidence_pages(corp, out / "articles", failures=result.failed)
     seconds = time.perf_counter() - t0
-    index = out / "index.html"
     table = documents_table(corp)
     from .stance import stance_table
 
     st = stance_table(corp)[["doc_id", "alarm_index", "frame"]]
     st["alarm_index"] = st["alarm_index"].round(3)
     table = table.merge(st, on="doc_id", how="left")
-    index.write_text(_index_html(corpus, pages, table, corp.errors, seconds, evidence),
-                     encoding="utf-8")
+    _write_text(result.index, _index_html(corpus, pages, table, corp.errors, seconds, evidence, result.failed))
     if progress:
-        progress(f"wrote {index} and {len(pages)} notebook pages in {seconds:.1f} s")
-    return index
+        progress(f"wrote {result.index} and {len(pages)} notebook pages in {seconds:.1f} s"
+                 + (f"; {len(result.failed)} parts failed" if result.failed else ""))
+    return result
 
 
 if __name__ == "__main__":  # pragma: no cover
-    print(build_report(*sys.argv[1:]))
+    print(build_report(*sys.argv[1:]).index)

@@ -43,6 +43,7 @@ target) sits at its centre (z = 0) and pulls the index toward neutral.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -76,6 +77,7 @@ LEDE_MINUS = ("skeptic", "sovereignty")
 CUE_COLUMNS = ["doc_id", "start", "end", "text", "cue", "voice", "term", "category",
                "sentence_start", "sentence_end"]
 FRAMES = ("alarmist", "neutral", "skeptical")
+NOT_ASSESSED = "not assessed"  # the frame of a document the English measures cannot read
 MIN_ALIGN_TOKENS = 6
 
 
@@ -211,6 +213,49 @@ def _infer_side(qs, qe, hit_starts, hit_rows) -> str:
     return "warns" if a > d else "defends" if d > a else "unknown"
 
 
+def _coverage(spans):
+    """Function ``x -> sum over spans of len([qs, qe) ∩ [0, x))``.
+
+    ``covered(e) - covered(s)`` is ``sum(max(0, min(e, qe) - max(s, qs)))`` over the spans
+    that meet [s, e) (spans may overlap: each counts, as in that sum), in O(log n) per call
+    from sorted starts and ends with prefix sums.
+    """
+    spans = [(a, b) for a, b in spans if a < b]   # an empty or reversed span covers nothing
+    starts = sorted(a for a, _ in spans)
+    ends = sorted(b for _, b in spans)
+    s_sum = [0] + list(itertools.accumulate(starts))
+    e_sum = [0] + list(itertools.accumulate(ends))
+
+    def covered(x: int) -> int:
+        i = bisect.bisect_left(starts, x)    # spans starting before x contribute x - qs ...
+        j = bisect.bisect_left(ends, x)      # ... less x - qe for those that also ended before x
+        return (i * x - s_sum[i]) - (j * x - e_sum[j])
+    return covered
+
+
+#: VADER scores a sentence in time that grows with the square of its words (it re-lowercases
+#: the whole sentence for every sentiment word). Real news sentences are far shorter than this
+#: (the longest sentence of the seeds and test fixtures has 683 characters; 3000 costs ~6 ms);
+#: a longer "sentence" (a page without sentence punctuation) is scored in consecutive pieces of
+#: at most this many characters, cut at whitespace, and gets the mean of their compounds.
+VADER_MAX_CHARS = 3000
+
+
+def _vader_compound(seg: str) -> float:
+    """VADER compound of one sentence (pieces of :data:`VADER_MAX_CHARS` for an over-long one)."""
+    if len(seg) <= VADER_MAX_CHARS:
+        return _vader().polarity_scores(seg)["compound"]
+    pieces, i = [], 0
+    while i < len(seg):
+        j = min(len(seg), i + VADER_MAX_CHARS)
+        if j < len(seg):
+            cut = seg.rfind(" ", i + 1, j)
+            j = cut if cut > i else j
+        pieces.append(seg[i:j])
+        i = j
+    return float(np.mean([_vader().polarity_scores(x)["compound"] for x in pieces]))
+
+
 # --------------------------------------------------------------------------- sentence level
 
 
@@ -338,8 +383,10 @@ def sentence_table(corpus, hits=None, quotes=None, targets=None, weights=None) -
         authorial = np.ones(n, dtype=bool)
         lede = np.zeros(n, dtype=bool)
         body_seen = 0
+        covered = _coverage([(qs, qe) for qs, qe, _, _ in voiced])
         for k, (s, e) in enumerate(sents):
-            inside = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe, _, _ in voiced if qs < e and s < qe)
+            # characters of the sentence inside voiced quotes (a bisection, not a pass over every quote)
+            inside = covered(e) - covered(s)
             authorial[k] = inside < p["authorial_max_quoted"] * max(e - s, 1)
             role = _role(doc, s)
             if role in ("title", "dek"):
@@ -356,7 +403,7 @@ def sentence_table(corpus, hits=None, quotes=None, targets=None, weights=None) -
             seg = text[s:e]
             hit = [t for t, rx in targets if rx.search(seg)]
             if hit:
-                comp = _vader().polarity_scores(seg)["compound"]
+                comp = _vader_compound(seg)
                 for t in hit:
                     vs[t][k] += comp
                     vn[t][k] += 1
@@ -579,17 +626,32 @@ def stance_table(corpus, weights=None, **kwargs) -> pd.DataFrame:
 
     Returns
     -------
-    DataFrame: ``doc_id``, the columns of :func:`stance_features`, ``alarm_index`` (float,
-    higher = more alarmist), ``frame`` (alarmist / neutral / skeptical).
+    DataFrame: ``doc_id``, the columns of :func:`stance_features`, ``language``,
+    ``assessable`` and ``not_assessed_reason`` (:func:`framing.language.assess`),
+    ``alarm_index`` (float, higher = more alarmist; NaN when not assessable) and ``frame``
+    (alarmist / neutral / skeptical, or ``not assessed``).
     """
     W = load_weights() if weights is None else weights
     sentences = kwargs.pop("sentences", None)
     if sentences is None:
         sentences = sentence_table(corpus, weights=W, **kwargs)
     f = stance_features(corpus, sentences=sentences)
-    f["alarm_index"] = alarm_index(f, W).round(6)
-    f["frame"] = frame_from_index(f["alarm_index"], W)
+    gate = _assessments(corpus, f["doc_id"])
+    f["language"] = [g.language for g in gate]
+    f["assessable"] = [g.assessable for g in gate]
+    f["not_assessed_reason"] = [g.reason for g in gate]
+    index = alarm_index(f, W).round(6)
+    f["alarm_index"] = index.where(f["assessable"])
+    f["frame"] = frame_from_index(index, W).where(f["assessable"], NOT_ASSESSED)
     return f
+
+
+def _assessments(corpus, doc_ids) -> list:
+    """The language and length gate of each document, in the order of ``doc_ids``."""
+    from .language import assess
+
+    by_id = {d.doc_id: d for d in _docs(corpus)}
+    return [assess(by_id[d]) for d in doc_ids]
 
 
 # --------------------------------------------------------------------------- uncertainty

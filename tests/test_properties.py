@@ -52,8 +52,12 @@ def test_every_table_respects_spans(text):
         assert r.sentence_start <= r.start and r.end <= r.sentence_end
     s = stance_table([doc])
     assert len(s) == 1
-    assert math.isfinite(s.alarm_index.iloc[0])
-    assert s.frame.iloc[0] in {"alarmist", "skeptical", "neutral"}
+    if s.assessable.iloc[0]:
+        assert math.isfinite(s.alarm_index.iloc[0])
+        assert s.frame.iloc[0] in {"alarmist", "skeptical", "neutral"}
+    else:  # no verdict, and the reason says why
+        assert math.isnan(s.alarm_index.iloc[0]) and s.frame.iloc[0] == "not assessed"
+        assert s.not_assessed_reason.iloc[0]
     d = framing.documents([doc])
     assert d.n_chars.iloc[0] == len(text)
     assert d.n_article_chars.iloc[0] + d.n_removed_chars.iloc[0] == len(text)

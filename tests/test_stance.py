@@ -366,6 +366,10 @@ def test_random_text_never_crashes_and_spans_hold(words):
     text = "Headline about Bolivia\n\n" + " ".join(words) + "\n"
     doc = framing.document_from_text(text, "r")
     t = stance.stance_table([doc])
-    assert np.isfinite(t["alarm_index"]).all() and t["frame"].iloc[0] in stance.FRAMES
+    if t["assessable"].iloc[0]:
+        assert np.isfinite(t["alarm_index"]).all() and t["frame"].iloc[0] in stance.FRAMES
+    else:
+        assert t["alarm_index"].isna().all() and t["frame"].iloc[0] == stance.NOT_ASSESSED
+    assert np.isfinite(stance.alarm_index(stance.stance_features([doc]))).all()
     for r in stance.sentence_cues([doc]).itertuples():
         assert text[r.start:r.end] == r.text
