@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
 FIX = ROOT / "tests" / "fixtures" / "stance"
 ANN = ROOT / "tests" / "annotations" / "stance_fixtures.csv"
 SEEDS = ROOT / "seeds"
-W = stance.load_weights()
+PACK = framing.load_story("bolivia_iran_2023")  # these tests are the seeds' story: its cues, registry, targets
+W = stance.load_weights(story=PACK)
 TH = W["thresholds"]
 
 NEUTRAL_BASE = (
@@ -41,7 +42,7 @@ SKEPTIC_SENT = "The hysteria over the deal is overblown, and the alarmism of its
 
 
 def table_of(text: str, doc_id: str = "doc") -> pd.DataFrame:
-    return stance.stance_table([framing.document_from_text(text, doc_id)])
+    return stance.stance_table([framing.document_from_text(text, doc_id)], story=PACK)
 
 
 def index_of(text: str) -> float:
@@ -50,13 +51,13 @@ def index_of(text: str) -> float:
 
 @pytest.fixture(scope="module")
 def fixtures():
-    corpus = framing.load_corpus(FIX)
+    corpus = framing.load_corpus(FIX, story=PACK)
     return corpus, stance.stance_table(corpus)
 
 
 @pytest.fixture(scope="module")
 def seeds():
-    corpus = framing.load_corpus(SEEDS)
+    corpus = framing.load_corpus(SEEDS, story=PACK)
     sent = stance.sentence_table(corpus)
     return corpus, sent, stance.stance_table(corpus, sentences=sent)
 
@@ -80,11 +81,11 @@ def test_weights_file_is_complete():
 
 
 def test_targets_and_topics_have_rationale():
-    tg = pd.read_csv(ROOT / "framing" / "data" / "stance_targets.csv", dtype=str)
+    tg = pd.read_csv(PACK.folder / "targets.csv", dtype=str)
     assert set(tg["target"]) == {"iran", "bolivian_government", "united_states", "argentina_government",
                                  "argentina_opposition"}
     assert tg["rationale"].str.contains("STORY-SPECIFIC").all()
-    tp = stance.load_topics()
+    tp = stance.load_topics(PACK)
     assert {"amia_bombing", "drones", "hezbollah", "lithium", "isw_report", "argentina_reaction"} <= set(tp["topic"])
     assert (tp["rationale"].str.len() > 10).all()
 
@@ -123,7 +124,7 @@ def test_sentence_cues_are_spans_in_their_sentence(fixtures):
     for r in cues.itertuples():
         doc = corpus[r.doc_id]
         assert doc.text[r.start:r.end] == r.text
-        assert r.sentence_start <= r.start and r.end <= max(r.sentence_end, r.end)
+        assert r.sentence_start <= r.start and r.end <= r.sentence_end  # the cue lies in its sentence
         assert r.cue in labels and r.voice in ("authorial", "quoted")
     sk = cues[cues["doc_id"] == "skeptical"]
     assert {"hysteria", "overblown"} <= set(sk["text"].str.lower())
@@ -135,7 +136,7 @@ def test_sentence_cues_are_spans_in_their_sentence(fixtures):
 def test_target_sentiment_scores_authorial_sentences_only():
     text = ("Regional test\n\nIran's regime is a brutal, hateful and dangerous dictatorship. "
             "\"Iran is a wonderful, generous and trusted friend of ours,\" said the minister.\n")
-    ts = stance.target_sentiment([framing.document_from_text(text, "t")])
+    ts = stance.target_sentiment([framing.document_from_text(text, "t")], story=PACK)
     row = ts[ts["target"] == "iran"].iloc[0]
     assert row["n_sentences"] == 1            # the quoted praise is not the writer's voice
     assert row["mean_compound"] < -0.5
@@ -144,7 +145,7 @@ def test_target_sentiment_scores_authorial_sentences_only():
 
 def test_us_pattern_is_case_sensitive():
     text = "US test\n\nThe Pentagon said the US would respond. Let us wait.\n"
-    ts = stance.target_sentiment([framing.document_from_text(text, "t")])
+    ts = stance.target_sentiment([framing.document_from_text(text, "t")], story=PACK)
     assert ts[ts["target"] == "united_states"]["n_sentences"].iloc[0] == 1
 
 
@@ -244,7 +245,7 @@ def test_identical_input_gives_identical_output(fixtures):
     t2 = stance.stance_table(corpus)
     pd.testing.assert_frame_equal(t1, t2)
     # one article scores the same alone as inside the corpus (fixed reference scales)
-    alone = stance.stance_table([corpus["neutral_wire"]])
+    alone = stance.stance_table([corpus["neutral_wire"]], story=PACK)
     assert alone["alarm_index"].iloc[0] == t1.set_index("doc_id").at["neutral_wire", "alarm_index"]
 
 
@@ -313,14 +314,14 @@ def test_seeds_ordering_agrees_with_analyst_coding(seeds):
 def test_robustness_outputs(seeds):
     corpus, sent, t = seeds
     feats = t.drop(columns=["alarm_index", "frame"])
-    lofo = stance.leave_one_feature_out(feats)
+    lofo = stance.leave_one_feature_out(feats, weights=W)
     weighted = set(W["features"].index[W["features"]["weight"] > 0])
     assert set(lofo["feature"]) == weighted | {"(none)"}
     assert lofo.iloc[0]["kendall_tau"] == 1.0
     assert lofo["kendall_tau"].between(-1, 1).all()
-    same = stance.weight_perturbation(feats, n=20, scale=0.0, seed=0)
+    same = stance.weight_perturbation(feats, n=20, scale=0.0, seed=0, weights=W)
     assert (same["draws"]["kendall_tau"] == 1.0).all() and same["summary"]["share_no_frame_change"] == 1.0
-    pert = stance.weight_perturbation(feats, n=50, scale=0.5, seed=0)
+    pert = stance.weight_perturbation(feats, n=50, scale=0.5, seed=0, weights=W)
     assert len(pert["draws"]) == 50 and set(pert["docs"]["doc_id"]) == set(t["doc_id"])
     b = stance.bootstrap_index(corpus, n=50, seed=0, sentences=sent)
     assert (b["index_low"] <= b["index_high"]).all()
@@ -350,7 +351,7 @@ def test_aligned_sentences(fixtures):
     a = stance.aligned_sentences(corpus)
     import re
 
-    topics = stance.load_topics().set_index("topic")
+    topics = stance.load_topics(PACK).set_index("topic")
     for r in a.itertuples():
         assert corpus[r.doc_id].text[r.start:r.end] == r.text
         assert re.search(topics.at[r.topic, "pattern"], r.text)
@@ -365,11 +366,11 @@ def test_aligned_sentences(fixtures):
 def test_random_text_never_crashes_and_spans_hold(words):
     text = "Headline about Bolivia\n\n" + " ".join(words) + "\n"
     doc = framing.document_from_text(text, "r")
-    t = stance.stance_table([doc])
+    t = stance.stance_table([doc], story=PACK)
     if t["assessable"].iloc[0]:
         assert np.isfinite(t["alarm_index"]).all() and t["frame"].iloc[0] in stance.FRAMES
     else:
         assert t["alarm_index"].isna().all() and t["frame"].iloc[0] == stance.NOT_ASSESSED
-    assert np.isfinite(stance.alarm_index(stance.stance_features([doc]))).all()
+    assert np.isfinite(stance.alarm_index(stance.stance_features([doc], story=PACK), W)).all()
     for r in stance.sentence_cues([doc]).itertuples():
         assert text[r.start:r.end] == r.text
