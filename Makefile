@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml constraints.txt
 	@touch $(STAMP)
 
 report: $(STAMP)
-	$(BIN)/framing report seeds --out reports
+	$(BIN)/framing report seeds --out reports --story bolivia_iran_2023
 	@echo "open reports/index.html"
 
 test: pytest nbval fresh

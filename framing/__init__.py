@@ -12,6 +12,10 @@ Python API (pandas DataFrames)::
     framing.term_hits(corpus)   # loaded-term hits with voice
     framing.quotes_table(corpus)  # quotes with kind, speaker, role, cue
     framing.stance_table(corpus)  # per-document stance features, alarm_index, frame
+
+Without a story pack only generic data is used; ``framing.load_corpus(path,
+story="bolivia_iran_2023")`` (or a pack folder) applies one story's cues, speakers,
+targets and topics to every table of that corpus.
 """
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from .corpus import (Block, Corpus, CorpusError, Document, document_from_text, i
                      load_corpus)
 from .corpus import documents_table as documents
 from .corpus import segments_table as segments
+from .story import Story, StoryError, load_story
 
 __version__ = "0.1.0"
 
@@ -49,4 +54,4 @@ def stance_table(corpus, **kwargs):
 
 
 __all__ = ["Block", "Corpus", "CorpusError", "Document", "document_from_text", "iter_documents",
-           "load_corpus", "documents", "segments", "term_hits", "quotes_table", "stance_table"]
+           "load_corpus", "load_story", "Story", "StoryError", "documents", "segments", "term_hits", "quotes_table", "stance_table"]

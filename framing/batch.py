@@ -93,20 +93,21 @@ def _rows_terms(docs, options):
 
     lex = None
     if options.get("lexicon"):
-        lex = load_lexicon(extra=options["lexicon"], replace=options.get("replace_lexicon", False))
-    return term_hits(docs, lexicon=lex)
+        lex = load_lexicon(extra=options["lexicon"], replace=options.get("replace_lexicon", False),
+                           story=options.get("story"))
+    return term_hits(docs, lexicon=lex, story=options.get("story"))
 
 
 def _rows_quotes(docs, options):
     from .quotes import quotes_table
 
-    return quotes_table(docs)
+    return quotes_table(docs, story=options.get("story"))
 
 
 def _rows_stance(docs, options):
     from .stance import stance_table
 
-    return stance_table(docs)
+    return stance_table(docs, story=options.get("story"))
 
 
 COMMANDS: dict[str, Callable] = {
@@ -340,7 +341,8 @@ def run(command: str, path, jobs: int = 1, scheduler: str | None = None, max_byt
     scheduler : a Dask scheduler address, or ``processes``/``threads``/``synchronous``.
     max_bytes : larger files are error rows.
     progress : show a tqdm bar on stderr; default: only when stderr is a terminal.
-    options : command options (``lexicon``, ``replace_lexicon`` for terms).
+    options : command options: ``story`` (a story pack name or folder, for terms, quotes and
+        stance), ``lexicon`` and ``replace_lexicon`` (terms).
     file_timeout : seconds one file may take (0: no limit); a file over it is an error row.
     """
     _check_arguments(command, jobs, max_bytes, file_timeout)
@@ -348,6 +350,10 @@ def run(command: str, path, jobs: int = 1, scheduler: str | None = None, max_byt
     if not Path(path).is_dir():  # one file: a bad file is an error, not a row
         read_article(files[0], max_bytes=max_bytes)
     options = dict(options or {})
+    if options.get("story"):  # validate once, here; workers load the pack from its folder
+        from .story import load_story
+
+        options["story"] = str(load_story(options["story"]).folder)
     if options.get("lexicon"):  # validate once, here, so a bad lexicon is one clear error
         from .terms import load_lexicon
 

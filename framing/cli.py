@@ -61,6 +61,10 @@ def _seconds(text: str) -> float:
     return value
 
 
+STORY_HELP = ("a story pack: a shipped name (see `framing stories`) or a folder of the same shape; "
+              "default: none, only generic data is used")
+
+
 TABLES = {
     "corpus": "one row per document: metadata, lengths, removed characters, flags",
     "segments": "one row per block: doc_id, start, end, role, reason",
@@ -92,6 +96,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="progress bar on stderr (auto: when stderr is a terminal)")
         p.add_argument("--max-bytes", type=_at_least_one, default=DEFAULT_MAX_BYTES,
                        help=f"skip (and report) files larger than this (default {DEFAULT_MAX_BYTES:,})")
+        if name in ("terms", "quotes", "stance"):
+            p.add_argument("--story", metavar="NAME|DIR", help=STORY_HELP)
         if name == "terms":
             p.add_argument("--lexicon", metavar="FILE", help="an analyst's lexicon CSV that adds categories")
             p.add_argument("--replace-lexicon", action="store_true",
@@ -100,6 +106,9 @@ def _parser() -> argparse.ArgumentParser:
                        description="Execute the notebooks against PATH and write DIR/index.html plus one page per notebook.")
     r.add_argument("path", metavar="PATH", nargs="?", default="seeds", help="articles to study (default: seeds)")
     r.add_argument("--out", metavar="DIR", default="reports", help="output folder (default: reports)")
+    r.add_argument("--story", metavar="NAME|DIR", help=STORY_HELP)
+    sub.add_parser("stories", help="list the story packs shipped with the package",
+                   description="List the story packs shipped with the package (name, title, folder).")
     return ap
 
 
@@ -220,10 +229,21 @@ def _report(args) -> int:
     from .report import build_report
     from .safe import one_line
 
-    result = build_report(args.path, args.out, progress=lambda m: print(f"framing: {one_line(m)}", file=sys.stderr))
+    result = build_report(args.path, args.out, story=args.story,
+                          progress=lambda m: print(f"framing: {one_line(m)}", file=sys.stderr))
     for f in result.failed:
         print(f"framing: {f['what']} failed on {one_line(args.path)}: {f['error']}", file=sys.stderr)
     return EXIT_BAD_INPUT if result.failed else 0
+
+
+def _stories() -> int:
+    """``framing stories``: one line per shipped story pack."""
+    from .story import load_story, shipped_stories
+
+    for name in shipped_stories():
+        pack = load_story(name)
+        print(f"{name}\t{pack.title}\t{pack.folder}")
+    return 0
 
 
 def _table_command(args) -> int:
@@ -233,7 +253,7 @@ def _table_command(args) -> int:
     _check_outputs(args)
     if args.scheduler:
         _silence_dask_logs()
-    options = {"lexicon": getattr(args, "lexicon", None),
+    options = {"story": getattr(args, "story", None), "lexicon": getattr(args, "lexicon", None),
                "replace_lexicon": getattr(args, "replace_lexicon", False)}
     res = run(args.command, args.path, jobs=args.jobs, scheduler=args.scheduler, max_bytes=args.max_bytes,
               progress={"auto": None, "on": True, "off": False}[args.progress], options=options,
@@ -259,6 +279,8 @@ def _command(args) -> int:
     try:
         if args.command == "report":
             return _report(args)
+        if args.command == "stories":
+            return _stories()
         return _table_command(args)
     except (CorpusError, ValueError) as e:
         _say(e)

@@ -161,11 +161,16 @@ class Document:
 
 @dataclass
 class Corpus:
-    """Documents read from a path, plus one row per file that could not be read."""
+    """Documents read from a path, plus one row per file that could not be read.
+
+    ``story`` is the story pack (:func:`framing.load_story`) the tables of this corpus
+    apply when no other is given; None: generic data only.
+    """
 
     documents: list[Document]
     errors: list[dict] = field(default_factory=list)
     source: str = ""
+    story: object = None
 
     def __iter__(self) -> Iterator[Document]:
         return iter(self.documents)
@@ -244,7 +249,7 @@ def _is_prose(line: _Line) -> bool:
     """A sentence-shaped line: ends like a sentence, or is long."""
     s = line.stripped
     if s.endswith("?") and line.words <= 14 and _cap_ratio(s) >= 0.6:
-        return False  # a title-cased question is a heading ("A Foothold for Iran?")
+        return False  # a title-cased question is a heading ("A Foothold for Rivals?")
     return line.words >= 25 or (line.words >= 4 and bool(_END_PUNCT_RE.search(s)))
 
 
@@ -878,16 +883,21 @@ def iter_documents(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
         yield document_from_text(text, doc_id_of(f), meta=sources.get(f.stem), path=str(f))
 
 
-def load_corpus(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
+def load_corpus(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, story=None) -> Corpus:
     """Read a folder of ``.txt`` articles (or one file) into a :class:`Corpus`.
 
     ``sources.csv`` beside the articles, when present, supplies outlet, title and
     date. Unreadable files in a folder are listed in ``Corpus.errors`` (the run goes
     on); a missing path or a folder with no articles raises :class:`CorpusError`.
+    ``story`` (a pack name, folder or :class:`framing.story.Story`) is validated here
+    and applied by every table of the corpus; None (default) uses generic data only.
     """
+    from .story import load_story
+
+    pack = load_story(story)
     errors: list[dict] = []
     docs = list(iter_documents(path, max_bytes=max_bytes, errors=errors))
-    return Corpus(docs, errors, str(path))
+    return Corpus(docs, errors, str(path), pack)
 
 
 # --------------------------------------------------------------------------- tables

@@ -111,7 +111,7 @@ def quote_match(g: dict, p: dict) -> bool:
     return inter / union >= (0.5 if g["kind"] == "reported" else 0.9)
 
 
-def quote_agreement(texts: dict[str, str], gold: list[dict]) -> dict:
+def quote_agreement(texts: dict[str, str], gold: list[dict], story=None) -> dict:
     """Quote precision, recall, F1 and speaker accuracy against hand annotation.
 
     Parameters
@@ -125,12 +125,13 @@ def quote_agreement(texts: dict[str, str], gold: list[dict]) -> dict:
     are attributable), n_gold, n_speakers, errors (FN / FP / SPK tuples for inspection).
     """
     from .quotes import extract_quotes
+    from .story import load_story
 
     tp = fp = fn = sp_ok = sp_n = 0
     errors = []
     for did, text in texts.items():
         G = [g for g in gold if g["doc_id"] == did]
-        P = extract_quotes(text, doc_id=did)
+        P = extract_quotes(text, doc_id=did, story=load_story(story))
         used = set()
         for g in G:
             hit = next((k for k, p in enumerate(P) if k not in used and quote_match(g, p)), None)

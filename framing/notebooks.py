@@ -19,6 +19,8 @@ import nbformat
 
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 CORPUS_ENV = "FRAMING_CORPUS"
+STORY_ENV = "FRAMING_STORY"  # the story pack the notebooks apply; "" = none (generic data only)
+KEEP = object()  # execute(story=KEEP): the notebook's own default (the seeds' pack)
 
 
 def notebook_paths(folder: str | Path = NOTEBOOK_DIR) -> list[Path]:
@@ -26,7 +28,7 @@ def notebook_paths(folder: str | Path = NOTEBOOK_DIR) -> list[Path]:
     return sorted(p for p in Path(folder).glob("[0-9][0-9]_*.ipynb"))
 
 
-def execute(path: str | Path, corpus: str | Path | None = None, timeout: int = 600):
+def execute(path: str | Path, corpus: str | Path | None = None, timeout: int = 600, story=KEEP):
     """Execute a notebook in its own folder and return the executed ``NotebookNode``.
 
     Parameters
@@ -35,6 +37,8 @@ def execute(path: str | Path, corpus: str | Path | None = None, timeout: int = 6
     corpus : folder or file of articles the notebook should read (passed as the
         ``FRAMING_CORPUS`` environment variable); ``None`` keeps the notebook's
         default (the seeds).
+    story : a story pack folder or name, or None for generic data only (passed as
+        ``FRAMING_STORY``); by default the notebook's own (the seeds' pack).
     """
     from nbclient import NotebookClient
 
@@ -45,9 +49,12 @@ def execute(path: str | Path, corpus: str | Path | None = None, timeout: int = 6
         os.environ["PYTHONHASHSEED"] = "0"
         os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
         os.environ["PATH"] = str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")
-        os.environ.pop("FRAMING_CORPUS", None)
+        os.environ.pop(CORPUS_ENV, None)
+        os.environ.pop(STORY_ENV, None)
         if corpus is not None:
             os.environ[CORPUS_ENV] = str(Path(corpus).resolve())
+        if story is not KEEP:
+            os.environ[STORY_ENV] = "" if story is None else str(story)
         client = NotebookClient(
             nb, timeout=timeout, kernel_name="python3", record_timing=False,
             resources={"metadata": {"path": str(path.parent)}},

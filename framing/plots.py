@@ -60,7 +60,7 @@ TERMS_NOTE = "Source: framing package, lexicon matches in article text (framing/
 QUOTES_NOTE = "Source: framing package, quotations and reported speech with speakers (framing.quotes)"
 PER_1K = "hits per 1,000 article words"
 ROLE_PALETTE = {"government": "#1b4965", "opposition": "#c94c4c", "expert": "#5fa8d3",
-                "media": "#8e5572", "civil_society": "#a3a380", "business": "#b5651d",
+                "legislator": "#e07a5f", "media": "#8e5572", "civil_society": "#a3a380", "business": "#b5651d",
                 "unknown": "#bbbbbb", "no speaker": "#e8b04b", "writer": "#6c757d"}
 SIDE_PALETTE = {"warns": "#c94c4c", "defends": "#1b4965", "neutral": "#a3a380", "unknown": "#bbbbbb"}
 KIND_PALETTE = {"direct": "#1b4965", "partial": "#5fa8d3", "reported": "#9cc5e3",
@@ -236,7 +236,7 @@ def quoted_words_bars(summary, documents):
     _stacked(a2, sides, SIDE_PALETTE, "quoted words", "by side (speaker registry: warns, defends, neutral)",
              labels)
     fig.suptitle("Whose words each source carries (quotations and reported speech, scare quotes left out)")
-    _footnote(fig, QUOTES_NOTE + "; roles and sides from framing/data/speakers.csv and role rules")
+    _footnote(fig, QUOTES_NOTE + "; roles and sides from the story pack's speaker registry, else role rules and quote cues")
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     return fig
 

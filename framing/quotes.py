@@ -14,7 +14,7 @@ Pipeline
    and flagged ``unclosed``: a stray mark never swallows the rest of an article.
    Closing-shaped marks with no opener are flagged ``stray`` and produce nothing.
    Single quotes count only when they open after a space and close before a
-   non-letter (so Bolivia's, don't, '90s, students' are apostrophes); single
+   non-letter (so France's, don't, '90s, students' are apostrophes); single
    quotes inside double quotes are nested and reported as the flag ``nested``.
 2. Attribution, in order: a reporting clause right after the quote
    (``…," he said`` / ``…," said X`` / ``…," according to X``), a reporting
@@ -27,10 +27,10 @@ Pipeline
    skipped, titles and honorifics stripped, ``Mr. X`` merged with the fullest
    name containing ``X`` in the article, acronyms merged with their expansion,
    pronouns resolved to the last compatible speaker (same or previous
-   paragraph) or the last named person, role descriptions ("the Bolivian
+   paragraph) or the last named person, role descriptions ("the French
    defense minister") linked to a person introduced with the same title words.
    Speakers with no name are kept as written and typed ``vague``.
-4. Roles and sides: registry (``data/speakers.csv``) first, then the general
+4. Roles and sides: a story pack's registry (``speakers.csv``) first, then the general
    rules of ``data/role_rules.csv`` over the speaker and its descriptors.
 
 Reported speech (kind ``reported``) is indirect speech with no quotation marks:
@@ -77,8 +77,16 @@ LETTER = re.compile(r"\w", re.UNICODE)
 # --------------------------------------------------------------------------- data
 
 
-@lru_cache(maxsize=1)
-def _lexicon():
+@lru_cache(maxsize=8)
+def _lexicon(story=None):
+    """Speech verbs, role rules by kind and the speaker registry (the story pack's, if any).
+
+    Generic role rules hold for any news; a pack's ``role_rules.csv`` replaces the generic
+    rule of the same pattern and kind; the registry is the pack's ``speakers.csv`` (none
+    without a pack).
+    """
+    from .story import merged_rows
+
     verbs = read_csv_rows("speech_verbs.csv")
     info = {v["phrase"]: v for v in verbs}
     # prepositional attributions also open sentences ("According to X, ...")
@@ -88,12 +96,12 @@ def _lexicon():
     verb_re = re.compile(r"(?<![\w’'-])(" + alt + r")(?![\w’'-])")
     global _VERB_ALT
     _VERB_ALT = alt
-    rules = read_csv_rows("role_rules.csv")
+    rules = merged_rows(read_csv_rows("role_rules.csv"), story, "role_rules.csv", ("pattern", "kind"))
     by_kind: dict[str, dict[str, str]] = {}
     for r in rules:
         by_kind.setdefault(r["kind"], {})[r["pattern"].lower()] = r["role"]
     reg = {}
-    for r in read_csv_rows("speakers.csv"):
+    for r in story.rows("speakers.csv") if story is not None else []:
         for n in [r["name"]] + [a for a in r["aliases"].split("|") if a]:
             reg[_norm(n)] = r
     return verb_re, info, by_kind, reg
@@ -439,9 +447,10 @@ def _stem(w: str) -> str:
 class _DocModel:
     """Per-document analysis: paragraphs, sentences, quote spans, entities."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, story=None):
         self.text = text
-        verb_re, vinfo, rules, reg = _lexicon()
+        self.story = story
+        verb_re, vinfo, rules, reg = _lexicon(story)
         self.verb_re, self.vinfo, self.rules, self.reg = verb_re, vinfo, rules, reg
         self.paras = _paragraphs(text)
         self.qspans = quote_spans(text)
@@ -637,7 +646,7 @@ class _DocModel:
             toks = toks[i0:]
             # strip up to the last title word
             if descr and toks and re.fullmatch(_CONN, toks[0]):
-                continue  # "President of Bolivia": a title phrase, not a name
+                continue  # "President of France": a title phrase, not a name
             for j in range(len(toks) - 1, -1, -1):
                 if toks[j].lower() in titles and j < len(toks) - 1:
                     descr.update(_stem(x) for x in toks[: j + 1])
@@ -726,7 +735,7 @@ class _DocModel:
         self.all_starts = [m[0] for m in self.all_mentions]
 
     def _split_name(self, s0: int, raw: str):
-        """Cut a capitalised run at possessives ("Iran's Defense Minister X")."""
+        """Cut a capitalised run at possessives ("France's Defense Minister X")."""
         out = []
         toks = list(re.finditer(r"\S+", raw))
         cur = []
@@ -923,7 +932,7 @@ class _DocModel:
         starts at ``lo`` are found once (and linked once) for all the pronouns that share ``lo``,
         and only the last :data:`DESCR_WINDOW` characters before ``at`` are scanned per pronoun.
         """
-        rx = _DESCR_NP()
+        rx = _DESCR_NP(self.story)
         if at - lo <= DESCR_WINDOW:
             for dm_ in reversed(list(rx.finditer(self.text, lo, at))):
                 if self.in_quote(dm_.start()):
@@ -1059,7 +1068,7 @@ def _canonical_names(names: list, ents: dict, acronyms: dict) -> dict:
 
     The canonical form of a name is the first (so the longest) name of ``names`` that
     - for a person or unknown name ``n``: is a person whose words end with the words of ``n``
-      (``"Edmundo Novillo"`` for ``"Novillo"``), i.e. ends with ``" " + n``;
+      (``"Anne Martin"`` for ``"Martin"``), i.e. ends with ``" " + n``;
     - for an organisation ``n`` of two words or more: ends with ``n`` and has more words;
     else ``n`` itself; an acronym maps to its expansion. Comparing every name with every other
     costs the square of the number of names; here the names are sorted by their reversed
@@ -1115,9 +1124,9 @@ _STOP_PRE = _word_list("stop_pre")
 _COMMON = _word_list("common")
 
 
-@lru_cache(maxsize=1)
-def _DESCR_NP():
-    _, _, rules, _ = _lexicon()
+@lru_cache(maxsize=8)
+def _DESCR_NP(story=None):
+    _, _, rules, _ = _lexicon(story)
     nouns = [k for k, v in rules.get("keyword", {}).items() if v in ("government", "opposition", "expert")]
     nouns += list(rules.get("person", {}))
     return re.compile(r"\b[Tt]he[ \xa0]+(?:[\w’'-]+[ \xa0]+){0,3}(?:" + "|".join(sorted(set(nouns), key=len, reverse=True)) + r")\b")
@@ -1253,14 +1262,38 @@ def _find_verbs(dm: _DocModel, lo: int, hi: int):
     return [m for m in dm.verb_re.finditer(dm.text, lo, hi) if not dm.in_quote(m.start())]
 
 
+def _registry_entry(dm: _DocModel, speaker: str, typ: str) -> dict | None:
+    """The registry row of ``speaker``, or None.
+
+    A name of two or more words matches the registry's name or aliases exactly. A single
+    word (the speaker is "Ellis", or "Ron Ellis" falls back to the surname "Ellis") matches
+    only when the registry's full name (or a multi-word alias) occurs in the same article:
+    a surname alone is not an identity ("Ron Ellis" is not the registry's "Evan Ellis").
+    """
+    key = _norm(speaker)
+    r = dm.reg.get(key)
+    by_one_word = r is not None and len(key.split()) == 1
+    if r is None and typ == "named" and len(speaker.split()) >= 2:
+        last = speaker.split()[-1]
+        r = dm.reg.get(_norm(last)) if last in dm.text else None
+        if r is not None and _norm(r["name"]).split()[-1] != key.split()[-1]:
+            r = None
+        by_one_word = r is not None
+    if by_one_word and not _full_name_in_text(dm.text, r):
+        return None
+    return r
+
+
+def _full_name_in_text(text: str, row: dict) -> bool:
+    """Does a multi-word name of the registry ``row`` occur in ``text``? (True when it has none.)"""
+    names = [n for n in [row["name"]] + row["aliases"].split("|") if len(n.split()) >= 2]
+    return not names or any(n in text for n in names)
+
+
 def _role_side(dm: _DocModel, speaker: str, typ: str, extra_words: Iterable[str] = ()) -> tuple[str, str]:
     if not speaker:
         return "unknown", "unknown"
-    r = dm.reg.get(_norm(speaker))
-    if r is None and typ == "named" and len(speaker.split()) >= 2:
-        r = dm.reg.get(_norm(speaker.split()[-1])) if speaker.split()[-1] in dm.text else None
-        if r is not None and _norm(r["name"]).split()[-1] != _norm(speaker).split()[-1]:
-            r = None
+    r = _registry_entry(dm, speaker, typ)
     if r is not None:
         return r["role"] or "unknown", r["side"] or "unknown"
     words = [w.lower() for w in _WORD.findall(speaker)]
@@ -1321,7 +1354,8 @@ class _SpanSet:
 _RIGHT_AFTER = re.compile(r"^[ \xa0]*,?[ \xa0]*")
 
 
-def extract_quotes(text: str, exclude: Sequence[tuple[int, int]] = (), doc_id: str = "doc") -> list[dict]:
+def extract_quotes(text: str, exclude: Sequence[tuple[int, int]] = (), doc_id: str = "doc",
+                   story=None) -> list[dict]:
     """Quotations and reported statements in one text, with speakers.
 
     Parameters
@@ -1333,6 +1367,8 @@ def extract_quotes(text: str, exclude: Sequence[tuple[int, int]] = (), doc_id: s
         whole text is still read to resolve names.
     doc_id : str
         Copied into every row.
+    story : Story, optional
+        A loaded story pack (:func:`framing.load_story`): its speaker registry and role rules.
 
     Returns
     -------
@@ -1346,7 +1382,7 @@ def extract_quotes(text: str, exclude: Sequence[tuple[int, int]] = (), doc_id: s
     """
     if not text or not text.strip():
         return []
-    dm = _DocModel(text)
+    dm = _DocModel(text, story)
     t = text
     rows: list[Quote] = []
     last_speakers = _Speakers(dm)   # (position, speaker, type) of attributions
@@ -1360,7 +1396,7 @@ def extract_quotes(text: str, exclude: Sequence[tuple[int, int]] = (), doc_id: s
         if spk:
             last_speakers.append((pos, spk, typ))
 
-    # pre-pass: subjects of speech verbs at clause level (Mr. Novillo stressed ...)
+    # pre-pass: subjects of speech verbs at clause level (Mr. Martin stressed ...)
     events = []   # (pos, kind, payload)
     for m in verb_hits:
         events.append((m.start(), "verb", m))
@@ -1704,7 +1740,7 @@ def _documents(documents):
     return list(getattr(documents, "documents", documents))
 
 
-def quotes_table(documents, include_boilerplate: bool = False):
+def quotes_table(documents, include_boilerplate: bool = False, story=None):
     """Quotes of many documents as one DataFrame.
 
     Parameters
@@ -1714,6 +1750,9 @@ def quotes_table(documents, include_boilerplate: bool = False):
     include_boilerplate : bool
         False (default): quotes in page noise (outside ``content_spans()``) are
         dropped. True: they are kept and marked in the ``in_boilerplate`` column.
+    story : story pack name, folder or Story, optional
+        Its speaker registry and role rules; default: the pack the corpus was loaded
+        with, else none (generic rules only, no registry).
 
     Returns
     -------
@@ -1722,13 +1761,17 @@ def quotes_table(documents, include_boilerplate: bool = False):
         ``n_words`` (words inside the span).
     """
     import pandas as pd
+
+    from .story import story_of
+
+    pack = story_of(documents, story)
     rows = []
     for doc in _documents(documents):
         text = doc.text
         content = list(doc.content_spans()) if hasattr(doc, "content_spans") else [(0, len(text))]
         boiler = _complement(content, len(text))
         in_boiler, in_content = _SpanSet(boiler), _SpanSet(content)
-        for r in extract_quotes(text, exclude=() if include_boilerplate else boiler, doc_id=doc.doc_id):
+        for r in extract_quotes(text, exclude=() if include_boilerplate else boiler, doc_id=doc.doc_id, story=pack):
             r["in_boilerplate"] = in_boiler.overlaps(r["start"], r["end"]) and not in_content.contains(
                 r["start"], r["end"])
             r["n_words"] = len(_WORD.findall(r["text"]))
@@ -1803,12 +1846,12 @@ def quote_summary(quotes_df, documents=None):
     return pd.DataFrame(out)
 
 
-def voice_spans(doc) -> list[tuple[int, int, str]]:
+def voice_spans(doc, story=None) -> list[tuple[int, int, str]]:
     """``(start, end, speaker)`` of every quotation in a document (reported speech excluded).
 
     This is what decides the voice of a loaded term (:func:`framing.terms.term_hits`):
     a word inside one of these spans is carried by a quoted source (or, for scare
     quotes, held at a distance by the writer), not said in the writer's own voice.
     """
-    return [(q["start"], q["end"], q["speaker"]) for q in extract_quotes(doc.text, doc_id=doc.doc_id)
+    return [(q["start"], q["end"], q["speaker"]) for q in extract_quotes(doc.text, doc_id=doc.doc_id, story=story)
             if q["kind"] != "reported"]

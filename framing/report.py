@@ -324,20 +324,22 @@ class ReportResult:
 
 
 def build_report(corpus: str | Path = "seeds", out: str | Path = "reports", notebooks=None,
-                 progress=None) -> ReportResult:
+                 progress=None, story=None) -> ReportResult:
     """Execute the notebooks against ``corpus`` and write the HTML site into ``out``.
 
     ``index.html`` is always written when the corpus has a readable article: a
     notebook or page that fails is listed there (and in ``failed``) instead of
     ending the run. A corpus with no readable article raises :class:`CorpusError`.
-    ``progress`` is an optional callable receiving one-line status messages.
+    ``progress`` is an optional callable receiving one-line status messages. ``story`` (a
+    story pack name or folder) is applied by every notebook and table; None: generic data only.
     """
     from nbclient.exceptions import CellExecutionError
 
     from .corpus import CorpusError, documents_table, load_corpus
 
     corpus = Path(corpus)
-    corp = load_corpus(corpus)  # fails early, with a clear message, on a bad PATH
+    corp = load_corpus(corpus, story=story)  # fails early, with a clear message, on a bad PATH or pack
+    pack_folder = str(corp.story.folder) if corp.story is not None else None
     if not len(corp):
         first = corp.errors[0] if corp.errors else {"path": str(corpus), "error": "no article"}
         raise CorpusError(f"{one_line(corpus)}: nothing to report: none of its {len(corp.errors)} files could be "
@@ -352,7 +354,7 @@ def build_report(corpus: str | Path = "seeds", out: str | Path = "reports", note
         if progress:
             progress(f"executing {p.name}")
         try:
-            nb = nbx.execute(p, corpus=corpus)
+            nb = nbx.execute(p, corpus=corpus, story=pack_folder)
             title = _markdown_title(nb) or p.stem
             body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}, "framing_css": PAGE_CSS})
             href = p.stem + ".html"

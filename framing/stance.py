@@ -2,18 +2,17 @@
 
 Everything here is built on the span tables of :mod:`framing.terms` (lexicon hits with
 voice) and :mod:`framing.quotes` (quotes with speaker, role and side); this module adds no
-word list of its own. Story-specific data live in ``framing/data``:
+word list of its own. Data:
 
-``stance_targets.csv``
-    ``target, pattern, rationale``: a case-sensitive regular expression for mentions of each
-    actor whose portrayal is measured (Iran, the Bolivian government, the United States,
-    Argentina's government, Argentina's opposition).
-``stance_weights.csv``
+``framing/data/stance_weights.csv`` (generic)
     ``feature, kind, weight, sign, center, scale, value, rationale``: the weights, signs and
     fixed reference scales of the alarm index (``kind = feature``), the frame thresholds
     (``kind = threshold``) and the smoothing parameters (``kind = parameter``).
-``alignment_topics.csv``
-    ``topic, pattern, query, rationale``: named facts for cross-source sentence alignment.
+a story pack's ``targets.csv``, ``topics.csv`` and ``weights.csv`` (:mod:`framing.story`)
+    the actors whose portrayal is measured (``target, pattern, rationale``: a case-sensitive
+    regular expression per actor, giving ``vader_<target>``), the named facts for
+    cross-source sentence alignment, and the weights of the features the pack supplies.
+    Without a pack there are no targets or topics and the index uses generic weights only.
 
 The unit is the sentence (``Document.sentences``). Every count is additive over sentences,
 so a document's features are sums over its sentences and the bootstrap resamples sentences.
@@ -89,17 +88,32 @@ def _read_data(path, name):
     return pd.read_csv(p, dtype=str, keep_default_na=False)
 
 
-def load_weights(path=None) -> dict:
-    """Read ``stance_weights.csv``.
+def _pack_table(story, file: str, columns: list[str]) -> pd.DataFrame:
+    """A story pack's CSV as a DataFrame of strings (empty, with ``columns``, without a pack)."""
+    rows = story.rows(file) if story is not None else []
+    return pd.DataFrame(rows, columns=columns, dtype=str)
+
+
+def load_weights(path=None, story=None) -> dict:
+    """Read ``stance_weights.csv`` (generic features, thresholds, parameters) plus the
+    ``weights.csv`` of a story pack (the features the pack supplies; a row for a generic
+    feature replaces it).
 
     Returns
     -------
     dict
         ``features``: DataFrame indexed by feature with float columns weight, sign, center,
         scale and the rationale; ``thresholds``: {"alarmist": float, "skeptical": float};
-        ``params``: {name: float}. Raises ValueError on a malformed file.
+        ``params``: {name: float}; ``basis``: ``generic`` or ``generic + <pack>``.
+        Raises ValueError on a malformed file.
     """
+    from .story import load_story
+
+    story = load_story(story)  # validated on load: feature rows only, a target for every vader_<target>
     df = _read_data(path, "stance_weights.csv")
+    if story is not None:
+        own = _pack_table(story, "weights.csv", list(df.columns))
+        df = pd.concat([df[~df["feature"].isin(own["feature"])], own], ignore_index=True)
     need = {"feature", "kind", "weight", "sign", "center", "scale", "value", "rationale"}
     if not need <= set(df.columns):
         raise ValueError(f"stance weights: missing columns {sorted(need - set(df.columns))}")
@@ -119,25 +133,32 @@ def load_weights(path=None) -> dict:
               "authorial_max_quoted"):
         if p not in params:
             raise ValueError(f"stance weights: missing parameter {p}")
-    return {"features": feats, "thresholds": th, "params": params}
+    basis = "generic" if story is None else f"generic + {story.name}"
+    return {"features": feats, "thresholds": th, "params": params, "basis": basis}
 
 
-@lru_cache(maxsize=4)
-def _targets_cached(path):
-    df = _read_data(path, "stance_targets.csv")
-    if (df["rationale"].str.strip() == "").any():
-        raise ValueError("stance targets: every row needs a rationale")
-    return tuple((r.target, re.compile(r.pattern)) for r in df.itertuples())
+@lru_cache(maxsize=8)
+def _targets_cached(story):
+    return tuple((r["target"], re.compile(r["pattern"])) for r in story.rows("targets.csv"))
 
 
-def load_targets(path=None) -> list[tuple[str, re.Pattern]]:
-    """``[(target, compiled case-sensitive regex), ...]`` from ``stance_targets.csv``."""
-    return list(_targets_cached(None if path is None else str(path)))
+def load_targets(story=None) -> list[tuple[str, re.Pattern]]:
+    """``[(target, compiled case-sensitive regex), ...]`` from a story pack's ``targets.csv``.
+
+    Targets are the actors one story measures the portrayal of (``vader_<target>``); without a
+    pack there are none.
+    """
+    from .story import load_story
+
+    story = load_story(story)
+    return list(_targets_cached(story)) if story is not None else []
 
 
-def load_topics(path=None) -> pd.DataFrame:
-    """``alignment_topics.csv``: columns topic, pattern, query, rationale."""
-    return _read_data(path, "alignment_topics.csv")
+def load_topics(story=None) -> pd.DataFrame:
+    """A story pack's ``topics.csv``: columns topic, pattern, query, rationale (none without a pack)."""
+    from .story import load_story
+
+    return _pack_table(load_story(story), "topics.csv", ["topic", "pattern", "query", "rationale"])
 
 
 # --------------------------------------------------------------------------- helpers
@@ -165,18 +186,18 @@ def _sentences(doc) -> list[tuple[int, int]]:
     return cs or [(0, len(doc.text))]
 
 
-def _inputs(corpus, hits=None, quotes=None):
+def _inputs(corpus, hits=None, quotes=None, story=None):
     from .quotes import quotes_table
     from .terms import term_hits
 
     docs = _docs(corpus)
     if quotes is None:
-        quotes = quotes_table(docs)
+        quotes = quotes_table(docs, story=story)
     if hits is None:
         # the voice of each term comes from the same quotes (extracted once, not twice)
         voiced = quotes[quotes.kind != "reported"] if len(quotes) else quotes
         by_doc = {d: list(zip(g.start, g.end, g.speaker)) for d, g in voiced.groupby("doc_id")} if len(voiced) else {}
-        hits = term_hits(docs, quote_spans_fn=lambda doc: by_doc.get(doc.doc_id, []))
+        hits = term_hits(docs, quote_spans_fn=lambda doc: by_doc.get(doc.doc_id, []), story=story)
     return docs, hits, quotes
 
 
@@ -259,7 +280,7 @@ def _vader_compound(seg: str) -> float:
 # --------------------------------------------------------------------------- sentence level
 
 
-def sentence_cues(corpus, hits=None) -> pd.DataFrame:
+def sentence_cues(corpus, hits=None, story=None) -> pd.DataFrame:
     """One row per cue span, located in its sentence.
 
     Parameters
@@ -276,11 +297,12 @@ def sentence_cues(corpus, hits=None) -> pd.DataFrame:
         sovereignty, fear, hedge, booster, distancing), ``voice`` authorial/quoted from the hit.
         ``text == doc.text[start:end]``; the sentence is the one that contains ``start``.
     """
+    from .story import story_of
     from .terms import term_hits
 
     docs = _docs(corpus)
     if hits is None:
-        hits = term_hits(docs)
+        hits = term_hits(docs, story=story_of(corpus, story))
     rows = []
     by_doc = {k: g for k, g in hits.groupby("doc_id", sort=False)} if len(hits) else {}
     for doc in docs:
@@ -300,7 +322,7 @@ def sentence_cues(corpus, hits=None) -> pd.DataFrame:
         {"start": "int64", "end": "int64", "sentence_start": "int64", "sentence_end": "int64"})
 
 
-def sentence_table(corpus, hits=None, quotes=None, targets=None, weights=None) -> pd.DataFrame:
+def sentence_table(corpus, hits=None, quotes=None, targets=None, weights=None, story=None) -> pd.DataFrame:
     """Additive per-sentence counts: the material of every document feature and of the bootstrap.
 
     Returns
@@ -316,10 +338,16 @@ def sentence_table(corpus, hits=None, quotes=None, targets=None, weights=None) -
         ``vsum_<target>, n_sent_<target>`` (sum and count of VADER compound over authorial
         sentences mentioning the target). Tokens, cues and quote words outside every sentence
         are assigned to the preceding sentence, so sums equal document totals.
+
+    ``story`` (default: the pack the corpus was loaded with) supplies frame cues, the speaker
+    registry and the targets; without one, only generic data is used and there are no targets.
     """
-    docs, hits, quotes = _inputs(corpus, hits, quotes)
-    targets = load_targets() if targets is None else targets
-    W = load_weights() if weights is None else weights
+    from .story import story_of
+
+    story = story_of(corpus, story)
+    docs, hits, quotes = _inputs(corpus, hits, quotes, story)
+    targets = load_targets(story) if targets is None else targets
+    W = load_weights(story=story) if weights is None else weights
     p = W["params"]
     n_lede = int(p["lede_sentences"])
     hits_by = {k: g for k, g in hits.groupby("doc_id", sort=False)} if len(hits) else {}
@@ -430,7 +458,7 @@ def sentence_table(corpus, hits=None, quotes=None, targets=None, weights=None) -
 def target_sentiment(corpus, sentences=None, **kwargs) -> pd.DataFrame:
     """Authorial VADER tone toward each target, per document.
 
-    Each authorial sentence that mentions a target (``stance_targets.csv``) is scored
+    Each authorial sentence that mentions a target (a story pack's ``targets.csv``) is scored
     alone with VADER (``compound`` in [-1, 1]); scores are then averaged per document and
     target. A whole article is never scored.
 
@@ -622,25 +650,31 @@ def stance_table(corpus, weights=None, **kwargs) -> pd.DataFrame:
     ----------
     corpus : Corpus, iterable of Document, or one Document
     weights : dict from :func:`load_weights`, optional
-    **kwargs : ``hits``, ``quotes``, ``sentences`` (precomputed tables)
+    **kwargs : ``hits``, ``quotes``, ``sentences`` (precomputed tables), ``story`` (a story
+        pack; default: the one the corpus was loaded with)
 
     Returns
     -------
-    DataFrame: ``doc_id``, the columns of :func:`stance_features`, ``language``,
+    DataFrame: ``doc_id``, the columns of :func:`stance_features`, ``index_basis`` (the
+    weights the index rests on: ``generic``, or ``generic + <pack>``), ``language``,
     ``assessable`` and ``not_assessed_reason`` (:func:`framing.language.assess`),
     ``alarm_index`` (float, higher = more alarmist; NaN when not assessable) and ``frame``
     (alarmist / neutral / skeptical, or ``not assessed``).
     """
-    W = load_weights() if weights is None else weights
+    from .story import story_of
+
+    story = story_of(corpus, kwargs.pop("story", None))
+    W = load_weights(story=story) if weights is None else weights
     sentences = kwargs.pop("sentences", None)
     if sentences is None:
-        sentences = sentence_table(corpus, weights=W, **kwargs)
+        sentences = sentence_table(corpus, weights=W, story=story, **kwargs)
     f = stance_features(corpus, sentences=sentences)
     gate = _assessments(corpus, f["doc_id"])
     f["language"] = [g.language for g in gate]
     f["assessable"] = [g.assessable for g in gate]
     f["not_assessed_reason"] = [g.reason for g in gate]
     index = alarm_index(f, W).round(6)
+    f["index_basis"] = W.get("basis", "generic")
     f["alarm_index"] = index.where(f["assessable"])
     f["frame"] = frame_from_index(index, W).where(f["assessable"], NOT_ASSESSED)
     return f
@@ -675,8 +709,11 @@ def bootstrap_index(corpus, n: int = 1000, seed: int = 0, level: float = 0.95, w
         ``<rate>, <rate>_low, <rate>_high`` for each of ``rates``, ``p_alarmist, p_neutral,
         p_skeptical`` (share of replicates in each frame), ``n_boot``.
     """
-    W = load_weights() if weights is None else weights
-    st = sentence_table(corpus, weights=W, **kwargs) if sentences is None else sentences
+    from .story import story_of
+
+    story = story_of(corpus, kwargs.pop("story", None))
+    W = load_weights(story=story) if weights is None else weights
+    st = sentence_table(corpus, weights=W, story=story, **kwargs) if sentences is None else sentences
     rng = np.random.default_rng(seed)
     base = stance_table(corpus, weights=W, sentences=st).set_index("doc_id")
     lo_q, hi_q = (1 - level) / 2, 1 - (1 - level) / 2
@@ -721,6 +758,16 @@ def kendall_tau(a, b) -> float:
     return s / (n * (n - 1) / 2)
 
 
+def _weights_for(corpus_or_features) -> dict:
+    """Weights of the pack a corpus was loaded with (generic for a features table: pass the
+    weights explicitly when the features were computed with a story pack)."""
+    from .story import story_of
+
+    if isinstance(corpus_or_features, pd.DataFrame):
+        return load_weights()
+    return load_weights(story=story_of(corpus_or_features))
+
+
 def _features_of(corpus_or_features, weights=None):
     if isinstance(corpus_or_features, pd.DataFrame):
         return corpus_or_features.reset_index(drop=True)
@@ -748,7 +795,7 @@ def leave_one_feature_out(corpus_or_features, weights=None) -> pd.DataFrame:
         ``feature, kendall_tau`` (vs the full index's ordering), ``same_top, same_bottom``
         (bool), ``n_frames_changed``, ``order`` (doc_ids, most alarmist first).
     """
-    W = load_weights() if weights is None else weights
+    W = _weights_for(corpus_or_features) if weights is None else weights
     f = _features_of(corpus_or_features, W)
     ids = f["doc_id"].tolist()
     base = alarm_index(f, W).to_numpy()
@@ -776,7 +823,7 @@ def weight_perturbation(corpus_or_features, n: int = 200, scale: float = 0.5, se
         ``summary``: dict (mean and min Kendall tau, share of draws with the same top, the
         same bottom, the identical ordering, and with no frame change).
     """
-    W = load_weights() if weights is None else weights
+    W = _weights_for(corpus_or_features) if weights is None else weights
     f = _features_of(corpus_or_features, W)
     ids = f["doc_id"].tolist()
     rng = np.random.default_rng(seed)
@@ -868,7 +915,7 @@ def feature_map(features_df: pd.DataFrame, weights=None) -> pd.DataFrame:
     return out
 
 
-def aligned_sentences(corpus, topics=None) -> pd.DataFrame:
+def aligned_sentences(corpus, topics=None, story=None) -> pd.DataFrame:
     """For each named fact, the sentence of each source that best tells it.
 
     A sentence (title, dek or body; at least ``MIN_ALIGN_TOKENS`` words) is a candidate for
@@ -878,7 +925,8 @@ def aligned_sentences(corpus, topics=None) -> pd.DataFrame:
 
     Parameters
     ----------
-    topics : DataFrame with ``topic, pattern, query`` (default ``alignment_topics.csv``)
+    topics : DataFrame with ``topic, pattern, query`` (default: the ``topics.csv`` of ``story``,
+        or of the pack the corpus was loaded with; none without a pack, and then no row)
 
     Returns
     -------
@@ -888,7 +936,9 @@ def aligned_sentences(corpus, topics=None) -> pd.DataFrame:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics.pairwise import cosine_similarity
 
-    topics = load_topics() if topics is None else topics
+    from .story import story_of
+
+    topics = load_topics(story_of(corpus, story)) if topics is None else topics
     docs = _docs(corpus)
     # candidates: title, dek and body sentences of at least MIN_ALIGN_TOKENS words (headings
     # are labels, not tellings of the fact)

@@ -379,9 +379,15 @@ def _read_lexicon_file(path: Path, first_row_offset: int = 0) -> list[Entry]:
     return entries
 
 
-def default_lexicon_paths() -> list[Path]:
-    """Packaged lexicon files: ``lexicon_*.csv`` (generic layer) then ``frame_*.csv`` (story cues)."""
-    return sorted(DATA_DIR.glob("lexicon_*.csv")) + sorted(DATA_DIR.glob("frame_*.csv"))
+def default_lexicon_paths(story=None) -> list[Path]:
+    """Lexicon files: the generic ``lexicon_*.csv`` and ``frame_*.csv`` (security-alarm frame cues
+    that name no story), then the story pack's ``lexicon.csv`` when a pack is given."""
+    from .story import load_story
+
+    paths = sorted(DATA_DIR.glob("lexicon_*.csv")) + sorted(DATA_DIR.glob("frame_*.csv"))
+    pack = load_story(story)
+    own = pack.path("lexicon.csv") if pack is not None else None
+    return paths + ([own] if own is not None else [])
 
 
 @lru_cache(maxsize=8)
@@ -398,13 +404,14 @@ def _load_cached(paths: tuple, extra: tuple, replace: bool) -> Lexicon:
     return Lexicon(entries + extra_entries)
 
 
-def load_lexicon(paths=None, extra=None, replace: bool = False) -> Lexicon:
+def load_lexicon(paths=None, extra=None, replace: bool = False, story=None) -> Lexicon:
     """Load, validate and compile lexicon CSVs.
 
     Parameters
     ----------
     paths : path or list of paths, optional
-        Lexicon files; default :func:`default_lexicon_paths` (the packaged ones).
+        Lexicon files; default :func:`default_lexicon_paths` (the generic ones, plus the
+        ``lexicon.csv`` of ``story`` when a story pack is given).
     extra : path or list of paths, optional
         An analyst's own lexicon file(s), loaded after ``paths`` (so they win ties).
     replace : bool
@@ -427,7 +434,7 @@ def load_lexicon(paths=None, extra=None, replace: bool = False) -> Lexicon:
             return (str(Path(x).resolve()),)
         return tuple(str(Path(p).resolve()) for p in x)
 
-    ps = _tuple(paths) if paths is not None else tuple(str(p) for p in default_lexicon_paths())
+    ps = _tuple(paths) if paths is not None else tuple(str(p) for p in default_lexicon_paths(story))
     return _load_cached(ps, _tuple(extra), bool(replace))
 
 
@@ -525,7 +532,8 @@ def _voice_lookup(qspans: list) -> Callable[[int, int], tuple[str, str]]:
 # --------------------------------------------------------------------------- tables
 
 
-def term_hits(documents, quote_spans_fn: Callable | None = None, lexicon: Lexicon | None = None) -> pd.DataFrame:
+def term_hits(documents, quote_spans_fn: Callable | None = None, lexicon: Lexicon | None = None,
+              story=None) -> pd.DataFrame:
     """Lexicon hits in the content spans of each document.
 
     Parameters
@@ -538,7 +546,10 @@ def term_hits(documents, quote_spans_fn: Callable | None = None, lexicon: Lexico
         :func:`framing.quotes.voice_spans` (every quotation with its speaker); ``"simple"``:
         :func:`simple_quote_spans` over the content spans (speaker left empty).
     lexicon : Lexicon, optional
-        Default :func:`load_lexicon` ().
+        Default :func:`load_lexicon` with ``story``.
+    story : story pack name, folder or Story, optional
+        Adds the pack's frame cues (and its speakers, for the voice); default: the pack the
+        corpus was loaded with, else none.
 
     Returns
     -------
@@ -546,7 +557,10 @@ def term_hits(documents, quote_spans_fn: Callable | None = None, lexicon: Lexico
         One row per hit, columns ``doc_id, start, end, text, term, category, direction, loaded,
         voice, speaker``; ``text == document.text[start:end]``; sorted by document then start.
     """
-    lex = lexicon if lexicon is not None else load_lexicon()
+    from .story import story_of
+
+    pack = story_of(documents, story)
+    lex = lexicon if lexicon is not None else load_lexicon(story=pack)
     rows = []
     for doc in _as_documents(documents):
         text = doc.text
@@ -554,7 +568,7 @@ def term_hits(documents, quote_spans_fn: Callable | None = None, lexicon: Lexico
         if quote_spans_fn is None:
             from .quotes import voice_spans
 
-            q = voice_spans(doc)
+            q = voice_spans(doc, story=pack)
         elif quote_spans_fn == "simple":
             q = simple_quote_spans(text, content)
         else:
