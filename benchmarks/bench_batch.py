@@ -79,7 +79,8 @@ def main() -> None:
     lines = ["# Benchmark results", "",
              f"`benchmarks/bench_batch.py` on {platform.machine()}, Python {platform.python_version()}, "
              "2 cores. Words = article tokens; peak = largest resident set of the main process or any worker.",
-             "", "| articles | command | jobs | words | seconds | words/s | peak MB |", "|---:|---|---:|---:|---:|---:|---:|"]
+             "", "| articles | command | jobs | words | seconds | words/s | peak MB |",
+             "|---:|---|---:|---:|---:|---:|---:|"]
     for r in rows:
         lines.append(f"| {r['articles']:,} | {r['command']} | {r['jobs']} | {r['words']:,} | {r['seconds']:.1f} | "
                      f"{r['words'] / r['seconds']:,.0f} | {r['peak_mb']:.0f} |")

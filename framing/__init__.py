@@ -19,8 +19,7 @@ targets and topics to every table of that corpus.
 """
 from __future__ import annotations
 
-from .corpus import (Block, Corpus, CorpusError, Document, document_from_text, iter_documents,
-                     load_corpus)
+from .corpus import Block, Corpus, CorpusError, Document, document_from_text, iter_documents, load_corpus
 from .corpus import documents_table as documents
 from .corpus import segments_table as segments
 from .story import Story, StoryError, load_story
@@ -54,4 +53,5 @@ def stance_table(corpus, **kwargs):
 
 
 __all__ = ["Block", "Corpus", "CorpusError", "Document", "document_from_text", "iter_documents",
-           "load_corpus", "load_story", "Story", "StoryError", "documents", "segments", "term_hits", "quotes_table", "stance_table"]
+           "load_corpus", "load_story", "Story", "StoryError", "documents", "segments", "term_hits",
+           "quotes_table", "stance_table"]

@@ -79,7 +79,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, help_ in TABLES.items():
         p = sub.add_parser(name, help=help_, description=help_)
-        p.add_argument("path", metavar="PATH", help="a folder of .txt articles (sources.csv beside them is optional) or one file")
+        p.add_argument("path", metavar="PATH",
+                       help="a folder of .txt articles (sources.csv beside them is optional) or one file")
         p.add_argument("--format", default="csv", help="csv (default) or json")
         p.add_argument("--out", metavar="FILE", help="write the table here instead of stdout")
         p.add_argument("--errors", metavar="FILE", help="also write the unreadable files as a CSV table")
@@ -103,7 +104,8 @@ def _parser() -> argparse.ArgumentParser:
             p.add_argument("--replace-lexicon", action="store_true",
                            help="with --lexicon: its categories replace the packaged ones of the same name")
     r = sub.add_parser("report", help="execute the notebooks and write an offline HTML site",
-                       description="Execute the notebooks against PATH and write DIR/index.html plus one page per notebook.")
+                       description="Execute the notebooks against PATH and write DIR/index.html plus one page "
+                                   "per notebook.")
     r.add_argument("path", metavar="PATH", nargs="?", default="seeds", help="articles to study (default: seeds)")
     r.add_argument("--out", metavar="DIR", default="reports", help="output folder (default: reports)")
     r.add_argument("--story", metavar="NAME|DIR", help=STORY_HELP)

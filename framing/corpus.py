@@ -28,7 +28,7 @@ from typing import Iterable, Iterator
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from ._data import data_path, read_csv_rows
+from ._data import read_csv_rows
 from .safe import one_line
 
 ARTICLE_ROLES = ("title", "dek", "heading", "body")
@@ -579,8 +579,8 @@ _MONTHS = {m: i + 1 for i, m in enumerate(
 _DATE_RES = [
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "ymd"),
     (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"), "mdy"),
-    (re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b", re.I), "Mdy"),
-    (re.compile(r"\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b", re.I), "dMy"),
+    (re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b", re.I), "Mdy"),  # noqa: E501
+    (re.compile(r"\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b", re.I), "dMy"),  # noqa: E501
 ]
 
 
@@ -693,7 +693,9 @@ def _not_regular(mode: int) -> str:
 def _os_reason(e: OSError, path: Path, what: str = "file") -> str:
     """The problem an operating-system error on ``path`` means, in words (no errno, no path)."""
     if e.errno == errno.ENOENT:
-        return "broken symbolic link (its target does not exist)" if os.path.islink(path) else "no such file or directory"
+        if os.path.islink(path):
+            return "broken symbolic link (its target does not exist)"
+        return "no such file or directory"
     if e.errno == errno.ELOOP:
         return "symbolic link loop"
     if e.errno in (errno.EACCES, errno.EPERM):

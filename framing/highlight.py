@@ -30,7 +30,8 @@ STYLE = """
 .fr-article .fr-noise { color: #999; text-decoration: line-through; }
 .fr-article .fr-heading { font-weight: bold; }
 .fr-legend { font: 12px/1.8 system-ui, sans-serif; margin: .5em 0; }
-.fr-legend span { display: inline-block; padding: 1px 6px; margin: 0 6px 4px 0; border-radius: 2px; white-space: nowrap; }
+.fr-legend span { display: inline-block; padding: 1px 6px; margin: 0 6px 4px 0; border-radius: 2px;
+                  white-space: nowrap; }
 """
 # the side-by-side table of aligned facts (:func:`aligned_facts_html`)
 ALIGN_STYLE = """
@@ -53,7 +54,8 @@ def category_color(category: str) -> str:
 
 def legend_html(categories) -> str:
     """A legend for the categories present plus quotes and noise."""
-    items = [f'<span style="background-color:{category_color(c)}">{html_text(c)}</span>' for c in sorted(set(categories))]
+    items = [f'<span style="background-color:{category_color(c)}">{html_text(c)}</span>'
+             for c in sorted(set(categories))]
     items.append('<span class="fr-q" style="border-bottom:2px solid #2b6cb0">quotation (label: speaker · role)</span>')
     items.append('<span style="color:#999;text-decoration:line-through">page noise (hover: reason)</span>')
     return '<div class="fr-legend">' + "".join(items) + "</div>"

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-
 import matplotlib.pyplot as plt
+
 
 def figure_for(ax, height: float):
     """The axes to draw on: ``ax`` itself, or a new 9-inch-wide figure of ``height`` inches at 100 dpi."""
@@ -236,7 +236,8 @@ def quoted_words_bars(summary, documents):
     _stacked(a2, sides, SIDE_PALETTE, "quoted words", "by side (speaker registry: warns, defends, neutral)",
              labels)
     fig.suptitle("Whose words each source carries (quotations and reported speech, scare quotes left out)")
-    _footnote(fig, QUOTES_NOTE + "; roles and sides from the story pack's speaker registry, else role rules and quote cues")
+    _footnote(fig, QUOTES_NOTE + "; roles and sides from the story pack's speaker registry, else role rules "
+              "and quote cues")
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     return fig
 

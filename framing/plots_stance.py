@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
-import pandas as pd
 
 from .plots import figure_for
 
 FRAME_COLORS = {"alarmist": "#c94c4c", "neutral": "#8d8d8d", "skeptical": "#1b4965"}
-STANCE_NOTE = "Source: framing package, stance features and alarm index (framing.stance, framing/data/stance_weights.csv)"
-TONE_NOTE = "Source: framing package, VADER compound of authorial sentences naming each target (the story pack's targets.csv)"
+STANCE_NOTE = ("Source: framing package, stance features and alarm index (framing.stance, "
+               "framing/data/stance_weights.csv)")
+TONE_NOTE = ("Source: framing package, VADER compound of authorial sentences naming each target "
+             "(the story pack's targets.csv)")
 SIM_NOTE = "Source: framing package, TF-IDF (scikit-learn) of article text, page noise excluded"
 _FEATURE_COLORS = ["#c94c4c", "#e07a5f", "#e8b04b", "#b5651d", "#8e5572", "#1b4965", "#3d7ea6",
                    "#5fa8d3", "#9cc5e3", "#a3a380", "#6c757d", "#2a9d8f", "#d98c3f", "#7b2cbf",

@@ -46,7 +46,6 @@ import bisect
 import itertools
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Sequence
@@ -338,7 +337,7 @@ _AUX = re.compile(r"(?:\s+(?:has|have|had|is|was|were|are|will|would|also|furthe
                   r"did|does|do|just|already|has\s+long|\w+ly))+$", re.I)
 _MODAL_NEG = re.compile(r"(?:\b(?:can|could|may|might|must|should|would|will|shall|not|never|n[’']t|"
                         r"did not|does not|of|without|refused to|declined to|wants? to|expected to|likely to|"
-                        r"going to|worth|is|was|are|were|be|been|being)(?:[ \xa0]+(?:\w+ly|also|not|now|then))*[ \xa0]*)$", re.I)
+                        r"going to|worth|is|was|are|were|be|been|being)(?:[ \xa0]+(?:\w+ly|also|not|now|then))*[ \xa0]*)$", re.I)  # noqa: E501
 _DET = re.compile(r"^(?:the|a|an|this|that|these|those|its|his|her|their|our|one|some|many|several|"
                   r"other|most)\b", re.I)
 
@@ -680,9 +679,9 @@ class _DocModel:
             ent.descr |= descr | {_stem(w) for w in pre_words}
             ent.role_words += [w.lower() for w in pre_words] + [d.lower() for d in nm.split()[:-len(toks)]]
             # appositive after the name: ", a/an/the ... ,"
-            am = re.match(r",[ \xa0]+((?:a|an|the|his|her|its|director|head|chief|former|who is)\b[^,.;:“”\"]{0,120})[,.]",
+            am = re.match(r",[ \xa0]+((?:a|an|the|his|her|its|director|head|chief|former|who is)\b[^,.;:“”\"]{0,120})[,.]",  # noqa: E501
                           t[e:e + 140])
-            if am and re.search(r"\b(?:to|in|at|from|on|of|with|for|by|into|visit|near|under|than)[ \xa0]+$", t[max(0, s - 12):s]):
+            if am and re.search(r"\b(?:to|in|at|from|on|of|with|for|by|into|visit|near|under|than)[ \xa0]+$", t[max(0, s - 12):s]):  # noqa: E501
                 am = None
             if am:
                 words = re.findall(r"[\w’'-]+", am.group(1))
@@ -696,7 +695,7 @@ class _DocModel:
             bm = re.search(r"(?:^|[.;:(,]\s|\n)([^,.;:\n]{3,80}),[ \xa0]+$", t[max(0, s - 90):s])
             if bm and t[e:e + 1] in (",", "."):
                 words = re.findall(r"[\w’'-]+", bm.group(1))
-                if words and words[0][0].islower() or (words and words[0].lower() in ("the", "a", "an", "her", "his", "its", "their")):
+                if words and words[0][0].islower() or (words and words[0].lower() in ("the", "a", "an", "her", "his", "its", "their")):  # noqa: E501
                     ent.descr |= {_stem(w) for w in words}
                     ent.role_words += [w.lower() for w in words]
                     if any(w.lower() in personw for w in words) and ent.kind != "org":
@@ -1129,7 +1128,7 @@ def _DESCR_NP(story=None):
     _, _, rules, _ = _lexicon(story)
     nouns = [k for k, v in rules.get("keyword", {}).items() if v in ("government", "opposition", "expert")]
     nouns += list(rules.get("person", {}))
-    return re.compile(r"\b[Tt]he[ \xa0]+(?:[\w’'-]+[ \xa0]+){0,3}(?:" + "|".join(sorted(set(nouns), key=len, reverse=True)) + r")\b")
+    return re.compile(r"\b[Tt]he[ \xa0]+(?:[\w’'-]+[ \xa0]+){0,3}(?:" + "|".join(sorted(set(nouns), key=len, reverse=True)) + r")\b")  # noqa: E501
 
 
 def _is_vague_head(prefix: str) -> bool:
@@ -1249,7 +1248,7 @@ def _last_np(s: str) -> str:
     m = None
     for m in NAME_RE.finditer(s):
         pass
-    if m is not None and s[m.end():].strip(" ()") == "" or (m is not None and re.fullmatch(r"\s*\([A-Z]{2,6}\)\s*", s[m.end():])):
+    if m is not None and s[m.end():].strip(" ()") == "" or (m is not None and re.fullmatch(r"\s*\([A-Z]{2,6}\)\s*", s[m.end():])):  # noqa: E501
         return m.group()
     d = list(re.finditer(r"\b(?:the|a|an)\s", s, re.I))
     if d:
@@ -1534,7 +1533,7 @@ def _attribute(dm: _DocModel, s: int, e: int, flags, last_speakers, prev_q, attr
                 no_inherit = True
             else:
                 before = t[max(lo, vm.start() - 60):vm.start()]
-                nb = re.search(r"(?:^|[\s(])(" + NAME_RE.pattern + r")[ \xa0]+$", before) if vm.group(1).endswith("ing") else None
+                nb = re.search(r"(?:^|[\s(])(" + NAME_RE.pattern + r")[ \xa0]+$", before) if vm.group(1).endswith("ing") else None  # noqa: E501
                 if nb and not finite and nb.group(1).split()[0].lower() not in dm.common:
                     spk, typ = dm.resolve_np(nb.group(1), vm.start(), last_speakers)
                 elif vm.group(1).endswith("ing") and not finite:
@@ -1642,7 +1641,7 @@ def _reported(dm: _DocModel, m, spk: str, typ: str, taken) -> Quote | None:
     # "told <Outlet> that" / "told <Outlet> the ..."
     cm = None
     if info.get("lemma") == "tell":
-        om = re.match(r"[ \xa0]+(?:[Tt]he[ \xa0]+)?(?:[A-Z][\w’'.-]*[ \xa0]+)*[A-Z][\w’'.-]*|[ \xa0]+(?:him|her|them|reporters|us)", after)
+        om = re.match(r"[ \xa0]+(?:[Tt]he[ \xa0]+)?(?:[A-Z][\w’'.-]*[ \xa0]+)*[A-Z][\w’'.-]*|[ \xa0]+(?:him|her|them|reporters|us)", after)  # noqa: E501
         if not om:
             return None
         off = om.end()
@@ -1681,7 +1680,7 @@ def _reported(dm: _DocModel, m, spk: str, typ: str, taken) -> Quote | None:
 
 _ACC_LEAD = re.compile(r"According to ([^,]{2,80}),[ \xa0]+")
 _ACC_TAIL = re.compile(r",[ \xa0]+(?:according to ([^,.;]{2,80})|([^,.;“”\"]{2,60}?) (said|says|reported|added)|"
-                       r"(said|says|reported) ([^,.;“”\"]{2,60}?))(?:[ \xa0]+(?:on[ \xa0]+)?(?:\w+day|yesterday|today|last[ \xa0]+\w+))?(?:,[ \xa0]+(?:who|a|an|the)\b[^.;]*)?[.:]?$")
+                       r"(said|says|reported) ([^,.;“”\"]{2,60}?))(?:[ \xa0]+(?:on[ \xa0]+)?(?:\w+day|yesterday|today|last[ \xa0]+\w+))?(?:,[ \xa0]+(?:who|a|an|the)\b[^.;]*)?[.:]?$")  # noqa: E501
 
 
 def _reported_inverted(dm: _DocModel, taken, rows, last_speakers) -> list[Quote]:

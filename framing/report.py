@@ -278,7 +278,8 @@ def write_evidence_pages(corpus, folder: str | Path, failures: list | None = Non
         if d.doc_id in summary.index:
             facts += f", {summary.loc[d.doc_id, 'share_no_speaker']:.0%} of quoted words with no speaker"
         body = (f"<h1>{e(d.title or d.doc_id)}</h1>"
-                f"<p class='meta'>{e(d.doc_id)} · {e(d.outlet or 'outlet not known')} · {e(d.date or 'date not known')}</p>"
+                f"<p class='meta'>{e(d.doc_id)} · {e(d.outlet or 'outlet not known')} · "
+                f"{e(d.date or 'date not known')}</p>"
                 f"<p>{e(facts)}. Hover a mark for its category or a struck-out stretch for why it was labelled page "
                 "noise. Offsets and the full tables: <code>framing terms</code>, <code>framing quotes</code>, "
                 "<code>framing segments</code>.</p>"

@@ -3,10 +3,9 @@ import shutil
 
 import pandas as pd
 import pytest
+from conftest import FIXTURES, SEEDS
 
 from framing.batch import run
-
-from conftest import FIXTURES, SEEDS
 
 
 @pytest.fixture(scope="module")

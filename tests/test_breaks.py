@@ -23,8 +23,7 @@ import pytest
 import framing
 from framing import stance
 from framing.corpus import Block, Document
-from framing.evaluate import (quote_agreement, quote_match, segmentation_agreement,
-                              segmentation_report, speaker_match)
+from framing.evaluate import quote_agreement, quote_match, segmentation_agreement, segmentation_report, speaker_match
 from framing.quotes import extract_quotes, in_quote_mask
 from framing.terms import HIT_COLUMNS, evaluate_hits
 

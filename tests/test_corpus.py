@@ -2,13 +2,13 @@
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from conftest import ANNOTATIONS, FIXTURES, SEEDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import framing
 from framing.corpus import ARTICLE_ROLES, BOILERPLATE_REASONS, ROLES, document_from_text, segment_text
 from framing.evaluate import read_annotation, segmentation_report
-
-from conftest import ANNOTATIONS, FIXTURES, SEEDS
 
 
 def _check_tiling(doc):

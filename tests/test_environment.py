@@ -30,8 +30,8 @@ def test_environment_yml_matches_pyproject():
 
 def test_every_direct_dependency_is_pinned():
     py = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    pins = {l.split("==")[0].lower() for l in (ROOT / "constraints.txt").read_text().splitlines()
-            if "==" in l and not l.startswith("#")}
+    pins = {line.split("==")[0].lower() for line in (ROOT / "constraints.txt").read_text().splitlines()
+            if "==" in line and not line.startswith("#")}
     deps = list(py["dependencies"]) + [d for ex in py["optional-dependencies"].values() for d in ex]
     missing = {_norm(d) for d in deps} - {p.lower() for p in pins}
     assert not missing, f"not pinned in constraints.txt: {missing}"

@@ -167,7 +167,8 @@ def test_file_names_that_are_not_utf8_are_processed_and_reported_escaped(tmp_pat
                                      "framing: 2 of 3 files processed, 1 reported as errors"]
     assert sorted(pd.read_csv(out).doc_id) == ["bad\\xffname", "good"]
     assert pd.read_csv(err).to_dict("records") == [
-        {"path": f"{tmp_path}/bin\\xfe.txt", "doc_id": "bin\\xfe", "error": "binary file (contains NUL bytes), not text"}]
+        {"path": f"{tmp_path}/bin\\xfe.txt", "doc_id": "bin\\xfe",
+         "error": "binary file (contains NUL bytes), not text"}]
 
 
 def test_a_dask_cluster_that_loses_its_last_worker_stops_the_run(slow_corpus, monkeypatch):

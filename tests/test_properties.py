@@ -6,7 +6,8 @@ partition, and the per-document tables have exactly one row per document with fi
 """
 import math
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import framing
 from framing.corpus import document_from_text

@@ -14,7 +14,6 @@ punctuation) the names are equal or one contains the other on word boundaries.
 from __future__ import annotations
 
 import csv
-import re
 from dataclasses import dataclass
 from pathlib import Path
 

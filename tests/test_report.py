@@ -4,11 +4,10 @@ import re
 import shutil
 
 import pytest
+from conftest import FIXTURES, ROOT
 
 from framing.browser import check_pages, find_chromium
 from framing.report import build_report
-
-from conftest import FIXTURES, ROOT
 
 NOTEBOOK_01 = [ROOT / "notebooks" / "01_corpus.ipynb"]
 

@@ -16,8 +16,16 @@ from contextlib import contextmanager
 
 import framing
 from framing.corpus import document_from_text
-from framing.quotes import (_AUX, NAME_RE, _aux_strip, _canonical_names, _cue_then_comma, _Entity,
-                            _name_before_to, _SpanSet)
+from framing.quotes import (
+    _AUX,
+    NAME_RE,
+    _aux_strip,
+    _canonical_names,
+    _cue_then_comma,
+    _Entity,
+    _name_before_to,
+    _SpanSet,
+)
 from framing.stance import _coverage
 from framing.terms import _voice_lookup
 

@@ -3,13 +3,12 @@ import shutil
 
 import pandas as pd
 import pytest
+from conftest import FIXTURES, ROOT, SEEDS
 
 import framing
 from framing import stance
 from framing.cli import main
 from framing.story import StoryError, load_story, shipped_stories
-
-from conftest import FIXTURES, ROOT, SEEDS
 
 PACK = "bolivia_iran_2023"
 GOLDEN = ROOT / "tests" / "golden"
