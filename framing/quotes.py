@@ -933,13 +933,7 @@ class _DocModel:
         """
         rx = _DESCR_NP(self.story)
         if at - lo <= DESCR_WINDOW:
-            for dm_ in reversed(list(rx.finditer(self.text, lo, at))):
-                if self.in_quote(dm_.start()):
-                    continue
-                linked = self.link_descriptor(dm_.group(), dm_.start())
-                if linked:
-                    return linked
-            return ""
+            return self._last_linked_in(rx, lo, at)
         r0 = at - DESCR_WINDOW
         chain = self._descr_chains.get(lo)
         if chain is None:
@@ -961,15 +955,23 @@ class _DocModel:
         # the scan reaches r0, or the start of the match that contains it
         i = bisect.bisect_right(starts, r0) - 1
         r = starts[i] if i >= 0 and ends[i] > r0 else r0
-        for dm_ in reversed(list(rx.finditer(self.text, r, at))):
+        linked = self._last_linked_in(rx, r, at)
+        if linked:
+            return linked
+        n_before = bisect.bisect_left(starts, r)
+        j = bisect.bisect_left(linked_at, (n_before,)) - 1
+        return linked_at[j][1] if j >= 0 else ""
+
+    def _last_linked_in(self, rx, lo: int, at: int) -> str:
+        """The entity of the last descriptor match of ``rx`` in ``text[lo:at]`` outside quotes that
+        links to one, or ''."""
+        for dm_ in reversed(list(rx.finditer(self.text, lo, at))):
             if self.in_quote(dm_.start()):
                 continue
             linked = self.link_descriptor(dm_.group(), dm_.start())
             if linked:
                 return linked
-        n_before = bisect.bisect_left(starts, r)
-        j = bisect.bisect_left(linked_at, (n_before,)) - 1
-        return linked_at[j][1] if j >= 0 else ""
+        return ""
 
 
 def _compatible(dm: _DocModel, spk: str, typ: str, g: str) -> bool:
