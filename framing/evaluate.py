@@ -1,6 +1,6 @@
 """Compare the package's output with hand annotation (precision, recall, agreement).
 
-The annotation files live in ``tests/annotations/`` and are made by reading the
+The annotation files live in ``annotations/`` and are made by reading the
 texts; nothing in the package reads them except these measuring functions,
 which the tests and the validation notebook call.
 """

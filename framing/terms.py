@@ -686,7 +686,7 @@ def concordance(hits: pd.DataFrame, documents, width: int = 60) -> pd.DataFrame:
 
 
 def read_term_annotation(path) -> pd.DataFrame:
-    """Hand annotation of loaded terms (``tests/annotations/terms.csv`` format).
+    """Hand annotation of loaded terms (``annotations/terms.csv`` format).
 
     Columns ``doc_id, start, end, text, category, loaded, note``; rows with category
     ``_extent`` give the stretch of each document that was read and annotated completely.

@@ -12,7 +12,7 @@ if os.environ.get("CI"):
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-ANNOTATIONS = ROOT / "tests" / "annotations"
+ANNOTATIONS = ROOT / "annotations"
 FIXTURES = ROOT / "tests" / "fixtures"
 
 

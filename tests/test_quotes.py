@@ -1,6 +1,6 @@
 """Tests for framing.quotes: measured against a hand annotation, per-pattern, bad shapes, properties.
 
-Gold: ``tests/annotations/quotes.csv`` (see ``tests/annotations/quotes_README.md``), made by
+Gold: ``annotations/quotes.csv`` (see ``annotations/quotes_README.md``), made by
 reading the seeds and the fixtures in ``tests/fixtures/quotes/``.
 
 Matching rule (documented in quotes_README.md): a predicted row matches a gold row of the
@@ -25,7 +25,7 @@ from framing.evaluate import QUOTE_CLASS, quote_agreement, speaker_match  # noqa
 from framing.quotes import QUOTE_COLUMNS, extract_quotes, in_quote_mask, quote_spans, quote_summary, quotes_table
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD_CSV = ROOT / "tests" / "annotations" / "quotes.csv"
+GOLD_CSV = ROOT / "annotations" / "quotes.csv"
 SEEDS = ROOT / "seeds"
 FIXTURES = ROOT / "tests" / "fixtures" / "quotes"
 HELDOUT = ("f09_heldout_school", "f10_heldout_storm")

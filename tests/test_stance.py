@@ -2,7 +2,7 @@
 
 Expectations come from (a) the index's documented definition (signs, monotonicity, thresholds),
 (b) hand-written fixtures in tests/fixtures/stance/ with their intended frame annotated in
-tests/annotations/stance_fixtures.csv, (c) the analyst coding of the seeds (seeds/sources.csv,
+annotations/stance_fixtures.csv, (c) the analyst coding of the seeds (seeds/sources.csv,
 column analyst_frame), which only these tests read, to measure agreement.
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ from framing import stance
 
 ROOT = Path(__file__).resolve().parents[1]
 FIX = ROOT / "tests" / "fixtures" / "stance"
-ANN = ROOT / "tests" / "annotations" / "stance_fixtures.csv"
+ANN = ROOT / "annotations" / "stance_fixtures.csv"
 SEEDS = ROOT / "seeds"
 PACK = framing.load_story("bolivia_iran_2023")  # these tests are the seeds' story: its cues, registry, targets
 W = stance.load_weights(story=PACK)

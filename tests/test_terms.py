@@ -1,5 +1,5 @@
 """Tests for framing.terms: matching rules, voice, tables, lexicon validation, and
-precision/recall against the hand annotation in tests/annotations/terms.csv."""
+precision/recall against the hand annotation in annotations/terms.csv."""
 from __future__ import annotations
 
 import csv
@@ -14,7 +14,7 @@ from framing import terms as T
 from framing.corpus import document_from_text, load_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
-ANN = ROOT / "tests" / "annotations" / "terms.csv"
+ANN = ROOT / "annotations" / "terms.csv"
 SENTENCES = ROOT / "tests" / "fixtures" / "terms_sentences.txt"
 HELDOUT = ROOT / "tests" / "fixtures" / "terms_sentences_heldout.txt"
 SEEDS = ROOT / "seeds"
@@ -339,7 +339,7 @@ def test_annotation_offsets_match_text(gold):
         assert docs[r.doc_id][r.start:r.end] == r.text
 
 
-# Measured (see tests/annotations/terms_README.md): seeds 000+003 loaded P=1.00 R=0.95;
+# Measured (see annotations/terms_README.md): seeds 000+003 loaded P=1.00 R=0.95;
 # sentences P=0.97 R=0.97; held-out sentences P=1.00 R=0.93 (P=0.94 R=0.57 before the
 # lexicon saw them); epistemic markers on seeds P=0.95 R=1.00. Thresholds sit a little below.
 def test_precision_recall_seeds(gold):

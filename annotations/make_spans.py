@@ -1,19 +1,19 @@
 """Turn the hand annotation of page noise vs article text into character spans.
 
 The annotation itself is the ``ANNOTATION`` table below: it was made by reading each
-text line by line (see ``tests/annotations/README.md``, section *segments*). This
+text line by line (see ``annotations/README.md``, section *segments*). This
 script only converts line numbers into exact character offsets and validates the
 result; it contains no segmentation logic and imports nothing from ``framing``.
 
 Usage (from anywhere)::
 
-    python tests/annotations/make_spans.py           # (re)write both CSVs, validate, print summary
-    python tests/annotations/make_spans.py --check   # validate the committed CSVs, write nothing
+    python annotations/make_spans.py           # (re)write both CSVs, validate, print summary
+    python annotations/make_spans.py --check   # validate the committed CSVs, write nothing
 
 Output files (columns ``doc_id,start,end,role,reason,note``):
 
-* ``tests/annotations/segments.csv``        -- the five seeds in ``seeds/*.txt``
-* ``tests/annotations/noisy_segments.csv``  -- the fixtures in ``tests/fixtures/noisy/*.txt``
+* ``annotations/segments.csv``        -- the five seeds in ``seeds/*.txt``
+* ``annotations/noisy_segments.csv``  -- the fixtures in ``tests/fixtures/noisy/*.txt``
 
 Span convention: ``start``/``end`` are character offsets into
 ``Path(f).read_text(encoding="utf-8")`` (end exclusive). A span covers one line (or one
@@ -31,8 +31,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent          # tests/annotations
-REPO = HERE.parent.parent                       # repository root
+HERE = Path(__file__).resolve().parent          # annotations/
+REPO = HERE.parent                              # repository root
 SEEDS_DIR = REPO / "seeds"
 NOISY_DIR = REPO / "tests" / "fixtures" / "noisy"
 SEGMENTS_CSV = HERE / "segments.csv"
