@@ -29,10 +29,10 @@ nbval: $(STAMP)
 
 # committed outputs (figures too: nbval does not compare PNGs) must be what the code makes now
 fresh: $(STAMP)
-	$(BIN)/python -m framing.notebooks check
+	$(BIN)/python -m framing.report.notebooks check
 
 notebooks: $(STAMP)
-	$(BIN)/python -m framing.notebooks refresh
+	$(BIN)/python -m framing.report.notebooks refresh
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_terms.py

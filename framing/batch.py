@@ -695,7 +695,3 @@ def _future_output(future, chunk: list) -> tuple:
         reason = ("the Dask workers kept dying on this file's chunk (KilledWorker)" if isinstance(e, KilledWorker)
                   else f"the Dask task failed: {type(e).__name__}: {e}")
     return None, [error_row(path, reason) for path, _ in chunk], 0
-
-
-def default_jobs() -> int:
-    return max(1, (os.cpu_count() or 1))

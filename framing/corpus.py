@@ -150,14 +150,6 @@ class Document:
             i += 1
         return out
 
-    def chars_by_role(self) -> dict[str, int]:
-        """Non-whitespace characters per role."""
-        out = {r: 0 for r in ROLES}
-        for b in self.blocks:
-            seg = self.text[b.start:b.end]
-            out[b.role] += len(seg) - sum(1 for c in seg if c.isspace())
-        return out
-
 
 @dataclass
 class Corpus:

@@ -6,14 +6,20 @@ which the tests and the validation notebook call.
 """
 from __future__ import annotations
 
+import bisect
 import csv
+import itertools
 from pathlib import Path
 
+import pandas as pd
+
 from .corpus import ARTICLE_ROLES, Document
+from .terms import FALSE_VALUES, TRUE_VALUES
 
 
 def read_annotation(path: str | Path) -> list[dict]:
-    """Rows of an annotation CSV with ``start``/``end`` as ints."""
+    """Rows of an annotation CSV (any file of ``annotations/``) with ``start``/``end`` as ints,
+    every other column a string."""
     with open(path, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     for r in rows:
@@ -154,3 +160,104 @@ def quote_agreement(texts: dict[str, str], gold: list[dict], story=None) -> dict
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     return dict(precision=prec, recall=rec, f1=f1, speaker_acc=sp_ok / sp_n if sp_n else 0.0,
                 n_gold=tp + fn, n_speakers=sp_n, errors=errors)
+
+
+# --------------------------------------------------------------------------- loaded terms
+
+
+class _SpanIndex:
+    """Spans (possibly overlapping) answering overlap and containment queries by bisection
+    (sorted starts, running maximum of ends) instead of a pass over every span."""
+
+    def __init__(self, spans):
+        st = sorted((a, b) for a, b in spans)
+        self._starts = [a for a, _ in st]
+        self._maxend = list(itertools.accumulate((b for _, b in st), max))
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """Is there a span with ``start < e and s < end``?"""
+        k = bisect.bisect_left(self._starts, e)
+        return bool(k) and self._maxend[k - 1] > s
+
+    def contains(self, s: int, e: int) -> bool:
+        """Is there a span with ``start <= s and e <= end``?"""
+        k = bisect.bisect_right(self._starts, s)
+        return bool(k) and self._maxend[k - 1] >= e
+
+
+def evaluate_hits(hits: pd.DataFrame, gold, loaded: bool = True, doc_ids=None) -> dict:
+    """Precision and recall of loaded-term hits against a hand annotation, by span overlap.
+
+    ``gold``: rows of ``annotations/terms.csv`` (:func:`read_annotation`, or a DataFrame).
+
+    Only hits inside an annotated extent (gold rows with category ``_extent``) of an annotated
+    document are scored, and only hits and gold spans whose ``loaded`` equals ``loaded``.
+    A hit is correct when it overlaps a gold span (``lenient``), or overlaps a gold span of the
+    same category (``strict``); a gold span is found when some hit overlaps it (same rules).
+    ``doc_ids`` restricts the scoring to those documents (default: every annotated document, so
+    pass the ids of the documents that were matched).
+
+    Returns
+    -------
+    dict
+        ``n_pred, n_gold, precision, recall, f1`` (lenient) and ``precision_strict,
+        recall_strict, f1_strict``; also ``false_positives`` / ``false_negatives``: lists of
+        (doc_id, start, end, text, category) under the lenient rule.
+    """
+    g = pd.DataFrame(gold, columns=["doc_id", "start", "end", "text", "category", "loaded"]) \
+        if isinstance(gold, list) else gold.copy()
+    if doc_ids is not None:
+        keep = set(doc_ids)
+        g = g[g["doc_id"].isin(keep)]
+        hits = hits[hits["doc_id"].isin(keep)]
+    ext = g[g["category"] == "_extent"]
+    g = g[g["category"] != "_extent"]
+    g = g[g["loaded"].astype(str).str.lower().isin(TRUE_VALUES if loaded else FALSE_VALUES)]
+    extents: dict[str, list] = {}
+    for r in ext.itertuples(index=False):
+        extents.setdefault(r.doc_id, []).append((r.start, r.end))
+    h = hits[hits["loaded"] == loaded]
+    inside = {d: _SpanIndex(sp) for d, sp in extents.items()}
+    h = h[[r.doc_id in inside and inside[r.doc_id].contains(r.start, r.end)
+           for r in h.itertuples(index=False)]]
+    gd: dict[str, list] = {}
+    for r in g.itertuples(index=False):
+        gd.setdefault(r.doc_id, []).append((r.start, r.end, r.category, r.text))
+    hd: dict[str, list] = {}
+    for r in h.itertuples(index=False):
+        hd.setdefault(r.doc_id, []).append((r.start, r.end, r.category, r.text))
+
+    def index(spans, strict):
+        """span -> does it overlap one of ``spans`` (of the same category when strict)?"""
+        by: dict = {}
+        for x in spans:
+            by.setdefault(x[2] if strict else None, []).append(x[:2])
+        idx = {k: _SpanIndex(v) for k, v in by.items()}
+        return lambda x: (x[2] if strict else None) in idx and idx[x[2] if strict else None].overlaps(x[0], x[1])
+
+    res: dict = {"n_pred": len(h), "n_gold": len(g)}
+    for strict, suf in ((False, ""), (True, "_strict")):
+        tp_p = tp_g = 0
+        fps, fns = [], []
+        for d in set(gd) | set(hd):
+            G, H = gd.get(d, []), hd.get(d, [])
+            in_gold, in_hits = index(G, strict), index(H, strict)
+            for x in H:
+                if in_gold(x):
+                    tp_p += 1
+                elif not strict:
+                    fps.append((d,) + x[:2] + (x[3], x[2]))
+            for y in G:
+                if in_hits(y):
+                    tp_g += 1
+                elif not strict:
+                    fns.append((d,) + y[:2] + (y[3], y[2]))
+        p = tp_p / len(h) if len(h) else float("nan")
+        rc = tp_g / len(g) if len(g) else float("nan")
+        res["precision" + suf] = p
+        res["recall" + suf] = rc
+        res["f1" + suf] = 2 * p * rc / (p + rc) if p + rc else 0.0
+        if not strict:
+            res["false_positives"] = sorted(fps)
+            res["false_negatives"] = sorted(fns)
+    return res

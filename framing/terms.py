@@ -51,7 +51,6 @@ from __future__ import annotations
 
 import bisect
 import csv
-import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -69,8 +68,8 @@ VOICES = ("authorial", "quoted")
 EPISTEMIC_CATEGORIES = ("hedge", "booster", "distancing")  # neutral markers summed as ALL_MARKERS
 HIT_COLUMNS = ["doc_id", "start", "end", "text", "term", "category", "direction", "loaded", "voice", "speaker"]
 
-_TRUE = {"true", "1", "yes", "y", "t"}
-_FALSE = {"false", "0", "no", "n", "f"}
+TRUE_VALUES = frozenset({"true", "1", "yes", "y", "t"})  # how a CSV spells a boolean
+FALSE_VALUES = frozenset({"false", "0", "no", "n", "f"})
 _HYPHENS = "-\u2010\u2011\u2012\u2013"
 _APOS = "'\u2019\u2018\u02bc"
 _TOKEN_RE = re.compile(r"\w+")
@@ -315,7 +314,7 @@ def _gap_ok(gap: str, kind: str) -> bool:
     return len(core) == 1 and core in _HYPHENS
 
 
-def _read_lexicon_file(path: Path, first_row_offset: int = 0) -> list[Entry]:
+def _read_lexicon_file(path: Path) -> list[Entry]:
     """Read and validate one lexicon CSV; raise ValueError naming the file and row."""
     try:
         fh = path.open(encoding="utf-8", newline="")
@@ -352,7 +351,7 @@ def _read_lexicon_file(path: Path, first_row_offset: int = 0) -> list[Entry]:
                     raise ValueError(f"{where}: unknown match type {r['match']!r} "
                                      f"(expected one of {', '.join(MATCH_TYPES)})")
                 lv = r["loaded"].lower()
-                if lv not in _TRUE | _FALSE:
+                if lv not in TRUE_VALUES | FALSE_VALUES:
                     raise ValueError(f"{where}: bad loaded value {r['loaded']!r} (expected true or false)")
                 if not r["source"]:
                     raise ValueError(f"{where}: empty source (give the word-list family or a rationale)")
@@ -370,7 +369,7 @@ def _read_lexicon_file(path: Path, first_row_offset: int = 0) -> list[Entry]:
                         _parse_term(r["term"])
                     except ValueError as e:
                         raise ValueError(f"{where}: {e}") from None
-                entries.append(Entry(r["term"], r["category"], r["direction"], lv in _TRUE, r["match"],
+                entries.append(Entry(r["term"], r["category"], r["direction"], lv in TRUE_VALUES, r["match"],
                                      r["source"], path.name, i))
         except csv.Error as e:
             raise ValueError(f"{path}: line {reader.line_num}: malformed CSV ({e})") from None
@@ -680,114 +679,3 @@ def concordance(hits: pd.DataFrame, documents, width: int = 60) -> pd.DataFrame:
         right = _WS_RE.sub(" ", t[r.end:r.end + width])
         rows.append((r.doc_id, r.start, r.end, left, t[r.start:r.end], right, r.term, r.category, r.voice))
     return pd.DataFrame(rows, columns=["doc_id", "start", "end", "left", "match", "right", "term", "category", "voice"])
-
-
-# --------------------------------------------------------------------------- evaluation
-
-
-def read_term_annotation(path) -> pd.DataFrame:
-    """Hand annotation of loaded terms (``annotations/terms.csv`` format).
-
-    Columns ``doc_id, start, end, text, category, loaded, note``; rows with category
-    ``_extent`` give the stretch of each document that was read and annotated completely.
-    """
-    df = pd.read_csv(path, dtype={"doc_id": str, "text": str, "category": str, "loaded": str, "note": str},
-                     keep_default_na=False)
-    df["start"] = df["start"].astype(int)
-    df["end"] = df["end"].astype(int)
-    return df
-
-
-class _SpanIndex:
-    """Spans (possibly overlapping) answering overlap and containment queries by bisection
-    (sorted starts, running maximum of ends) instead of a pass over every span."""
-
-    def __init__(self, spans):
-        st = sorted((a, b) for a, b in spans)
-        self._starts = [a for a, _ in st]
-        self._maxend = list(itertools.accumulate((b for _, b in st), max))
-
-    def overlaps(self, s: int, e: int) -> bool:
-        """Is there a span with ``start < e and s < end``?"""
-        k = bisect.bisect_left(self._starts, e)
-        return bool(k) and self._maxend[k - 1] > s
-
-    def contains(self, s: int, e: int) -> bool:
-        """Is there a span with ``start <= s and e <= end``?"""
-        k = bisect.bisect_right(self._starts, s)
-        return bool(k) and self._maxend[k - 1] >= e
-
-
-def evaluate_hits(hits: pd.DataFrame, gold: pd.DataFrame, loaded: bool = True, doc_ids=None) -> dict:
-    """Precision and recall of hits against a hand annotation, by span overlap.
-
-    Only hits inside an annotated extent (gold rows with category ``_extent``) of an annotated
-    document are scored, and only hits and gold spans whose ``loaded`` equals ``loaded``.
-    A hit is correct when it overlaps a gold span (``lenient``), or overlaps a gold span of the
-    same category (``strict``); a gold span is found when some hit overlaps it (same rules).
-    ``doc_ids`` restricts the scoring to those documents (default: every annotated document, so
-    pass the ids of the documents that were matched).
-
-    Returns
-    -------
-    dict
-        ``n_pred, n_gold, precision, recall, f1`` (lenient) and ``precision_strict,
-        recall_strict, f1_strict``; also ``false_positives`` / ``false_negatives``: lists of
-        (doc_id, start, end, text, category) under the lenient rule.
-    """
-    g = gold.copy()
-    if doc_ids is not None:
-        keep = set(doc_ids)
-        g = g[g["doc_id"].isin(keep)]
-        hits = hits[hits["doc_id"].isin(keep)]
-    ext = g[g["category"] == "_extent"]
-    g = g[g["category"] != "_extent"]
-    g = g[g["loaded"].astype(str).str.lower().isin(_TRUE if loaded else _FALSE)]
-    extents: dict[str, list] = {}
-    for r in ext.itertuples(index=False):
-        extents.setdefault(r.doc_id, []).append((r.start, r.end))
-    h = hits[hits["loaded"] == loaded]
-    inside = {d: _SpanIndex(sp) for d, sp in extents.items()}
-    h = h[[r.doc_id in inside and inside[r.doc_id].contains(r.start, r.end)
-           for r in h.itertuples(index=False)]]
-    gd: dict[str, list] = {}
-    for r in g.itertuples(index=False):
-        gd.setdefault(r.doc_id, []).append((r.start, r.end, r.category, r.text))
-    hd: dict[str, list] = {}
-    for r in h.itertuples(index=False):
-        hd.setdefault(r.doc_id, []).append((r.start, r.end, r.category, r.text))
-
-    def index(spans, strict):
-        """span -> does it overlap one of ``spans`` (of the same category when strict)?"""
-        by: dict = {}
-        for x in spans:
-            by.setdefault(x[2] if strict else None, []).append(x[:2])
-        idx = {k: _SpanIndex(v) for k, v in by.items()}
-        return lambda x: (x[2] if strict else None) in idx and idx[x[2] if strict else None].overlaps(x[0], x[1])
-
-    res: dict = {"n_pred": len(h), "n_gold": len(g)}
-    for strict, suf in ((False, ""), (True, "_strict")):
-        tp_p = tp_g = 0
-        fps, fns = [], []
-        for d in set(gd) | set(hd):
-            G, H = gd.get(d, []), hd.get(d, [])
-            in_gold, in_hits = index(G, strict), index(H, strict)
-            for x in H:
-                if in_gold(x):
-                    tp_p += 1
-                elif not strict:
-                    fps.append((d,) + x[:2] + (x[3], x[2]))
-            for y in G:
-                if in_hits(y):
-                    tp_g += 1
-                elif not strict:
-                    fns.append((d,) + y[:2] + (y[3], y[2]))
-        p = tp_p / len(h) if len(h) else float("nan")
-        rc = tp_g / len(g) if len(g) else float("nan")
-        res["precision" + suf] = p
-        res["recall" + suf] = rc
-        res["f1" + suf] = 2 * p * rc / (p + rc) if p + rc else 0.0
-        if not strict:
-            res["false_positives"] = sorted(fps)
-            res["false_negatives"] = sorted(fns)
-    return res

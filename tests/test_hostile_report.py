@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from framing.browser import check_pages, find_chromium
 from framing.cli import main
 from framing.report import build_report, evidence_page_name
+from framing.report.browser import check_pages, find_chromium
 from framing.safe import clean_html, html_text, markdown_text, one_line
 
 # Each payload logs an error or makes a request if it ever runs, so the browser check sees it.

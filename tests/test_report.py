@@ -6,8 +6,8 @@ import shutil
 import pytest
 from conftest import FIXTURES, ROOT
 
-from framing.browser import check_pages, find_chromium
 from framing.report import build_report
+from framing.report.browser import check_pages, find_chromium
 
 NOTEBOOK_01 = [ROOT / "notebooks" / "01_corpus.ipynb"]
 

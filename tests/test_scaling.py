@@ -26,7 +26,7 @@ from framing.quotes import (
     _name_before_to,
     _SpanSet,
 )
-from framing.stance import _coverage
+from framing.stance.sentences import _coverage
 from framing.terms import _voice_lookup
 
 LIMIT = 10.0  # seconds

@@ -6,7 +6,7 @@ so no browser download is needed: it drives the machine's Chromium
 whose URL is not ``file:`` or ``data:``, every console error and uncaught
 exception, and saves a full-page PNG screenshot.
 
-``python -m framing.browser reports/`` checks every ``*.html`` there (also under
+``python -m framing.report.browser reports/`` checks every ``*.html`` there (also under
 ``articles/``); exit status 1 when any page fetched something or logged an error.
 """
 from __future__ import annotations
@@ -149,14 +149,14 @@ def check_pages(pages, screenshot_dir: str | Path | None = None, chromium: str |
 def main(argv=None) -> int:
     import argparse
 
-    ap = argparse.ArgumentParser(prog="python -m framing.browser")
+    ap = argparse.ArgumentParser(prog="python -m framing.report.browser")
     ap.add_argument("site", help="folder with the built report")
     ap.add_argument("--screenshots", default=None, help="folder for PNG screenshots (default: SITE/screenshots)")
     a = ap.parse_args(argv)
     site = Path(a.site)
     pages = sorted(site.glob("*.html")) + sorted(site.glob("articles/*.html"))
     if not pages:
-        print(f"framing.browser: no HTML pages in {site}", file=sys.stderr)
+        print(f"framing.report.browser: no HTML pages in {site}", file=sys.stderr)
         return 2
     res = check_pages(pages, a.screenshots or site / "screenshots")
     bad = 0

@@ -8,7 +8,7 @@ is untrusted input: every character of it goes through
 """
 from __future__ import annotations
 
-from .safe import html_text
+from ..safe import html_text
 
 # colour-blind-safe-ish palette; unknown categories cycle through the tail
 CATEGORY_COLORS = {

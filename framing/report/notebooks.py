@@ -17,7 +17,7 @@ from pathlib import Path
 
 import nbformat
 
-NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+NOTEBOOK_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 CORPUS_ENV = "FRAMING_CORPUS"
 STORY_ENV = "FRAMING_STORY"  # the story pack the notebooks apply; "" = none (generic data only)
 KEEP = object()  # execute(story=KEEP): the notebook's own default (the seeds' pack)
@@ -91,10 +91,10 @@ def stale(paths=None) -> list[Path]:
 
 
 def main(argv=None) -> int:
-    """``python -m framing.notebooks refresh|check``."""
+    """``python -m framing.report.notebooks refresh|check``."""
     import argparse
 
-    ap = argparse.ArgumentParser(prog="python -m framing.notebooks")
+    ap = argparse.ArgumentParser(prog="python -m framing.report.notebooks")
     ap.add_argument("action", choices=["refresh", "check"])
     ap.add_argument("paths", nargs="*")
     a = ap.parse_args(argv)

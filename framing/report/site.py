@@ -23,9 +23,9 @@ from importlib import metadata
 from pathlib import Path
 from urllib.parse import quote
 
+from ..safe import html_text, one_line
 from . import notebooks as nbx
-from .highlight import ALIGN_STYLE, STYLE
-from .safe import html_text, one_line
+from .evidence import ALIGN_STYLE, STYLE
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 # the package's own style sheet for notebook pages: the sanitiser drops <style> elements from outputs
@@ -46,7 +46,7 @@ def _exporter():
     """
     from nbconvert import HTMLExporter
 
-    from .safe import clean_html
+    from ..safe import clean_html
 
     ex = HTMLExporter(template_name="framing_offline", extra_template_basedirs=[str(TEMPLATE_DIR)],
                       filters={"clean_html": clean_html})
@@ -76,7 +76,7 @@ def _render_markdown(src: str) -> str:
     second line of defence)."""
     import mistune
 
-    from .safe import clean_html
+    from ..safe import clean_html
 
     return clean_html(mistune.create_markdown(escape=False)(src))
 
@@ -253,13 +253,13 @@ _NOT_PLAIN = re.compile(r"[^A-Za-z0-9_.-]+")
 def write_evidence_pages(corpus, folder: str | Path, failures: list | None = None) -> dict[str, str]:
     """One page per article: its full text with loaded terms, quotes and noise marked.
 
-    Returns {doc_id: relative href}. Article text is escaped (see :mod:`framing.highlight`).
+    Returns {doc_id: relative href}. Article text is escaped (see :mod:`framing.report.evidence`).
     A page that cannot be written is appended to ``failures`` (``{"what", "error"}``)
     when given, else raised.
     """
-    from .highlight import article_html
-    from .quotes import quote_summary, quotes_table
-    from .terms import term_hits
+    from ..quotes import quote_summary, quotes_table
+    from ..terms import term_hits
+    from .evidence import article_html
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -336,7 +336,7 @@ def build_report(corpus: str | Path = "seeds", out: str | Path = "reports", note
     """
     from nbclient.exceptions import CellExecutionError
 
-    from .corpus import CorpusError, documents_table, load_corpus
+    from ..corpus import CorpusError, documents_table, load_corpus
 
     corpus = Path(corpus)
     corp = load_corpus(corpus, story=story)  # fails early, with a clear message, on a bad PATH or pack
@@ -370,7 +370,7 @@ def build_report(corpus: str | Path = "seeds", out: str | Path = "reports", note
     evidence = write_evidence_pages(corp, out / "articles", failures=result.failed)
     seconds = time.perf_counter() - t0
     table = documents_table(corp)
-    from .stance import stance_table
+    from ..stance import stance_table
 
     st = stance_table(corp)[["doc_id", "alarm_index", "frame"]]
     st["alarm_index"] = st["alarm_index"].round(3)

@@ -1,36 +1,257 @@
-"""Figures of the stance notebooks (04 stance, 05 framing comparison, 06 validation).
+"""Figures used by the notebooks and the report: titled, labelled, sources named.
 
-Every function draws one titled figure with labelled axes (units stated) and a source
-footnote, and returns the matplotlib ``Figure``; the notebook ends the cell with
-``plt.show()``. Inputs are the tables of :mod:`framing.stance`; nothing is recomputed here.
+Every function returns the matplotlib ``Figure`` and draws nothing else; the
+notebook ends the cell with ``plt.show()``. Colours, sizes, source notes and labels
+come from :mod:`framing.report.style`.
 """
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
 
-from .plots import figure_for
+from .style import (
+    FEATURE_COLORS,
+    FRAME_COLORS,
+    KIND_PALETTE,
+    NOISE_COLORS,
+    QUOTES_NOTE,
+    ROLE_COLORS,
+    ROLE_PALETTE,
+    SIDE_PALETTE,
+    SIM_NOTE,
+    SOURCE_NOTE,
+    STANCE_NOTE,
+    TERMS_NOTE,
+    TONE_NOTE,
+    colors_for,
+    figure_for,
+    footnote,
+    short_label,
+    source_labels,
+)
 
-FRAME_COLORS = {"alarmist": "#c94c4c", "neutral": "#8d8d8d", "skeptical": "#1b4965"}
-STANCE_NOTE = ("Source: framing package, stance features and alarm index (framing.stance, "
-               "framing/data/stance_weights.csv)")
-TONE_NOTE = ("Source: framing package, VADER compound of authorial sentences naming each target "
-             "(the story pack's targets.csv)")
-SIM_NOTE = "Source: framing package, TF-IDF (scikit-learn) of article text, page noise excluded"
-_FEATURE_COLORS = ["#c94c4c", "#e07a5f", "#e8b04b", "#b5651d", "#8e5572", "#1b4965", "#3d7ea6",
-                   "#5fa8d3", "#9cc5e3", "#a3a380", "#6c757d", "#2a9d8f", "#d98c3f", "#7b2cbf",
-                   "#588157", "#bc6c25", "#adb5bd", "#343a40"]
+
+def composition(segments, documents, ax=None):
+    """Horizontal stacked bars: characters per document by article role and noise reason.
+
+    Parameters
+    ----------
+    segments : DataFrame from :func:`framing.segments` (doc_id, role, reason, n_chars).
+    documents : DataFrame from :func:`framing.documents` (doc_id, outlet).
+    """
+    seg = segments.assign(part=segments.role.where(segments.role != "boilerplate", "noise: " + segments.reason))
+    table = seg.pivot_table(index="doc_id", columns="part", values="n_chars", aggfunc="sum", fill_value=0)
+    article = [r for r in ROLE_COLORS if r in table.columns]
+    noise = sorted(c for c in table.columns if c.startswith("noise: "))
+    table = table[article + noise].iloc[::-1]
+    colors = [ROLE_COLORS[r] for r in article] + NOISE_COLORS[: len(noise)]
+    fig, ax = figure_for(ax, 0.6 * len(table) + 2.2)
+    outlets = dict(zip(documents.doc_id, documents.outlet.fillna("")))
+    table.index = [short_label(d, outlets.get(d, "")) for d in table.index]
+    table.plot.barh(stacked=True, ax=ax, color=colors, width=0.7, legend=False)
+    ax.set_xlabel("characters in the capture")
+    ax.set_ylabel("")
+    ax.set_title("What each capture is made of: article text (blue) and labelled page noise (warm)")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=3, fontsize=8, frameon=False)
+    fig.text(0.01, 0.005, SOURCE_NOTE, fontsize=7, color="#555")
+    fig.tight_layout()
+    return fig
 
 
-def doc_labels(documents, width: int = 28) -> dict:
-    """Short label per document (see :func:`framing.plots.source_labels`, which also strips markup)."""
-    from .plots import source_labels
+# --------------------------------------------------------------------------- terms and quotes
 
-    return source_labels(documents, width=width)
+PER_1K = "hits per 1,000 article words"
 
 
-def _footnote(fig, text):
-    fig.text(0.01, 0.005, text, fontsize=7, color="#555")
+def rate_heatmap(rates, documents, categories=None, ax=None):
+    """Heatmap: rate of loaded terms per 1,000 article words, document x category.
+
+    Parameters
+    ----------
+    rates : long DataFrame from :func:`framing.terms.term_rates` (doc_id, category, voice,
+        n_hits, n_tokens, per_1k); rows with ``voice == "all"`` are drawn.
+    documents : DataFrame from :func:`framing.documents`.
+    categories : list of str, optional
+        Columns in this order (default: every category with a hit, by total hits), plus an
+        ``ALL_LOADED`` column when present in ``rates``.
+
+    Each cell shows the rate and, below it, the hit count; each row label carries the word count.
+    """
+    import numpy as np
+
+    r = rates[rates.voice == "all"]
+    per = r.pivot_table(index="doc_id", columns="category", values="per_1k", aggfunc="sum", fill_value=0)
+    n = r.pivot_table(index="doc_id", columns="category", values="n_hits", aggfunc="sum", fill_value=0)
+    if categories is None:
+        tot = n.drop(columns=[c for c in n.columns if c.startswith("ALL_")]).sum()
+        categories = sorted(tot[tot > 0].index, key=lambda c: (-tot[c], c))
+    cols = list(categories) + (["ALL_LOADED"] if "ALL_LOADED" in per.columns else [])
+    per, n = per.reindex(columns=cols, fill_value=0), n.reindex(columns=cols, fill_value=0)
+    words = r.drop_duplicates("doc_id").set_index("doc_id")["n_tokens"]
+    labels = source_labels(documents)
+    fig, ax = figure_for(ax, 0.55 * len(per) + 2.6)
+    vals = per.to_numpy(dtype=float)
+    body = vals[:, : len(categories)] if len(categories) else vals
+    vmax = float(np.nanmax(body)) if body.size and np.nanmax(body) > 0 else 1.0
+    shown = vals.copy()
+    if "ALL_LOADED" in cols:
+        shown[:, -1] = np.nan  # the total gets its own grey column, not the colour scale
+    im = ax.imshow(shown, cmap="YlOrRd", vmin=0, vmax=vmax, aspect="auto")
+    for i in range(vals.shape[0]):
+        for j in range(vals.shape[1]):
+            v, k = vals[i, j], int(n.iat[i, j])
+            if cols[j] == "ALL_LOADED":
+                ax.add_patch(plt.Rectangle((j - 0.5, i - 0.5), 1, 1, color="#eeeeee"))
+            dark = cols[j] != "ALL_LOADED" and v > 0.6 * vmax
+            ax.text(j, i, f"{v:.1f}\n({k})" if k else "·", ha="center", va="center", fontsize=7.5,
+                    color="white" if dark else "#222")
+    ax.set_xticks(range(len(cols)))
+    ax.set_xticklabels([c.replace("_", " ") if c != "ALL_LOADED" else "ALL LOADED" for c in cols],
+                       rotation=35, ha="right", fontsize=8)
+    ax.set_yticks(range(len(per)))
+    ax.set_yticklabels([f"{labels.get(d, d)}\n{int(words.get(d, 0)):,} words" for d in per.index], fontsize=8)
+    cb = fig.colorbar(im, ax=ax, fraction=0.03, pad=0.02)
+    cb.set_label(PER_1K, fontsize=8)
+    ax.set_title("Loaded terms by category: rate per 1,000 article words (hit count in brackets)")
+    footnote(fig, TERMS_NOTE)
+    fig.tight_layout(rect=(0, 0.02, 1, 1))
+    return fig
+
+
+def voice_bars(rates, documents, ax=None):
+    """Stacked horizontal bars: loaded-term rate split into the writer's voice and quoted sources.
+
+    Parameters
+    ----------
+    rates : long DataFrame from :func:`framing.terms.term_rates` with an ``ALL_LOADED`` category
+        (authorial + quoted rates share one denominator, so the two segments add up to the total).
+    documents : DataFrame from :func:`framing.documents`.
+    """
+    r = rates[rates.category == "ALL_LOADED"]
+    per = r.pivot_table(index="doc_id", columns="voice", values="per_1k", aggfunc="sum", fill_value=0)
+    n = r.pivot_table(index="doc_id", columns="voice", values="n_hits", aggfunc="sum", fill_value=0)
+    per = per.reindex(columns=["authorial", "quoted"], fill_value=0).iloc[::-1]
+    n = n.reindex(index=per.index, columns=["authorial", "quoted", "all"], fill_value=0)
+    words = r.drop_duplicates("doc_id").set_index("doc_id")["n_tokens"]
+    labels = source_labels(documents)
+    fig, ax = figure_for(ax, 0.55 * len(per) + 2.0)
+    y = range(len(per))
+    ax.barh(y, per["authorial"], color="#6c757d", label="writer's own voice (authorial)", height=0.65)
+    ax.barh(y, per["quoted"], left=per["authorial"], color="#e07a5f", label="inside a quotation (quoted)",
+            height=0.65)
+    xmax = float(per.sum(axis=1).max()) if len(per) else 1.0
+    for i, d in enumerate(per.index):
+        tot = int(n.at[d, "all"])
+        share = n.at[d, "quoted"] / tot if tot else 0.0
+        ax.text(per.loc[d].sum() + 0.01 * xmax, i, f"{share:.0%} quoted ({int(n.at[d, 'quoted'])} of {tot})",
+                va="center", fontsize=8)
+    ax.set_yticks(list(y))
+    ax.set_yticklabels([f"{labels.get(d, d)} ({int(words.get(d, 0)):,} words)" for d in per.index], fontsize=8)
+    ax.set_xlim(0, xmax * 1.35 if xmax > 0 else 1)
+    ax.set_xlabel("loaded-term " + PER_1K)
+    ax.set_title("Who carries the loaded language: the writer or the people quoted")
+    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    footnote(fig, TERMS_NOTE)
+    fig.tight_layout(rect=(0, 0.02, 1, 1))
+    return fig
+
+
+def _stacked(ax, table, palette, xlabel, title, labels):
+    import numpy as np
+
+    table = table.iloc[::-1]
+    left = np.zeros(len(table))
+    for col, colr in zip(table.columns, colors_for(table.columns, palette)):
+        ax.barh(range(len(table)), table[col], left=left, color=colr, height=0.65,
+                label=str(col).replace("_", " "))
+        left = left + table[col].to_numpy(dtype=float)
+    ax.set_yticks(range(len(table)))
+    ax.set_yticklabels([labels.get(d, d) for d in table.index], fontsize=8)
+    ax.set_xlabel(xlabel)
+    ax.set_title(title, fontsize=10)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, fontsize=8, frameon=False)
+
+
+def quoted_words_bars(summary, documents):
+    """Two panels of stacked bars: quoted words per document by speaker role and by side.
+
+    Parameters
+    ----------
+    summary : DataFrame from :func:`framing.quotes.quote_summary` (``words_role_*``, ``words_side_*``).
+    documents : DataFrame from :func:`framing.documents`.
+    """
+    s = summary.set_index("doc_id")
+    roles = s[[c for c in s.columns if c.startswith("words_role_")]].rename(columns=lambda c: c[11:])
+    sides = s[[c for c in s.columns if c.startswith("words_side_")]].rename(columns=lambda c: c[11:])
+    order = [k for k in ROLE_PALETTE if k in roles.columns] + sorted(c for c in roles.columns if c not in ROLE_PALETTE)
+    roles = roles[order]
+    sorder = [k for k in SIDE_PALETTE if k in sides.columns] + sorted(c for c in sides.columns if c not in SIDE_PALETTE)
+    sides = sides[sorder]
+    labels = source_labels(documents, width=28)
+    fig, (a1, a2) = plt.subplots(1, 2, figsize=(10, 0.5 * len(s) + 2.4), dpi=100, sharey=True)
+    _stacked(a1, roles, ROLE_PALETTE, "quoted words", "by the speaker's role", labels)
+    _stacked(a2, sides, SIDE_PALETTE, "quoted words", "by side (speaker registry: warns, defends, neutral)",
+             labels)
+    fig.suptitle("Whose words each source carries (quotations and reported speech, scare quotes left out)")
+    footnote(fig, QUOTES_NOTE + "; roles and sides from the story pack's speaker registry, else role rules "
+              "and quote cues")
+    fig.tight_layout(rect=(0, 0.03, 1, 1))
+    return fig
+
+
+def quote_kinds_bars(summary, documents):
+    """Left: number of quotes per document by kind. Right: share of quoted words with no speaker.
+
+    Parameters
+    ----------
+    summary : DataFrame from :func:`framing.quotes.quote_summary` (``n_<kind>``, ``quoted_words``,
+        ``share_no_speaker``).
+    documents : DataFrame from :func:`framing.documents`.
+    """
+    s = summary.set_index("doc_id")
+    kinds = [k for k in KIND_PALETTE if f"n_{k}" in s.columns]
+    counts = s[[f"n_{k}" for k in kinds]].rename(columns=lambda c: c[2:])
+    labels = source_labels(documents, width=28)
+    fig, (a1, a2) = plt.subplots(1, 2, figsize=(10, 0.5 * len(s) + 2.4), dpi=100, sharey=True,
+                                 gridspec_kw={"width_ratios": [3, 2]})
+    _stacked(a1, counts, KIND_PALETTE, "number of quotes", "quotes by kind", labels)
+    sh = s["share_no_speaker"].iloc[::-1]
+    a2.barh(range(len(sh)), sh, color="#e07a5f", height=0.65)
+    for i, d in enumerate(sh.index):
+        a2.text(sh[d] + 0.02, i, f"{sh[d]:.0%} of {int(s.at[d, 'quoted_words']):,} words", va="center", fontsize=8)
+    a2.set_xlim(0, 1.3)
+    a2.set_xticks([0, 0.25, 0.5, 0.75, 1])
+    a2.set_xticklabels(["0%", "25%", "50%", "75%", "100%"])
+    a2.set_xlabel("share of quoted words with no speaker")
+    a2.set_title("quoted words nobody is named for", fontsize=10)
+    fig.suptitle("How each source quotes: kinds of quotation, and words with no speaker")
+    footnote(fig, QUOTES_NOTE)
+    fig.tight_layout(rect=(0, 0.03, 1, 1))
+    return fig
+
+
+def carrier_bars(table, documents):
+    """Stacked horizontal bars: loaded-term rate per document by who carries the term.
+
+    Parameters
+    ----------
+    table : DataFrame indexed by doc_id, one column per carrier (``writer``, a speaker role,
+        ``no speaker``...), values in hits per 1,000 article words.
+    documents : DataFrame from :func:`framing.documents`.
+    """
+    order = [k for k in ["writer"] + list(ROLE_PALETTE) if k in table.columns]
+    order = list(dict.fromkeys(order)) + sorted(c for c in table.columns if c not in ROLE_PALETTE)
+    labels = source_labels(documents)
+    fig, ax = plt.subplots(figsize=(9, 0.55 * len(table) + 2.4), dpi=100)
+    _stacked(ax, table[order], ROLE_PALETTE, "loaded-term " + PER_1K,
+             "Loaded terms by who carries them: the writer, or a quoted speaker's role", labels)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=4, fontsize=8, frameon=False)
+    footnote(fig, TERMS_NOTE + "; speakers from framing.quotes")
+    fig.tight_layout(rect=(0, 0.02, 1, 1))
+    return fig
+
+
+# --------------------------------------------------------------------------- stance figures
 
 
 def index_intervals(boot, stance, labels, thresholds, ax=None):
@@ -70,7 +291,7 @@ def index_intervals(boot, stance, labels, thresholds, ax=None):
     nb = int(b["n_boot"].iloc[0]) if len(b) else 0
     ax.set_xlabel("alarm index (weighted mean of clipped z-scores; higher = more alarmist)")
     ax.set_title(f"Alarm index per source with 95% bootstrap interval ({nb} resamples of sentences)")
-    _footnote(fig, STANCE_NOTE)
+    footnote(fig, STANCE_NOTE)
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     return fig
 
@@ -106,7 +327,7 @@ def contribution_bars(contrib, labels, order=None, top: int = 9, ax=None):
     pos, neg = np.zeros(n), np.zeros(n)
     for k, f in enumerate(keep):
         v = wide[f].to_numpy()
-        col = "#d9d9d9" if f == "other features" else _FEATURE_COLORS[k % len(_FEATURE_COLORS)]
+        col = "#d9d9d9" if f == "other features" else FEATURE_COLORS[k % len(FEATURE_COLORS)]
         left = np.where(v >= 0, pos, neg)
         ax.barh(y, v, left=left, color=col, height=0.6, label=f, edgecolor="white", lw=0.5)
         pos += np.where(v >= 0, v, 0)
@@ -117,7 +338,7 @@ def contribution_bars(contrib, labels, order=None, top: int = 9, ax=None):
     ax.set_xlabel("contribution to the alarm index (weight × sign × z / total weight); right = toward alarm")
     ax.set_title("What moves each source's alarm index: contribution of each weighted feature")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=3, fontsize=8, frameon=False)
-    _footnote(fig, STANCE_NOTE)
+    footnote(fig, STANCE_NOTE)
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     return fig
 
@@ -154,7 +375,7 @@ def target_tone(tone, labels, order=None, ax=None):
     ax.set_title("Writer's tone toward each actor: mean VADER compound of authorial sentences")
     cb = fig.colorbar(im, ax=ax, fraction=0.04, pad=0.02)
     cb.set_label("mean compound (−1 negative … +1 positive)", fontsize=8)
-    _footnote(fig, TONE_NOTE)
+    footnote(fig, TONE_NOTE)
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     return fig
 
@@ -183,7 +404,7 @@ def similarity_heatmap(sim, labels, ax=None):
     ax.set_title("How alike are the texts? Cosine similarity of TF-IDF word vectors")
     cb = fig.colorbar(im, ax=ax, fraction=0.04, pad=0.02)
     cb.set_label("cosine similarity (0 = no shared vocabulary, 1 = identical)", fontsize=8)
-    _footnote(fig, SIM_NOTE)
+    footnote(fig, SIM_NOTE)
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     return fig
 
@@ -233,7 +454,7 @@ def pca_map(fmap, stance, labels, n_loadings: int = 3, ax=None):
                                                        if abs(load.at[f, pc]) > 1e-9))
         ax.text(0.01, 0.99, "Strongest loadings\n" + "\n".join(lines), transform=ax.transAxes, va="top",
                 fontsize=7, color="#333", bbox={"facecolor": "white", "edgecolor": "#ddd", "alpha": 0.9})
-    _footnote(fig, STANCE_NOTE + "; PCA: scikit-learn")
+    footnote(fig, STANCE_NOTE + "; PCA: scikit-learn")
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     return fig
 
@@ -273,7 +494,7 @@ def rank_ranges(docs, boot, labels, ax=None):
     a2.set_title("Frame under resampling of sentences", fontsize=10)
     a2.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.22), frameon=False, ncol=3)
     fig.suptitle("How stable are the ordering and the frames?", fontsize=12)
-    _footnote(fig, STANCE_NOTE)
+    footnote(fig, STANCE_NOTE)
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     return fig
 
@@ -316,6 +537,6 @@ def analyst_comparison(boot, coded, labels, thresholds, ax=None):
     ax.set_xlim(lo, hi)
     ax.set_xlabel("alarm index with 95% bootstrap interval (higher = more alarmist)")
     ax.set_title("Alarm index against the analyst's coding (colour = analyst's frame; hollow = frames differ)")
-    _footnote(fig, STANCE_NOTE + "; analyst coding: sources.csv")
+    footnote(fig, STANCE_NOTE + "; analyst coding: sources.csv")
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     return fig

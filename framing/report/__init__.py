@@ -1,0 +1,14 @@
+"""The reviewer's report and everything that renders: figures, evidence views, the site.
+
+- :mod:`.style` -- the one figure style (palettes, sizes, source notes, safe labels);
+- :mod:`.plots` -- the figures of the notebooks and the report;
+- :mod:`.evidence` -- escaped HTML views of an article with its spans highlighted;
+- :mod:`.notebooks` -- executing the study's notebooks (and the freshness check);
+- :mod:`.site` -- ``framing report``: notebooks to offline HTML, evidence pages, the index;
+- :mod:`.browser` -- the headless-Chromium check that pages fetch nothing and render.
+"""
+from __future__ import annotations
+
+from .site import ReportResult, build_report, evidence_page_name
+
+__all__ = ["ReportResult", "build_report", "evidence_page_name"]
