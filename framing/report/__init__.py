@@ -9,6 +9,6 @@
 """
 from __future__ import annotations
 
-from .site import ReportResult, build_report, evidence_page_name
+from .site import ReportError, ReportResult, build_report, evidence_page_name
 
-__all__ = ["ReportResult", "build_report", "evidence_page_name"]
+__all__ = ["ReportError", "ReportResult", "build_report", "evidence_page_name"]

@@ -315,6 +315,41 @@ def _plain(error) -> str:
     return one_line(lines[-1].strip() if lines else type(error).__name__)
 
 
+#: The list of files a report wrote, kept in its output folder: the next run into the same
+#: folder removes exactly these (and nothing else) before writing.
+MANIFEST = ".framing-report-files"
+
+
+class ReportError(ValueError):
+    """The report cannot be written where it was asked to (one plain line, exit status 2)."""
+
+
+def prepare_out(out: Path) -> None:
+    """Make ``out`` ready for a new report: remove the files of the previous report written
+    there (listed in :data:`MANIFEST`) and refuse a folder holding any file the report did not
+    write, so a re-run never leaves stale pages and never deletes an analyst's files."""
+    out.mkdir(parents=True, exist_ok=True)
+    manifest = out / MANIFEST
+    own = set(manifest.read_text(encoding="utf-8").splitlines()) if manifest.is_file() else set()
+    files = [f for f in out.rglob("*") if not f.is_dir() and f != manifest]
+    foreign = sorted(f.relative_to(out).as_posix() for f in files if f.relative_to(out).as_posix() not in own)
+    if foreign:
+        raise ReportError(f"{one_line(out)} holds {len(foreign)} file(s) the report did not write "
+                          f"(first: {one_line(foreign[0])}); give an empty or new folder with --out")
+    for f in files:
+        f.unlink()
+    for d in sorted((d for d in out.rglob("*") if d.is_dir()), key=lambda d: -len(d.parts)):
+        if not any(d.iterdir()):
+            d.rmdir()
+    manifest.unlink(missing_ok=True)
+
+
+def _write_manifest(out: Path) -> None:
+    """Record every file now under ``out`` as the report's own (see :func:`prepare_out`)."""
+    names = sorted(f.relative_to(out).as_posix() for f in out.rglob("*") if f.is_file() and f.name != MANIFEST)
+    _write_text(out / MANIFEST, "\n".join(names) + "\n")
+
+
 @dataclass
 class ReportResult:
     """What :func:`build_report` wrote: ``index``, the notebook ``pages`` and what ``failed``."""
@@ -328,6 +363,8 @@ def build_report(corpus: str | Path = "seeds", out: str | Path = "reports", note
                  progress=None, story=None) -> ReportResult:
     """Execute the notebooks against ``corpus`` and write the HTML site into ``out``.
 
+    ``out`` is emptied of the previous report's own files first; a folder holding other files
+    is refused (:class:`ReportError`), as is a run with no notebook to execute.
     ``index.html`` is always written when the corpus has a readable article: a
     notebook or page that fails is listed there (and in ``failed``) instead of
     ending the run. A corpus with no readable article raises :class:`CorpusError`.
@@ -345,13 +382,17 @@ def build_report(corpus: str | Path = "seeds", out: str | Path = "reports", note
         first = corp.errors[0] if corp.errors else {"path": str(corpus), "error": "no article"}
         raise CorpusError(f"{one_line(corpus)}: nothing to report: none of its {len(corp.errors)} files could be "
                           f"read (first: {one_line(first['path'])}: {one_line(first['error'])})")
+    paths = list(nbx.notebook_paths() if notebooks is None else notebooks)
+    if not paths:
+        raise ReportError("no notebooks to execute: the study's notebooks were not found "
+                          f"(looked in {one_line(nbx.NOTEBOOK_DIR)})")
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    prepare_out(out)
     exporter = _exporter()
     result = ReportResult(out / "index.html")
     pages = []
     t0 = time.perf_counter()
-    for p in notebooks or nbx.notebook_paths():
+    for p in paths:
         if progress:
             progress(f"executing {p.name}")
         try:
@@ -376,6 +417,7 @@ def build_report(corpus: str | Path = "seeds", out: str | Path = "reports", note
     st["alarm_index"] = st["alarm_index"].round(3)
     table = table.merge(st, on="doc_id", how="left")
     _write_text(result.index, _index_html(corpus, pages, table, corp.errors, seconds, evidence, result.failed))
+    _write_manifest(out)
     if progress:
         progress(f"wrote {result.index} and {len(pages)} notebook pages in {seconds:.1f} s"
                  + (f"; {len(result.failed)} parts failed" if result.failed else ""))
