@@ -670,6 +670,18 @@ def document_from_text(text: str, doc_id: str = "doc", *, meta: dict | None = No
     )
 
 
+def line_documents(path: str | Path, prefix: str) -> list[Document]:
+    """One :class:`Document` per non-empty line of a UTF-8 text file (sentence fixtures).
+
+    The id of a line's document is ``prefix`` plus its 1-based line number in two digits
+    (``sent01``, ``sent02``, ``sent04`` when line 3 is empty), the ids the hand annotation
+    (``annotations/terms.csv``) uses. Each document's text is the line alone, without its
+    line break, so offsets are offsets into the line.
+    """
+    lines = Path(path).read_text(encoding="utf-8").split("\n")
+    return [document_from_text(line, f"{prefix}{i:02d}") for i, line in enumerate(lines, start=1) if line]
+
+
 _FILE_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
                (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
 # non-blocking: opening a FIFO must never wait for a writer (a regular file ignores the flag)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import csv
 import itertools
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -261,3 +262,148 @@ def evaluate_hits(hits: pd.DataFrame, gold, loaded: bool = True, doc_ids=None) -
             res["false_positives"] = sorted(fps)
             res["false_negatives"] = sorted(fns)
     return res
+
+
+# --------------------------------------------------------------------------- frames against an analyst
+
+ANALYST_SCALE = {"alarmist": 1, "neutral": 0, "skeptical": -1}  # the analyst's frame as an ordinal
+
+
+def analyst_coding(path: str | Path, stance: pd.DataFrame | None = None) -> pd.DataFrame:
+    """An analyst's frame coding of a corpus: the ``analyst_*`` columns of its ``sources.csv``.
+
+    The loader drops every ``analyst_`` column, so no table of the package can use the coding;
+    this reader exists only to measure agreement with it (:func:`frame_agreement`).
+
+    Parameters
+    ----------
+    path : the corpus folder (its ``sources.csv`` is read; a single file has no coding).
+    stance : optional :func:`framing.stance_table`; when given, the coding is joined to the
+        index and frame of its assessable documents and sorted by ``alarm_index``, highest first.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, analyst_frame, analyst_justification`` (with ``stance``: ``doc_id, alarm_index,
+        frame, analyst_frame, analyst_justification``), one row per document coded alarmist,
+        neutral or skeptical; empty when there is no coding.
+    """
+    cols = ["doc_id", "analyst_frame", "analyst_justification"]
+    src = Path(path) / "sources.csv"
+    meta = pd.read_csv(src, dtype=str, keep_default_na=False, encoding="utf-8-sig") \
+        if Path(path).is_dir() and src.is_file() else pd.DataFrame(columns=cols)
+    if "analyst_frame" not in meta.columns:
+        meta = pd.DataFrame(columns=cols)
+    coded = meta.reindex(columns=cols, fill_value="")
+    coded = coded[coded["analyst_frame"].isin(ANALYST_SCALE)].reset_index(drop=True)
+    if stance is None:
+        return coded
+    scored = stance[stance["assessable"]] if "assessable" in stance.columns else stance
+    coded = scored[["doc_id", "alarm_index", "frame"]].merge(coded, on="doc_id")
+    return coded.sort_values("alarm_index", ascending=False, kind="stable").reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class FrameAgreement:
+    """How far the index's frames and order agree with an analyst's coding (:func:`frame_agreement`)."""
+
+    n: int                  # documents coded and scored
+    same_frame: int         # documents whose frame equals the analyst's
+    confusion: pd.DataFrame  # analyst frame (rows) x index frame (columns), all three frames
+    spearman: float         # Spearman's rho, alarm index vs the analyst's ordinal (nan when undefined)
+    kendall_tau_b: float    # Kendall's tau-b, the same pair (ties in the analyst's coding allowed)
+    concordant: int         # pairs in different analyst frames that the index orders the same way
+    n_pairs: int            # pairs in different analyst frames
+    disagreements: pd.DataFrame  # doc_id, analyst_frame, frame, alarm_index where the frames differ
+
+    def summary(self) -> pd.DataFrame:
+        """The agreement as a one-column table (``value``) for display."""
+        return pd.Series({"sources coded": self.n, "same frame": self.same_frame, "Spearman rho": self.spearman,
+                          "Kendall tau-b": self.kendall_tau_b,
+                          "pairs ordered": f"{self.concordant} of {self.n_pairs}"}, name="value").to_frame()
+
+
+def frame_agreement(coded: pd.DataFrame) -> FrameAgreement:
+    """Agreement of the alarm index and its frames with an analyst's frame coding.
+
+    ``coded`` has one row per document with ``doc_id, alarm_index, frame, analyst_frame``
+    (:func:`analyst_coding` with a stance table). The analyst's frame becomes an ordinal
+    (alarmist 1, neutral 0, skeptical -1; :data:`ANALYST_SCALE`). Spearman's rho and Kendall's
+    tau-b (scipy) compare it with the index; both are nan with fewer than three documents or
+    when either side is constant. A pair of documents in different analyst frames is
+    *concordant* when the index orders it the same way (a tie in the index is not).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> coded = pd.DataFrame({"doc_id": ["a", "b", "c"], "alarm_index": [0.5, 0.1, -0.3],
+    ...                       "frame": ["alarmist", "neutral", "skeptical"],
+    ...                       "analyst_frame": ["alarmist", "skeptical", "skeptical"]})
+    >>> r = frame_agreement(coded)
+    >>> (r.same_frame, r.concordant, r.n_pairs)
+    (2, 2, 2)
+    """
+    coded = coded[coded["analyst_frame"].isin(ANALYST_SCALE)].reset_index(drop=True)
+    frames = list(ANALYST_SCALE)
+    confusion = pd.crosstab(pd.Categorical(coded["analyst_frame"], frames), pd.Categorical(coded["frame"], frames),
+                            rownames=["analyst"], colnames=["index"], dropna=False)
+    ordinal = coded["analyst_frame"].map(ANALYST_SCALE).astype(float).tolist()
+    index = coded["alarm_index"].astype(float).tolist()
+    rho, tau = _rank_correlations(index, ordinal)
+    pairs = [(i, j) for i, j in itertools.combinations(range(len(coded)), 2) if ordinal[i] != ordinal[j]]
+    concordant = sum((index[i] - index[j]) * (ordinal[i] - ordinal[j]) > 0 for i, j in pairs)
+    off = coded[coded["analyst_frame"] != coded["frame"]]
+    return FrameAgreement(n=len(coded), same_frame=len(coded) - len(off), confusion=confusion, spearman=rho,
+                          kendall_tau_b=tau, concordant=int(concordant), n_pairs=len(pairs),
+                          disagreements=off[["doc_id", "analyst_frame", "frame", "alarm_index"]].reset_index(drop=True))
+
+
+def _rank_correlations(x: list, y: list) -> tuple[float, float]:
+    """Spearman's rho and Kendall's tau-b of two equal-length lists; nan when undefined."""
+    if len(x) < 3 or len(set(x)) < 2 or len(set(y)) < 2:
+        return float("nan"), float("nan")
+    from scipy.stats import kendalltau, spearmanr
+
+    return float(spearmanr(x, y).statistic), float(kendalltau(x, y).statistic)
+
+
+# --------------------------------------------------------------------------- score tables
+
+TERM_SCORE_COLUMNS = ["set", "scored", "n_gold", "n_pred", "precision", "recall", "f1", "precision_strict",
+                      "recall_strict", "missed"]
+QUOTE_SCORE_COLUMNS = ["set", "texts", "n_gold", "precision", "recall", "f1", "speaker_accuracy",
+                       "n_speakers_scored", "errors"]
+
+
+def term_scores(sets, gold, loaded=(True, False)) -> pd.DataFrame:
+    """:func:`evaluate_hits` over named sets of documents, one row per set and kind of term.
+
+    ``sets``: ``(name, hits, doc_ids)`` triples (a set with no doc_ids is skipped); ``gold``:
+    rows of ``annotations/terms.csv``; ``loaded``: the kinds to score (True: loaded terms,
+    False: epistemic markers). Columns :data:`TERM_SCORE_COLUMNS`; ``missed`` lists the
+    annotated words no hit found (lenient rule), sorted and comma-separated.
+    """
+    rows = []
+    for name, hits, ids in sets:
+        for flag in loaded if len(ids) else ():
+            r = evaluate_hits(hits, gold, loaded=flag, doc_ids=ids)
+            rows.append([name, "loaded terms" if flag else "epistemic markers"]
+                        + [r[k] for k in TERM_SCORE_COLUMNS[2:-1]]
+                        + [", ".join(sorted({fn[3] for fn in r["false_negatives"]}))])
+    return pd.DataFrame(rows, columns=TERM_SCORE_COLUMNS)
+
+
+def quote_scores(sets, gold: list[dict], story=None) -> pd.DataFrame:
+    """:func:`quote_agreement` over named sets of texts, one row per set.
+
+    ``sets``: ``(name, {doc_id: text})`` pairs (an empty set is skipped); ``gold``: rows of
+    ``annotations/quotes.csv``. Columns :data:`QUOTE_SCORE_COLUMNS`; ``errors`` holds the
+    set's FN / FP / SPK tuples (:func:`quote_agreement`).
+    """
+    rows = []
+    for name, texts in sets:
+        if texts:
+            r = quote_agreement(texts, gold, story=story)
+            rows.append([name, len(texts), r["n_gold"], r["precision"], r["recall"], r["f1"], r["speaker_acc"],
+                         r["n_speakers"], r["errors"]])
+    return pd.DataFrame(rows, columns=QUOTE_SCORE_COLUMNS)

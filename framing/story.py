@@ -11,8 +11,9 @@ A pack is a folder; every file but ``README.md`` and ``story.csv`` is optional:
 
 ==================  ==========================================================
 ``README.md``       what the story is and where each file came from
-``story.csv``       ``key, value, rationale``: ``title`` (required), ``question``
-                    and ``sides`` (narration for the notebooks and report)
+``story.csv``       ``key, value, rationale``: ``title`` (required), ``summary``,
+                    ``question`` and ``sides`` (narration the notebooks and report
+                    show, :func:`framing.report.findings.story_intro`)
 ``lexicon.csv``     frame cues, the lexicon format (:data:`framing.terms.COLUMNS`)
 ``speakers.csv``    ``name, aliases, role, side, source``: the speaker registry
 ``role_rules.csv``  ``pattern, role, kind, rationale``: rules that replace the
@@ -50,7 +51,7 @@ PACK_FILES = {
     "weights.csv": (("feature", "kind", "weight", "sign", "center", "scale", "value", "rationale"), "rationale", ()),
 }
 OTHER_FILES = ("README.md",)
-STORY_KEYS = ("title", "question", "sides")
+STORY_KEYS = ("title", "summary", "question", "sides")
 SIDES = ("warns", "defends", "neutral", "unknown")
 _TARGET_NAME = re.compile(r"[a-z][a-z0-9_]*")
 

@@ -51,12 +51,14 @@ from __future__ import annotations
 
 import bisect
 import csv
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 
 from ._data import DATA_DIR
@@ -679,3 +681,137 @@ def concordance(hits: pd.DataFrame, documents, width: int = 60) -> pd.DataFrame:
         right = _WS_RE.sub(" ", t[r.end:r.end + width])
         rows.append((r.doc_id, r.start, r.end, left, t[r.start:r.end], right, r.term, r.category, r.voice))
     return pd.DataFrame(rows, columns=["doc_id", "start", "end", "left", "match", "right", "term", "category", "voice"])
+
+
+# --------------------------------------------------------------------------- comparison across documents
+
+DISTINCTIVE_COLUMNS = ["doc_id", "term", "found_as", "category", "n_here", "n_rest", "n_writer", "n_quoted",
+                       "n_sources", "z_log_odds"]
+
+
+def distinctive_terms(hits: pd.DataFrame, documents: pd.DataFrame, top: int = 3) -> pd.DataFrame:
+    """The lexicon entries that set each document apart from the others, by log-odds z-score.
+
+    For each entry (``term`` and ``category``) a document uses, its count ``a`` among the
+    document's ``n1`` article words is compared with its count ``b`` among the ``n2`` words of
+    all the other documents: the log-odds ratio ``log((a+.5)/(n1-a+.5)) - log((b+.5)/(n2-b+.5))``
+    divided by its standard error ``sqrt(1/(a+.5) + 1/(n1-a+.5) + 1/(b+.5) + 1/(n2-b+.5))``
+    (add-0.5 smoothing keeps zero counts finite). Why this score: it is a rate per word, so a
+    long article does not win by length, and it is a z-score, so one hit in a short text counts
+    as the weak evidence it is. A count x log(inverse document frequency) score, as notebook 05
+    once used, does neither: it grows with article length and ignores how often the other
+    documents use the entry.
+
+    Parameters
+    ----------
+    hits : DataFrame of :func:`term_hits` rows (``doc_id, text, term, category, voice``), e.g.
+        the loaded ones only.
+    documents : DataFrame with ``doc_id`` and ``n_tokens`` (:func:`framing.documents`): every
+        document compared, including those without a hit.
+    top : int
+        Entries kept per document, highest score first (ties: ``found_as`` alphabetically).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`DISTINCTIVE_COLUMNS`: ``found_as`` the surface forms matched (lower case),
+        ``n_here`` / ``n_rest`` the counts in this document / all others, ``n_writer`` /
+        ``n_quoted`` this document's count by voice, ``n_sources`` how many documents use the
+        entry. Sorted by ``doc_id`` then score. Empty with fewer than two documents (nothing
+        to compare against).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "n_tokens": [100, 100]})
+    >>> hits = pd.DataFrame({"doc_id": ["a", "a", "b"], "text": ["Regime", "regime", "slammed"],
+    ...                      "term": ["regime", "regime", "slam+"], "category": ["label", "label", "verb"],
+    ...                      "voice": ["authorial", "quoted", "authorial"]})
+    >>> distinctive_terms(hits, docs)[["doc_id", "found_as", "n_here", "n_rest"]].values.tolist()
+    [['a', 'regime', 2, 0], ['b', 'slammed', 1, 0]]
+    """
+    words = documents.drop_duplicates("doc_id").set_index("doc_id")["n_tokens"].astype(float)
+    h = hits[hits["doc_id"].isin(words.index)]
+    if len(words) < 2 or h.empty:
+        return pd.DataFrame(columns=DISTINCTIVE_COLUMNS)
+    h = h.assign(form=h["text"].map(lambda t: " ".join(t.lower().split())))
+    g = h.groupby(["doc_id", "term", "category"])
+    t = pd.DataFrame({"found_as": g["form"].agg(lambda s: ", ".join(sorted(set(s)))), "n_here": g.size(),
+                      "n_writer": g["voice"].agg(lambda s: int((s == "authorial").sum())),
+                      "n_quoted": g["voice"].agg(lambda s: int((s == "quoted").sum()))}).reset_index()
+    entry = t.groupby(["term", "category"])
+    t["n_rest"] = entry["n_here"].transform("sum") - t["n_here"]
+    t["n_sources"] = entry["doc_id"].transform("nunique")
+    t["z_log_odds"] = _log_odds_z(t["n_here"], t["doc_id"].map(words), t["n_rest"],
+                                  words.sum() - t["doc_id"].map(words))
+    t = t.sort_values(["doc_id", "z_log_odds", "found_as"], ascending=[True, False, True])
+    return t.groupby("doc_id").head(top)[DISTINCTIVE_COLUMNS].reset_index(drop=True)
+
+
+def _log_odds_z(a, n1, b, n2):
+    """Log-odds ratio of ``a`` in ``n1`` against ``b`` in ``n2`` over its standard error (add 0.5 to each cell)."""
+    a, n1, b, n2 = (np.asarray(x, dtype=float) for x in (a, n1, b, n2))
+    lor = np.log((a + .5) / (n1 - a + .5)) - np.log((b + .5) / (n2 - b + .5))
+    se = np.sqrt(1 / (a + .5) + 1 / (n1 - a + .5) + 1 / (b + .5) + 1 / (n2 - b + .5))
+    return lor / se
+
+
+class _Holders:
+    """Quotation spans of one document, answering "which quotation holds this span?" by bisection.
+
+    Spans are sorted by start (ties: table order); a running maximum of ends stops the backward
+    scan as soon as no earlier quotation can reach the span's end.
+    """
+
+    def __init__(self, rows):
+        rows = sorted(rows)  # (start, table position, end, label)
+        self._starts = [r[0] for r in rows]
+        self._ends = [r[2] for r in rows]
+        self._labels = [r[3] for r in rows]
+        self._maxend = list(itertools.accumulate(self._ends, max))
+
+    def holder(self, start: int, end: int):
+        """Label of the innermost quotation with ``q.start <= start`` and ``end <= q.end``, or None."""
+        j = bisect.bisect_right(self._starts, start) - 1
+        while j >= 0 and self._maxend[j] >= end:
+            if self._ends[j] >= end:
+                return self._labels[j]
+            j -= 1
+        return None
+
+
+def hit_carriers(hits: pd.DataFrame, quotes: pd.DataFrame) -> pd.Series:
+    """Who carries each hit: ``writer``, the role of the quotation that holds it, or ``no speaker``.
+
+    A hit in the writer's voice (``voice == "authorial"``; reported speech without quotation
+    marks is the writer's wording) is carried by the ``writer``. A quoted hit is carried by the
+    innermost marked quotation (``kind != "reported"``) of the same document whose span contains
+    it: its ``speaker_role``, or ``no speaker`` when the quotation has no speaker (a scare quote,
+    an unattributed quotation). A quoted hit that no quotation of ``quotes`` contains is
+    ``unknown`` when the hit names a speaker, else ``no speaker``.
+
+    Parameters
+    ----------
+    hits : DataFrame of :func:`term_hits` rows (``doc_id, start, end, voice, speaker``).
+    quotes : DataFrame of :func:`framing.quotes_table` rows (``doc_id, start, end, kind, speaker,
+        speaker_role``).
+
+    Returns
+    -------
+    pandas.Series of str named ``carrier``, indexed like ``hits``. Time: sorting the quotations
+    once, then a bisection per hit.
+    """
+    by_doc: dict[str, list] = {}
+    marked = quotes[quotes["kind"] != "reported"]
+    for pos, q in enumerate(marked.itertuples(index=False)):
+        label = q.speaker_role if q.speaker else "no speaker"
+        by_doc.setdefault(q.doc_id, []).append((q.start, pos, q.end, label))
+    index = {d: _Holders(rows) for d, rows in by_doc.items()}
+    out = []
+    for h in hits.itertuples(index=False):
+        if h.voice == "authorial":
+            out.append("writer")
+            continue
+        found = index[h.doc_id].holder(h.start, h.end) if h.doc_id in index else None
+        out.append(found if found is not None else ("unknown" if h.speaker else "no speaker"))
+    return pd.Series(out, index=hits.index, name="carrier", dtype=object)

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing import terms as T
-from framing.corpus import document_from_text, load_corpus
+from framing.corpus import document_from_text, line_documents, load_corpus
 from framing.evaluate import evaluate_hits, read_annotation
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -318,11 +318,6 @@ def gold():
     return read_annotation(ANN)
 
 
-def _sentence_docs(path, prefix):
-    lines = path.read_text(encoding="utf-8").split("\n")
-    return [document_from_text(line, f"{prefix}{i + 1:02d}") for i, line in enumerate(lines) if line]
-
-
 def _score(docs, gold, loaded=True):
     # the hand annotation marks the seeds' story cues too: score with the story's pack
     h = T.term_hits(docs, story="bolivia_iran_2023")
@@ -333,7 +328,7 @@ def test_annotation_offsets_match_text(gold):
     corpus = load_corpus(SEEDS)
     docs = {d.doc_id: d.text for d in corpus}
     for p, pre in ((SENTENCES, "sent"), (HELDOUT, "held")):
-        docs.update({d.doc_id: d.text for d in _sentence_docs(p, pre)})
+        docs.update({d.doc_id: d.text for d in line_documents(p, pre)})
     g = [r for r in gold if r["category"] != "_extent"]
     assert sum(r["loaded"] == "true" for r in g) >= 100
     for r in g:
@@ -354,13 +349,13 @@ def test_precision_recall_seeds(gold):
 
 
 def test_precision_recall_sentences(gold):
-    r = _score(_sentence_docs(SENTENCES, "sent"), gold)
+    r = _score(line_documents(SENTENCES, "sent"), gold)
     assert r["precision"] >= 0.9 and r["recall"] >= 0.9, r
     assert r["precision_strict"] >= 0.8 and r["recall_strict"] >= 0.85, r
 
 
 def test_precision_recall_heldout_sentences(gold):
-    r = _score(_sentence_docs(HELDOUT, "held"), gold)
+    r = _score(line_documents(HELDOUT, "held"), gold)
     assert r["precision"] >= 0.9 and r["recall"] >= 0.85, r
 
 

@@ -159,3 +159,31 @@ def aligned_facts_html(corpus, aligned, frames, labels, hits=None, quotes=None, 
     categories = sorted(set(hits.category)) if hits is not None and len(hits) else []
     return (f"<style>{STYLE}{ALIGN_STYLE}</style>" + legend_html(categories)
             + f"<table class='fr-align'><tr><th class='fr-topic'>fact</th>{head}</tr>{''.join(rows)}</table>")
+
+
+def ledes_html(corpus, spans, frames, labels, hits=None, quotes=None, order=None) -> str:
+    """Each source's headline and lede marked up, one heading per source (the index and frame beside it).
+
+    Parameters
+    ----------
+    corpus : Corpus
+    spans : DataFrame indexed by doc_id with ``start`` and ``end``: the stretch to show per source
+        (e.g. from the first to the last lede sentence of :func:`framing.stance.sentence_table`)
+    frames : DataFrame indexed by doc_id with ``frame`` and ``alarm_index``
+    labels : dict doc_id -> heading label
+    hits, quotes : term hits and quotes to mark (as :func:`article_html`)
+    order : doc_ids in reading order (default: the order of ``spans``); ids without a span are skipped
+
+    Every label, frame and character of the articles is escaped; one style sheet and one legend
+    (the categories of ``hits``) come first.
+    """
+    categories = sorted(set(hits.category)) if hits is not None and len(hits) else []
+    parts = [f"<style>{STYLE}</style>", legend_html(categories)]
+    for d in order if order is not None else list(spans.index):
+        if d not in spans.index:
+            continue
+        s, e = int(spans.at[d, "start"]), int(spans.at[d, "end"])
+        parts.append(f"<h4>{html_text(labels.get(d, d))} · index {frames.at[d, 'alarm_index']:+.2f} · "
+                     f"{html_text(frames.at[d, 'frame'])}</h4>")
+        parts.append(article_html(corpus[d], hits, quotes, s, e, legend=False, style=False))
+    return "".join(parts)
