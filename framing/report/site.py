@@ -385,22 +385,26 @@ def build_report(corpus: str | Path = "seeds", out: str | Path = "reports", note
     paths = list(nbx.notebook_paths() if notebooks is None else notebooks)
     if not paths:
         raise ReportError("no notebooks to execute: the study's notebooks were not found "
-                          f"(looked in {one_line(nbx.NOTEBOOK_DIR)})")
+                          f"(looked in {one_line(nbx.STUDY_DIR)}; is the package installed with its data?)")
     out = Path(out)
     prepare_out(out)
     exporter = _exporter()
     result = ReportResult(out / "index.html")
     pages = []
     t0 = time.perf_counter()
+    workdir = out / "notebooks"   # the executed notebooks, for an analyst to open and extend
+    workdir.mkdir(exist_ok=True)
+    repo = nbx.REPO_DIR if nbx.in_checkout() else workdir
     for p in paths:
         if progress:
             progress(f"executing {p.name}")
         try:
-            nb = nbx.execute(p, corpus=corpus, story=pack_folder)
+            nb = nbx.execute(p, corpus=corpus, story=pack_folder, workdir=workdir)
             title = _markdown_title(nb) or p.stem
             body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}, "framing_css": PAGE_CSS})
             href = p.stem + ".html"
             _write_text(out / href, body)
+            _write_text(workdir / p.name, nbx.dumps(nbx.parameterise(nb, corpus, pack_folder, repo)))
         except (CellExecutionError, OSError) as err:
             result.failed.append({"what": f"notebook {p.name}", "error": _plain(err)})
             continue
