@@ -35,7 +35,13 @@ def test_site_has_index_notebook_and_evidence_pages(hostile_site):
     assert {"index.html", "01_corpus.html", "articles/hostile_article.html"} <= names
     index = (hostile_site / "index.html").read_text(encoding="utf-8")
     assert "articles/hostile_article.html" in index
-    assert "Built from commit" in index
+    assert "<h2>Provenance</h2>" in index and ", commit " in index   # run from the checkout: its commit
+    # the answer comes first: verdicts before figures, methods and limitations
+    order = [index.index(h) for h in ("The answer, source by source", "Figures and findings", "<h2>Methods",
+                                      "<h2>Limitations", "<h2>Provenance")]
+    assert order == sorted(order)
+    assert "No analyst coding was given" in index   # this corpus has none: said, not left blank
+    assert "five articles" not in index   # nothing that describes only the seeds
 
 
 def test_hostile_article_is_text_not_markup(hostile_site):

@@ -23,6 +23,9 @@ from importlib import metadata
 from pathlib import Path
 from urllib.parse import quote
 
+import pandas as pd
+from markupsafe import Markup
+
 from ..safe import html_text, one_line
 from . import notebooks as nbx
 from .evidence import ALIGN_STYLE, STYLE
@@ -109,14 +112,17 @@ def _figures(nb) -> list[tuple[str, str]]:
 
 
 def _commit() -> str:
+    """The checkout's commit (``+ uncommitted changes``), or "" when the package is not run from one."""
+    if not nbx.in_checkout():
+        return ""
     try:
         r = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=TEMPLATE_DIR, capture_output=True,
                            text=True, timeout=10)
         dirty = subprocess.run(["git", "status", "--porcelain"], cwd=TEMPLATE_DIR, capture_output=True,
                                text=True, timeout=10).stdout.strip()
-        return (r.stdout.strip() + (" (with uncommitted changes)" if dirty else "")) if r.returncode == 0 else "unknown"
+        return (r.stdout.strip() + (" (with uncommitted changes)" if dirty else "")) if r.returncode == 0 else ""
     except (OSError, subprocess.SubprocessError):
-        return "unknown"
+        return ""
 
 
 def _versions() -> str:
@@ -139,6 +145,10 @@ th { background: #f3f3f3; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 figure { margin: 1.5em 0; } figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
 figcaption { font: 14px/1.4 system-ui, sans-serif; color: #555; }
+td { overflow-wrap: anywhere; } .scroll { overflow-x: auto; max-width: 100%; }
+table.verdicts td.evidence { font-size: 13px; color: #333; min-width: 14rem; }
+table.verdicts td:nth-child(2) { overflow-wrap: normal; white-space: nowrap; }
+tr.frame-alarmist td:nth-child(2) { color: #a33; } tr.frame-skeptical td:nth-child(2) { color: #1b4965; }
 .meta { font: 13px/1.4 system-ui, sans-serif; color: #555; }
 .findings { background: #f8f8f4; border-left: 4px solid #b59b3b; padding: 0.5em 1em; }
 """
@@ -163,68 +173,89 @@ def _table(df, numeric=(), links=None) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
-def _index_html(corpus_path: Path, pages: list[dict], corpus_table, errors: list[dict], seconds: float,
-                evidence: dict[str, str] | None = None, failed: list[dict] | None = None) -> str:
-    e = html_text
-    parts = [
-        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
-        "<meta name='viewport' content='width=device-width, initial-scale=1'>",
-        "<title>framing — how outlets framed the story</title>",
-        f"<style>{CSS}</style></head><body>",
-        "<h1>How did these outlets frame the same story?</h1>",
-        "<p>This report measures, article by article, the loaded language, the voices quoted and the "
-        "stance of each source, and ties every number to the exact characters of the article that make it. "
-        f"Corpus: <code>{e(corpus_path.name or str(corpus_path))}</code>, {len(corpus_table)} articles.</p>",
-        "<h2>The sources</h2>",
-    ]
-    cols = [c for c in ["doc_id", "outlet", "date", "title", "frame", "alarm_index", "n_tokens", "n_removed_chars",
-                        "flags"] if c in corpus_table.columns]
-    if "assessable" in corpus_table.columns and not corpus_table["assessable"].all():
-        cols += ["language", "not_assessed_reason"]  # why a source has no frame
-    parts.append(_table(corpus_table[cols], numeric={"n_tokens", "alarm_index", "n_removed_chars"},
-                        links={"doc_id": evidence or {}}))
-    parts.append("<p class='meta'>Each doc_id links to the article's evidence view: its full text with loaded "
-                 "terms highlighted by category, quotations labelled with speaker and role, and page noise "
-                 "struck through.</p>")
-    parts.append("<p class='meta'>frame and alarm_index (higher = more alarmist; a weighted mean of standardised "
-                 "features, see the stance notebook) are computed from the text alone; n_tokens counts article words "
-                 "(title, dek, headings, body); n_removed_chars counts characters labelled page noise (kept in the "
-                 "audit, never deleted).</p>")
-    import pandas as pd
+GENERIC_QUESTION = ("Each article is read for loaded language, the voices it quotes and its stance, and given a "
+                    "frame: alarmist, neutral or skeptical. Every number is tied to the characters of the article "
+                    "that make it.")
 
-    if failed:
-        parts.append("<h2>Parts of this report that failed</h2>")
-        parts.append("<p>These notebooks or pages could not be built for this corpus; everything else on this "
-                     "page was.</p>")
-        parts.append(_table(pd.DataFrame(failed, columns=["what", "error"])))
-    if errors:
-        parts.append("<h2>Files that could not be read</h2>")
-        parts.append(_table(pd.DataFrame(errors)))
-    parts.append("<h2>Findings, notebook by notebook</h2>")
-    for p in pages:
-        parts.append(f"<h3><a href='{e(p['href'])}'>{e(p['title'])}</a></h3>")
-        for src in p["findings"]:
-            parts.append(f"<div class='findings'>{_render_markdown(src)}</div>")
-        for b64, cap in p["figures"]:
-            alt = cap or p["title"]
-            parts.append(f"<figure><img src='data:image/png;base64,{b64}' alt='{e(alt)}'>"
-                         f"<figcaption>{e(cap)}</figcaption></figure>")
-    parts += [
-        "<h2>Methods</h2>",
-        "<p>Articles are read as UTF-8 text; every character is labelled with a block role (title, dek, heading, "
-        "body, boilerplate with a reason) by general line-shape rules; sentences come from NLTK's Punkt with a "
-        "packaged abbreviation list, tokens from a regular expression. Word lists, speech verbs and the speaker "
-        "registry are CSV data files in <code>framing/data/</code>, each row with its source or rationale. "
-        "Each notebook page shows the code and the tables behind its figures.</p>",
-        "<h2>Limitations</h2>",
-        "<p>Rule-based segmentation and attribution are measured against the project's own hand annotation of "
-        "five articles and of short texts written for the tests; other page layouts may need new rules. "
-        "Counts are small: five articles cannot support statistical claims about outlets in general.</p>",
-        f"<p class='meta'>Built from commit {e(_commit())} with {e(_versions())}; notebooks executed in "
-        f"{seconds:.1f} s.</p>",
-        "</body></html>",
-    ]
-    return "\n".join(parts)
+
+def _percent(x) -> str:
+    return "" if x != x else f"{x:.0%}"
+
+
+def _interval(r) -> str:
+    if r.alarm_index != r.alarm_index:
+        return ""
+    if r.index_low != r.index_low:
+        return f"{r.alarm_index:+.2f}"
+    return f"{r.alarm_index:+.2f} ({r.index_low:+.2f} to {r.index_high:+.2f})"
+
+
+def _verdict_rows(verdicts, evidence: dict[str, str]) -> list[dict]:
+    """The verdict table's rows as strings (the template escapes every one)."""
+    rows = []
+    for r in verdicts.itertuples(index=False):
+        agree = "" if r.agree is pd.NA or r.analyst_frame == "" else ("✓ agrees" if r.agree else "✗ differs")
+        rows.append({"href": evidence.get(r.doc_id, ""), "label": r.label, "frame": r.frame,
+                     "frame_class": r.frame.replace(" ", "-"), "reason": r.reason, "p_frame": _percent(r.p_frame),
+                     "index": _interval(r), "analyst_frame": r.analyst_frame, "agree_mark": agree,
+                     "evidence": r.evidence})
+    return rows
+
+
+def _agreement_line(verdicts) -> str:
+    coded = verdicts[(verdicts["analyst_frame"] != "") & (verdicts["frame"] != "not assessed")]
+    if coded.empty:
+        return "No analyst coding was given for this corpus (add analyst_frame to sources.csv to measure agreement)."
+    k = int((coded["analyst_frame"] == coded["frame"]).sum())
+    return f"The frame agrees with the analyst's coding for {k} of {len(coded)} coded sources."
+
+
+def _index_html(corpus_path: Path, corp, pages: list[dict], corpus_table, seconds: float,
+                evidence: dict[str, str] | None = None, failed: list[dict] | None = None) -> str:
+    """The index page (template ``templates/site/index.html.j2``, autoescaped): the answer first."""
+    from .. import __version__
+    from ..evaluate import analyst_coding
+    from ..stance import bootstrap_index, sentence_cues, sentence_table, stance_table
+    from .summary import limits, verdicts
+
+    sentences = sentence_table(corp)
+    stance = stance_table(corp, sentences=sentences)
+    boot = bootstrap_index(corp, n=1000, seed=0, sentences=sentences)
+    coded = analyst_coding(corpus_path, stance) if corpus_path.is_dir() else None
+    v = verdicts(corp, stance, boot, sentences, sentence_cues(corp), coded)
+    story = corp.story
+    cols = [c for c in ["doc_id", "outlet", "date", "title", "n_tokens", "n_removed_chars", "language", "flags"]
+            if c in corpus_table.columns]
+    env = _jinja()
+    return env.get_template("index.html.j2").render(
+        css=CSS, heading=story.title if story is not None else "How did these outlets frame the story?",
+        question=(story.narration.get("question") if story is not None else "") or GENERIC_QUESTION,
+        corpus_name=corpus_path.name or str(corpus_path), n_articles=len(corpus_table),
+        story_title=story.title if story is not None else "", story_name=story.name if story is not None else "",
+        story_folder=str(story.folder) if story is not None else "",
+        verdicts=_verdict_rows(v, evidence or {}), coded=bool((v["analyst_frame"] != "").any()),
+        agreement=_agreement_line(v),
+        failed=bool(failed), failed_table=Markup(_table(pd.DataFrame(failed or [], columns=["what", "error"]))),
+        unreadable=bool(corp.errors), unreadable_table=Markup(_table(pd.DataFrame(corp.errors))),
+        pages=[_page_entry(p) for p in pages],
+        sources_table=Markup(_table(corpus_table[cols], numeric={"n_tokens", "n_removed_chars"},
+                                    links={"doc_id": evidence or {}})),
+        limitations=limits(v, len(corp.errors)).sentences(),
+        version=__version__, commit=_commit(), versions=_versions(), seconds=f"{seconds:.1f}")
+
+
+def _page_entry(p: dict) -> dict:
+    """A notebook's entry on the index: link, findings rendered (sanitised) and headline figures."""
+    return {"href": p["href"], "title": p["title"], "findings": [Markup(_render_markdown(f)) for f in p["findings"]],
+            "figures": [{"b64": b64, "caption": cap, "alt": cap or p["title"]} for b64, cap in p["figures"]]}
+
+
+def _jinja():
+    """The site's Jinja environment: templates from ``templates/site``, every variable autoescaped."""
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    return Environment(loader=FileSystemLoader(str(TEMPLATE_DIR / "site")),
+                       autoescape=select_autoescape(default=True, default_for_string=True))
 
 
 def _page(title: str, body: str, back: str = "../index.html") -> str:
@@ -415,12 +446,9 @@ def build_report(corpus: str | Path = "seeds", out: str | Path = "reports", note
     evidence = write_evidence_pages(corp, out / "articles", failures=result.failed)
     seconds = time.perf_counter() - t0
     table = documents_table(corp)
-    from ..stance import stance_table
-
-    st = stance_table(corp)[["doc_id", "alarm_index", "frame"]]
-    st["alarm_index"] = st["alarm_index"].round(3)
-    table = table.merge(st, on="doc_id", how="left")
-    _write_text(result.index, _index_html(corpus, pages, table, corp.errors, seconds, evidence, result.failed))
+    if progress:
+        progress("writing the index")
+    _write_text(result.index, _index_html(corpus, corp, pages, table, seconds, evidence, result.failed))
     _write_manifest(out)
     if progress:
         progress(f"wrote {result.index} and {len(pages)} notebook pages in {seconds:.1f} s"

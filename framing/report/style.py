@@ -25,6 +25,15 @@ FEATURE_COLORS = ["#c94c4c", "#e07a5f", "#e8b04b", "#b5651d", "#8e5572", "#1b496
                   "#588157", "#bc6c25", "#adb5bd", "#343a40"]
 FALLBACK_COLORS = ["#6c757d", "#b5651d", "#8e5572", "#d98c3f", "#3d7ea6", "#a3a380"]
 
+# --------------------------------------------------------------------------- sizes
+
+#: Figures are drawn at 100 dpi, so one inch is 100 px in the notebook and on the report pages.
+DPI = 100
+#: The tallest a figure may be, in px at :data:`DPI`: a laptop screen (about 800 px of
+#: browser viewport) and a half; taller and a reader scrolls away from the axis and its
+#: title to read a row. The browser test fails on any taller figure.
+MAX_FIGURE_PX = 1400
+
 # --------------------------------------------------------------------------- source notes
 
 SOURCE_NOTE = "Source: framing package, block labels of each capture"
@@ -61,13 +70,28 @@ def colors_for(keys, palette: dict) -> list[str]:
 
 
 def short_label(doc_id: str, outlet: str = "") -> str:
-    """The id prefix (before the first ``_``) and up to 28 characters of the outlet."""
+    """The id prefix (before the first ``_``) and up to 28 characters of the outlet (for the
+    composition figure, whose bars are ordered by id)."""
     short = doc_id.split("_")[0] if "_" in doc_id else doc_id
     return f"{short} {outlet[:28]}".strip()
 
 
+def _cut(text: str, width: int) -> str:
+    if len(text) > width and "(" in text[:width + 1]:
+        text = text[: text.index("(")].rstrip() or text  # drop a parenthetical before truncating
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def source_label(doc_id: str, outlet: str = "", title: str = "", width: int = 30) -> str:
+    """A readable label: the outlet, else the title in quotes, else the full file stem; cut to
+    ``width`` characters and free of markup characters."""
+    name = (outlet or "").strip() or (f"“{title.strip()}”" if (title or "").strip() else "") or doc_id
+    return _UNSAFE.sub("", _cut(" ".join(name.split()), width)).strip() or "article"
+
+
 def source_labels(documents, width: int = 30) -> dict:
-    """Short axis label per document: id prefix, then outlet (or the title in quotes when no outlet).
+    """One label per document (:func:`source_label`), made unique: labels that would repeat
+    (two articles of one outlet) get their file stem appended.
 
     Parameters
     ----------
@@ -75,15 +99,12 @@ def source_labels(documents, width: int = 30) -> dict:
 
     Returns
     -------
-    dict doc_id -> label, free of markup characters.
+    dict doc_id -> label
     """
-    out = {}
-    for r in documents.fillna("").itertuples(index=False):
-        short = r.doc_id.split("_")[0] if "_" in r.doc_id else r.doc_id
-        name = r.outlet or (f"“{r.title}”" if r.title else "")
-        if len(name) > width and "(" in name:
-            name = name[: name.index("(")].rstrip()  # drop a parenthetical before truncating
-        if len(name) > width:
-            name = name[: width - 1].rstrip() + "…"
-        out[r.doc_id] = _UNSAFE.sub("", f"{short} {name}").strip()
-    return out
+    rows = list(documents.fillna("").itertuples(index=False))
+    first = {r.doc_id: source_label(r.doc_id, r.outlet, r.title, width) for r in rows}
+    counts: dict[str, int] = {}
+    for label in first.values():
+        counts[label] = counts.get(label, 0) + 1
+    return {d: (label if counts[label] == 1 else _UNSAFE.sub("", f"{label} · {_cut(d, width)}"))
+            for d, label in first.items()}
