@@ -39,5 +39,13 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_quotes.py
 	$(BIN)/python benchmarks/bench_batch.py
 
+# the loaded-word model and the derived candidate lexicon, from the train split of ../shared/devdata
+# (read, never copied; byte-identical on a rerun); not needed by `make test`
+DEVDATA ?= ../shared/devdata
+.PHONY: model
+model: $(STAMP)
+	$(BIN)/python scripts/train_loaded_model.py $(DEVDATA)
+	$(BIN)/python scripts/derive_lexicon.py $(DEVDATA)
+
 clean:
 	rm -rf reports .pytest_cache .hypothesis
