@@ -283,32 +283,19 @@ def test_no_quote_and_short_piece_not_misread(fixtures):
     assert t.at["short_brief", "n_tokens"] < 100
     assert t["alarm_index"].notna().all() and np.isfinite(t["alarm_index"]).all()
     assert t.at["short_brief", "frame"] == "neutral"
-    assert abs(t.at["short_brief", "alarm_index"]) < TH["alarmist"] / 2
+    assert t.at["short_brief", "p_neutral"] > max(t.at["short_brief", "p_alarmist"], t.at["short_brief", "p_skeptical"])
+    assert abs(t.at["short_brief", "handset_index"]) < TH["alarmist"] / 2
     # one loaded word does not flip a short brief
     brief = corpus["short_brief"].text
     one = brief.replace("The text was not released.", "The text was not released, a threat to the region.")
     assert table_of(one)["frame"].iloc[0] == "neutral"
 
 
-# --------------------------------------------------------------------------- seeds vs analyst coding
+# The seeds against the analyst coding are a test of the frame model, reported (benchmarks/bench_frames.py,
+# benchmarks/RESULTS.md), never asserted: a test that pins the seeds' result would make them training data.
 
 
-def test_seeds_ordering_agrees_with_analyst_coding(seeds):
-    _, _, t = seeds
-    coding = pd.read_csv(SEEDS / "sources.csv", dtype=str).set_index("doc_id")["analyst_frame"]
-    t = t.set_index("doc_id")
-    assert len(t) == 5 and t["alarm_index"].notna().all()
-    # Stated expectation: as groups, the analyst's alarmist seeds score above the neutral one,
-    # which scores above the skeptical ones (group means); the single most alarmist seed is
-    # analyst-alarmist and the least alarmist is analyst-skeptical. Exact frame agreement is
-    # reported, not required: the index is calibrated on fixed scales, not on these five.
-    means = t["alarm_index"].groupby(coding).mean()
-    assert means["alarmist"] > means["neutral"] > means["skeptical"]
-    assert coding[t["alarm_index"].idxmax()] == "alarmist"
-    assert coding[t["alarm_index"].idxmin()] == "skeptical"
-    agree = float((t["frame"] == coding.reindex(t.index)).mean())
-    print(f"\nseed frame agreement with analyst coding: {agree:.2f}")
-    assert agree >= 0.4   # no worse than giving every seed a majority label (2 of 5)
+# --------------------------------------------------------------------------- robustness
 
 
 def test_robustness_outputs(seeds):

@@ -69,7 +69,8 @@ def test_without_a_pack_no_seed_speaker_role_or_target_touches_another_story(own
     assert "Ron Ellis" in set(water.speaker)
     assert set(water[water.speaker == "Ron Ellis"].speaker_role) == {"unknown"}  # not the registry's Evan Ellis
     assert not [c for c in table.columns if c.startswith("vader_")]
-    assert set(table.index_basis) == {"generic"}
+    assert set(table.handset_basis) == {"generic"}
+    assert table.index_basis.str.startswith("calibrated generic model").all()   # no pack data in the model
 
 
 def test_a_legislator_is_a_legislator_unless_the_story_says_otherwise(own_corpus):
@@ -103,7 +104,7 @@ def test_a_custom_pack_with_its_own_targets_never_raises(tmp_path, own_corpus):
         encoding="utf-8")
     table = framing.stance_table(own_corpus, story=folder)
     assert "vader_port_authority" in table.columns and "vader_iran" not in table.columns
-    assert table.index_basis.iloc[0] == "generic + mypack"
+    assert table.handset_basis.iloc[0] == "generic + mypack"
 
 
 @pytest.mark.parametrize("file,text,message", [

@@ -215,14 +215,20 @@ def _index_html(corpus_path: Path, corp, pages: list[dict], corpus_table, second
     """The index page (template ``templates/site/index.html.j2``, autoescaped): the answer first."""
     from .. import __version__
     from ..evaluate import analyst_coding
-    from ..stance import bootstrap_index, sentence_cues, sentence_table, stance_table
+    from ..quotes import quotes_table
+    from ..stance import stance_table
+    from ..stance.calibrate import bootstrap_interval, driving_sentences, load_frame_model
+    from ..stance.cues import frame_cues, openings
     from .summary import limits, verdicts
 
-    sentences = sentence_table(corp)
-    stance = stance_table(corp, sentences=sentences)
-    boot = bootstrap_index(corp, n=1000, seed=0, sentences=sentences)
+    quotes = quotes_table(corp)
+    stance = stance_table(corp, quotes=quotes)
+    meta = load_frame_model().get("meta", {})
+    opening_docs, opening_quotes = openings(corp, quotes)
+    cues = frame_cues(opening_docs, quotes=opening_quotes)
     coded = analyst_coding(corpus_path, stance) if corpus_path.is_dir() else None
-    v = verdicts(corp, stance, boot, sentences, sentence_cues(corp), coded)
+    v = verdicts(corp, stance, bootstrap_interval(opening_docs, cues=cues, level=0.95),
+                 driving_sentences(opening_docs, cues=cues, k=1), coded)
     story = corp.story
     cols = [c for c in ["doc_id", "outlet", "date", "title", "n_tokens", "n_removed_chars", "language", "flags"]
             if c in corpus_table.columns]
@@ -241,6 +247,7 @@ def _index_html(corpus_path: Path, corp, pages: list[dict], corpus_table, second
         sources_table=Markup(_table(corpus_table[cols], numeric={"n_tokens", "n_removed_chars"},
                                     links={"doc_id": evidence or {}})),
         limitations=limits(v, len(corp.errors)).sentences(),
+        model_n=meta.get("n_documents", "?"), model_auc=meta.get("loso_auc_alarmist", "not recorded"),
         version=__version__, commit=_commit(), versions=_versions(), seconds=f"{seconds:.1f}")
 
 

@@ -30,51 +30,42 @@ def index_label(doc) -> str:
     return label if len(label) <= LABEL_WIDTH else label[: LABEL_WIDTH - 1].rstrip() + "…"
 
 
-def evidence_sentence(sentences: pd.DataFrame, cues: pd.DataFrame, doc, frame: str) -> tuple[int, int]:
-    """The span of the sentence that most supports ``frame``: the sentence with the most
-    threat-affirming and fear cues (alarmist), alarm-skeptical cues (skeptical), or the first
-    body sentence (neutral, or when no sentence carries a cue of the frame)."""
-    mine = sentences[sentences["doc_id"] == doc.doc_id]
-    if mine.empty:
-        return 0, 0
-    c = cues[cues["doc_id"] == doc.doc_id]
-    wanted = {"alarmist": ("threat-affirming", "fear"), "skeptical": ("alarm-skeptical",)}.get(frame, ())
-    c = c[c["cue"].isin(wanted)]
-    if len(c):
-        best = c.groupby(["sentence_start", "sentence_end"]).size().sort_index().idxmax()
-        return int(best[0]), int(best[1])
-    body = [(s, e) for s, e in zip(mine["start"], mine["end"]) if doc.block_at(s).role == "body"] \
-        if getattr(doc, "blocks", None) else []
-    s, e = body[0] if body else (int(mine["start"].iloc[0]), int(mine["end"].iloc[0]))
-    return int(s), int(e)
-
-
-def verdicts(corpus, stance: pd.DataFrame, boot: pd.DataFrame, sentences: pd.DataFrame, cues: pd.DataFrame,
+def verdicts(corpus, stance: pd.DataFrame, intervals: pd.DataFrame, drivers: pd.DataFrame,
              coded: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per source, most alarmist first (not-assessed sources last).
 
+    Parameters
+    ----------
+    stance : :func:`framing.stance.stance_table`
+    intervals : :func:`framing.stance.calibrate.bootstrap_interval` (``index_low, index_high``)
+    drivers : :func:`framing.stance.calibrate.driving_sentences` (the sentence of rank 1 is shown)
+    coded : :func:`framing.evaluate.analyst_coding`, optional
+
     Returns
     -------
-    DataFrame: ``doc_id, label, frame, p_frame`` (share of bootstrap replicates in that frame),
-    ``alarm_index, index_low, index_high``, ``evidence`` (the sentence of
-    :func:`evidence_sentence`, whitespace collapsed), ``evidence_start, evidence_end``,
-    ``analyst_frame`` and ``agree`` (empty / NA without a coding), ``reason`` (why not assessed).
+    DataFrame: ``doc_id, label, frame, p_frame`` (the model's probability of that frame),
+    ``alarm_index, index_low, index_high``, ``evidence`` (the sentence that moves the index most,
+    whitespace collapsed; empty when no cue in the opening), ``evidence_start, evidence_end,
+    evidence_effect``, ``analyst_frame`` and ``agree`` (empty / NA without a coding), ``reason``.
     """
     docs = {d.doc_id: d for d in corpus}
-    b = boot.set_index("doc_id") if len(boot) else pd.DataFrame()
+    iv = intervals.set_index("doc_id") if len(intervals) else pd.DataFrame(columns=["index_low", "index_high"])
+    top = drivers[drivers["rank"] == 1].set_index("doc_id") if len(drivers) else pd.DataFrame()
     analyst = dict(zip(coded["doc_id"], coded["analyst_frame"])) if coded is not None and len(coded) else {}
     rows = []
     for r in stance.itertuples(index=False):
-        doc, frame = docs[r.doc_id], r.frame
-        s, e = evidence_sentence(sentences, cues, doc, frame) if frame in FRAMES else (0, 0)
-        has_boot = frame in FRAMES and r.doc_id in b.index
+        frame, assessed = r.frame, r.frame in FRAMES
+        drv = top.loc[r.doc_id] if assessed and r.doc_id in top.index else None
         rows.append({
-            "doc_id": r.doc_id, "label": index_label(doc), "frame": frame,
-            "p_frame": float(b.at[r.doc_id, f"p_{frame}"]) if has_boot else float("nan"),
+            "doc_id": r.doc_id, "label": index_label(docs[r.doc_id]), "frame": frame,
+            "p_frame": float(getattr(r, f"p_{frame}")) if assessed else float("nan"),
             "alarm_index": r.alarm_index,
-            "index_low": float(b.at[r.doc_id, "index_low"]) if has_boot else float("nan"),
-            "index_high": float(b.at[r.doc_id, "index_high"]) if has_boot else float("nan"),
-            "evidence": _SPACE.sub(" ", doc.text[s:e]).strip(), "evidence_start": s, "evidence_end": e,
+            "index_low": float(iv.at[r.doc_id, "index_low"]) if assessed and r.doc_id in iv.index else float("nan"),
+            "index_high": float(iv.at[r.doc_id, "index_high"]) if assessed and r.doc_id in iv.index else float("nan"),
+            "evidence": _SPACE.sub(" ", drv["text"]).strip() if drv is not None else "",
+            "evidence_start": int(drv["start"]) if drv is not None else 0,
+            "evidence_end": int(drv["end"]) if drv is not None else 0,
+            "evidence_effect": float(drv["effect"]) if drv is not None else float("nan"),
             "analyst_frame": analyst.get(r.doc_id, ""),
             "agree": (analyst[r.doc_id] == frame) if r.doc_id in analyst else pd.NA,
             "reason": getattr(r, "not_assessed_reason", "") or "",

@@ -115,34 +115,51 @@ def stance_table(corpus, weights=None, **kwargs) -> pd.DataFrame:
     Parameters
     ----------
     corpus : Corpus, iterable of Document, or one Document
-    weights : dict from :func:`load_weights`, optional
+    weights : dict from :func:`load_weights`, optional (the hand-set index)
     **kwargs : ``hits``, ``quotes``, ``sentences`` (precomputed tables), ``story`` (a story
         pack; default: the one the corpus was loaded with)
 
     Returns
     -------
-    DataFrame: ``doc_id``, the columns of :func:`stance_features`, ``index_basis`` (the
-    weights the index rests on: ``generic``, or ``generic + <pack>``), ``language``,
-    ``assessable`` and ``not_assessed_reason`` (:func:`framing.language.assess`),
-    ``alarm_index`` (float, higher = more alarmist; NaN when not assessable) and ``frame``
-    (alarmist / neutral / skeptical, or ``not assessed``).
+    DataFrame: ``doc_id``, the columns of :func:`stance_features`; ``language``, ``assessable`` and
+    ``not_assessed_reason`` (:func:`framing.language.assess`); the calibrated frame measure of
+    :mod:`framing.stance.calibrate`, read from each article's opening: its features (``w_*``,
+    ``s_*``, ``warn_share``, ``headline_net``, ``lede_net``, ``last_net``), ``alarm_index`` (log
+    P(alarmist) / P(skeptical); NaN when not assessable), ``p_alarmist, p_neutral, p_skeptical`` and
+    ``frame`` (the most probable, or ``not assessed``); ``index_basis`` (which model); and the
+    hand-set index of earlier versions, kept for comparison: ``handset_index``, ``handset_frame``
+    and ``handset_basis`` (its weights: ``generic`` or ``generic + <pack>``).
     """
     from ..story import story_of
+    from .calibrate import frame_scores, load_frame_model
+    from .cues import frame_features, openings
+    from .sentences import _inputs
 
     story = story_of(corpus, kwargs.pop("story", None))
     W = load_weights(story=story) if weights is None else weights
     sentences = kwargs.pop("sentences", None)
+    docs, hits, quotes = _inputs(corpus, kwargs.pop("hits", None), kwargs.pop("quotes", None), story)
     if sentences is None:
-        sentences = sentence_table(corpus, weights=W, story=story, **kwargs)
-    f = stance_features(corpus, sentences=sentences)
-    gate = _assessments(corpus, f["doc_id"])
+        sentences = sentence_table(docs, hits=hits, quotes=quotes, weights=W, story=story, **kwargs)
+    f = stance_features(docs, sentences=sentences)
+    gate = _assessments(docs, f["doc_id"])
     f["language"] = [g.language for g in gate]
     f["assessable"] = [g.assessable for g in gate]
     f["not_assessed_reason"] = [g.reason for g in gate]
-    index = alarm_index(f, W).round(6)
-    f["index_basis"] = W.get("basis", "generic")
-    f["alarm_index"] = index.where(f["assessable"])
-    f["frame"] = frame_from_index(index, W).where(f["assessable"], NOT_ASSESSED)
+    handset = alarm_index(f, W).round(6)
+    f["handset_index"] = handset.where(f["assessable"])
+    f["handset_frame"] = frame_from_index(handset, W).where(f["assessable"], NOT_ASSESSED)
+    f["handset_basis"] = W.get("basis", "generic")
+    opening_docs, opening_quotes = openings(docs, quotes)
+    ff = frame_features(opening_docs, quotes=opening_quotes)
+    scores = frame_scores(ff)
+    f = f.merge(ff.drop(columns=["n_tokens"]).rename(columns={"n_cues": "n_frame_cues"}), on="doc_id", how="left")
+    f = f.merge(scores, on="doc_id", how="left")
+    for c in ("alarm_index", "p_alarmist", "p_neutral", "p_skeptical"):
+        f[c] = f[c].where(f["assessable"])
+    f["frame"] = f["frame"].where(f["assessable"], NOT_ASSESSED)
+    meta = load_frame_model().get("meta", {})
+    f["index_basis"] = "calibrated generic model " + meta.get("data_digest", "")[:15]
     return f
 
 
