@@ -29,6 +29,8 @@ STYLE = """
                          border-radius: 3px; padding: 1px 4px; margin-right: 2px; vertical-align: 2px; }
 .fr-article .fr-noise { color: #999; text-decoration: line-through; }
 .fr-article .fr-heading { font-weight: bold; }
+.fr-article .fr-drive.fr-up { background: #fdeaea; outline: 1px dashed #c94c4c; }
+.fr-article .fr-drive.fr-down { background: #e7eef6; outline: 1px dashed #1b4965; }
 .fr-legend { font: 12px/1.8 system-ui, sans-serif; margin: .5em 0; }
 .fr-legend span { display: inline-block; padding: 1px 6px; margin: 0 6px 4px 0; border-radius: 2px;
                   white-space: nowrap; }
@@ -62,7 +64,7 @@ def legend_html(categories) -> str:
 
 
 def article_html(doc, hits=None, quotes=None, start: int = 0, end: int | None = None,
-                 legend: bool = True, style: bool = True) -> str:
+                 legend: bool = True, style: bool = True, drivers=None) -> str:
     """HTML of ``doc.text[start:end]`` with term hits, quotes and noise marked.
 
     Parameters
@@ -71,6 +73,8 @@ def article_html(doc, hits=None, quotes=None, start: int = 0, end: int | None = 
     hits : DataFrame of :func:`framing.terms.term_hits` rows (any doc_id; filtered here)
     quotes : DataFrame of :func:`framing.quotes.quotes_table` rows
     start, end : the character range to show (default: the whole text)
+    drivers : DataFrame of :func:`framing.stance.calibrate.driving_sentences` rows: the sentences
+        that move the frame model's index most, underlined (red toward alarmist, blue toward skeptical)
     """
     text = doc.text
     end = len(text) if end is None else end
@@ -82,14 +86,18 @@ def article_html(doc, hits=None, quotes=None, start: int = 0, end: int | None = 
     if quotes is not None and len(quotes):
         q = quotes[(quotes.doc_id == doc.doc_id) & (quotes.kind != "reported")]
         qs = sorted(zip(q.start, q.end, q.speaker.fillna(""), q.speaker_role.fillna(""), q.kind))
+    drive = []
+    if drivers is not None and len(drivers):
+        d = drivers[drivers.doc_id == doc.doc_id]
+        drive = sorted(zip(d.start, d.end, d.effect))
     cuts = {start, end}
-    for s, e, *_ in terms + qs:
+    for s, e, *_ in terms + qs + drive:
         cuts.update((max(start, min(s, end)), max(start, min(e, end))))
     for b in doc.blocks:
         cuts.update((max(start, min(b.start, end)), max(start, min(b.end, end))))
     cuts = sorted(cuts)
     out = []
-    ti = qi = 0
+    ti = qi = di = 0
     for a, b in zip(cuts, cuts[1:]):
         if a >= b:
             continue
@@ -98,6 +106,8 @@ def article_html(doc, hits=None, quotes=None, start: int = 0, end: int | None = 
             ti += 1
         while qi < len(qs) and qs[qi][1] <= a:
             qi += 1
+        while di < len(drive) and drive[di][1] <= a:
+            di += 1
         piece = html_text(text[a:b])
         if ti < len(terms) and terms[ti][0] <= a < terms[ti][1]:
             _, _, cat, term = terms[ti]
@@ -110,6 +120,11 @@ def article_html(doc, hits=None, quotes=None, start: int = 0, end: int | None = 
                 who = spk or "no speaker"
                 label = f'<span class="fr-qlabel">{html_text(who)} · {html_text(role if spk else kind)}</span>'
             piece = f'{label}<span class="fr-q" title="{html_text(kind)}">{piece}</span>'
+        if di < len(drive) and drive[di][0] <= a < drive[di][1]:
+            effect = drive[di][2]
+            way = "fr-up" if effect > 0 else "fr-down"
+            piece = f'<span class="fr-drive {way}" title="moves the alarm index by {effect:+.2f}">{piece}</span>'
+
         if blk.role == "boilerplate":
             piece = f'<span class="fr-noise" title="noise: {html_text(blk.reason)}">{piece}</span>'
         elif blk.role in ("title", "heading"):

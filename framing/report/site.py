@@ -210,25 +210,45 @@ def _agreement_line(verdicts) -> str:
     return f"The frame agrees with the analyst's coding for {k} of {len(coded)} coded sources."
 
 
-def _index_html(corpus_path: Path, corp, pages: list[dict], corpus_table, seconds: float,
+@dataclass
+class FrameEvidence:
+    """The tables behind each article's verdict, computed once for the index and the evidence pages."""
+
+    hits: object
+    quotes: object
+    stance: object       # framing.stance_table
+    intervals: object    # calibrate.bootstrap_interval of the openings (95%)
+    drivers: object      # calibrate.driving_sentences of the openings, 3 per article
+
+
+def frame_evidence(corp) -> FrameEvidence:
+    """Term hits, quotes, the stance table and the frame model's intervals and driving sentences."""
+    from ..quotes import quotes_table
+    from ..stance import stance_table
+    from ..stance.calibrate import bootstrap_interval, driving_sentences
+    from ..stance.cues import frame_cues, openings
+    from ..terms import term_hits
+
+    quotes = quotes_table(corp)
+    hits = term_hits(corp)
+    stance = stance_table(corp, quotes=quotes, hits=hits)
+    opening_docs, opening_quotes = openings(corp, quotes)
+    cues = frame_cues(opening_docs, quotes=opening_quotes)
+    return FrameEvidence(hits, quotes, stance, bootstrap_interval(opening_docs, cues=cues, level=0.95),
+                         driving_sentences(opening_docs, cues=cues, k=3))
+
+
+def _index_html(corpus_path: Path, corp, pages: list[dict], corpus_table, seconds: float, fe: FrameEvidence,
                 evidence: dict[str, str] | None = None, failed: list[dict] | None = None) -> str:
     """The index page (template ``templates/site/index.html.j2``, autoescaped): the answer first."""
     from .. import __version__
     from ..evaluate import analyst_coding
-    from ..quotes import quotes_table
-    from ..stance import stance_table
-    from ..stance.calibrate import bootstrap_interval, driving_sentences, load_frame_model
-    from ..stance.cues import frame_cues, openings
+    from ..stance.calibrate import load_frame_model
     from .summary import limits, verdicts
 
-    quotes = quotes_table(corp)
-    stance = stance_table(corp, quotes=quotes)
     meta = load_frame_model().get("meta", {})
-    opening_docs, opening_quotes = openings(corp, quotes)
-    cues = frame_cues(opening_docs, quotes=opening_quotes)
-    coded = analyst_coding(corpus_path, stance) if corpus_path.is_dir() else None
-    v = verdicts(corp, stance, bootstrap_interval(opening_docs, cues=cues, level=0.95),
-                 driving_sentences(opening_docs, cues=cues, k=1), coded)
+    coded = analyst_coding(corpus_path, fe.stance) if corpus_path.is_dir() else None
+    v = verdicts(corp, fe.stance, fe.intervals, fe.drivers, coded)
     story = corp.story
     cols = [c for c in ["doc_id", "outlet", "date", "title", "n_tokens", "n_removed_chars", "language", "flags"]
             if c in corpus_table.columns]
@@ -288,21 +308,36 @@ _PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
 _NOT_PLAIN = re.compile(r"[^A-Za-z0-9_.-]+")
 
 
-def write_evidence_pages(corpus, folder: str | Path, failures: list | None = None) -> dict[str, str]:
-    """One page per article: its full text with loaded terms, quotes and noise marked.
+def _verdict_line(fe: FrameEvidence, doc_id: str) -> str:
+    """One sentence: the article's frame, its probability and interval (or why it was not assessed)."""
+    r = fe.stance.set_index("doc_id").loc[doc_id]
+    if r["frame"] not in ("alarmist", "neutral", "skeptical"):
+        return f"Frame: not assessed ({r['not_assessed_reason']})."
+    iv = fe.intervals.set_index("doc_id")
+    span = (f", 95% interval {iv.at[doc_id, 'index_low']:+.2f} to {iv.at[doc_id, 'index_high']:+.2f}"
+            if doc_id in iv.index else "")
+    return (f"Frame: {r['frame']} (probability {r['p_' + r['frame']]:.0%}; alarmist {r['p_alarmist']:.0%}, "
+            f"neutral {r['p_neutral']:.0%}, skeptical {r['p_skeptical']:.0%}); alarm index "
+            f"{r['alarm_index']:+.2f}{span}. The sentences that move the index most are shaded: red toward "
+            "alarmist, blue toward skeptical (hover for how much).")
+
+
+def write_evidence_pages(corpus, folder: str | Path, failures: list | None = None,
+                         fe: FrameEvidence | None = None) -> dict[str, str]:
+    """One page per article: its verdict, then its full text with loaded terms, quotes, noise and the
+    sentences that drive the frame marked.
 
     Returns {doc_id: relative href}. Article text is escaped (see :mod:`framing.report.evidence`).
     A page that cannot be written is appended to ``failures`` (``{"what", "error"}``)
     when given, else raised.
     """
-    from ..quotes import quote_summary, quotes_table
-    from ..terms import term_hits
+    from ..quotes import quote_summary
     from .evidence import article_html
 
+    fe = frame_evidence(corpus) if fe is None else fe
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    hits = term_hits(corpus)
-    quotes = quotes_table(corpus)
+    hits, quotes = fe.hits, fe.quotes
     summary = quote_summary(quotes, corpus).set_index("doc_id")
     e = html_text
     hrefs = {}
@@ -318,10 +353,11 @@ def write_evidence_pages(corpus, folder: str | Path, failures: list | None = Non
         body = (f"<h1>{e(d.title or d.doc_id)}</h1>"
                 f"<p class='meta'>{e(d.doc_id)} · {e(d.outlet or 'outlet not known')} · "
                 f"{e(d.date or 'date not known')}</p>"
+                f"<p><strong>{e(_verdict_line(fe, d.doc_id))}</strong></p>"
                 f"<p>{e(facts)}. Hover a mark for its category or a struck-out stretch for why it was labelled page "
                 "noise. Offsets and the full tables: <code>framing terms</code>, <code>framing quotes</code>, "
-                "<code>framing segments</code>.</p>"
-                + article_html(d, h, q))
+                "<code>framing segments</code>, <code>framing stance</code>.</p>"
+                + article_html(d, h, q, drivers=fe.drivers))
         name = evidence_page_name(d.doc_id)
         try:
             _write_text(folder / name, _page(f"Evidence: {d.title or d.doc_id}", body))
@@ -450,12 +486,13 @@ def build_report(corpus: str | Path = "seeds", out: str | Path = "reports", note
     result.pages = [out / p["href"] for p in pages]
     if progress:
         progress("writing evidence pages")
-    evidence = write_evidence_pages(corp, out / "articles", failures=result.failed)
+    fe = frame_evidence(corp)
+    evidence = write_evidence_pages(corp, out / "articles", failures=result.failed, fe=fe)
     seconds = time.perf_counter() - t0
     table = documents_table(corp)
     if progress:
         progress("writing the index")
-    _write_text(result.index, _index_html(corpus, corp, pages, table, seconds, evidence, result.failed))
+    _write_text(result.index, _index_html(corpus, corp, pages, table, seconds, fe, evidence, result.failed))
     _write_manifest(out)
     if progress:
         progress(f"wrote {result.index} and {len(pages)} notebook pages in {seconds:.1f} s"
