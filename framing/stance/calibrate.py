@@ -44,6 +44,7 @@ DECIMALS = 6                                          # every number written is 
 MODEL_FILE, META_FILE = "alarm_model.csv", "alarm_model_meta.csv"
 MODEL_COLUMNS = ["feature", "kind", "weight", "weight_alarmist", "weight_skeptical", "centre", "scale", "sign",
                  "rationale"]
+LOSO_COLUMNS = ["story", "n", "n_alarmist", "n_neutral", "n_skeptical", "auc_alarmist", "auc_skeptical", "accuracy"]
 CODING_COLUMNS = ["id", "story", "url", "title", "outlet", "date", "label", "reason", "coder_confidence"]
 _LABEL_ALIASES = {"alarm": "alarmist", "alarmed": "alarmist", "skeptic": "skeptical", "sceptical": "skeptical"}
 
@@ -485,7 +486,8 @@ def train(texts_dir, coding_paths, out=None, meta_out=None, script="scripts/fit_
     feats["story"] = feats["doc_id"].map(lab["story"])
     feats["label"] = feats["doc_id"].map(lab["label"])
     model = fit_frame_model(feats, feats["label"])
-    loso = leave_one_story_out(feats)[0].set_index("story").loc["pooled"]
+    loso_table, loso_pred = leave_one_story_out(feats)
+    loso = loso_table.set_index("story").loc["pooled"]
     counts = feats["label"].value_counts()
     stories = feats.groupby("story")["label"].agg(lambda s: "/".join(f"{(s == f).sum()}" for f in FRAMES_ORDER))
     meta = {
@@ -509,6 +511,8 @@ def train(texts_dir, coding_paths, out=None, meta_out=None, script="scripts/fit_
                  f"the training mean and standard deviation, clipped to +-{model['clip_z']:g}",
     }
     paths = write_frame_model(model, meta, out, meta_out)
+    loso_path = paths[0].with_name(paths[0].stem + "_loso.csv")
+    loso_path.write_bytes(_csv_bytes(loso_pred.round(DECIMALS)))
     return {"model": model, "features": feats, "excluded": excluded, "conflicts": conflicts, "meta": meta,
             "paths": paths}
 
@@ -555,21 +559,31 @@ def leave_one_story_out(features: pd.DataFrame, c: float = C) -> tuple[pd.DataFr
         s["story"], s["label"] = features.loc[test, "story"].to_numpy(), features.loc[test, "label"].to_numpy()
         preds.append(s)
     pred = pd.concat(preds, ignore_index=True)
-    rows = []
-    for story, g in pred.groupby("story", sort=True):
-        rows.append({"story": story, **_counts(g), **scores_summary(g)})
-    table = pd.DataFrame(rows)
-    pooled = {"story": "pooled", **_counts(pred), **scores_summary(pred)}
-    mean = {"story": "mean over stories", "n": int(table["n"].sum()),
-            **{k: float(table[k].mean()) for k in ("auc_alarmist", "auc_skeptical", "accuracy")}}
-    table = pd.concat([table, pd.DataFrame([pooled, mean])], ignore_index=True)
-    cols = ["story", "n", "n_alarmist", "n_neutral", "n_skeptical", "auc_alarmist", "auc_skeptical", "accuracy"]
-    return table[cols], pred[["doc_id", "story", "label", "alarm_index", "p_alarmist", "p_neutral",
-                              "p_skeptical", "frame"]]
+    return loso_table(pred), pred[["doc_id", "story", "label", "alarm_index", "p_alarmist", "p_neutral",
+                                   "p_skeptical", "frame"]]
 
 
 def _counts(g: pd.DataFrame) -> dict:
     return {f"n_{f}": int((g["label"] == f).sum()) for f in ("alarmist", "neutral", "skeptical")}
+
+
+def load_loso_predictions(path=None) -> pd.DataFrame:
+    """The out-of-fold predictions of the development set written with the shipped model
+    (``alarm_model_loso.csv``: ``doc_id, story, label, alarm_index, p_alarmist, p_neutral, p_skeptical,
+    frame``; ids and codes only, no text), for the calibration and leave-one-story-out views."""
+    p = Path(path) if path is not None else data_path(MODEL_FILE).with_name("alarm_model_loso.csv")
+    return pd.read_csv(p, dtype={"doc_id": str, "story": str, "label": str, "frame": str}, keep_default_na=False)
+
+
+def loso_table(pred: pd.DataFrame) -> pd.DataFrame:
+    """Per held-out story, pooled and the mean over stories, from out-of-fold predictions
+    (the table of :func:`leave_one_story_out`)."""
+    rows = [{"story": story, **_counts(g), **scores_summary(g)} for story, g in pred.groupby("story", sort=True)]
+    table = pd.DataFrame(rows)
+    pooled = {"story": "pooled", **_counts(pred), **scores_summary(pred)}
+    mean = {"story": "mean over stories", "n": int(table["n"].sum()),
+            **{k: float(table[k].mean()) for k in ("auc_alarmist", "auc_skeptical", "accuracy")}}
+    return pd.concat([table, pd.DataFrame([pooled, mean])], ignore_index=True)[LOSO_COLUMNS]
 
 
 def reliability_table(pred: pd.DataFrame, bins: int = 5) -> pd.DataFrame:
