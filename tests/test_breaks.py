@@ -23,9 +23,16 @@ import pytest
 import framing
 from framing import stance
 from framing.corpus import Block, Document
-from framing.evaluate import quote_agreement, quote_match, segmentation_agreement, segmentation_report, speaker_match
+from framing.evaluate import (
+    evaluate_hits,
+    quote_agreement,
+    quote_match,
+    segmentation_agreement,
+    segmentation_report,
+    speaker_match,
+)
 from framing.quotes import extract_quotes, in_quote_mask
-from framing.terms import HIT_COLUMNS, evaluate_hits
+from framing.terms import HIT_COLUMNS
 
 # the seeds' story pack: it supplies the sovereignty cues, the speaker registry and the tone targets
 # (vader_*), so every weighted feature, generic or the pack's, is tested here

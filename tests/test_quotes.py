@@ -362,3 +362,53 @@ def test_boilerplate_quotes_are_flagged_or_dropped():
     n_boiler = sum(g["in_boilerplate"] == "true" for g in gold)
     assert len(kept) - len(dropped) == kept["in_boilerplate"].sum()
     assert abs(int(kept["in_boilerplate"].sum()) - n_boiler) <= 2
+
+
+# --------------------------------------------------------------------------- attribution rules, one by one
+
+# for each rule of framing.quotes.attribution.RULES: a text whose last quotation only that rule
+# attributes, its (kind, speaker, cue), and what the quotation becomes without the rule
+RULE_EXAMPLES = {
+    "according_to_after": ("“The port is closed,” according to Ana Ruiz.",
+                           ("direct", "Ana Ruiz", "according to"), ("scare", "", "")),
+    "reporting_clause_after": ("“The port is closed,” said Ana Ruiz.", ("direct", "Ana Ruiz", "said"),
+                               ("scare", "", "")),
+    "reporting_verb_before": ("Ana Ruiz said: “The port is closed today.”", ("direct", "Ana Ruiz", "said"),
+                              ("unattributed", "", "")),
+    "passive_agent": ("The plan is “a disaster for the port,” as described by officials.",
+                      ("partial", "officials", "described"), ("unattributed", "", "")),
+    "coordinated": ("Ana Ruiz called the plan “a disaster” and “a waste”.", ("partial", "Ana Ruiz", "called"),
+                    ("scare", "", "")),
+    # the modal bars the verb before the second quote; the split clause gives it the first one's speaker
+    "split_quote": ("Mayor Tom Reed spoke on Monday. “We will win,” he would also say, “and we did.”",
+                    ("partial", "Tom Reed", "say"), ("scare", "", "")),
+    "attribution_inside": ("The port stayed shut. “The port will stay closed until the end of the year, the harbor "
+                           "authority said.”", ("direct", "the harbor authority", "said"), ("unattributed", "", "")),
+}
+
+
+def _last_quote(text):
+    q = [r for r in extract_quotes(text) if r["kind"] != "reported"][-1]
+    return q["kind"], q["speaker"], q["cue"]
+
+
+def test_every_attribution_rule_has_an_example():
+    from framing.quotes.attribution import RULES
+
+    assert [r.__name__ for r in RULES] == list(RULE_EXAMPLES)
+
+
+@pytest.mark.parametrize("name", list(RULE_EXAMPLES))
+def test_each_attribution_rule_attributes_its_example_alone(name, monkeypatch):
+    from framing.quotes import attribution
+
+    text, with_rule, without_rule = RULE_EXAMPLES[name]
+    assert _last_quote(text) == with_rule
+    monkeypatch.setattr(attribution, "RULES", tuple(r for r in attribution.RULES if r.__name__ != name))
+    assert _last_quote(text) == without_rule
+
+
+def test_they_never_falls_back_to_a_named_person():
+    # "they" looks back for a vague source or an organisation only, never for the last person named
+    assert _last_quote("The mayor, Ana Ruiz, arrived. “We are ready,” they said.") == ("scare", "", "")
+    assert _last_quote("The mayor, Ana Ruiz, arrived. “We are ready,” she said.") == ("direct", "Ana Ruiz", "said")

@@ -1,0 +1,238 @@
+"""The document model every rule reads: paragraphs, sentences, quote spans and entities of one text.
+
+:class:`_DocModel` is built once per text. It answers position questions (in a quote? which
+sentence, paragraph? the quotes before or after?) by bisection over sorted positions, never by a
+scan, and remembers the answers that many rules ask for again. Its entity table
+(:mod:`.entities`) is built last, from the structure. :class:`_SpanSet` answers overlap questions
+about spans that grow as rows are made.
+"""
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+
+from .entities import find_entities
+from .lexicon import abbreviations, lexicon, word_set
+from .marks import ALL_D, paragraphs, quote_spans, rstrip
+from .names import NAME_RE, POSS
+
+_ABBR = abbreviations()  # the same list the sentence splitter uses (data/abbreviations.csv)
+_COMMON = word_set("common")
+_CLAUSE_MARKS_RE = re.compile("[" + re.escape(ALL_D + "‘") + "]")   # marks a reported clause may not hold
+# a run of end punctuation is tried from its first character only: a match starting inside
+# the run would see the same rest of the run, so the result is the same, but trying every
+# start of a long run ("!!!!…") would cost the square of its length
+_SENT_END = re.compile(r"(?<![.!?…])([.!?…]+)([\"”’')\]]*)(\s+)")
+_LASTWORD = re.compile(r"\S*$")
+_LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+\b")
+
+
+class _DocModel:
+    """Per-document analysis: paragraphs, sentences, quote spans, lexicon and entities.
+
+    Attributes read by the rules: ``text``, ``story``, ``verb_re``/``vinfo``/``rules``/``reg``
+    (:func:`.lexicon.lexicon`), ``paras`` and ``pstarts`` (non-blank lines), ``qspans``
+    (:func:`.marks.quote_spans`), ``sstarts`` (sentence starts), ``common`` (words that are
+    never a name here), ``entities`` (:class:`.entities._Entities`) and ``descr_chains``
+    (the cache of :func:`.speakers.last_descriptor`).
+    """
+
+    def __init__(self, text: str, story=None):
+        self.text = text
+        self.story = story
+        self.verb_re, self.vinfo, self.rules, self.reg = lexicon(story)
+        self.paras = paragraphs(text)
+        self.pstarts = [p[0] for p in self.paras]
+        self.qspans = quote_spans(text)
+        # quote spans are sorted and never overlap (quote_spans), so their ends are sorted too:
+        # "the quotes before i" is a bisection, never a scan
+        self._qstarts = [q[0] for q in self.qspans]
+        self._qends = [q[1] for q in self.qspans]
+        self._qend_set = set(self._qends)
+        # sorted positions of the characters some rules look for to the right of a position
+        self._marks = [m.start() for m in _CLAUSE_MARKS_RE.finditer(text)]
+        self._opens = [m.start() for m in re.finditer(r"\(", text)]
+        self._closes = [m.start() for m in re.finditer(r"\)", text)]
+        self._rstrip_at: dict[int, int] = {}
+        self._clause_end_at: dict[int, int] = {}
+        self._first_names: dict[int, list] = {}
+        self.descr_chains: dict[int, list] = {}
+        # a capitalised word whose lower-case form the text also uses is a common word
+        # ("Water rates rose ... the water board"), not the start of a name
+        self.common = _COMMON | {w for w in _LOWER_WORD_RE.findall(text)}
+        self.sstarts = self._sentence_starts()
+        self.entities = find_entities(self)
+
+    # ---------------- paragraphs and sentences
+    def para_of(self, i: int) -> int:
+        return max(0, bisect.bisect_right(self.pstarts, i) - 1) if self.paras else 0
+
+    def _sentence_starts(self) -> list[int]:
+        """Sentence starts (outside quotes) as a sorted list; paragraph starts included.
+
+        A sentence ends at a run of ``.!?…`` (and closing marks) followed by space and a capital,
+        a digit or an opening mark, unless the run is inside a quote it does not close, or the
+        period ends an abbreviation ("Mr.", "U.S.").
+        """
+        t = self.text
+        starts = {p[0] for p in self.paras}
+        for m in _SENT_END.finditer(t):
+            i = m.end()
+            if i >= len(t):
+                continue
+            if self.in_quote(m.start(1)) and m.end(2) not in self._qend_set:
+                continue
+            if not (t[i].isupper() or t[i].isdigit() or t[i] in "“\"‘("):
+                continue
+            # abbreviation before the period?
+            w0 = m.start(1) - len(_LASTWORD.search(t, max(0, m.start(1) - 30), m.start(1)).group())
+            word = t[w0:m.end(1)].lower().lstrip("(“\"”")
+            if m.group(1) == "." and (word in _ABBR or re.fullmatch(r"(?:[a-z]\.)+", word)):
+                continue
+            starts.add(i)
+        return sorted(starts)
+
+    def sent_index(self, i: int) -> int:
+        return bisect.bisect_right(self.sstarts, i) - 1
+
+    def sent_start(self, i: int) -> int:
+        k = bisect.bisect_right(self.sstarts, i) - 1
+        return self.sstarts[k] if k >= 0 else 0
+
+    def sent_end(self, i: int) -> int:
+        """End of the sentence containing position i (exclusive, final punctuation excluded)."""
+        k = bisect.bisect_right(self.sstarts, i)
+        pend = self.paras[self.para_of(i)][1] if self.paras else len(self.text)
+        nxt = self.sstarts[k] if k < len(self.sstarts) else len(self.text)
+        e = min(nxt, pend)
+        return max(i, self.rstrip_to(e))
+
+    def rstrip_to(self, end: int) -> int:
+        """``rstrip(text, 0, end)``, remembered (sentence ends are asked for again and again)."""
+        r = self._rstrip_at.get(end)
+        if r is None:
+            r = self._rstrip_at[end] = rstrip(self.text, 0, end)
+        return r
+
+    def clause_end(self, end: int) -> int:
+        """``end`` moved back over whitespace, then over final ``.!?`` (remembered per ``end``)."""
+        r = self._clause_end_at.get(end)
+        if r is None:
+            r = self.rstrip_to(end)
+            while r > 0 and self.text[r - 1] in ".!?":
+                r -= 1
+            self._clause_end_at[end] = r
+        return r
+
+    # ---------------- quotes and marks
+    def in_quote(self, i: int) -> bool:
+        k = bisect.bisect_right(self._qstarts, i) - 1
+        return k >= 0 and self.qspans[k][0] <= i < self.qspans[k][1]
+
+    def last_quote_end(self, lo: int, hi: int) -> int:
+        """End of the last quote whose start lies in [lo, hi), or -1 (the latest end: spans are disjoint)."""
+        a = bisect.bisect_left(self._qstarts, lo)
+        b = bisect.bisect_left(self._qstarts, hi)
+        return self._qends[b - 1] if b > a else -1
+
+    def prev_quote_end(self, lo: int, ss: int, s: int) -> int:
+        """End of the last quote starting in [lo, s) that ends in [ss, s], or -1.
+
+        ``s`` is the start of a quote span: the quotes starting before it end at or before it
+        and their ends are sorted, so the answer is the last of them if it ends at ``ss`` or later.
+        """
+        a = bisect.bisect_left(self._qstarts, lo)
+        b = bisect.bisect_left(self._qstarts, s)
+        if b > a and ss <= self._qends[b - 1] <= s:
+            return self._qends[b - 1]
+        return -1
+
+    def next_quote_start(self, lo: int, hi: int) -> int:
+        """Start of the first quote starting in [lo, hi), or -1."""
+        a = bisect.bisect_left(self._qstarts, lo)
+        return self._qstarts[a] if a < len(self._qstarts) and self._qstarts[a] < hi else -1
+
+    def has_mark(self, lo: int, hi: int) -> bool:
+        """Does ``text[lo:hi]`` contain a quotation mark (double, or an opening ‘)?"""
+        a = bisect.bisect_left(self._marks, lo)
+        return a < len(self._marks) and self._marks[a] < hi
+
+    def unopened_close(self, lo: int, hi: int) -> int:
+        """The first ")" in ``text[lo:hi]`` if no "(" comes before it from ``lo``, else -1."""
+        k = bisect.bisect_left(self._closes, lo)
+        par = self._closes[k] if k < len(self._closes) and self._closes[k] < hi else -1
+        if par >= 0:
+            k = bisect.bisect_left(self._opens, lo)
+            if k < len(self._opens) and self._opens[k] < par:
+                return -1
+        return par
+
+    # ---------------- names
+    def first_name(self, ss: int, x: int):
+        """The first name of ``text[ss:x]`` that is not a common word (``NAME_RE`` match on the slice), or None.
+
+        The matches of ``NAME_RE.finditer(text, ss)`` are found once per sentence start and reused
+        by every quote of the sentence: a match that ends by ``x`` is a match of the slice, and a
+        match that runs past ``x`` is the slice's last match, cut at ``x``.
+        """
+        c = self._first_names.get(ss)
+        if c is None:
+            c = self._first_names[ss] = [NAME_RE.finditer(self.text, ss), [], [], None]
+        it, ms, ends, fq = c
+        while fq is None and (not ends or ends[-1] <= x) and it is not None:
+            m = next(it, None)
+            if m is None:
+                c[0] = it = None
+                break
+            ms.append(m)
+            ends.append(m.end())
+            if POSS.sub("", m.group()).lower() not in self.common:
+                c[3] = fq = len(ms) - 1
+        if fq is not None and ends[fq] <= x:
+            return ms[fq].group()
+        k = bisect.bisect_right(ends, x)   # ms[:k] end by x and are common words
+        if k < len(ms) and ms[k].start() < x:
+            m = NAME_RE.match(self.text, ms[k].start(), x)
+            if m is not None and POSS.sub("", m.group()).lower() not in self.common:
+                return m.group()
+        return None
+
+
+class _SpanSet:
+    """Spans ``(start, end)`` answering "does [a, b) overlap one of them?" by bisection.
+
+    The spans given at construction may overlap one another (sorted starts and a running
+    maximum of ends answer the question); spans added later with :meth:`add` must not overlap
+    any span of the set (they are only added after :meth:`overlaps` said no), so they stay
+    sorted with sorted ends. Replaces ``any(a < e and s < b for a, b in spans)`` per row.
+    """
+
+    def __init__(self, spans=()):
+        st = sorted(spans)
+        self._starts = [a for a, _ in st]
+        self._maxend = list(itertools.accumulate((b for _, b in st), max))
+        self._spans = st
+        self._added_starts: list[int] = []
+        self._added_ends: list[int] = []
+
+    def overlaps(self, s: int, e: int) -> bool:
+        k = bisect.bisect_left(self._starts, e)
+        if k and self._maxend[k - 1] > s:
+            return True
+        k = bisect.bisect_left(self._added_starts, e)
+        return bool(k) and self._added_ends[k - 1] > s
+
+    def contains(self, s: int, e: int) -> bool:
+        """Does one of the spans given at construction contain [s, e)?"""
+        k = bisect.bisect_right(self._starts, s)
+        return bool(k) and self._maxend[k - 1] >= e
+
+    def add(self, s: int, e: int) -> None:
+        k = bisect.bisect_left(self._added_starts, s)
+        self._added_starts.insert(k, s)
+        self._added_ends.insert(k, e)
+
+    def __iter__(self):
+        yield from self._spans
+        yield from zip(self._added_starts, self._added_ends)

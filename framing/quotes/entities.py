@@ -1,0 +1,397 @@
+"""Entities of one document: every name mention, what the text says about it, and its canonical name.
+
+:func:`find_entities` reads every capitalised run (``NAME_RE``) of the text once:
+
+1. :func:`split_name` cuts the run at possessives ("France's Defense Minister X") and drops
+   trailing connectors and sentence-initial common words;
+2. :func:`_strip_head` removes leading common words, honorifics (which give a gender) and
+   titles (which become descriptor stems), and the title words before the name proper;
+3. the words before the mention, an appositive after it (", a former minister,") or before it
+   ("the minister, X,") add descriptor stems and role words, and make it a person or an
+   organisation; "Long Name (ACR)" records an acronym;
+4. :func:`canonical_names` merges "Mr. Martin" and "Martin" into the fullest name ("Anne
+   Martin"), and an acronym into its expansion, pooling what each mention says.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .lexicon import abbreviations, alternation, lexicon, word_set
+from .names import CONN, NAME_RE, POSS, WORD_RE, acronym_of, cut_name_end, stem
+
+_ABBR = abbreviations()
+_STOP_PRE = word_set("stop_pre")           # closed-class words: never the start of a name
+_DETERMINER = word_set("determiner")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_APPOSITIVE_AFTER = re.compile(r",[ \xa0]+((?:" + alternation("appositive_start") + r")\b[^,.;:“”\"]{0,120})[,.]")
+_APPOSITIVE_VETO = re.compile(r"\b(?:" + alternation("appositive_veto") + r")[ \xa0]+$")
+_APPOSITIVE_BEFORE = re.compile(r"(?:^|[.;:(,]\s|\n)([^,.;:\n]{3,80}),[ \xa0]+$")
+_PARENTHESES = re.compile(r"[ \xa0]*(?:[a-z]+[ \xa0]+)?\(([^()]{2,80})\)")
+
+
+@dataclass
+class _Entity:
+    name: str                     # fullest surface form (titles stripped)
+    kind: str = "unknown"         # person | org | unknown
+    gender: str = ""              # m | f | ''
+    descr: set = field(default_factory=set)   # 4-char stems of title/appositive words
+    role_words: list = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _NameWords:
+    """The role-rule words that shape a name (``data/role_rules.csv`` and a pack's)."""
+
+    hon_m: dict      # male honorifics (Mr.)
+    hon_f: dict      # female honorifics (Ms.)
+    hon: dict        # every honorific
+    titles: dict     # titles (minister, president)
+    org: dict        # organisation words (ministry, party)
+    person: dict     # person words and role keywords
+
+
+@lru_cache(maxsize=8)
+def name_words(story=None) -> _NameWords:
+    rules = lexicon(story)[2]
+    hon_m, hon_f = rules.get("honorific_m", {}), rules.get("honorific_f", {})
+    return _NameWords(hon_m, hon_f, {**hon_m, **hon_f, **rules.get("honorific", {})}, rules.get("title", {}),
+                      rules.get("org", {}), {**rules.get("person", {}), **rules.get("keyword", {})})
+
+
+@dataclass
+class _Entities:
+    """The entity table of one document."""
+
+    common: set                                   # the document's common words (never a name)
+    by_name: dict = field(default_factory=dict)   # name -> _Entity
+    acronyms: dict = field(default_factory=dict)  # "ACR" -> "Long Name"
+    canon: dict = field(default_factory=dict)     # name -> canonical (fullest) name
+    mentions: list = field(default_factory=list)      # (start, end, name) outside quotes
+    all_mentions: list = field(default_factory=list)  # (start, end, name)
+    mention_starts: list = field(default_factory=list)
+    person_starts: list = field(default_factory=list)  # starts of the mentions of persons, outside quotes
+    all_starts: list = field(default_factory=list)
+
+    def canonical(self, n: str) -> str:
+        """The canonical name of a name as written ('' for a common word)."""
+        n = n.strip()
+        if n in self.acronyms:
+            return self.acronyms[n]
+        if n in self.canon:
+            return self.canon[n]
+        if n.lower() in self.common:
+            return ""
+        return n
+
+
+def find_entities(dm) -> _Entities:
+    """The entity table of the document model ``dm`` (see the module docstring for the steps)."""
+    w = name_words(dm.story)
+    table = _Entities(dm.common)
+    for m in NAME_RE.finditer(dm.text):
+        for s, e, nm, pre in split_name(dm, m.start(), m.group()):
+            _add_mention(dm, table, w, s, e, nm, pre)
+    _merge_canonical(table)
+    ents = table.by_name
+    table.mention_starts = [m[0] for m in table.mentions]
+    table.person_starts = [m[0] for m in table.mentions
+                           if (ents.get(table.canon.get(m[2], m[2])) or _Entity("")).kind == "person"]
+    table.all_starts = [m[0] for m in table.all_mentions]
+    return table
+
+
+def _strip_head(toks: list[str], common, w: _NameWords):
+    """Leading common words, honorifics and titles off a mention's words, then the words up to
+    its last title word ("Defense Minister Ana Ruiz" -> "Ana Ruiz").
+
+    Returns ``(words, gender, descriptor stems)``, or None for a title phrase that is no name
+    ("President of France").
+    """
+    gender = ""
+    descr = set()
+    # leading common words, connectors and honorifics are skipped with an index (popping the
+    # head of a list, once per word, costs the square of a long run of capitalised words)
+    i0, nt = 0, len(toks)
+    while i0 < nt and (toks[i0].lower() in common or toks[i0].lower() in _STOP_PRE) and nt - i0 > 1:
+        i0 += 1
+        while i0 < nt and re.fullmatch(CONN, toks[i0]) and nt - i0 > 1:
+            i0 += 1
+    while i0 < nt and (toks[i0].lower() in w.hon or toks[i0].lower().rstrip(".") + "." in w.hon
+                       or toks[i0].lower() in w.titles):
+        tk = toks[i0]
+        i0 += 1
+        if tk.lower() in w.hon_m:
+            gender = "m"
+        elif tk.lower() in w.hon_f:
+            gender = "f"
+        descr.add(stem(tk))
+    toks = toks[i0:]
+    if descr and toks and re.fullmatch(CONN, toks[0]):
+        return None  # "President of France": a title phrase, not a name
+    for j in range(len(toks) - 1, -1, -1):
+        if toks[j].lower() in w.titles and j < len(toks) - 1:
+            descr.update(stem(x) for x in toks[: j + 1])
+            toks = toks[j + 1:]
+            break
+    if toks and toks[0].lower() == "the":
+        toks = toks[1:]
+    return toks, gender, descr
+
+
+def _words_before(pre: str) -> list[str]:
+    """Up to four words right before a mention, back to the first closed-class word."""
+    out = []
+    for x in reversed(WORD_RE.findall(pre)[-5:]):
+        if x.lower() in _STOP_PRE:
+            break
+        out.insert(0, x)
+    return out[-4:]
+
+
+def _add_mention(dm, table: _Entities, w: _NameWords, s: int, e: int, nm: str, pre: str) -> None:
+    """Record the mention ``text[s:e]`` (name ``nm``, text ``pre`` before it in its clause)."""
+    t = dm.text
+    head = _strip_head(nm.split(), dm.common, w)
+    if head is None:
+        return
+    toks, gender, descr = head
+    if not toks:
+        return
+    name = " ".join(toks)
+    if len(name) < 2:
+        return
+    pre_words = _words_before(pre)
+    ent = table.by_name.get(name)
+    if ent is None:
+        ent = table.by_name[name] = _Entity(name)
+    if gender:
+        ent.gender = gender
+    lw = [x.lower() for x in toks]
+    if any(x.replace("’", "'").rstrip("'s") in w.org or x in w.org for x in lw) or \
+            (_ACRONYM.fullmatch(name) is not None):
+        ent.kind = "org"
+    elif gender or descr or (pre_words and pre_words[-1].lower() in w.person):
+        if ent.kind != "org":
+            ent.kind = "person"
+    ent.descr |= descr | {stem(x) for x in pre_words}
+    ent.role_words += [x.lower() for x in pre_words] + [d.lower() for d in nm.split()[:-len(toks)]]
+    _appositives(t, s, e, ent, w)
+    _acronym_in_parentheses(t, e, name, table.acronyms)
+    table.all_mentions.append((s, e, name))
+    if not dm.in_quote(s):
+        table.mentions.append((s, e, name))
+
+
+def _appositives(t: str, s: int, e: int, ent: _Entity, w: _NameWords) -> None:
+    """Descriptor stems and role words from an appositive after the mention ``t[s:e]``
+    (", a former minister,") or before it ("the minister, X,")."""
+    am = _APPOSITIVE_AFTER.match(t[e:e + 140])
+    if am and _APPOSITIVE_VETO.search(t[max(0, s - 12):s]):
+        am = None
+    if am:
+        words = WORD_RE.findall(am.group(1))
+        ent.descr |= {stem(x) for x in words}
+        ent.role_words += [x.lower() for x in words]
+        if any(x.lower() in w.person for x in words) and ent.kind != "org":
+            ent.kind = "person"
+        if any(x.lower() in w.org for x in words[:3]):
+            ent.kind = "org"
+    # appositive before: "DESC, Name," (descriptor segment ends right before)
+    bm = _APPOSITIVE_BEFORE.search(t[max(0, s - 90):s])
+    if bm and t[e:e + 1] in (",", "."):
+        words = WORD_RE.findall(bm.group(1))
+        if words and words[0][0].islower() or (words and words[0].lower() in _DETERMINER):
+            ent.descr |= {stem(x) for x in words}
+            ent.role_words += [x.lower() for x in words]
+            if any(x.lower() in w.person for x in words) and ent.kind != "org":
+                ent.kind = "person"
+
+
+def _acronym_in_parentheses(t: str, e: int, name: str, acronyms: dict) -> None:
+    """"Long Name (ACR)" or "ACR (Long Name)" right after a mention: record the acronym."""
+    pm = _PARENTHESES.match(t[e:e + 100])
+    if pm:
+        inner = pm.group(1).strip()
+        if _ACRONYM.fullmatch(inner) and acronym_of(inner, name):
+            acronyms[inner] = name
+        elif _ACRONYM.fullmatch(name) and acronym_of(name, inner):
+            acronyms[name] = inner
+
+
+def _merge_canonical(table: _Entities) -> None:
+    """Canonical names for the table, then each canonical entity pools the gender, kind,
+    descriptors and role words of its shorter forms (and they take its gender and kind)."""
+    ents = table.by_name
+    names = sorted(ents, key=len, reverse=True)
+    table.canon = canonical_names(names, ents, table.acronyms)
+    for n, c in list(table.canon.items()):
+        if c in ents and n in ents:
+            en, ec = ents[n], ents[c]
+            ec.gender = ec.gender or en.gender
+            if en.kind != "unknown" and ec.kind == "unknown":
+                ec.kind = en.kind
+            ec.descr |= en.descr
+            ec.role_words += en.role_words
+    for n, c in table.canon.items():
+        if c in ents and n in ents:
+            ents[n].gender = ents[c].gender or ents[n].gender
+            if ents[n].kind == "unknown":
+                ents[n].kind = ents[c].kind
+
+
+def split_name(dm, s0: int, raw: str) -> list[tuple[int, int, str, str]]:
+    """Cut the capitalised run ``raw`` (at ``s0``) at possessives ("France's Defense Minister X").
+
+    Returns ``(start, end, name, text before it in its clause)`` per part: trailing connectors
+    and a possessive ending dropped, a final period dropped unless it ends an abbreviation or an
+    initial; a single common word opening a sentence is no name.
+    """
+    out = []
+    toks = list(re.finditer(r"\S+", raw))
+    cur = []
+    orgw = dm.rules.get("org", {})
+    # org_after[i]: is one of the words after toks[i] an organisation word (one backward pass,
+    # not one pass over the rest of the run per possessive)
+    org_after = [False] * (len(toks) + 1)
+    for i in range(len(toks) - 1, -1, -1):
+        org_after[i] = org_after[i + 1] or toks[i].group().lower() in orgw
+    for i, tk in enumerate(toks):
+        x = tk.group()
+        cur.append(tk)
+        if POSS.search(x) and len(x) > 2 and not x.endswith(".'"):
+            if org_after[i + 1]:
+                continue  # St. Mary's Hospital, Patients' Alliance
+            out.append(cur)
+            cur = []
+    if cur:
+        out.append(cur)
+    res = []
+    for grp in out:
+        grp = cut_name_end(grp)
+        if not grp:
+            continue
+        s = s0 + grp[0].start()
+        e = s0 + grp[-1].end()
+        nm = dm.text[s:e]
+        nm = POSS.sub("", nm) if POSS.search(nm) and not nm.endswith(".'") else nm
+        # (?:[A-Z]\.)+$ on a string that ends with "." is: the character before it is A-Z
+        if nm.endswith(".") and nm.split()[-1].lower() not in _ABBR and not ("A" <= nm[-2:-1] <= "Z"):
+            nm = nm[:-1]
+        nm = nm.replace("\xa0", " ")
+        pre = dm.text[max(0, s - 60):s].split("\n")[-1]
+        pre = re.split(r"[.;:,“”\"()]", pre)[-1]
+        if pre.strip() == "" and s == dm.sent_start(s) and " " not in nm and nm.lower() in dm.common:
+            continue
+        res.append((s, s + len(nm), nm, pre))
+    return res
+
+
+def name_in_np(dm, m) -> str | None:
+    """The name of the ``NAME_RE`` match ``m`` inside a subject noun phrase: possessive, leading
+    honorifics, titles, "the" and common words, and the words up to the last title, removed."""
+    toks = POSS.sub("", m.group()).split()
+    w = name_words(dm.story)
+    i0, nt = 0, len(toks)   # an index, not list.pop(0) once per word ("Mr. Mr. Mr. ...")
+    while i0 < nt and (toks[i0].lower() in w.hon or toks[i0].lower() in w.titles or toks[i0].lower() == "the"
+                       or (toks[i0].lower() in dm.common and nt - i0 > 1)):
+        i0 += 1
+    toks = toks[i0:]
+    for j in range(len(toks) - 1, -1, -1):
+        if toks[j].lower() in w.titles and j < len(toks) - 1:
+            toks = toks[j + 1:]
+            break
+    if not toks:
+        return None
+    return " ".join(toks).rstrip(".")
+
+
+# --------------------------------------------------------------------------- canonical names
+
+
+class _MinTree:
+    """Minimum over ranges of positions 0..n-1 (segment tree); values only ever decrease."""
+
+    def __init__(self, n: int, inf: int):
+        size = 1
+        while size < n:
+            size *= 2
+        self.size, self.inf, self.t = size, inf, [inf] * (2 * size)
+
+    def lower(self, i: int, v: int) -> None:
+        t = self.t
+        i += self.size
+        while i and t[i] > v:
+            t[i] = v
+            i //= 2
+
+    def query(self, lo: int, hi: int) -> int:
+        """Minimum over positions [lo, hi) (``inf`` when empty)."""
+        t, res = self.t, self.inf
+        lo += self.size
+        hi += self.size
+        while lo < hi:
+            if lo & 1:
+                res = min(res, t[lo])
+                lo += 1
+            if hi & 1:
+                hi -= 1
+                res = min(res, t[hi])
+            lo //= 2
+            hi //= 2
+        return res
+
+
+def _prefix_range(keys: list, prefix: str) -> tuple[int, int]:
+    """[lo, hi) of the sorted strings ``keys`` that start with ``prefix``."""
+    k = len(prefix)
+    return bisect.bisect_left(keys, prefix), bisect.bisect_right(keys, prefix, key=lambda x: x[:k])
+
+
+def canonical_names(names: list, ents: dict, acronyms: dict) -> dict:
+    """Canonical form of every entity name (``names``: longest first, the order of the result).
+
+    The canonical form of a name is the first (so the longest) name of ``names`` that
+    - for a person or unknown name ``n``: is a person whose words end with the words of ``n``
+      (``"Anne Martin"`` for ``"Martin"``), i.e. ends with ``" " + n``;
+    - for an organisation ``n`` of two words or more: ends with ``n`` and has more words;
+    else ``n`` itself; an acronym maps to its expansion. Comparing every name with every other
+    costs the square of the number of names; here the names are sorted by their reversed
+    spelling, so the names that end with a given string are one range of that order, and the
+    first of them in ``names`` is a range minimum of their ranks (for organisations the names
+    with more words than ``n`` are added to the tree before ``n`` is asked about).
+    """
+    E = len(names)
+    order = sorted((n[::-1], i) for i, n in enumerate(names))
+    rkeys = [r for r, _ in order]
+    ranks = [i for _, i in order]
+    ntok = [len(n.split()) for n in names]
+    best = list(range(E))
+    persons = _MinTree(E, E)
+    for pos, i in enumerate(ranks):
+        if ents[names[i]].kind == "person":
+            persons.lower(pos, i)
+    org_queries = []
+    for i, n in enumerate(names):
+        if n in acronyms:
+            continue
+        if ents[n].kind != "org":
+            r = persons.query(*_prefix_range(rkeys, n[::-1] + " "))
+            if r < E:
+                best[i] = r
+        elif ntok[i] > 1:
+            org_queries.append((ntok[i], i))
+    if org_queries:
+        longer = _MinTree(E, E)
+        by_words = sorted(range(E), key=lambda pos: -ntok[ranks[pos]])
+        j = 0
+        for k, i in sorted(org_queries, reverse=True):
+            while j < E and ntok[ranks[by_words[j]]] > k:
+                longer.lower(by_words[j], ranks[by_words[j]])
+                j += 1
+            r = longer.query(*_prefix_range(rkeys, names[i][::-1]))
+            if r < E:
+                best[i] = r
+    return {n: acronyms[n] if n in acronyms else names[best[i]] for i, n in enumerate(names)}

@@ -1,0 +1,134 @@
+"""The data the quote rules read, all from CSV: nothing here is a word list of its own.
+
+=========================================  ==============================================================
+``data/speech_verbs.csv``                  speech verbs and phrases: ``lemma``, ``type`` (``cognitive``,
+                                           ``tentative``, ...), ``zero_that`` (``yes``: reports a clause with
+                                           no "that"), ``comma_cue`` (``yes``: "…, he said, " before a quote
+                                           makes it a full quote; ``object``: the same with an object or
+                                           agent, "…, told reporters, "), ``inverted_tail`` (``np_verb``:
+                                           "clause, X added." / ``verb_np``: "clause, said X.")
+``data/role_rules.csv`` (+ a pack's)       honorifics, titles, organisation and person words, role keywords
+``speakers.csv`` of a story pack           the speaker registry (none without a pack)
+``data/abbreviations.csv``                 ``np_internal`` (``yes``): a period that does not end a speaker's
+                                           noun phrase ("Sen. X", "X Jr.")
+``data/quote_grammar.csv``                 closed-class word lists, one ``list`` name per row, each with its
+                                           rationale: :func:`words` reads one list in file order
+=========================================  ==============================================================
+
+Words go to data, the shape of a pattern stays in code: a rule builds its regular
+expression from a list with :func:`alternation`, and the words that *are* a construction
+("said *that*", "*as* X noted", "described *by*", "*the* minister", "*so-called*") stay
+in the pattern that describes it.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .._data import read_csv_rows
+
+#: roles whose keywords make a descriptor noun phrase ("the defense minister") that may stand for a person
+DESCRIPTOR_ROLES = ("government", "opposition", "expert")
+
+
+@lru_cache(maxsize=None)
+def words(name: str) -> tuple[str, ...]:
+    """The words (or phrases) of list ``name`` of ``data/quote_grammar.csv``, in file order.
+
+    >>> words("coordinator")
+    ('and', 'or')
+    """
+    out = tuple(r["word"] for r in read_csv_rows("quote_grammar.csv") if r["list"] == name)
+    if not out:
+        raise KeyError(f"quote_grammar.csv has no list {name!r}")
+    return out
+
+
+def word_set(name: str) -> frozenset:
+    """:func:`words` as a set, for membership tests."""
+    return frozenset(words(name))
+
+
+def literal(phrase: str) -> str:
+    """A word or phrase as a regular expression: special characters escaped, a space matches
+    one space, and an apostrophe matches both ’ and '."""
+    return re.escape(phrase).replace("\\ ", " ").replace("'", "[’']")
+
+
+def alternation(name: str, space: str = " ") -> str:
+    """``w1|w2|...`` of list ``name`` (file order), each word :func:`literal`; the words of a phrase
+    are joined by ``space`` (a regular expression)."""
+    return "|".join(literal(w).replace(" ", space) for w in words(name))
+
+
+def abbreviations() -> frozenset:
+    """Lower-case abbreviations with their period ("mr.", "u.s."), the list the sentence splitter uses."""
+    return frozenset(r["abbrev"].lower() + "." for r in read_csv_rows("abbreviations.csv"))
+
+
+def np_internal_abbreviations() -> list[str]:
+    """Capitalised abbreviations whose period does not end a speaker's noun phrase (Mr, Sen, Jr, ...)."""
+    return [r["abbrev"].capitalize() for r in read_csv_rows("abbreviations.csv") if r["np_internal"] == "yes"]
+
+
+def speech_verbs_with(column: str, value: str) -> list[str]:
+    """Speech-verb phrases whose ``column`` (``|``-separated values) holds ``value``, in file order."""
+    return [r["phrase"] for r in read_csv_rows("speech_verbs.csv") if value in r[column].split("|")]
+
+
+def norm(s: str) -> str:
+    """A name as a registry key: straight apostrophes, lower case, no leading "the", words only."""
+    s = s.replace("’", "'").strip().lower()
+    s = re.sub(r"^(the)\s+", "", s)
+    return " ".join(re.sub(r"[^\w' ]+", " ", s).split())
+
+
+@lru_cache(maxsize=None)
+def _verb_forms() -> tuple[dict, str]:
+    """Speech-verb rows by phrase (``According to`` added for sentence starts) and the regular
+    expression alternation of every phrase, longest first."""
+    info = {v["phrase"]: v for v in read_csv_rows("speech_verbs.csv")}
+    # prepositional attributions also open sentences ("According to X, ...")
+    info.update({p[:1].upper() + p[1:]: v for p, v in list(info.items()) if v["lemma"] == "according to"})
+    forms = sorted(info, key=len, reverse=True)
+    return info, "|".join(re.escape(f) for f in forms)
+
+
+def verb_alternation() -> str:
+    """``said|says|...``: every speech-verb phrase, longest first (for patterns that embed it)."""
+    return _verb_forms()[1]
+
+
+@lru_cache(maxsize=8)
+def lexicon(story=None):
+    """Speech verbs, role rules by kind and the speaker registry (the story pack's, if any).
+
+    Returns ``(verb_re, verb_info, rules, registry)``: the speech-verb pattern (group 1 is the
+    phrase), the ``speech_verbs.csv`` row of each phrase, ``{kind: {pattern (lower case): role}}``
+    and ``{norm(name or alias): speakers.csv row}``. Generic role rules hold for any news; a
+    pack's ``role_rules.csv`` replaces the generic rule of the same pattern and kind.
+    """
+    from ..story import merged_rows
+
+    info, alt = _verb_forms()
+    verb_re = re.compile(r"(?<![\w’'-])(" + alt + r")(?![\w’'-])")
+    rules = merged_rows(read_csv_rows("role_rules.csv"), story, "role_rules.csv", ("pattern", "kind"))
+    by_kind: dict[str, dict[str, str]] = {}
+    for r in rules:
+        by_kind.setdefault(r["kind"], {})[r["pattern"].lower()] = r["role"]
+    reg = {}
+    for r in story.rows("speakers.csv") if story is not None else []:
+        for n in [r["name"]] + [a for a in r["aliases"].split("|") if a]:
+            reg[norm(n)] = r
+    return verb_re, info, by_kind, reg
+
+
+@lru_cache(maxsize=8)
+def descriptor_np(story=None):
+    """Pattern of a descriptor noun phrase: "the" + up to three words + a role noun ("the French
+    defense minister"); the nouns are the keywords of :data:`DESCRIPTOR_ROLES` and the person words."""
+    _, _, rules, _ = lexicon(story)
+    nouns = [k for k, v in rules.get("keyword", {}).items() if v in DESCRIPTOR_ROLES]
+    nouns += list(rules.get("person", {}))
+    alt = "|".join(sorted(set(nouns), key=len, reverse=True))
+    return re.compile(r"\b[Tt]he[ \xa0]+(?:[\w’'-]+[ \xa0]+){0,3}(?:" + alt + r")\b")

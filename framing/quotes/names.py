@@ -1,0 +1,159 @@
+"""The shape of a name in a string: capitalised words and connectors, possessives, the auxiliaries
+and adverbs that end a subject noun phrase, acronyms, and word stems.
+
+Pure functions over strings: nothing here knows the document (that is :mod:`.document` and
+:mod:`.entities`). :func:`aux_strip` and :func:`name_before_to` give the results of an
+end-anchored regular expression (kept beside them, ``AUX`` and ``NAME_RE``) by reading the
+phrase backwards once: a ``$``-anchored search tries every start, which costs the square of a
+long run of capitalised words ("Mr. Mr. Mr. ...").
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import alternation, literal, word_set, words
+
+_CAP = r"(?:[A-ZÁÉÍÓÚÑÜ][\w’'.\-]*|[A-Z]\.(?:[A-Z]\.)+)"
+CONN = "(?:" + alternation("name_connector") + ")"
+#: a name: capitalised words, possibly joined by lower-case connectors ("Bank of America")
+NAME_RE = re.compile(_CAP + r"(?:[ \xa0]+(?:" + CONN + r"[ \xa0]+)*" + _CAP + r")*")
+POSS = re.compile(r"[’']s?$")
+#: a word, as counted in ``n_words`` and read by the rules
+WORD_RE = re.compile(r"[\w’'-]+")
+
+_NAME_END_CUT = word_set("name_end_cut")
+_ACRONYM_SKIP = word_set("acronym_skip")
+_VAGUE_QUANTIFIER = word_set("vague_quantifier")
+_SINGULAR_DET = word_set("singular_determiner")
+
+# auxiliaries and adverbs at the end of a subject noun phrase ("X has also", "X reportedly")
+_AUX_WORDS = [w for w in words("aux_adverb") if " " not in w]
+_AUX_PHRASES = [[re.compile(literal(x), re.IGNORECASE) for x in w.split()] for w in words("aux_adverb") if " " in w]
+AUX = re.compile(r"(?:\s+(?:" + alternation("aux_adverb", space=r"\s+") + r"|\w+ly))+$", re.I)
+_AUX_WORD = re.compile("(?:" + "|".join(literal(w) for w in _AUX_WORDS) + r"|\w+ly)", re.IGNORECASE)
+_NONSPACE = re.compile(r"\S+")
+_CAP_WORD = re.compile(_CAP)
+_CONN_WORD = re.compile(CONN)
+_CAP_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÁÉÍÓÚÑÜ")
+
+
+def aux_strip(s: str) -> str:
+    """``AUX.sub("", s)``: ``s`` without its trailing run of auxiliaries and adverbs.
+
+    The run is a sequence of whitespace-separated words that each match ``_AUX_WORD`` (or
+    form a phrase of the list, "has long"), up to the end of ``s``; what is removed starts at
+    the whitespace before its first word.
+    """
+    if s.endswith("\n"):  # `$` may also match before a final newline: leave that case to the regex
+        return AUX.sub("", s)
+    toks = [(m.start(), m.end()) for m in _NONSPACE.finditer(s)]
+    if not toks or toks[-1][1] != len(s):
+        return s  # ends with whitespace: the last auxiliary would have to end at the end
+    n = len(toks)
+    ok = [False] * (n + 1)   # ok[k]: toks[k:] is a sequence of auxiliaries (ok[n]: nothing left)
+    ok[n] = True
+    first = -1
+    for k in range(n - 1, -1, -1):
+        a, b = toks[k]
+        ok[k] = (ok[k + 1] and _AUX_WORD.fullmatch(s, a, b) is not None) or any(
+            k + len(p) <= n and ok[k + len(p)] and all(x.fullmatch(s, *toks[k + i]) for i, x in enumerate(p))
+            for p in _AUX_PHRASES)
+        if ok[k] and a > 0:      # a match starts with whitespace, so not at position 0
+            first = k
+        if not ok[k] and not ok[k + 1]:
+            break                # nothing to the left can reach the end any more
+    if first < 0:
+        return s
+    start = toks[first][0]
+    while start > 0 and s[start - 1].isspace():
+        start -= 1
+    return s[:start]
+
+
+def _is_name_char(c: str) -> bool:
+    return c.isalnum() or c in "_’'.-"   # [\w’'.\-]: \w is str.isalnum() or "_"
+
+
+def name_before_to(s: str):
+    """``re.search("(" + NAME_RE.pattern + r")[ \xa0]+to$", s)``: the name group, or None.
+
+    The group ends where the spaces before the final "to" start and begins at the leftmost
+    position from which the rest is a name: capitalised words joined by connectors, the first
+    of which may start inside a longer token ("xAbc" -> "Abc").
+    """
+    if s.endswith("\n"):
+        m = re.search(r"(" + NAME_RE.pattern + r")[ \xa0]+to$", s)
+        return m.group(1) if m else None
+    if not s.endswith("to") or len(s) < 3 or s[-3] not in " \xa0":
+        return None
+    e0 = len(s) - 2
+    while e0 > 0 and s[e0 - 1] in " \xa0":
+        e0 -= 1
+    pos, best, cap_after = e0, -1, False
+    while pos > 0:
+        ts = pos
+        while ts > 0 and s[ts - 1] not in " \xa0":
+            ts -= 1
+        if _CAP_WORD.fullmatch(s, ts, pos):
+            best, cap_after = ts, True
+        elif not (cap_after and _CONN_WORD.fullmatch(s, ts, pos)):
+            # the name can only start inside this token, after its last non-name character
+            k = pos
+            while k > ts and _is_name_char(s[k - 1]):
+                k -= 1
+            for j in range(k, pos):
+                if s[j] in _CAP_FIRST:
+                    best = j
+                    break
+            break
+        pos = ts
+        while pos > 0 and s[pos - 1] in " \xa0":
+            pos -= 1
+    return s[best:e0] if best >= 0 else None
+
+
+def cut_name_end(tokens: list) -> list:
+    """``tokens`` (regex matches of the words of a capitalised run) without trailing connectors."""
+    cut = len(tokens)   # one slice, not one per word ("... The The The")
+    while cut and tokens[cut - 1].group().lower() in _NAME_END_CUT:
+        cut -= 1
+    return tokens[:cut]
+
+
+def stem(w: str) -> str:
+    """First four letters of a word, lower case, before any apostrophe: how descriptors are compared."""
+    return w.lower().replace("’", "'").split("'")[0][:4]
+
+
+def count_words(s: str) -> int:
+    return len(s.split())
+
+
+def is_vague_head(prefix: str) -> bool:
+    """Does ``prefix`` (the words before a name) start with a quantifier ("some Democrats")?"""
+    w = prefix.strip().split()
+    return bool(w) and w[0].lower() in _VAGUE_QUANTIFIER
+
+
+def singular_person(s: str) -> bool:
+    """Is ``s`` a singular description ("a spokesman", "the minister"), one person he or she may be?"""
+    w = s.lower().split()
+    return bool(w) and w[0] in _SINGULAR_DET and not w[-1].endswith("s")
+
+
+def acronym_of(acr: str, name: str) -> bool:
+    """Is ``acr`` (capital letters) an acronym of ``name``: its initials (function words left out),
+    their start or end, or a subsequence of its letters with the same first letter?"""
+    a = acr.lower()
+    initials = "".join(w[0].lower() for w in WORD_RE.findall(name) if w.lower() not in _ACRONYM_SKIP)
+    if initials == a or initials.endswith(a) or initials.startswith(a):
+        return True
+    # subsequence of the letters, same first letter
+    s = name.lower()
+    if not s or s[0] != a[0]:
+        return False
+    j = 0
+    for ch in s:
+        if j < len(a) and ch == a[j]:
+            j += 1
+    return j == len(a)

@@ -1,0 +1,26 @@
+"""One row of the quotes table: :class:`Quote` and the column order :data:`QUOTE_COLUMNS`."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+QUOTE_COLUMNS = ["doc_id", "start", "end", "text", "kind", "speaker", "speaker_role", "side",
+                 "cue", "speaker_type", "flags"]
+
+
+@dataclass
+class Quote:
+    """One quotation or reported statement (the columns are those of :func:`.extract.extract_quotes`)."""
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str = ""
+    speaker_role: str = "unknown"
+    side: str = "unknown"
+    cue: str = ""
+    speaker_type: str = "none"
+    flags: str = ""
+
+    def as_dict(self) -> dict:
+        return {c: getattr(self, c) for c in QUOTE_COLUMNS}

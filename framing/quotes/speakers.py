@@ -1,0 +1,358 @@
+"""From a speech verb to its speaker: the subject noun phrase, then who it names.
+
+* :func:`subject_region` finds the text of a verb's subject in its clause (appositives and
+  verb-phrase fragments skipped); :func:`modal_before` says when the verb reports nothing
+  ("could say", "refused to comment").
+* :func:`resolve_np` turns that text into ``(speaker, speaker_type)``: a name (merged with the
+  fullest form in the article, acronyms expanded), a pronoun resolved to the last compatible
+  speaker of this or the previous paragraph or to the last named person, a role description
+  ("the French defense minister") linked to a person introduced with the same title words, or
+  the phrase as written (``vague``).
+* :class:`_Speakers` is the memory of the attributions so far that pronouns look back to.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from .entities import name_in_np
+from .lexicon import alternation, descriptor_np, np_internal_abbreviations, word_set, words
+from .names import NAME_RE, POSS, aux_strip, count_words, is_vague_head, name_before_to, singular_person, stem
+
+# A pronoun with no compatible speaker before it looks back for a descriptor NP ("the defense
+# minister") since the last named person; the scan of each pronoun covers at most this many
+# characters, the matches further back come from one scan shared by all pronouns. Exact as long
+# as no attempt of that NP regex ("the" + up to three words + a role noun, under 100 characters
+# in news text) spans this many characters.
+DESCR_WINDOW = 400
+
+_STOP_PRE = word_set("stop_pre")
+_NP_NOT_LAST = word_set("np_not_last")
+_UNRESOLVED = word_set("pronoun_unresolved")
+_PRON = {w: g for g in "mfp" for w in words(f"pronoun_{g}")}
+_ARTICLE = word_set("article")
+_LEADING_ARTICLE = re.compile(r"^(?:" + alternation("article") + r")\s+", re.I)
+_LAST_ARTICLE = re.compile(r"\b(?:" + alternation("article") + r")\s", re.I)
+_DESCRIPTOR_CUT = word_set("descriptor_cut")
+_GENERIC_ORG_HEAD = word_set("generic_org_head")
+_MODAL_NEG = re.compile(r"(?:\b(?:" + alternation("modal_negation") + r")(?:[ \xa0]+(?:\w+ly|"
+                        + alternation("modal_adverb") + r"))*[ \xa0]*)$", re.I)
+#: an abbreviation whose period does not end a noun phrase, or initials (U.S.)
+ABBR_RE = re.compile(r"\b(?:" + "|".join(np_internal_abbreviations()) + r")\.|(?:[A-Z]\.)+")
+_CLAUSE_CUT = re.compile(r"[;:(—–]|" + "|".join(rf"\b{w}\s" for w in words("clause_cut"))
+                         + r"|\bas\s(?=[A-Z]|" + "|".join(rf"{w}\b" for w in words("as_subject_start"))
+                         + r")|\bAs\s")
+_VP_FRAGMENT_START = word_set("vp_fragment_start")
+_RELATIVE_AUX = word_set("relative_aux")
+_DETERMINER_START = re.compile(r"(?:" + alternation("determiner") + r")\b")
+_ADVERBIAL_START = re.compile(r"(?:" + alternation("adverbial_start") + r"|\d)", re.I)
+_NP_CUT_PREPOSITION = re.compile(r"\b(?:" + alternation("np_cut_preposition") + r")\b")
+
+
+def modal_before(text: str, lo: int, vstart: int) -> bool:
+    """Is the speech verb at ``vstart`` governed by a modal, negation, infinitive or copula in the
+    25 characters before it (not before ``lo``)? Then it reports no statement that was made."""
+    return _MODAL_NEG.search(text[max(lo, vstart - 25):vstart]) is not None
+
+
+# --------------------------------------------------------------------------- subject noun phrase
+
+
+def subject_region(dm, lo: int, vstart: int) -> str:
+    """Text of the subject NP for a verb starting at ``vstart``; the clause starts at/after ``lo``.
+
+    The region is cut after the last clause boundary (``;:(—``, "that", "when", "as X") and
+    split at commas: a last part that starts a verb phrase or relative clause sends the search
+    back to the earlier parts (a part that is exactly a name first, then one that is not an
+    adverbial); otherwise the last part is the subject.
+    """
+    seg = dm.text[lo:vstart]
+    cut = 0
+    for m in _CLAUSE_CUT.finditer(seg):
+        cut = m.end()
+    seg2 = seg[cut:]
+    if not seg2.strip():
+        seg2 = seg
+    parts = seg2.split(",")
+    # drop trailing VP fragments ("was swift to respond and")
+    last = parts[-1].strip()
+    lw = last.lower().split()
+    if len(parts) > 1 and (not last or (lw and lw[0] in _VP_FRAGMENT_START)):
+        if lw and lw[0] in ("which", "who") and len(lw) > 1 and lw[1] not in _RELATIVE_AUX:
+            return " ".join(last.split()[1:])
+        if lw and lw[0] in ("which", "who") and len(lw) == 1:
+            return _relative_antecedent(parts, lw[0])
+        cands = [p.strip() for p in parts[:-1] if p.strip()]
+        # prefer a part that is exactly a name
+        for p in cands:
+            if NAME_RE.fullmatch(POSS.sub("", p)) and p.lower().split()[0] not in dm.common:
+                return p
+        # else a part whose start is a name/NP not introduced by a preposition
+        for p in cands:
+            if not _ADVERBIAL_START.match(p):
+                return last_np(p) if _NP_CUT_PREPOSITION.search(p) else p
+        return ""
+    if len(parts) > 1:
+        # "In a statement, DAIA" -> last part
+        return last
+    if lw and lw[0] in ("which", "who"):
+        return " ".join(last.split()[1:])
+    return last
+
+
+def _relative_antecedent(parts: list[str], pronoun: str) -> str:
+    """The antecedent of a lone "who"/"which" that opens the last comma part: for "who", the last
+    earlier part whose last NP is a name (parts opening with a determiner skipped), else the last
+    NP of the part right before."""
+    if pronoun == "who":
+        for p in reversed(parts[:-1]):
+            if _DETERMINER_START.match(p.strip()):
+                continue
+            np_ = last_np(p.strip())
+            if np_ and NAME_RE.fullmatch(np_):
+                return np_
+    return last_np(parts[-2].strip())
+
+
+def split_np(s: str) -> str:
+    """Text up to the first , . ; : or 'who' that is not part of an abbreviation (Dr., U.S.)."""
+    masked = ABBR_RE.sub(lambda m: "x" * len(m.group()), s)
+    m = re.search(r"[,.;:]|\bwho\b", masked)
+    return s[:m.start()] if m else s
+
+
+def last_np(s: str) -> str:
+    """The last noun phrase of ``s``: its last name if nothing (or only an acronym in
+    parentheses) follows, else the text from its last article, else all of it."""
+    s = s.strip()
+    m = None
+    for m in NAME_RE.finditer(s):
+        pass
+    if m is not None and s[m.end():].strip(" ()") == "" or (m is not None and re.fullmatch(r"\s*\([A-Z]{2,6}\)\s*", s[m.end():])):  # noqa: E501
+        return m.group()
+    d = list(_LAST_ARTICLE.finditer(s))
+    if d:
+        return s[d[-1].start():]
+    return s
+
+
+# --------------------------------------------------------------------------- who it names
+
+
+def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
+    """Speaker string and type for a subject noun phrase ending at position ``at``.
+
+    Returns (speaker, speaker_type) with type in named, descriptor, vague, none (a pronoun
+    resolves to the speaker and type it refers to).
+    """
+    np_text = np_text.replace("\xa0", " ").strip(" ,;:—–-\n\t")
+    np_text = aux_strip(" " + np_text).strip()
+    tm = name_before_to(np_text)
+    if tm is not None:
+        np_text = tm
+    if not np_text:
+        return "", "none"
+    low = np_text.lower()
+    lastw = low.split()[-1]
+    if lastw in _STOP_PRE or lastw in _NP_NOT_LAST or low in _UNRESOLVED:
+        return "", "none"
+    if low in _PRON:
+        return resolve_pronoun(dm, _PRON[low], at, memory)
+    ents = dm.entities
+    names = [(m.start(), m.end(), n) for m in NAME_RE.finditer(np_text) for n in [name_in_np(dm, m)] if n is not None]
+    # a segment that is exactly a name
+    tail = len(np_text.rstrip(" ,."))   # np_text[e:].strip(" ,.") == "" is e >= tail
+    for s, e, n in names:
+        c = ents.canonical(n)
+        if c and (e >= len(np_text) - 1 or e >= tail):
+            if s == 0 or np_text[:s].strip() == "" or not is_vague_head(np_text[:s]):
+                return c, "named"
+    # a name at the start followed only by organisation words ("Reuters news agency")
+    stripped = _LEADING_ARTICLE.sub("", np_text)
+    if names and stripped and stripped[0].isupper():
+        s, e, n = names[0]
+        c = ents.canonical(n)
+        ent = ents.by_name.get(c)
+        orgw = dm.rules.get("org", {})
+        if c and s <= 4 and ent is not None and ent.kind in ("person", "org") and \
+                all(x.lower() in orgw for x in np_text[e:].split()):
+            return c, "named"
+    # descriptor linked to a person/org introduced with the same words
+    linked = link_descriptor(dm, np_text, at)
+    if linked:
+        return linked, "descriptor"
+    if count_words(np_text) > 12:
+        return "", "none"
+    return np_text, "vague"
+
+
+def link_descriptor(dm, np_text: str, at: int) -> str:
+    """The person or organisation a description ("the defense minister", "the company") refers to:
+    among the last 300 mentions before ``at``, an organisation whose name holds the head noun (any
+    organisation for a generic head), else the person sharing the most descriptor stems (two at
+    least, the head's among them); '' when none."""
+    words_ = re.findall(r"[\w’'-]+", np_text.lower())
+    for k, x in enumerate(words_):
+        if k and x in _DESCRIPTOR_CUT:
+            words_ = words_[:k]
+            break
+    if not words_:
+        return ""
+    head = words_[-1]
+    orgw = dm.rules.get("org", {})
+    roles = dm.rules.get("keyword", {})
+    if head not in roles and head not in orgw and head not in dm.rules.get("person", {}):
+        return ""
+    stems = {stem(x) for x in words_ if x not in _ARTICLE}
+    ents = dm.entities
+    best, score = "", 0
+    seen = set()
+    k = bisect.bisect_left(ents.all_starts, at)
+    for s, e, n in reversed(ents.all_mentions[max(0, k - 300):k]):
+        c = ents.canonical(n)
+        if c in seen:
+            continue
+        seen.add(c)
+        ent = ents.by_name.get(c)
+        if ent is None:
+            continue
+        name_stems = {stem(x) for x in c.split()}
+        if head in orgw and ent.kind == "org" and (stem(head) in name_stems or head in _GENERIC_ORG_HEAD):
+            return c
+        if stem(head) in ent.descr and ent.kind == "person":
+            sc = len(stems & ent.descr)
+            if sc > score and sc >= 2:
+                best, score = c, sc
+    return best
+
+
+def resolve_pronoun(dm, g: str, at: int, memory: _Speakers) -> tuple[str, str]:
+    """he/she/they -> last compatible speaker in this or the previous paragraph; for he/she then
+    the person of the last linked descriptor since the last named person, then the last person
+    mentioned (of that gender, if known)."""
+    p = dm.para_of(at)
+    found = memory.latest(g, at, dm.pstarts[p - 1] if p >= 2 else None)
+    if found is not None:
+        return found
+    if g == "p":
+        return "", "none"
+    ents = dm.entities
+    k = bisect.bisect_left(ents.person_starts, at)
+    last_named = ents.person_starts[k - 1] if k else 0
+    linked = last_descriptor(dm, last_named, at)
+    if linked:
+        return linked, "descriptor"
+    k = bisect.bisect_left(ents.mention_starts, at)
+    for s, e, n in reversed(ents.mentions[max(0, k - 200):k]):
+        c = ents.canonical(n)
+        ent = ents.by_name.get(c)
+        if ent is None or ent.kind != "person":
+            continue
+        if ent.gender and ent.gender != g:
+            continue
+        return c, "named"
+    return "", "none"
+
+
+def last_descriptor(dm, lo: int, at: int) -> str:
+    """The person or organisation linked to the last descriptor NP ("the defense minister")
+    outside quotes in ``text[lo:at]`` (matches of ``descriptor_np().finditer(text, lo, at)``), or ''.
+
+    Every pronoun after the last named person searches back to that name: with many
+    pronouns and no name that is the square of the text. So the matches of the scan that
+    starts at ``lo`` are found once (and linked once) for all the pronouns that share ``lo``
+    (``dm.descr_chains``), and only the last :data:`DESCR_WINDOW` characters before ``at`` are
+    scanned per pronoun.
+    """
+    rx = descriptor_np(dm.story)
+    if at - lo <= DESCR_WINDOW:
+        return _last_linked_in(dm, rx, lo, at)
+    r0 = at - DESCR_WINDOW
+    chain = dm.descr_chains.get(lo)
+    if chain is None:
+        chain = dm.descr_chains[lo] = [lo, [], [], []]   # resume, starts, ends, (index, linked)
+    resume, starts, ends, linked_at = chain
+    while resume < r0:
+        m = rx.search(dm.text, resume, r0 + DESCR_WINDOW)
+        if m is None or m.start() >= r0:
+            resume = r0   # every position before r0 was tried: the scan goes on from r0
+            break
+        starts.append(m.start())
+        ends.append(m.end())
+        if not dm.in_quote(m.start()):
+            linked = link_descriptor(dm, m.group(), m.start())
+            if linked:
+                linked_at.append((len(starts) - 1, linked))
+        resume = m.end()
+    chain[0] = max(chain[0], resume)
+    # the scan reaches r0, or the start of the match that contains it
+    i = bisect.bisect_right(starts, r0) - 1
+    r = starts[i] if i >= 0 and ends[i] > r0 else r0
+    linked = _last_linked_in(dm, rx, r, at)
+    if linked:
+        return linked
+    n_before = bisect.bisect_left(starts, r)
+    j = bisect.bisect_left(linked_at, (n_before,)) - 1
+    return linked_at[j][1] if j >= 0 else ""
+
+
+def _last_linked_in(dm, rx, lo: int, at: int) -> str:
+    """The entity of the last descriptor match of ``rx`` in ``text[lo:at]`` outside quotes that
+    links to one, or ''."""
+    for dm_ in reversed(list(rx.finditer(dm.text, lo, at))):
+        if dm.in_quote(dm_.start()):
+            continue
+        linked = link_descriptor(dm, dm_.group(), dm_.start())
+        if linked:
+            return linked
+    return ""
+
+
+# --------------------------------------------------------------------------- speaker memory
+
+
+def compatible(dm, spk: str, typ: str, g: str) -> bool:
+    """Can a pronoun of gender/number ``g`` (m, f, p) refer to this noted speaker?"""
+    ent = dm.entities.by_name.get(spk)
+    if g == "p":
+        return typ == "vague" or (ent is not None and ent.kind == "org")
+    if typ == "vague" and not singular_person(spk):
+        return False
+    return not (ent is not None and (ent.kind == "org" or (ent.gender and ent.gender != g)))
+
+
+class _Speakers:
+    """``(position, speaker, type)`` of the attributions so far, noted in text order.
+
+    For each pronoun gender it keeps the indices of the entries it may refer to, so that
+    :meth:`latest` is a bisection instead of a walk back over every speaker of a long paragraph.
+    Positions never decrease: attributions are noted in the order of the text.
+    """
+
+    GENDERS = ("m", "f", "p")
+
+    def __init__(self, dm):
+        self.dm = dm
+        self.entries: list[tuple[int, str, str]] = []
+        self.pos: list[int] = []
+        self.compat: dict[str, list[int]] = {g: [] for g in self.GENDERS}
+
+    def note(self, pos: int, spk: str, typ: str) -> None:
+        assert not self.pos or pos >= self.pos[-1], "speakers are noted in text order"
+        self.entries.append((pos, spk, typ))
+        self.pos.append(pos)
+        for g, idx in self.compat.items():
+            if compatible(self.dm, spk, typ, g):
+                idx.append(len(self.entries) - 1)
+
+    def latest(self, g: str, at: int, floor: int | None):
+        """(speaker, type) of the last entry before ``at`` compatible with ``g``, or None; the walk
+        back stops at the first entry before ``floor`` (the start of the previous paragraph)."""
+        hi = bisect.bisect_left(self.pos, at)
+        lo = bisect.bisect_left(self.pos, floor) if floor is not None else 0
+        idx = self.compat[g]
+        j = bisect.bisect_left(idx, hi) - 1
+        if j >= 0 and idx[j] >= lo:
+            _, spk, typ = self.entries[idx[j]]
+            return spk, typ
+        return None
