@@ -843,3 +843,37 @@ def analyst_comparison(boot, coded, labels, thresholds, ax=None, max_rows: int =
            .replace(" sources (", " coded sources ("), fontsize=11)
     footnote(fig, STANCE_NOTE + "; analyst coding: sources.csv")
     return fig
+
+
+# --------------------------------------------------------------------------- the frame model
+
+
+def reliability_plot(pred, bins: int = 5, ax=None):
+    """Calibration of the frame model: for each frame, the share of pieces coded that frame against
+    the mean predicted probability, per probability bin (one frame against the rest), with the
+    diagonal of perfect calibration; point size follows the number of pieces in the bin.
+
+    Parameters
+    ----------
+    pred : out-of-fold predictions (:func:`framing.stance.calibrate.load_loso_predictions`):
+        ``label, p_alarmist, p_neutral, p_skeptical``.
+    """
+    from ..stance.calibrate import reliability_table
+
+    rel = reliability_table(pred, bins=bins)
+    rel = rel[rel["n"] > 0]
+    fig, ax = figure_for(ax, 5.0)
+    ax.plot([0, 1], [0, 1], color="#999", lw=1, ls="--", label="perfect calibration")
+    for frame, g in rel.groupby("frame", sort=False):
+        ax.plot(g["mean_predicted"], g["observed"], "-o", color=FRAME_COLORS[frame], label=frame,
+                markersize=0)
+        ax.scatter(g["mean_predicted"], g["observed"], s=12 * g["n"], color=FRAME_COLORS[frame], alpha=0.8)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_xlabel("mean predicted probability of the frame (bin)")
+    ax.set_ylabel("share of pieces coded that frame")
+    ax.set_title(f"Frame model calibration: {len(pred)} development pieces, each scored by a model "
+                 "that never saw its story", fontsize=10)
+    ax.legend(loc="upper left", fontsize=9, frameon=False)
+    footnote(fig, "Source: framing package, out-of-fold predictions (framing/data/alarm_model_loso.csv)")
+    return fig

@@ -31,13 +31,13 @@ from .data import (
                    load_weights,
 )
 from .features import stance_features
-from .index import alarm_index, frame_from_index, index_contributions, stance_table, standardise
+from .index import alarm_index, frame_from_index, handset_view, index_contributions, stance_table, standardise
 from .sentences import VADER_MAX_CHARS, sentence_cues, sentence_table, target_sentiment
 from .uncertainty import bootstrap_index, kendall_tau, leave_one_feature_out, weight_perturbation
 
 __all__ = ["CUES", "CUE_COLUMNS", "FRAMES", "LEDE_MINUS", "LEDE_PLUS", "MIN_ALIGN_TOKENS", "NOT_ASSESSED",
            "SIDES", "VADER_MAX_CHARS", "VOICES", "sentence_cues", "sentence_table", "target_sentiment",
            "stance_features", "load_weights", "load_targets", "load_topics", "standardise", "alarm_index",
-           "frame_from_index", "index_contributions", "stance_table", "bootstrap_index",
+           "frame_from_index", "handset_view", "index_contributions", "stance_table", "bootstrap_index",
            "leave_one_feature_out", "weight_perturbation", "kendall_tau", "tfidf_similarity",
            "feature_map", "aligned_sentences"]

@@ -163,6 +163,14 @@ def stance_table(corpus, weights=None, **kwargs) -> pd.DataFrame:
     return f
 
 
+def handset_view(table: pd.DataFrame) -> pd.DataFrame:
+    """The stance table seen through the hand-set index: ``alarm_index`` and ``frame`` replaced by
+    ``handset_index`` and ``handset_frame`` (the model's probabilities dropped), for the views that
+    study that index (contributions, bootstrap, leave-one-feature-out, weight perturbation)."""
+    return (table.drop(columns=["p_alarmist", "p_neutral", "p_skeptical"], errors="ignore")
+            .assign(alarm_index=table["handset_index"], frame=table["handset_frame"]))
+
+
 def _assessments(corpus, doc_ids) -> list:
     """The language and length gate of each document, in the order of ``doc_ids``."""
     from ..language import assess

@@ -15,7 +15,9 @@ def bootstrap_index(corpus, n: int = 1000, seed: int = 0, level: float = 0.95, w
                     sentences=None, rates=("threat_authorial_per_1k", "skeptic_authorial_per_1k",
                                            "hedge_authorial_per_1k", "warn_share_quoted"),
                     **kwargs) -> pd.DataFrame:
-    """Percentile bootstrap intervals, resampling sentences (with their cues) within documents.
+    """Percentile bootstrap intervals of the hand-set index (``handset_index`` of :func:`stance_table`),
+    resampling sentences (with their cues) within documents. The frame model's own interval is
+    :func:`framing.stance.calibrate.bootstrap_interval`.
 
     Each replicate draws ``n_sentences`` sentences with replacement from a document; cue
     counts, tokens, quoted words and target tone travel with their sentence, the headline
@@ -25,7 +27,7 @@ def bootstrap_index(corpus, n: int = 1000, seed: int = 0, level: float = 0.95, w
     Returns
     -------
     DataFrame, one row per document
-        ``doc_id, alarm_index`` (point estimate), ``index_low, index_high``,
+        ``doc_id, alarm_index`` (the hand-set index: point estimate), ``index_low, index_high``,
         ``<rate>, <rate>_low, <rate>_high`` for each of ``rates``, ``p_alarmist, p_neutral,
         p_skeptical`` (share of replicates in each frame), ``n_boot``.
     """
@@ -52,7 +54,7 @@ def bootstrap_index(corpus, n: int = 1000, seed: int = 0, level: float = 0.95, w
         feats = _features_from_sums(S, lede=lede)
         idx = alarm_index(feats, W)
         fr = frame_from_index(idx, W)
-        row = {"doc_id": did, "alarm_index": base.at[did, "alarm_index"],
+        row = {"doc_id": did, "alarm_index": base.at[did, "handset_index"],
                "index_low": float(np.quantile(idx, lo_q)), "index_high": float(np.quantile(idx, hi_q))}
         for r in rates:
             vals = feats[r].dropna()
