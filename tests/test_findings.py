@@ -176,7 +176,7 @@ def test_quote_scores_skips_empty_sets():
 
 def test_corpus_findings_hand_computed_and_escaped():
     docs = pd.DataFrame({"doc_id": ["a", "b"], "n_chars": [1000, 500], "n_removed_chars": [100, 250],
-                         "n_tokens": [150, 60], "n_sentences": [10, 4], "flags": ["", "no title"]})
+                         "n_tokens": [150, 60], "n_sentences": [10, 4], "doc_flags": ["", "no title"]})
     text = findings.corpus_findings(docs, {"a": "a Daily", "b": "b <Weekly>"})
     assert text == ("**What we found.** 2 captures, 210 article words in 14 sentences. 350 characters (23% of "
                     "all) are page noise, labelled and kept for audit; the noisiest capture is *b &lt;Weekly&gt;* "
@@ -303,3 +303,13 @@ def test_ledes_html_escapes_labels_and_text(hostile_tables):
     assert "<script>x" not in out and "&lt;script&gt;x&lt;/script&gt;" in out
     assert out.index("<h4>b ·") < out.index("<h4>&lt;script&gt;")
     assert out.count("<h4>") == 2 and out.count('class="fr-legend"') == 1
+
+
+def test_findings_list_at_most_ten_sources_and_count_the_rest():
+    from framing.report.findings import LIST_LIMIT, _join
+
+    items = [f"s{i}" for i in range(LIST_LIMIT + 5)]
+    text = _join(", ", items)
+    assert text.startswith("s0, s1") and f"s{LIST_LIMIT - 1}" in text and f"s{LIST_LIMIT}," not in text
+    assert text.endswith("and 5 more (all in the tables)")
+    assert _join("; ", ["a", "b"]) == "a; b"

@@ -70,6 +70,19 @@ def _ranked(counts: pd.Series) -> pd.Series:
     return counts.sort_index().sort_values(ascending=False, kind="stable")
 
 
+#: A findings sentence lists at most this many sources; the rest are counted ("and 180 more"),
+#: since every source is in the notebook's tables and a 200-source sentence is unreadable.
+LIST_LIMIT = 10
+
+
+def _join(sep: str, items, limit: int = LIST_LIMIT) -> str:
+    """``sep``-joined items, the first ``limit`` of them and a count of the rest."""
+    items = list(items)
+    shown = sep.join(items[:limit])
+    return shown + (f"{sep}and {len(items) - limit} more (all in the tables)" if len(items) > limit else "")
+
+
+
 # --------------------------------------------------------------------------- the story
 
 
@@ -125,10 +138,10 @@ def corpus_findings(docs: pd.DataFrame, labels: dict, agreement: pd.DataFrame | 
         a = agreement.iloc[-1]
         parts.append(f"Against the hand annotation, {a.article_kept_rate:.1%} of article characters are kept and "
                      f"{a.noise_labelled_rate:.1%} of noise characters are labelled noise.")
-    flagged = docs[docs["flags"] != ""]
+    flagged = docs[docs["doc_flags"] != ""]
     if len(flagged):
-        parts.append("Flagged: " + "; ".join(f"{_src(labels, d)} ({md(f)})"
-                                             for d, f in zip(flagged.doc_id, flagged["flags"])) + ".")
+        parts.append("Flagged: " + _join("; ", [f"{_src(labels, d)} ({md(f)})"
+                                                for d, f in zip(flagged.doc_id, flagged["doc_flags"])]) + ".")
     return _sentences(parts)
 
 
@@ -165,7 +178,7 @@ def _terms_kinds(loaded, labels) -> str:
     overall = ", ".join(f"{_name(c)} ({n})" for c, n in _ranked(loaded.category.value_counts()).head(3).items())
     lead = (loaded.groupby(["doc_id", "category"]).size().reset_index(name="n")
             .sort_values(["doc_id", "n", "category"], ascending=[True, False, True]).groupby("doc_id").head(1))
-    each = "; ".join(f"{_src(labels, r.doc_id)} {_name(r.category)} ({r.n})" for r in lead.itertuples())
+    each = _join("; ", [f"{_src(labels, r.doc_id)} {_name(r.category)} ({r.n})" for r in lead.itertuples()])
     return f"Most frequent kinds overall: {overall}. Each source's leading kind: {each}."
 
 
@@ -236,7 +249,7 @@ def _quotes_by_role(s, labels) -> str:
 
 def _quotes_no_speaker(s, labels) -> str:
     ns = s.share_no_speaker.sort_index().sort_values(ascending=False, kind="stable")
-    low = ", ".join(_src(labels, d) for d in ns.index if ns[d] == ns.iloc[-1])
+    low = _join(", ", (_src(labels, d) for d in ns.index if ns[d] == ns.iloc[-1]))
     return (f"Words quoted with no speaker: highest in {_src(labels, ns.index[0])} ({ns.iloc[0]:.0%} of its quoted "
             f"words, {int(s.at[ns.index[0], 'n_unattributed'])} unattributed quotations); lowest "
             f"({ns.iloc[-1]:.0%}) in {low}.")
@@ -271,7 +284,8 @@ def stance_findings(table: pd.DataFrame, boot: pd.DataFrame, by_index: list, lab
     t, b = _by_doc(table), _by_doc(boot)
     if not by_index:
         return "**What we found.** No article of this corpus could be assessed, so no source has an index."
-    order = " > ".join(f"{_src(labels, d)} ({t.at[d, 'alarm_index']:+.2f}, {md(t.at[d, 'frame'])})" for d in by_index)
+    order = _join(" > ", [f"{_src(labels, d)} ({t.at[d, 'alarm_index']:+.2f}, {md(t.at[d, 'frame'])})"
+                          for d in by_index])
     counts = t.frame.value_counts()
     parts = [f"**What we found.** Ordered by the alarm index, most alarmist first: {order}.",
              f"At the pre-stated thresholds (±{thresholds['alarmist']:.1f}) the index reads "
@@ -291,12 +305,12 @@ def _stance_intervals(t, b, by_index, labels, th) -> list[str]:
     solid = [d for d in by_index if d not in cross]
     parts = []
     if cross:
-        parts.append("The 95% interval crosses a frame threshold for " + ", ".join(
+        parts.append("The 95% interval crosses a frame threshold for " + _join(", ", [
             f"{_src(labels, d)} ({b.at[d, 'index_low']:+.2f} to {b.at[d, 'index_high']:+.2f}; "
-            f"{md(t.at[d, 'frame'])} in {b.at[d, 'p_' + t.at[d, 'frame']]:.0%} of replicates)" for d in cross)
+            f"{md(t.at[d, 'frame'])} in {b.at[d, 'p_' + t.at[d, 'frame']]:.0%} of replicates)" for d in cross])
             + ": resampling a few sentences can change their frame.")
     if solid:
-        parts.append("The frame holds across the interval for " + ", ".join(_src(labels, d) for d in solid) + ".")
+        parts.append("The frame holds across the interval for " + _join(", ", (_src(labels, d) for d in solid)) + ".")
     if len(by_index) > 1:
         sep = b.at[by_index[0], "index_low"] > b.at[by_index[-1], "index_high"]
         parts.append(f"The intervals of the most and least alarmist sources {'do not overlap' if sep else 'overlap'}.")
@@ -312,9 +326,9 @@ def _stance_drivers(contrib, by_index, labels) -> str:
     lead = lead[lead.contribution.abs() >= 0.005].drop_duplicates("doc_id").set_index("doc_id")
     if not len(lead):
         return ""
-    return "The largest single push on each index: " + "; ".join(
+    return "The largest single push on each index: " + _join("; ", [
         f"{_src(labels, d)} {md(lead.at[d, 'feature'])} ({lead.at[d, 'contribution']:+.2f})"
-        for d in by_index if d in lead.index) + "."
+        for d in by_index if d in lead.index]) + "."
 
 
 def _stance_tone(tone, labels) -> str:
@@ -342,8 +356,8 @@ def comparison_findings(table: pd.DataFrame, boot: pd.DataFrame, by_index: list,
     """
     t, b = _by_doc(table), _by_doc(boot)
     parts = [f"**What we found.** {_n(len(by_index), 'source')} assessed; frames at the pre-stated thresholds: "
-             + "; ".join(f"{_src(labels, d)} {md(t.at[d, 'frame'])} ({t.at[d, 'alarm_index']:+.2f}, "
-                         f"{b.at[d, 'p_' + t.at[d, 'frame']]:.0%} of replicates)" for d in by_index) + "."]
+             + _join("; ", [f"{_src(labels, d)} {md(t.at[d, 'frame'])} ({t.at[d, 'alarm_index']:+.2f}, "
+                            f"{b.at[d, 'p_' + t.at[d, 'frame']]:.0%} of replicates)" for d in by_index]) + "."]
     ends = [("Most alarmist", by_index[0]), ("Least alarmist", by_index[-1])] if len(by_index) > 1 else \
         [("", d) for d in by_index]
     for lead, d in ends:
@@ -428,8 +442,8 @@ def _analyst_sentence(agreement, labels) -> str:
     if a.n > 1:
         step = 2 / (a.n * (a.n - 1) / 2)
         text += f" (with {a.n} sources one swapped pair moves Kendall's τ by about {step:.2f})"
-    off = "; ".join(f"{_src(labels, r.doc_id)} analyst {md(r.analyst_frame)}, index {md(r.frame)} "
-                    f"({r.alarm_index:+.2f})" for r in a.disagreements.itertuples())
+    off = _join("; ", [f"{_src(labels, r.doc_id)} analyst {md(r.analyst_frame)}, index {md(r.frame)} "
+                       f"({r.alarm_index:+.2f})" for r in a.disagreements.itertuples()])
     return text + "." + (f" Disagreements: {off}." if off else "")
 
 

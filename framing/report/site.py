@@ -147,7 +147,7 @@ figure { margin: 1.5em 0; } figure img { max-width: 100%; height: auto; border: 
 figcaption { font: 14px/1.4 system-ui, sans-serif; color: #555; }
 td { overflow-wrap: anywhere; } .scroll { overflow-x: auto; max-width: 100%; }
 table.verdicts td.evidence { font-size: 13px; color: #333; min-width: 14rem; }
-table.verdicts td:nth-child(2) { overflow-wrap: normal; white-space: nowrap; }
+table.verdicts td:nth-child(2) strong { white-space: nowrap; } table.verdicts td:first-child { min-width: 10rem; }
 tr.frame-alarmist td:nth-child(2) { color: #a33; } tr.frame-skeptical td:nth-child(2) { color: #1b4965; }
 .meta { font: 13px/1.4 system-ui, sans-serif; color: #555; }
 .findings { background: #f8f8f4; border-left: 4px solid #b59b3b; padding: 0.5em 1em; }
@@ -250,7 +250,7 @@ def _index_html(corpus_path: Path, corp, pages: list[dict], corpus_table, second
     coded = analyst_coding(corpus_path, fe.stance) if corpus_path.is_dir() else None
     v = verdicts(corp, fe.stance, fe.intervals, fe.drivers, coded)
     story = corp.story
-    cols = [c for c in ["doc_id", "outlet", "date", "title", "n_tokens", "n_removed_chars", "language", "flags"]
+    cols = [c for c in ["doc_id", "outlet", "date", "title", "n_tokens", "n_removed_chars", "language", "doc_flags"]
             if c in corpus_table.columns]
     env = _jinja()
     return env.get_template("index.html.j2").render(
