@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 from .._data import read_csv_rows
+from .sentences import _docs, _sentences
 
 #: polarity of each cue kind: +1 alarm, -1 counter-alarm
 POLARITY = {"threat": 1, "fear_appeal": 1, "urgency": 1, "proximity": 1, "dismissal": -1, "reassurance": -1}
@@ -313,20 +314,6 @@ def _matcher(path: str | None) -> CueMatcher:
 def load_cues(path=None) -> CueMatcher:
     """The compiled cue patterns of ``alarm_cues.csv`` (or another file of the same columns)."""
     return _matcher(None if path is None else str(path))
-
-
-def _docs(corpus) -> list:
-    if hasattr(corpus, "text") and hasattr(corpus, "doc_id"):
-        return [corpus]
-    return list(getattr(corpus, "documents", corpus))
-
-
-def _sentences(doc) -> list[tuple[int, int]]:
-    s = sorted(doc.sentences)
-    if s:
-        return s
-    cs = list(doc.content_spans()) if hasattr(doc, "content_spans") else []
-    return cs or [(0, len(doc.text))]
 
 
 def _merge(spans):
