@@ -6,7 +6,8 @@ Every table is built from character spans into the raw article text
 Python API (pandas DataFrames)::
 
     import framing
-    corpus = framing.load_corpus("seeds")
+    corpus = framing.load_corpus("seeds")   # a folder of .txt (recursive=True: subfolders too)
+    corpus = framing.load_corpus("articles.csv", text_column="body", id_column="url")  # or .jsonl, .parquet
     framing.documents(corpus)   # one row per article (the `framing corpus` table)
     framing.segments(corpus)    # one row per block: title, dek, heading, body, boilerplate+reason
     framing.term_hits(corpus)   # loaded-term hits with voice
@@ -19,7 +20,16 @@ targets and topics to every table of that corpus.
 """
 from __future__ import annotations
 
-from .corpus import Block, Corpus, CorpusError, Document, document_from_text, iter_documents, load_corpus
+from .corpus import (
+    Block,
+    Corpus,
+    CorpusError,
+    CorpusWarning,
+    Document,
+    document_from_text,
+    iter_documents,
+    load_corpus,
+)
 from .corpus import documents_table as documents
 from .corpus import segments_table as segments
 from .story import Story, StoryError, load_story
@@ -52,6 +62,6 @@ def stance_table(corpus, **kwargs):
     return _f(corpus, **kwargs)
 
 
-__all__ = ["Block", "Corpus", "CorpusError", "Document", "document_from_text", "iter_documents",
+__all__ = ["Block", "Corpus", "CorpusError", "CorpusWarning", "Document", "document_from_text", "iter_documents",
            "load_corpus", "load_story", "Story", "StoryError", "documents", "segments", "term_hits",
            "quotes_table", "stance_table"]

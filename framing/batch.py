@@ -53,19 +53,21 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache, partial
-from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .corpus import (
     DEFAULT_MAX_BYTES,
     CorpusError,
-    doc_id_of,
     document_from_text,
     error_row,
-    list_articles,
+    item_doc_id,
+    list_inputs,
     read_article,
+    read_item,
 )
+
+if TYPE_CHECKING:  # pandas is imported when a table is made: `framing --help` must not wait for it
+    import pandas as pd
 
 ERROR_COLUMNS = ["path", "doc_id", "error"]
 DEFAULT_FILE_TIMEOUT = 120.0  # seconds one file may take; 0 = no limit
@@ -125,7 +127,7 @@ class Result:
     """A table plus the files that failed."""
 
     table: pd.DataFrame
-    errors: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ERROR_COLUMNS))
+    errors: pd.DataFrame = field(default_factory=lambda: _errors_table([]))
     n_files: int = 0
     n_words: int = 0
 
@@ -223,22 +225,22 @@ def _empty_table(command: str, options_key: tuple) -> pd.DataFrame:
     return COMMANDS[command]([doc], dict(options_key)).iloc[0:0]
 
 
-def _attempt(path: str, seconds: float, file_timeout: float, work: Callable[[], object]) -> tuple:
-    """``work()`` for the file ``path`` within ``seconds`` (0: no limit) -> ``(value, None)``, or
-    ``(None, error row)`` when it ran out of time or failed."""
+def _attempt(path: str, doc_id: str, seconds: float, file_timeout: float, work: Callable[[], object]) -> tuple:
+    """``work()`` for the file (or table row) ``path`` within ``seconds`` (0: no limit) -> ``(value, None)``,
+    or ``(None, error row)`` when it ran out of time or failed."""
     try:
         with _deadline(seconds):
             return work(), None
     except FileTimeout:
-        return None, error_row(path, timeout_reason(file_timeout))
+        return None, error_row(path, timeout_reason(file_timeout), doc_id)
     except CorpusError as e:
-        return None, error_row(path, e.reason)
+        return None, error_row(path, e.reason, doc_id)
     except Exception as e:  # noqa: BLE001 -- a bug on odd input must not end the run, nor vanish
-        return None, error_row(path, f"processing failed: {type(e).__name__}: {e}")
+        return None, error_row(path, f"processing failed: {type(e).__name__}: {e}", doc_id)
 
 
 def _read_document(path: str, meta: dict | None, max_bytes: int):
-    return document_from_text(read_article(path, max_bytes=max_bytes), doc_id_of(path), meta=meta, path=path)
+    return read_item(path, meta, max_bytes=max_bytes)
 
 
 def _no_announcement(seconds: float, index: int | None) -> None:
@@ -260,7 +262,8 @@ def process_chunk(task: tuple, on_limit: Callable[[float, int | None], None] = _
     for i, (path, meta) in enumerate(items):
         on_limit(file_timeout, i)
         started = time.monotonic()
-        doc, error = _attempt(path, file_timeout, file_timeout, partial(_read_document, path, meta, max_bytes))
+        doc, error = _attempt(path, item_doc_id(path, meta), file_timeout, file_timeout,
+                              partial(_read_document, path, meta, max_bytes))
         if error:
             errors.append(error)
         else:
@@ -282,13 +285,14 @@ def _rows(command: str, docs: list, options: dict, file_timeout: float, on_limit
     """
     on_limit(file_timeout, docs[0][0] if len(docs) == 1 else None)
     together = partial(COMMANDS[command], [doc for _, doc, _ in docs], options)
-    table, failed = _attempt(docs[0][1].path, file_timeout, file_timeout, together)
+    table, failed = _attempt(docs[0][1].path, docs[0][1].doc_id, file_timeout, file_timeout, together)
     if failed is None:
         return table, [], sum(len(doc.tokens) for _, doc, _ in docs)
     results = []
     for i, doc, seconds in docs:
         on_limit(seconds, i)
-        table, error = _attempt(doc.path, seconds, file_timeout, partial(COMMANDS[command], [doc], options))
+        table, error = _attempt(doc.path, doc.doc_id, seconds, file_timeout,
+                                partial(COMMANDS[command], [doc], options))
         results.append((table, [error] if error else [], 0 if error else len(doc.tokens)))
     return _combine(results)
 
@@ -299,7 +303,12 @@ def _combine(results: list) -> tuple:
     # empty per-document frames carry object dtypes; leave them out so dtypes do not depend
     # on which documents happened to have no rows
     tables = [t for t in tables if len(t)] or tables[:1]
-    table = pd.concat(tables, ignore_index=True) if tables else None
+    if len(tables) > 1:
+        import pandas as pd
+
+        table = pd.concat(tables, ignore_index=True)
+    else:
+        table = tables[0].reset_index(drop=True) if tables else None
     return table, [e for _, errors, _ in results for e in errors], sum(n for _, _, n in results)
 
 
@@ -329,13 +338,14 @@ def _check_arguments(command: str, jobs: int, max_bytes: int, file_timeout: floa
 
 def run(command: str, path, jobs: int = 1, scheduler: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
         progress: bool | None = None, options: dict | None = None,
-        file_timeout: float = DEFAULT_FILE_TIMEOUT) -> Result:
+        file_timeout: float = DEFAULT_FILE_TIMEOUT, inputs=None) -> Result:
     """Compute ``command``'s table for every article under ``path``.
 
     Parameters
     ----------
     command : one of :data:`COMMANDS`.
-    path : a folder of ``.txt`` articles (``sources.csv`` beside them adds metadata) or one file.
+    path : a folder of ``.txt`` articles (``sources.csv`` beside them adds metadata), one file, or a table
+        (CSV, JSONL, Parquet; see :func:`framing.corpus.list_inputs`).
     jobs : worker processes on this machine, never more than there are chunks of files (ignored with
         ``scheduler``).
     scheduler : a Dask scheduler address, or ``processes``/``threads``/``synchronous``.
@@ -344,11 +354,13 @@ def run(command: str, path, jobs: int = 1, scheduler: str | None = None, max_byt
     options : command options: ``story`` (a story pack name or folder, for terms, quotes and
         stance), ``lexicon`` and ``replace_lexicon`` (terms).
     file_timeout : seconds one file may take (0: no limit); a file over it is an error row.
+    inputs : what :func:`framing.corpus.list_inputs` made of ``path`` (default: listed here with its
+        defaults); its errors (bad table rows, duplicate ids) join the errors table.
     """
     _check_arguments(command, jobs, max_bytes, file_timeout)
-    files, sources = list_articles(path)
-    if not Path(path).is_dir():  # one file: a bad file is an error, not a row
-        read_article(files[0], max_bytes=max_bytes)
+    inputs = inputs if inputs is not None else list_inputs(path)
+    if inputs.single:  # one file: a bad file is an error, not a row
+        read_article(inputs.items[0][0], max_bytes=max_bytes)
     options = dict(options or {})
     if options.get("story"):  # validate once, here; workers load the pack from its folder
         from .story import load_story
@@ -358,7 +370,7 @@ def run(command: str, path, jobs: int = 1, scheduler: str | None = None, max_byt
         from .terms import load_lexicon
 
         load_lexicon(extra=options["lexicon"], replace=options.get("replace_lexicon", False))
-    items = [(str(f), sources.get(f.stem)) for f in files]
+    items = list(inputs.items)
     size = max(1, min(CHUNK_FILES, len(items) // (jobs * 4)))
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
     bar = _progress(len(items), progress)
@@ -369,10 +381,17 @@ def run(command: str, path, jobs: int = 1, scheduler: str | None = None, max_byt
         if bar:
             bar.close()
     table, errors, n_words = _combine(outputs)
+    errors += inputs.errors
     if table is None:  # nothing readable: still a table with the command's columns (a header, no rows)
         table = _empty_table(command, _options_key(options)).copy()
     errors.sort(key=lambda e: e["path"])
-    return Result(table, pd.DataFrame(errors, columns=ERROR_COLUMNS), len(items), n_words)
+    return Result(table, _errors_table(errors), len(items) + len(inputs.errors), n_words)
+
+
+def _errors_table(rows: list[dict]) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=ERROR_COLUMNS)
 
 
 def _no_progress(n_files: int) -> None:
@@ -389,7 +408,7 @@ def _execute(chunks: list, jobs: int, scheduler: str | None, config: tuple, adva
     """Every chunk's result, in file order, on the executor the arguments choose."""
     if scheduler:
         return _run_dask(chunks, scheduler, config, advance)
-    if jobs == 1 or len(chunks) == 1:
+    if jobs == 1 or len(chunks) <= 1:
         return _run_here(chunks, config, advance)
     return _run_processes(chunks, min(jobs, len(chunks)), config, advance)
 
@@ -545,8 +564,8 @@ class _ProcessPool:
         """Kill ``w``, settle its chunk (see the class docstring) and start another worker in its place."""
         blame = 0 if len(w.chunk) == 1 else w.blame
         if w.chunk and blame is not None:
-            _, path, _ = w.chunk[blame]
-            on_chunk([w.chunk[blame]], (None, [error_row(path, reason)], 0))
+            _, path, meta = w.chunk[blame]
+            on_chunk([w.chunk[blame]], (None, [error_row(path, reason, item_doc_id(path, meta))], 0))
             rest = w.chunk[:blame] + w.chunk[blame + 1:]
             if rest:
                 queue.appendleft(rest)
@@ -694,4 +713,4 @@ def _future_output(future, chunk: list) -> tuple:
         e = future.exception()
         reason = ("the Dask workers kept dying on this file's chunk (KilledWorker)" if isinstance(e, KilledWorker)
                   else f"the Dask task failed: {type(e).__name__}: {e}")
-    return None, [error_row(path, reason) for path, _ in chunk], 0
+    return None, [error_row(path, reason, item_doc_id(path, meta)) for path, meta in chunk], 0

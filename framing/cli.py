@@ -1,10 +1,11 @@
 """Command line: ``framing COMMAND PATH [--format csv|json] [--out FILE]``.
 
-Tables go to stdout (or ``--out``). Bad input gets one line on stderr naming the
-file and the problem, exit status 2, no traceback. In a folder, files that
+Tables go to stdout (or ``--out``; ``--out -`` is stdout too). Bad input or a
+usage error gets one line on stderr naming the file and the problem, exit status
+2, no traceback, nothing written. In a folder (or a table), files (rows) that
 cannot be read are reported one line each on stderr (and with ``--errors FILE``
-as a table); the good articles are still processed, and the exit status is 2 so
-that no failure passes silently.
+as a table); the good articles are still processed and written, and the exit
+status is 1 so that no failure passes silently.
 
 Every message is one line: names are shown with control characters and bytes
 that are not UTF-8 escaped (:func:`framing.safe.one_line`). Output files are
@@ -26,10 +27,11 @@ import tempfile
 from pathlib import Path
 
 from .batch import DEFAULT_FILE_TIMEOUT, NO_WORKERS_TIMEOUT, run
-from .corpus import DEFAULT_MAX_BYTES, CorpusError, list_articles
+from .corpus import DEFAULT_MAX_BYTES, CorpusError, list_inputs, table_format
 from .safe import one_line
 
-EXIT_BAD_INPUT = 2
+EXIT_SOME_FAILED = 1  # the output was written, but some files (or rows, or report parts) failed
+EXIT_BAD_INPUT = 2  # usage error or unusable input: nothing was written
 EXIT_TERMINATED = 128 + signal.SIGTERM
 EXIT_INTERRUPTED = 128 + signal.SIGINT
 
@@ -66,7 +68,7 @@ STORY_HELP = ("a story pack: a shipped name (see `framing stories`) or a folder 
 
 
 TABLES = {
-    "corpus": "one row per document: metadata, lengths, removed characters, flags",
+    "corpus": "one row per document: metadata, lengths, removed characters, doc_flags",
     "segments": "one row per block: doc_id, start, end, role, reason",
     "terms": "one row per loaded-term hit: doc_id, start, end, text, term, category, voice",
     "quotes": "one row per quote: doc_id, start, end, text, kind, speaker, speaker_role, cue",
@@ -74,16 +76,78 @@ TABLES = {
 }
 
 
+# The columns each table command writes, in order (`--help` shows them; tests/test_cli.py checks them
+# against the tables the commands write).
+COLUMNS = {
+    "corpus": ["doc_id", "title", "outlet", "date", "n_chars", "n_body_chars", "n_article_chars", "n_removed_chars",
+               "n_sentences", "n_tokens", "title_source", "date_source", "doc_flags", "language", "assessable",
+               "not_assessed_reason"],
+    "segments": ["doc_id", "start", "end", "role", "reason", "n_chars", "text"],
+    "terms": ["doc_id", "start", "end", "text", "term", "category", "direction", "loaded", "voice", "speaker"],
+    "quotes": ["doc_id", "start", "end", "text", "kind", "speaker", "speaker_role", "side", "cue", "speaker_type",
+               "flags", "speaker_id", "speaker_kind", "role_evidence", "in_boilerplate", "n_words"],
+    "stance": ["doc_id", "n_tokens", "n_sentences"]
+              + [f"{pre}{cat}_{voice}{post}" for cat in ("threat", "skeptic", "sovereignty", "fear", "hedge", "booster",
+                                                         "distancing")
+                 for voice in ("authorial", "quoted") for pre, post in (("n_", ""), ("", "_per_1k"))]
+              + ["loaded_authorial", "loaded_quoted", "loaded_writer_share", "quoted_words", "quoted_words_warns",
+                 "quoted_words_defends", "quoted_words_neutral", "quoted_words_unknown", "quoted_words_no_speaker",
+                 "n_quotes_side_inferred", "sided_words", "warn_share_quoted", "no_speaker_share", "lede_threat",
+                 "lede_fear", "lede_skeptic", "lede_sovereignty", "lede_net_cues", "language", "assessable",
+                 "not_assessed_reason", "handset_index", "handset_frame", "handset_basis", "n_frame_cues",
+                 "n_voices_warn", "n_voices_counter", "w_threat_asserted", "w_threat_hedged", "w_appeal",
+                 "w_dismissal", "w_reassurance", "s_alarm", "s_counter", "warn_share", "headline_net", "lede_net",
+                 "last_net", "alarm_index", "p_alarmist", "p_neutral", "p_skeptical", "frame", "index_basis"],
+}
+# with --story, stance adds two columns per tone target of the pack, after lede_net_cues
+STANCE_STORY_COLUMNS = ("vader_TARGET", "n_sent_TARGET")
+COLUMNS_HEADING = "columns written, in order:"
+
+EXIT_HELP = """exit status:
+  0    done: every file (or table row) was processed
+  1    the output was written, but some files or rows (for report: some parts) failed; each is named on
+       stderr, and --errors FILE writes them as a table
+  2    usage error or unusable input (missing path, empty folder, unknown column, bad option): one line
+       on stderr, nothing written
+  130  interrupted (Ctrl-C); 143: terminated (SIGTERM)"""
+
+
+def _columns_epilog(name: str) -> str:
+    import textwrap
+
+    text = textwrap.fill(", ".join(COLUMNS[name]), width=100, initial_indent="  ", subsequent_indent="  ",
+                         break_on_hyphens=False, break_long_words=False)
+    more = ""
+    if name == "stance":
+        more = ("\n  with --story, after lede_net_cues: " + " and ".join(STANCE_STORY_COLUMNS)
+                + " for each tone target of the pack")
+    return f"{COLUMNS_HEADING}\n{text}{more}\n\n{EXIT_HELP}"
+
+
 def _parser() -> argparse.ArgumentParser:
-    ap = _Parser(prog="framing", description="Measure how news articles frame a story; every number is a span.")
+    from . import __version__
+
+    raw = argparse.RawDescriptionHelpFormatter
+    ap = _Parser(prog="framing", description="Measure how news articles frame a story; every number is a span.",
+                 epilog=EXIT_HELP, formatter_class=raw)
+    ap.add_argument("--version", action="version", version=f"framing {__version__}")
     sub = ap.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, help_ in TABLES.items():
-        p = sub.add_parser(name, help=help_, description=help_)
+        p = sub.add_parser(name, help=help_, description=help_, epilog=_columns_epilog(name), formatter_class=raw)
         p.add_argument("path", metavar="PATH",
-                       help="a folder of .txt articles (sources.csv beside them is optional) or one file")
+                       help="a folder of .txt articles (sources.csv beside them is optional), one .txt file, or a "
+                            "table with one article per row (.csv, .tsv, .jsonl, .parquet)")
+        p.add_argument("--text-column", default="text", metavar="NAME",
+                       help="a table's column of article text (default: text)")
+        p.add_argument("--id-column", metavar="NAME",
+                       help="a table's column of document ids (default: doc_id when there is one, else the row "
+                            "number); title, outlet and date columns are used when present")
+        p.add_argument("--recursive", action="store_true",
+                       help="also read the .txt files of subfolders (doc_id: the path below PATH, without .txt)")
         p.add_argument("--format", default="csv", help="csv (default) or json")
-        p.add_argument("--out", metavar="FILE", help="write the table here instead of stdout")
-        p.add_argument("--errors", metavar="FILE", help="also write the unreadable files as a CSV table")
+        p.add_argument("--out", metavar="FILE", help="write the table here instead of stdout ('-': stdout)")
+        p.add_argument("--errors", metavar="FILE",
+                       help="also write the files (rows) that failed as a CSV table: path, doc_id, error")
         p.add_argument("--jobs", type=_at_least_one, default=1, metavar="N",
                        help="worker processes (default 1); never more than there are chunks of files to give "
                             "them, so never more than the files")
@@ -105,7 +169,7 @@ def _parser() -> argparse.ArgumentParser:
                            help="with --lexicon: its categories replace the packaged ones of the same name")
     r = sub.add_parser("report", help="execute the notebooks and write an offline HTML site",
                        description="Execute the notebooks against PATH and write DIR/index.html plus one page "
-                                   "per notebook.")
+                                   "per notebook.", epilog=EXIT_HELP, formatter_class=raw)
     r.add_argument("path", metavar="PATH", nargs="?", default="seeds", help="articles to study (default: seeds)")
     r.add_argument("--out", metavar="DIR", default="reports", help="output folder (default: reports)")
     r.add_argument("--story", metavar="NAME|DIR", help=STORY_HELP)
@@ -124,8 +188,8 @@ def _table_text(df, fmt: str) -> str:
 
 
 def _write(text: str, out: str | None) -> None:
-    """The table to ``--out``, or to stdout."""
-    if out:
+    """The table to ``--out``, or to stdout (no ``--out``, or ``--out -``)."""
+    if out and out != "-":
         _write_file(out, text)
     else:
         sys.stdout.write(text)
@@ -190,7 +254,7 @@ def _identity(path) -> tuple:
 
 def _check_outputs(args) -> None:
     """Refuse an ``--out`` or ``--errors`` that names a folder, a missing folder, the other one, or an input."""
-    targets = {f"--{opt}": getattr(args, opt) for opt in ("out", "errors") if getattr(args, opt)}
+    targets = {f"--{opt}": getattr(args, opt) for opt in ("out", "errors") if getattr(args, opt) not in (None, "-")}
     for opt, f in targets.items():
         if Path(f).is_dir():
             raise CorpusError(f"{opt} names a folder; give a file name", f)
@@ -198,9 +262,7 @@ def _check_outputs(args) -> None:
             raise CorpusError(f"the folder for {opt} does not exist", f)
     if len(targets) == 2 and _identity(args.out) == _identity(args.errors):
         raise CorpusError("--out and --errors name the same file; give two names", args.out)
-    files, _ = list_articles(args.path)
-    folder = Path(args.path) if Path(args.path).is_dir() else Path(args.path).parent
-    inputs = {_identity(f) for f in [*files, folder / "sources.csv"]}
+    inputs = {_identity(f) for f in args.inputs.files}
     for opt, f in targets.items():
         if _identity(f) in inputs:
             raise CorpusError(f"{opt} names an input file, which it would overwrite; give another name", f)
@@ -227,15 +289,18 @@ def _silence_dask_logs() -> None:
 
 def _report(args) -> int:
     """``framing report``: the site is written even when a part fails; each failure is one line
-    on stderr and the exit status is 2 whenever anything failed."""
+    on stderr and the exit status is 1 whenever anything failed."""
     from .report import build_report
     from .safe import one_line
+
+    if args.out == "-":
+        raise CorpusError("framing report writes a folder of pages: --out - (stdout) is for the table commands")
 
     result = build_report(args.path, args.out, story=args.story,
                           progress=lambda m: print(f"framing: {one_line(m)}", file=sys.stderr))
     for f in result.failed:
         print(f"framing: {f['what']} failed on {one_line(args.path)}: {f['error']}", file=sys.stderr)
-    return EXIT_BAD_INPUT if result.failed else 0
+    return EXIT_SOME_FAILED if result.failed else 0
 
 
 def _stories() -> int:
@@ -249,26 +314,31 @@ def _stories() -> int:
 
 
 def _table_command(args) -> int:
-    """A table command: the table, one line per failed file, the errors table; exit 2 if any file failed."""
+    """A table command: the table, one line per failed file, the errors table; exit 1 if any file failed."""
     if args.format not in ("csv", "json"):
         raise CorpusError(f"unknown --format {args.format!r}: use csv or json")
+    args.inputs = list_inputs(args.path, text_column=args.text_column, id_column=args.id_column,
+                              recursive=args.recursive)
     _check_outputs(args)
+    for w in args.inputs.warnings:
+        _say(f"warning: {w}")
     if args.scheduler:
         _silence_dask_logs()
     options = {"story": getattr(args, "story", None), "lexicon": getattr(args, "lexicon", None),
                "replace_lexicon": getattr(args, "replace_lexicon", False)}
     res = run(args.command, args.path, jobs=args.jobs, scheduler=args.scheduler, max_bytes=args.max_bytes,
               progress={"auto": None, "on": True, "off": False}[args.progress], options=options,
-              file_timeout=args.file_timeout)
+              file_timeout=args.file_timeout, inputs=args.inputs)
     _write(_table_text(res.table, args.format), args.out)
     for e in res.errors.itertuples():
         _say(f"{e.path}: {e.error}")
     if args.errors:
         _write_file(args.errors, res.errors.to_csv(index=False, lineterminator="\n"))
     if len(res.errors):
-        _say(f"{res.n_files - len(res.errors)} of {res.n_files} files processed, "
+        unit = "rows" if args.inputs.files and table_format(args.inputs.files[0]) else "files"
+        _say(f"{res.n_files - len(res.errors)} of {res.n_files} {unit} processed, "
              f"{len(res.errors)} reported as errors")
-    return EXIT_BAD_INPUT if len(res.errors) else 0
+    return EXIT_SOME_FAILED if len(res.errors) else 0
 
 
 def _discard_stdout() -> None:

@@ -14,6 +14,7 @@ particular files.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import csv
 import errno
 import io
@@ -24,12 +25,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
-
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ._data import read_csv_rows
 from .safe import one_line
+
+if TYPE_CHECKING:  # NLTK is imported when a sentence is first split: `framing --help` must not wait for it
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 ARTICLE_ROLES = ("title", "dek", "heading", "body")
 ROLES = ARTICLE_ROLES + ("boilerplate",)
@@ -87,9 +89,11 @@ class Document:
     Attributes
     ----------
     doc_id : str
-        The file stem.
+        The file stem (with ``recursive``: the path below the folder, without ``.txt``), or a
+        table row's id.
     text : str
-        The raw text, never modified.
+        The raw text, never modified (a byte-order mark is not part of it; line ends are
+        universal newlines).
     blocks : list of Block
         Tiling of ``text``: ``blocks[0].start == 0``, ``blocks[-1].end == len(text)``,
         each block starts where the previous one ends.
@@ -103,7 +107,8 @@ class Document:
         text (title, date) or empty. ``meta`` says where each value came from.
     flags : list of str
         What the reader could not fully understand (``no title``, ``possibly not
-        English``...). A flagged document is still processed.
+        English``, ``date not understood (kept as given)``...). A flagged document is
+        still processed. The ``framing corpus`` table calls the column ``doc_flags``.
     """
 
     doc_id: str
@@ -184,6 +189,8 @@ class Corpus:
 
 @lru_cache(maxsize=1)
 def _sentence_tokenizer() -> PunktSentenceTokenizer:
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     params = PunktParameters()
     params.abbrev_types = {r["abbrev"].lower() for r in read_csv_rows("abbreviations.csv")}
     return PunktSentenceTokenizer(params)
@@ -607,6 +614,73 @@ def extract_date(text: str, blocks: Iterable[Block]) -> str:
     return ""
 
 
+DATE_FLAG = "date not understood (kept as given)"
+_ISO_DAY_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
+_YMD_RE = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
+_NUMERIC_RE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_WEEKDAY_RE = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.I)
+_MDY_RE = re.compile(r"([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", re.I)
+_DMY_RE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})", re.I)
+_MY_RE = re.compile(r"([a-z]{3,9})\.?,?\s+(\d{4})", re.I)
+
+
+def _month(name: str) -> int | None:
+    """1-12 for an English month name or its three-letter abbreviation (``sept`` too), else None."""
+    n = name.lower()
+    m = _MONTHS.get(n[:3])
+    full = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+            "october", "november", "december"]
+    return m if m and (len(n) == 3 or full[m - 1].startswith(n)) else None
+
+
+def _iso_day(y: int, m: int | None, d: int) -> str | None:
+    import datetime
+
+    try:
+        return datetime.date(y, m, d).isoformat() if m else None
+    except ValueError:
+        return None
+
+
+def normalise_date(raw: str) -> tuple[str, bool]:
+    """A date as given by a person -> ``(ISO text, understood)``.
+
+    Accepted: ``2023-08-01`` (with or without a time, which is dropped),
+    ``2023/08/01``, ``31/07/2023`` or ``7/31/2023`` (day and month told apart
+    only when one of them is over 12; equal numbers are fine), ``August 1, 2023``,
+    ``1 Aug 2023`` (a leading weekday ignored), and the partial ISO forms ``2023-07``
+    and ``2023``, kept as they are. Anything else, an impossible date (``2023-02-30``)
+    or an ambiguous one (``03/04/2023``) is returned unchanged with ``understood``
+    False, so that a reader can see what was given. '' is ('', True).
+    """
+    s = (raw or "").strip()
+    if not s:
+        return "", True
+    if re.fullmatch(r"\d{4}", s):
+        return s, True
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})", s)
+    if m:
+        return (f"{int(m[1]):04d}-{int(m[2]):02d}", True) if 1 <= int(m[2]) <= 12 else (s, False)
+    day = None
+    if m := _ISO_DAY_RE.fullmatch(s) or _YMD_RE.fullmatch(s):
+        day = _iso_day(int(m[1]), int(m[2]), int(m[3]))
+    elif m := _NUMERIC_RE.fullmatch(s):
+        a, b, y = int(m[1]), int(m[2]), int(m[3])
+        if a > 12 or a == b:
+            day = _iso_day(y, b, a)
+        elif b > 12:
+            day = _iso_day(y, a, b)
+    else:
+        t = _WEEKDAY_RE.sub("", s)
+        if m := _MDY_RE.fullmatch(t):
+            day = _iso_day(int(m[3]), _month(m[1]), int(m[2]))
+        elif m := _DMY_RE.fullmatch(t):
+            day = _iso_day(int(m[3]), _month(m[2]), int(m[1]))
+        elif (m := _MY_RE.fullmatch(t)) and _month(m[1]):
+            return f"{int(m[2]):04d}-{_month(m[1]):02d}", True
+    return (day, True) if day else (s, False)
+
+
 def _flags(text: str, blocks: list[Block], tokens: list[tuple[int, int]]) -> list[str]:
     flags = []
     if not any(b.role == "title" for b in blocks):
@@ -640,6 +714,7 @@ def document_from_text(text: str, doc_id: str = "doc", *, meta: dict | None = No
     if not isinstance(text, str):
         raise TypeError("text must be str")
     meta = dict(meta or {})
+    given = meta.pop(META_FROM_KEY, "sources.csv")
     blocks = segment_text(text)
     sentences = sentence_spans(text, blocks)
     content = []
@@ -656,17 +731,22 @@ def document_from_text(text: str, doc_id: str = "doc", *, meta: dict | None = No
     info = {
         "title_extracted": title_text,
         "date_extracted": date_text,
-        "title_source": "sources.csv" if meta.get("title") else ("text" if title_text else ""),
-        "date_source": "sources.csv" if meta.get("date") else ("text" if date_text else ""),
-        "outlet_source": "sources.csv" if meta.get("outlet") else "",
+        "title_source": given if meta.get("title") else ("text" if title_text else ""),
+        "date_source": given if meta.get("date") else ("text" if date_text else ""),
+        "outlet_source": given if meta.get("outlet") else "",
     }
     extra = {k: v for k, v in meta.items() if k not in ("title", "date", "outlet")}
     info.update(extra)
+    flags = _flags(text, blocks, tokens)
+    date, understood = normalise_date(meta.get("date") or "")
+    if not understood:
+        info["date_given"] = meta["date"]
+        flags = sorted({*flags, DATE_FLAG})
     return Document(
         doc_id=doc_id, text=text, blocks=blocks, sentences=sentences, tokens=tokens,
-        title=meta.get("title") or title_text, date=meta.get("date") or date_text,
+        title=meta.get("title") or title_text, date=date or date_text,
         outlet=meta.get("outlet") or "", path=path, meta=info,
-        flags=_flags(text, blocks, tokens),
+        flags=flags,
     )
 
 
@@ -760,21 +840,43 @@ def read_article(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     bytes that are not UTF-8, whitespace only, an HTML page.
     """
     p = Path(path)
-    data = _read_regular_file(p, max_bytes)
+    return check_text(decode_text(_read_regular_file(p, max_bytes), p), p)
+
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def decode_text(data: bytes, path=None) -> str:
+    """Bytes of a text file -> str: UTF-8 (a leading byte-order mark removed), or UTF-16 when the
+    bytes start with a UTF-16 byte-order mark (removed too). The BOM is never part of the text,
+    so offsets index the text after it (see the offsets contract in DESIGN.md)."""
+    if data.startswith(_UTF16_BOMS) and not data.startswith(b"\xff\xfe\x00\x00"):
+        try:
+            return data.decode("utf-16")  # the codec reads the BOM for the byte order and drops it
+        except UnicodeDecodeError as e:
+            raise CorpusError(f"not UTF-16 text although it starts with a UTF-16 byte-order mark "
+                              f"(invalid bytes at offset {e.start})", path) from None
     if b"\x00" in data:
-        raise CorpusError("binary file (contains NUL bytes), not text", p)
+        raise CorpusError("binary file (contains NUL bytes), not text", path)
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as e:
         raise CorpusError(f"not UTF-8 text (invalid byte 0x{data[e.start]:02x} at offset {e.start}); "
-                          "convert it with iconv first", p) from None
+                          "convert it with iconv first", path) from None
+
+
+def check_text(text: str, path=None, what: str = "file") -> str:
+    """An article's decoded text with universal newlines, or :class:`CorpusError` when it is not
+    article text (NUL characters, only whitespace, an HTML page)."""
+    if "\x00" in text:
+        raise CorpusError(f"binary {what} (contains NUL characters), not text", path)
     # the contract is read_text's view of the file: universal newlines
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise CorpusError("file has no text (only whitespace)", p)
+        raise CorpusError(f"{what} has no text (only whitespace)", path)
     head = text.lstrip()[:200].lower()
     if head.startswith(("<!doctype html", "<html")):
-        raise CorpusError("looks like an HTML page, not article text; extract the text first", p)
+        raise CorpusError("looks like an HTML page, not article text; extract the text first", path)
     return text
 
 
@@ -815,9 +917,15 @@ def read_sources(folder: Path) -> dict[str, dict]:
         try:
             if "doc_id" not in (reader.fieldnames or []):
                 raise CorpusError("no doc_id column" if reader.fieldnames else "empty file (no header row)", f)
-            return {r["doc_id"]: _source_row(r, reader.line_num, f) for r in reader}
+            return {_source_key(r["doc_id"]): _source_row(r, reader.line_num, f) for r in reader}
         except csv.Error as e:  # line_num is where the last good row ended: this row starts on the next line
             raise CorpusError(f"line {reader.line_num + 1}: malformed CSV ({e})", f) from None
+
+
+def _source_key(doc_id: str | None) -> str:
+    """A sources.csv doc_id as the article's doc_id: ``a.txt`` (any case) names the article ``a``."""
+    doc_id = (doc_id or "").strip()
+    return doc_id[:-4] if doc_id.lower().endswith(".txt") else doc_id
 
 
 def _source_row(row: dict, line: int, f: Path) -> dict:
@@ -829,17 +937,29 @@ def _source_row(row: dict, line: int, f: Path) -> dict:
     return {k: (v or "") for k, v in row.items() if k and not k.startswith("analyst_")}
 
 
-def _txt_entries(folder: Path) -> list[Path]:
-    """Every ``*.txt`` entry of ``folder``, sorted by name (links, folders and FIFOs included)."""
+def _is_txt(name: str) -> bool:
+    return name.lower().endswith(".txt") and len(name) > 4
+
+
+def _txt_entries(folder: Path, recursive: bool = False) -> list[Path]:
+    """Every ``*.txt`` entry of ``folder`` (``.TXT`` too), sorted by name (links, folders and FIFOs
+    included); with ``recursive``, those of its subfolders as well (symbolic links to folders are
+    not followed, so a loop cannot be walked forever)."""
     try:
         with os.scandir(folder) as entries:
-            names = sorted(e.name for e in entries if e.name.endswith(".txt"))
+            found = sorted((e.name, e.is_dir(follow_symlinks=False)) for e in entries)
     except OSError as e:
         raise CorpusError(_os_reason(e, folder, "folder"), folder) from None
-    return [folder / name for name in names]
+    files = []
+    for name, is_dir in found:
+        if _is_txt(name):
+            files.append(folder / name)
+        elif is_dir and recursive:
+            files.extend(_txt_entries(folder / name, recursive=True))
+    return files
 
 
-def list_articles(path: str | Path) -> tuple[list[Path], dict[str, dict]]:
+def list_articles(path: str | Path, recursive: bool = False) -> tuple[list[Path], dict[str, dict]]:
     """The ``.txt`` files a PATH names (a regular file, or a folder's ``*.txt``) and their metadata.
 
     In a folder every ``*.txt`` entry is listed, even a broken link, a folder or a
@@ -849,13 +969,227 @@ def list_articles(path: str | Path) -> tuple[list[Path], dict[str, dict]]:
     p = Path(path)
     mode = _stat(p, "folder or file").st_mode
     if stat.S_ISDIR(mode):
-        files = _txt_entries(p)
+        files = _txt_entries(p, recursive)
         if not files:
-            raise CorpusError("no .txt articles in this folder", p)
+            hint = "" if recursive or not _has_subfolders(p) else " (its subfolders are read with --recursive)"
+            raise CorpusError(f"no .txt articles in this folder{hint}", p)
         return files, read_sources(p)
     if not stat.S_ISREG(mode):
         raise CorpusError(_not_regular(mode), p)
     return [p], read_sources(p.parent)
+
+
+def _has_subfolders(folder: Path) -> bool:
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        return any(e.is_dir(follow_symlinks=False) for e in entries)
+    return False
+
+
+# --------------------------------------------------------------------------- inputs: folders, files, tables
+
+TABLE_FORMATS = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
+SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods", ".numbers")  # refused with advice, never read as article text
+TEXT_KEY, ID_KEY = "_text", "_doc_id"  # an item's meta: the text of a table row, a doc_id that is not the stem
+META_FROM_KEY = "_meta_from"  # an item's meta: where title, outlet and date come from (default sources.csv)
+TABLE_META_COLUMNS = ("title", "outlet", "date")
+
+
+@dataclass
+class Inputs:
+    """What a PATH holds, ready to read one item at a time.
+
+    ``items``: ``(path, meta)`` pairs in order; ``path`` names a file, or a table row
+    (``table.csv row 3``) whose text is ``meta[TEXT_KEY]``; ``meta[ID_KEY]`` is the
+    doc_id when it is not the file's stem. ``errors``: rows of the errors table found
+    while listing (a bad table row, a duplicate doc_id). ``warnings``: one line each
+    (a sources.csv row that names no article). ``files``: every input file (for
+    commands that must not overwrite one). ``single``: PATH is one article file.
+    """
+
+    items: list[tuple[str, dict | None]]
+    errors: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    single: bool = False
+
+
+def table_format(path: str | Path) -> str | None:
+    """``csv``, ``tsv``, ``jsonl`` or ``parquet`` when PATH names a table by its extension, else None."""
+    return TABLE_FORMATS.get(Path(path).suffix.lower())
+
+
+def list_inputs(path: str | Path, *, text_column: str = "text", id_column: str | None = None,
+                recursive: bool = False) -> Inputs:
+    """Every article a PATH holds: a folder of ``.txt`` files (``.TXT`` too; subfolders with
+    ``recursive``; ``sources.csv`` beside them adds metadata), one article file (any other
+    name but a spreadsheet's), or a table (``.csv``, ``.tsv``, ``.jsonl``/``.ndjson``,
+    ``.parquet``) with one article per row.
+
+    A table needs a ``text_column``; its doc_id is ``id_column`` (default: ``doc_id`` when the
+    table has one, else the row number, zero-padded); ``title``, ``outlet`` and ``date`` columns
+    are used when present. A bad row becomes an errors-table row, never the end of the run; a
+    missing column is a :class:`CorpusError`.
+    """
+    p = Path(path)
+    mode = _stat(p, "folder or file").st_mode
+    if stat.S_ISREG(mode) and table_format(p):
+        return _table_inputs(p, table_format(p), text_column, id_column)
+    if stat.S_ISREG(mode) and p.suffix.lower() in SPREADSHEETS:
+        raise CorpusError("a spreadsheet: save it as CSV (UTF-8) and give that file", p)
+    files, sources = list_articles(p, recursive=recursive)
+    root = p if stat.S_ISDIR(mode) else p.parent
+    inputs = Inputs([], files=[*files, root / "sources.csv"], single=not stat.S_ISDIR(mode))
+    seen: dict[str, Path] = {}
+    matched = set()
+    for f in files:
+        rel = f.relative_to(root).with_suffix("").as_posix() if recursive else f.stem
+        doc_id = one_line(rel)
+        if doc_id in seen:
+            inputs.errors.append(error_row(f, f"duplicate doc_id (also {one_line(seen[doc_id])})", doc_id))
+            continue
+        seen[doc_id] = f
+        key = rel if rel in sources else f.stem
+        meta = sources.get(key)
+        if meta is not None:
+            matched.add(key)
+        if rel != f.stem:
+            meta = {**(meta or {}), ID_KEY: doc_id}
+        inputs.items.append((str(f), meta))
+    if stat.S_ISDIR(mode):
+        inputs.warnings += [f"{one_line(root / 'sources.csv')}: the row for doc_id {k!r} matches no article"
+                            for k in sources if k not in matched]
+    return inputs
+
+
+def _table_inputs(p: Path, fmt: str, text_column: str, id_column: str | None) -> Inputs:
+    """The rows of a table as items (see :func:`list_inputs`)."""
+    header, rows, errors = _read_table(p, fmt)
+    if text_column not in header:
+        raise CorpusError(f"no text column {text_column!r} (columns: {', '.join(map(repr, header)) or 'none'}; "
+                          "see --text-column)", p)
+    if id_column and id_column not in header:
+        raise CorpusError(f"no id column {id_column!r} (columns: {', '.join(map(repr, header))}; see --id-column)", p)
+    id_column = id_column or ("doc_id" if "doc_id" in header else None)
+    width = len(str(len(rows) + len(errors)))
+    inputs = Inputs([], files=[p])
+    seen: dict[str, int] = {}
+    for n, row in rows:
+        where = f"{p} row {n}"
+        doc_id = _cell(row.get(id_column)) if id_column else f"{n:0{width}d}"
+        text = row.get(text_column)
+        if not doc_id.strip():
+            inputs.errors.append(error_row(where, f"empty {id_column} value", doc_id=f"row {n}"))
+        elif doc_id in seen:
+            inputs.errors.append(error_row(where, f"duplicate doc_id (also row {seen[doc_id]})", doc_id=doc_id))
+        elif not isinstance(text, str):
+            got = "no value" if text is None else f"a {type(text).__name__}, not text"
+            inputs.errors.append(error_row(where, f"the {text_column!r} column holds {got}", doc_id=doc_id))
+        else:
+            seen[doc_id] = n
+            meta = {k: _cell(row[k]) for k in TABLE_META_COLUMNS if k in row and _cell(row[k])}
+            inputs.items.append((where, {**meta, TEXT_KEY: text, ID_KEY: doc_id, META_FROM_KEY: "table"}))
+    inputs.errors += [error_row(f"{p} row {n}", reason, doc_id=f"row {n}") for n, reason in errors]
+    return inputs
+
+
+def _cell(value) -> str:
+    """A metadata cell as text: None and NaN are '', a date is ISO, a whole float has no '.0'."""
+    import datetime
+    import math
+
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()[:10]
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _read_table(p: Path, fmt: str) -> tuple[list[str], list[tuple[int, dict]], list[tuple[int, str]]]:
+    """A table file -> (column names, [(row number, row)], [(row number, problem)]); rows numbered from 1."""
+    if fmt == "parquet":
+        return _read_parquet(p)
+    text = decode_text(_read_regular_file(p, max(_stat(p).st_size, 1)), p)  # a table has no size limit
+    if fmt == "jsonl":
+        return _read_jsonl(text)
+    return _read_csv_table(text, p, delimiter="\t" if fmt == "tsv" else ",")
+
+
+def _read_csv_table(text: str, p: Path, delimiter: str = ","):
+    rows, errors = [], []
+    with _csv_field_limit(len(text)), io.StringIO(text, newline="") as fh:
+        reader = csv.DictReader(fh, strict=True, delimiter=delimiter)
+        header = [h for h in (reader.fieldnames or []) if h]
+        if not reader.fieldnames:
+            raise CorpusError("empty file (no header row)", p)
+        n = 0
+        try:
+            for row in reader:
+                n += 1
+                if None in row:
+                    errors.append((n, f"line {reader.line_num}: more fields than the header has columns"))
+                else:
+                    rows.append((n, row))
+        except csv.Error as e:  # the rest of the file cannot be parsed: one error row says so
+            errors.append((n + 1, f"line {reader.line_num + 1}: malformed CSV ({e}); the rest of the table was "
+                                  "not read"))
+    return header, rows, errors
+
+
+def _read_jsonl(text: str):
+    import json
+
+    rows, errors, header = [], [], {}
+    n = 0
+    for line_no, line in enumerate(text.split("\n"), start=1):  # not splitlines: U+2028 may sit inside a string
+        if not line.strip():
+            continue
+        n += 1
+        try:
+            row = json.loads(line)
+        except ValueError as e:
+            errors.append((n, f"line {line_no}: not JSON ({e})"))
+            continue
+        if not isinstance(row, dict):
+            errors.append((n, f"line {line_no}: not a JSON object"))
+            continue
+        header.update(dict.fromkeys(row))
+        rows.append((n, row))
+    return list(header), rows, errors
+
+
+def _read_parquet(p: Path):
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise CorpusError("reading Parquet needs pyarrow (pip install pyarrow), or give a CSV or JSONL table",
+                          p) from None
+    try:
+        table = pq.read_table(p)
+    except Exception as e:  # noqa: BLE001 -- pyarrow raises several kinds for a bad file
+        raise CorpusError(f"not a readable Parquet file ({type(e).__name__}: {one_line(str(e))[:200]})", p) from None
+    return list(table.column_names), list(enumerate(table.to_pylist(), start=1)), []
+
+
+def item_doc_id(path: str, meta: dict | None) -> str:
+    """The doc_id of an item of :class:`Inputs`."""
+    return (meta or {}).get(ID_KEY) or doc_id_of(path)
+
+
+def read_item(path: str, meta: dict | None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """The :class:`Document` of an item of :class:`Inputs` (a file read, or a table row's text checked)."""
+    meta = dict(meta or {})
+    doc_id = meta.pop(ID_KEY, None) or doc_id_of(path)
+    if TEXT_KEY in meta:
+        text = meta.pop(TEXT_KEY)
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if size > max_bytes:
+            raise CorpusError(f"text too large ({size:,} bytes; the limit is {max_bytes:,}, see --max-bytes)", path)
+        text = check_text(text.removeprefix("\ufeff"), path, what="row")
+    else:
+        text = read_article(path, max_bytes=max_bytes)
+    return document_from_text(text, doc_id, meta=meta or None, path=path)
 
 
 def doc_id_of(path: str | Path) -> str:
@@ -863,46 +1197,69 @@ def doc_id_of(path: str | Path) -> str:
     return one_line(Path(path).stem)
 
 
-def error_row(path: str | Path, reason: str) -> dict:
-    """A row of an errors table: ``path`` and ``doc_id`` shown safely, ``error`` the reason alone."""
-    return {"path": one_line(path), "doc_id": doc_id_of(path), "error": one_line(reason)}
+def error_row(path: str | Path, reason: str, doc_id: str | None = None) -> dict:
+    """A row of an errors table: ``path`` and ``doc_id`` (default: the file's) shown safely, ``error`` the
+    reason alone."""
+    return {"path": one_line(path), "doc_id": one_line(doc_id) if doc_id is not None else doc_id_of(path),
+            "error": one_line(reason)}
 
 
-def iter_documents(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
-                   errors: list | None = None) -> Iterator[Document]:
-    """Yield documents one at a time (memory bounded by the largest article).
+class CorpusWarning(UserWarning):
+    """Something in the input that is probably a mistake but costs no article (a sources.csv row
+    that names no article)."""
 
-    Files that cannot be read are appended to ``errors`` as ``{"path", "doc_id",
-    "error"}`` rows (:func:`error_row`) when a list is given; a single-file PATH
-    that cannot be read raises :class:`CorpusError`.
+
+def iter_documents(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, errors: list | None = None, *,
+                   text_column: str = "text", id_column: str | None = None,
+                   recursive: bool = False) -> Iterator[Document]:
+    """Yield documents one at a time (memory bounded by the largest article; a table is read whole).
+
+    PATH is what :func:`list_inputs` accepts. Files or rows that cannot be read are
+    appended to ``errors`` as ``{"path", "doc_id", "error"}`` rows (:func:`error_row`)
+    when a list is given; a single-file PATH that cannot be read raises
+    :class:`CorpusError`. Each sources.csv row that names no article is a
+    :class:`CorpusWarning`.
     """
-    files, sources = list_articles(path)
-    single = not Path(path).is_dir()
-    for f in files:
+    import warnings
+
+    inputs = list_inputs(path, text_column=text_column, id_column=id_column, recursive=recursive)
+    for w in inputs.warnings:
+        warnings.warn(w, CorpusWarning, stacklevel=2)
+    if inputs.errors and errors is None:
+        e = inputs.errors[0]
+        raise CorpusError(e["error"], e["path"])
+    if errors is not None:
+        errors.extend(inputs.errors)
+    for item_path, meta in inputs.items:
         try:
-            text = read_article(f, max_bytes=max_bytes)
+            doc = read_item(item_path, meta, max_bytes=max_bytes)
         except CorpusError as e:
-            if single or errors is None:
+            if inputs.single or errors is None:
                 raise
-            errors.append(error_row(f, e.reason))
+            errors.append(error_row(item_path, e.reason, item_doc_id(item_path, meta)))
             continue
-        yield document_from_text(text, doc_id_of(f), meta=sources.get(f.stem), path=str(f))
+        yield doc
 
 
-def load_corpus(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, story=None) -> Corpus:
-    """Read a folder of ``.txt`` articles (or one file) into a :class:`Corpus`.
+def load_corpus(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, story=None, *, text_column: str = "text",
+                id_column: str | None = None, recursive: bool = False) -> Corpus:
+    """Read a folder of ``.txt`` articles, one file, or a table (CSV, JSONL, Parquet) into a :class:`Corpus`.
 
     ``sources.csv`` beside the articles, when present, supplies outlet, title and
-    date. Unreadable files in a folder are listed in ``Corpus.errors`` (the run goes
-    on); a missing path or a folder with no articles raises :class:`CorpusError`.
-    ``story`` (a pack name, folder or :class:`framing.story.Story`) is validated here
-    and applied by every table of the corpus; None (default) uses generic data only.
+    date; a table's own ``title``, ``outlet`` and ``date`` columns do (see
+    :func:`list_inputs` for ``text_column``, ``id_column`` and ``recursive``). Dates
+    are normalised to ISO (:func:`normalise_date`). Unreadable files or rows are
+    listed in ``Corpus.errors`` (the run goes on); a missing path or a folder with
+    no articles raises :class:`CorpusError`. ``story`` (a pack name, folder or
+    :class:`framing.story.Story`) is validated here and applied by every table of
+    the corpus; None (default) uses generic data only.
     """
     from .story import load_story
 
     pack = load_story(story)
     errors: list[dict] = []
-    docs = list(iter_documents(path, max_bytes=max_bytes, errors=errors))
+    docs = list(iter_documents(path, max_bytes=max_bytes, errors=errors, text_column=text_column,
+                               id_column=id_column, recursive=recursive))
     return Corpus(docs, errors, str(path), pack)
 
 
@@ -932,8 +1289,9 @@ def documents_table(corpus: Iterable[Document]):
     Columns: doc_id, title, outlet, date, n_chars (all characters), n_body_chars
     (characters in body blocks), n_article_chars (title + dek + headings + body),
     n_removed_chars (characters in boilerplate blocks), n_sentences and n_tokens
-    (inside article blocks), title_source / date_source (``sources.csv``, ``text``
-    or empty), flags (``;``-separated), language, assessable and
+    (inside article blocks), title_source / date_source (``sources.csv``, ``table``, ``text``
+    or empty), doc_flags (``;``-separated; not ``flags``, which would shadow ``DataFrame.flags``), language,
+    assessable and
     not_assessed_reason (see :mod:`framing.language`: only an English article of at
     least ``MIN_TOKENS`` article words gets a verdict).
     """
@@ -954,10 +1312,10 @@ def documents_table(corpus: Iterable[Document]):
             "n_removed_chars": by_role["boilerplate"],
             "n_sentences": len(d.sentences), "n_tokens": len(d.tokens),
             "title_source": d.meta.get("title_source", ""), "date_source": d.meta.get("date_source", ""),
-            "flags": ";".join(d.flags),
+            "doc_flags": ";".join(d.flags),
             "language": gate.language, "assessable": gate.assessable, "not_assessed_reason": gate.reason,
         })
     cols = ["doc_id", "title", "outlet", "date", "n_chars", "n_body_chars", "n_article_chars",
-            "n_removed_chars", "n_sentences", "n_tokens", "title_source", "date_source", "flags",
+            "n_removed_chars", "n_sentences", "n_tokens", "title_source", "date_source", "doc_flags",
             "language", "assessable", "not_assessed_reason"]
     return pd.DataFrame(rows, columns=cols)

@@ -36,7 +36,7 @@ def test_mixed_corpus_completes_and_reports_every_bad_file(mixed_corpus):
     assert res.n_files == n_good + len(bad)
     docs = run("corpus", mixed_corpus).table
     assert len(docs) == n_good
-    flags = dict(zip(docs.doc_id, docs["flags"]))
+    flags = dict(zip(docs.doc_id, docs["doc_flags"]))
     assert "unbalanced quotation marks" in flags["zz_unbalanced"]
     assert "possibly not English" in flags["zz_spanish"]
 

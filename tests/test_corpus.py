@@ -58,12 +58,31 @@ def test_sources_csv_metadata_and_human_coding_kept_apart(seeds_corpus):
         assert not any(k.startswith("analyst_") for k in doc.meta), "human coding must not reach computations"
 
 
+def _recorded_checksums() -> dict[str, str]:
+    """SOURCES.md's checksum block: ``{file name: sha256}``."""
+    block = (SEEDS.parent / "SOURCES.md").read_text(encoding="utf-8").split("## Checksums", 1)[1]
+    pairs = [line.split() for line in block.splitlines() if line.strip().startswith(tuple("0123456789abcdef"))]
+    return {Path(name).name: digest for digest, name in pairs}
+
+
 def test_seeds_are_verbatim_copies():
-    shared = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-    if not shared.exists():
-        pytest.skip("../shared/seeds not present")
-    for f in sorted(shared.glob("*.txt")):
-        assert (SEEDS / f.name).read_bytes() == f.read_bytes()
+    """Every seed is byte for byte the capture SOURCES.md records (no skip: the checksums live in the
+    repository), and the listed files are exactly the seeds."""
+    import hashlib
+
+    recorded = _recorded_checksums()
+    assert sorted(recorded) == sorted(f.name for f in SEEDS.glob("*.txt"))
+    for name, digest in recorded.items():
+        assert hashlib.sha256((SEEDS / name).read_bytes()).hexdigest() == digest, f"{name} was edited"
+
+
+def test_every_sources_csv_row_names_a_seed_and_sources_md_exists():
+    import csv
+
+    rows = list(csv.DictReader((SEEDS / "sources.csv").open(encoding="utf-8")))
+    assert sorted(r["doc_id"] + ".txt" for r in rows) == sorted(_recorded_checksums())
+    if any("SOURCES.md" in v for r in rows for v in r.values()):
+        assert (SEEDS.parent / "SOURCES.md").is_file()
 
 
 def test_sentences_respect_abbreviations(seeds_corpus):

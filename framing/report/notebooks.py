@@ -88,8 +88,10 @@ def execute(path: str | Path, corpus: str | Path | None = None, timeout: int = 6
     try:
         os.environ.clear()
         os.environ.update(_environment(corpus, story, repo))
+        # the kernel's log level: its warning that a local TCP kernel runs unencrypted is noise in `make report`
         client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
-                                resources={"metadata": {"path": str(workdir)}})
+                                resources={"metadata": {"path": str(workdir)}},
+                                extra_arguments=["--IPKernelApp.log_level=ERROR"])
         client.execute()
     finally:
         os.environ.clear()
