@@ -19,7 +19,8 @@ below lists what the others offer):
 ``roles``          speaker -> role and side: registry first, then role rules
 ``extract``        the pipeline over one text: :func:`extract_quotes`
 ``record``         one row: :class:`Quote`, ``QUOTE_COLUMNS``
-``table``          many documents: :func:`quotes_table`, :func:`quote_summary`, :func:`voice_spans`
+``table``          many documents: :func:`quotes_table`, :func:`quote_summary`, :func:`voice_spans`,
+                   :func:`consistent_roles`
 ``lexicon``        every word list and verb the rules read, from CSV in ``framing/data``
 =================  ===========================================================================
 
@@ -31,11 +32,11 @@ reported speech and the tables, so neither belongs to one of them.
 
 Pipeline
 --------
-1. Marks (:mod:`.marks`): curly marks have a direction; straight ``"`` is classified by its
-   neighbours; a quote runs into the next paragraph only if that paragraph opens with a mark,
-   else it is closed at the end of its own and flagged ``unclosed``. Single quotes count only
-   when they open after a space and close before a non-letter; inside double quotes they are
-   the flag ``nested``.
+1. Marks (:mod:`.marks`): curly marks have a direction; straight ``"`` (and ``''``, two
+   apostrophes, not after a digit) is classified by its neighbours; a quote runs into the next
+   paragraph only if that paragraph opens with a mark, else it is closed at the end of its own
+   and flagged ``unclosed``. Single quotes count only when they open after a space and close
+   before a non-letter; inside double quotes they are the flag ``nested``.
 2. Attribution (:mod:`.attribution`), in order: a reporting clause right after the quote
    (``…," he said`` / ``…," said X`` / ``…," according to X``), a reporting verb before the
    quote in the same sentence (``X said:``, ``X told Y that "…"``, ``According to X, "…"``,
@@ -46,11 +47,13 @@ Pipeline
 3. Speakers (:mod:`.speakers`, :mod:`.entities`): the subject noun phrase of the reporting
    verb; appositives are skipped, titles and honorifics stripped, ``Mr. X`` merged with the
    fullest name containing ``X`` in the article, acronyms merged with their expansion, pronouns
-   resolved to the last compatible speaker (same or previous paragraph) or the last named
-   person, role descriptions ("the French defense minister") linked to a person introduced
-   with the same title words. Speakers with no name are kept as written and typed ``vague``.
+   resolved to the last compatible speaker (same or previous paragraph), else a person named as a
+   sentence subject there, else the last named person, role descriptions ("the French defense
+   minister") linked to a person introduced with the same title words. Speakers with no name are
+   kept as written and typed ``vague``.
 4. Roles and sides (:mod:`.roles`): a story pack's registry (``speakers.csv``) first, then the
-   general rules of ``data/role_rules.csv`` over the speaker and its descriptors.
+   general rules of ``data/role_rules.csv`` over the speaker and its descriptors; decided once per
+   ``speaker_id`` (the forms of one name in an article), with the evidence in ``role_evidence``.
 
 Reported speech (kind ``reported``, :mod:`.reported`) is indirect speech with no quotation
 marks: a reporting verb followed by a *that*-clause (or no complementizer after verbs marked
@@ -65,8 +68,8 @@ from .marks import MAX_CONTINUATION, MAX_QUOTE_CHARS, in_quote_mask, quote_spans
 from .names import NAME_RE
 from .record import QUOTE_COLUMNS, Quote
 from .speakers import DESCR_WINDOW
-from .table import quote_summary, quotes_table, voice_spans
+from .table import consistent_roles, quote_summary, quotes_table, voice_spans
 
 __all__ = ["Quote", "extract_quotes", "quote_spans", "in_quote_mask", "quotes_table",
-           "quote_summary", "voice_spans", "QUOTE_COLUMNS",
+           "quote_summary", "voice_spans", "consistent_roles", "QUOTE_COLUMNS",
            "NAME_RE", "MAX_QUOTE_CHARS", "MAX_CONTINUATION", "DESCR_WINDOW"]

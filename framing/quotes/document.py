@@ -14,17 +14,22 @@ import re
 
 from .entities import find_entities
 from .lexicon import abbreviations, lexicon, word_set
-from .marks import ALL_D, paragraphs, quote_spans, rstrip
+from .marks import ALL_D, TWO_APOSTROPHES, paragraphs, quote_spans, rstrip
 from .names import NAME_RE, POSS
 
 _ABBR = abbreviations()  # the same list the sentence splitter uses (data/abbreviations.csv)
 _COMMON = word_set("common")
-_CLAUSE_MARKS_RE = re.compile("[" + re.escape(ALL_D + "‘") + "]")   # marks a reported clause may not hold
+# marks a reported clause may not hold
+_CLAUSE_MARKS_RE = re.compile("[" + re.escape(ALL_D + "‘") + "]|" + TWO_APOSTROPHES)
 # a run of end punctuation is tried from its first character only: a match starting inside
 # the run would see the same rest of the run, so the result is the same, but trying every
 # start of a long run ("!!!!…") would cost the square of its length
 _SENT_END = re.compile(r"(?<![.!?…])([.!?…]+)([\"”’')\]]*)(\s+)")
 _LASTWORD = re.compile(r"\S*$")
+#: a quote that ends with ? or ! and is followed by a reporting clause of at most this many words
+#: before its verb ("“Why?” Tom Hale asked.") does not end its sentence: the clause is its attribution
+TAG_WORDS = 4
+_TAG_STOP = re.compile(r"[.,;:!?“”\"()\n]")
 _LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+\b")
 
 
@@ -83,8 +88,10 @@ class _DocModel:
                 continue
             if self.in_quote(m.start(1)) and m.end(2) not in self._qend_set:
                 continue
-            if not (t[i].isupper() or t[i].isdigit() or t[i] in "“\"‘("):
+            if not (t[i].isupper() or t[i].isdigit() or t[i] in "“\"‘(" or t.startswith(TWO_APOSTROPHES, i)):
                 continue
+            if m.group(1)[-1] in "?!" and m.end(2) in self._qend_set and self._tag_follows(i):
+                continue   # "“Why?” Tom asked.": the reporting clause ends the quote's sentence
             # abbreviation before the period?
             w0 = m.start(1) - len(_LASTWORD.search(t, max(0, m.start(1) - 30), m.start(1)).group())
             word = t[w0:m.end(1)].lower().lstrip("(“\"”")
@@ -92,6 +99,15 @@ class _DocModel:
                 continue
             starts.add(i)
         return sorted(starts)
+
+    def _tag_follows(self, i: int) -> bool:
+        """Does a short reporting clause start at ``i`` ("Tom Hale asked", "she said", "said Ann Ruiz"):
+        a speech verb after at most :data:`TAG_WORDS` words, with no punctuation before it?"""
+        vm = self.verb_re.search(self.text, i, i + 80)
+        if vm is None or vm.group(1).lower() == "according to":
+            return False
+        pre = [w for w in self.text[i:vm.start()].split() if w.lower() not in _ABBR]   # Mr., Sen.
+        return len(pre) <= TAG_WORDS and _TAG_STOP.search(" ".join(pre)) is None
 
     def sent_index(self, i: int) -> int:
         return bisect.bisect_right(self.sstarts, i) - 1

@@ -25,6 +25,9 @@ from .names import CONN, NAME_RE, POSS, WORD_RE, acronym_of, cut_name_end, stem
 _ABBR = abbreviations()
 _STOP_PRE = word_set("stop_pre")           # closed-class words: never the start of a name
 _DETERMINER = word_set("determiner")
+_DATE_WORD = word_set("date_word")
+_NAME_END_CUT = word_set("name_end_cut")
+_PARTY_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z.]{0,6}")   # "D-Va", "R-Fla." after a legislator's name
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _APPOSITIVE_AFTER = re.compile(r",[ \xa0]+((?:" + alternation("appositive_start") + r")\b[^,.;:“”\"]{0,120})[,.]")
 _APPOSITIVE_VETO = re.compile(r"\b(?:" + alternation("appositive_veto") + r")[ \xa0]+$")
@@ -260,6 +263,12 @@ def split_name(dm, s0: int, raw: str) -> list[tuple[int, int, str, str]]:
         org_after[i] = org_after[i + 1] or toks[i].group().lower() in orgw
     for i, tk in enumerate(toks):
         x = tk.group()
+        if x.rstrip(".,") in _DATE_WORD and (not cur or cur[-1].group().lower() in _NAME_END_CUT):
+            # "Hale on Tuesday", a run that opens with "Tuesday": a date ends the name, never is one
+            if cur:
+                out.append(cur)
+                cur = []
+            continue
         cur.append(tk)
         if POSS.search(x) and len(x) > 2 and not x.endswith(".'"):
             if org_after[i + 1]:
@@ -281,6 +290,8 @@ def split_name(dm, s0: int, raw: str) -> list[tuple[int, int, str, str]]:
         if nm.endswith(".") and nm.split()[-1].lower() not in _ABBR and not ("A" <= nm[-2:-1] <= "Z"):
             nm = nm[:-1]
         nm = nm.replace("\xa0", " ")
+        if _PARTY_TAG.fullmatch(nm):
+            continue   # "(D-Va.)": party and state, no name
         pre = dm.text[max(0, s - 60):s].split("\n")[-1]
         pre = re.split(r"[.;:,“”\"()]", pre)[-1]
         if pre.strip() == "" and s == dm.sent_start(s) and " " not in nm and nm.lower() in dm.common:

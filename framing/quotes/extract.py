@@ -12,13 +12,14 @@
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from typing import Sequence
 
 from .attribution import attribute
 from .document import _DocModel, _SpanSet
 from .record import Quote
 from .reported import reported_after_verb, reported_inverted
-from .roles import role_side
+from .roles import role_side_evidence, speaker_ids, speaker_kind
 from .speakers import _Speakers, modal_before, resolve_np, subject_region
 
 
@@ -45,7 +46,10 @@ def extract_quotes(text: str, exclude: Sequence[tuple[int, int]] = (), doc_id: s
         kind (direct, partial, scare, unattributed, reported), speaker (fullest
         name, a vague source as written, or ''), speaker_role, side, cue (the
         reporting verb or phrase), speaker_type (named, descriptor, vague, none),
-        flags (';'-joined: unclosed, continued, nested, glued, single, ...).
+        flags (';'-joined: unclosed, continued, nested, glued, single, ...),
+        speaker_id (one id per speaker of the text, :func:`.roles.speaker_ids`),
+        speaker_kind (person, organisation, vague, none), role_evidence (what decided
+        the role: ``registry: <name>``, ``descriptor: <word>``, or '').
         Sorted by start; spans never overlap.
 
     Examples
@@ -123,19 +127,32 @@ class _Reading:
 
 
 def _finish(dm: _DocModel, rows: list[Quote], exclude, doc_id: str) -> list[Quote]:
-    """``rows`` sorted by start with ``doc_id``, role and side; a row that overlaps the one kept
-    before it, or an ``exclude`` span, is dropped."""
+    """``rows`` sorted by start with ``doc_id``, speaker id and kind, role, side and role evidence;
+    a row that overlaps the one kept before it, or an ``exclude`` span, is dropped.
+
+    The role is decided once per speaker id (:func:`.roles.speaker_ids`), so "Mr. Berzain" and
+    "Carlos Sánchez Berzain" share it: the registry's role if any of the id's speakers is in the
+    registry, else the role most of its speakers' descriptors give, else ``unknown``."""
     out: list[Quote] = []
     excluded = _SpanSet(exclude)
-    roles: dict[tuple[str, str], tuple[str, str]] = {}
+    ids = speaker_ids(dm, rows)
+    # one lookup per speaker: the words of an entity grow with its mentions
+    decided: dict[tuple[str, str], tuple[str, str, str]] = {
+        key: role_side_evidence(dm, *key) for key in ids}
+    of_id: dict[str, list[tuple[str, str, str]]] = {}
+    for key, sid in ids.items():
+        of_id.setdefault(sid, []).append(decided[key])
+    by_id: dict[str, tuple[str, str, str]] = {}
+    for sid, cands in of_id.items():
+        reg = [c for c in cands if c[2].startswith("registry")]
+        known = Counter(c for c in cands if c[0] != "unknown")
+        by_id[sid] = reg[0] if reg else (known.most_common(1)[0][0] if known else cands[0])
     for r in sorted(rows, key=lambda r: r.start):
         r.doc_id = doc_id
         if r.speaker:
-            # one lookup per speaker: the words of an entity grow with its mentions
-            key = (r.speaker, r.speaker_type)
-            if key not in roles:
-                roles[key] = role_side(dm, r.speaker, r.speaker_type)
-            r.speaker_role, r.side = roles[key]
+            r.speaker_id = ids[(r.speaker, r.speaker_type)]
+            r.speaker_kind = speaker_kind(dm, r.speaker_id, r.speaker_type)
+            r.speaker_role, r.side, r.role_evidence = by_id[r.speaker_id]
         if out and r.start < out[-1].end:
             continue
         if excluded.overlaps(r.start, r.end):

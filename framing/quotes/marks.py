@@ -20,6 +20,11 @@ OPEN_D = "“„«"
 CLOSE_D = "”»"
 ALL_D = OPEN_D + CLOSE_D + '"'
 LETTER = re.compile(r"\w", re.UNICODE)
+#: two apostrophes as a straight double mark: wire and archive text (the New York Times in LexisNexis
+#: exports, typewriter-era house styles) writes every quotation mark as ``''``. Not after a digit
+#: (``12''`` is inches) nor next to a third apostrophe.
+TWO_APOSTROPHES = "''"
+_DMARK = re.compile("[" + ALL_D + "]|(?<![\\d'])''(?!')")
 
 _PARA = re.compile(r"[^\n]+")
 _SQ_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–“\"]))[‘'](?=[^\W\d_])")
@@ -39,6 +44,13 @@ def rstrip(text: str, start: int, end: int) -> int:
     return end
 
 
+def mark_len(text: str, i: int) -> int:
+    """Length of the double quotation mark at ``text[i]`` (2 for ``''``, see :data:`TWO_APOSTROPHES`),
+    0 if there is none."""
+    m = _DMARK.match(text, i)
+    return m.end() - i if m else 0
+
+
 def _dq_role(text: str, i: int) -> str:
     """'o' opening, 'c' closing or '?' for a double mark at ``text[i]``."""
     ch = text[i]
@@ -47,7 +59,8 @@ def _dq_role(text: str, i: int) -> str:
     if ch in CLOSE_D:
         return "c"
     prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    k = i + (2 if text.startswith(TWO_APOSTROPHES, i) else 1)
+    nxt = text[k] if k < len(text) else " "
     p_open = prev.isspace() or prev in "([{—–-/:;"
     n_close = nxt.isspace() or nxt in ".,;:!?)]}—–-…"
     if p_open and not n_close:
@@ -107,7 +120,7 @@ def _continues(text: str, nxt, start: int, n_cont: int) -> bool:
     j = nxt[0]
     while j < nxt[1] and text[j].isspace():
         j += 1
-    return (j < nxt[1] and text[j] in OPEN_D + '"' and nxt[1] - start <= MAX_QUOTE_CHARS
+    return (j < nxt[1] and (text[j] in OPEN_D + '"' or mark_len(text, j) == 2) and nxt[1] - start <= MAX_QUOTE_CHARS
             and _dq_role(text, j) != "c")
 
 
@@ -123,8 +136,9 @@ def _double_quotes(text: str, paras: list) -> list[tuple[int, int, tuple[str, ..
     cur_flags: list[str] = []
     n_cont = 0
     for k, (lo, hi) in enumerate(paras):
-        marks = [i for i in range(lo, hi) if text[i] in ALL_D] if any(
-            c in text[lo:hi] for c in ALL_D) else []
+        seg = text[lo:hi]
+        marks = [m.start() for m in _DMARK.finditer(text, lo, hi)] if (
+            any(c in seg for c in ALL_D) or TWO_APOSTROPHES in seg) else []
         first_nonspace = lo
         while first_nonspace < hi and text[first_nonspace].isspace():
             first_nonspace += 1
@@ -152,7 +166,7 @@ def _double_quotes(text: str, paras: list) -> list[tuple[int, int, tuple[str, ..
                 cur_flags = []
                 n_cont = 0
             else:
-                out.append((cur_start, i + 1, tuple(cur_flags)))
+                out.append((cur_start, i + (mark_len(text, i) or 1), tuple(cur_flags)))
                 cur_start = -1
         if cur_start >= 0:
             if _continues(text, paras[k + 1] if k + 1 < len(paras) else None, cur_start, n_cont):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 QUOTE_COLUMNS = ["doc_id", "start", "end", "text", "kind", "speaker", "speaker_role", "side",
-                 "cue", "speaker_type", "flags"]
+                 "cue", "speaker_type", "flags", "speaker_id", "speaker_kind", "role_evidence"]
 
 
 @dataclass
@@ -21,6 +21,9 @@ class Quote:
     cue: str = ""
     speaker_type: str = "none"
     flags: str = ""
+    speaker_id: str = ""
+    speaker_kind: str = "none"
+    role_evidence: str = ""
 
     def as_dict(self) -> dict:
         return {c: getattr(self, c) for c in QUOTE_COLUMNS}

@@ -31,7 +31,14 @@ def quotes_table(documents, include_boilerplate: bool = False, story=None):
     -------
     pandas.DataFrame
         One row per quote; columns ``QUOTE_COLUMNS`` + ``in_boilerplate`` (bool),
-        ``n_words`` (words inside the span).
+        ``n_words`` (words inside the span). ``speaker_id`` groups the forms of one speaker
+        of an article ("Mr. Berzain", "Sánchez Berzain" -> "Carlos Sánchez Berzain"; the
+        registry name when the registry knows it; a vague source in lower case),
+        ``speaker_kind`` is person, organisation, vague or none, and ``speaker_role`` is one
+        per ``speaker_id`` in an article (registry first, else the role most of its forms'
+        descriptors decide), with ``role_evidence`` (``registry: <name>``, ``descriptor:
+        <word>``, or '' when nothing decided it); :func:`consistent_roles` makes it one per id
+        across the documents.
     """
     import pandas as pd
 
@@ -50,6 +57,51 @@ def quotes_table(documents, include_boilerplate: bool = False, story=None):
             r["n_words"] = len(WORD_RE.findall(r["text"]))
             rows.append(r)
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS + ["in_boilerplate", "n_words"])
+
+
+def consistent_roles(quotes_df):
+    """The quotes table with one role per named speaker id across its documents.
+
+    A person or organisation whose articles decide different roles (or some decide none) takes the
+    registry's role if an article has it, else the role decided in most articles (ties: the first
+    in order); ``role_evidence`` names it (``corpus: <evidence> (<n> of <m> articles)``). Vague
+    sources keep their article's role. A separate step, not part of :func:`quotes_table`: every
+    table is computed per document (``framing.batch``), so a row never depends on other documents
+    unless asked ("who speaks" across a corpus).
+    """
+    import pandas as pd
+
+    rows = _corpus_roles(quotes_df.to_dict("records"))
+    return pd.DataFrame(rows, columns=list(quotes_df.columns), index=quotes_df.index)
+
+
+def _corpus_roles(rows: list[dict]) -> list[dict]:
+    """:func:`consistent_roles` over row dicts (changed in place and returned)."""
+    decided: dict[str, dict[str, tuple[str, str, str]]] = {}   # id -> doc -> (role, side, evidence)
+    for r in rows:
+        if r["speaker_kind"] in ("person", "organisation") and r["speaker_role"] != "unknown":
+            decided.setdefault(r["speaker_id"], {}).setdefault(
+                r["doc_id"], (r["speaker_role"], r["side"], r["role_evidence"]))
+    chosen = {}
+    for sid, per_doc in decided.items():
+        votes = list(per_doc.values())
+        reg = [v for v in votes if v[2].startswith("registry")]
+        role = reg[0][0] if reg else max((v[0] for v in votes), key=[v[0] for v in votes].count)
+        best = next(v for v in (reg or votes) if v[0] == role)
+        chosen[sid] = (best, sum(v[0] == role for v in votes))
+    n_docs: dict[str, set] = {}
+    for r in rows:
+        if r["speaker_id"] in chosen:
+            n_docs.setdefault(r["speaker_id"], set()).add(r["doc_id"])
+    for r in rows:
+        c = chosen.get(r["speaker_id"]) if r["speaker_kind"] in ("person", "organisation") else None
+        if c is None:
+            continue
+        (role, side, ev), n = c
+        if (r["speaker_role"], r["side"]) != (role, side):
+            r["speaker_role"], r["side"] = role, side
+            r["role_evidence"] = f"corpus: {ev} ({n} of {len(n_docs[r['speaker_id']])} articles)"
+    return rows
 
 
 def _complement(spans, n):
