@@ -9,6 +9,14 @@
 """
 from __future__ import annotations
 
-from .site import ReportError, ReportResult, build_report, evidence_page_name
-
 __all__ = ["ReportError", "ReportResult", "build_report", "evidence_page_name"]
+
+
+def __getattr__(name: str):
+    """The site's public names, imported on first use (``python -m framing.report.notebooks`` then
+    runs its module once, without importing it first through the package)."""
+    if name in __all__:
+        from . import site
+
+        return getattr(site, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
