@@ -456,7 +456,7 @@ def build_report(corpus: str | Path = "seeds", out: str | Path = "reports", note
         first = corp.errors[0] if corp.errors else {"path": str(corpus), "error": "no article"}
         raise CorpusError(f"{one_line(corpus)}: nothing to report: none of its {len(corp.errors)} files could be "
                           f"read (first: {one_line(first['path'])}: {one_line(first['error'])})")
-    paths = list(nbx.notebook_paths() if notebooks is None else notebooks)
+    paths = [Path(p) for p in (nbx.notebook_paths() if notebooks is None else notebooks)]
     if not paths:
         raise ReportError("no notebooks to execute: the study's notebooks were not found "
                           f"(looked in {one_line(nbx.STUDY_DIR)}; is the package installed with its data?)")
