@@ -173,6 +173,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("path", metavar="PATH", nargs="?", default="seeds", help="articles to study (default: seeds)")
     r.add_argument("--out", metavar="DIR", default="reports", help="output folder (default: reports)")
     r.add_argument("--story", metavar="NAME|DIR", help=STORY_HELP)
+    r.add_argument("--jobs", type=_at_least_one, default=1, metavar="N",
+                   help="notebooks executed at a time, each in its own kernel (default 1; the pages are the same)")
     sub.add_parser("stories", help="list the story packs shipped with the package",
                    description="List the story packs shipped with the package (name, title, folder).")
     return ap
@@ -296,7 +298,7 @@ def _report(args) -> int:
     if args.out == "-":
         raise CorpusError("framing report writes a folder of pages: --out - (stdout) is for the table commands")
 
-    result = build_report(args.path, args.out, story=args.story,
+    result = build_report(args.path, args.out, story=args.story, jobs=args.jobs,
                           progress=lambda m: print(f"framing: {one_line(m)}", file=sys.stderr))
     for f in result.failed:
         print(f"framing: {f['what']} failed on {one_line(args.path)}: {f['error']}", file=sys.stderr)

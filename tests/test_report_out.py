@@ -49,3 +49,19 @@ def test_no_notebooks_is_an_error_not_an_empty_report(tmp_path):
     with pytest.raises(ReportError, match="no notebooks"):
         build_report(tmp_path / "corpus", tmp_path / "site", notebooks=[])
     assert not (tmp_path / "site").exists()
+
+
+def test_notebooks_run_two_at_a_time_give_the_same_pages(tmp_path):
+    from framing.report.notebooks import notebook_paths
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text("Harbor plan approved\n\n" + "The port board approved the plan. " * 30)
+    two = notebook_paths()[:2]
+    one_at_a_time = build_report(tmp_path / "corpus", tmp_path / "s1", notebooks=two, jobs=1)
+    two_at_a_time = build_report(tmp_path / "corpus", tmp_path / "s2", notebooks=two, jobs=2)
+    assert not one_at_a_time.failed and not two_at_a_time.failed
+    assert [p.name for p in two_at_a_time.pages] == [p.name for p in one_at_a_time.pages] == [
+        p.stem + ".html" for p in two]   # reading order kept
+    for page in one_at_a_time.pages:
+        assert (tmp_path / "s2" / page.name).read_bytes() == page.read_bytes()
+        assert (tmp_path / "s2" / "notebooks" / (page.stem + ".ipynb")).is_file()

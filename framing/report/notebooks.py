@@ -84,18 +84,11 @@ def execute(path: str | Path, corpus: str | Path | None = None, timeout: int = 6
     if workdir is None:
         workdir = NOTEBOOK_DIR if NOTEBOOK_DIR.is_dir() else Path(path).parent
     repo = REPO_DIR if in_checkout() else Path(workdir)
-    env_backup = dict(os.environ)
-    try:
-        os.environ.clear()
-        os.environ.update(_environment(corpus, story, repo))
-        # the kernel's log level: its warning that a local TCP kernel runs unencrypted is noise in `make report`
-        client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
-                                resources={"metadata": {"path": str(workdir)}},
-                                extra_arguments=["--IPKernelApp.log_level=ERROR"])
-        client.execute()
-    finally:
-        os.environ.clear()
-        os.environ.update(env_backup)
+    # the kernel gets its own environment (this process's is left alone, so notebooks can run in threads)
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
+                            resources={"metadata": {"path": str(workdir)}},
+                            extra_arguments=["--IPKernelApp.log_level=ERROR"])  # no TCP-encryption warning
+    client.execute(env=_environment(corpus, story, repo))
     return nb
 
 

@@ -18,6 +18,7 @@ import re
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -434,7 +435,7 @@ class ReportResult:
 
 
 def build_report(corpus: str | Path = "seeds", out: str | Path = "reports", notebooks=None,
-                 progress=None, story=None) -> ReportResult:
+                 progress=None, story=None, jobs: int = 1) -> ReportResult:
     """Execute the notebooks against ``corpus`` and write the HTML site into ``out``.
 
     ``out`` is emptied of the previous report's own files first; a folder holding other files
@@ -444,6 +445,7 @@ def build_report(corpus: str | Path = "seeds", out: str | Path = "reports", note
     ending the run. A corpus with no readable article raises :class:`CorpusError`.
     ``progress`` is an optional callable receiving one-line status messages. ``story`` (a
     story pack name or folder) is applied by every notebook and table; None: generic data only.
+    ``jobs`` notebooks are executed at a time, each in its own kernel (the pages are the same).
     """
     from nbclient.exceptions import CellExecutionError
 
@@ -462,27 +464,33 @@ def build_report(corpus: str | Path = "seeds", out: str | Path = "reports", note
                           f"(looked in {one_line(nbx.STUDY_DIR)}; is the package installed with its data?)")
     out = Path(out)
     prepare_out(out)
-    exporter = _exporter()
     result = ReportResult(out / "index.html")
-    pages = []
     t0 = time.perf_counter()
     workdir = out / "notebooks"   # the executed notebooks, for an analyst to open and extend
     workdir.mkdir(exist_ok=True)
     repo = nbx.REPO_DIR if nbx.in_checkout() else workdir
-    for p in paths:
+
+    def render(p: Path):
+        """Execute one notebook, write its page and executed copy; a page dict, or a failure dict."""
         if progress:
             progress(f"executing {p.name}")
         try:
             nb = nbx.execute(p, corpus=corpus, story=pack_folder, workdir=workdir)
             title = _markdown_title(nb) or p.stem
-            body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}, "framing_css": PAGE_CSS})
+            body, _ = _exporter().from_notebook_node(
+                nb, resources={"metadata": {"name": title}, "framing_css": PAGE_CSS})
             href = p.stem + ".html"
             _write_text(out / href, body)
             _write_text(workdir / p.name, nbx.dumps(nbx.parameterise(nb, corpus, pack_folder, repo)))
         except (CellExecutionError, OSError) as err:
-            result.failed.append({"what": f"notebook {p.name}", "error": _plain(err)})
-            continue
-        pages.append({"href": href, "title": title, "findings": _findings(nb), "figures": _figures(nb)})
+            return {"what": f"notebook {p.name}", "error": _plain(err)}
+        return {"href": href, "title": title, "findings": _findings(nb), "figures": _figures(nb)}
+
+    # each notebook runs in its own kernel process; threads only wait for them (reading order kept)
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        done = list(pool.map(render, paths))
+    pages = [d for d in done if "href" in d]
+    result.failed.extend(d for d in done if "href" not in d)
     result.pages = [out / p["href"] for p in pages]
     if progress:
         progress("writing evidence pages")
