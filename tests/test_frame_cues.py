@@ -423,7 +423,7 @@ def write_dev_set(folder: Path) -> Path:
                 did = f"{story}_{k}"
                 (texts / f"{did}.txt").write_text(f"The {story} question\n\n{tmpl.format(x=story)} {FILLER}\n",
                                                   encoding="utf-8")
-                w.writerow([did, story, "", "", "", "", label, "synthetic", "high"])
+                w.writerow([did, story, "", "", "", label, "synthetic", "high"])
     return coding
 
 

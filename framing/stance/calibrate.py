@@ -45,7 +45,7 @@ MODEL_FILE, META_FILE = "alarm_model.csv", "alarm_model_meta.csv"
 MODEL_COLUMNS = ["feature", "kind", "weight", "weight_alarmist", "weight_skeptical", "centre", "scale", "sign",
                  "rationale"]
 LOSO_COLUMNS = ["story", "n", "n_alarmist", "n_neutral", "n_skeptical", "auc_alarmist", "auc_skeptical", "accuracy"]
-CODING_COLUMNS = ["id", "story", "url", "title", "outlet", "date", "label", "reason", "coder_confidence"]
+CODING_COLUMNS = ["id", "story", "url", "outlet", "date", "label", "reason", "coder_confidence"]
 _LABEL_ALIASES = {"alarm": "alarmist", "alarmed": "alarmist", "skeptic": "skeptical", "sceptical": "skeptical"}
 
 
@@ -391,8 +391,8 @@ def bootstrap_interval(corpus, cues: pd.DataFrame | None = None, model: dict | N
 
 
 def read_codings(paths) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Read one or more coding CSVs (``id, story, url, title, outlet, date, label, reason,
-    coder_confidence``).
+    """Read one or more coding CSVs (``id, story, url, outlet, date, label, reason, coder_confidence``;
+    only ``id, story, label`` are required).
 
     Returns ``(codings, conflicts)``: one row per id with a normalised ``label`` (skeptical,
     neutral, alarmist) and ``file``; an id coded twice with the same label is kept once, with
