@@ -238,7 +238,7 @@ def test_apostrophes_are_not_quotes():
 def test_nested_single_quotes_inside_double():
     t = '"Some said \'do your duty\' and left," the judge said.'
     rows = extract_quotes(t)
-    assert len(rows) == 1 and "nested" in rows[0]["flags"]
+    assert len(rows) == 1 and "nested" in rows[0]["quote_flags"]
     assert rows[0]["text"] == '"Some said \'do your duty\' and left,"'
 
 
@@ -251,7 +251,7 @@ def test_top_level_single_quotes_in_headline():
 def test_glued_mark():
     t = "The group declared that the deal poses“risks for the region” and more."
     r = q1(t, "risks")
-    assert r["text"] == "“risks for the region”" and "glued" in r["flags"]
+    assert r["text"] == "“risks for the region”" and "glued" in r["quote_flags"]
 
 
 def test_brackets_and_ellipsis_inside_quote():
@@ -267,7 +267,7 @@ def test_multi_paragraph_quote_news_convention():
     assert len(rows) == 1
     r = rows[0]
     assert r["text"].startswith("“The pressure") and r["text"].endswith("every day,”")
-    assert "continued" in r["flags"] and r["speaker"] == "Mara Lind"
+    assert "continued" in r["quote_flags"] and r["speaker"] == "Mara Lind"
 
 
 def test_stray_mark_never_swallows_the_article():
@@ -281,14 +281,14 @@ def test_unbalanced_open_mark_is_bounded_by_its_paragraph():
     t = 'The sign read "Open late, no refunds and it went on.\n\nNext paragraph has no marks at all.'
     rows = extract_quotes(t)
     assert len(rows) == 1
-    assert rows[0]["end"] == t.index("\n\n") and "unclosed" in rows[0]["flags"]
+    assert rows[0]["end"] == t.index("\n\n") and "unclosed" in rows[0]["quote_flags"]
 
 
 def test_quote_unclosed_at_end_of_text():
     t = 'Prices rose, said treasurer Ana Ruiz, who added: "We had no choice'
     rows = extract_quotes(t)
     q = [r for r in rows if r["kind"] != "reported"][0]
-    assert q["text"] == '"We had no choice' and q["end"] == len(t) and "unclosed" in q["flags"]
+    assert q["text"] == '"We had no choice' and q["end"] == len(t) and "unclosed" in q["quote_flags"]
     assert q["speaker"] == "Ana Ruiz"
 
 

@@ -158,3 +158,88 @@ def test_role_is_consistent_across_the_corpus():
     ev = rows.set_index("doc_id")["role_evidence"]
     assert ev["a"] == "descriptor: minister"
     assert ev["b"] == "corpus: descriptor: minister (1 of 2 articles)"
+
+
+# --------------------------------------------------------------------------- reported (indirect) speech
+
+
+def _reported(text: str) -> list[tuple[str, str, str]]:
+    """(speaker, cue, text) of the reported rows of ``text``."""
+    return [(q["speaker"], q["cue"], q["text"]) for q in extract_quotes(text) if q["kind"] == "reported"]
+
+
+def test_plural_say_and_other_verbs_close_a_sentence_as_its_attribution():
+    assert _reported("The ferry will not sail before spring, harbour officials say.") == [
+        ("harbour officials", "say", "The ferry will not sail before spring")]
+    assert _reported("The orchard lost half its trees to the frost, Lena Brandt argued.") == [
+        ("Lena Brandt", "argued", "The orchard lost half its trees to the frost")]
+
+
+def test_told_with_an_object_closes_a_sentence_as_its_attribution():
+    assert _reported("The depot will close for a week, the company told Westbay Radio.") == [
+        ("the company", "told", "The depot will close for a week")]
+
+
+def test_told_with_a_common_noun_object_reports_the_clause_after_it():
+    assert _reported("Lena Brandt told the local paper she doubted the bridge would open.") == [
+        ("Lena Brandt", "told", "she doubted the bridge would open")]
+    # a preposition is no part of the object, and what follows is no clause
+    assert _reported("Lena Brandt told the story of the flood to her grandchildren.") == []
+
+
+def test_inverted_said_is_no_clause_of_its_own():
+    rows = _reported("The depot will close for a week, said Omar Reyes, a driver.")
+    assert rows == [("Omar Reyes", "said", "The depot will close for a week")]
+
+
+def test_zero_that_clause_opening_with_a_quantifier_or_a_bare_noun():
+    assert _reported("The audit office said some of the money was spent twice.") == [
+        ("The audit office", "said", "some of the money was spent twice")]
+    assert _reported("Omar Reyes said local drivers were never consulted about the route.") == [
+        ("Omar Reyes", "said", "local drivers were never consulted about the route")]
+    # "said yes", "said nothing": no clause
+    assert _reported("Omar Reyes said nothing was decided.") == []
+
+
+def test_attribution_set_off_by_commas_inside_the_sentence():
+    text = "The one thing the ferry line needs, harbour officials said, is a second boat for the winter."
+    assert _reported(text) == [("harbour officials", "said", text[:-1])]
+    text = "Lena Brandt spoke first. At the time, she said, the orchard was losing money."
+    assert _reported(text) == [("Lena Brandt", "said", "At the time, she said, the orchard was losing money")]
+    # a relative clause is no parenthetical attribution
+    assert _reported("The ferry, which officials said was unsafe, sailed on Monday.") == []
+
+
+def test_coordinated_clause_has_a_subject_of_its_own():
+    text = "The plan looked cheap at first, but transport analysts say the costs will double by next year."
+    assert _reported(text) == [("transport analysts", "say", "the costs will double by next year")]
+
+
+def test_coordinated_verb_phrase_shares_the_subject():
+    text = "Omar Reyes had welcomed the vote and said he would stand again in the autumn."
+    assert _reported(text) == [("Omar Reyes", "said", "he would stand again in the autumn")]
+    text = "“We lost,” Omar Reyes told the crowd but said the count was not over yet."
+    assert ("Omar Reyes", "said", "the count was not over yet") in _reported(text)
+
+
+def test_participle_reports_with_the_subject_of_its_clause_and_ends_the_clause_before_it():
+    text = "Lena Brandt criticized the budget on Monday, saying the council had ignored the farmers."
+    assert _reported(text) == [("Lena Brandt", "saying", "the council had ignored the farmers")]
+    text = "Lena Brandt said the orchard was safe, adding that the council had ignored the farmers."
+    assert _reported(text) == [("Lena Brandt", "said", "the orchard was safe"),
+                               ("Lena Brandt", "adding", "the council had ignored the farmers")]
+
+
+def test_reported_clause_ends_before_a_clause_of_the_writers():
+    text = "Omar Reyes said the bridge was safe, but the engineers had not yet seen it."
+    assert _reported(text) == [("Omar Reyes", "said", "the bridge was safe")]
+    text = "Most drivers say they are tired; a third of the riders say the fares are too high."
+    assert _reported(text) == [("Most drivers", "say", "they are tired"),
+                               ("a third of the riders", "say", "the fares are too high")]
+
+
+def test_cognitive_and_evidential_verbs():
+    assert _reported("Omar Reyes thinks the bridge will be finished by May.") == [
+        ("Omar Reyes", "thinks", "the bridge will be finished by May")]
+    assert _reported("A county survey found that most wells were dry by August.") == [
+        ("A county survey", "found", "most wells were dry by August")]

@@ -335,7 +335,7 @@ def attribute(dm, s: int, e: int, flags, memory: _Speakers, prev_q: Quote | None
     speaker, speaker type and cue. ``attribs`` lists ``(position, speaker, type)`` of the
     attributions so far (quotes and reported speech), for continuation."""
     c = _context(dm, s, e, memory, prev_q)
-    q = Quote("", s, e, c.body, "unattributed", flags=";".join(flags))
+    q = Quote("", s, e, c.body, "unattributed", quote_flags=";".join(flags))
     full_start = _full_start(c.left)
     for rule in RULES:
         found = rule(c)

@@ -12,15 +12,21 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from typing import Sequence
 
 from .attribution import attribute
 from .document import _DocModel, _SpanSet
+from .lexicon import word_set
 from .record import Quote
-from .reported import reported_after_verb, reported_inverted
+from .reported import CLAUSE_BREAK, reported_after_verb, reported_inverted
 from .roles import role_side_evidence, speaker_ids, speaker_kind
-from .speakers import _Speakers, modal_before, resolve_np, subject_region
+from .speakers import _Speakers, clause_subject, ends_coordinated, modal_before, resolve_np, subject_region
+
+# an -ing speech verb right after a comma ("…, saying the plan was dead") hangs on the clause before it
+_PARTICIPLE_AFTER = re.compile(r",[ \xa0]*(?:\w+ly[ \xa0]+)?$")
+_CONJUNCTIONS = word_set("clause_coordinator")
 
 
 def extract_quotes(text: str, exclude: Sequence[tuple[int, int]] = (), doc_id: str = "doc",
@@ -46,7 +52,7 @@ def extract_quotes(text: str, exclude: Sequence[tuple[int, int]] = (), doc_id: s
         kind (direct, partial, scare, unattributed, reported), speaker (fullest
         name, a vague source as written, or ''), speaker_role, side, cue (the
         reporting verb or phrase), speaker_type (named, descriptor, vague, none),
-        flags (';'-joined: unclosed, continued, nested, glued, single, ...),
+        quote_flags (';'-joined: unclosed, continued, nested, glued, single, ...),
         speaker_id (one id per speaker of the text, :func:`.roles.speaker_ids`),
         speaker_kind (person, organisation, vague, none), role_evidence (what decided
         the role: ``registry: <name>``, ``descriptor: <word>``, or '').
@@ -83,6 +89,11 @@ class _Reading:
         self.rows: list[Quote] = []
         self.verbs = [m for m in dm.verb_re.finditer(dm.text) if not dm.in_quote(m.start())]
         self.verb_starts = [m.start() for m in self.verbs]
+        # commas before an -ing speech verb ("…, adding that …"): a reported clause ends there
+        # and ";" or a comma before "but", "while", ...: the clause breaks (:data:`.reported.CLAUSE_BREAK`)
+        self.stops = sorted([dm.text.rfind(",", 0, m.start()) for m in self.verbs if m.group(1).endswith("ing")
+                             and _PARTICIPLE_AFTER.search(dm.text, max(0, m.start() - 12), m.start())]
+                            + [b.start() for b in CLAUSE_BREAK.finditer(dm.text)])
 
     def run(self) -> None:
         # at the same position a quotation comes before a verb
@@ -102,19 +113,43 @@ class _Reading:
         ss = dm.sent_start(m.start())
         lo = max(ss, dm.last_quote_end(ss, m.start()))   # after the last quote before the verb
         vi = bisect.bisect_left(self.verb_starts, m.start())
-        if vi > 0 and self.verb_starts[vi - 1] >= lo:
-            return
+        participle = _PARTICIPLE_AFTER.search(dm.text, max(lo, m.start() - 12), m.start()) is not None \
+            and m.group(1).endswith("ing")
+        before = dm.text[max(lo, m.start() - 200):m.start()]
+        # "X welcomed the plan and said …", "“…” but said …": the verb shares the subject of the clause
+        coordinated = ends_coordinated(before) or before.strip().lower() in _CONJUNCTIONS
+        later = vi > 0 and self.verb_starts[vi - 1] >= lo
+        if later and not participle and not coordinated and self.taken.overlaps(m.start(), m.end()):
+            return   # inside the clause an earlier verb reports
         if modal_before(dm.text, ss, m.start()) or m.group(1).lower() == "according to":
             return
-        subj = subject_region(dm, lo, m.start())
-        spk, typ = resolve_np(dm, subj, m.start(), self.memory) if subj.strip() else ("", "none")
-        if spk and typ != "none":
+        spk, typ = self._participle_subject(ss, lo, m.start()) if participle or coordinated else ("", "none")
+        if participle:
+            pass
+        elif spk:
             self.memory.note(m.start(), spk, typ)
-        r = reported_after_verb(dm, m, spk, typ, self.taken)
+        else:
+            subj = subject_region(dm, lo, m.start())
+            spk, typ = resolve_np(dm, subj, m.start(), self.memory) if subj.strip() else ("", "none")
+            if spk and typ != "none":
+                self.memory.note(m.start(), spk, typ)
+        r = reported_after_verb(dm, m, spk, typ, self.taken, participle=participle, stops=self.stops)
         if r is not None:
             self.rows.append(r)
             self.taken.add(r.start, r.end)
             self.attribs.append((r.start, r.speaker, r.speaker_type))
+
+    def _participle_subject(self, ss: int, lo: int, vstart: int) -> tuple[str, str]:
+        """The speaker of ", saying …" / ", arguing that …": the subject of the clause it hangs on,
+        i.e. the last speaker noted in the sentence before it, else the pronoun or name that opens
+        the sentence (:func:`.speakers.clause_subject`), else nobody."""
+        mem = self.memory
+        k = bisect.bisect_left(mem.pos, vstart) - 1
+        if k >= 0 and mem.pos[k] >= ss:
+            _, spk, typ = mem.entries[k]
+            return spk, typ
+        subj = clause_subject(self.dm, self.dm.text[lo:vstart])
+        return resolve_np(self.dm, subj, vstart, mem) if subj else ("", "none")
 
     def quote(self, s: int, e: int, flags) -> None:
         """A quotation: attribute it; a speaker is noted at its end."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 QUOTE_COLUMNS = ["doc_id", "start", "end", "text", "kind", "speaker", "speaker_role", "side",
-                 "cue", "speaker_type", "flags", "speaker_id", "speaker_kind", "role_evidence"]
+                 "cue", "speaker_type", "quote_flags", "speaker_id", "speaker_kind", "role_evidence"]
 
 
 @dataclass
@@ -20,7 +20,7 @@ class Quote:
     side: str = "unknown"
     cue: str = ""
     speaker_type: str = "none"
-    flags: str = ""
+    quote_flags: str = ""
     speaker_id: str = ""
     speaker_kind: str = "none"
     role_evidence: str = ""

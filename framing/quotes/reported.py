@@ -11,6 +11,7 @@ excluded). A clause that contains a quotation is represented by its quote rows i
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from .document import _SpanSet
@@ -21,37 +22,69 @@ from .record import Quote
 from .speakers import _Speakers, resolve_np
 
 _NON_SPEAKER = re.compile(r"(?:" + alternation("non_speaker_start") + r")\b", re.I)
-_TELL_OBJECT = re.compile(r"[ \xa0]+(?:[Tt]he[ \xa0]+)?(?:[A-Z][\w’'.-]*[ \xa0]+)*[A-Z][\w’'.-]*|[ \xa0]+(?:"
-                          + alternation("tell_object") + ")")
+_CAP_RUN = r"(?>(?:[A-Z][\w’'.-]*[ \xa0]+){0,5}[A-Z][\w’'.-]*)"   # atomic: a name is never cut to leave a subject
+# the object of "told": a name ("told CNN", "told host Ann Lee"), a pronoun or "reporters", or a determiner and
+# up to three words that are not prepositions ("told the local newspaper"), as short as the clause after allows
+_TELL_OBJECT_RE = (r"[ \xa0]+(?:(?:[Tt]he[ \xa0]+|[a-z]+[ \xa0]+)?" + _CAP_RUN + r"|(?:" + alternation("tell_object")
+                   + r")|(?:" + alternation("tell_object_determiner") + r")(?:[ \xa0]+(?!(?:"
+                   + alternation("stop_pre") + r")\b)[\w’'.-]+){1,3}?)")
 _WARN_OF = re.compile(r"[ \xa0]+(?:" + alternation("warn_preposition") + r")[ \xa0]+")
-_CLAUSE_START = re.compile(r"(?:[ \xa0]+(?:" + alternation("clause_lead_adverb") + r"|\w+day|[A-Z][a-z]+\s\d+|\d+)\b"
-                           r"[^,.;:]{0,20}?)?[ \xa0]+that[ \xa0]+", re.I)
-_ZERO_THAT = re.compile(r"[ \xa0]+(?=(?:" + alternation("subject_start") + r"|[A-Z][\w’'-]+)\b)")
+_CLAUSE_START_RE = (r"(?:[ \xa0]+(?:" + alternation("clause_lead_adverb") + r"|\w+day|[A-Z][a-z]+\s\d+|\d+)\b"
+                    r"[^,.;:]{0,20}?)?[ \xa0]+that[ \xa0]+")
+_CLAUSE_START = re.compile(_CLAUSE_START_RE, re.I)
+_ZERO_THAT_RE = r"[ \xa0]+(?=(?:" + alternation("subject_start") + r"|[A-Z][\w’'-]+|\d)\b)"
+_ZERO_THAT = re.compile(_ZERO_THAT_RE)
+# "said local police were called": a lower-case word (no preposition, adverb or "yes", "nothing", ...) opens the
+# subject of a clause with no "that" when an auxiliary or -ed verb follows within six words
+_BARE_CLAUSE = re.compile(r"[ \xa0]+(?=(?!(?:" + alternation("stop_pre") + "|" + alternation("bare_subject_veto")
+                          + r"|\w+ly)\b)[a-z][\w’'-]*(?:[ \xa0]+[\w’'$%-]+){0,5}?[ \xa0]+(?:"
+                          + alternation("finite_marker") + r"|[a-z]+ed)\b)")
+_FINITE = re.compile(r"\b(?:" + alternation("finite_marker") + r"|[a-z]+ed)\b")
+#: where a reported clause stops inside its sentence: ";" or a comma before a clause of the writer's
+CLAUSE_BREAK = re.compile(r";|,(?=[ \xa0]+(?:" + alternation("clause_break") + r")\b)")
+# "told <object> [that] <clause>" in one pattern, so that the object is as short as the clause after it allows
+_TELL_CLAUSE = re.compile(_TELL_OBJECT_RE + r"(?:(?i:" + _CLAUSE_START_RE + r")|" + _ZERO_THAT_RE + r")")
 _DATE_WORD = re.compile(r"^(?:" + alternation("date_word") + r")\b")
 
 _ACC_LEAD = re.compile(r"According to ([^,]{2,80}),[ \xa0]+")
 _NP_VERB = "|".join(speech_verbs_with("inverted_tail", "np_verb"))
 _VERB_NP = "|".join(speech_verbs_with("inverted_tail", "verb_np"))
 _ACC_TAIL = re.compile(
-    r",[ \xa0]+(?:according to ([^,.;]{2,80})|([^,.;“”\"]{2,60}?) (" + _NP_VERB + r")|"
+    r",[ \xa0]+(?:according to ([^,.;]{2,80})|([^,.;“”\"]{2,60}?) (" + _NP_VERB + r")"
+    r"(?:[ \xa0]+(?:" + alternation("tell_object") + r"|(?:the[ \xa0]+)?" + _CAP_RUN + r"))?|"   # "…, X told Reuters."
     r"(" + _VERB_NP + r") ([^,.;“”\"]{2,60}?))"
     r"(?:[ \xa0]+(?:on[ \xa0]+)?(?:\w+day|" + alternation("tail_time") + r"|last[ \xa0]+\w+))?"
     r"(?:,[ \xa0]+(?:" + alternation("tail_appositive") + r")\b[^.;]*)?[.:]?$")
+#: "…, said X[, appositive]" ends its sentence within this many words with no finite verb: what follows the
+#: verb is its subject ("One teacher, Ron Ellis, said his bill had doubled" has one: a clause)
+_INVERTED_NP_WORDS = 8
+_VERB_NP_SET = frozenset(speech_verbs_with("inverted_tail", "verb_np"))
+# "Clause, X said, clause." / "Clause, said X, clause." / "Clause, according to X, clause.": an attribution
+# set off by commas inside the sentence it reports (the tail's time adverbs allowed before the second comma)
+_MID = re.compile(
+    r",[ \xa0]+(?:according to ([^,.;“”\"]{2,60}?)|([^,.;“”\"]{2,60}?) (" + _NP_VERB + r")|"
+    r"(" + _VERB_NP + r") ([^,.;“”\"]{2,60}?))"
+    r"(?:[ \xa0]+(?:on[ \xa0]+)?(?:\w+day|" + alternation("tail_time") + r"|last[ \xa0]+\w+))?,[ \xa0]+(?=\w)")
+_MID_NP_VETO = frozenset(words("clause_relative") + words("clause_conjunction") + words("np_clause_cut"))
 _SAID_NP = re.compile(r"(?:^|\s)(?:[A-Z]|(?:" + alternation("said_np_start") + r")\s)")
 _NON_SPEAKERS = frozenset(words("non_speaker"))
 
 
-def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet) -> Quote | None:
-    """The reported clause after the main speech verb ``m`` (subject ``spk`` of type ``typ``), or None.
+def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: bool = False,
+                        stops: list[int] = ()) -> Quote | None:
+    """The reported clause after the main speech verb ``m`` (subject ``spk`` of type ``typ``), or None;
+    it ends at the sentence end, a closing parenthesis with no opening one, or the first comma of
+    ``stops`` (sorted positions of ", <-ing speech verb>", ";" and ", but").
 
-    None for a verb with no speaker, an -ing verb, a thing as subject ("this shows"), a cognitive
-    or tentative verb of a vague source, a clause under 8 characters, holding a quotation mark,
-    starting in a quote or overlapping a reported clause already ``taken``.
+    None for a verb with no speaker, an -ing verb (unless a ``participle`` after a comma), a thing
+    as subject ("this shows"), a cognitive or tentative verb of a vague source, a clause under 8
+    characters, holding a quotation mark, starting in a quote or overlapping a reported clause
+    already ``taken``.
     """
     t = dm.text
     verb = m.group(1)
     info = dm.vinfo.get(verb, {})
-    if not spk or typ == "none" or verb.endswith("ing") or spk.lower() in _NON_SPEAKERS:
+    if not spk or typ == "none" or (verb.endswith("ing") and not participle) or spk.lower() in _NON_SPEAKERS:
         return None
     if _NON_SPEAKER.match(spk):
         return None
@@ -66,9 +99,17 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet) -> Quote | N
     par = dm.unopened_close(cstart, cend)
     if par >= 0:
         cend = par
+    # and the clause ends at the comma of a participle that reports again ("…, adding that …") or before a
+    # clause of the writer's ("…; …", "…, but …"), by bisection
+    k = bisect.bisect_left(stops, cstart)
+    if k < len(stops) and stops[k] < cend:
+        cend = stops[k]
     cend = max(cstart, dm.clause_end(cend))
     if cend - cstart < 8 or dm.has_mark(cstart, cend):
         return None
+    if verb in _VERB_NP_SET and t[max(0, m.start() - 4):m.start()].rstrip().endswith(",") \
+            and count_words(t[cstart:cend]) <= _INVERTED_NP_WORDS and not _FINITE.search(t, cstart, cend):
+        return None   # "…, said Tom Berg, a farmer.": an inverted attribution, its subject no clause
     if taken.overlaps(cstart, cend) or dm.in_quote(cstart):
         return None
     return Quote("", cstart, cend, t[cstart:cend], "reported", spk, cue=verb, speaker_type=typ)
@@ -81,16 +122,15 @@ def _clause_start(m, info: dict, after: str) -> int | None:
     …", and, for ``zero_that`` verbs, "said the …" when no date word follows the verb.
     """
     if info.get("lemma") == "tell":
-        om = _TELL_OBJECT.match(after)
-        if not om:
-            return None
-        cm = _CLAUSE_START.match(after, om.end()) or _ZERO_THAT.match(after, om.end())
+        cm = _TELL_CLAUSE.match(after)
+        if cm is not None and _DATE_WORD.match(after[cm.end():]):
+            cm = None
         return None if cm is None else m.end() + cm.end()
     if info.get("lemma") == "warn" and _WARN_OF.match(after):
         return m.end() + _WARN_OF.match(after).end()
     cm = _CLAUSE_START.match(after)
     if cm is None and info.get("zero_that") == "yes":
-        cm = _ZERO_THAT.match(after)
+        cm = _ZERO_THAT.match(after) or _BARE_CLAUSE.match(after)
         if cm is not None and _DATE_WORD.match(after[cm.end():]):
             cm = None
     return None if cm is None else m.end() + cm.end()
@@ -129,6 +169,14 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
             cut = 0 if sent.endswith("\n") else max(sent.rfind(".", 0, len(sent) - 1),
                                                      sent.rfind(";", 0, len(sent) - 1)) + 1
             m = _ACC_TAIL.search(sent, cut)
+            if (m is None or count_words(sent[:m.start()]) < 4) and not cut_at_quote:
+                # no tail, or one with too short a clause before it ("At the time, she said, the …"):
+                # an attribution set off by commas inside the sentence
+                mid = _mid_attribution(dm, sent, ss, memory)
+                if mid is not None and not occupied.overlaps(mid.start, mid.end):
+                    out.append(mid)
+                    occupied.add(mid.start, mid.end)
+                continue
             if not m or (cut_at_quote and not m.group(1) and not m.group(4)):
                 continue
             cue = "according to" if m.group(1) else (m.group(3) or m.group(4))
@@ -148,3 +196,28 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
         out.append(Quote("", cs, ce, t[cs:ce], "reported", spk, cue=cue, speaker_type=typ))
         occupied.add(cs, ce)
     return out
+
+
+def _mid_attribution(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
+    """"Clause, X said, clause." (or "said X", "according to X") inside the sentence ``sent`` starting
+    at ``ss``: the whole sentence is the report, the attribution set off by commas inside it. At least
+    two words before it and three after; a source that opens with a conjunction or relative
+    ("…, which X said, …") is no parenthetical; the source must resolve to a speaker. The first
+    match of one left-to-right search (each attempt reads at most 60 characters)."""
+    m = _MID.search(sent)
+    if m is None:
+        return None
+    np_ = m.group(1) or m.group(2) or m.group(5)
+    if count_words(sent[:m.start()]) < 2 or count_words(sent[m.end():]) < 3 or count_words(np_) > 8:
+        return None
+    if np_.split()[0].lower() in _MID_NP_VETO or (m.group(5) and not _SAID_NP.search(np_)):
+        return None
+    spk, typ = resolve_np(dm, np_, ss + m.start(), memory)
+    if not spk or typ == "none" or spk.lower() in _NON_SPEAKERS:
+        return None
+    cs, ce = ss, ss + len(sent)
+    t = dm.text
+    while ce > cs and t[ce - 1] in ".!? \n":
+        ce -= 1
+    cue = "according to" if m.group(1) else (m.group(3) or m.group(4))
+    return Quote("", cs, ce, t[cs:ce], "reported", spk, cue=cue, speaker_type=typ)

@@ -45,6 +45,7 @@ _CLAUSE_CUT = re.compile(r"[;:(—–]|" + "|".join(rf"\b{w}\s" for w in words("
                          + r"|\bas\s(?=[A-Z]|" + "|".join(rf"{w}\b" for w in words("as_subject_start"))
                          + r")|\bAs\s")
 _VP_FRAGMENT_START = word_set("vp_fragment_start")
+_NP_CONJUNCTION = word_set("clause_coordinator")
 _RELATIVE_AUX = word_set("relative_aux")
 _DETERMINER_START = re.compile(r"(?:" + alternation("determiner") + r")\b")
 _ADVERBIAL_START = re.compile(r"(?:" + alternation("adverbial_start") + r"|\d)", re.I)
@@ -95,10 +96,17 @@ def subject_region(dm, lo: int, vstart: int) -> str:
     seg2 = seg[cut:]
     if not seg2.strip():
         seg2 = seg
+    coord = _coordinated_subject(dm, seg2)
+    if coord is not None:
+        return coord
     parts = seg2.split(",")
     # drop trailing VP fragments ("was swift to respond and")
     last = parts[-1].strip()
     lw = last.lower().split()
+    if len(parts) > 1 and len(lw) > 1 and lw[0] in _NP_CONJUNCTION and lw[1] not in _VP_FRAGMENT_START \
+            and (len(lw) > 2 or lw[1] in _PRON or last.split()[1][:1].isupper()):
+        # ", but security specialists say", ", and he said": a coordinated clause with a subject of its own
+        return " ".join(last.split()[1:])
     if len(parts) > 1 and (not last or (lw and lw[0] in _VP_FRAGMENT_START)):
         if lw and lw[0] in ("which", "who") and len(lw) > 1 and lw[1] not in _RELATIVE_AUX:
             return " ".join(last.split()[1:])
@@ -120,6 +128,47 @@ def subject_region(dm, lo: int, vstart: int) -> str:
     if lw and lw[0] in ("which", "who"):
         return " ".join(last.split()[1:])
     return last
+
+
+def _coordinated_subject(dm, seg: str) -> str | None:
+    """The subject of a speech verb coordinated with an earlier verb phrase ("Tom Berg welcomed the
+    plan and said …", "…, but later said …"): when ``seg`` (the subject region) ends with a
+    coordinator (adverbs after it allowed), the subject of the first verb phrase: a pronoun or a
+    name among the first :data:`SUBJECT_WORDS` words of the region (leading conjunctions dropped);
+    None when ``seg`` does not end so or opens otherwise (then the comma parts decide, as for any verb)."""
+    if not ends_coordinated(seg):
+        return None
+    return clause_subject(dm, seg) or None
+
+
+def ends_coordinated(seg: str) -> bool:
+    """Does ``seg`` (three words at least) end with a coordinator, maybe then adverbs ("… and then")?"""
+    toks = seg[-80:].split()
+    k = len(toks)
+    while k > 1 and (toks[k - 1].lower() in _VP_FRAGMENT_START or toks[k - 1].lower().endswith("ly")) \
+            and toks[k - 1].lower() not in _NP_CONJUNCTION:
+        k -= 1
+    return k >= 2 and toks[k - 1].lower() in _NP_CONJUNCTION and count_words(seg[:200]) >= 3
+
+
+def clause_subject(dm, seg: str) -> str:
+    """The subject that opens the clause ``seg``: a pronoun as its first word, else the first name of
+    a person or organisation within its first :data:`SUBJECT_WORDS` words, before any comma and not
+    a possessive (leading conjunctions dropped), else ''."""
+    head = _NP_LEAD_DROP.sub("", seg[:200].strip())
+    first = head.split()[0] if head.split() else ""
+    if first.lower() in _PRON:
+        return first
+    ents = dm.entities
+    for m in NAME_RE.finditer(head, 0, 120):
+        pre = head[:m.start()]
+        if count_words(pre) > SUBJECT_WORDS or "," in pre or POSS.search(m.group()):
+            return ""   # too far in, or a possessive ("Argentina's minister"): not the subject
+        ent = ents.by_name.get(ents.canonical(m.group()))
+        if ent is not None and (ent.kind in ("person", "org") or person_like(dm, ent)) \
+                and m.group().split()[0].lower() not in dm.common:
+            return m.group()   # "Chief executive Ann Lee apologised …": the person, not "Chief"
+    return ""
 
 
 def _relative_antecedent(parts: list[str], pronoun: str) -> str:
