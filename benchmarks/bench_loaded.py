@@ -16,9 +16,12 @@ Detectors:
 * ``lexicon``: the package's lexicon as it stands (:func:`framing.terms.term_hits` with its default
   lexicon and no story, on :func:`framing.corpus.document_from_text` of the text; hits with
   ``loaded = true``; like the package, only content blocks are searched).
-* ``model``: :func:`framing.terms_model.model_hits` (the shipped model, its dev-chosen threshold).
-* ``lexicon + model``: the union.
-* ``lexicon + derived``: the lexicon plus ``framing/data/derived_lexicon.csv`` (train-split candidates).
+* ``model``: :func:`framing.terms_model.model_hits` (the shipped model, its dev-chosen threshold; open-class
+  words only, names inside a sentence left out, as in the package).
+* ``lexicon + model``: the union as the package computes it (:func:`framing.terms.term_hits` with the
+  model on: lexicon hits, then model words outside them and outside the lexicon's precision guards).
+* ``lexicon without derived``: the lexicon less ``framing/data/lexicon_derived.csv`` (the rows derived from
+  the train split), to show what they add.
 * ``Recasens 2013``: the published bias lexicon, each lemma and its regular inflections, case-insensitive.
 
 F1 95 % CI: percentile bootstrap over articles (PTC) or events (BASIL), 1,000 resamples, seed 0.
@@ -43,14 +46,14 @@ from framing.terms import default_lexicon_paths, load_lexicon, term_hits  # noqa
 from framing.terms_model import load_model, model_hits  # noqa: E402
 from framing.terms_model.model import MODEL_FILE  # noqa: E402
 
-DERIVED = ROOT / "framing" / "data" / "derived_lexicon.csv"
-DETECTORS = ("lexicon", "model", "lexicon + model", "lexicon + derived", "Recasens 2013")
+DERIVED = ROOT / "framing" / "data" / "lexicon_derived.csv"
+DETECTORS = ("lexicon", "model", "lexicon + model", "lexicon without derived", "Recasens 2013")
 N_BOOT = 1000
 
 
-def _lexicon_spans(a, lex) -> list[tuple[int, int]]:
+def _lexicon_spans(a, lex, model=False) -> list[tuple[int, int]]:
     doc = document_from_text(a.text, a.doc_id)
-    h = term_hits(doc, quote_spans_fn="simple", lexicon=lex)
+    h = term_hits(doc, quote_spans_fn="simple", lexicon=lex, model=model)
     h = h[h["loaded"]]
     # document_from_text keeps the text as given, so hit offsets are offsets into a.text
     assert all(a.text[s:e] == t for s, e, t in zip(h["start"], h["end"], h["text"]))
@@ -61,7 +64,7 @@ def predictions(articles, devdata, model, lexicon_paths=None) -> tuple[dict, dic
     """Per detector, per article: (gold mask, predicted mask) over word tokens; and timings."""
     paths = list(lexicon_paths) if lexicon_paths else default_lexicon_paths()
     lex = load_lexicon(paths=paths)
-    lex_derived = load_lexicon(paths=[*paths, DERIVED]) if DERIVED.exists() else None
+    lex_hand = load_lexicon(paths=[p for p in paths if Path(p).name != DERIVED.name])
     rec = recasens.recasens_lexicon(devdata)
     out = {d: [] for d in DETECTORS}
     timing = {"model_s": 0.0, "lexicon_s": 0.0, "words": 0}
@@ -76,10 +79,10 @@ def predictions(articles, devdata, model, lexicon_paths=None) -> tuple[dict, dic
         timing["lexicon_s"] += t1 - t0
         timing["model_s"] += t2 - t1
         timing["words"] += len(toks)
-        ld = (np.array(overlap_mask(toks, _lexicon_spans(a, lex_derived)), dtype=bool) if lex_derived is not None
-              else np.zeros(len(toks), dtype=bool))
+        ld = np.array(overlap_mask(toks, _lexicon_spans(a, lex_hand)), dtype=bool)
         rc = np.array(overlap_mask(toks, [(s, e) for s, e, _ in rec.match(a.text)]), dtype=bool)
-        for name, pred in zip(DETECTORS, (lx, md, lx | md, ld, rc)):
+        un = np.array(overlap_mask(toks, _lexicon_spans(a, lex, model)), dtype=bool)
+        for name, pred in zip(DETECTORS, (lx, md, un, ld, rc)):
             out[name].append((a.group, gold, pred))
     return out, timing
 

@@ -97,7 +97,7 @@ def _rows_terms(docs, options):
     if options.get("lexicon"):
         lex = load_lexicon(extra=options["lexicon"], replace=options.get("replace_lexicon", False),
                            story=options.get("story"))
-    return term_hits(docs, lexicon=lex, story=options.get("story"))
+    return term_hits(docs, lexicon=lex, story=options.get("story"), model=options.get("model", True))
 
 
 def _rows_quotes(docs, options):

@@ -68,13 +68,17 @@ MATCH_TYPES = ("word", "phrase", "regex")
 EXCLUDE = "_exclude"
 VOICES = ("authorial", "quoted")
 EPISTEMIC_CATEGORIES = ("hedge", "booster", "distancing")  # neutral markers summed as ALL_MARKERS
-HIT_COLUMNS = ["doc_id", "start", "end", "text", "term", "category", "direction", "loaded", "voice", "speaker"]
+HIT_COLUMNS = ["doc_id", "start", "end", "text", "term", "category", "direction", "loaded", "voice", "speaker",
+               "source", "score"]
+MODEL_CATEGORY = "model"   # words the loaded-word model finds that no lexicon row matches
+MODEL_SOURCE = "model"
 
 TRUE_VALUES = frozenset({"true", "1", "yes", "y", "t"})  # how a CSV spells a boolean
 FALSE_VALUES = frozenset({"false", "0", "no", "n", "f"})
 _HYPHENS = "-\u2010\u2011\u2012\u2013"
 _APOS = "'\u2019\u2018\u02bc"
 _TOKEN_RE = re.compile(r"\w+")
+_FIRSTS_CACHE = 500_000   # distinct word forms whose lexicon patterns a Lexicon remembers
 # one term piece: a word with an optional marker, and the separator that follows it
 _TERM_PIECE_RE = re.compile(r"(\w+)([*+]?)([^\w]*)")
 
@@ -222,6 +226,20 @@ class Lexicon:
                     for f in first.forms:
                         target.setdefault(f, []).append(pat + (first,))
         self._prefix_lens = sorted({len(p) for p in self._first_prefix}, reverse=True)
+        self._firsts: dict[str, tuple] = {}   # token as written -> the patterns it can open (a cache)
+
+    def _pats_of(self, tok: str, low: str) -> tuple:
+        """The patterns whose first slot ``tok`` may fill (exact, case-sensitive and prefix forms),
+        computed once per word as written and cached: the matcher's cost is one lookup per token."""
+        pats = list(self._first.get(low, ()))
+        pats += self._first_cs.get(tok, ())
+        for L in self._prefix_lens:
+            if len(low) >= L:
+                pats += self._first_prefix.get(low[:L], ())
+        pats = tuple(pats)
+        if len(self._firsts) < _FIRSTS_CACHE:
+            self._firsts[tok] = pats
+        return pats
 
     # ----------------------------------------------------------------- matching
 
@@ -236,26 +254,19 @@ class Lexicon:
         else:
             lows = [seg[a:b].lower() for a, b in toks]
         out: list[tuple[int, int, int]] = []
-        first, first_cs, first_prefix, plens = self._first, self._first_cs, self._first_prefix, self._prefix_lens
+        firsts = self._firsts
+        pats_of = self._pats_of
         n = len(toks)
         for i in range(n):
-            low = lows[i]
-            pats = first.get(low)
-            if first_cs:
-                a, b = toks[i]
-                more = first_cs.get(seg[a:b])
-                if more:
-                    pats = (pats or []) + more
-            if plens:
-                for L in plens:
-                    if len(low) >= L:
-                        more = first_prefix.get(low[:L])
-                        if more:
-                            pats = (pats or []) + more
+            a, b = toks[i]
+            tok = seg[a:b]
+            pats = firsts.get(tok)
+            if pats is None:
+                pats = pats_of(tok, lows[i])
             if not pats:
                 continue
             for idx, rest, gaps, slot0 in pats:
-                if slot0.cs and not slot0.ok(seg[toks[i][0]:toks[i][1]], low):
+                if slot0.cs and not slot0.ok(tok, lows[i]):
                     continue
                 j = i
                 ok = True
@@ -282,16 +293,30 @@ class Lexicon:
         Overlaps resolve to the longest span, then the earliest, then the entry loaded last;
         ``_exclude`` hits take part in the resolution and are then removed.
         """
+        return self.resolve(self.all_candidates(text, spans), len(text))
+
+    def all_candidates(self, text: str, spans: Iterable[tuple[int, int]] | None = None) -> list[tuple[int, int, int]]:
+        """:meth:`candidates` of every span (default: the whole text), before overlaps are resolved."""
         if spans is None:
             spans = [(0, len(text))]
         cands: list[tuple[int, int, int]] = []
         for s, e in spans:
             cands.extend(self.candidates(text, s, e))
+        return cands
+
+    def resolve(self, cands: Iterable[tuple[int, int, int]], n_chars: int, keep_excluded: bool = False,
+                only: Callable[[int], bool] | None = None) -> list[tuple[int, int, Entry]]:
+        """Non-overlapping hits from candidates (the rule of :meth:`match`).
+
+        ``only(entry_index)`` restricts the resolution to some entries (as if the others were not
+        loaded); ``keep_excluded`` keeps the ``_exclude`` hits in the result.
+        """
+        cands = [c for c in cands if only is None or only(c[2])]
         cands.sort(key=lambda c: (c[0] - c[1], c[0], -c[2]))
         # characters already taken by a chosen hit: a candidate is dropped when one of its
         # characters is taken (inserting into sorted lists of chosen spans moved, per hit, every
         # later hit of the article: quadratic in the number of hits)
-        taken = bytearray(len(text))
+        taken = bytearray(n_chars)
         chosen: list[tuple[int, int, int]] = []
         for s, e, idx in cands:
             if taken.find(1, s, e) >= 0:
@@ -299,7 +324,13 @@ class Lexicon:
             taken[s:e] = b"\x01" * (e - s)
             chosen.append((s, e, idx))
         chosen.sort()
-        return [(s, e, self.entries[i]) for s, e, i in chosen if self.entries[i].category != EXCLUDE]
+        return [(s, e, self.entries[i]) for s, e, i in chosen
+                if keep_excluded or self.entries[i].category != EXCLUDE]
+
+    def file_entries(self, path) -> list[int]:
+        """Indices of the entries read from ``path`` (by resolved path)."""
+        key = str(Path(path).resolve())
+        return [i for i, e in enumerate(self.entries) if str(Path(e.file).resolve()) == key]
 
 
 def _gap_ok(gap: str, kind: str) -> bool:
@@ -534,8 +565,8 @@ def _voice_lookup(qspans: list) -> Callable[[int, int], tuple[str, str]]:
 
 
 def term_hits(documents, quote_spans_fn: Callable | None = None, lexicon: Lexicon | None = None,
-              story=None) -> pd.DataFrame:
-    """Lexicon hits in the content spans of each document.
+              story=None, model=True) -> pd.DataFrame:
+    """Loaded-term hits in the content spans of each document: lexicon matches and model words.
 
     Parameters
     ----------
@@ -551,35 +582,154 @@ def term_hits(documents, quote_spans_fn: Callable | None = None, lexicon: Lexico
     story : story pack name, folder or Story, optional
         Adds the pack's frame cues (and its speakers, for the voice); default: the pack the
         corpus was loaded with, else none.
+    model : bool or LoadedModel
+        True (default): the packaged loaded-word model (:mod:`framing.terms_model`) scores every
+        content word; a word at or above its threshold that no lexicon match covers becomes a hit of
+        category :data:`MODEL_CATEGORY`, and every lexicon hit carries the model's score of its words.
+        False: lexicon hits only (``score`` empty). A :class:`~framing.terms_model.LoadedModel`: that model.
 
     Returns
     -------
     pandas.DataFrame
-        One row per hit, columns ``doc_id, start, end, text, term, category, direction, loaded,
-        voice, speaker``; ``text == document.text[start:end]``; sorted by document then start.
+        One row per hit, columns :data:`HIT_COLUMNS`; ``text == document.text[start:end]``; sorted by
+        document then start. ``source`` is the lexicon row (``file:row``) or ``model``; ``score`` the
+        model's probability that the hit is loaded (the largest over its words; NaN without a model).
+        Hits never overlap, so counting rows counts the union of both detectors once.
     """
     from .story import story_of
 
     pack = story_of(documents, story)
     lex = lexicon if lexicon is not None else load_lexicon(story=pack)
+    scorer = _scorer(model)
+    generic = _generic_subset(lex) if scorer is not None else None
     rows = []
     for doc in _as_documents(documents):
         text = doc.text
         content = _content_spans(doc)
-        if quote_spans_fn is None:
-            from .quotes import voice_spans
-
-            q = voice_spans(doc, story=pack)
-        elif quote_spans_fn == "simple":
-            q = simple_quote_spans(text, content)
-        else:
-            q = list(quote_spans_fn(doc))
-        voice = _voice_lookup(q)
-        for s, e, ent in lex.match(text, content):
+        voice = _voice_lookup(_quote_spans_of(doc, quote_spans_fn, content, pack))
+        cands = lex.all_candidates(text, content)
+        chosen = lex.resolve(cands, len(text), keep_excluded=True)
+        scored = _model_scores(scorer, doc, content, cands, lex, generic) if scorer is not None else None
+        found = []
+        for s, e, ent in chosen:
+            if ent.category == EXCLUDE:
+                continue
             v, spk = voice(s, e)
-            rows.append((doc.doc_id, s, e, text[s:e], ent.term, ent.category, ent.direction, ent.loaded, v, spk))
+            score = scored.max_score(s, e) if scored is not None else float("nan")
+            found.append((doc.doc_id, s, e, text[s:e], ent.term, ent.category, ent.direction, ent.loaded, v, spk,
+                          f"{ent.file}:{ent.row}", score))
+        if scored is not None:
+            for s, e, p in scored.hits_outside(chosen):
+                v, spk = voice(s, e)
+                found.append((doc.doc_id, s, e, text[s:e], text[s:e].lower(), MODEL_CATEGORY, "", True, v, spk,
+                              MODEL_SOURCE, p))
+        rows.extend(sorted(found, key=lambda r: r[1]))
     df = pd.DataFrame(rows, columns=HIT_COLUMNS)
-    return df.astype({"start": "int64", "end": "int64", "loaded": "bool"})
+    return df.astype({"start": "int64", "end": "int64", "loaded": "bool", "score": "float64"})
+
+
+def lexicon_only(hits: pd.DataFrame) -> pd.DataFrame:
+    """The lexicon's rows of a hits table (the model's left out). The stance measures use these: the
+    frame model and the hand-set index were fitted and set on lexicon counts."""
+    if "source" not in hits.columns or not len(hits):
+        return hits
+    return hits[hits["source"] != MODEL_SOURCE]
+
+
+def _quote_spans_of(doc, quote_spans_fn, content, pack) -> list:
+    if quote_spans_fn is None:
+        from .quotes import voice_spans
+
+        return voice_spans(doc, story=pack)
+    if quote_spans_fn == "simple":
+        return simple_quote_spans(doc.text, content)
+    return list(quote_spans_fn(doc))
+
+
+def _scorer(model):
+    """A vectorised scorer for ``model`` (True: the packaged one), or None when the model is off."""
+    if model is False or model is None:
+        return None
+    from .terms_model.model import LoadedModel, default_model
+    from .terms_model.scorer import Scorer
+
+    if model is True:
+        return _default_scorer(default_model())
+    if isinstance(model, LoadedModel):
+        return Scorer(model)
+    raise TypeError(f"model must be True, False or a LoadedModel, not {type(model).__name__}")
+
+
+@lru_cache(maxsize=2)
+def _default_scorer(model):
+    from .terms_model.scorer import Scorer
+
+    return Scorer(model)
+
+
+def _generic_subset(lex: Lexicon) -> Callable[[int], bool] | None:
+    """The model's lexicon features read the generic lexicon's matches. When ``lex`` holds all of it
+    (the default), they are resolved from ``lex``'s own candidates (no second search); else None."""
+    from .terms_model.features import LEXICON_FILE, generic_lexicon
+
+    idx = [i for i, e in enumerate(lex.entries) if e.file == LEXICON_FILE]
+    if [lex.entries[i] for i in idx] != generic_lexicon().entries:
+        return None
+    keep = frozenset(idx)
+    return keep.__contains__
+
+
+class _Scored:
+    """A document's word tokens with the model's probabilities."""
+
+    def __init__(self, tokens: list, probs: np.ndarray, eligible: np.ndarray, threshold: float):
+        self.tokens = tokens
+        self.starts = [s for s, _ in tokens]
+        self.probs = probs
+        self.eligible = eligible
+        self.threshold = threshold
+
+    def max_score(self, s: int, e: int) -> float:
+        """Largest probability among the words overlapping [s, e) (NaN when none)."""
+        i = max(bisect.bisect_right(self.starts, s) - 1, 0)
+        best = float("nan")
+        while i < len(self.tokens) and self.tokens[i][0] < e:
+            if self.tokens[i][1] > s:
+                p = float(self.probs[i])
+                best = p if best != best or p > best else best
+            i += 1
+        return best
+
+    def hits_outside(self, chosen: Sequence[tuple[int, int, object]]) -> list[tuple[int, int, float]]:
+        """Eligible words (open-class, not names: :meth:`Scorer.score`) at or above the threshold that
+        overlap no lexicon hit (``_exclude`` guards included)."""
+        starts = [s for s, _, _ in chosen]
+        out = []
+        for k in np.flatnonzero(self.eligible & (self.probs >= self.threshold)).tolist():
+            s, e = self.tokens[k]
+            j = bisect.bisect_left(starts, e) - 1     # last lexicon hit starting before this word ends
+            if j >= 0 and chosen[j][1] > s:
+                continue
+            out.append((s, e, float(self.probs[k])))
+        return out
+
+
+def _model_scores(scorer, doc, content, cands, lex: Lexicon, generic) -> _Scored:
+    from .quotes.marks import quote_spans
+    from .terms_model.features import generic_lexicon
+    from .terms_model.scorer import quote_mask_of
+
+    text = doc.text
+    toks = getattr(doc, "tokens", None)
+    if toks is None:
+        from .corpus import token_spans
+
+        toks = token_spans(text, content)
+    words = scorer.word_tokens(text, toks)
+    marks = lex.resolve(cands, len(text), only=generic) if generic is not None \
+        else generic_lexicon().match(text, content)
+    z, eligible = scorer.score(text, words, quote_mask_of(words, quote_spans(text)), marks)
+    return _Scored(words, 1.0 / (1.0 + np.exp(-z)), eligible, scorer.model.threshold)
 
 
 def _n_tokens(doc) -> int:

@@ -20,11 +20,12 @@ from conftest import ROOT
 
 from framing.devdata import DevdataError, basil, ptc, recasens
 from framing.devdata._common import Article, hash_split, overlap_mask
-from framing.terms import load_lexicon
+from framing.terms import default_lexicon_paths, load_lexicon
 from framing.terms_model import features as F
 from framing.terms_model import model as M
 from framing.terms_model.derive import derive_rows, rows_csv
-from framing.terms_model.model import LoadedModel, ModelError, load_model, model_hits, score_tokens, write_model
+from framing.terms_model.model import LoadedModel, ModelError, load_model, score_tokens, write_model
+from framing.terms_model.scorer import model_hits
 
 
 def sigmoid(z: float) -> float:
@@ -127,7 +128,9 @@ def test_hits_are_the_tokens_at_or_above_the_threshold():
     assert [(h.start, h.end, h.text) for h in hits] == [(10, 17, "slammed")]   # 0.62 in, 0.38 (quoted) out
     assert [h.text for h in model_hits(text, model=m, threshold=0.3)] == ["slammed", "slammed"]   # + quoted 0.38
     assert len(model_hits(text, model=m, threshold=0.2)) == 3      # + "bizarre" 0.23
-    assert len(model_hits(text, model=m, threshold=0.0)) == 8
+    # every word at threshold 0, less the closed-class words a hit never is ("the", "and", "it")
+    assert [h.text for h in model_hits(text, model=m, threshold=0.0)] == [
+        "Officials", "slammed", "bizarre", "plan", "slammed"]
     assert model_hits(text, model=hand_model(threshold=0.63)) == []
     with pytest.raises(ValueError):
         model_hits(text, model=m, threshold=1.5)
@@ -434,8 +437,21 @@ def test_derived_rows_come_from_the_train_split_only_and_are_single_words(tmp_pa
     assert len(load_lexicon(paths=[p]).entries) == len(rows)      # a valid lexicon file
 
 
+def test_a_strong_vader_word_needs_less_training_evidence_and_says_so():
+    # twice inside gold, in two training articles: enough for "nasty" (VADER valence -2.6), not for
+    # "zorblatty" (no published valence), which would need 5 occurrences in 3 articles
+    text = "The council passed a nasty zorblatty budget on Monday. "
+    s, z = text.index("nasty"), text.index("zorblatty")
+    arts = [Article(f"v:{k}", text, ((s, s + 5), (z, z + 9)), labels=(), split="train", dataset="alpha")
+            for k in range(2)]
+    rows = {r["term"]: r for r in derive_rows(arts, "t.py")}
+    assert "zorblatty" not in rows
+    assert rows["nasty"]["source"].startswith("vaderSentiment lexicon (MIT licence), valence -2.6; t.py; train split")
+
+
 def test_the_shipped_derived_lexicon_is_word_types_with_provenance():
-    p = ROOT / "framing" / "data" / "derived_lexicon.csv"
+    p = ROOT / "framing" / "data" / "lexicon_derived.csv"
+    assert p in default_lexicon_paths()            # adopted: loaded with the generic lexicon
     lines = p.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "term,category,direction,loaded,match,source"
     lex = load_lexicon(paths=[p])
@@ -444,14 +460,15 @@ def test_the_shipped_derived_lexicon_is_word_types_with_provenance():
     for e in lex.entries:
         assert e.match == "word" and e.term.isalpha() or "-" in e.term, e.term
         assert e.term == e.term.lower() and e.category in generic
-        assert e.source.startswith("scripts/derive_lexicon.py") and "train split" in e.source
+        assert "scripts/derive_lexicon.py" in e.source and "train split" in e.source
+        assert e.source.startswith(("scripts/derive_lexicon.py", "vaderSentiment lexicon (MIT licence), valence "))
 
 
 def test_docstring_examples_hold():
     import doctest
 
     from framing.devdata import _common
-    from framing.terms_model import model as model_module
+    from framing.terms_model import scorer as model_module
 
     for mod in (F, model_module, _common):
         r = doctest.testmod(mod)

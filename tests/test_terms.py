@@ -55,6 +55,8 @@ def lex(tmp_path_factory):
 
 
 def hits_of(text, lexicon, **kw):
+    """Lexicon hits only (the matcher's rules); the model's hits have tests of their own."""
+    kw.setdefault("model", False)
     return T.term_hits(document_from_text(text, "t"), lexicon=lexicon, **kw)
 
 
@@ -134,9 +136,10 @@ def test_boilerplate_excluded(lex):
     text = "Body: a murderous attack.\n\nRelated: regime slams attack on tax regime."
     cut = text.index("Related")
     doc = StandIn("d", text, [(0, cut)])
-    h = T.term_hits(doc, lexicon=lex)
+    h = T.term_hits(doc, lexicon=lex, model=False)
     assert list(h["text"]) == ["murderous attack"]
     assert (h["end"] <= cut).all()
+    assert (T.term_hits(doc, lexicon=lex)["end"] <= cut).all()     # nor does the model look there
 
 
 def test_seed_boilerplate_not_matched():
@@ -319,8 +322,9 @@ def gold():
 
 
 def _score(docs, gold, loaded=True):
-    # the hand annotation marks the seeds' story cues too: score with the story's pack
-    h = T.term_hits(docs, story="bolivia_iran_2023")
+    # the hand annotation marks the seeds' story cues too: score with the story's pack; this is the
+    # lexicon's measure (the model's is benchmarks/bench_loaded.py, on data it was not fitted on)
+    h = T.term_hits(docs, story="bolivia_iran_2023", model=False)
     return evaluate_hits(h, gold, loaded=loaded, doc_ids=[d.doc_id for d in docs])
 
 

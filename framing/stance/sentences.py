@@ -40,7 +40,7 @@ def _sentences(doc) -> list[tuple[int, int]]:
 
 def _inputs(corpus, hits=None, quotes=None, story=None):
     from ..quotes import quotes_table
-    from ..terms import term_hits
+    from ..terms import lexicon_only, term_hits
 
     docs = _docs(corpus)
     if quotes is None:
@@ -49,8 +49,8 @@ def _inputs(corpus, hits=None, quotes=None, story=None):
         # the voice of each term comes from the same quotes (extracted once, not twice)
         voiced = quotes[quotes.kind != "reported"] if len(quotes) else quotes
         by_doc = {d: list(zip(g.start, g.end, g.speaker)) for d, g in voiced.groupby("doc_id")} if len(voiced) else {}
-        hits = term_hits(docs, quote_spans_fn=lambda doc: by_doc.get(doc.doc_id, []), story=story)
-    return docs, hits, quotes
+        hits = term_hits(docs, quote_spans_fn=lambda doc: by_doc.get(doc.doc_id, []), story=story, model=False)
+    return docs, lexicon_only(hits), quotes
 
 
 @lru_cache(maxsize=1)
@@ -147,11 +147,10 @@ def sentence_cues(corpus, hits=None, story=None) -> pd.DataFrame:
         ``text == doc.text[start:end]``; the sentence is the one that contains ``start``.
     """
     from ..story import story_of
-    from ..terms import term_hits
+    from ..terms import lexicon_only, term_hits
 
     docs = _docs(corpus)
-    if hits is None:
-        hits = term_hits(docs, story=story_of(corpus, story))
+    hits = term_hits(docs, story=story_of(corpus, story), model=False) if hits is None else lexicon_only(hits)
     rows = []
     by_doc = {k: g for k, g in hits.groupby("doc_id", sort=False)} if len(hits) else {}
     for doc in docs:

@@ -15,7 +15,8 @@ scoring) and what runs only in ``scripts/`` (fitting, deriving) is a module boun
 from __future__ import annotations
 
 from .features import FEATURE_VERSION, token_features
-from .model import LoadedModel, ModelError, ModelHit, default_model, load_model, model_hits, score_tokens
+from .model import LoadedModel, ModelError, ModelHit, default_model, load_model, score_tokens
+from .scorer import Scorer, model_hits
 
 __all__ = ["FEATURE_VERSION", "LoadedModel", "ModelError", "ModelHit", "default_model", "load_model",
-           "model_hits", "score_tokens", "token_features"]
+           "model_hits", "score_tokens", "Scorer", "token_features"]

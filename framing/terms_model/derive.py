@@ -4,7 +4,10 @@ A lower-cased word type becomes a row when, over the training articles only (cri
 any score was looked at):
 
 * it occurs at least :data:`MIN_COUNT` times and inside gold spans in at least :data:`MIN_ARTICLES`
-  different articles (support: no single article's phrasing becomes a row);
+  different articles (support: no single article's phrasing becomes a row); a word VADER's lexicon
+  (``vaderSentiment``, MIT licence) rates at valence :data:`VADER_MIN_VALENCE` or stronger needs only
+  :data:`VADER_MIN_COUNT` occurrences in :data:`VADER_MIN_ARTICLES` articles (a published lexicon
+  already judged it evaluative), and its row names VADER and the valence;
 * at least :data:`MIN_PRECISION` of its occurrences are inside gold spans (precision);
 * it is not a name: among its occurrences that do not open a sentence, fewer than half are capitalised
   (drops people, places, parties, outlets);
@@ -25,11 +28,16 @@ from collections import Counter, defaultdict
 from typing import Sequence
 
 from .._data import read_csv_rows
-from .features import generic_lexicon, sentence_ids, word_tokens
+from .features import generic_lexicon, sentence_ids, vader_lexicon, word_tokens
 
 MIN_COUNT = 5
 MIN_ARTICLES = 3
 MIN_PRECISION = 0.5
+# a word of VADER's lexicon (vaderSentiment, MIT licence) with a strong valence already has a published
+# judgement that it is evaluative: less training evidence admits it
+VADER_MIN_VALENCE = 2.0
+VADER_MIN_COUNT = 2
+VADER_MIN_ARTICLES = 2
 CATEGORY_OF = {
     "Loaded_Language": "emotional_charge",
     "Name_Calling,Labeling": "delegitimising_label",
@@ -81,9 +89,13 @@ def derive_rows(articles: Sequence, script: str, split_name: str = "train") -> l
                 cats[w].update(CATEGORY_OF.get(lab, "emotional_charge") for lab in labs)
     order = list(dict.fromkeys(CATEGORY_OF.values()))
     rows = []
+    vader = vader_lexicon()
     for w, n in inside.items():
         t = total[w]
-        if t < MIN_COUNT or len(arts[w]) < MIN_ARTICLES or n / t < MIN_PRECISION:
+        v = vader.get(w, 0.0)
+        strong = abs(v) >= VADER_MIN_VALENCE
+        count, n_arts = (VADER_MIN_COUNT, VADER_MIN_ARTICLES) if strong else (MIN_COUNT, MIN_ARTICLES)
+        if t < count or len(arts[w]) < n_arts or n / t < MIN_PRECISION:
             continue
         if not _WORD_RE.fullmatch(w) or sum(c.isalpha() for c in w) < 3 or w in fw:
             continue
@@ -92,8 +104,9 @@ def derive_rows(articles: Sequence, script: str, split_name: str = "train") -> l
         if _in_generic(w):
             continue
         cat = max(order, key=lambda c: (cats[w][c], -order.index(c)))
+        via = f"vaderSentiment lexicon (MIT licence), valence {v:+.1f}; " if strong else ""
         rows.append({"term": w, "category": cat, "direction": "", "loaded": "true", "match": "word",
-                     "source": f"{script}; {split_name} split; {n} of {t} occurrences in gold spans, "
+                     "source": f"{via}{script}; {split_name} split; {n} of {t} occurrences in gold spans, "
                                f"{len(arts[w])} articles"})
     rows.sort(key=lambda r: (r["category"], r["term"]))
     return rows

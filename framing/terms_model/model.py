@@ -18,7 +18,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -244,23 +243,3 @@ def score_tokens(text: str, in_quote: Sequence[bool] | None = None, spans: Itera
         return []
     p = m.predict_proba(feats)
     return [ModelHit(s, e, text[s:e], float(x)) for (s, e), x in zip(tokens, p.tolist())]
-
-
-def model_hits(text: str, in_quote: Sequence[bool] | None = None, spans: Iterable[tuple[int, int]] | None = None,
-               model: LoadedModel | None = None, threshold: float | None = None) -> list[ModelHit]:
-    """Word tokens the model calls loaded: score >= ``threshold`` (default the model's own, chosen on dev).
-
-    The hits table of :mod:`framing.terms` can take these rows as they are: ``start``, ``end``,
-    ``text``, ``score``, with ``source = "model"``.
-
-    Examples
-    --------
-    >>> hits = model_hits('Critics slammed the bizarre, hateful plan.')
-    >>> all(h.score >= default_model().threshold for h in hits)
-    True
-    """
-    m = model if model is not None else default_model()
-    t = m.threshold if threshold is None else float(threshold)
-    if not (0.0 <= t <= 1.0) or math.isnan(t):
-        raise ValueError(f"threshold {t} outside [0, 1]")
-    return [h for h in score_tokens(text, in_quote, spans, m) if h.score >= t]

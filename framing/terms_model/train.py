@@ -29,7 +29,8 @@ MIN_COUNT = 2          # a feature seen fewer times in the training tokens is dr
 THRESHOLDS = tuple(round(0.05 + 0.01 * i, 2) for i in range(91))   # 0.05 .. 0.95
 SIGNIFICANT_DIGITS = 6
 CRITERION = ("the C and threshold (0.05..0.95 by 0.01) with the highest mean over datasets of word-level F1 "
-             "on the dev split; ties go to the smaller C, then the lower threshold")
+             "on the dev split, closed-class words and names inside a sentence never predicted (as at run time); "
+             "ties go to the smaller C, then the lower threshold")
 
 
 @dataclass
@@ -40,17 +41,23 @@ class Featurised:
     gold: np.ndarray          # (n_tokens,) bool
     dataset: np.ndarray       # (n_tokens,) str
     n_articles: int
+    eligible: np.ndarray      # (n_tokens,) bool: may be a hit (open-class, not a name: Scorer.score)
 
 
 def featurise(articles: Sequence) -> Featurised:
-    """Token features and gold (inside a gold span) for every word token of ``articles``."""
-    feats, gold, ds = [], [], []
+    """Token features, gold (inside a gold span) and eligibility for every word token of ``articles``."""
+    from .scorer import Scorer
+
+    probe = Scorer(LoadedModel(names=np.array([], dtype=str), weights=np.zeros(0), intercept=0.0, threshold=0.5))
+    feats, gold, ds, ok = [], [], [], []
     for a in articles:
         toks, f = token_features(a.text)
         feats.extend(f)
         gold.extend(overlap_mask(toks, a.gold))
         ds.extend([a.dataset] * len(toks))
-    return Featurised(feats, np.array(gold, dtype=bool), np.array(ds, dtype=str), len(articles))
+        ok.extend(probe.score(a.text, toks, np.zeros(len(toks), dtype=bool), [])[1].tolist())
+    return Featurised(feats, np.array(gold, dtype=bool), np.array(ds, dtype=str), len(articles),
+                      np.array(ok, dtype=bool))
 
 
 def prf(pred: np.ndarray, gold: np.ndarray) -> tuple[float, float, float]:
@@ -154,7 +161,8 @@ def fit(articles: Sequence, *, c_grid: Sequence[float] = C_GRID, min_count: int 
         converged = not any(issubclass(w.category, ConvergenceWarning) for w in caught)
         m = LoadedModel(names=np.array(names, dtype=str), weights=_round(clf.coef_[0]),
                         intercept=float(_round(clf.intercept_)[0]), threshold=0.5)
-        scores = m.predict_proba(dv.features)   # the run-time scorer, on the rounded weights
+        # the run-time scorer, on the rounded weights; a word that can never be a hit counts as 0
+        scores = np.where(dv.eligible, m.predict_proba(dv.features), 0.0)
         f1 = macro_f1_by_threshold(scores, dv.gold, dv.dataset, thresholds)
         k = int(np.argmax(f1))                  # first maximum: the lowest threshold among ties
         report["per_C"][c] = {"dev_macro_f1": float(f1[k]), "threshold": thresholds[k], "converged": converged}

@@ -1,0 +1,283 @@
+"""Corpus-speed scoring: the numbers of ``token_features`` + ``LoadedModel.decision``, vectorised.
+
+:func:`framing.terms_model.features.token_features` builds one dict per token, which is clear and is
+what training uses, but costs about 20 microseconds a token. A linear model over those features is a sum
+of parts that depend on one word type (the word, stem, shape, length, capitals, VADER valence, the
+word as a neighbour), on the token's place in its sentence, or on a few sparse marks (lexicon matches,
+quotations). :class:`Scorer` computes each word type's parts once, caches them in arrays, and adds the
+rest with numpy, so a document costs a dictionary lookup per token plus array arithmetic.
+
+The result equals the reference path to rounding (``tests/test_loaded_model.py`` compares both on
+texts with quotations, abbreviations, lexicon phrases, numbers and line breaks).
+"""
+from __future__ import annotations
+
+import bisect
+import math
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from .._data import read_csv_rows
+from .features import (
+    _END_RE,
+    _LETTER_RE,
+    _NEIGHBOUR_PREFIX,
+    _abbreviations,
+    _valence_features,
+    _word,
+    generic_lexicon,
+    vader_lexicon,
+    word_tokens,
+)
+from .model import LoadedModel, ModelHit, default_model
+
+
+@lru_cache(maxsize=1)
+def closed_class_words() -> frozenset:
+    """English closed-class words (``framing/data/closed_class_words.csv``), lower case."""
+    return frozenset(r["word"] for r in read_csv_rows("closed_class_words.csv") if r["language"] == "en")
+
+# per-type columns of the cache
+_MID, _START, _NB0, _NB1, _NB2, _NB3, _ABSV, _LETTER, _OPEN, _CAPITAL = range(10)
+_NCOL = 10
+_NB_COL = {-2: _NB0, -1: _NB1, 1: _NB2, 2: _NB3}   # neighbour offset -> column
+# gap kinds between two consecutive word tokens
+_SAME, _BREAK, _BREAK_UNLESS_ABBREV = 0, 1, 2
+
+
+def _gap_kind(gap: str) -> int:
+    """How the text between two word tokens separates sentences (the rule of
+    :func:`framing.terms_model.features.sentence_ids`)."""
+    if "\n" in gap:
+        return _BREAK
+    if _END_RE.search(gap) and (gap[-1:].isspace() or " " in gap):
+        return _BREAK_UNLESS_ABBREV if gap[0] == "." else _BREAK
+    return _SAME
+
+
+class Scorer:
+    """Scores word tokens with one model; word types seen before cost one lookup.
+
+    Parameters
+    ----------
+    model : LoadedModel
+    """
+
+    def __init__(self, model: LoadedModel):
+        self.model = model
+        g = model._weight.get
+        self._g = g
+        self._ids: dict[str, int] = {}
+        self._rows: list[tuple] = []
+        self._table = np.zeros((0, _NCOL))
+        self._gaps: dict[str, int] = {}
+        self._vader = vader_lexicon()
+        self._abbr = _abbreviations()
+        self._closed = closed_class_words()
+        self.w_pos = np.array([g("pos=only", 0.0), g("pos=first", 0.0), g("pos=last", 0.0), g("pos=mid", 0.0)])
+        self.w_q = np.array([g(f"pos_q={q}", 0.0) for q in range(4)])
+        self.w_edge = np.array([g("w-2=<s>", 0.0), g("w-1=<s>", 0.0), g("w+1=</s>", 0.0), g("w+2=</s>", 0.0)])
+        self.w_lex_ctx = g("lex_ctx", 0.0)
+        self.w_vader_ctx = g("vader_ctx", 0.0)
+        self.w_in_quote = g("in_quote", 0.0)
+        self.w_in_quote_v = g("in_quote*vader_abs", 0.0)
+
+    # ------------------------------------------------------------------ word types
+
+    def _type_row(self, token: str) -> tuple:
+        g = self._g
+        w, f_w, f_stem, f_shape, cap, f_len = _word(token)
+        base = g(f_w, 0.0) + g(f_stem, 0.0) + g(f_shape, 0.0) + g(f_len, 0.0)
+        v = self._vader.get(w)
+        if v:
+            base += sum(g(name, 0.0) * x for name, x in _valence_features(v))
+        mid = base + g("cap=" + cap, 0.0)
+        start = base + g("cap=" + cap + "@start", 0.0)
+        nb = [g(p + w, 0.0) for p in _NEIGHBOUR_PREFIX]
+        absv = abs(v) / 4.0 if v else 0.0
+        return (mid, start, *nb, absv, 1.0 if _LETTER_RE.search(token) else 0.0,
+                0.0 if w in self._closed else 1.0, 1.0 if token[:1].isupper() else 0.0)
+
+    def _type_ids(self, strings: Sequence[str]) -> np.ndarray:
+        ids = self._ids
+        out = [ids.get(t, -1) for t in strings]
+        if -1 in out:
+            for k, t in enumerate(strings):
+                if out[k] == -1:
+                    i = ids.get(t)
+                    if i is None:
+                        i = ids[t] = len(self._rows)
+                        self._rows.append(self._type_row(t))
+                    out[k] = i
+        if len(self._rows) > len(self._table):
+            new = np.array(self._rows[len(self._table):], dtype=np.float64).reshape(-1, _NCOL)
+            self._table = np.concatenate([self._table, new])
+        return np.asarray(out, dtype=np.int64)
+
+    # ------------------------------------------------------------------ documents
+
+    def _sentence_bounds(self, text: str, tokens: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+        """First and last token index of each token's sentence."""
+        n = len(tokens)
+        gaps, kinds = self._gaps, []
+        for i in range(1, n):
+            gap = text[tokens[i - 1][1]:tokens[i][0]]
+            k = gaps.get(gap)
+            if k is None:
+                k = gaps[gap] = _gap_kind(gap)
+            if k == _BREAK_UNLESS_ABBREV:
+                ps, pe = tokens[i - 1]
+                k = _SAME if text[ps:pe].lower() in self._abbr else _BREAK
+            kinds.append(k)
+        new = np.zeros(n, dtype=bool)
+        if n:
+            new[0] = True
+            new[1:] = np.asarray(kinds, dtype=np.int64) == _BREAK
+        idx = np.arange(n)
+        first = np.maximum.accumulate(np.where(new, idx, 0)) if n else idx
+        ends = np.zeros(n, dtype=bool)
+        if n:
+            ends[:-1] = new[1:]
+            ends[-1] = True
+        last = np.minimum.accumulate(np.where(ends, idx, n)[::-1])[::-1] if n else idx
+        return first, last
+
+    def score(self, text: str, tokens: Sequence[tuple[int, int]], in_quote: np.ndarray,
+              lexicon_matches: Sequence[tuple[int, int, object]]) -> tuple[np.ndarray, np.ndarray]:
+        """Log-odds of each word token, and whether the token may be a hit.
+
+        Parameters
+        ----------
+        tokens : word tokens (each holds a letter: :meth:`word_tokens`)
+        in_quote : bool per token
+        lexicon_matches : the generic lexicon's (start, end, Entry) hits in the same text and spans
+
+        Returns
+        -------
+        z : ndarray of float, (n_tokens,)
+            ``intercept + sum(weight * value)`` over the token's features.
+        eligible : ndarray of bool, (n_tokens,)
+            An open-class word that is not capitalised inside its sentence: not a closed-class word
+            (``framing/data/closed_class_words.csv``) and not a name. Loaded language is carried by
+            open-class words; the training spans of whole phrases teach the model to score the
+            "the" or "Iran" inside a loaded phrase high, which is not a loaded word.
+        """
+        n = len(tokens)
+        if not n:
+            return np.zeros(0), np.zeros(0, dtype=bool)
+        ids = self._type_ids([text[s:e] for s, e in tokens])
+        T = self._table[ids]
+        a, b = self._sentence_bounds(text, tokens)
+        idx = np.arange(n)
+        z = np.where(idx == a, T[:, _START], T[:, _MID])
+        pos = np.where(a == b, 0, np.where(idx == a, 1, np.where(idx == b, 2, 3)))
+        z = z + self.w_pos[pos] + self.w_q[np.minimum(3, 4 * (idx - a) // (b - a + 1))]
+        absv = T[:, _ABSV]
+        lex_loaded = np.zeros(n, dtype=bool)
+        extra = self._lexicon_parts(tokens, lexicon_matches, lex_loaded)
+        ctx_lex = np.zeros(n, dtype=bool)
+        ctx_v = np.zeros(n)
+        for slot, off in enumerate((-2, -1, 1, 2)):
+            j = idx + off
+            ok = (j >= a) & (j <= b)
+            jc = np.clip(j, 0, n - 1)
+            z = z + np.where(ok, self._table[ids[jc], _NB_COL[off]], self.w_edge[slot])
+            ctx_lex |= ok & lex_loaded[jc]
+            ctx_v = np.maximum(ctx_v, np.where(ok, absv[jc], 0.0))
+        z = z + extra + self.w_lex_ctx * ctx_lex + self.w_vader_ctx * ctx_v
+        iq = np.asarray(in_quote, dtype=bool)
+        z = z + iq * (self.w_in_quote + self.w_in_quote_v * absv)
+        eligible = (T[:, _OPEN] > 0) & ((T[:, _CAPITAL] == 0) | (idx == a))
+        return z + self.model.intercept, eligible
+
+    def _lexicon_parts(self, tokens, matches, lex_loaded: np.ndarray) -> np.ndarray:
+        """Sum of the ``lex=``, ``lex_loaded`` / ``lex_neutral`` and ``lex_multi`` weights per token
+        (each feature once per token, as in a feature dict); marks ``lex_loaded`` in place."""
+        extra = np.zeros(len(tokens))
+        if not matches:
+            return extra
+        g = self._g
+        starts = [s for s, _ in tokens]
+        names: dict[int, set] = {}
+        for s, e, ent in matches:
+            i = bisect.bisect_right(starts, s) - 1
+            if i < 0 or tokens[i][1] <= s:
+                i += 1
+            j = i
+            while j < len(tokens) and tokens[j][0] < e:
+                j += 1
+            for k in range(max(i, 0), j):
+                f = names.setdefault(k, set())
+                f.add("lex=" + ent.category)
+                f.add("lex_loaded" if ent.loaded else "lex_neutral")
+                if j - i > 1:
+                    f.add("lex_multi")
+                if ent.loaded:
+                    lex_loaded[k] = True
+        for k, f in names.items():
+            extra[k] = sum(g(x, 0.0) for x in f)
+        return extra
+
+    def word_tokens(self, text: str, tokens: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The tokens that hold a letter (the model's word tokens)."""
+        if not tokens:
+            return []
+        ids = self._type_ids([text[s:e] for s, e in tokens])
+        keep = self._table[ids, _LETTER] > 0
+        return [t for t, k in zip(tokens, keep.tolist()) if k]
+
+
+def quote_mask_of(tokens: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int]]) -> np.ndarray:
+    """True for each token whose first character lies inside one of ``spans`` (any order, may nest)."""
+    merged: list[list[int]] = []
+    for s, e in sorted((s, e) for s, e, *_ in spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    if not merged or not tokens:
+        return np.zeros(len(tokens), dtype=bool)
+    qs = np.array([m[0] for m in merged])
+    qe = np.array([m[1] for m in merged])
+    ts = np.array([s for s, _ in tokens])
+    k = np.searchsorted(qs, ts, side="right") - 1
+    return (k >= 0) & (ts < qe[np.clip(k, 0, None)])
+
+
+@lru_cache(maxsize=2)
+def _scorer_for(model: LoadedModel) -> Scorer:
+    return Scorer(model)
+
+
+def model_hits(text: str, in_quote: Sequence[bool] | None = None, spans: Iterable[tuple[int, int]] | None = None,
+               model: LoadedModel | None = None, threshold: float | None = None) -> list[ModelHit]:
+    """Words the model calls loaded: eligible words (:meth:`Scorer.score`) scoring >= ``threshold``
+    (default the model's own, chosen on dev). :func:`framing.terms.term_hits` gives the same words,
+    less those a lexicon match already covers.
+
+    Examples
+    --------
+    >>> hits = model_hits('Critics slammed the bizarre, hateful plan.')
+    >>> all(h.score >= default_model().threshold for h in hits)
+    True
+    """
+    m = model if model is not None else default_model()
+    t = m.threshold if threshold is None else float(threshold)
+    if not (0.0 <= t <= 1.0) or math.isnan(t):
+        raise ValueError(f"threshold {t} outside [0, 1]")
+    spans = [(0, len(text))] if spans is None else sorted(spans)
+    words = word_tokens(text, spans)
+    if in_quote is None:
+        from ..quotes.marks import quote_spans
+
+        iq = quote_mask_of(words, quote_spans(text))
+    elif len(in_quote) != len(text):
+        raise ValueError(f"in_quote mask has {len(in_quote)} entries for a text of {len(text)} characters")
+    else:
+        iq = np.array([bool(in_quote[s]) for s, _ in words], dtype=bool)
+    z, eligible = _scorer_for(m).score(text, words, iq, generic_lexicon().match(text, spans))
+    p = 1.0 / (1.0 + np.exp(-z))
+    return [ModelHit(s, e, text[s:e], float(x)) for (s, e), x, ok in zip(words, p.tolist(), eligible.tolist())
+            if ok and x >= t]
