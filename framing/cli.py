@@ -70,7 +70,8 @@ STORY_HELP = ("a story pack: a shipped name (see `framing stories`) or a folder 
 TABLES = {
     "corpus": "one row per document: metadata, lengths, removed characters, doc_flags",
     "segments": "one row per block: doc_id, start, end, role, reason",
-    "terms": "one row per loaded-term hit: doc_id, start, end, text, term, category, voice",
+    "terms": "one row per loaded-term hit (lexicon row or model word): doc_id, start, end, text, term, category, "
+             "voice, source, score",
     "quotes": "one row per quote: doc_id, start, end, text, kind, speaker, speaker_role, cue",
     "stance": "one row per document: stance features, alarm_index, frame",
 }
@@ -83,9 +84,10 @@ COLUMNS = {
                "n_sentences", "n_tokens", "title_source", "date_source", "doc_flags", "language", "assessable",
                "not_assessed_reason"],
     "segments": ["doc_id", "start", "end", "role", "reason", "n_chars", "text"],
-    "terms": ["doc_id", "start", "end", "text", "term", "category", "direction", "loaded", "voice", "speaker"],
+    "terms": ["doc_id", "start", "end", "text", "term", "category", "direction", "loaded", "voice", "speaker",
+              "source", "score"],
     "quotes": ["doc_id", "start", "end", "text", "kind", "speaker", "speaker_role", "side", "cue", "speaker_type",
-               "flags", "speaker_id", "speaker_kind", "role_evidence", "in_boilerplate", "n_words"],
+               "quote_flags", "speaker_id", "speaker_kind", "role_evidence", "in_boilerplate", "n_words"],
     "stance": ["doc_id", "n_tokens", "n_sentences"]
               + [f"{pre}{cat}_{voice}{post}" for cat in ("threat", "skeptic", "sovereignty", "fear", "hedge", "booster",
                                                          "distancing")
@@ -167,12 +169,23 @@ def _parser() -> argparse.ArgumentParser:
             p.add_argument("--lexicon", metavar="FILE", help="an analyst's lexicon CSV that adds categories")
             p.add_argument("--replace-lexicon", action="store_true",
                            help="with --lexicon: its categories replace the packaged ones of the same name")
+            p.add_argument("--no-model", action="store_true",
+                           help="lexicon hits only: leave out the loaded-word model's hits (category model) "
+                                "and scores")
     r = sub.add_parser("report", help="execute the notebooks and write an offline HTML site",
                        description="Execute the notebooks against PATH and write DIR/index.html plus one page "
                                    "per notebook.", epilog=EXIT_HELP, formatter_class=raw)
-    r.add_argument("path", metavar="PATH", nargs="?", default="seeds", help="articles to study (default: seeds)")
+    r.add_argument("path", metavar="PATH", nargs="?", default="seeds",
+                   help="articles to study: a folder of .txt articles, one .txt file, or a table with one article "
+                        "per row (.csv, .tsv, .jsonl, .parquet) (default: seeds)")
     r.add_argument("--out", metavar="DIR", default="reports", help="output folder (default: reports)")
     r.add_argument("--story", metavar="NAME|DIR", help=STORY_HELP)
+    r.add_argument("--text-column", default="text", metavar="NAME",
+                   help="a table's column of article text (default: text); every notebook reads the same")
+    r.add_argument("--id-column", metavar="NAME",
+                   help="a table's column of document ids (default: doc_id when there is one, else the row number)")
+    r.add_argument("--recursive", action="store_true",
+                   help="also read the .txt files of subfolders (doc_id: the path below PATH, without .txt)")
     r.add_argument("--jobs", type=_at_least_one, default=1, metavar="N",
                    help="notebooks executed at a time, each in its own kernel (default 1; the pages are the same)")
     sub.add_parser("stories", help="list the story packs shipped with the package",
@@ -298,7 +311,8 @@ def _report(args) -> int:
     if args.out == "-":
         raise CorpusError("framing report writes a folder of pages: --out - (stdout) is for the table commands")
 
-    result = build_report(args.path, args.out, story=args.story, jobs=args.jobs,
+    result = build_report(args.path, args.out, story=args.story, jobs=args.jobs, text_column=args.text_column,
+                          id_column=args.id_column, recursive=args.recursive,
                           progress=lambda m: print(f"framing: {one_line(m)}", file=sys.stderr))
     for f in result.failed:
         print(f"framing: {f['what']} failed on {one_line(args.path)}: {f['error']}", file=sys.stderr)
@@ -327,7 +341,8 @@ def _table_command(args) -> int:
     if args.scheduler:
         _silence_dask_logs()
     options = {"story": getattr(args, "story", None), "lexicon": getattr(args, "lexicon", None),
-               "replace_lexicon": getattr(args, "replace_lexicon", False)}
+               "replace_lexicon": getattr(args, "replace_lexicon", False),
+               "model": not getattr(args, "no_model", False)}
     res = run(args.command, args.path, jobs=args.jobs, scheduler=args.scheduler, max_bytes=args.max_bytes,
               progress={"auto": None, "on": True, "off": False}[args.progress], options=options,
               file_timeout=args.file_timeout, inputs=args.inputs)

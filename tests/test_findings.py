@@ -313,3 +313,29 @@ def test_findings_list_at_most_ten_sources_and_count_the_rest():
     assert text.startswith("s0, s1") and f"s{LIST_LIMIT - 1}" in text and f"s{LIST_LIMIT}," not in text
     assert text.endswith("and 5 more (all in the tables)")
     assert _join("; ", ["a", "b"]) == "a; b"
+
+
+def test_per_source_sections_show_both_ends_and_count_the_rest():
+    by_index = [f"d{i:03d}" for i in range(200)]   # most alarmist first
+    shown = findings.shown_sources(by_index)
+    half = findings.SOURCE_LIMIT // 2
+    assert len(shown) == findings.SOURCE_LIMIT and 10 <= findings.SOURCE_LIMIT <= 20
+    assert shown == by_index[:half] + by_index[-(findings.SOURCE_LIMIT - half):]
+    index = pd.Series([1 - i / 100 for i in range(200)], index=by_index)
+    line = findings.shown_line(shown, by_index, index)
+    rest = index.drop(shown)
+    assert line == (f"*Shown: the {half} most and the {findings.SOURCE_LIMIT - half} least alarmist of 200 assessed "
+                    f"sources; the other {200 - findings.SOURCE_LIMIT} (alarm index {rest.max():+.2f} to "
+                    f"{rest.min():+.2f}) are in the verdict table above.*")
+    side = findings.shown_sources(by_index, findings.SIDE_BY_SIDE_LIMIT)
+    assert side == by_index[:3] + by_index[-3:]
+    rows = pd.DataFrame({"doc_id": by_index + ["unassessed"], "x": range(201)})
+    assert list(findings.shown_rows(rows, shown, by_index).doc_id) == shown
+
+
+def test_a_small_corpus_is_shown_whole_with_no_line():
+    by_index = ["a", "b", "c", "d", "e"]
+    assert findings.shown_sources(by_index) == by_index
+    assert findings.shown_line(by_index, by_index, pd.Series(range(5), index=by_index)) == ""
+    rows = pd.DataFrame({"doc_id": ["a", "unassessed"]})
+    assert findings.shown_rows(rows, by_index, by_index) is rows   # nothing cut: every row kept

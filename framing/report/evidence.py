@@ -9,6 +9,7 @@ is untrusted input: every character of it goes through
 from __future__ import annotations
 
 from ..safe import html_text
+from ..terms import MODEL_CATEGORY
 
 # colour-blind-safe-ish palette; unknown categories cycle through the tail
 CATEGORY_COLORS = {
@@ -24,6 +25,7 @@ STYLE = """
 .fr-article { font: 15px/1.6 Georgia, serif; white-space: pre-wrap; border: 1px solid #ddd; padding: 1em;
               max-width: 50rem; background: #fff; color: #222; }
 .fr-article mark { padding: 0 1px; border-radius: 2px; color: inherit; }
+.fr-article mark.fr-model, .fr-legend .fr-model { background: #fff3e0; border-bottom: 2px dotted #b45309; }
 .fr-article .fr-q { border-bottom: 2px solid #2b6cb0; }
 .fr-article .fr-qlabel { font: 11px/1 system-ui, sans-serif; color: #fff; background: #2b6cb0;
                          border-radius: 3px; padding: 1px 4px; margin-right: 2px; vertical-align: 2px; }
@@ -54,10 +56,24 @@ def category_color(category: str) -> str:
     return _EXTRA[sum(map(ord, category)) % len(_EXTRA)]
 
 
+def _term_mark(piece: str, cat: str, term: str, score: float) -> str:
+    """A hit's ``<mark>``: lexicon hits coloured by category; the model's own hits dotted, with their
+    probability (a reader tells a listed word from a learned guess)."""
+    if cat == MODEL_CATEGORY:
+        return (f'<mark class="fr-model" title="loaded-word model: {html_text(term)}, p = {score:.2f}">'
+                f'{piece}</mark>')
+    p = f" (model p = {score:.2f})" if score == score else ""
+    return (f'<mark style="background-color:{category_color(cat)}" '
+            f'title="{html_text(cat)}: {html_text(term)}{p}">{piece}</mark>')
+
+
 def legend_html(categories) -> str:
     """A legend for the categories present plus quotes and noise."""
+    cats = sorted(set(categories))
     items = [f'<span style="background-color:{category_color(c)}">{html_text(c)}</span>'
-             for c in sorted(set(categories))]
+             for c in cats if c != MODEL_CATEGORY]
+    if MODEL_CATEGORY in cats:
+        items.append('<span class="fr-model">model: a word the learned model scores as loaded, no lexicon row</span>')
     items.append('<span class="fr-q" style="border-bottom:2px solid #2b6cb0">quotation (label: speaker · role)</span>')
     items.append('<span style="color:#999;text-decoration:line-through">page noise (hover: reason)</span>')
     return '<div class="fr-legend">' + "".join(items) + "</div>"
@@ -81,7 +97,8 @@ def article_html(doc, hits=None, quotes=None, start: int = 0, end: int | None = 
     terms = []
     if hits is not None and len(hits):
         h = hits[hits.doc_id == doc.doc_id]
-        terms = sorted(zip(h.start, h.end, h.category, h.term))
+        score = h["score"] if "score" in h.columns else [float("nan")] * len(h)
+        terms = sorted(zip(h.start, h.end, h.category, h.term, score))
     qs = []
     if quotes is not None and len(quotes):
         q = quotes[(quotes.doc_id == doc.doc_id) & (quotes.kind != "reported")]
@@ -110,9 +127,8 @@ def article_html(doc, hits=None, quotes=None, start: int = 0, end: int | None = 
             di += 1
         piece = html_text(text[a:b])
         if ti < len(terms) and terms[ti][0] <= a < terms[ti][1]:
-            _, _, cat, term = terms[ti]
-            piece = (f'<mark style="background-color:{category_color(cat)}" '
-                     f'title="{html_text(cat)}: {html_text(term)}">{piece}</mark>')
+            _, _, cat, term, score = terms[ti]
+            piece = _term_mark(piece, cat, term, score)
         if qi < len(qs) and qs[qi][0] <= a < qs[qi][1]:
             qs_, _, spk, role, kind = qs[qi]
             label = ""

@@ -82,6 +82,56 @@ def _join(sep: str, items, limit: int = LIST_LIMIT) -> str:
     return shown + (f"{sep}and {len(items) - limit} more (all in the tables)" if len(items) > limit else "")
 
 
+#: Notebook 05's per-source sections (distinctive words, voices, headline and lede) show at most
+#: this many sources: with more, the most alarmist half and the least alarmist half, where the
+#: framings differ most, and a line counting the rest (its verdict table lists every source).
+SOURCE_LIMIT = 12
+#: The side-by-side table of aligned facts has a column per source, each cell a sentence: at a
+#: notebook's width (about 1,000 px, less the fact column) six columns of about 140 px are the most
+#: that still read as sentences rather than a word or two a line.
+SIDE_BY_SIDE_LIMIT = 6
+
+
+def shown_sources(by_index, limit: int = SOURCE_LIMIT) -> list:
+    """The sources a per-source section shows: all of ``by_index`` (doc_ids, most alarmist first)
+    when there are ``limit`` or fewer, else its first ``limit // 2`` and its last
+    ``limit - limit // 2``, in that order."""
+    by_index = list(by_index)
+    if len(by_index) <= limit:
+        return by_index
+    hi = limit // 2
+    return by_index[:hi] + by_index[len(by_index) - (limit - hi):]
+
+
+def shown_rows(df: pd.DataFrame, shown, by_index) -> pd.DataFrame:
+    """The rows of ``df`` (a ``doc_id`` column) about the ``shown`` sources; every row when
+    :func:`shown_sources` left nothing out (so sources without a verdict keep their rows)."""
+    if len(list(shown)) >= len(list(by_index)):
+        return df
+    return df[df["doc_id"].isin(set(shown))]
+
+
+def shown_line(shown, by_index, index=None) -> str:
+    """Markdown: the line that says what a per-source section leaves out ("" when nothing).
+
+    ``index``: the alarm index by doc_id, to say where the sources left out lie. E.g. *Shown: the
+    6 most and the 6 least alarmist of 192 assessed sources; the other 180 (alarm index +0.74 to
+    -0.60) are in the verdict table above.*
+    """
+    shown, by_index = list(shown), list(by_index)
+    if len(shown) >= len(by_index):
+        return ""
+    hi = len(shown) // 2
+    rest = [d for d in by_index if d not in set(shown)]
+    span = ""
+    if index is not None and rest:
+        values = pd.Series(index).reindex(rest).dropna()
+        if len(values):
+            span = f" (alarm index {values.max():+.2f} to {values.min():+.2f})"
+    return (f"*Shown: the {hi} most and the {len(shown) - hi} least alarmist of {len(by_index):,} assessed "
+            f"sources; the other {len(rest):,}{span} are in the verdict table above.*")
+
+
 
 # --------------------------------------------------------------------------- the story
 
@@ -149,19 +199,41 @@ def corpus_findings(docs: pd.DataFrame, labels: dict, agreement: pd.DataFrame | 
 
 
 def terms_findings(by_source: pd.DataFrame, loaded: pd.DataFrame, labels: dict, distinct=None,
-                   evaluation: pd.DataFrame | None = None) -> str:
-    """Notebook 02: most and least loaded sources, kinds, voice, distinctive entries, matcher scores.
+                   evaluation: pd.DataFrame | None = None, model_meta: dict | None = None) -> str:
+    """Notebook 02: most and least loaded sources, kinds, voice, the model's share, distinctive entries,
+    matcher scores.
 
     ``by_source``: indexed by doc_id with ``words, loaded_hits, per_1k``; ``loaded``: loaded
     :func:`framing.term_hits` rows; ``distinct``: :func:`framing.terms.distinctive_terms`;
-    ``evaluation``: rows with ``set, scored, precision, recall, n_gold``.
+    ``evaluation``: rows with ``set, scored, precision, recall, n_gold``; ``model_meta``: the
+    loaded-word model's metadata (its dev-split scores are quoted).
     """
     if not len(loaded):
         parts = ["**What we found.** No loaded-term hit in this corpus."]
     else:
         parts = [_terms_extremes(by_source, loaded, labels), _terms_kinds(loaded, labels),
-                 _terms_voice(loaded, labels), _terms_distinctive(distinct, labels)]
+                 _terms_voice(loaded, labels), _terms_model(loaded, model_meta), _terms_distinctive(distinct, labels)]
     return _sentences(parts + _terms_evaluation(evaluation))
+
+
+def _terms_model(loaded, meta) -> str:
+    from ..terms import MODEL_SOURCE
+
+    if "source" not in loaded.columns:
+        return ""
+    m = loaded[loaded.source == MODEL_SOURCE]
+    if not len(m):
+        return "The learned loaded-word model adds no word the lexicon misses."
+    top = m.text.str.lower().value_counts().sort_index().sort_values(ascending=False, kind="stable")
+    words = _join(", ", [f"*{md(w)}* ({n})" for w, n in top.items()])
+    text = (f"The learned loaded-word model adds {_n(len(m), 'hit')} ({len(m) / len(loaded):.0%} of the loaded "
+            f"hits), words no lexicon row lists: {words}.")
+    scores = [(k.split("_")[1].upper(), v.split()[0]) for k, v in (meta or {}).items()
+              if k.startswith("dev_") and k.endswith("_precision_recall_f1")]
+    if scores:
+        text += (" Its precision on the development split was " + " and ".join(f"{p} ({d})" for d, p in scores)
+                 + ": read its hits as candidates, not findings.")
+    return text
 
 
 def _terms_extremes(by_source, loaded, labels) -> str:

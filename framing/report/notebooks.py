@@ -16,8 +16,12 @@ running this code, outputs written with :func:`nbformat.write`.
 
 Parameters reach a notebook as environment variables read in its first code cell (tagged
 ``parameters``): ``FRAMING_CORPUS`` (articles), ``FRAMING_STORY`` (a story pack; "" for
-none) and ``FRAMING_REPO`` (the checkout whose ``annotations/`` and ``tests/fixtures/`` the
-validation cells read; absent after ``pip install``, and then those cells say so).
+none), ``FRAMING_REPO`` (the checkout whose ``annotations/`` and ``tests/fixtures/`` the
+validation cells read; absent after ``pip install``, and then those cells say so) and how the
+articles are read, as the table commands' options (:class:`ReadOptions`):
+``FRAMING_TEXT_COLUMN``, ``FRAMING_ID_COLUMN`` ("" for the default) and ``FRAMING_RECURSIVE``
+("1" for subfolders too). Every notebook passes them to :func:`framing.load_corpus`, so every
+page of a report reads the same articles.
 """
 from __future__ import annotations
 
@@ -25,6 +29,7 @@ import io
 import os
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
@@ -35,6 +40,9 @@ NOTEBOOK_DIR = REPO_DIR / "notebooks"  # the executed study of the seeds, in a c
 CORPUS_ENV = "FRAMING_CORPUS"
 STORY_ENV = "FRAMING_STORY"  # the story pack the notebooks apply; "" = none (generic data only)
 REPO_ENV = "FRAMING_REPO"
+TEXT_COLUMN_ENV = "FRAMING_TEXT_COLUMN"
+ID_COLUMN_ENV = "FRAMING_ID_COLUMN"
+RECURSIVE_ENV = "FRAMING_RECURSIVE"
 KEEP = object()  # execute(story=KEEP): the notebook's own default (the seeds' pack)
 PARAMETERS_TAG = "parameters"
 
@@ -49,23 +57,46 @@ def notebook_paths(folder: str | Path = STUDY_DIR) -> list[Path]:
     return sorted(p for p in Path(folder).glob("[0-9][0-9]_*.ipynb"))
 
 
-def _environment(corpus, story, repo: Path) -> dict:
+@dataclass(frozen=True)
+class ReadOptions:
+    """How the notebooks read the corpus: the table commands' ``--text-column``, ``--id-column``
+    and ``--recursive`` (see :func:`framing.corpus.list_inputs`)."""
+
+    text_column: str = "text"
+    id_column: str | None = None
+    recursive: bool = False
+
+    def kwargs(self) -> dict:
+        """Keyword arguments of :func:`framing.load_corpus`."""
+        return {"text_column": self.text_column, "id_column": self.id_column, "recursive": self.recursive}
+
+    def values(self) -> dict:
+        """The parameters cell's values (``TEXT_COLUMN``, ``ID_COLUMN``, ``RECURSIVE``) as its
+        environment variables spell them."""
+        return {"TEXT_COLUMN": self.text_column, "ID_COLUMN": self.id_column or "",
+                "RECURSIVE": "1" if self.recursive else ""}
+
+
+def _environment(corpus, story, repo: Path, read: ReadOptions | None = None) -> dict:
     env = dict(os.environ)
     env["PYTHONHASHSEED"] = "0"
     env["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
     env[REPO_ENV] = str(repo)
-    env.pop(CORPUS_ENV, None)
-    env.pop(STORY_ENV, None)
+    for name in (CORPUS_ENV, STORY_ENV, TEXT_COLUMN_ENV, ID_COLUMN_ENV, RECURSIVE_ENV):
+        env.pop(name, None)  # never inherited: only what this run asks for reaches the kernel
     if corpus is not None:
         env[CORPUS_ENV] = str(Path(corpus).resolve())
     if story is not KEEP:
         env[STORY_ENV] = "" if story is None else str(story)
+    values = (read or ReadOptions()).values()
+    env[TEXT_COLUMN_ENV], env[ID_COLUMN_ENV], env[RECURSIVE_ENV] = (
+        values["TEXT_COLUMN"], values["ID_COLUMN"], values["RECURSIVE"])
     return env
 
 
 def execute(path: str | Path, corpus: str | Path | None = None, timeout: int = 600, story=KEEP,
-            workdir: str | Path | None = None):
+            workdir: str | Path | None = None, read: ReadOptions | None = None):
     """Execute a notebook and return the executed ``NotebookNode``.
 
     Parameters
@@ -77,6 +108,8 @@ def execute(path: str | Path, corpus: str | Path | None = None, timeout: int = 6
         by default the notebook's own (the seeds' pack).
     workdir : the folder the kernel runs in (default: ``notebooks/`` of the checkout, else
         the notebook's own folder).
+    read : how the corpus is read (a table's text and id columns, subfolders); default: as the
+        table commands read it without options.
     """
     from nbclient import NotebookClient
 
@@ -88,18 +121,20 @@ def execute(path: str | Path, corpus: str | Path | None = None, timeout: int = 6
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
                             resources={"metadata": {"path": str(workdir)}},
                             extra_arguments=["--IPKernelApp.log_level=ERROR"])  # no TCP-encryption warning
-    client.execute(env=_environment(corpus, story, repo))
+    client.execute(env=_environment(corpus, story, repo, read))
     return nb
 
 
-_DEFAULT = re.compile(r'^(?P<name>CORPUS|STORY|REPO) = os\.environ\.get\("(?P<env>FRAMING_\w+)", "[^"\n]*"\)',
-                      re.M)
+_DEFAULT = re.compile(r'^(?P<name>CORPUS|STORY|REPO|TEXT_COLUMN|ID_COLUMN|RECURSIVE) = '
+                      r'os\.environ\.get\("(?P<env>FRAMING_\w+)", "[^"\n]*"\)', re.M)
 
 
-def parameterise(nb, corpus: str | Path, story: str | None, repo: str | Path):
+def parameterise(nb, corpus: str | Path, story: str | None, repo: str | Path, read: ReadOptions | None = None):
     """Rewrite the defaults of the ``parameters`` cell so the saved notebook, reopened without
-    the environment variables, reads the same corpus and story pack again (outputs untouched)."""
-    values = {"CORPUS": str(Path(corpus).resolve()), "STORY": story or "", "REPO": str(repo)}
+    the environment variables, reads the same corpus (with the same ``read`` options) and story
+    pack again (outputs untouched)."""
+    values = {"CORPUS": str(Path(corpus).resolve()), "STORY": story or "", "REPO": str(repo),
+              **(read or ReadOptions()).values()}
     for cell in nb.cells:
         if PARAMETERS_TAG in cell.get("metadata", {}).get("tags", []):
             cell.source = _DEFAULT.sub(

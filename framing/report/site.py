@@ -33,7 +33,11 @@ from .evidence import ALIGN_STYLE, STYLE
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 # the package's own style sheet for notebook pages: the sanitiser drops <style> elements from outputs
-PAGE_CSS = STYLE + ALIGN_STYLE
+PAGE_CSS = STYLE + ALIGN_STYLE + (
+    # JupyterLab's style sheet, later in the page, right-aligns and centres vertically every table cell
+    # of an output (specificity 0,2,1): the side-by-side sentences read left to right, from the top
+    ".jp-RenderedHTMLCommon table.fr-align td, .jp-RenderedHTMLCommon table.fr-align th "
+    "{ text-align: left; vertical-align: top; }\n")
 HEADLINE_TAG = "headline"
 FINDINGS_TAG = "findings"
 VERSIONED = ["framing", "pandas", "numpy", "scikit-learn", "matplotlib", "nltk", "vaderSentiment",
@@ -147,31 +151,46 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 figure { margin: 1.5em 0; } figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
 figcaption { font: 14px/1.4 system-ui, sans-serif; color: #555; }
 td { overflow-wrap: anywhere; } .scroll { overflow-x: auto; max-width: 100%; }
-table.verdicts td.evidence { font-size: 13px; color: #333; min-width: 14rem; }
-table.verdicts td:nth-child(2) strong { white-space: nowrap; } table.verdicts td:first-child { min-width: 10rem; }
-tr.frame-alarmist td:nth-child(2) { color: #a33; } tr.frame-skeptical td:nth-child(2) { color: #1b4965; }
+.scroll.tall { max-height: 40rem; overflow-y: auto; border: 1px solid #ddd; }
+.scroll.tall table { margin: 0; } .scroll.tall thead th { position: sticky; top: 0; z-index: 1; }
+table.verdicts, table.articles { table-layout: fixed; width: 100%; }
+table.verdicts td, table.articles td { overflow-wrap: break-word; }
+table.verdicts col.source { width: 14rem; } table.verdicts col.frame { width: 6.5rem; }
+table.verdicts col.p { width: 6.5rem; } table.verdicts col.index { width: 8.5rem; }
+table.verdicts col.analyst { width: 6.5rem; }
+table.verdicts td.frame, table.verdicts .interval { white-space: nowrap; }
+table.verdicts td.evidence { font-size: 13px; color: #333; }
+tr.frame-alarmist td.frame { color: #a33; } tr.frame-skeptical td.frame { color: #1b4965; }
+table.articles col.doc_id { width: 9rem; } table.articles col.title { width: 26%; }
+table.articles col.words { width: 4.5rem; } table.articles col.noise { width: 5.5rem; }
+table.articles col.date { width: 6.5rem; } table.articles col.lang { width: 5.75rem; }
+table.articles td:first-child { font: 12px/1.4 ui-monospace, monospace; overflow-wrap: anywhere; }
 .meta { font: 13px/1.4 system-ui, sans-serif; color: #555; }
 .findings { background: #f8f8f4; border-left: 4px solid #b59b3b; padding: 0.5em 1em; }
 """
 
 
-def _table(df, numeric=(), links=None) -> str:
-    """An HTML table; every cell escaped. ``links`` maps column -> {value: href}."""
+def _table(df, numeric=(), links=None, cls: str = "", widths: dict | None = None) -> str:
+    """An HTML table; every cell escaped. ``links`` maps column -> {value: href}; ``cls`` is the
+    table's class and ``widths`` maps column -> the class of its ``<col>`` (a width in the CSS)."""
     links = links or {}
     head = "".join(f"<th>{html_text(c)}</th>" for c in df.columns)
+    cols = ("<colgroup>" + "".join(f"<col class='{html_text(widths.get(c, ''))}'>" for c in df.columns)
+            + "</colgroup>") if widths else ""
     rows = []
     for _, r in df.iterrows():
         cells = []
         for c in df.columns:
             v = r[c]
-            cls = ' class="num"' if c in numeric else ""
+            num = ' class="num"' if c in numeric else ""
             cell = html_text(v)
             href = links.get(c, {}).get(v)
             if href:
                 cell = f"<a href='{html_text(href)}'>{cell}</a>"
-            cells.append(f"<td{cls}>{cell}</td>")
+            cells.append(f"<td{num}>{cell}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    attr = f" class='{html_text(cls)}'" if cls else ""
+    return f"<table{attr}>{cols}<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
 GENERIC_QUESTION = ("Each article is read for loaded language, the voices it quotes and its stance, and given a "
@@ -183,24 +202,43 @@ def _percent(x) -> str:
     return "" if x != x else f"{x:.0%}"
 
 
+def _index_value(r) -> str:
+    return "" if r.alarm_index != r.alarm_index else f"{r.alarm_index:+.2f}"
+
+
 def _interval(r) -> str:
-    if r.alarm_index != r.alarm_index:
+    """The 95% interval as ``low to high`` ("" when there is none)."""
+    if r.alarm_index != r.alarm_index or r.index_low != r.index_low:
         return ""
-    if r.index_low != r.index_low:
-        return f"{r.alarm_index:+.2f}"
-    return f"{r.alarm_index:+.2f} ({r.index_low:+.2f} to {r.index_high:+.2f})"
+    return f"{r.index_low:+.2f} to {r.index_high:+.2f}"
 
 
 def _verdict_rows(verdicts, evidence: dict[str, str]) -> list[dict]:
-    """The verdict table's rows as strings (the template escapes every one)."""
+    """The verdict table's rows as strings (the template escapes every one). A source that was not
+    assessed has its reason where the numbers would be, so the frame column stays narrow."""
     rows = []
     for r in verdicts.itertuples(index=False):
         agree = "" if r.agree is pd.NA or r.analyst_frame == "" else ("✓ agrees" if r.agree else "✗ differs")
         rows.append({"href": evidence.get(r.doc_id, ""), "label": r.label, "frame": r.frame,
                      "frame_class": r.frame.replace(" ", "-"), "reason": r.reason, "p_frame": _percent(r.p_frame),
-                     "index": _interval(r), "analyst_frame": r.analyst_frame, "agree_mark": agree,
-                     "evidence": r.evidence})
+                     "index": _index_value(r), "interval": _interval(r), "analyst_frame": r.analyst_frame,
+                     "agree_mark": agree, "evidence": r.evidence})
     return rows
+
+
+#: A table of more rows than this (the verdicts, the articles) scrolls inside a box of fixed
+#: height on the index, its header kept in view, so that 200 sources do not push the figures,
+#: methods and limitations 10,000 px down the page; every row is still there.
+TALL_TABLE_ROWS = 25
+
+
+def _frame_counts(verdicts) -> str:
+    """One line: how many sources got each frame (and how many were not assessed)."""
+    counts = verdicts["frame"].value_counts()
+    parts = [f"{int(counts.get(f, 0))} {f}" for f in ("alarmist", "neutral", "skeptical")]
+    line = f"Of {len(verdicts)} sources: " + ", ".join(parts)
+    missing = len(verdicts) - sum(int(counts.get(f, 0)) for f in ("alarmist", "neutral", "skeptical"))
+    return line + (f"; {missing} not assessed." if missing else ".")
 
 
 def _agreement_line(verdicts) -> str:
@@ -253,6 +291,11 @@ def _index_html(corpus_path: Path, corp, pages: list[dict], corpus_table, second
     story = corp.story
     cols = [c for c in ["doc_id", "outlet", "date", "title", "n_tokens", "n_removed_chars", "language", "doc_flags"]
             if c in corpus_table.columns]
+    # short headers and fixed widths, so the table fits its box at 1,280 px (the columns keep their
+    # meaning: article words, characters labelled page noise)
+    headers = {"n_tokens": "words", "n_removed_chars": "noise chars", "doc_flags": "flags"}
+    widths = {"doc_id": "doc_id", "title": "title", "words": "words", "noise chars": "noise", "date": "date",
+              "language": "lang"}
     env = _jinja()
     return env.get_template("index.html.j2").render(
         css=CSS, heading=story.title if story is not None else "How did these outlets frame the story?",
@@ -261,12 +304,13 @@ def _index_html(corpus_path: Path, corp, pages: list[dict], corpus_table, second
         story_title=story.title if story is not None else "", story_name=story.name if story is not None else "",
         story_folder=str(story.folder) if story is not None else "",
         verdicts=_verdict_rows(v, evidence or {}), coded=bool((v["analyst_frame"] != "").any()),
-        agreement=_agreement_line(v),
+        agreement=_agreement_line(v), frame_counts=_frame_counts(v), tall_verdicts=len(v) > TALL_TABLE_ROWS,
+        tall_articles=len(corpus_table) > TALL_TABLE_ROWS,
         failed=bool(failed), failed_table=Markup(_table(pd.DataFrame(failed or [], columns=["what", "error"]))),
         unreadable=bool(corp.errors), unreadable_table=Markup(_table(pd.DataFrame(corp.errors))),
         pages=[_page_entry(p) for p in pages],
-        sources_table=Markup(_table(corpus_table[cols], numeric={"n_tokens", "n_removed_chars"},
-                                    links={"doc_id": evidence or {}})),
+        sources_table=Markup(_table(corpus_table[cols].rename(columns=headers), numeric={"words", "noise chars"},
+                                    links={"doc_id": evidence or {}}, cls="articles", widths=widths)),
         limitations=limits(v, len(corp.errors)).sentences(),
         model_n=meta.get("n_documents", "?"), model_auc=meta.get("loso_auc_alarmist", "not recorded"),
         version=__version__, commit=_commit(), versions=_versions(), seconds=f"{seconds:.1f}")
@@ -435,7 +479,8 @@ class ReportResult:
 
 
 def build_report(corpus: str | Path = "seeds", out: str | Path = "reports", notebooks=None,
-                 progress=None, story=None, jobs: int = 1) -> ReportResult:
+                 progress=None, story=None, jobs: int = 1, *, text_column: str = "text",
+                 id_column: str | None = None, recursive: bool = False) -> ReportResult:
     """Execute the notebooks against ``corpus`` and write the HTML site into ``out``.
 
     ``out`` is emptied of the previous report's own files first; a folder holding other files
@@ -446,13 +491,18 @@ def build_report(corpus: str | Path = "seeds", out: str | Path = "reports", note
     ``progress`` is an optional callable receiving one-line status messages. ``story`` (a
     story pack name or folder) is applied by every notebook and table; None: generic data only.
     ``jobs`` notebooks are executed at a time, each in its own kernel (the pages are the same).
+    ``text_column``, ``id_column`` and ``recursive`` say how ``corpus`` is read, as for
+    :func:`framing.load_corpus`; every notebook and the index read it the same way (a column the
+    table lacks is a :class:`CorpusError` before anything is written or executed).
     """
     from nbclient.exceptions import CellExecutionError
 
     from ..corpus import CorpusError, documents_table, load_corpus
 
     corpus = Path(corpus)
-    corp = load_corpus(corpus, story=story)  # fails early, with a clear message, on a bad PATH or pack
+    read = nbx.ReadOptions(text_column=text_column, id_column=id_column, recursive=recursive)
+    # fails early, with a clear message, on a bad PATH, pack or column
+    corp = load_corpus(corpus, story=story, **read.kwargs())
     pack_folder = str(corp.story.folder) if corp.story is not None else None
     if not len(corp):
         first = corp.errors[0] if corp.errors else {"path": str(corpus), "error": "no article"}
@@ -475,13 +525,13 @@ def build_report(corpus: str | Path = "seeds", out: str | Path = "reports", note
         if progress:
             progress(f"executing {p.name}")
         try:
-            nb = nbx.execute(p, corpus=corpus, story=pack_folder, workdir=workdir)
+            nb = nbx.execute(p, corpus=corpus, story=pack_folder, workdir=workdir, read=read)
             title = _markdown_title(nb) or p.stem
             body, _ = _exporter().from_notebook_node(
                 nb, resources={"metadata": {"name": title}, "framing_css": PAGE_CSS})
             href = p.stem + ".html"
             _write_text(out / href, body)
-            _write_text(workdir / p.name, nbx.dumps(nbx.parameterise(nb, corpus, pack_folder, repo)))
+            _write_text(workdir / p.name, nbx.dumps(nbx.parameterise(nb, corpus, pack_folder, repo, read)))
         except (CellExecutionError, OSError) as err:
             return {"what": f"notebook {p.name}", "error": _plain(err)}
         return {"href": href, "title": title, "findings": _findings(nb), "figures": _figures(nb)}
