@@ -678,7 +678,7 @@ def _gather(client, tasks: list, address: str, advance: Callable[[int], None]) -
             done = set()
         for f in done:
             i = position[f.key]
-            outputs[i] = _future_output(f, tasks[i][1])
+            outputs[i] = _future_output(f, tasks[i][1], check_workers)
             advance(len(tasks[i][1]))
         pending -= done
         check_workers()
@@ -701,10 +701,17 @@ def _workers_watch(client, address: str) -> Callable[[], None]:
     return check
 
 
-def _future_output(future, chunk: list) -> tuple:
-    """A finished future's chunk result; a failed or cancelled one's files as error rows."""
+def _future_output(future, chunk: list, check_workers: Callable[[], None]) -> tuple:
+    """A finished future's chunk result; a failed or cancelled one's files as error rows.
+
+    A result can be lost after it finished (its worker died before the client fetched it): the
+    scheduler then recomputes it, so the fetch waits in steps of a second, checking the workers."""
     if future.status == "finished":
-        return future.result()
+        while True:
+            try:
+                return future.result(timeout=1.0)
+            except TimeoutError:
+                check_workers()
     from distributed import KilledWorker
 
     if future.status == "cancelled":

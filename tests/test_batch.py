@@ -76,3 +76,27 @@ def test_dask_distributed_local_cluster():
 def test_bad_jobs_value():
     with pytest.raises(ValueError, match="--jobs"):
         run("corpus", SEEDS, jobs=0)
+
+
+def test_a_result_lost_with_its_worker_is_waited_for_while_the_workers_are_checked():
+    # finished, then lost (its worker died before the fetch): the fetch waits in steps and the
+    # no-workers check can stop the run, instead of blocking forever
+    from framing import batch as B
+
+    class LostFuture:
+        status = "finished"
+
+        def result(self, timeout=None):
+            assert timeout is not None
+            raise TimeoutError
+
+    calls = []
+
+    def check():
+        calls.append(1)
+        if len(calls) == 3:
+            raise B.CorpusError("no workers")
+
+    with pytest.raises(B.CorpusError, match="no workers"):
+        B._future_output(LostFuture(), [], check)
+    assert len(calls) == 3

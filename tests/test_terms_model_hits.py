@@ -13,7 +13,7 @@ from framing import terms as T
 from framing.corpus import document_from_text, load_corpus
 from framing.terms_model import features as F
 from framing.terms_model.model import LoadedModel, default_model
-from framing.terms_model.scorer import Scorer, closed_class_words, quote_mask_of
+from framing.terms_model.scorer import Scorer, closed_class_words
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -112,20 +112,42 @@ TRICKY = ("Mr. Smith said the plan costs 3.5 billion.\nIt is a \"reckless, hatef
           "was hailed... by the regime. An attack-helicopter deal, a terror threat (unprecedented)!")
 
 
-@pytest.mark.parametrize("text", [TRICKY, TRICKY.upper(), TRICKY.replace(" ", "  "), "", "42", "Word"])
+@pytest.mark.parametrize("text", [TRICKY, TRICKY.upper(), TRICKY.replace(" ", "  "), TRICKY.replace(" ", "\u00a0"),
+                                  TRICKY.replace(". ", ".\u2003"), "", "42", "Word", "Mr. X. Y"])
 def test_the_vectorised_scorer_equals_the_feature_dicts(text):
     from framing.corpus import token_spans
-    from framing.quotes.marks import in_quote_mask, quote_spans
+    from framing.quotes.marks import quote_spans
 
     m = default_model()
     toks, feats = F.token_features(text)
     ref = m.decision(feats) if feats else np.zeros(0)
-    sc = Scorer(m)
-    words = sc.word_tokens(text, token_spans(text, [(0, len(text))]))
+    words, z, eligible = Scorer(m).score(text, token_spans(text, [(0, len(text))]), quote_spans(text),
+                                         F.generic_lexicon().match(text))
     assert words == toks
-    iq = quote_mask_of(words, quote_spans(text))
-    mask = in_quote_mask(text)
-    assert iq.tolist() == [mask[s] for s, _ in words]
-    z, eligible = sc.score(text, words, iq, F.generic_lexicon().match(text))
     assert np.allclose(z, ref, rtol=0, atol=1e-9)
     assert len(eligible) == len(words)
+
+
+def test_the_scorer_reads_the_sentence_ends_of_the_feature_rule():
+    from framing.terms_model import scorer
+
+    assert "".join(map(chr, scorer._END_CODES)) == F._END_RE.pattern.strip("[]")
+
+
+def test_quotation_runs_of_a_character_mask():
+    from framing.terms_model.scorer import in_spans, mask_runs
+
+    assert mask_runs([False, True, True, False, True]) == [(1, 3), (4, 5)]
+    assert mask_runs([]) == []
+    assert in_spans(np.array([0, 1, 2, 4, 9]), [(1, 3), (4, 5), (2, 8)]).tolist() == [False, True, True, True, False]
+
+
+def test_a_repeated_quote_scan_returns_a_fresh_copy():
+    # the terms of a document re-read its quotation spans; the second call is a copy, never shared
+    from framing.quotes.marks import quote_spans
+
+    text = 'He said "we will go" today and "stay" here.'
+    first = quote_spans(text)
+    first.append((0, 1, ()))
+    assert quote_spans(text) == [(8, 20, ()), (31, 37, ())]
+    assert quote_spans(text[:21]) == [(8, 20, ())]

@@ -231,8 +231,18 @@ def quote_spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     >>> quote_spans('He said "we will go" today.')
     [(8, 20, ())]
     """
+    global _LAST_QUOTE_SPANS
+    last_text, last_spans = _LAST_QUOTE_SPANS      # one tuple, read once: safe under threads
+    if last_text is text:       # the same string object again (the quotes, then the terms of one
+        return list(last_spans)  # document): a copy of its spans, not a second scan
     paras = paragraphs(text)
-    return _with_single_quotes(text, paras, _double_quotes(text, paras))
+    spans = _with_single_quotes(text, paras, _double_quotes(text, paras))
+    _LAST_QUOTE_SPANS = (text, tuple(spans))
+    return spans
+
+
+#: the last text :func:`quote_spans` read (compared by identity) and its spans
+_LAST_QUOTE_SPANS: tuple = (None, ())
 
 
 def in_quote_mask(text: str) -> list[bool]:
