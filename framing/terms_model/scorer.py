@@ -20,8 +20,8 @@ from typing import Iterable, Sequence
 import numpy as np
 
 from .._data import read_csv_rows
+from ..corpus import token_spans
 from .features import (
-    _END_RE,
     _LETTER_RE,
     _NEIGHBOUR_PREFIX,
     _abbreviations,
@@ -29,7 +29,6 @@ from .features import (
     _word,
     generic_lexicon,
     vader_lexicon,
-    word_tokens,
 )
 from .model import LoadedModel, ModelHit, default_model
 
@@ -43,18 +42,9 @@ def closed_class_words() -> frozenset:
 _MID, _START, _NB0, _NB1, _NB2, _NB3, _ABSV, _LETTER, _OPEN, _CAPITAL = range(10)
 _NCOL = 10
 _NB_COL = {-2: _NB0, -1: _NB1, 1: _NB2, 2: _NB3}   # neighbour offset -> column
-# gap kinds between two consecutive word tokens
-_SAME, _BREAK, _BREAK_UNLESS_ABBREV = 0, 1, 2
-
-
-def _gap_kind(gap: str) -> int:
-    """How the text between two word tokens separates sentences (the rule of
-    :func:`framing.terms_model.features.sentence_ids`)."""
-    if "\n" in gap:
-        return _BREAK
-    if _END_RE.search(gap) and (gap[-1:].isspace() or " " in gap):
-        return _BREAK_UNLESS_ABBREV if gap[0] == "." else _BREAK
-    return _SAME
+# code points of the sentence rule: the ends ``.!?…`` (features._END_RE) and every white-space character
+_END_CODES = np.array([ord(c) for c in ".!?…"], dtype=np.uint32)
+_SPACE_CODES = np.array([c for c in range(0x3001) if chr(c).isspace()], dtype=np.uint32)
 
 
 class Scorer:
@@ -72,7 +62,6 @@ class Scorer:
         self._ids: dict[str, int] = {}
         self._rows: list[tuple] = []
         self._table = np.zeros((0, _NCOL))
-        self._gaps: dict[str, int] = {}
         self._vader = vader_lexicon()
         self._abbr = _abbreviations()
         self._closed = closed_class_words()
@@ -118,65 +107,81 @@ class Scorer:
 
     # ------------------------------------------------------------------ documents
 
-    def _sentence_bounds(self, text: str, tokens: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
-        """First and last token index of each token's sentence."""
-        n = len(tokens)
-        gaps, kinds = self._gaps, []
-        for i in range(1, n):
-            gap = text[tokens[i - 1][1]:tokens[i][0]]
-            k = gaps.get(gap)
-            if k is None:
-                k = gaps[gap] = _gap_kind(gap)
-            if k == _BREAK_UNLESS_ABBREV:
-                ps, pe = tokens[i - 1]
-                k = _SAME if text[ps:pe].lower() in self._abbr else _BREAK
-            kinds.append(k)
-        new = np.zeros(n, dtype=bool)
-        if n:
-            new[0] = True
-            new[1:] = np.asarray(kinds, dtype=np.int64) == _BREAK
+    def _sentence_bounds(self, text: str, words: list, se: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """First and last word index of each word's sentence (the rule of
+        :func:`framing.terms_model.features.sentence_ids`, computed on arrays of the text's code points)."""
+        n = len(words)
         idx = np.arange(n)
-        first = np.maximum.accumulate(np.where(new, idx, 0)) if n else idx
+        new = np.zeros(n, dtype=bool)
+        new[0] = True
+        if n > 1:
+            codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+            pe, s = se[:-1, 1], se[1:, 0]                 # each gap: text[pe:s]
+
+            def some(mask):
+                c = np.concatenate(([0], np.cumsum(mask)))
+                return c[s] - c[pe] > 0
+
+            nonempty = s > pe
+            line = some(codes == 10)
+            stop = some(np.isin(codes, _END_CODES))
+            space_end = nonempty & np.isin(codes[np.maximum(s - 1, 0)], _SPACE_CODES)
+            brk = line | (stop & (space_end | some(codes == 32)))
+            after_dot = brk & ~line & nonempty & (codes[np.minimum(pe, len(codes) - 1)] == 46)
+            for k in np.flatnonzero(after_dot).tolist():     # "Mr. Smith": no new sentence
+                ps, pe_k = words[k]
+                if text[ps:pe_k].lower() in self._abbr:
+                    brk[k] = False
+            new[1:] = brk
+        first = np.maximum.accumulate(np.where(new, idx, 0))
         ends = np.zeros(n, dtype=bool)
-        if n:
-            ends[:-1] = new[1:]
-            ends[-1] = True
-        last = np.minimum.accumulate(np.where(ends, idx, n)[::-1])[::-1] if n else idx
+        ends[:-1] = new[1:]
+        ends[-1] = True
+        last = np.minimum.accumulate(np.where(ends, idx, n)[::-1])[::-1]
         return first, last
 
-    def score(self, text: str, tokens: Sequence[tuple[int, int]], in_quote: np.ndarray,
-              lexicon_matches: Sequence[tuple[int, int, object]]) -> tuple[np.ndarray, np.ndarray]:
-        """Log-odds of each word token, and whether the token may be a hit.
+    def score(self, text: str, tokens: Sequence[tuple[int, int]], quotes: Sequence[tuple],
+              lexicon_matches: Sequence[tuple[int, int, object]]) -> tuple[list, np.ndarray, np.ndarray]:
+        """The words of ``tokens``, their log-odds, and whether each may be a hit.
 
         Parameters
         ----------
-        tokens : word tokens (each holds a letter: :meth:`word_tokens`)
-        in_quote : bool per token
+        tokens : token spans in text order (e.g. ``Document.tokens``); those without a letter are dropped
+        quotes : quotation spans ``(start, end, ...)`` (:func:`framing.quotes.marks.quote_spans`): a word
+            whose first character lies inside one is quoted
         lexicon_matches : the generic lexicon's (start, end, Entry) hits in the same text and spans
 
         Returns
         -------
-        z : ndarray of float, (n_tokens,)
-            ``intercept + sum(weight * value)`` over the token's features.
-        eligible : ndarray of bool, (n_tokens,)
+        words : list of (start, end), the word tokens (each holds a letter)
+        z : ndarray of float, (n_words,)
+            ``intercept + sum(weight * value)`` over the word's features.
+        eligible : ndarray of bool, (n_words,)
             An open-class word that is not capitalised inside its sentence: not a closed-class word
             (``framing/data/closed_class_words.csv``) and not a name. Loaded language is carried by
             open-class words; the training spans of whole phrases teach the model to score the
             "the" or "Iran" inside a loaded phrase high, which is not a loaded word.
         """
-        n = len(tokens)
-        if not n:
-            return np.zeros(0), np.zeros(0, dtype=bool)
         ids = self._type_ids([text[s:e] for s, e in tokens])
+        keep = self._table[ids, _LETTER] > 0 if len(ids) else np.zeros(0, dtype=bool)
+        if not keep.all():
+            sel = np.flatnonzero(keep)
+            ids = ids[sel]
+            tokens = [tokens[i] for i in sel.tolist()]
+        words = list(tokens)
+        n = len(words)
+        if not n:
+            return words, np.zeros(0), np.zeros(0, dtype=bool)
+        se = np.asarray(words, dtype=np.int64).reshape(n, 2)
         T = self._table[ids]
-        a, b = self._sentence_bounds(text, tokens)
+        a, b = self._sentence_bounds(text, words, se)
         idx = np.arange(n)
         z = np.where(idx == a, T[:, _START], T[:, _MID])
         pos = np.where(a == b, 0, np.where(idx == a, 1, np.where(idx == b, 2, 3)))
         z = z + self.w_pos[pos] + self.w_q[np.minimum(3, 4 * (idx - a) // (b - a + 1))]
         absv = T[:, _ABSV]
         lex_loaded = np.zeros(n, dtype=bool)
-        extra = self._lexicon_parts(tokens, lexicon_matches, lex_loaded)
+        extra = self._lexicon_parts(words, lexicon_matches, lex_loaded)
         ctx_lex = np.zeros(n, dtype=bool)
         ctx_v = np.zeros(n)
         for slot, off in enumerate((-2, -1, 1, 2)):
@@ -187,10 +192,10 @@ class Scorer:
             ctx_lex |= ok & lex_loaded[jc]
             ctx_v = np.maximum(ctx_v, np.where(ok, absv[jc], 0.0))
         z = z + extra + self.w_lex_ctx * ctx_lex + self.w_vader_ctx * ctx_v
-        iq = np.asarray(in_quote, dtype=bool)
+        iq = in_spans(se[:, 0], quotes)
         z = z + iq * (self.w_in_quote + self.w_in_quote_v * absv)
         eligible = (T[:, _OPEN] > 0) & ((T[:, _CAPITAL] == 0) | (idx == a))
-        return z + self.model.intercept, eligible
+        return words, z + self.model.intercept, eligible
 
     def _lexicon_parts(self, tokens, matches, lex_loaded: np.ndarray) -> np.ndarray:
         """Sum of the ``lex=``, ``lex_loaded`` / ``lex_neutral`` and ``lex_multi`` weights per token
@@ -220,28 +225,20 @@ class Scorer:
             extra[k] = sum(g(x, 0.0) for x in f)
         return extra
 
-    def word_tokens(self, text: str, tokens: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-        """The tokens that hold a letter (the model's word tokens)."""
-        if not tokens:
-            return []
-        ids = self._type_ids([text[s:e] for s, e in tokens])
-        keep = self._table[ids, _LETTER] > 0
-        return [t for t, k in zip(tokens, keep.tolist()) if k]
 
-
-def quote_mask_of(tokens: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int]]) -> np.ndarray:
-    """True for each token whose first character lies inside one of ``spans`` (any order, may nest)."""
+def in_spans(starts: np.ndarray, spans: Sequence[tuple]) -> np.ndarray:
+    """True for each position of ``starts`` inside one of ``spans`` ((start, end, ...), any order, may nest)."""
     merged: list[list[int]] = []
     for s, e in sorted((s, e) for s, e, *_ in spans):
         if merged and s <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], e)
         else:
             merged.append([s, e])
-    if not merged or not tokens:
-        return np.zeros(len(tokens), dtype=bool)
+    ts = np.asarray(starts, dtype=np.int64)
+    if not merged or not len(ts):
+        return np.zeros(len(ts), dtype=bool)
     qs = np.array([m[0] for m in merged])
     qe = np.array([m[1] for m in merged])
-    ts = np.array([s for s, _ in tokens])
     k = np.searchsorted(qs, ts, side="right") - 1
     return (k >= 0) & (ts < qe[np.clip(k, 0, None)])
 
@@ -268,16 +265,23 @@ def model_hits(text: str, in_quote: Sequence[bool] | None = None, spans: Iterabl
     if not (0.0 <= t <= 1.0) or math.isnan(t):
         raise ValueError(f"threshold {t} outside [0, 1]")
     spans = [(0, len(text))] if spans is None else sorted(spans)
-    words = word_tokens(text, spans)
     if in_quote is None:
         from ..quotes.marks import quote_spans
 
-        iq = quote_mask_of(words, quote_spans(text))
+        quotes = quote_spans(text)
     elif len(in_quote) != len(text):
         raise ValueError(f"in_quote mask has {len(in_quote)} entries for a text of {len(text)} characters")
     else:
-        iq = np.array([bool(in_quote[s]) for s, _ in words], dtype=bool)
-    z, eligible = _scorer_for(m).score(text, words, iq, generic_lexicon().match(text, spans))
+        quotes = mask_runs(in_quote)
+    words, z, eligible = _scorer_for(m).score(text, token_spans(text, spans), quotes,
+                                              generic_lexicon().match(text, spans))
     p = 1.0 / (1.0 + np.exp(-z))
     return [ModelHit(s, e, text[s:e], float(x)) for (s, e), x, ok in zip(words, p.tolist(), eligible.tolist())
             if ok and x >= t]
+
+
+def mask_runs(mask: Sequence[bool]) -> list[tuple[int, int]]:
+    """The (start, end) runs of True in a per-character mask."""
+    m = np.asarray(mask, dtype=bool)
+    edges = np.flatnonzero(np.diff(np.concatenate(([False], m, [False])).astype(np.int8)))
+    return list(zip(edges[::2].tolist(), edges[1::2].tolist()))

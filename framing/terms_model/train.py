@@ -55,7 +55,7 @@ def featurise(articles: Sequence) -> Featurised:
         feats.extend(f)
         gold.extend(overlap_mask(toks, a.gold))
         ds.extend([a.dataset] * len(toks))
-        ok.extend(probe.score(a.text, toks, np.zeros(len(toks), dtype=bool), [])[1].tolist())
+        ok.extend(probe.score(a.text, toks, [], [])[2].tolist())
     return Featurised(feats, np.array(gold, dtype=bool), np.array(ds, dtype=str), len(articles),
                       np.array(ok, dtype=bool))
 
