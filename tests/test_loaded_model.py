@@ -281,6 +281,10 @@ def test_training_learns_the_invented_loaded_words_and_never_reads_test():
     assert report["threshold"] == m.threshold and report["dev_macro_f1"] == pytest.approx(1.0)
     text = "The board panned the plan on Friday. The board reviewed the plan."
     assert [h.text for h in model_hits(text, model=m)] == ["panned"]
+    # "Monday", "Tuesday" are capitalised inside their sentences: names, whose features are left out
+    learned = set(m.names.tolist())
+    assert not {f for f in learned if f.split("=", 1)[-1] in ("monday", "tuesday")}
+    assert {"w=council", "w-1=council", "w=budget"} <= learned
 
 
 def test_retraining_gives_byte_identical_files(tmp_path):

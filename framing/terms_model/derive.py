@@ -53,6 +53,21 @@ def _function_words() -> frozenset:
     return frozenset(r["word"].lower() for r in read_csv_rows("function_words.csv") if r["language"] == "en")
 
 
+def name_types(articles: Sequence) -> frozenset:
+    """Lower-cased word types written with a capital in at least half of their occurrences that do
+    not open a sentence: names of people, places, parties and outlets (the training split's own)."""
+    mid, caps = Counter(), Counter()
+    for a in articles:
+        toks = word_tokens(a.text)
+        sids = sentence_ids(a.text, toks)
+        for i, (s, e) in enumerate(toks):
+            if i and sids[i] == sids[i - 1]:
+                tok = a.text[s:e]
+                mid[tok.lower()] += 1
+                caps[tok.lower()] += tok[:1].isupper()
+    return frozenset(w for w, n in mid.items() if caps[w] * 2 >= n)
+
+
 def _in_generic(word: str) -> bool:
     return any(s == 0 and e == len(word) for s, e, _ in generic_lexicon().match(word))
 
@@ -64,14 +79,14 @@ def derive_rows(articles: Sequence, script: str, split_name: str = "train") -> l
     ``scripts/derive_lexicon.py; train split; 9 of 11 occurrences in gold spans, 6 articles``.
     """
     fw = _function_words()
-    total, inside, caps_mid, mid = Counter(), Counter(), Counter(), Counter()
+    names = name_types([a for a in articles if a.split == split_name])
+    total, inside = Counter(), Counter()
     arts: dict[str, set] = defaultdict(set)
     cats: dict[str, Counter] = defaultdict(Counter)
     for a in articles:
         if a.split != split_name:
             continue
         toks = word_tokens(a.text)
-        sids = sentence_ids(a.text, toks)
         gold = set(a.gold)
         labelled = sorted((s, e, lab) for s, e, lab in a.labels if lab in CATEGORY_OF and (s, e) in gold) \
             or [(s, e, "") for s, e in a.gold]
@@ -79,9 +94,6 @@ def derive_rows(articles: Sequence, script: str, split_name: str = "train") -> l
             tok = a.text[s:e]
             w = tok.lower()
             total[w] += 1
-            if i and sids[i] == sids[i - 1]:
-                mid[w] += 1
-                caps_mid[w] += tok[:1].isupper()
             labs = [lab for ls, le, lab in labelled if ls < e and s < le]
             if labs:
                 inside[w] += 1
@@ -99,7 +111,7 @@ def derive_rows(articles: Sequence, script: str, split_name: str = "train") -> l
             continue
         if not _WORD_RE.fullmatch(w) or sum(c.isalpha() for c in w) < 3 or w in fw:
             continue
-        if mid[w] and caps_mid[w] * 2 >= mid[w]:
+        if w in names:
             continue   # mostly capitalised inside a sentence: a name
         if _in_generic(w):
             continue

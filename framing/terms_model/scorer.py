@@ -160,7 +160,7 @@ class Scorer:
             An open-class word that is not capitalised inside its sentence: not a closed-class word
             (``framing/data/closed_class_words.csv``) and not a name. Loaded language is carried by
             open-class words; the training spans of whole phrases teach the model to score the
-            "the" or "Iran" inside a loaded phrase high, which is not a loaded word.
+            "the" or a country's name inside a loaded phrase high, which is not a loaded word.
         """
         ids = self._type_ids([text[s:e] for s, e in tokens])
         keep = self._table[ids, _LETTER] > 0 if len(ids) else np.zeros(0, dtype=bool)

@@ -21,7 +21,8 @@ import numpy as np
 
 from .._data import DATA_DIR
 from ..devdata._common import overlap_mask
-from .features import FEATURE_VERSION, LEXICON_FILE, token_features
+from .derive import name_types
+from .features import FEATURE_VERSION, LEXICON_FILE, stem, token_features
 from .model import LoadedModel, write_model
 
 C_GRID = (0.1, 0.3, 1.0)
@@ -102,6 +103,26 @@ def _matrix(features: Sequence[dict], index: dict):
                       shape=(len(features), len(index)))
 
 
+#: the features that carry a word type: the word itself, its stem, and the word as a neighbour
+WORD_FEATURE_PREFIXES = ("w=", "stem=", "w-2=", "w-1=", "w+1=", "w+2=")
+
+
+def name_feature_test(names: frozenset):
+    """A test ``f(feature) -> bool``: True for a feature carrying a name of the training split
+    (:func:`framing.terms_model.derive.name_types`): ``w=kremlin``, ``stem=kremlin``, ``w+1=kremlin``.
+    The model is to learn evaluative language, not which people, places or parties its training
+    news disliked; such features are left out of the fit."""
+    stems = frozenset(stem(n) for n in names)
+
+    def is_name(feature: str) -> bool:
+        prefix, sep, value = feature.partition("=")
+        if not sep or prefix + "=" not in WORD_FEATURE_PREFIXES:
+            return False
+        return value in (stems if prefix == "stem" else names)
+
+    return is_name
+
+
 def _round(x: np.ndarray) -> np.ndarray:
     return np.array([float(f"{v:.{SIGNIFICANT_DIGITS}g}") for v in x.tolist()], dtype=np.float64)
 
@@ -147,7 +168,8 @@ def fit(articles: Sequence, *, c_grid: Sequence[float] = C_GRID, min_count: int 
     if not tr.gold.any() or tr.gold.all():
         raise ValueError("the training tokens must hold both loaded and other words")
     counts = Counter(name for f in tr.features for name in f)
-    names = sorted(n for n, c in counts.items() if c >= min_count)
+    is_name = name_feature_test(name_types(train))
+    names = sorted(n for n, c in counts.items() if c >= min_count and not is_name(n))
     index = {n: i for i, n in enumerate(names)}
     X = _matrix(tr.features, index)
     y = tr.gold.astype(np.int64)
@@ -183,6 +205,8 @@ def fit(articles: Sequence, *, c_grid: Sequence[float] = C_GRID, min_count: int 
         "C": repr(c),
         "C_grid": " ".join(repr(x) for x in c_grid),
         "min_count": str(min_count),
+        "names_left_out": "features of word types capitalised in at least half of their training-split "
+                          "occurrences inside a sentence (framing.terms_model.derive.name_types)",
         "threshold": repr(t),
         "threshold_criterion": CRITERION,
         "dev_macro_f1": f"{f1:.4f}",
