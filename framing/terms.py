@@ -323,11 +323,6 @@ class Lexicon:
         return [(s, e, self.entries[i]) for s, e, i in chosen
                 if keep_excluded or self.entries[i].category != EXCLUDE]
 
-    def file_entries(self, path) -> list[int]:
-        """Indices of the entries read from ``path`` (by resolved path)."""
-        key = str(Path(path).resolve())
-        return [i for i, e in enumerate(self.entries) if str(Path(e.file).resolve()) == key]
-
 
 _LEADING_WORD_RE = re.compile(r"\\b[a-z]{2}")
 _WORD_CHAR_RE = re.compile(r"\w")
