@@ -97,6 +97,92 @@ def test_pronoun_resolves_to_a_sentence_subject_named_before():
     assert _speaker_of(text, "He was strong") == "Andrew Hale"
 
 
+def test_pronoun_prefers_a_person_named_since_the_last_speaker():
+    # the sentence before names Mara Lind as its subject: nearer than the speaker of the first quote
+    # (the capitalised run "Tom Berg. Mara Lind" is two names: a sentence ends inside it)
+    text = ("“We are ready,” said Tom Berg. Mara Lind made the point that the plan costs too much. "
+            "“It will not pass,” she noted.")
+    assert _speaker_of(text, "It will not") == "Mara Lind"
+
+
+def test_pronoun_skips_a_speaker_of_the_other_gender_the_text_gives():
+    # "Sam Ortiz said his team …": he is a man, so "she" looks past him
+    text = ("Sam Ortiz said his team would win.\n\n“It is our year,” said Robin Hale.\n\n"
+            "“We have the votes,” said Sam Ortiz.\n\n“That will never happen,” she said.")
+    assert _speaker_of(text, "That will never") == "Robin Hale"
+    # ... and so does a "he" already bound to him
+    bound = ("“We have the votes,” said Sam Ortiz. “It is our year,” he added.\n\n“Not so fast,” said Robin Hale."
+             "\n\n“We will see,” said Sam Ortiz.\n\n“That will never happen,” she said.")
+    assert _speaker_of(bound, "That will never") == "Robin Hale"
+
+
+def test_pronoun_in_a_longer_subject_and_they_for_an_organisation():
+    text = "Mara Lind ran the county for a decade. In 2010 she said the county would never sell the land."
+    assert [q["speaker"] for q in extract_quotes(text)] == ["Mara Lind"]
+    they = "Kestrel Holdings closed two lines on Monday. They said the lines had lost money for years."
+    assert [q["speaker"] for q in extract_quotes(they)] == ["Kestrel Holdings"]
+    # a sentence adverb is no name: "Still, Ann Rowe, …, said"
+    still = "Still, Ann Rowe, a senior adviser to the mayor, said on Tuesday that the plan would pass."
+    assert "Ann Rowe" in [q["speaker"] for q in extract_quotes(still)]
+    assert "Still" not in [q["speaker"] for q in extract_quotes(still)]
+
+
+def test_pronoun_never_refers_to_a_byline_in_a_dateline():
+    text = ("By Tom Berg, Senior Reporter | June 3, 2024 7:30 a.m.\n\n"
+            "The river rose overnight. “We have never seen this,” he said.")
+    assert _speaker_of(text, "We have never") == ""
+
+
+# --------------------------------------------------------------------------- descriptors
+
+
+def _reported_speakers(text: str) -> list[str]:
+    return [q["speaker"] for q in extract_quotes(text) if q["kind"] == "reported"]
+
+
+def test_company_links_to_the_organisation_of_its_sentence_never_to_a_time_zone():
+    text = ("Last updated: 14 June 2024, 07:30 BST\n\n"
+            "Kestrel Rail will close two stations on the coast line from May, the company said on Monday, "
+            "citing falling ticket sales.\n\n"
+            "Passengers on the line were not consulted.\n\n"
+            "The stations will stay open for freight, the company said.\n")
+    assert _reported_speakers(text) == ["Kestrel Rail", "Kestrel Rail"]
+    # a dateline before the sentence: the name after it still opens the sentence
+    assert _reported_speakers("LONDON, June 3 (Wire) - Kestrel Rail will close two stations, the company said.") \
+        == ["Kestrel Rail"]
+
+
+def test_time_zone_and_dateline_are_no_organisation():
+    from framing.quotes.document import _DocModel
+
+    text = "Posted 3 June 2024, 09:15 EDT\n\nThe plant will close, the company said.\n"
+    dm = _DocModel(text)
+    assert "EDT" not in dm.entities.by_name
+    assert dm.entities.in_dateline(text.index("Posted")) and not dm.entities.in_dateline(text.index("The plant"))
+    assert _reported_speakers(text) == ["the company"]
+    # a short sentence with a date is no dateline
+    assert not _DocModel("Ann Lee resigned on June 3, 2024.\n").entities.datelines
+
+
+def test_descriptor_stays_unlinked_when_two_entities_fit():
+    two_orgs = "Acme Corp agreed to buy Brightline Inc for $2 billion, the company said on Monday."
+    assert _reported_speakers(two_orgs) == ["the company"]
+    two_ministers = ("Defence Minister Ana Ruiz and Finance Minister Tom Berg met on Monday.\n\n"
+                     "The minister said the base would stay open.")
+    assert _reported_speakers(two_ministers) == ["The minister"]
+
+
+def test_minister_and_ministry_link_to_the_named_entity():
+    one = "Defence Minister Ana Ruiz visited the base on Monday.\n\nThe minister said the base would stay open."
+    assert _reported_speakers(one) == ["Ana Ruiz"]
+    # "ministry" in lower case elsewhere in the text does not cut the organisation's name
+    org = "The Ministry of Health published new figures on Monday.\n\nThe ministry said infections had fallen."
+    assert _reported_speakers(org) == ["Ministry of Health"]
+    # plural or indefinite descriptions name no one person
+    plural = "Defence Minister Ana Ruiz visited the base.\n\nSome ministers said the base would stay open."
+    assert _reported_speakers(plural) == ["Some ministers"]
+
+
 # --------------------------------------------------------------------------- floating quotes
 
 
@@ -129,8 +215,10 @@ def test_speaker_id_merges_the_forms_of_one_name_and_shares_the_role():
     by_speaker = {q["speaker"]: q for q in rows}
     assert {q["speaker_id"] for q in rows if "Berzain" in q["speaker"]} == {"Carlos Sánchez Berzain"}
     assert {q["speaker_role"] for q in rows if "Berzain" in q["speaker"]} == {"government"}
-    assert by_speaker["Sánchez Berzain"]["role_evidence"] == "descriptor: minister"
-    assert by_speaker["Sánchez Berzain"]["speaker_kind"] == "person"
+    # "said Sánchez Berzain. Officials said": the sentence end cuts the capitalised run, so the
+    # speaker is the fullest form of the name
+    assert by_speaker["Carlos Sánchez Berzain"]["role_evidence"] == "descriptor: minister"
+    assert by_speaker["Carlos Sánchez Berzain"]["speaker_kind"] == "person"
     assert by_speaker["Officials"]["speaker_id"] == "officials"
     assert by_speaker["Officials"]["speaker_kind"] == "vague"
 

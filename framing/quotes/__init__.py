@@ -47,10 +47,13 @@ Pipeline
 3. Speakers (:mod:`.speakers`, :mod:`.entities`): the subject noun phrase of the reporting
    verb; appositives are skipped, titles and honorifics stripped, ``Mr. X`` merged with the
    fullest name containing ``X`` in the article, acronyms merged with their expansion, pronouns
-   resolved to the last compatible speaker (same or previous paragraph), else a person named as a
-   sentence subject there, else the last named person, role descriptions ("the French defense
-   minister") linked to a person introduced with the same title words. Speakers with no name are
-   kept as written and typed ``vague``.
+   resolved to the nearest compatible antecedent (number; gender from an honorific, "X said she",
+   or a pronoun already bound to the name): the last speaker of this or the three paragraphs
+   before unless a person named since opens this or the previous sentence, else a person named as
+   a sentence subject there ("they": an organisation), else the last named person; descriptions
+   ("the minister", "the company") linked to the named entity of the nearest sentence or
+   paragraph when the text leaves one candidate, never to a dateline or time zone. Speakers with
+   no name are kept as written and typed ``vague``.
 4. Roles and sides (:mod:`.roles`): a story pack's registry (``speakers.csv``) first, then the
    general rules of ``data/role_rules.csv`` over the speaker and its descriptors; decided once per
    ``speaker_id`` (the forms of one name in an article), with the evidence in ``role_evidence``.

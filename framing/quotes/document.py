@@ -67,6 +67,7 @@ class _DocModel:
         # ("Water rates rose ... the water board"), not the start of a name
         self.common = _COMMON | {w for w in _LOWER_WORD_RE.findall(text)}
         self.sstarts = self._sentence_starts()
+        self.sstart_set = frozenset(self.sstarts)
         self.entities = find_entities(self)
 
     # ---------------- paragraphs and sentences

@@ -19,13 +19,21 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import abbreviations, alternation, lexicon, word_set
-from .names import CONN, NAME_RE, POSS, WORD_RE, acronym_of, cut_name_end, stem
+from .lexicon import abbreviations, alternation, lexicon, word_set, words
+from .names import CONN, NAME_RE, POSS, WORD_RE, acronym_of, count_words, cut_name_end, stem
 
 _ABBR = abbreviations()
 _STOP_PRE = word_set("stop_pre")           # closed-class words: never the start of a name
 _DETERMINER = word_set("determiner")
 _DATE_WORD = word_set("date_word")
+_TIME_ZONE = word_set("time_zone")
+_CONN_WORD = re.compile(CONN)
+_NONSPACE = re.compile(r"\S+")
+_CLAUSE_PUNCT = re.compile(r"[.;:,“”\"()]")
+_GENDER_PRON = {w: g for g in "mf" for w in words(f"pronoun_gender_{g}")}
+_GENDER_PRON_RE = re.compile(r"\b(?:" + "|".join(sorted(_GENDER_PRON, key=len, reverse=True)) + r")\b", re.I)
+#: a name within the first this-many words of its sentence, no comma before it, opens the sentence
+SUBJECT_WORDS = 4
 _NAME_END_CUT = word_set("name_end_cut")
 _PARTY_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z.]{0,6}")   # "D-Va", "R-Fla." after a legislator's name
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
@@ -33,6 +41,18 @@ _APPOSITIVE_AFTER = re.compile(r",[ \xa0]+((?:" + alternation("appositive_start"
 _APPOSITIVE_VETO = re.compile(r"\b(?:" + alternation("appositive_veto") + r")[ \xa0]+$")
 _APPOSITIVE_BEFORE = re.compile(r"(?:^|[.;:(,]\s|\n)([^,.;:\n]{3,80}),[ \xa0]+$")
 _PARENTHESES = re.compile(r"[ \xa0]*(?:[a-z]+[ \xa0]+)?\(([^()]{2,80})\)")
+#: a paragraph of at most this many words that holds a date or a clock time is a dateline or time
+#: stamp ("Last updated: 14 June 2024, 07:30 BST", "By Ann Lee | June 3, 2024"): its names refer to
+#: nobody a descriptor or a pronoun of the article may mean
+DATELINE_WORDS = 12
+#: ... and so is the opening of a paragraph up to a dash within this many characters, when it holds
+#: a date ("LONDON, June 3 (Wire) - ")
+DATELINE_PREFIX_CHARS = 80
+_DATE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b(?:" + alternation("date_word") + r")\.?[ \xa0]+\d{1,4}\b|\b\d{1,2}"
+                   r"(?:st|nd|rd|th)?[ \xa0]+(?:" + alternation("date_word") + r")\b")
+_DATELINE_DASH = re.compile(r"[ \xa0][-–—][ \xa0]")
+_STAMP = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b(?:1[89]|20)\d\d\b")   # a clock time or a year
+_LAST_TOKEN = re.compile(r"(\S+?)[\"”’']*\s*$")
 
 
 @dataclass
@@ -77,6 +97,18 @@ class _Entities:
     mention_starts: list = field(default_factory=list)
     person_starts: list = field(default_factory=list)  # starts of the mentions of persons, outside quotes
     all_starts: list = field(default_factory=list)
+    names: dict = field(default_factory=dict)          # mention text -> :func:`_name_of` (a cache)
+    datelines: list = field(default_factory=list)      # sorted, disjoint (start, end) of datelines
+    dateline_starts: list = field(default_factory=list)
+
+    def in_dateline(self, i: int) -> bool:
+        """Is position ``i`` inside a dateline or time stamp (:func:`datelines`)?"""
+        return self.after_dateline(i) > i
+
+    def after_dateline(self, i: int) -> int:
+        """The end of the dateline holding position ``i``, else ``i``."""
+        k = bisect.bisect_right(self.dateline_starts, i) - 1
+        return self.datelines[k][1] if k >= 0 and i < self.datelines[k][1] else i
 
     def canonical(self, n: str) -> str:
         """The canonical name of a name as written ('' for a common word)."""
@@ -94,16 +126,79 @@ def find_entities(dm) -> _Entities:
     """The entity table of the document model ``dm`` (see the module docstring for the steps)."""
     w = name_words(dm.story)
     table = _Entities(dm.common)
+    table.datelines = datelines(dm)
+    table.dateline_starts = [a for a, _ in table.datelines]
     for m in NAME_RE.finditer(dm.text):
         for s, e, nm, pre in split_name(dm, m.start(), m.group()):
             _add_mention(dm, table, w, s, e, nm, pre)
     _merge_canonical(table)
     ents = table.by_name
     table.mention_starts = [m[0] for m in table.mentions]
+    _pronoun_genders(dm, table)
     table.person_starts = [m[0] for m in table.mentions
                            if (ents.get(table.canon.get(m[2], m[2])) or _Entity("")).kind == "person"]
     table.all_starts = [m[0] for m in table.all_mentions]
     return table
+
+
+def _pronoun_genders(dm, table: _Entities) -> None:
+    """Gender from the text: a he/his/himself or she/herself/hers outside quotes after a name that
+    opens its sentence (within :data:`SUBJECT_WORDS` words and 80 characters, no comma before it),
+    with no other name between, gives that name (and its canonical form) the pronoun's gender,
+    unless it has one or is an organisation ("Ann Lee said she would stay"). One pass over the
+    pronouns, each a bisection and a bounded look."""
+    t, ents, starts = dm.text, table.by_name, table.mention_starts
+    for m in _GENDER_PRON_RE.finditer(t):
+        p = m.start()
+        if dm.in_quote(p):
+            continue
+        ss = dm.sent_start(p)
+        a, b = bisect.bisect_left(starts, ss), bisect.bisect_left(starts, p)
+        if a == b:
+            continue
+        s0, _, n0 = table.mentions[a]
+        c = table.canon.get(n0, n0)
+        if s0 - ss > 80:
+            continue   # (a bounded slice: never the length of a long sentence per pronoun)
+        pre = t[ss:s0]
+        if "," in pre or count_words(pre) > SUBJECT_WORDS:
+            continue
+        if any(table.canon.get(n, n) != c for _, _, n in table.mentions[a + 1:min(b, a + 8)]) or b - a > 8:
+            continue
+        g = _GENDER_PRON[m.group().lower()]
+        for x in (n0, c):
+            ent = ents.get(x)
+            if ent is not None and not ent.gender and ent.kind != "org":
+                ent.gender = g
+
+
+def datelines(dm) -> list[tuple[int, int]]:
+    """``(start, end)`` of the datelines and time stamps of the document model ``dm``: a paragraph
+    of at most :data:`DATELINE_WORDS` words that holds a clock time or a date with a year, no speech
+    verb, and does not end as a sentence does (:func:`_ends_sentence`); or the opening of a
+    paragraph up to a dash within :data:`DATELINE_PREFIX_CHARS` characters that holds a date
+    ("LONDON, June 3 (Wire) - "). Each paragraph is read once, in a bounded window."""
+    text, out = dm.text, []
+    for a, b in dm.paras:
+        if _DATE.search(text, a, min(b, a + DATELINE_PREFIX_CHARS * 4)) is None:
+            continue
+        if b - a <= DATELINE_PREFIX_CHARS * 4:
+            para = text[a:b]
+            if count_words(para) <= DATELINE_WORDS and _STAMP.search(para) and dm.verb_re.search(para) is None \
+                    and not _ends_sentence(para):
+                out.append((a, b))
+                continue
+        m = _DATELINE_DASH.search(text, a, min(b, a + DATELINE_PREFIX_CHARS))
+        if m is not None and _DATE.search(text, a, m.start()) is not None:
+            out.append((a, m.end()))
+    return out
+
+
+def _ends_sentence(para: str) -> bool:
+    """Does ``para`` end as a sentence: ``.!?`` not ending an abbreviation ("07:30 a.m." does not)?"""
+    m = _LAST_TOKEN.search(para)
+    last = m.group(1) if m else ""
+    return last[-1:] in ("!", "?") or (last.endswith(".") and last.lower() not in _ABBR)
 
 
 def _strip_head(toks: list[str], common, w: _NameWords):
@@ -118,9 +213,13 @@ def _strip_head(toks: list[str], common, w: _NameWords):
     # leading common words, connectors and honorifics are skipped with an index (popping the
     # head of a list, once per word, costs the square of a long run of capitalised words)
     i0, nt = 0, len(toks)
-    while i0 < nt and (toks[i0].lower() in common or toks[i0].lower() in _STOP_PRE) and nt - i0 > 1:
+    # the words of an organisation's name stay even when the text also writes them in lower case
+    # ("The Ministry of Health …, the ministry said", "Water Board"): only closed-class words go
+    org_name = any(x.lower() in w.org for x in toks)
+    while i0 < nt and ((toks[i0].lower() in common and not org_name) or toks[i0].lower() in _STOP_PRE) \
+            and nt - i0 > 1:
         i0 += 1
-        while i0 < nt and re.fullmatch(CONN, toks[i0]) and nt - i0 > 1:
+        while i0 < nt and _CONN_WORD.fullmatch(toks[i0]) and nt - i0 > 1:
             i0 += 1
     while i0 < nt and (toks[i0].lower() in w.hon or toks[i0].lower().rstrip(".") + "." in w.hon
                        or toks[i0].lower() in w.titles):
@@ -132,7 +231,7 @@ def _strip_head(toks: list[str], common, w: _NameWords):
             gender = "f"
         descr.add(stem(tk))
     toks = toks[i0:]
-    if descr and toks and re.fullmatch(CONN, toks[0]):
+    if descr and toks and _CONN_WORD.fullmatch(toks[0]):
         return None  # "President of France": a title phrase, not a name
     for j in range(len(toks) - 1, -1, -1):
         if toks[j].lower() in w.titles and j < len(toks) - 1:
@@ -154,33 +253,50 @@ def _words_before(pre: str) -> list[str]:
     return out[-4:]
 
 
+def _name_of(nm: str, common, w: _NameWords):
+    """What the words of the mention ``nm`` alone say: ``(name, gender, descriptor stems, is an
+    organisation by its words, the lower-case words before the name proper)``, or None for no name.
+    A function of ``nm`` and the document's common words only, so remembered per document."""
+    head = _strip_head(nm.split(), common, w)
+    if head is None:
+        return None
+    toks, gender, descr = head
+    if not toks:
+        return None
+    name = " ".join(toks)
+    if len(name) < 2 or name in _TIME_ZONE:
+        return None   # "07:30 BST": a time zone is no name
+    lw = [x.lower() for x in toks]
+    org = any(x.replace("’", "'").rstrip("'s") in w.org or x in w.org for x in lw) or \
+        (_ACRONYM.fullmatch(name) is not None)
+    return name, gender, frozenset(descr), org, [d.lower() for d in nm.split()[:-len(toks)]]
+
+
 def _add_mention(dm, table: _Entities, w: _NameWords, s: int, e: int, nm: str, pre: str) -> None:
     """Record the mention ``text[s:e]`` (name ``nm``, text ``pre`` before it in its clause)."""
     t = dm.text
-    head = _strip_head(nm.split(), dm.common, w)
-    if head is None:
+    info = table.names.get(nm, table)
+    if info is table:
+        info = table.names[nm] = _name_of(nm, dm.common, w)
+    if info is None:
         return
-    toks, gender, descr = head
-    if not toks:
-        return
-    name = " ".join(toks)
-    if len(name) < 2:
-        return
+    name, gender, descr, org, head_words = info
     pre_words = _words_before(pre)
     ent = table.by_name.get(name)
     if ent is None:
         ent = table.by_name[name] = _Entity(name)
     if gender:
         ent.gender = gender
-    lw = [x.lower() for x in toks]
-    if any(x.replace("’", "'").rstrip("'s") in w.org or x in w.org for x in lw) or \
-            (_ACRONYM.fullmatch(name) is not None):
+    if org:
         ent.kind = "org"
     elif gender or descr or (pre_words and pre_words[-1].lower() in w.person):
         if ent.kind != "org":
             ent.kind = "person"
-    ent.descr |= descr | {stem(x) for x in pre_words}
-    ent.role_words += [x.lower() for x in pre_words] + [d.lower() for d in nm.split()[:-len(toks)]]
+    ent.descr |= descr
+    if pre_words:
+        ent.descr.update(stem(x) for x in pre_words)
+        ent.role_words += [x.lower() for x in pre_words]
+    ent.role_words += head_words
     _appositives(t, s, e, ent, w)
     _acronym_in_parentheses(t, e, name, table.acronyms)
     table.all_mentions.append((s, e, name))
@@ -191,7 +307,8 @@ def _add_mention(dm, table: _Entities, w: _NameWords, s: int, e: int, nm: str, p
 def _appositives(t: str, s: int, e: int, ent: _Entity, w: _NameWords) -> None:
     """Descriptor stems and role words from an appositive after the mention ``t[s:e]``
     (", a former minister,") or before it ("the minister, X,")."""
-    am = _APPOSITIVE_AFTER.match(t[e:e + 140])
+    # both patterns need a comma next to the mention: tried only then (the same matches, fewer tries)
+    am = _APPOSITIVE_AFTER.match(t[e:e + 140]) if t.startswith(",", e) else None
     if am and _APPOSITIVE_VETO.search(t[max(0, s - 12):s]):
         am = None
     if am:
@@ -203,8 +320,10 @@ def _appositives(t: str, s: int, e: int, ent: _Entity, w: _NameWords) -> None:
         if any(x.lower() in w.org for x in words[:3]):
             ent.kind = "org"
     # appositive before: "DESC, Name," (descriptor segment ends right before)
+    if t[e:e + 1] not in (",", ".") or not _comma_spaces_before(t, max(0, s - 90), s):
+        return
     bm = _APPOSITIVE_BEFORE.search(t[max(0, s - 90):s])
-    if bm and t[e:e + 1] in (",", "."):
+    if bm:
         words = WORD_RE.findall(bm.group(1))
         if words and words[0][0].islower() or (words and words[0].lower() in _DETERMINER):
             ent.descr |= {stem(x) for x in words}
@@ -213,8 +332,18 @@ def _appositives(t: str, s: int, e: int, ent: _Entity, w: _NameWords) -> None:
                 ent.kind = "person"
 
 
+def _comma_spaces_before(t: str, lo: int, s: int) -> bool:
+    """Does ``t[lo:s]`` end with a comma and one space or more (as ``_APPOSITIVE_BEFORE`` needs)?"""
+    k = s
+    while k > lo and t[k - 1] in " \xa0":
+        k -= 1
+    return lo < k < s and t[k - 1] == ","
+
+
 def _acronym_in_parentheses(t: str, e: int, name: str, acronyms: dict) -> None:
     """"Long Name (ACR)" or "ACR (Long Name)" right after a mention: record the acronym."""
+    if t.find("(", e, e + 100) < 0:
+        return   # no parenthesis to match
     pm = _PARENTHESES.match(t[e:e + 100])
     if pm:
         inner = pm.group(1).strip()
@@ -248,21 +377,26 @@ def _merge_canonical(table: _Entities) -> None:
 def split_name(dm, s0: int, raw: str) -> list[tuple[int, int, str, str]]:
     """Cut the capitalised run ``raw`` (at ``s0``) at possessives ("France's Defense Minister X").
 
-    Returns ``(start, end, name, text before it in its clause)`` per part: trailing connectors
-    and a possessive ending dropped, a final period dropped unless it ends an abbreviation or an
+    A sentence start inside the run cuts it too ("said Tom Berg. Mara Lind made …"). Returns
+    ``(start, end, name, text before it in its clause)`` per part: trailing connectors and a
+    possessive ending dropped, a final period dropped unless it ends an abbreviation or an
     initial; a single common word opening a sentence is no name.
     """
+    if " " not in raw and "\xa0" not in raw:
+        # one word (most runs): no sentence start, possessive or date inside it to cut at
+        if raw.rstrip(".,") in _DATE_WORD or raw.lower() in _NAME_END_CUT:
+            return []
+        return _name_part(dm, s0, s0 + len(raw))
     out = []
-    toks = list(re.finditer(r"\S+", raw))
+    toks = list(_NONSPACE.finditer(raw))
     cur = []
-    orgw = dm.rules.get("org", {})
-    # org_after[i]: is one of the words after toks[i] an organisation word (one backward pass,
-    # not one pass over the rest of the run per possessive)
-    org_after = [False] * (len(toks) + 1)
-    for i in range(len(toks) - 1, -1, -1):
-        org_after[i] = org_after[i + 1] or toks[i].group().lower() in orgw
+    org_after = None
+    sstarts = dm.sstart_set
     for i, tk in enumerate(toks):
         x = tk.group()
+        if cur and s0 + tk.start() in sstarts:
+            out.append(cur)   # "said Tom Berg. Mara Lind made …": a sentence ends inside the run
+            cur = []
         if x.rstrip(".,") in _DATE_WORD and (not cur or cur[-1].group().lower() in _NAME_END_CUT):
             # "Hale on Tuesday", a run that opens with "Tuesday": a date ends the name, never is one
             if cur:
@@ -270,7 +404,14 @@ def split_name(dm, s0: int, raw: str) -> list[tuple[int, int, str, str]]:
                 cur = []
             continue
         cur.append(tk)
-        if POSS.search(x) and len(x) > 2 and not x.endswith(".'"):
+        if x.endswith(_POSS_ENDS) and len(x) > 2 and not x.endswith(".'"):   # POSS.search(x)
+            if org_after is None:
+                # org_after[i]: is one of the words after toks[i] an organisation word (one backward
+                # pass, made when the first possessive asks, not one pass per possessive)
+                orgw = dm.rules.get("org", {})
+                org_after = [False] * (len(toks) + 1)
+                for j in range(len(toks) - 1, -1, -1):
+                    org_after[j] = org_after[j + 1] or toks[j].group().lower() in orgw
             if org_after[i + 1]:
                 continue  # St. Mary's Hospital, Patients' Alliance
             out.append(cur)
@@ -280,24 +421,31 @@ def split_name(dm, s0: int, raw: str) -> list[tuple[int, int, str, str]]:
     res = []
     for grp in out:
         grp = cut_name_end(grp)
-        if not grp:
-            continue
-        s = s0 + grp[0].start()
-        e = s0 + grp[-1].end()
-        nm = dm.text[s:e]
-        nm = POSS.sub("", nm) if POSS.search(nm) and not nm.endswith(".'") else nm
-        # (?:[A-Z]\.)+$ on a string that ends with "." is: the character before it is A-Z
-        if nm.endswith(".") and nm.split()[-1].lower() not in _ABBR and not ("A" <= nm[-2:-1] <= "Z"):
-            nm = nm[:-1]
-        nm = nm.replace("\xa0", " ")
-        if _PARTY_TAG.fullmatch(nm):
-            continue   # "(D-Va.)": party and state, no name
-        pre = dm.text[max(0, s - 60):s].split("\n")[-1]
-        pre = re.split(r"[.;:,“”\"()]", pre)[-1]
-        if pre.strip() == "" and s == dm.sent_start(s) and " " not in nm and nm.lower() in dm.common:
-            continue
-        res.append((s, s + len(nm), nm, pre))
+        if grp:
+            res += _name_part(dm, s0 + grp[0].start(), s0 + grp[-1].end())
     return res
+
+
+_POSS_ENDS = ("'", "’", "'s", "’s")   # the endings POSS (``[’']s?$``) finds
+
+
+def _name_part(dm, s: int, e: int) -> list[tuple[int, int, str, str]]:
+    """``[(start, end, name, text before it in its clause)]`` for the part ``text[s:e]`` of a run, or []."""
+    t = dm.text
+    nm = t[s:e]
+    nm = POSS.sub("", nm) if nm.endswith(_POSS_ENDS) and not nm.endswith(".'") else nm
+    # (?:[A-Z]\.)+$ on a string that ends with "." is: the character before it is A-Z
+    if nm.endswith(".") and nm.split()[-1].lower() not in _ABBR and not ("A" <= nm[-2:-1] <= "Z"):
+        nm = nm[:-1]
+    nm = nm.replace("\xa0", " ")
+    if _PARTY_TAG.fullmatch(nm):
+        return []   # "(D-Va.)": party and state, no name
+    lo = max(0, s - 60)
+    nl = t.rfind("\n", lo, s)   # text[lo:s].split("\n")[-1]
+    pre = _CLAUSE_PUNCT.split(t[nl + 1 if nl >= 0 else lo:s])[-1]
+    if " " not in nm and nm.lower() in dm.common and pre.strip() == "" and s == dm.sent_start(s):
+        return []
+    return [(s, s + len(nm), nm, pre)]
 
 
 def name_in_np(dm, m) -> str | None:

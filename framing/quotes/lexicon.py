@@ -94,6 +94,30 @@ def _verb_forms() -> tuple[dict, str]:
     return info, "|".join(re.escape(f) for f in forms)
 
 
+def trie_alternation(phrases) -> str:
+    """A regular expression that matches exactly what ``"|".join(map(re.escape, longest_first))``
+    matches, and the same way: the phrases as a trie of characters, where at each point the longer
+    continuations are tried before the phrase that ends there. At a position the phrases that
+    match are prefixes of one another, so both try them longest first (backtracking included); the
+    trie reads each character once instead of trying every phrase in turn."""
+    root: dict = {}
+    for ph in phrases:
+        node = root
+        for ch in ph:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        kids = sorted(ch for ch in node if ch)
+        if not kids:
+            return ""
+        parts = [re.escape(ch) + emit(node[ch]) for ch in kids]
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(root)
+
+
 def verb_alternation() -> str:
     """``said|says|...``: every speech-verb phrase, longest first (for patterns that embed it)."""
     return _verb_forms()[1]
@@ -110,8 +134,8 @@ def lexicon(story=None):
     """
     from ..story import merged_rows
 
-    info, alt = _verb_forms()
-    verb_re = re.compile(r"(?<![\w’'-])(" + alt + r")(?![\w’'-])")
+    info, _ = _verb_forms()
+    verb_re = re.compile(r"(?<![\w’'-])(" + trie_alternation(info) + r")(?![\w’'-])")
     rules = merged_rows(read_csv_rows("role_rules.csv"), story, "role_rules.csv", ("pattern", "kind"))
     by_kind: dict[str, dict[str, str]] = {}
     for r in rules:
