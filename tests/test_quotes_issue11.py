@@ -331,3 +331,16 @@ def test_cognitive_and_evidential_verbs():
         ("Omar Reyes", "thinks", "the bridge will be finished by May")]
     assert _reported("A county survey found that most wells were dry by August.") == [
         ("A county survey", "found", "most wells were dry by August")]
+
+
+def test_a_place_after_on_modifies_the_head_and_is_not_the_speaker():
+    q = extract_quotes("Business owners on Carra said the ferry cuts would hurt trade.")
+    assert [r["speaker"] for r in q] == ["Business owners on Carra"]
+
+
+def test_said_then_a_time_and_a_that_clause_is_not_an_inverted_attribution():
+    text = "Still, Ann Rowe, a senior adviser to the mayor, said on Tuesday that the plan would pass."
+    q = extract_quotes(text)
+    assert [(r["speaker"], text[r["start"]:r["end"]]) for r in q] == [("Ann Rowe", "the plan would pass")]
+    q = extract_quotes("The plan will pass next month, said Ann Rowe, a senior adviser.")
+    assert [r["speaker"] for r in q] == ["Ann Rowe"]

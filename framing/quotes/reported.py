@@ -68,6 +68,10 @@ _MID = re.compile(
 _MID_NP_VETO = frozenset(words("clause_relative") + words("clause_conjunction") + words("np_clause_cut"))
 _SAID_NP = re.compile(r"(?:^|\s)(?:[A-Z]|(?:" + alternation("said_np_start") + r")\s)")
 _NON_SPEAKERS = frozenset(words("non_speaker"))
+# after a fronted "said": a preposition first ("said on Tuesday that …") or a clause word inside ("said
+# Smith that …") means the verb's own clause goes on, so it is not "…, said X." with X the subject
+_NOT_INVERTED_NP = re.compile(r"^(?:" + alternation("place_preposition") + r")\s|\b(?:" + alternation("clause_cut")
+                              + r")\b", re.I)
 
 
 def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: bool = False,
@@ -183,8 +187,8 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
             np_ = m.group(1) or m.group(2) or m.group(5)
             if np_ is None or count_words(np_) > 8:
                 continue
-            if m.group(5) and not _SAID_NP.search(np_):
-                continue  # "..., said his members wanted" is not an inverted attribution
+            if m.group(5) and (not _SAID_NP.search(np_) or _NOT_INVERTED_NP.search(np_)):
+                continue  # "..., said his members wanted" / "..., said on Tuesday that ..." is no inverted attribution
             spk, typ = resolve_np(dm, np_, ss + m.start(), memory)
             cs, ce = ss, ss + m.start()
             if count_words(t[cs:ce]) < 4:

@@ -76,7 +76,8 @@ _NP_DATE_TAIL = re.compile(r"(?:^|\s+)(?:(?:on|last|this|late|early)\s+)?(?:" + 
                            r"(?:\s+(?:" + alternation("date_part") + r"))?$", re.I)
 # a lower-case head noun, then a preposition (and maybe other names and "and") right before a name:
 # the name modifies the head ("the mayor of Lima", "police unions in France and Germany")
-_MODIFIER_OF = re.compile(r"\b[a-z][a-z’'-]+\s+(?:of|in|from|at|for)\s+(?:[A-Z][\w’'.-]*\s+(?:and\s+|,\s*)?)*$")
+_MODIFIER_OF = re.compile(r"\b[a-z][a-z’'-]+\s+(?:" + alternation("place_preposition") + r")\s+"
+                          r"(?:[A-Z][\w’'.-]*\s+(?:and\s+|,\s*)?)*$")
 # party and state after a legislator's name: "Rep. Bob Lane (D-Va.)", "R-Fla." is no name
 PARTY_TAG = re.compile(r"\s*\(?\b[DRI]-[A-Z][A-Za-z.]{0,6}\)?")
 
