@@ -339,3 +339,17 @@ def test_a_small_corpus_is_shown_whole_with_no_line():
     assert findings.shown_line(by_index, by_index, pd.Series(range(5), index=by_index)) == ""
     rows = pd.DataFrame({"doc_id": ["a", "unassessed"]})
     assert findings.shown_rows(rows, by_index, by_index) is rows   # nothing cut: every row kept
+
+
+def test_terms_findings_counts_the_model_hits_and_quotes_its_dev_precision():
+    by_source = pd.DataFrame({"words": [100], "loaded_hits": [3], "per_1k": [30.0]},
+                             index=pd.Index(["a"], name="doc_id"))
+    loaded = _hits([("a", "grim", "grim", "model", "authorial"), ("a", "<i>dire</i>", "dire", "model", "authorial"),
+                    ("a", "x", "x", "threat_fear", "authorial")])
+    loaded["source"] = ["model", "model", "lexicon_generic.csv:1"]
+    meta = {"dev_ptc_precision_recall_f1": "0.3136 0.1600 0.2100", "threshold": "0.15"}
+    text = findings.terms_findings(by_source, loaded, {"a": "a"}, None, None, meta)
+    assert ("The learned loaded-word model adds 2 hits (67% of the loaded hits), words no lexicon row lists: "
+            "*&lt;i&gt;dire&lt;/i&gt;* (1), *grim* (1). Its precision on the development split was 0.31 (PTC)") in text
+    loaded["source"] = "lexicon_generic.csv:1"
+    assert "adds no word the lexicon misses" in findings.terms_findings(by_source, loaded, {"a": "a"}, None, None, meta)

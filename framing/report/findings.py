@@ -228,7 +228,7 @@ def _terms_model(loaded, meta) -> str:
     words = _join(", ", [f"*{md(w)}* ({n})" for w, n in top.items()])
     text = (f"The learned loaded-word model adds {_n(len(m), 'hit')} ({len(m) / len(loaded):.0%} of the loaded "
             f"hits), words no lexicon row lists: {words}.")
-    scores = [(k.split("_")[1].upper(), v.split()[0]) for k, v in (meta or {}).items()
+    scores = [(k.split("_")[1].upper(), f"{float(v.split()[0]):.2f}") for k, v in (meta or {}).items()
               if k.startswith("dev_") and k.endswith("_precision_recall_f1")]
     if scores:
         text += (" Its precision on the development split was " + " and ".join(f"{p} ({d})" for d, p in scores)
