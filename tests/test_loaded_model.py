@@ -477,3 +477,13 @@ def test_docstring_examples_hold():
     for mod in (F, model_module, _common):
         r = doctest.testmod(mod)
         assert r.failed == 0 and r.attempted > 0, mod.__name__
+
+
+def test_names_include_compounds_that_name_someone():
+    from framing.terms_model.derive import name_types
+
+    text = "Crowds held anti-Zorblat rallies in Mirth. The rallies were loud. The anti-war crowd left Mirth."
+    arts = [Article("n:1", text, (), labels=(), split="train", dataset="alpha")]
+    names = name_types(arts)
+    assert {"anti-zorblat", "mirth"} <= names
+    assert not {"anti-war", "rallies", "crowd"} & names

@@ -151,3 +151,18 @@ def test_a_repeated_quote_scan_returns_a_fresh_copy():
     first.append((0, 1, ()))
     assert quote_spans(text) == [(8, 20, ()), (31, 37, ())]
     assert quote_spans(text[:21]) == [(8, 20, ())]
+
+
+def test_scores_are_the_same_floats_under_any_hash_seed():
+    # a token in several lexicon matches adds several weights; a set's order follows the hash seed,
+    # so the sum must not
+    import subprocess
+    import sys
+
+    code = ("import framing\n"
+            "c = framing.load_corpus('seeds', story='bolivia_iran_2023')\n"
+            "print(repr(framing.term_hits(c)['score'].tolist()))\n")
+    root = Path(__file__).resolve().parents[1]
+    outs = {subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
+                           env={**__import__("os").environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(outs) == 1 and len(next(iter(outs))) > 100

@@ -54,8 +54,9 @@ def _function_words() -> frozenset:
 
 
 def name_types(articles: Sequence) -> frozenset:
-    """Lower-cased word types written with a capital in at least half of their occurrences that do
-    not open a sentence: names of people, places, parties and outlets (the training split's own)."""
+    """Lower-cased word types written with a capital (at their start or after a hyphen) in at least half
+    of their occurrences that do not open a sentence: names of people, places, parties and outlets, and
+    compounds that name one ("anti-Kremlin"), the training split's own."""
     mid, caps = Counter(), Counter()
     for a in articles:
         toks = word_tokens(a.text)
@@ -64,8 +65,13 @@ def name_types(articles: Sequence) -> frozenset:
             if i and sids[i] == sids[i - 1]:
                 tok = a.text[s:e]
                 mid[tok.lower()] += 1
-                caps[tok.lower()] += tok[:1].isupper()
+                caps[tok.lower()] += _names_someone(tok)
     return frozenset(w for w, n in mid.items() if caps[w] * 2 >= n)
+
+
+def _names_someone(token: str) -> bool:
+    """A capital at the start of the token or of a hyphenated part: "Kremlin", "anti-Kremlin"."""
+    return any(part[:1].isupper() for part in token.split("-"))
 
 
 def _in_generic(word: str) -> bool:
