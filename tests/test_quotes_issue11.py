@@ -344,3 +344,59 @@ def test_said_then_a_time_and_a_that_clause_is_not_an_inverted_attribution():
     assert [(r["speaker"], text[r["start"]:r["end"]]) for r in q] == [("Ann Rowe", "the plan would pass")]
     q = extract_quotes("The plan will pass next month, said Ann Rowe, a senior adviser.")
     assert [r["speaker"] for r in q] == ["Ann Rowe"]
+
+
+# --------------------------------------------------------------------------- names: organisation + person, adverbs
+
+
+def test_an_organisation_ends_where_a_persons_name_begins():
+    text = "An analyst at the Meridian Policy Group Helen Whitcombe said: “The budget will not pass this year.”"
+    assert _speaker_of(text, "The budget") == "Helen Whitcombe"
+    text = "A researcher at the Carlow Institute Martin Dorsey said the plan was “a gamble that will not pay off.”"
+    assert _speaker_of(text, "a gamble") == "Martin Dorsey"
+    # an organisation whose name goes on is left whole
+    q = extract_quotes("The Bank of Lorne Investment Trust said the fund would close.")
+    assert [r["speaker"] for r in q] == ["Bank of Lorne Investment Trust"]
+
+
+def test_a_sentence_adverb_before_a_comma_is_never_a_name():
+    text = "Crucially, the judge said the case was closed. “We will reopen it next spring,” he added."
+    assert {r["speaker"] for r in extract_quotes(text)} == {"the judge"}
+    text = ("Tom Berg, the lawyer, spoke first. Tellingly, the judge, a former prosecutor, ruled against "
+            "the firm. “We will reopen it next spring,” he said.")
+    assert "Tellingly" not in {r["speaker"] for r in extract_quotes(text)}
+    # a name in -ly stays a name
+    assert _speaker_of("Kelly, the mayor, said: “We are ready.”", "We are") == "Kelly"
+    assert _speaker_of("Mayor Kelly said: “We are ready.”", "We are") == "Kelly"   # no adverb "reportedly"
+
+
+# --------------------------------------------------------------------------- more reported-speech cues
+
+
+def test_a_colon_after_the_speech_verb_opens_an_unquoted_clause():
+    assert _reported("Ana Ruiz said: the port will reopen in May.") == [
+        ("Ana Ruiz", "said", "the port will reopen in May")]
+    assert _reported("Ana Ruiz told reporters on Monday: the port will reopen in May.") == [
+        ("Ana Ruiz", "told", "the port will reopen in May")]
+    # a quotation after the colon is a quote, not a reported clause
+    q = extract_quotes("Ana Ruiz said on Monday: “The port will reopen in May.”")
+    assert [(r["kind"], r["speaker"]) for r in q] == [("direct", "Ana Ruiz")]
+
+
+def test_asked_reports_an_indirect_question_from_its_question_word():
+    assert _reported("Ana Ruiz asked whether the port would reopen in May.") == [
+        ("Ana Ruiz", "asked", "whether the port would reopen in May")]
+    assert _reported("Ana Ruiz asked the minister if the port would reopen in May.") == [
+        ("Ana Ruiz", "asked", "if the port would reopen in May")]
+    # a request is no question, and "declined to comment" reports nothing
+    assert _reported("Tom Berg asked the council to delay the vote.") == []
+    assert extract_quotes("Tom Berg declined to comment on the port.") == []
+
+
+def test_more_verbs_report_a_clause_without_that_when_a_finite_verb_follows():
+    assert _reported("Ana Ruiz noted the ferry had stopped running in March.") == [
+        ("Ana Ruiz", "noted", "the ferry had stopped running in March")]
+    assert _reported("The council announced the mayor would stay until June.") == [
+        ("The council", "announced", "the mayor would stay until June")]
+    # a noun object is no clause
+    assert _reported("The council announced the opening of a new ferry terminal near the harbour.") == []

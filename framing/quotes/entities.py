@@ -20,7 +20,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .lexicon import abbreviations, alternation, lexicon, word_set, words
-from .names import CONN, NAME_RE, POSS, WORD_RE, acronym_of, count_words, cut_name_end, stem
+from .names import (
+    CONN,
+    NAME_RE,
+    POSS,
+    WORD_RE,
+    acronym_of,
+    count_words,
+    cut_name_end,
+    org_person_cut,
+    sentence_adverb,
+    stem,
+)
 
 _ABBR = abbreviations()
 _STOP_PRE = word_set("stop_pre")           # closed-class words: never the start of a name
@@ -384,7 +395,7 @@ def split_name(dm, s0: int, raw: str) -> list[tuple[int, int, str, str]]:
     """
     if " " not in raw and "\xa0" not in raw:
         # one word (most runs): no sentence start, possessive or date inside it to cut at
-        if raw.rstrip(".,") in _DATE_WORD or raw.lower() in _NAME_END_CUT:
+        if raw.rstrip(".,") in _DATE_WORD or raw.lower() in _NAME_END_CUT or _adverb_at(dm, s0, raw):
             return []
         return _name_part(dm, s0, s0 + len(raw))
     out = []
@@ -419,11 +430,24 @@ def split_name(dm, s0: int, raw: str) -> list[tuple[int, int, str, str]]:
     if cur:
         out.append(cur)
     res = []
+    orgw = dm.rules.get("org", {})
     for grp in out:
         grp = cut_name_end(grp)
-        if grp:
-            res += _name_part(dm, s0 + grp[0].start(), s0 + grp[-1].end())
+        if not grp:
+            continue
+        k = org_person_cut([x.group() for x in grp], orgw, dm.common) if len(grp) > 3 else 0
+        if k:   # "the Meridian Policy Group Helen Whitcombe": the organisation, then the person
+            res += _name_part(dm, s0 + grp[0].start(), s0 + grp[k - 1].end())
+            grp = grp[k:]
+        res += _name_part(dm, s0 + grp[0].start(), s0 + grp[-1].end())
     return res
+
+
+def _adverb_at(dm, s: int, word: str) -> bool:
+    """Is the one-word run ``word`` at ``s`` a sentence adverb (:func:`.names.sentence_adverb`) before a
+    comma or opening its sentence ("Crucially, the judge said")? Then it is no name."""
+    t = dm.text
+    return (t.startswith(",", s + len(word)) or s in dm.sstart_set) and sentence_adverb(word)
 
 
 _POSS_ENDS = ("'", "’", "'s", "’s")   # the endings POSS (``[’']s?$``) finds
@@ -453,6 +477,8 @@ def name_in_np(dm, m) -> str | None:
     honorifics, titles, "the" and common words, and the words up to the last title, removed."""
     toks = POSS.sub("", m.group()).split()
     w = name_words(dm.story)
+    k = org_person_cut(toks, w.org, dm.common) if len(toks) > 3 else 0
+    toks = toks[k:]   # "Meridian Policy Group Helen Whitcombe": the person
     i0, nt = 0, len(toks)   # an index, not list.pop(0) once per word ("Mr. Mr. Mr. ...")
     while i0 < nt and (toks[i0].lower() in w.hon or toks[i0].lower() in w.titles or toks[i0].lower() == "the"
                        or (toks[i0].lower() in dm.common and nt - i0 > 1)):

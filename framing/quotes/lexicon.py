@@ -3,8 +3,10 @@
 =========================================  ==============================================================
 ``data/speech_verbs.csv``                  speech verbs and phrases: ``lemma``, ``type`` (``cognitive``,
                                            ``tentative``, ...), ``zero_that`` (``yes``: reports a clause with
-                                           no "that"), ``comma_cue`` (``yes``: "…, he said, " before a quote
-                                           makes it a full quote; ``object``: the same with an object or
+                                           no "that"; ``finite``: the same when an auxiliary
+                                           or -ed verb follows its subject), ``comma_cue``
+                                           (``yes``: "…, he said, " before a quote makes it a
+                                           full quote; ``object``: the same with an object or
                                            agent, "…, told reporters, "), ``inverted_tail`` (``np_verb``:
                                            "clause, X added." / ``verb_np``: "clause, said X.")
 ``data/role_rules.csv`` (+ a pack's)       honorifics, titles, organisation and person words, role keywords

@@ -25,12 +25,17 @@ _NAME_END_CUT = word_set("name_end_cut")
 _ACRONYM_SKIP = word_set("acronym_skip")
 _VAGUE_QUANTIFIER = word_set("vague_quantifier")
 _SINGULAR_DET = word_set("singular_determiner")
+_ORG_PERSON_CUT = word_set("org_person_cut")
+_ADVERB_SUFFIX = tuple(words("sentence_adverb_suffix"))
+#: a person's name after an organisation head has this many capitalised words (titles included)
+ORG_PERSON_WORDS = (2, 4)
 
 # auxiliaries and adverbs at the end of a subject noun phrase ("X has also", "X reportedly")
 _AUX_WORDS = [w for w in words("aux_adverb") if " " not in w]
 _AUX_PHRASES = [[re.compile(literal(x), re.IGNORECASE) for x in w.split()] for w in words("aux_adverb") if " " in w]
-AUX = re.compile(r"(?:\s+(?:" + alternation("aux_adverb", space=r"\s+") + r"|\w+ly))+$", re.I)
-_AUX_WORD = re.compile("(?:" + "|".join(literal(w) for w in _AUX_WORDS) + r"|\w+ly)", re.IGNORECASE)
+# an adverb in -ly is a lower-case word: a capitalised one is a name ("Mayor Kelly said")
+AUX = re.compile(r"(?:\s+(?:" + alternation("aux_adverb", space=r"\s+") + r"|(?-i:[a-z]\w*ly)))+$", re.I)
+_AUX_WORD = re.compile("(?:" + "|".join(literal(w) for w in _AUX_WORDS) + r"|(?-i:[a-z]\w*ly))", re.IGNORECASE)
 _NONSPACE = re.compile(r"\S+")
 _CAP_WORD = re.compile(_CAP)
 _CONN_WORD = re.compile(CONN)
@@ -118,6 +123,42 @@ def cut_name_end(tokens: list) -> list:
     while cut and tokens[cut - 1].group().lower() in _NAME_END_CUT:
         cut -= 1
     return tokens[:cut]
+
+
+def sentence_adverb(w: str) -> bool:
+    """Is the capitalised word ``w`` a sentence adverb ("Crucially", "Tellingly"): an ending of list
+    ``sentence_adverb_suffix`` with at least three letters before it? (Names in -ly are shorter or
+    end otherwise: Kelly, Connally.)"""
+    lw = w.lower()
+    return lw.isalpha() and any(lw.endswith(x) and len(lw) - len(x) >= 3 for x in _ADVERB_SUFFIX)
+
+
+def org_person_cut(toks: list[str], org_words, common=frozenset()) -> int:
+    """Where a person's name starts in the words ``toks`` of one capitalised run that joins an
+    organisation and a person ("Meridian Policy Group Helen Whitcombe" -> 3), else 0.
+
+    The organisation ends with a head word (``org_words`` or list ``org_person_cut``) that is not
+    the run's first word; what follows is :data:`ORG_PERSON_WORDS` capitalised words, none an
+    organisation word, a connector or one of the text's ``common`` words ("Bank of America", "Fox
+    News Channel", "Health Ministry Says Vaccine Safe" stay whole).
+    """
+    n = len(toks)
+    lo, hi = ORG_PERSON_WORDS
+    if n < lo + 2:
+        return 0
+    for i in range(n - lo - 1, max(0, n - hi - 1) - 1, -1):
+        if i < 1:
+            break
+        head = toks[i].lower()
+        if head not in org_words and head not in _ORG_PERSON_CUT:
+            continue
+        rest = toks[i + 1:]
+        if all(x[:1].isupper() and x[1:2].islower() and x.lower() not in org_words
+               and x.lower() not in _ORG_PERSON_CUT and x.lower() not in common and not _CONN_WORD.fullmatch(x)
+               for x in rest):
+            return i + 1
+        return 0
+    return 0
 
 
 def stem(w: str) -> str:

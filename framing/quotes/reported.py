@@ -2,7 +2,8 @@
 
 * :func:`reported_after_verb`: a speech verb followed by a *that*-clause ("X said that …"),
   with no complementizer after verbs marked ``zero_that`` in ``data/speech_verbs.csv`` ("X
-  said the port …"), "told <whom> that …", "warned of …";
+  said the port …"), "told <whom> that …", "warned of …", a colon ("X said: the port …") and an
+  indirect question ("X asked whether …");
 * :func:`reported_inverted`: "According to X, …" and "…, according to X." / "…, X said." /
   "…, said X.".
 
@@ -39,12 +40,27 @@ _ZERO_THAT = re.compile(_ZERO_THAT_RE)
 _BARE_CLAUSE = re.compile(r"[ \xa0]+(?=(?!(?:" + alternation("stop_pre") + "|" + alternation("bare_subject_veto")
                           + r"|\w+ly)\b)[a-z][\w’'-]*(?:[ \xa0]+[\w’'$%-]+){0,5}?[ \xa0]+(?:"
                           + alternation("finite_marker") + r"|[a-z]+ed)\b)")
+# "noted the bridge had closed", "announced Ruiz would stay": a clause with no "that" after a ``zero_that=finite``
+# verb (one that also takes a noun object: "announced the discovery") needs an auxiliary or -ed verb within six words
+_FINITE_CLAUSE = re.compile(r"[ \xa0]+(?=(?:(?:" + alternation("subject_start") + r"|[A-Z][\w’'-]*)\b|(?!(?:"
+                            + alternation("stop_pre") + "|" + alternation("bare_subject_veto")
+                            + r"|\w+ly)\b)[a-z][\w’'-]*)(?:[ \xa0]+[\w’'$%-]+){0,5}?[ \xa0]+(?:"
+                            + alternation("finite_marker") + r"|[a-z]+ed)\b)")
 _FINITE = re.compile(r"\b(?:" + alternation("finite_marker") + r"|[a-z]+ed)\b")
 #: where a reported clause stops inside its sentence: ";" or a comma before a clause of the writer's
 CLAUSE_BREAK = re.compile(r";|,(?=[ \xa0]+(?:" + alternation("clause_break") + r")\b)")
 # "told <object> [that] <clause>" in one pattern, so that the object is as short as the clause after it allows
 _TELL_CLAUSE = re.compile(_TELL_OBJECT_RE + r"(?:(?i:" + _CLAUSE_START_RE + r")|" + _ZERO_THAT_RE + r")")
 _DATE_WORD = re.compile(r"^(?:" + alternation("date_word") + r")\b")
+# "X said: the port will open" / "X told reporters on Monday: …": a colon after the verb (and its object or a
+# time) opens a clause to the end of the sentence when no quotation mark follows it
+_TIME_AFTER_RE = r"(?:[ \xa0]+(?:on[ \xa0]+)?(?:\w+day|" + alternation("tail_time") + r"|last[ \xa0]+\w+))?"
+_COLON_RE = _TIME_AFTER_RE + r"[ \xa0]*:[ \xa0]+(?=[^\W_])"
+_COLON_CLAUSE = re.compile(_COLON_RE)
+_TELL_COLON = re.compile(_TELL_OBJECT_RE + _COLON_RE)
+# "X asked [reporters] whether …": an indirect question, from its question word
+_ASK_CLAUSE = re.compile(r"(?:" + _TELL_OBJECT_RE + r")?[ \xa0]+(?=(?:" + alternation("question_word") + r")[ \xa0])")
+
 
 _ACC_LEAD = re.compile(r"According to ([^,]{2,80}),[ \xa0]+")
 _NP_VERB = "|".join(speech_verbs_with("inverted_tail", "np_verb"))
@@ -122,10 +138,21 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
 def _clause_start(m, info: dict, after: str) -> int | None:
     """Where the reported clause of the verb ``m`` starts (``after`` is the text after the verb), or None.
 
-    "told <Outlet|reporters> that …" (or no "that"), "warned of/about …", "said [on Monday] that
-    …", and, for ``zero_that`` verbs, "said the …" when no date word follows the verb.
+    "said [on Monday]: …" and "told reporters: …" (a colon, no quotation mark after it), "asked
+    [<whom>] whether/why/… …" (from the question word, list ``question_word``), "told
+    <Outlet|reporters> that …" (or no "that"), "warned of/about …", "said [on Monday] that …", and,
+    for ``zero_that`` verbs, "said the …" when no date word follows the verb.
     """
+    cm = _COLON_CLAUSE.match(after)
+    if cm is not None:
+        return m.end() + cm.end()
+    if info.get("lemma") == "ask":
+        cm = _ASK_CLAUSE.match(after)
+        return None if cm is None else m.end() + cm.end()
     if info.get("lemma") == "tell":
+        cm = _TELL_COLON.match(after)
+        if cm is not None:
+            return m.end() + cm.end()
         cm = _TELL_CLAUSE.match(after)
         if cm is not None and _DATE_WORD.match(after[cm.end():]):
             cm = None
@@ -133,8 +160,9 @@ def _clause_start(m, info: dict, after: str) -> int | None:
     if info.get("lemma") == "warn" and _WARN_OF.match(after):
         return m.end() + _WARN_OF.match(after).end()
     cm = _CLAUSE_START.match(after)
-    if cm is None and info.get("zero_that") == "yes":
-        cm = _ZERO_THAT.match(after) or _BARE_CLAUSE.match(after)
+    if cm is None and info.get("zero_that") in ("yes", "finite"):
+        cm = _FINITE_CLAUSE.match(after) if info["zero_that"] == "finite" else \
+            _ZERO_THAT.match(after) or _BARE_CLAUSE.match(after)
         if cm is not None and _DATE_WORD.match(after[cm.end():]):
             cm = None
     return None if cm is None else m.end() + cm.end()
