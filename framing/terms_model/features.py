@@ -152,11 +152,15 @@ def sentence_ids(text: str, tokens: Sequence[tuple[int, int]]) -> list[int]:
 
 def _lexicon_marks(text: str, tokens: Sequence[tuple[int, int]], spans) -> list[list]:
     """For each token, the generic-lexicon matches overlapping it: [(category, loaded, multi-token)]."""
+    return match_marks(tokens, generic_lexicon().match(text, spans) if tokens else [])
+
+
+def match_marks(tokens: Sequence[tuple[int, int]], matches) -> list[list]:
+    """For each token, the lexicon ``matches`` ((start, end, Entry), in text order) overlapping it, as
+    [(category, loaded, multi-token)]: a bisection per match, so linear in tokens plus matches."""
     out: list[list] = [[] for _ in tokens]
-    if not tokens:
-        return out
     starts = [s for s, _ in tokens]
-    for s, e, ent in generic_lexicon().match(text, spans):
+    for s, e, ent in matches:
         i = bisect.bisect_right(starts, s) - 1
         if i < 0 or tokens[i][1] <= s:
             i += 1

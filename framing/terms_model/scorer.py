@@ -12,7 +12,6 @@ texts with quotations, abbreviations, lexicon phrases, numbers and line breaks).
 """
 from __future__ import annotations
 
-import bisect
 import math
 from functools import lru_cache
 from typing import Iterable, Sequence
@@ -28,6 +27,7 @@ from .features import (
     _valence_features,
     _word,
     generic_lexicon,
+    match_marks,
     vader_lexicon,
 )
 from .model import LoadedModel, ModelHit, default_model
@@ -204,22 +204,15 @@ class Scorer:
         if not matches:
             return extra
         g = self._g
-        starts = [s for s, _ in tokens]
         names: dict[int, set] = {}
-        for s, e, ent in matches:
-            i = bisect.bisect_right(starts, s) - 1
-            if i < 0 or tokens[i][1] <= s:
-                i += 1
-            j = i
-            while j < len(tokens) and tokens[j][0] < e:
-                j += 1
-            for k in range(max(i, 0), j):
+        for k, marks in enumerate(match_marks(tokens, matches)):
+            for category, loaded, multi in marks:
                 f = names.setdefault(k, set())
-                f.add("lex=" + ent.category)
-                f.add("lex_loaded" if ent.loaded else "lex_neutral")
-                if j - i > 1:
+                f.add("lex=" + category)
+                f.add("lex_loaded" if loaded else "lex_neutral")
+                if multi:
                     f.add("lex_multi")
-                if ent.loaded:
+                if loaded:
                     lex_loaded[k] = True
         for k, f in names.items():
             extra[k] = sum(g(x, 0.0) for x in sorted(f))   # a fixed order: the same sum in every process
