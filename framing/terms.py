@@ -62,6 +62,7 @@ import numpy as np
 import pandas as pd
 
 from ._data import DATA_DIR
+from .regex_parts import branches
 
 COLUMNS = ("term", "category", "direction", "loaded", "match", "source")
 MATCH_TYPES = ("word", "phrase", "regex")
@@ -340,26 +341,7 @@ def _compile_regex(idx: int, term: str) -> tuple[int, re.Pattern, bool]:
 def _has_top_level_bar(term: str) -> bool:
     """True when ``term`` has an alternative ``|`` outside every group (``\\bab|c``: the boundary
     belongs to the first alternative only)."""
-    depth, i, in_class = 0, 0, False
-    while i < len(term):
-        c = term[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            i += 1 + (term[i + 1:i + 2] == "]")     # "[]..." holds a literal "]"
-            continue
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            return True
-        i += 1
-    return False
+    return len(branches(term)) > 1
 
 
 def _bounded_matches(rx: re.Pattern, text: str, start: int, end: int):

@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 from .._data import read_csv_rows
+from ..regex_parts import branches, close
 from .sentences import _docs, _sentences
 
 #: polarity of each cue kind: +1 alarm, -1 counter-alarm
@@ -97,51 +98,6 @@ def feature_names() -> list[str]:
     return list(load_feature_spec()["features"])
 
 
-def _close(p: str, i: int) -> int:
-    """Index just after the group that opens at ``p[i] == "("`` (escapes and classes skipped)."""
-    depth, j, in_class = 0, i, False
-    while j < len(p):
-        c = p[j]
-        if c == "\\":
-            j += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return j + 1
-        j += 1
-    return len(p)
-
-
-def _branches(p: str) -> list[str]:
-    """``p`` split at its top-level ``|``."""
-    out, depth, j, start, in_class = [], 0, 0, 0, False
-    while j < len(p):
-        c = p[j]
-        if c == "\\":
-            j += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            out.append(p[start:j])
-            start = j + 1
-        j += 1
-    return out + [p[start:]]
-
-
 def regex_triggers(pattern: str) -> list[str] | None:
     """Literal lower-case prefixes one of which every match of ``pattern`` starts with, or None.
 
@@ -155,10 +111,10 @@ def regex_triggers(pattern: str) -> list[str] | None:
         if p.startswith("\\b"):
             p = p[2:]
         elif p.startswith(("(?=", "(?!", "(?<=", "(?<!")):
-            p = p[_close(p, 0):]
+            p = p[close(p, 0):]
         else:
             break
-    parts = _branches(p)
+    parts = branches(p)
     if len(parts) > 1:
         out = []
         for q in parts:
@@ -168,7 +124,7 @@ def regex_triggers(pattern: str) -> list[str] | None:
             out.extend(t)
         return sorted(set(out))
     if p.startswith("("):
-        j = _close(p, 0)
+        j = close(p, 0)
         if j < len(p) and p[j] in "?*{":
             return None
         inner = p[3:j - 1] if p.startswith("(?:") else p[1:j - 1]
