@@ -18,6 +18,8 @@ from framing.devdata.attribution_score import (
     content_words,
     head,
     is_pronoun_source,
+    is_speech_cue,
+    match_cover,
     match_spans,
     preceding_phrase,
     prf,
@@ -305,6 +307,41 @@ def test_any_overlap_counts_every_overlapped_content():
 def at2(text: str, sub: str) -> tuple[int, int]:
     i = text.index(sub)
     return i, i + len(sub)
+
+
+def test_match_cover_needs_thirty_percent_of_the_gold_and_is_one_to_one():
+    gold = [frozenset(range(10)), frozenset(range(100, 110))]
+    assert match_cover([frozenset(range(3))], gold) == {0: 0}          # 3 of 10: enough
+    assert match_cover([frozenset(range(2))], gold) == {}              # 2 of 10: not
+    # coverage ignores how far the prediction runs past the content (IoU would not match it)
+    wide = frozenset(range(-50, 10))
+    assert match_cover([wide], gold) == {0: 0} and match_spans([wide], gold) == {}
+    # one to one, the best coverage first
+    assert match_cover([frozenset(range(4)), frozenset(range(10))], gold[:1]) == {1: 0}
+
+
+def test_speech_cue_words():
+    assert is_speech_cue("told reporters") and is_speech_cue("According to") and is_speech_cue("has said")
+    assert not is_speech_cue("believes") and not is_speech_cue("") and not is_speech_cue("wants")
+
+
+def test_cover_rule_and_speech_cue_subset_by_hand(scored):
+    G, P = scored
+    # p3 covers 10 of g3's 23 letters (>= 30 %), though its IoU is 0.43
+    assert [g["cover"] for g in G] == [True, True, False, True, True, True, True]
+    assert [g["speech_cue"] for g in G] == [True, True, False, False, False, True, False]
+    t = span_table(G, P).set_index("subset")
+    assert t.loc["all", "cover_p"] == pytest.approx(6 / 7) and t.loc["all", "cover_r"] == pytest.approx(6 / 7)
+    # speech cue: gold g0, g1, g5 (said, said, was reported); predictions p0, p1, p5 (their best content)
+    # and the spurious p2
+    assert t.loc["speech cue", ["n_gold", "n_pred"]].tolist() == [3, 4]
+    assert t.loc["speech cue", "cover_p"] == pytest.approx(3 / 4) and t.loc["speech cue", "cover_r"] == 1.0
+    k = speaker_table(G, P).set_index("pairs")
+    # cover pairs with a Source: g0 right, g1 right, g3 right ("mayor"), g4 empty, g6 wrong
+    assert k.loc["cover: all", ["n_scored", "accuracy"]].tolist() == [5, pytest.approx(3 / 5)]
+    assert k.loc["cover: all", "empty_share"] == pytest.approx(1 / 5)
+    assert k.loc["cover: pronoun", ["n_scored", "accuracy"]].tolist() == [1, 1.0]
+    assert k.loc["cover: speech cue", ["n_scored", "accuracy"]].tolist() == [2, 1.0]
 
 
 def test_span_table_by_hand(scored):

@@ -14,9 +14,21 @@ makes no difference. For a predicted quote P and a gold content G (G may have se
     one-to-one pairs with IoU ≥ :data:`IOU_THRESHOLD` (0.5), chosen greedily by descending IoU
     (ties: earlier prediction, then earlier gold). Precision = matched predictions / predictions,
     recall = matched gold contents / gold contents.
+``cover``
+    issue 11's rule (the Gender Gap Tracker's evaluation, Asr et al. 2021): one-to-one pairs whose
+    overlap covers at least :data:`COVER_THRESHOLD` (30 %) of the gold content's characters,
+    ``overlap / |G| >= 0.3``, chosen greedily by descending coverage (ties as for ``iou``). Looser
+    than ``iou`` for long gold contents of which only the quoted part is predicted, and blind to
+    how far a prediction runs past its content.
 ``any``
     lenient: a prediction is correct when it overlaps some gold content by at least one
     character; a gold content is found when some prediction overlaps it (not one-to-one).
+
+The ``speech cue`` subset holds the gold contents whose Cue has a word of
+``data/metric_speech_cues.csv`` (verbs of speech, and "according"): attributions of something
+said or written, as a quote extractor is asked to find them, leaving out beliefs, intentions and
+acts that PolNeAR also annotates. Its predictions are those whose most-overlapping content is in
+the subset, plus those overlapping no content (spurious for every subset).
 
 Quote shape (:func:`quote_kind`), the same rule for gold and predicted spans, from double
 quotation marks, ``''`` included (single quotes are left out: they cannot be told from
@@ -52,6 +64,7 @@ from functools import lru_cache
 from .._data import read_csv_rows
 
 IOU_THRESHOLD = 0.5
+COVER_THRESHOLD = 0.3
 
 OPENING_MARKS = "“„«‟"
 CLOSING_MARKS = "”»"
@@ -202,6 +215,34 @@ def match_spans(pred: Sequence[frozenset], gold: Sequence[frozenset], threshold:
     return out
 
 
+def match_cover(pred: Sequence[frozenset], gold: Sequence[frozenset],
+                threshold: float = COVER_THRESHOLD) -> dict[int, int]:
+    """One-to-one matching by coverage of the gold set: ``{pred index: gold index}``.
+
+    Candidate pairs share characters covering at least ``threshold`` of the gold set; they are
+    taken greedily by descending coverage, ties to the earlier prediction, then the earlier gold.
+
+    Examples
+    --------
+    >>> match_cover([frozenset({1, 2, 3, 4, 5, 6, 7, 8, 9, 10})], [frozenset({1, 2}), frozenset(range(1, 30))])
+    {0: 0}
+    """
+    pairs = []
+    for i, p in enumerate(pred):
+        for j, g in enumerate(gold):
+            inter = len(p & g)
+            if inter and inter >= threshold * len(g):
+                pairs.append((-inter / len(g), i, j))
+    pairs.sort()
+    out: dict[int, int] = {}
+    used: set[int] = set()
+    for _, i, j in pairs:
+        if i not in out and j not in used:
+            out[i] = j
+            used.add(j)
+    return out
+
+
 def best_overlap(p: frozenset, gold: Sequence[frozenset]) -> int:
     """Index of the gold set sharing most characters with ``p`` (earliest on ties), -1 if none."""
     best, k = 0, -1
@@ -342,6 +383,22 @@ def resolve_antecedents(sources: Sequence[tuple]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _speech_cue_forms() -> frozenset[str]:
+    return frozenset(f for r in read_csv_rows("metric_speech_cues.csv") for f in r["forms"].split("|"))
+
+
+def is_speech_cue(cue: str) -> bool:
+    """Is a word of the Cue a verb of speech (``data/metric_speech_cues.csv``)?
+
+    Examples
+    --------
+    >>> is_speech_cue("told reporters"), is_speech_cue("according to"), is_speech_cue("believes")
+    (True, True, False)
+    """
+    return any(w in _speech_cue_forms() for w in re.findall(r"[a-z]+", cue.lower()))
+
+
 def speaker_correct(pred: str, gold: str) -> bool:
     """Does the predicted speaker name the gold Source (already resolved if it was a pronoun)?
 
@@ -371,21 +428,25 @@ def score_article(text: str, predictions: Sequence[dict], gold: Sequence[dict]) 
         ``start``, ``end``, ``speaker`` (may be ''), optionally ``kind`` (the extractor's own).
     gold : sequence of dict
         ``content`` (list of (start, end)), ``source`` (text, may be ''), ``resolved_source``
-        (the Source or, for a pronoun, its antecedent; see :func:`resolve_antecedents`).
+        (the Source or, for a pronoun, its antecedent; see :func:`resolve_antecedents`),
+        optionally ``cue`` (its text, for the ``speech cue`` subset).
         Gold contents without a letter or digit are skipped (nothing to find).
 
     Returns
     -------
     gold_rows : list of dict, one per scored gold content
         ``index`` (into ``gold``), ``kind``, ``quote_marks``, ``source``, ``resolved_source``,
-        ``source_type``, ``exact``, ``iou``, ``any`` (found under each rule), ``pred`` (index of
-        the IoU-matched prediction or -1), ``speaker`` (its speaker), ``speaker_ok`` (True/False,
-        None when unmatched or the gold has no Source).
+        ``source_type``, ``speech_cue``, ``exact``, ``iou``, ``cover``, ``any`` (found under each
+        rule), ``pred`` (index of the IoU-matched prediction or -1), ``speaker`` (its speaker),
+        ``speaker_ok`` (True/False, None when unmatched or the gold has no Source), and the same for
+        the cover-matched prediction: ``cover_speaker``, ``cover_speaker_ok``.
     pred_rows : list of dict, one per prediction
         ``index``, ``kind`` and ``quote_marks`` (shape of the predicted span), ``pred_kind`` (the
-        extractor's kind), ``speaker``, ``exact``, ``iou``, ``any``, ``best_gold`` (index into
-        ``gold`` of the most-overlapping content, -1 if none), ``any_speaker_ok`` (speaker against
-        that content's source; None when no overlap or no Source).
+        extractor's kind), ``speaker``, ``exact``, ``iou``, ``cover``, ``any``, ``best_gold``
+        (index into ``gold`` of the most-overlapping content, -1 if none), ``speech_cue`` (that
+        content is in the speech-cue subset; True when there is none: a spurious prediction counts
+        against every subset), ``any_speaker_ok`` (speaker against that content's source; None
+        when no overlap or no Source).
     """
     keep = [k for k, g in enumerate(gold) if char_set(text, g["content"])]
     gsets = [char_set(text, gold[k]["content"]) for k in keep]
@@ -393,6 +454,9 @@ def score_article(text: str, predictions: Sequence[dict], gold: Sequence[dict]) 
     exact = match_spans(psets, gsets, exact=True)
     iou = match_spans(psets, gsets)
     iou_inv = {j: i for i, j in iou.items()}
+    cover = match_cover(psets, gsets)
+    cover_inv = {j: i for i, j in cover.items()}
+    speech = [is_speech_cue(gold[k].get("cue", "")) for k in keep]
     exact_gold = set(exact.values())
     best = [best_overlap(p, gsets) for p in psets]
     found_any = {j for j, g in enumerate(gsets) if any(p & g for p in psets)}
@@ -408,12 +472,15 @@ def score_article(text: str, predictions: Sequence[dict], gold: Sequence[dict]) 
         kind, marks = quote_kind(text, g["content"])
         i = iou_inv.get(j, -1)
         spk = predictions[i].get("speaker", "") if i >= 0 else ""
+        c = cover_inv.get(j, -1)
+        cspk = predictions[c].get("speaker", "") if c >= 0 else ""
         gold_rows.append({
             "index": k, "kind": kind, "quote_marks": marks, "source": g.get("source", ""),
             "resolved_source": g.get("resolved_source", g.get("source", "")),
-            "source_type": source_type(g.get("source", "")),
-            "exact": j in exact_gold, "iou": i >= 0, "any": j in found_any, "pred": i,
+            "source_type": source_type(g.get("source", "")), "speech_cue": speech[j],
+            "exact": j in exact_gold, "iou": i >= 0, "cover": c >= 0, "any": j in found_any, "pred": i,
             "speaker": spk, "speaker_ok": ok(spk, g) if i >= 0 else None,
+            "cover_speaker": cspk, "cover_speaker_ok": ok(cspk, g) if c >= 0 else None,
         })
     pred_rows = []
     for i, p in enumerate(predictions):
@@ -421,8 +488,8 @@ def score_article(text: str, predictions: Sequence[dict], gold: Sequence[dict]) 
         b = best[i]
         pred_rows.append({
             "index": i, "kind": kind, "quote_marks": marks, "pred_kind": p.get("kind", ""),
-            "speaker": p.get("speaker", ""), "exact": i in exact, "iou": i in iou, "any": b >= 0,
-            "best_gold": keep[b] if b >= 0 else -1,
+            "speaker": p.get("speaker", ""), "exact": i in exact, "iou": i in iou, "cover": i in cover,
+            "any": b >= 0, "best_gold": keep[b] if b >= 0 else -1, "speech_cue": speech[b] if b >= 0 else True,
             "any_speaker_ok": ok(p.get("speaker", ""), gold[keep[b]]) if b >= 0 else None,
         })
     return gold_rows, pred_rows
@@ -446,20 +513,22 @@ def prf(n_pred_ok: int, n_pred: int, n_gold_ok: int, n_gold: int) -> tuple[float
 
 SUBSETS = (("all", None), ("direct", ("kind", "direct")), ("mixed", ("kind", "mixed")),
            ("indirect", ("kind", "indirect")), ("quote marks", ("quote_marks", True)),
-           ("no quote marks", ("quote_marks", False)))
+           ("no quote marks", ("quote_marks", False)), ("speech cue", ("speech_cue", True)))
+RULES = ("exact", "iou", "cover", "any")
 
 
 def span_table(gold_rows: Sequence[dict], pred_rows: Sequence[dict]):
-    """Precision, recall and F1 under the three rules, overall and per subset.
+    """Precision, recall and F1 under the four rules, overall and per subset.
 
     A subset (``direct``, ``mixed``, ``indirect``, ``quote marks``, ``no quote marks``) selects
     gold contents by their shape for recall and predictions by the shape of the predicted span for
-    precision, so each row is the score of the extractor on spans of that shape.
+    precision, so each row is the score of the extractor on spans of that shape; ``speech cue``
+    selects gold contents by their Cue and predictions by their most-overlapping content.
 
     Returns
     -------
     pandas.DataFrame
-        One row per subset: ``subset, n_gold, n_pred`` and ``{exact,iou,any}_{p,r,f1}``.
+        One row per subset: ``subset, n_gold, n_pred`` and ``{exact,iou,cover,any}_{p,r,f1}``.
     """
     import pandas as pd
 
@@ -468,7 +537,7 @@ def span_table(gold_rows: Sequence[dict], pred_rows: Sequence[dict]):
         G = [g for g in gold_rows if cond is None or g[cond[0]] == cond[1]]
         P = [p for p in pred_rows if cond is None or p[cond[0]] == cond[1]]
         row = {"subset": name, "n_gold": len(G), "n_pred": len(P)}
-        for rule in ("exact", "iou", "any"):
+        for rule in RULES:
             p, r, f = prf(sum(x[rule] for x in P), len(P), sum(x[rule] for x in G), len(G))
             row.update({f"{rule}_p": p, f"{rule}_r": r, f"{rule}_f1": f})
         rows.append(row)
@@ -478,7 +547,8 @@ def span_table(gold_rows: Sequence[dict], pred_rows: Sequence[dict]):
 def speaker_table(gold_rows: Sequence[dict], pred_rows: Sequence[dict]):
     """Speaker accuracy on matched quotes, overall and by gold Source type and quote shape.
 
-    Rows ``iou: ...`` use the one-to-one IoU ≥ 0.5 pairs; the row ``any overlap`` pairs every
+    Rows ``iou: ...`` use the one-to-one IoU ≥ 0.5 pairs, rows ``cover: ...`` the one-to-one pairs
+    covering 30 % of the gold content (issue 11's rule); the row ``any overlap`` pairs every
     overlapping prediction with the gold content it overlaps most. Pairs whose gold has no Source
     are left out of the accuracy and counted in ``n_no_source``.
 
@@ -506,5 +576,11 @@ def speaker_table(gold_rows: Sequence[dict], pred_rows: Sequence[dict]):
                                              if g["source_type"] == t)))
     for k in ("direct", "mixed", "indirect"):
         rows.append(row(f"iou: {k}", ((g["speaker"], g["speaker_ok"]) for g in matched if g["kind"] == k)))
+    covered = [g for g in gold_rows if g["cover"]]
+    rows.append(row("cover: all", ((g["cover_speaker"], g["cover_speaker_ok"]) for g in covered)))
+    for name, key, value in (("direct", "kind", "direct"), ("indirect", "kind", "indirect"),
+                             ("pronoun", "source_type", "pronoun"), ("speech cue", "speech_cue", True)):
+        rows.append(row(f"cover: {name}", ((g["cover_speaker"], g["cover_speaker_ok"]) for g in covered
+                                           if g[key] == value)))
     rows.append(row("any overlap", ((p["speaker"], p["any_speaker_ok"]) for p in pred_rows if p["any"])))
     return pd.DataFrame(rows)

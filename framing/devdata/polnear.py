@@ -150,12 +150,13 @@ def gold_quotes(article: Article) -> list[dict]:
     """The article's attributions that have a content span, in the form
     :func:`~framing.devdata.attribution_score.score_article` takes (``content``, ``source``,
     ``resolved_source``: pronoun Sources replaced by their antecedent, a relative pronoun by the
-    phrase before it), plus ``id``."""
+    phrase before it, ``cue``: the Cue's text), plus ``id``."""
     atts = [a for a in article.attributions if a.content]
     t = article.text
     resolved = resolve_antecedents([(a.source[0][0], a.source_text, preceding_phrase(t, a.source[0][0]))
                                     if a.source else (a.content[0][0], "") for a in atts])
-    return [{"id": a.id, "content": list(a.content), "source": a.source_text, "resolved_source": r}
+    return [{"id": a.id, "content": list(a.content), "source": a.source_text, "resolved_source": r,
+             "cue": " ".join(t[s:e] for s, e in a.cue)}
             for a, r in zip(atts, resolved)]
 
 
