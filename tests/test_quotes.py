@@ -375,6 +375,8 @@ RULE_EXAMPLES = {
                                ("scare", "", "")),
     "reporting_verb_before": ("Ana Ruiz said: “The port is closed today.”", ("direct", "Ana Ruiz", "said"),
                               ("unattributed", "", "")),
+    "inverted_lead": ("Said Ana Ruiz, “The port is closed today.”", ("direct", "Ana Ruiz", "said"),
+                      ("unattributed", "", "")),
     "passive_agent": ("The plan is “a disaster for the port,” as described by officials.",
                       ("partial", "officials", "described"), ("unattributed", "", "")),
     "coordinated": ("Ana Ruiz called the plan “a disaster” and “a waste”.", ("partial", "Ana Ruiz", "called"),

@@ -400,3 +400,54 @@ def test_more_verbs_report_a_clause_without_that_when_a_finite_verb_follows():
         ("The council", "announced", "the mayor would stay until June")]
     # a noun object is no clause
     assert _reported("The council announced the opening of a new ferry terminal near the harbour.") == []
+
+
+# --------------------------------------------------------------------------- session 4: adjuncts, pronouns, leads
+
+
+def _reported_pairs(text: str) -> list[tuple[str, str]]:
+    return [(q["speaker"], q["text"]) for q in extract_quotes(text) if q["kind"] == "reported"]
+
+
+def test_a_longer_adverbial_may_stand_between_the_verb_and_that():
+    text = "The vote was close. Mayor Ann Lee said at a news conference last week that the dam would hold."
+    assert _reported_pairs(text) == [("Ann Lee", "the dam would hold")]
+    text = "The vote was close. Mayor Ann Lee said after the lunch on Tuesday that the dam would hold."
+    assert _reported_pairs(text) == [("Ann Lee", "the dam would hold")]
+    # after an adverbial, "that" before a finite verb is a relative pronoun: no clause
+    assert _reported_pairs("The vote was close. Mayor Ann Lee said in the weeks that followed very little.") == []
+
+
+def test_a_bare_plural_object_of_told_before_that():
+    text = "The board met. Carl Ode told foundation employees on Thursday that the fund would close."
+    assert _reported_pairs(text) == [("Carl Ode", "the fund would close")]
+
+
+def test_a_time_between_said_and_a_clause_without_that():
+    assert _reported_pairs("The storm passed. Mayor Ann Lee said on Friday the city was calm.") == \
+        [("Ann Lee", "the city was calm")]
+    assert _reported_pairs("The storm passed. Mayor Ann Lee said Friday the council will meet.") == \
+        [("Ann Lee", "the council will meet")]
+    assert _reported_pairs("The storm passed. Mayor Ann Lee said all staff sign the rules.") == \
+        [("Ann Lee", "all staff sign the rules")]
+
+
+def test_a_pronoun_never_means_a_day_a_group_or_a_modifier():
+    # before: "Saturday" (from "Saturday’s debate"), "Latinos", "Vermont" (from "the Vermont senator")
+    text = ("Speaking on Monday, Rubio held back.\n\nHe dismissed critique of his performance at Saturday’s "
+            "debate, saying Monday that it was his best night.")
+    assert _reported_pairs(text) == [("Rubio", "it was his best night")]
+    text = "The talk turned to the absence of Latinos in history lessons. “Just imagine it,” he said."
+    assert _speaker_of(text, "Just imagine") == ""
+    text = ("Inspired by Sanders's agenda, he's committed to the Vermont senator.\n\n"
+            "\"I'm knocking on doors all over town,\" he said.")
+    assert _speaker_of(text, "I'm knocking") == "Sanders"
+
+
+def test_present_tense_continues_and_an_inverted_lead_before_the_quote():
+    assert _speaker_of("Ann Prager continues, “In fact, the argument is so weak that it fails.”", "In fact") == \
+        "Ann Prager"
+    rows = _rows("The mayor spoke last. Added Mayor Ann Lee: “We will not wait for the state.”")
+    assert ("direct", "Ann Lee", "“We will not wait for the state.”") in rows
+    # a day is no subject of an inverted lead
+    assert _speaker_of("Said Tuesday: “We will not wait for the state.”", "We will") == ""

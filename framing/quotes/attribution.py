@@ -55,6 +55,8 @@ _NAME_BEFORE = re.compile(r"(?:^|[\s(])(" + NAME_RE.pattern + r")[ \xa0]+$")
 _CUE_COMMA = re.compile(r"(?:" + "|".join([literal(v) for v in speech_verbs_with("comma_cue", "yes")]
                                           + [literal(v) + " [^,]+" for v in speech_verbs_with("comma_cue", "object")])
                         + r"),\s*$", re.IGNORECASE)
+#: a speech verb that opens its sentence, then its subject and a comma or colon before the quote: 'Said Comey, "…"'
+_INVERTED_LEAD = re.compile(r"[ \xa0]*([A-Z][a-z]+)[ \xa0]+(" + NAME_RE.pattern + r")[ \xa0]*[,:][ \xa0]*")
 _AS_COMMA = re.compile(r"\b(?:As|as)\s[^,]{1,60},\s*$")
 
 
@@ -194,6 +196,18 @@ def reporting_verb_before(c: _Context):
     return _found(spk, typ, vm.group(1))
 
 
+def inverted_lead(c: _Context):
+    """``Said Comey, "…"`` / ``Added Mayor Ann Lee: "…"``: a finite speech verb opening the sentence,
+    its subject's name after it, then a comma or colon and the quote."""
+    m = _INVERTED_LEAD.fullmatch(c.left)
+    if m is None or c.lo != c.ss:
+        return None
+    verb = m.group(1).lower()
+    if verb not in c.dm.vinfo or verb.endswith("ing"):
+        return None
+    return _found(*resolve_np(c.dm, m.group(2), c.lo + m.start(2), c.memory), verb)
+
+
 def _subject_of_finite(c: _Context, vm) -> tuple[str, str]:
     """The subject of a finite verb before the quote, else the speaker of the previous quote of
     the sentence ("…," X said, "…")."""
@@ -266,16 +280,17 @@ def attribution_inside(c: _Context):
 
 
 #: the attribution rules, tried in this order
-RULES = (according_to_after, reporting_clause_after, reporting_verb_before, passive_agent, coordinated,
-         split_quote, attribution_inside)
+RULES = (according_to_after, reporting_clause_after, reporting_verb_before, inverted_lead, passive_agent,
+         coordinated, split_quote, attribution_inside)
 
 
 # --------------------------------------------------------------------------- kind
 
 
 def _full_start(left: str) -> bool:
-    """Does the quote start its sentence part (nothing before it, a colon, or "X said, ")?"""
-    return left.strip() == "" or left.rstrip().endswith(":") or _cue_then_comma(left)
+    """Does the quote start its sentence part (nothing before it, a colon, "X said, " or "Said X, ")?"""
+    return left.strip() == "" or left.rstrip().endswith(":") or _cue_then_comma(left) \
+        or _INVERTED_LEAD.fullmatch(left) is not None
 
 
 def _cue_then_comma(left: str) -> bool:

@@ -30,8 +30,13 @@ _TELL_OBJECT_RE = (r"[ \xa0]+(?:(?:[Tt]he[ \xa0]+|[a-z]+[ \xa0]+)?" + _CAP_RUN +
                    + r")|(?:" + alternation("tell_object_determiner") + r")(?:[ \xa0]+(?!(?:"
                    + alternation("stop_pre") + r")\b)[\w’'.-]+){1,3}?)")
 _WARN_OF = re.compile(r"[ \xa0]+(?:" + alternation("warn_preposition") + r")[ \xa0]+")
+#: the most characters of an adverbial between a speech verb and its "that" ("said at a news conference last
+#: week that"); after an adverbial, "that" before a finite verb is a relative pronoun ("said in the weeks that
+#: followed")
+ADJUNCT_CHARS = 40
 _CLAUSE_START_RE = (r"(?:[ \xa0]+(?:" + alternation("clause_lead_adverb") + r"|\w+day|[A-Z][a-z]+\s\d+|\d+)\b"
-                    r"[^,.;:]{0,20}?)?[ \xa0]+that[ \xa0]+")
+                    r"[^,.;:“”\"]{0," + str(ADJUNCT_CHARS) + r"}?[ \xa0]+that[ \xa0]+(?!(?:"
+                    + alternation("finite_marker") + r"|[a-z]+ed)\b)|[ \xa0]+that[ \xa0]+)")
 _CLAUSE_START = re.compile(_CLAUSE_START_RE, re.I)
 _ZERO_THAT_RE = r"[ \xa0]+(?=(?:" + alternation("subject_start") + r"|[A-Z][\w’'-]+|\d)\b)"
 _ZERO_THAT = re.compile(_ZERO_THAT_RE)
@@ -51,12 +56,19 @@ _FINITE = re.compile(r"\b(?:" + alternation("finite_marker") + r"|[a-z]+ed)\b")
 CLAUSE_BREAK = re.compile(r";|,(?=[ \xa0]+(?:" + alternation("clause_break") + r")\b)")
 # "told <object> [that] <clause>" in one pattern, so that the object is as short as the clause after it allows
 _TELL_CLAUSE = re.compile(_TELL_OBJECT_RE + r"(?:(?i:" + _CLAUSE_START_RE + r")|" + _ZERO_THAT_RE + r")")
+# "told foundation employees on Thursday that …": a bare plural object of one or two lower-case words, only
+# with an explicit "that" (with no "that", "told party members were …" cannot be told from a clause)
+_TELL_BARE_THAT = re.compile(r"(?:[ \xa0]+(?!(?:" + alternation("stop_pre") + r")\b)[a-z][\w’'-]*){1,2}(?i:"
+                             + _CLAUSE_START_RE + r")")
 _DATE_WORD = re.compile(r"^(?:" + alternation("date_word") + r")\b")
 # "X said: the port will open" / "X told reporters on Monday: …": a colon after the verb (and its object or a
 # time) opens a clause to the end of the sentence when no quotation mark follows it
 _TIME_AFTER_RE = r"(?:[ \xa0]+(?:on[ \xa0]+)?(?:\w+day|" + alternation("tail_time") + r"|last[ \xa0]+\w+))?"
 _COLON_RE = _TIME_AFTER_RE + r"[ \xa0]*:[ \xa0]+(?=[^\W_])"
 _COLON_CLAUSE = re.compile(_COLON_RE)
+# "said on Friday the city was calm": a time between a ``zero_that`` verb and its clause
+_TIME_ZERO_THAT = re.compile(r"(?:[ \xa0]+(?:on[ \xa0]+)?(?:\w+day|" + alternation("tail_time") + r"|last[ \xa0]+\w+))"
+                             + _ZERO_THAT_RE)
 _TELL_COLON = re.compile(_TELL_OBJECT_RE + _COLON_RE)
 # "X asked [reporters] whether …": an indirect question, from its question word
 _ASK_CLAUSE = re.compile(r"(?:" + _TELL_OBJECT_RE + r")?[ \xa0]+(?=(?:" + alternation("question_word") + r")[ \xa0])")
@@ -156,6 +168,7 @@ def _clause_start(m, info: dict, after: str) -> int | None:
         cm = _TELL_CLAUSE.match(after)
         if cm is not None and _DATE_WORD.match(after[cm.end():]):
             cm = None
+        cm = cm or _TELL_BARE_THAT.match(after)
         return None if cm is None else m.end() + cm.end()
     if info.get("lemma") == "warn" and _WARN_OF.match(after):
         return m.end() + _WARN_OF.match(after).end()
@@ -165,6 +178,8 @@ def _clause_start(m, info: dict, after: str) -> int | None:
             _ZERO_THAT.match(after) or _BARE_CLAUSE.match(after)
         if cm is not None and _DATE_WORD.match(after[cm.end():]):
             cm = None
+        if cm is None and info["zero_that"] == "yes":
+            cm = _TIME_ZERO_THAT.match(after)
     return None if cm is None else m.end() + cm.end()
 
 

@@ -38,6 +38,10 @@ THEY_MENTIONS = 30
 _STOP_PRE = word_set("stop_pre")
 _NP_NOT_LAST = word_set("np_not_last")
 _UNRESOLVED = word_set("pronoun_unresolved")
+_NOT_A_PERSON_WORD = re.compile(r"(?:" + alternation("date_word") + r")$|\w+(?:" + alternation("group_plural_suffix")
+                                + r")$")
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \xa0]+$")
+_LOWER_AFTER = re.compile(r"[ \xa0]+[a-z]")
 _PRON = {w: g for g in "mfp" for w in words(f"pronoun_{g}")}
 _SUBJECT_PRON = word_set("pronoun_subject")
 _ARTICLE = word_set("article")
@@ -443,7 +447,7 @@ def _resolve_pronoun(dm, g: str, at: int, memory: _Speakers) -> tuple[str, str]:
         ent = ents.by_name.get(c)
         if ent is None or not pronoun_person(dm, ent, c) or ents.in_dateline(s):
             continue
-        if ent.gender and ent.gender != g:
+        if (ent.gender and ent.gender != g) or (" " not in c and _modifier_mention(dm, s, e)):
             continue
         return c, "named"
     return "", "none"
@@ -452,13 +456,21 @@ def _resolve_pronoun(dm, g: str, at: int, memory: _Speakers) -> tuple[str, str]:
 def pronoun_person(dm, ent, name: str) -> bool:
     """May he/she mean this entity (``name``: its canonical name)? A person, a name of unknown kind
     written as a personal name (:func:`person_like`), or a single capitalised word of unknown kind
-    that is no acronym, organisation word or common word of the text ("Gorka")."""
+    that is no acronym, organisation word, common word of the text, day or month ("Saturday’s
+    debate") nor plural group noun ("Latinos", "Iranians": list ``group_plural_suffix``)."""
     if ent.kind == "person" or person_like(dm, ent):
         return True
     if ent.kind != "unknown" or " " in name:
         return False
     return name[:1].isupper() and not name.isupper() and name.lower() not in dm.rules.get("org", {}) \
-        and name.lower() not in dm.common
+        and name.lower() not in dm.common and not _NOT_A_PERSON_WORD.match(name)
+
+
+def _modifier_mention(dm, s: int, e: int) -> bool:
+    """Is the one-word name at ``text[s:e]`` a modifier, "the Vermont senator" (after an article,
+    before a lower-case word)? It names a place or group, not the person a pronoun means."""
+    t = dm.text
+    return bool(_ARTICLE_BEFORE.search(t, max(0, s - 5), s)) and bool(_LOWER_AFTER.match(t, e))
 
 
 def person_like(dm, ent) -> bool:
