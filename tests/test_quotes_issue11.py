@@ -451,3 +451,28 @@ def test_present_tense_continues_and_an_inverted_lead_before_the_quote():
     assert ("direct", "Ann Lee", "“We will not wait for the state.”") in rows
     # a day is no subject of an inverted lead
     assert _speaker_of("Said Tuesday: “We will not wait for the state.”", "We will") == ""
+
+
+def test_the_subject_of_a_participle_or_a_coordinated_verb_phrase():
+    # a one-word name, a fronted adverbial before a description, a determiner phrase up to its verb
+    assert _reported_pairs("The talks ended. Ruiz attacked the plan, saying it would close the port.") == \
+        [("Ruiz", "it would close the port")]
+    assert _reported_pairs("The talks ended. In May, a district judge sided with the town, saying the law "
+                           "was void.") == [("a district judge", "the law was void")]
+    assert _reported_pairs("The talks ended. The departments declined to give details, saying they cannot "
+                           "discuss the case.") == [("The departments", "they cannot discuss the case")]
+    assert _reported_pairs("The talks ended. A spokesman for the mayor defended the route and said the "
+                           "police had trained.") == [("A spokesman for the mayor", "the police had trained")]
+
+
+def test_a_clause_is_never_a_speaker_and_a_plural_noun_after_and_is_one():
+    # before: "Lee's profile is expected to rise" was the speaker of "say"
+    assert _reported_pairs("The talks ended. Lee's profile is expected to rise, and aides say he will run "
+                           "again.") == [("aides", "he will run again")]
+
+
+def test_an_adverb_in_ly_before_that_and_a_number_opening_a_clause():
+    assert _reported_pairs("The talks ended. Officials acknowledge privately that they were not surprised.") == \
+        [("Officials", "they were not surprised")]
+    assert _reported_pairs("The study is out. Ruiz says 31,000 to 60,000 jobs could be lost.") == \
+        [("Ruiz", "31,000 to 60,000 jobs could be lost")]

@@ -34,11 +34,11 @@ _WARN_OF = re.compile(r"[ \xa0]+(?:" + alternation("warn_preposition") + r")[ \x
 #: week that"); after an adverbial, "that" before a finite verb is a relative pronoun ("said in the weeks that
 #: followed")
 ADJUNCT_CHARS = 40
-_CLAUSE_START_RE = (r"(?:[ \xa0]+(?:" + alternation("clause_lead_adverb") + r"|\w+day|[A-Z][a-z]+\s\d+|\d+)\b"
+_CLAUSE_START_RE = (r"(?:[ \xa0]+(?:" + alternation("clause_lead_adverb") + r"|\w+day|\w+ly|[A-Z][a-z]+\s\d+|\d+)\b"
                     r"[^,.;:“”\"]{0," + str(ADJUNCT_CHARS) + r"}?[ \xa0]+that[ \xa0]+(?!(?:"
                     + alternation("finite_marker") + r"|[a-z]+ed)\b)|[ \xa0]+that[ \xa0]+)")
 _CLAUSE_START = re.compile(_CLAUSE_START_RE, re.I)
-_ZERO_THAT_RE = r"[ \xa0]+(?=(?:" + alternation("subject_start") + r"|[A-Z][\w’'-]+|\d)\b)"
+_ZERO_THAT_RE = r"[ \xa0]+(?=(?:" + alternation("subject_start") + r"|[A-Z][\w’'-]+|\d+)\b)"
 _ZERO_THAT = re.compile(_ZERO_THAT_RE)
 # "said local police were called": a lower-case word (no preposition, adverb or "yes", "nothing", ...) opens the
 # subject of a clause with no "that" when an auxiliary or -ed verb follows within six words

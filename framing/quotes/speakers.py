@@ -38,6 +38,14 @@ THEY_MENTIONS = 30
 _STOP_PRE = word_set("stop_pre")
 _NP_NOT_LAST = word_set("np_not_last")
 _UNRESOLVED = word_set("pronoun_unresolved")
+#: a clause's subject opened by a determiner is at most this many words ("One employee at a software firm")
+DETERMINER_NP_WORDS = 10
+_FRONTED_ADVERBIAL = re.compile(r"(?:" + alternation("adverbial_start") + r")\b[^,.;:“”\"]{0,60},\s+", re.I)
+_DETERMINER_OPEN = re.compile(r"(?:" + alternation("determiner") + r"|one|some|many|several|two|three)\s", re.I)
+_FINITE_WORD = re.compile(r"\b(?:" + alternation("finite_marker") + r"|[a-z]+ed)\b")
+# ", and aides say": a plural noun alone after the coordinator is the subject of its own clause
+_PLURAL_NOUN = re.compile(r"[a-z][a-z’'-]+[^su]s")
+_FINITE_IN_NP = re.compile(r"\b(?:" + alternation("finite_marker") + r")\b", re.I)
 _NOT_A_PERSON_WORD = re.compile(r"(?:" + alternation("date_word") + r")$|\w+(?:" + alternation("group_plural_suffix")
                                 + r")$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \xa0]+$")
@@ -118,7 +126,7 @@ def subject_region(dm, lo: int, vstart: int) -> str:
     last = parts[-1].strip()
     lw = last.lower().split()
     if len(parts) > 1 and len(lw) > 1 and lw[0] in _NP_CONJUNCTION and lw[1] not in _VP_FRAGMENT_START \
-            and (len(lw) > 2 or lw[1] in _PRON or last.split()[1][:1].isupper()):
+            and (len(lw) > 2 or lw[1] in _PRON or last.split()[1][:1].isupper() or _PLURAL_NOUN.fullmatch(lw[1])):
         # ", but security specialists say", ", and he said": a coordinated clause with a subject of its own
         return " ".join(last.split()[1:])
     if len(parts) > 1 and (not last or (lw and lw[0] in _VP_FRAGMENT_START)):
@@ -166,10 +174,15 @@ def ends_coordinated(seg: str) -> bool:
 
 
 def clause_subject(dm, seg: str) -> str:
-    """The subject that opens the clause ``seg``: a pronoun as its first word, else the first name of
-    a person or organisation within its first :data:`SUBJECT_WORDS` words, before any comma and not
-    a possessive (leading conjunctions dropped), else ''."""
+    """The subject that opens the clause ``seg`` (leading conjunctions and a fronted adverbial
+    before a comma dropped: "In May, a judge sided …"): a pronoun as its first word, else the first
+    name of a person or organisation within its first :data:`SUBJECT_WORDS` words, before any comma
+    and not a possessive, else a noun phrase opened by a determiner up to its verb ("One employee at
+    a software firm declined …", :func:`_determiner_subject`), else ''."""
     head = _NP_LEAD_DROP.sub("", seg[:200].strip())
+    fm = _FRONTED_ADVERBIAL.match(head)
+    if fm is not None:
+        head = head[fm.end():]
     first = head.split()[0] if head.split() else ""
     if first.lower() in _PRON:
         return first
@@ -177,12 +190,25 @@ def clause_subject(dm, seg: str) -> str:
     for m in NAME_RE.finditer(head, 0, 120):
         pre = head[:m.start()]
         if count_words(pre) > SUBJECT_WORDS or "," in pre or POSS.search(m.group()):
-            return ""   # too far in, or a possessive ("Argentina's minister"): not the subject
-        ent = ents.by_name.get(ents.canonical(m.group()))
-        if ent is not None and (ent.kind in ("person", "org") or person_like(dm, ent)) \
+            break   # too far in, or a possessive ("Argentina's minister"): not the subject
+        c = ents.canonical(m.group())
+        ent = ents.by_name.get(c)
+        if ent is not None and (ent.kind in ("person", "org") or pronoun_person(dm, ent, c)) \
                 and m.group().split()[0].lower() not in dm.common:
             return m.group()   # "Chief executive Ann Lee apologised …": the person, not "Chief"
-    return ""
+    return _determiner_subject(head)
+
+
+def _determiner_subject(head: str) -> str:
+    """"The departments declined …" -> "The departments": a clause that opens with a determiner
+    (list ``determiner``, "one", "a", ...) and reaches a finite verb (an auxiliary or an -ed word)
+    within :data:`DETERMINER_NP_WORDS` words, before any comma; '' otherwise."""
+    if not _DETERMINER_OPEN.match(head):
+        return ""
+    m = _FINITE_WORD.search(head, 0, 120)
+    if m is None or "," in head[:m.start()] or not 2 <= count_words(head[:m.start()]) <= DETERMINER_NP_WORDS:
+        return ""
+    return head[:m.start()].strip()
 
 
 def _relative_antecedent(parts: list[str], pronoun: str) -> str:
@@ -275,8 +301,8 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
     linked = link_descriptor(dm, np_text, at)
     if linked:
         return linked, "descriptor"
-    if count_words(np_text) > 12:
-        return "", "none"
+    if count_words(np_text) > 12 or _FINITE_IN_NP.search(np_text):
+        return "", "none"   # too long, or a clause ("Sanders's profile is expected to rise"): no speaker
     return np_text, "vague"
 
 
