@@ -476,3 +476,23 @@ def test_an_adverb_in_ly_before_that_and_a_number_opening_a_clause():
         [("Officials", "they were not surprised")]
     assert _reported_pairs("The study is out. Ruiz says 31,000 to 60,000 jobs could be lost.") == \
         [("Ruiz", "31,000 to 60,000 jobs could be lost")]
+
+
+def test_a_lead_sentence_ending_in_its_verb_gives_the_next_quote_its_speaker():
+    text = ("The count was disputed. Sam Lau, a party spokesman, said in a statement. “There are no paper "
+            "ballots to recount.”")
+    assert _speaker_of(text, "There are no paper") == "Sam Lau"
+    text = "The Times made the claim in May, and Tom Berg responded:\n\n“If there are people at risk, act now.”"
+    assert _speaker_of(text, "If there are people") == "Tom Berg"
+    # a verb with a clause of its own introduces nothing after it
+    text = "The count was disputed. Sam Lau said the ballots were lost. “There are no ballots to recount here.”"
+    assert _speaker_of(text, "There are no ballots") == "Sam Lau"   # (continuation of the reported clause)
+
+
+def test_a_pronoun_never_means_a_place_after_in_nor_the_complement_of_a_noun():
+    # before: "India" spoke the quote and "Delhi" the reported clause
+    text = ("The talk was about giving microloans to poor women in India.\n\n"
+            "\"There are two looks that people get,\" she told her audience.\n\n"
+            "She compared her former staff to the entrepreneurs in the slums of Delhi. She had helped them, she said.")
+    rows = _rows(text)
+    assert not any(r[1] in ("India", "Delhi") for r in rows), rows

@@ -57,6 +57,7 @@ _CUE_COMMA = re.compile(r"(?:" + "|".join([literal(v) for v in speech_verbs_with
                         + r"),\s*$", re.IGNORECASE)
 #: a speech verb that opens its sentence, then its subject and a comma or colon before the quote: 'Said Comey, "…"'
 _INVERTED_LEAD = re.compile(r"[ \xa0]*([A-Z][a-z]+)[ \xa0]+(" + NAME_RE.pattern + r")[ \xa0]*[,:][ \xa0]*")
+_NAME_COLON = re.compile(r"(?:^|[\s(–—-])(" + NAME_RE.pattern + r")[ \xa0]*:[ \xa0]*$")
 _AS_COMMA = re.compile(r"\b(?:As|as)\s[^,]{1,60},\s*$")
 
 
@@ -208,6 +209,20 @@ def inverted_lead(c: _Context):
     return _found(*resolve_np(c.dm, m.group(2), c.lo + m.start(2), c.memory), verb)
 
 
+def name_colon(c: _Context):
+    """``Cecile Richards: "…"`` / ``… surprise pollster Daron Shaw: "…"``: a person's or an
+    organisation's name right before a colon that opens the quote (a headline, a transcript, a
+    lead-in with no verb)."""
+    m = _NAME_COLON.search(c.left)
+    if m is None:
+        return None
+    name, typ = resolve_np(c.dm, m.group(1), c.lo + m.start(1), c.memory)
+    ent = c.dm.entities.by_name.get(name)
+    if typ != "named" or ent is None or not (ent.kind in ("person", "org") or person_like(c.dm, ent)):
+        return None
+    return name, typ, ":"
+
+
 def _subject_of_finite(c: _Context, vm) -> tuple[str, str]:
     """The subject of a finite verb before the quote, else the speaker of the previous quote of
     the sentence ("…," X said, "…")."""
@@ -280,8 +295,8 @@ def attribution_inside(c: _Context):
 
 
 #: the attribution rules, tried in this order
-RULES = (according_to_after, reporting_clause_after, reporting_verb_before, inverted_lead, passive_agent,
-         coordinated, split_quote, attribution_inside)
+RULES = (according_to_after, reporting_clause_after, reporting_verb_before, inverted_lead, name_colon,
+         passive_agent, coordinated, split_quote, attribution_inside)
 
 
 # --------------------------------------------------------------------------- kind

@@ -27,6 +27,8 @@ from .speakers import _Speakers, clause_subject, ends_coordinated, modal_before,
 # an -ing speech verb right after a comma ("…, saying the plan was dead") hangs on the clause before it
 _PARTICIPLE_AFTER = re.compile(r",[ \xa0]*(?:\w+ly[ \xa0]+)?$")
 _CONJUNCTIONS = word_set("clause_coordinator")
+# a speech verb whose sentence ends (after a short adjunct: "in a statement") where a quotation opens
+_LEAD_SENTENCE_END = re.compile(r"[^.;:!?“”\"\n]{0,40}[.:]\s+[“\"]")
 
 
 def extract_quotes(text: str, exclude: Sequence[tuple[int, int]] = (), doc_id: str = "doc",
@@ -138,6 +140,9 @@ class _Reading:
             self.rows.append(r)
             self.taken.add(r.start, r.end)
             self.attribs.append((r.start, r.speaker, r.speaker_type))
+        elif spk and typ != "none" and _LEAD_SENTENCE_END.match(dm.text, m.end()):
+            # "X said in a statement. “…”" / "X responded:\n\n“…”": the verb introduces the quote after it
+            self.attribs.append((m.start(), spk, typ))
 
     def _participle_subject(self, ss: int, lo: int, vstart: int) -> tuple[str, str]:
         """The speaker of ", saying …" / ", arguing that …": the subject of the clause it hangs on,

@@ -50,6 +50,7 @@ _NOT_A_PERSON_WORD = re.compile(r"(?:" + alternation("date_word") + r")$|\w+(?:"
                                 + r")$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \xa0]+$")
 _LOWER_AFTER = re.compile(r"[ \xa0]+[a-z]")
+_PLACE_BEFORE = re.compile(r"\b(?:" + alternation("place_only_preposition") + r")[ \xa0]+$")
 _PRON = {w: g for g in "mfp" for w in words(f"pronoun_{g}")}
 _SUBJECT_PRON = word_set("pronoun_subject")
 _ARTICLE = word_set("article")
@@ -494,9 +495,12 @@ def pronoun_person(dm, ent, name: str) -> bool:
 
 def _modifier_mention(dm, s: int, e: int) -> bool:
     """Is the one-word name at ``text[s:e]`` a modifier, "the Vermont senator" (after an article,
-    before a lower-case word)? It names a place or group, not the person a pronoun means."""
+    before a lower-case word), a place after "in", "from", ... (list ``place_only_preposition``), or
+    the complement of a noun ("the slums of Delhi")? It is not the person a pronoun means."""
     t = dm.text
-    return bool(_ARTICLE_BEFORE.search(t, max(0, s - 5), s)) and bool(_LOWER_AFTER.match(t, e))
+    if _ARTICLE_BEFORE.search(t, max(0, s - 5), s) and _LOWER_AFTER.match(t, e):
+        return True
+    return bool(_PLACE_BEFORE.search(t, max(0, s - 30), s) or _MODIFIER_OF.search(t[max(0, s - 60):s]))
 
 
 def person_like(dm, ent) -> bool:
