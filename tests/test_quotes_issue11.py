@@ -496,3 +496,16 @@ def test_a_pronoun_never_means_a_place_after_in_nor_the_complement_of_a_noun():
             "She compared her former staff to the entrepreneurs in the slums of Delhi. She had helped them, she said.")
     rows = _rows(text)
     assert not any(r[1] in ("India", "Delhi") for r in rows), rows
+
+
+def test_a_fragment_opening_with_a_preposition_or_ing_word_is_no_vague_source():
+    # before: "repeating a false" (the noun "claim" read as a verb) was the speaker of a reported clause
+    rows = _rows("The war was a mistake from the start, he argued on Monday, repeating a false claim that he "
+                 "opposed it.")
+    assert not any(r[1].startswith("repeating") for r in rows), rows
+
+
+def test_a_participle_after_a_place_takes_the_clause_subject_and_opens_a_full_quote():
+    # before: "Columbia" (the place after "in") spoke, as a partial quote
+    text = "Here in Columbia, Sanders stepped up his emphasis on justice, saying, \"We have got to act now.\""
+    assert ("direct", "Sanders", "\"We have got to act now.\"") in _rows(text)

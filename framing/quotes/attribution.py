@@ -27,7 +27,16 @@ from .lexicon import alternation, literal, speech_verbs_with, verb_alternation, 
 from .marks import MAX_QUOTE_CHARS
 from .names import NAME_RE, WORD_RE, count_words
 from .record import Quote
-from .speakers import ABBR_RE, _Speakers, modal_before, person_like, resolve_np, split_np, subject_region
+from .speakers import (
+    ABBR_RE,
+    _Speakers,
+    clause_subject,
+    modal_before,
+    person_like,
+    resolve_np,
+    split_np,
+    subject_region,
+)
 
 #: a floating quote (a full quoted sentence with no attribution) inherits the last speaker named at most
 #: this many paragraphs back (chosen on PolNeAR select among 0-3 and 6: 0 78.9%, 1 79.6%, 2 80.0%,
@@ -243,6 +252,9 @@ def _subject_of_participle(c: _Context, vm) -> tuple[str, str]:
         return resolve_np(dm, nb.group(1), vm.start(), c.memory)
     if c.prev_in_sent and c.prev_q is not None and c.prev_q.speaker:
         return c.prev_q.speaker, c.prev_q.speaker_type
+    subj = clause_subject(dm, dm.text[c.ss:vm.start()])   # "In May, the judge sided with …, saying"
+    if subj:
+        return resolve_np(dm, subj, vm.start(), c.memory)
     # the first name before the sentence's first comma (t[ss:vm].split(",")[0])
     comma = dm.text.find(",", c.ss, vm.start())
     name = dm.first_name(c.ss, comma if comma >= 0 else vm.start())

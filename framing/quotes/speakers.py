@@ -45,6 +45,7 @@ _DETERMINER_OPEN = re.compile(r"(?:" + alternation("determiner") + r"|one|some|m
 _FINITE_WORD = re.compile(r"\b(?:" + alternation("finite_marker") + r"|[a-z]+ed)\b")
 # ", and aides say": a plural noun alone after the coordinator is the subject of its own clause
 _PLURAL_NOUN = re.compile(r"[a-z][a-z’'-]+[^su]s")
+_VAGUE_VETO = word_set("vague_veto_start")
 _FINITE_IN_NP = re.compile(r"\b(?:" + alternation("finite_marker") + r")\b", re.I)
 _NOT_A_PERSON_WORD = re.compile(r"(?:" + alternation("date_word") + r")$|\w+(?:" + alternation("group_plural_suffix")
                                 + r")$")
@@ -194,6 +195,8 @@ def clause_subject(dm, seg: str) -> str:
             break   # too far in, or a possessive ("Argentina's minister"): not the subject
         c = ents.canonical(m.group())
         ent = ents.by_name.get(c)
+        if _PLACE_BEFORE.search(head, max(0, m.start() - 30), m.start()) or m.group().isupper():
+            continue   # "Here in Columbia, Sanders …", "PARIS, Aug 31 (Reuters) - …": a place
         if ent is not None and (ent.kind in ("person", "org") or pronoun_person(dm, ent, c)) \
                 and m.group().split()[0].lower() not in dm.common:
             return m.group()   # "Chief executive Ann Lee apologised …": the person, not "Chief"
@@ -302,9 +305,20 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
     linked = link_descriptor(dm, np_text, at)
     if linked:
         return linked, "descriptor"
-    if count_words(np_text) > 12 or _FINITE_IN_NP.search(np_text):
+    if count_words(np_text) > 12 or _FINITE_IN_NP.search(np_text) or _not_a_noun_phrase(np_text):
         return "", "none"   # too long, or a clause ("Sanders's profile is expected to rise"): no speaker
     return np_text, "vague"
+
+
+def _not_a_noun_phrase(np_text: str) -> bool:
+    """Does ``np_text`` open as no noun phrase does: with a lower-case preposition, conjunction or
+    auxiliary (list ``stop_pre`` but for the determiners) or -ing word ("repeating a false"), or a
+    word of list ``vague_veto_start`` ("There", "despite being …", "last week")?"""
+    first = np_text.split()[0]
+    if first.lower() in _VAGUE_VETO:
+        return True
+    return first[:1].islower() and ((first in _STOP_PRE and not _DETERMINER_START.fullmatch(first))
+                                    or first.endswith("ing"))
 
 
 #: a descriptor looks back over at most this many name mentions for the entity it refers to
