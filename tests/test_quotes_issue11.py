@@ -509,3 +509,19 @@ def test_a_participle_after_a_place_takes_the_clause_subject_and_opens_a_full_qu
     # before: "Columbia" (the place after "in") spoke, as a partial quote
     text = "Here in Columbia, Sanders stepped up his emphasis on justice, saying, \"We have got to act now.\""
     assert ("direct", "Sanders", "\"We have got to act now.\"") in _rows(text)
+
+
+def test_honorifics_initials_and_a_leading_but_do_not_hide_the_subject():
+    text = ("The amendment failed. In 2016, Mrs. Ann Vale endorsed Tom J. Berg for mayor, saying he had "
+            "''the courage'' to do it.")
+    assert _speaker_of(text, "the courage") == "Ann Vale"
+    text = ("The ties are close. But Tom Miller, at a consulting firm called Gavekal, argues that as the investment "
+            "grows, \"its political influence will grow too\".")
+    assert _speaker_of(text, "its political influence") == "Tom Miller"
+
+
+def test_a_progressive_speech_verb_reports_and_a_negation_before_but_does_not_bar_it():
+    assert _reported_pairs("The vote ended. Ann Vale is declaring that she is moving closer to the nomination.") == \
+        [("Ann Vale", "she is moving closer to the nomination")]
+    text = "The debate went on. Tom Berg said he did not, but was referring to the \"same kind of attitude.\""
+    assert _speaker_of(text, "same kind") == "Tom Berg"

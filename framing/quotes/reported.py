@@ -20,7 +20,7 @@ from .lexicon import alternation, speech_verbs_with, words
 from .marks import ALL_D
 from .names import count_words
 from .record import Quote
-from .speakers import _Speakers, resolve_np
+from .speakers import _Speakers, progressive_before, resolve_np
 
 _NON_SPEAKER = re.compile(r"(?:" + alternation("non_speaker_start") + r")\b", re.I)
 _CAP_RUN = r"(?>(?:[A-Z][\w’'.-]*[ \xa0]+){0,5}[A-Z][\w’'.-]*)"   # atomic: a name is never cut to leave a subject
@@ -116,7 +116,8 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     t = dm.text
     verb = m.group(1)
     info = dm.vinfo.get(verb, {})
-    if not spk or typ == "none" or (verb.endswith("ing") and not participle) or spk.lower() in _NON_SPEAKERS:
+    if not spk or typ == "none" or spk.lower() in _NON_SPEAKERS \
+            or (verb.endswith("ing") and not participle and not progressive_before(t, m.start())):
         return None
     if _NON_SPEAKER.match(spk):
         return None

@@ -46,6 +46,11 @@ _FINITE_WORD = re.compile(r"\b(?:" + alternation("finite_marker") + r"|[a-z]+ed)
 # ", and aides say": a plural noun alone after the coordinator is the subject of its own clause
 _PLURAL_NOUN = re.compile(r"[a-z][a-z’'-]+[^su]s")
 _VAGUE_VETO = word_set("vague_veto_start")
+_COPULA = word_set("copula")
+_ING = re.compile(r"\w+ing\b")
+_PROGRESSIVE = re.compile(r"\b(?:" + alternation("copula") + r")(?:[ \xa0]+(?:\w+ly|now|still|also))?[ \xa0]+$", re.I)
+_CLAUSE_COORDINATION = re.compile(r";|,[ \xa0]+(?:" + alternation("clause_coordinator") + r")\b")
+_INITIAL = re.compile(r"[A-Z]\.")   # a middle initial ("Donald J. Trump")
 _FINITE_IN_NP = re.compile(r"\b(?:" + alternation("finite_marker") + r")\b", re.I)
 _NOT_A_PERSON_WORD = re.compile(r"(?:" + alternation("date_word") + r")$|\w+(?:" + alternation("group_plural_suffix")
                                 + r")$")
@@ -96,10 +101,25 @@ _MODIFIER_OF = re.compile(r"\b[a-z][a-z’'-]+\s+(?:" + alternation("place_prepo
 PARTY_TAG = re.compile(r"\s*\(?\b[DRI]-[A-Z][A-Za-z.]{0,6}\)?")
 
 
+def progressive_before(text: str, vstart: int) -> bool:
+    """Is the verb at ``vstart`` an -ing form after a form of "be" ("is declaring", "was now
+    saying"): a finite progressive, not a participle?"""
+    return bool(_ING.match(text, vstart)) and _PROGRESSIVE.search(text, max(0, vstart - 30), vstart) is not None
+
+
 def modal_before(text: str, lo: int, vstart: int) -> bool:
     """Is the speech verb at ``vstart`` governed by a modal, negation, infinitive or copula in the
-    25 characters before it (not before ``lo``)? Then it reports no statement that was made."""
-    return _MODAL_NEG.search(text[max(lo, vstart - 25):vstart]) is not None
+    25 characters before it (not before ``lo``, nor before a coordinated clause: "he did not, but
+    …")? Then it reports no statement that was made. A form of "be" before an -ing verb is a
+    progressive ("was referring to"), which reports one."""
+    window = text[max(lo, vstart - 25):vstart]
+    cut = 0
+    for c in _CLAUSE_COORDINATION.finditer(window):
+        cut = c.end()
+    m = _MODAL_NEG.search(window, cut)
+    if m is not None and m.group().split()[0].lower() in _COPULA and progressive_before(text, vstart):
+        return False   # "is declaring that", "was referring to": a progressive, no passive
+    return m is not None
 
 
 # --------------------------------------------------------------------------- subject noun phrase
@@ -136,7 +156,7 @@ def subject_region(dm, lo: int, vstart: int) -> str:
             return " ".join(last.split()[1:])
         if lw and lw[0] in ("which", "who") and len(lw) == 1:
             return _relative_antecedent(parts, lw[0])
-        cands = [p.strip() for p in parts[:-1] if p.strip()]
+        cands = [_NP_LEAD_DROP.sub("", p.strip()) for p in parts[:-1] if p.strip()]   # "But Tom Miller, at …,"
         # prefer a part that is exactly a name
         for p in cands:
             if NAME_RE.fullmatch(POSS.sub("", p)) and p.lower().split()[0] not in dm.common:
@@ -193,7 +213,8 @@ def clause_subject(dm, seg: str) -> str:
         pre = head[:m.start()]
         if count_words(pre) > SUBJECT_WORDS or "," in pre or POSS.search(m.group()):
             break   # too far in, or a possessive ("Argentina's minister"): not the subject
-        c = ents.canonical(m.group())
+        n = name_in_np(dm, m)   # "Mrs. Schlafly" -> "Schlafly"
+        c = ents.canonical(n) if n is not None else ""
         ent = ents.by_name.get(c)
         if _PLACE_BEFORE.search(head, max(0, m.start() - 30), m.start()) or m.group().isupper():
             continue   # "Here in Columbia, Sanders …", "PARIS, Aug 31 (Reuters) - …": a place
@@ -519,15 +540,20 @@ def _modifier_mention(dm, s: int, e: int) -> bool:
 
 def person_like(dm, ent) -> bool:
     """A person, or an entity of unknown kind written as a personal name: two to four capitalised
-    words, none an organisation word nor a common word of the text ("Andrew Hale")."""
+    words, none an organisation word nor a common word of the text ("Andrew Hale"); middle
+    initials allowed ("Donald J. Trump")."""
     if ent.kind == "person":
         return True
     if ent.kind != "unknown":
         return False
     toks = ent.name.split()
     orgw = dm.rules.get("org", {})
-    return 2 <= len(toks) <= 4 and all(t[:1].isupper() and not t.isupper() and t.lower() not in orgw
-                                       and t.lower() not in dm.common for t in toks)
+
+    def name_word(t: str) -> bool:
+        return t[:1].isupper() and not t.isupper() and t.lower() not in orgw and t.lower() not in dm.common
+
+    return 2 <= len(toks) <= 4 and name_word(toks[0]) and name_word(toks[-1]) \
+        and all(_INITIAL.fullmatch(t) or name_word(t) for t in toks[1:-1])
 
 
 def _subject_person(dm, g: str, at: int, after: int) -> str:
