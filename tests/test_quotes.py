@@ -249,9 +249,13 @@ def test_top_level_single_quotes_in_headline():
 
 
 def test_glued_mark():
+    t = "The group called the deal“a risk for the region” and left."
+    r = q1(t, "risk")
+    assert r["text"] == "“a risk for the region”" and "glued" in r["quote_flags"]
+    # inside a reported clause the quotation is part of the clause's row
     t = "The group declared that the deal poses“risks for the region” and more."
     r = q1(t, "risks")
-    assert r["text"] == "“risks for the region”" and "glued" in r["quote_flags"]
+    assert r["kind"] == "reported" and r["text"] == "the deal poses“risks for the region” and more"
 
 
 def test_brackets_and_ellipsis_inside_quote():

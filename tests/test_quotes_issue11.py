@@ -36,7 +36,9 @@ def test_two_apostrophes_continue_into_the_next_paragraph():
 
 
 def _speaker_of(text: str, quote_start: str) -> str:
-    rows = [q for q in extract_quotes(text) if q["text"].lstrip("“\"'").startswith(quote_start)]
+    """The speaker of the row that opens with ``quote_start``, or of the reported clause quoting it."""
+    rows = [q for q in extract_quotes(text) if q["text"].lstrip("“\"'").startswith(quote_start)
+            or (q["kind"] == "reported" and quote_start in q["text"])]
     assert rows, (text, extract_quotes(text))
     return rows[0]["speaker"]
 
@@ -525,3 +527,15 @@ def test_a_progressive_speech_verb_reports_and_a_negation_before_but_does_not_ba
         [("Ann Vale", "she is moving closer to the nomination")]
     text = "The debate went on. Tom Berg said he did not, but was referring to the \"same kind of attitude.\""
     assert _speaker_of(text, "same kind") == "Tom Berg"
+
+
+def test_a_reported_clause_that_quotes_some_of_its_words_is_one_row():
+    assert _rows("The vote ended. Ann Lee said the port was “closed for good” and would not reopen.") == \
+        [("reported", "Ann Lee", "the port was “closed for good” and would not reopen")]
+    # a clause that is all quotation stays the quote's row
+    assert _rows("The vote ended. Ann Lee said: “The port is closed for good.”") == \
+        [("direct", "Ann Lee", "“The port is closed for good.”")]
+    # a speech verb before the quotation reports it: its own clause, its own speaker
+    rows = _rows("The vote ended. Tom Berg says more is at work than the official story, which claims that the "
+                 "deal will help “fight smuggling” at the border.")
+    assert rows == [("reported", "the official story", "the deal will help “fight smuggling” at the border")]

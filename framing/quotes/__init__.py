@@ -62,7 +62,8 @@ Reported speech (kind ``reported``, :mod:`.reported`) is indirect speech with no
 marks: a reporting verb followed by a *that*-clause (or no complementizer after verbs marked
 ``zero_that`` in ``data/speech_verbs.csv``), ``warned of …``, ``According to X, …`` and
 ``…, according to X.`` / ``…, X said.``; the span runs from the first word of the clause to the
-end of the sentence. A clause that contains a quotation is represented by its quote rows instead.
+end of the sentence. A clause that quotes some of its words ("said the plan was “a disaster” for
+the port") is one ``reported`` row holding its quotations; one that is all quotation is a quote row.
 """
 from __future__ import annotations
 

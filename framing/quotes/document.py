@@ -165,6 +165,12 @@ class _DocModel:
             return self._qends[b - 1]
         return -1
 
+    def quotes_overlapping(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """(start, end) of the quote spans overlapping ``text[lo:hi]``, in order."""
+        a = max(0, bisect.bisect_right(self._qstarts, lo) - 1)
+        b = bisect.bisect_left(self._qstarts, hi)
+        return [(s, e) for s, e in zip(self._qstarts[a:b], self._qends[a:b]) if e > lo]
+
     def next_quote_start(self, lo: int, hi: int) -> int:
         """Start of the first quote starting in [lo, hi), or -1."""
         a = bisect.bisect_left(self._qstarts, lo)

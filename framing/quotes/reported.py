@@ -8,7 +8,9 @@
   "…, said X.".
 
 The span runs from the first word of the clause to the end of the sentence (final punctuation
-excluded). A clause that contains a quotation is represented by its quote rows instead.
+excluded). A clause that quotes some of its words ("said the plan was “a disaster” for the port") is
+one ``reported`` row, its quotations inside it (:func:`_mixed_clause`), unless a speech verb before the
+first quotation reports it; a clause that is all quotation is the quote's row.
 """
 from __future__ import annotations
 
@@ -34,6 +36,8 @@ _WARN_OF = re.compile(r"[ \xa0]+(?:" + alternation("warn_preposition") + r")[ \x
 #: week that"); after an adverbial, "that" before a finite verb is a relative pronoun ("said in the weeks that
 #: followed")
 ADJUNCT_CHARS = 40
+#: a reported clause holding quotations is one row when at least this many of its words lie outside them
+MIXED_OUTSIDE_WORDS = 3
 _CLAUSE_START_RE = (r"(?:[ \xa0]+(?:" + alternation("clause_lead_adverb") + r"|\w+day|\w+ly|[A-Z][a-z]+\s\d+|\d+)\b"
                     r"[^,.;:“”\"]{0," + str(ADJUNCT_CHARS) + r"}?[ \xa0]+that[ \xa0]+(?!(?:"
                     + alternation("finite_marker") + r"|[a-z]+ed)\b)|[ \xa0]+that[ \xa0]+)")
@@ -138,7 +142,7 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     if k < len(stops) and stops[k] < cend:
         cend = stops[k]
     cend = max(cstart, dm.clause_end(cend))
-    if cend - cstart < 8 or dm.has_mark(cstart, cend):
+    if cend - cstart < 8 or (dm.has_mark(cstart, cend) and not _mixed_clause(dm, cstart, cend)):
         return None
     if verb in _VERB_NP_SET and t[max(0, m.start() - 4):m.start()].rstrip().endswith(",") \
             and count_words(t[cstart:cend]) <= _INVERTED_NP_WORDS and not _FINITE.search(t, cstart, cend):
@@ -146,6 +150,21 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     if taken.overlaps(cstart, cend) or dm.in_quote(cstart):
         return None
     return Quote("", cstart, cend, t[cstart:cend], "reported", spk, cue=verb, speaker_type=typ)
+
+
+def _mixed_clause(dm, cs: int, ce: int) -> bool:
+    """Is ``text[cs:ce]`` a reported clause that quotes some of its words ("said he had “the
+    courage” to act"): quotations all inside it, no speech verb before the first of them (that
+    verb's subject would speak them), and at least :data:`MIXED_OUTSIDE_WORDS` words outside them?
+    Then the clause is one ``reported`` row and its quotations are part of it."""
+    spans = dm.quotes_overlapping(cs, ce)
+    if not spans or spans[0][0] < cs or spans[-1][1] > ce or dm.verb_re.search(dm.text, cs, spans[0][0]):
+        return False   # (a speech verb before the first quotation reports it: "…, which claims it will “…”")
+    outside, at = 0, cs
+    for s, e in spans:
+        outside += count_words(dm.text[at:s])
+        at = e
+    return outside + count_words(dm.text[at:ce]) >= MIXED_OUTSIDE_WORDS
 
 
 def _clause_start(m, info: dict, after: str) -> int | None:
