@@ -1,10 +1,12 @@
 """Tables over many documents: :func:`quotes_table`, :func:`quote_summary`, :func:`voice_spans`."""
 from __future__ import annotations
 
+import bisect
 import math
 
 from .document import _SpanSet
 from .extract import extract_quotes
+from .marks import quote_spans
 from .names import WORD_RE
 from .record import QUOTE_COLUMNS
 
@@ -173,11 +175,24 @@ def quote_summary(quotes_df, documents=None):
 
 
 def voice_spans(doc, story=None) -> list[tuple[int, int, str]]:
-    """``(start, end, speaker)`` of every quotation in a document (reported speech excluded).
+    """``(start, end, speaker)`` of every quotation in a document: the quote rows, and the
+    quotations inside a reported clause that quotes some of its words, with its speaker (the
+    rest of a reported clause is the writer's wording and is left out).
 
     This is what decides the voice of a loaded term (:func:`framing.terms.term_hits`):
     a word inside one of these spans is carried by a quoted source (or, for scare
     quotes, held at a distance by the writer), not said in the writer's own voice.
     """
-    return [(q["start"], q["end"], q["speaker"]) for q in extract_quotes(doc.text, doc_id=doc.doc_id, story=story)
-            if q["kind"] != "reported"]
+    rows = extract_quotes(doc.text, doc_id=doc.doc_id, story=story)
+    out = [(q["start"], q["end"], q["speaker"]) for q in rows if q["kind"] != "reported"]
+    reported = [q for q in rows if q["kind"] == "reported"]
+    if reported:
+        marks = quote_spans(doc.text)
+        starts = [m[0] for m in marks]
+        for q in reported:
+            k = bisect.bisect_left(starts, q["start"])
+            while k < len(marks) and marks[k][1] <= q["end"]:
+                out.append((marks[k][0], marks[k][1], q["speaker"]))
+                k += 1
+        out.sort()
+    return out
