@@ -175,19 +175,25 @@ def quote_summary(quotes_df, documents=None):
 
 
 def voice_spans(doc, story=None) -> list[tuple[int, int, str]]:
-    """``(start, end, speaker)`` of every quotation in a document: the quote rows, and the
-    quotations inside a reported clause that quotes some of its words, with its speaker (the
-    rest of a reported clause is the writer's wording and is left out).
+    """``(start, end, speaker)`` of every quotation in a document (:func:`quoted_spans` of its
+    quotes).
 
     This is what decides the voice of a loaded term (:func:`framing.terms.term_hits`):
     a word inside one of these spans is carried by a quoted source (or, for scare
     quotes, held at a distance by the writer), not said in the writer's own voice.
     """
-    rows = extract_quotes(doc.text, doc_id=doc.doc_id, story=story)
+    return quoted_spans(extract_quotes(doc.text, doc_id=doc.doc_id, story=story), doc.text)
+
+
+def quoted_spans(rows, text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, speaker)``, sorted, of the quote rows among ``rows`` (dicts with ``start,
+    end, kind, speaker``) and of the quotations inside a reported clause that quotes some of its
+    words, with the clause's speaker; the rest of a reported clause is the writer's wording."""
+    rows = list(rows)
     out = [(q["start"], q["end"], q["speaker"]) for q in rows if q["kind"] != "reported"]
     reported = [q for q in rows if q["kind"] == "reported"]
     if reported:
-        marks = quote_spans(doc.text)
+        marks = quote_spans(text)
         starts = [m[0] for m in marks]
         for q in reported:
             k = bisect.bisect_left(starts, q["start"])

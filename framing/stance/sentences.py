@@ -40,6 +40,7 @@ def _sentences(doc) -> list[tuple[int, int]]:
 
 def _inputs(corpus, hits=None, quotes=None, story=None):
     from ..quotes import quotes_table
+    from ..quotes.table import quoted_spans
     from ..terms import lexicon_only, term_hits
 
     docs = _docs(corpus)
@@ -47,8 +48,9 @@ def _inputs(corpus, hits=None, quotes=None, story=None):
         quotes = quotes_table(docs, story=story)
     if hits is None:
         # the voice of each term comes from the same quotes (extracted once, not twice)
-        voiced = quotes[quotes.kind != "reported"] if len(quotes) else quotes
-        by_doc = {d: list(zip(g.start, g.end, g.speaker)) for d, g in voiced.groupby("doc_id")} if len(voiced) else {}
+        texts = {d.doc_id: d.text for d in docs}
+        by_doc = {d: quoted_spans(g.to_dict("records"), texts[d]) for d, g in quotes.groupby("doc_id")} \
+            if len(quotes) else {}
         hits = term_hits(docs, quote_spans_fn=lambda doc: by_doc.get(doc.doc_id, []), story=story, model=False)
     return docs, lexicon_only(hits), quotes
 
