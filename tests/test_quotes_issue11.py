@@ -539,3 +539,10 @@ def test_a_reported_clause_that_quotes_some_of_its_words_is_one_row():
     rows = _rows("The vote ended. Tom Berg says more is at work than the official story, which claims that the "
                  "deal will help “fight smuggling” at the border.")
     assert rows == [("reported", "the official story", "the deal will help “fight smuggling” at the border")]
+
+
+def test_a_party_tag_and_a_capitalised_object_of_told_do_not_hide_the_clause():
+    assert _reported_pairs("The vote ended. Senator Ann Lee (D-Nev.) told reporters that the bill may have "
+                           "died.") == [("Ann Lee", "the bill may have died")]
+    assert _reported_pairs("The hack was wide. Carl Ode told FBI agents that he trawled the accounts.") == \
+        [("Carl Ode", "he trawled the accounts")]

@@ -60,9 +60,9 @@ _FINITE = re.compile(r"\b(?:" + alternation("finite_marker") + r"|[a-z]+ed)\b")
 CLAUSE_BREAK = re.compile(r";|,(?=[ \xa0]+(?:" + alternation("clause_break") + r")\b)")
 # "told <object> [that] <clause>" in one pattern, so that the object is as short as the clause after it allows
 _TELL_CLAUSE = re.compile(_TELL_OBJECT_RE + r"(?:(?i:" + _CLAUSE_START_RE + r")|" + _ZERO_THAT_RE + r")")
-# "told foundation employees on Thursday that …": a bare plural object of one or two lower-case words, only
-# with an explicit "that" (with no "that", "told party members were …" cannot be told from a clause)
-_TELL_BARE_THAT = re.compile(r"(?:[ \xa0]+(?!(?:" + alternation("stop_pre") + r")\b)[a-z][\w’'-]*){1,2}(?i:"
+# "told foundation employees on Thursday that …", "told FBI agents that …": a bare object of one to three words
+# (no preposition), only with an explicit "that" (with no "that", "told party members were …" is no clause)
+_TELL_BARE_THAT = re.compile(r"(?:[ \xa0]+(?!(?:" + alternation("stop_pre") + r")\b)[A-Za-z][\w’'.-]*){1,3}(?i:"
                              + _CLAUSE_START_RE + r")")
 _DATE_WORD = re.compile(r"^(?:" + alternation("date_word") + r")\b")
 # "X said: the port will open" / "X told reporters on Monday: …": a colon after the verb (and its object or a

@@ -133,7 +133,7 @@ def subject_region(dm, lo: int, vstart: int) -> str:
     back to the earlier parts (a part that is exactly a name first, then one that is not an
     adverbial); otherwise the last part is the subject.
     """
-    seg = dm.text[lo:vstart]
+    seg = PARTY_TAG.sub("", dm.text[lo:vstart])   # "Harry Reid (D-Nev.) told": its "(" cuts no clause
     cut = 0
     for m in _CLAUSE_CUT.finditer(seg):
         cut = m.end()
