@@ -62,7 +62,7 @@ import numpy as np
 import pandas as pd
 
 from ._data import DATA_DIR
-from .regex_parts import branches
+from .regex_parts import branches, required_literal
 
 COLUMNS = ("term", "category", "direction", "loaded", "match", "source")
 MATCH_TYPES = ("word", "phrase", "regex")
@@ -79,6 +79,7 @@ FALSE_VALUES = frozenset({"false", "0", "no", "n", "f"})
 _HYPHENS = "-\u2010\u2011\u2012\u2013"
 _APOS = "'\u2019\u2018\u02bc"
 _TOKEN_RE = re.compile(r"\w+")
+_WORD_SPLIT_RE = re.compile(r"(\w+)")   # split: the gaps and the words of _TOKEN_RE, alternating
 _FIRSTS_CACHE = 500_000   # distinct word forms whose lexicon patterns a Lexicon remembers
 # one term piece: a word with an optional marker, and the separator that follows it
 _TERM_PIECE_RE = re.compile(r"(\w+)([*+]?)([^\w]*)")
@@ -201,10 +202,13 @@ class Lexicon:
         self._first: dict[str, list] = {}
         self._first_cs: dict[str, list] = {}
         self._first_prefix: dict[str, list] = {}
-        self._regexes: list[tuple[int, re.Pattern, bool]] = []
+        # regex entries: (entry index, pattern, the letters every match opens a word with or "", a text
+        # every match contains or "")
+        self._regexes: list[tuple[int, re.Pattern, str, str]] = []
         for idx, e in enumerate(self.entries):
             if e.match == "regex":
-                self._regexes.append(_compile_regex(idx, e.term))
+                self._regexes.append((idx, re.compile(e.term, re.IGNORECASE), _word_prefix(e.term),
+                                      required_literal(e.term, re.IGNORECASE)))
                 continue
             cs = len(e.term) > 1 and e.term.isupper()
             for variant in _parse_term(e.term):
@@ -228,6 +232,9 @@ class Lexicon:
                         target.setdefault(f, []).append(pat + (first,))
         self._prefix_lens = sorted({len(p) for p in self._first_prefix}, reverse=True)
         self._firsts: dict[str, tuple] = {}   # token as written -> the patterns it can open (a cache)
+        self._regex_prefixes = [(k, re.compile(prefix, re.IGNORECASE))
+                                for k, (_, _, prefix, _) in enumerate(self._regexes) if prefix]
+        self._regex_firsts: dict[str, tuple] = {}   # token as written -> the regexes it can open (a cache)
 
     def _pats_of(self, tok: str, low: str) -> tuple:
         """The patterns whose first slot ``tok`` may fill (exact, case-sensitive and prefix forms),
@@ -242,47 +249,84 @@ class Lexicon:
             self._firsts[tok] = pats
         return pats
 
+    def _regexes_of(self, tok: str) -> tuple:
+        """Positions in ``_regexes`` of the word-start regexes whose letters ``tok`` opens with (cached)."""
+        ks = tuple(k for k, prefix in self._regex_prefixes if prefix.match(tok))
+        if len(self._regex_firsts) < _FIRSTS_CACHE:
+            self._regex_firsts[tok] = ks
+        return ks
+
     # ----------------------------------------------------------------- matching
 
     def candidates(self, text: str, start: int, end: int) -> list[tuple[int, int, int]]:
         """All (start, end, entry_index) matches inside ``text[start:end]``, overlapping allowed."""
         seg = text[start:end]
-        low_seg = seg.lower()
-        same_len = len(low_seg) == len(seg)
-        toks = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(seg)]
-        if same_len:
-            lows = [low_seg[a:b] for a, b in toks]
-        else:
-            lows = [seg[a:b].lower() for a, b in toks]
-        out: list[tuple[int, int, int]] = []
-        strs = [seg[a:b] for a, b in toks]
-        pl = list(map(self._firsts.get, strs))      # the patterns each token can open (cached per word)
+        parts = _WORD_SPLIT_RE.split(seg)            # gap, word, gap, word, ..., gap
+        words = parts[1::2]
+        offs = list(itertools.accumulate(map(len, parts)))   # word i is seg[offs[2i]:offs[2i + 1]]
+        out = self._term_matches(start, parts, words, offs, _lower_forms(seg, words, offs))
+        out += self._regex_matches(text, start, end, words, offs)
+        return out
+
+    def _term_matches(self, start: int, parts: list[str], words: list[str], offs: list[int],
+                      low: Callable[[int], str]) -> list[tuple[int, int, int]]:
+        """The word and phrase entries' matches among the ``words`` of a segment at ``start`` (arguments
+        of :meth:`candidates`; ``parts[2 * j]`` is the gap before word ``j``)."""
+        pl = list(map(self._firsts.get, words))      # the patterns each word can open (cached per word)
         if None in pl:
-            pl = [self._pats_of(t, lw) if p is None else p for t, lw, p in zip(strs, lows, pl)]
-        n = len(toks)
-        for i in [i for i, p in enumerate(pl) if p]:
-            tok = strs[i]
+            pl = [self._pats_of(w, low(i)) if p is None else p for i, (w, p) in enumerate(zip(words, pl))]
+        out: list[tuple[int, int, int]] = []
+        n = len(words)
+        for i in itertools.compress(range(n), pl):
+            tok = words[i]
             for idx, rest, gaps, slot0 in pl[i]:
-                if slot0.cs and not slot0.ok(tok, lows[i]):
+                if slot0.cs and not slot0.ok(tok, low(i)):
                     continue
                 j = i
                 ok = True
                 for slot, g in zip(rest, gaps):
                     j += 1
-                    if j >= n:
-                        ok = False
-                        break
-                    a, b = toks[j]
-                    if not _gap_ok(seg[toks[j - 1][1]:a], g) or not slot.ok(seg[a:b], lows[j]):
+                    if j >= n or not slot.ok(words[j], low(j)) or not _gap_ok(parts[2 * j], g):
                         ok = False
                         break
                 if ok:
-                    out.append((start + toks[i][0], start + toks[j][1], idx))
-        for idx, rx, bounded in self._regexes:
-            found = _bounded_matches(rx, text, start, end) if bounded else \
-                ((m.start(), m.end()) for m in rx.finditer(text, start, end))
+                    out.append((start + offs[2 * i], start + offs[2 * j + 1], idx))
+        return out
+
+    def _regex_matches(self, text: str, start: int, end: int, words: list[str],
+                       offs: list[int]) -> list[tuple[int, int, int]]:
+        """The regex entries' matches in ``text[start:end]``, each regex's as ``re.finditer`` gives them.
+        A regex with a word prefix (:func:`_word_prefix`) can only match where a word opening with those
+        letters starts, so it is tried there alone (leftmost first, each match starting at or after the
+        previous one's end, as finditer does); the others are searched at every character, unless the
+        text lacks what each of their matches contains (:func:`framing.regex_parts.required_literal`)."""
+        at_words = self._word_start_matches(text, start, end, words, offs)
+        out: list[tuple[int, int, int]] = []
+        for k, (idx, rx, prefix, needs) in enumerate(self._regexes):
+            if needs and text.find(needs, start, end) < 0:
+                continue
+            found = at_words[k] if prefix else ((m.start(), m.end()) for m in rx.finditer(text, start, end))
             out.extend((s, e, idx) for s, e in found if e > s)
         return out
+
+    def _word_start_matches(self, text: str, start: int, end: int, words: list[str], offs: list[int]) -> dict:
+        """{position in ``_regexes``: [(start, end)]} of the regexes with a word prefix, tried at the starts
+        of the ``words`` of ``text[start:end]`` (at ``start + offs[2 * i]``) that open with their prefix."""
+        found: dict[int, list] = {k: [] for k, _ in self._regex_prefixes}
+        free = dict.fromkeys(found, 0)     # where each regex's next match may start
+        rl = list(map(self._regex_firsts.get, words))
+        if None in rl:
+            rl = [self._regexes_of(w) if r is None else r for w, r in zip(words, rl)]
+        for i in itertools.compress(range(len(words)), rl):
+            s = start + offs[2 * i]
+            for k in rl[i]:
+                if s < free[k]:
+                    continue
+                m = self._regexes[k][1].match(text, s, end)
+                if m is not None:
+                    found[k].append((s, m.end()))
+                    free[k] = m.end()
+        return found
 
     def match(self, text: str, spans: Iterable[tuple[int, int]] | None = None) -> list[tuple[int, int, Entry]]:
         """Non-overlapping hits (start, end, Entry) in ``text``, searched only inside ``spans``.
@@ -325,17 +369,20 @@ class Lexicon:
                 if keep_excluded or self.entries[i].category != EXCLUDE]
 
 
-_LEADING_WORD_RE = re.compile(r"\\b[a-z]{2}")
-_WORD_CHAR_RE = re.compile(r"\w")
+_LEADING_LETTERS_RE = re.compile(r"\\b([a-z]{2,})")
+_QUANTIFIERS = ("?", "*", "+", "{")   # after a letter: the letter may be absent or repeated
 
 
-def _compile_regex(idx: int, term: str) -> tuple[int, re.Pattern, bool]:
-    """A regex entry compiled for matching. A term that opens with ``\\b`` and two letters is compiled
-    without the ``\\b`` (the engine then finds its literal start by fast search, 20 times quicker than
-    testing a word boundary at every character) and the boundary is checked on each match."""
-    if _LEADING_WORD_RE.match(term) and not _has_top_level_bar(term):
-        return idx, re.compile(term[2:], re.IGNORECASE), True
-    return idx, re.compile(term, re.IGNORECASE), False
+def _word_prefix(term: str) -> str:
+    """The letters every match of the regex ``term`` opens with, at the start of a word, when ``term``
+    opens with ``\\b`` and two letters and has no top-level ``|`` (``\\bpok(?:e|ed)`` -> ``pok``;
+    ``\\bab?c`` -> ``a``); else "". Such a regex can only match where a word opening with those
+    letters (in any case) starts."""
+    m = _LEADING_LETTERS_RE.match(term)
+    if m is None or _has_top_level_bar(term):
+        return ""
+    letters = m.group(1)
+    return letters[:-1] if term[m.end():m.end() + 1] in _QUANTIFIERS else letters
 
 
 def _has_top_level_bar(term: str) -> bool:
@@ -344,20 +391,14 @@ def _has_top_level_bar(term: str) -> bool:
     return len(branches(term)) > 1
 
 
-def _bounded_matches(rx: re.Pattern, text: str, start: int, end: int):
-    """The matches ``re.finditer`` gives for ``\\b`` + ``rx`` (``rx`` opens with a letter): a match not at a
-    word boundary is skipped and the search goes on from the next character, as the engine would."""
-    pos = start
-    while pos <= end:
-        m = rx.search(text, pos, end)
-        if m is None:
-            return
-        s = m.start()
-        if s > 0 and _WORD_CHAR_RE.match(text, s - 1):
-            pos = s + 1
-            continue
-        yield s, m.end()
-        pos = m.end() if m.end() > s else s + 1
+def _lower_forms(seg: str, words: list[str], offs: list[int]) -> Callable[[int], str]:
+    """Function i -> the lower-case form of word i of ``seg`` (``words`` and their offsets ``offs`` from
+    :meth:`Lexicon.candidates`): cut from ``seg.lower()`` when lowering keeps the length (so the
+    offsets hold), else the word lowered on its own."""
+    low_seg = seg.lower()
+    if len(low_seg) == len(seg):
+        return lambda i: low_seg[offs[2 * i]:offs[2 * i + 1]]
+    return lambda i: words[i].lower()
 
 
 def _gap_ok(gap: str, kind: str) -> bool:

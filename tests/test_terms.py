@@ -377,19 +377,19 @@ def test_rate_totals_follow_each_hits_loaded_flag():
         assert got == int(h[(h.doc_id == d.doc_id) & h.category.isin(T.EPISTEMIC_CATEGORIES)].shape[0])
 
 
-@pytest.mark.parametrize("term", [r"\bpok(?:e|es|ed)\b", r"\bin[^\S\n]+(?:our|the)\b", r"\bab(?:c)?", r"\bxyz|q"])
+@pytest.mark.parametrize("term", [r"\bpok(?:e|es|ed)\b", r"\bin[^\S\n]+(?:our|the)\b", r"\bab(?:c)?", r"\bxyz|q",
+                                  r"\bab?c", r"\bab(?:ab)*", r"\bpo(?=ke\b)"])
 def test_a_regex_opening_with_a_word_boundary_matches_as_finditer_would(term):
     import re
 
     text = ("poke ppoke _poke Poke 9poke é poke; in our inin our in  the xin the abc ab abab ab_ xyz qxyz "
-            "Pokes pokéd poke")
-    idx, rx, bounded = T._compile_regex(0, term)
-    assert bounded == (not term.endswith("|q"))
+            "Pokes pokéd poke ac ababab \u212aoke po\u212ae")
+    assert (T._word_prefix(term) != "") == (not term.endswith("|q"))
+    lex = T.Lexicon([T.Entry(term, "c", "", True, "regex", "s", "f.csv", 1)])
     want = re.compile(term, re.IGNORECASE)
-    for start, end in [(0, len(text)), (1, len(text)), (6, 40), (17, 17)]:
-        got = list(T._bounded_matches(rx, text, start, end)) if bounded else \
-            [m.span() for m in rx.finditer(text, start, end)]
-        assert got == [m.span() for m in want.finditer(text, start, end)], (start, end)
+    for start, end in [(0, len(text)), (1, len(text)), (6, 40), (17, 17), (41, 80)]:
+        got = [(s, e) for s, e, _ in lex.candidates(text, start, end)]
+        assert got == [m.span() for m in want.finditer(text, start, end) if m.end() > m.start()], (start, end)
 
 
 def test_only_a_boundary_that_governs_the_whole_regex_is_moved():

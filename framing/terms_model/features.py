@@ -157,19 +157,28 @@ def _lexicon_marks(text: str, tokens: Sequence[tuple[int, int]], spans) -> list[
 
 def match_marks(tokens: Sequence[tuple[int, int]], matches) -> list[list]:
     """For each token, the lexicon ``matches`` ((start, end, Entry), in text order) overlapping it, as
-    [(category, loaded, multi-token)]: a bisection per match, so linear in tokens plus matches."""
+    [(category, loaded, multi-token)] (:func:`marks_by_token`, an empty list for the other tokens)."""
     out: list[list] = [[] for _ in tokens]
-    starts = [s for s, _ in tokens]
+    for k, marks in marks_by_token([s for s, _ in tokens], [e for _, e in tokens], matches).items():
+        out[k] = marks
+    return out
+
+
+def marks_by_token(starts: Sequence[int], ends: Sequence[int], matches) -> dict[int, list]:
+    """The lexicon ``matches`` ((start, end, Entry), in text order) overlapping each token (token ``k``
+    spans ``starts[k]:ends[k]``, tokens in text order), as {k: [(category, loaded, multi-token)]} for the
+    tokens some match overlaps: a bisection per match, so linear in matches, not in tokens."""
+    out: dict[int, list] = {}
     for s, e, ent in matches:
         i = bisect.bisect_right(starts, s) - 1
-        if i < 0 or tokens[i][1] <= s:
+        if i < 0 or ends[i] <= s:
             i += 1
         j = i
-        while j < len(tokens) and tokens[j][0] < e:
+        while j < len(starts) and starts[j] < e:
             j += 1
         multi = j - i > 1
-        for k in range(max(i, 0), j):
-            out[k].append((ent.category, ent.loaded, multi))
+        for k in range(i, j):
+            out.setdefault(k, []).append((ent.category, ent.loaded, multi))
     return out
 
 

@@ -12,6 +12,7 @@ texts with quotations, abbreviations, lexicon phrases, numbers and line breaks).
 """
 from __future__ import annotations
 
+import itertools
 import math
 from functools import lru_cache
 from typing import Iterable, Sequence
@@ -27,7 +28,7 @@ from .features import (
     _valence_features,
     _word,
     generic_lexicon,
-    match_marks,
+    marks_by_token,
     vader_lexicon,
 )
 from .model import LoadedModel, ModelHit, default_model
@@ -42,9 +43,25 @@ def closed_class_words() -> frozenset:
 _MID, _START, _NB0, _NB1, _NB2, _NB3, _ABSV, _LETTER, _OPEN, _CAPITAL = range(10)
 _NCOL = 10
 _NB_COL = {-2: _NB0, -1: _NB1, 1: _NB2, 2: _NB3}   # neighbour offset -> column
+
+
+def _code_table(codes: np.ndarray) -> np.ndarray:
+    """True at ``codes``, a table over the code points up to ``max(codes) + 1`` (its last entry, False,
+    stands for every higher code point: :func:`_member`)."""
+    table = np.zeros(int(codes.max()) + 2, dtype=bool)
+    table[codes] = True
+    return table
+
+
+def _member(table: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """Whether each of ``codes`` is one of a :func:`_code_table`'s code points."""
+    return table[np.minimum(codes, len(table) - 1)]
+
+
 # code points of the sentence rule: the ends ``.!?…`` (features._END_RE) and every white-space character
 _END_CODES = np.array([ord(c) for c in ".!?…"], dtype=np.uint32)
 _SPACE_CODES = np.array([c for c in range(0x3001) if chr(c).isspace()], dtype=np.uint32)
+_IS_END, _IS_SPACE = _code_table(_END_CODES), _code_table(_SPACE_CODES)
 
 
 class Scorer:
@@ -91,10 +108,10 @@ class Scorer:
 
     def _type_ids(self, strings: Sequence[str]) -> np.ndarray:
         ids = self._ids
-        out = [ids.get(t, -1) for t in strings]
-        if -1 in out:
+        out = list(map(ids.get, strings))
+        if None in out:
             for k, t in enumerate(strings):
-                if out[k] == -1:
+                if out[k] is None:
                     i = ids.get(t)
                     if i is None:
                         i = ids[t] = len(self._rows)
@@ -124,8 +141,8 @@ class Scorer:
 
             nonempty = s > pe
             line = some(codes == 10)
-            stop = some(np.isin(codes, _END_CODES))
-            space_end = nonempty & np.isin(codes[np.maximum(s - 1, 0)], _SPACE_CODES)
+            stop = some(_member(_IS_END, codes))
+            space_end = nonempty & _member(_IS_SPACE, codes[np.maximum(s - 1, 0)])
             brk = line | (stop & (space_end | some(codes == 32)))
             after_dot = brk & ~line & nonempty & (codes[np.minimum(pe, len(codes) - 1)] == 46)
             for k in np.flatnonzero(after_dot).tolist():     # "Mr. Smith": no new sentence
@@ -163,16 +180,17 @@ class Scorer:
             "the" or a country's name inside a loaded phrase high, which is not a loaded word.
         """
         ids = self._type_ids([text[s:e] for s, e in tokens])
+        se = np.fromiter(itertools.chain.from_iterable(tokens), dtype=np.int64, count=2 * len(tokens)).reshape(-1, 2)
         keep = self._table[ids, _LETTER] > 0 if len(ids) else np.zeros(0, dtype=bool)
-        if not keep.all():
+        if keep.all():
+            words = list(tokens)
+        else:
             sel = np.flatnonzero(keep)
-            ids = ids[sel]
-            tokens = [tokens[i] for i in sel.tolist()]
-        words = list(tokens)
+            ids, se = ids[sel], se[sel]
+            words = [tokens[i] for i in sel.tolist()]
         n = len(words)
         if not n:
             return words, np.zeros(0), np.zeros(0, dtype=bool)
-        se = np.asarray(words, dtype=np.int64).reshape(n, 2)
         T = self._table[ids]
         a, b = self._sentence_bounds(text, words, se)
         idx = np.arange(n)
@@ -181,7 +199,7 @@ class Scorer:
         z = z + self.w_pos[pos] + self.w_q[np.minimum(3, 4 * (idx - a) // (b - a + 1))]
         absv = T[:, _ABSV]
         lex_loaded = np.zeros(n, dtype=bool)
-        extra = self._lexicon_parts(words, lexicon_matches, lex_loaded)
+        extra = self._lexicon_parts(se, lexicon_matches, lex_loaded)
         ctx_lex = np.zeros(n, dtype=bool)
         ctx_v = np.zeros(n)
         for slot, off in enumerate((-2, -1, 1, 2)):
@@ -197,24 +215,23 @@ class Scorer:
         eligible = (T[:, _OPEN] > 0) & ((T[:, _CAPITAL] == 0) | (idx == a))
         return words, z + self.model.intercept, eligible
 
-    def _lexicon_parts(self, tokens, matches, lex_loaded: np.ndarray) -> np.ndarray:
+    def _lexicon_parts(self, se: np.ndarray, matches, lex_loaded: np.ndarray) -> np.ndarray:
         """Sum of the ``lex=``, ``lex_loaded`` / ``lex_neutral`` and ``lex_multi`` weights per token
-        (each feature once per token, as in a feature dict); marks ``lex_loaded`` in place."""
-        extra = np.zeros(len(tokens))
+        (``se``: the tokens' (start, end) rows; each feature once per token, as in a feature dict);
+        marks ``lex_loaded`` in place."""
+        extra = np.zeros(len(se))
         if not matches:
             return extra
         g = self._g
-        names: dict[int, set] = {}
-        for k, marks in enumerate(match_marks(tokens, matches)):
+        for k, marks in marks_by_token(se[:, 0].tolist(), se[:, 1].tolist(), matches).items():
+            f = set()
             for category, loaded, multi in marks:
-                f = names.setdefault(k, set())
                 f.add("lex=" + category)
                 f.add("lex_loaded" if loaded else "lex_neutral")
                 if multi:
                     f.add("lex_multi")
                 if loaded:
                     lex_loaded[k] = True
-        for k, f in names.items():
             extra[k] = sum(g(x, 0.0) for x in sorted(f))   # a fixed order: the same sum in every process
         return extra
 
