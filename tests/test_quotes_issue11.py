@@ -546,3 +546,11 @@ def test_a_party_tag_and_a_capitalised_object_of_told_do_not_hide_the_clause():
                            "died.") == [("Ann Lee", "the bill may have died")]
     assert _reported_pairs("The hack was wide. Carl Ode told FBI agents that he trawled the accounts.") == \
         [("Carl Ode", "he trawled the accounts")]
+
+
+def test_an_abbreviation_in_a_closing_attribution_ends_nothing():
+    # before: the period of "Ms." cut the sentence, and "…, Ms. Vale said." reported nothing
+    assert _reported_pairs("The app bans spam.\n\nSeveral of the men were not pleased with it, Ms. Vale said.") == \
+        [("Vale", "Several of the men were not pleased with it")]
+    assert _reported_pairs("The app bans spam. The men were not pleased, said Dr. Ann Lee, a U.S. expert.") == \
+        [("Ann Lee", "The men were not pleased")]

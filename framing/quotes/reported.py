@@ -22,7 +22,7 @@ from .lexicon import alternation, speech_verbs_with, words
 from .marks import ALL_D
 from .names import count_words
 from .record import Quote
-from .speakers import _Speakers, progressive_before, resolve_np
+from .speakers import ABBR_RE, _Speakers, progressive_before, resolve_np
 
 _NON_SPEAKER = re.compile(r"(?:" + alternation("non_speaker_start") + r")\b", re.I)
 _CAP_RUN = r"(?>(?:[A-Z][\w’'.-]*[ \xa0]+){0,5}[A-Z][\w’'.-]*)"   # atomic: a name is never cut to leave a subject
@@ -100,6 +100,7 @@ _MID = re.compile(
 _MID_NP_VETO = frozenset(words("clause_relative") + words("clause_conjunction") + words("np_clause_cut"))
 _SAID_NP = re.compile(r"(?:^|\s)(?:[A-Z]|(?:" + alternation("said_np_start") + r")\s)")
 _NON_SPEAKERS = frozenset(words("non_speaker"))
+_ABBR_DOT = "\u2024"   # ONE DOT LEADER: stands for an abbreviation's period in a masked sentence
 # after a fronted "said": a preposition first ("said on Tuesday that …") or a clause word inside ("said
 # Smith that …") means the verb's own clause goes on, so it is not "…, said X." with X the subject
 _NOT_INVERTED_NP = re.compile(r"^(?:" + alternation("place_preposition") + r")\s|\b(?:" + alternation("clause_cut")
@@ -217,7 +218,7 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
         if dm.in_quote(ss):
             continue
         se = dm.sent_end(ss)
-        sent = t[ss:se]
+        sent = _mask_abbreviations(t[ss:se])   # "…, Ms. Gedrich said.": the period of "Ms." ends nothing
         qm = min([sent.find(c) for c in ALL_D if c in sent] or [-1])
         if qm == 0:
             continue
@@ -227,7 +228,7 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
             se = ss + len(sent)
         m = _ACC_LEAD.match(sent)
         if m:
-            spk, typ = resolve_np(dm, m.group(1), ss, memory)
+            spk, typ = resolve_np(dm, _unmask(m.group(1)), ss, memory)
             cs, ce = ss + m.end(), se
             cue = "according to"
         else:
@@ -252,7 +253,7 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
                 continue
             if m.group(5) and (not _SAID_NP.search(np_) or _NOT_INVERTED_NP.search(np_)):
                 continue  # "..., said his members wanted" / "..., said on Tuesday that ..." is no inverted attribution
-            spk, typ = resolve_np(dm, np_, ss + m.start(), memory)
+            spk, typ = resolve_np(dm, _unmask(np_), ss + m.start(), memory)
             cs, ce = ss, ss + m.start()
             if count_words(t[cs:ce]) < 4:
                 continue
@@ -263,6 +264,16 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
         out.append(Quote("", cs, ce, t[cs:ce], "reported", spk, cue=cue, speaker_type=typ))
         occupied.add(cs, ce)
     return out
+
+
+def _mask_abbreviations(sent: str) -> str:
+    """``sent`` with the period of each abbreviation or initial ("Ms.", "U.S.") replaced by
+    :data:`_ABBR_DOT` (one character for one: offsets hold), so that it ends no sentence part."""
+    return ABBR_RE.sub(lambda m: m.group().replace(".", _ABBR_DOT), sent)
+
+
+def _unmask(np_: str) -> str:
+    return np_.replace(_ABBR_DOT, ".")
 
 
 def _mid_attribution(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
@@ -279,7 +290,7 @@ def _mid_attribution(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
         return None
     if np_.split()[0].lower() in _MID_NP_VETO or (m.group(5) and not _SAID_NP.search(np_)):
         return None
-    spk, typ = resolve_np(dm, np_, ss + m.start(), memory)
+    spk, typ = resolve_np(dm, _unmask(np_), ss + m.start(), memory)
     if not spk or typ == "none" or spk.lower() in _NON_SPEAKERS:
         return None
     cs, ce = ss, ss + len(sent)
