@@ -999,12 +999,12 @@ class _Holders:
 def hit_carriers(hits: pd.DataFrame, quotes: pd.DataFrame) -> pd.Series:
     """Who carries each hit: ``writer``, the role of the quotation that holds it, or ``no speaker``.
 
-    A hit in the writer's voice (``voice == "authorial"``; reported speech without quotation
+    A hit in the writer's voice (``voice == "authorial"``; reported speech outside quotation
     marks is the writer's wording) is carried by the ``writer``. A quoted hit is carried by the
-    innermost marked quotation (``kind != "reported"``) of the same document whose span contains
-    it: its ``speaker_role``, or ``no speaker`` when the quotation has no speaker (a scare quote,
-    an unattributed quotation). A quoted hit that no quotation of ``quotes`` contains is
-    ``unknown`` when the hit names a speaker, else ``no speaker``.
+    innermost row of the same document whose span contains it: a quotation, or a reported clause
+    that quotes some of its words: its ``speaker_role``, or ``no speaker`` when the row has no
+    speaker (a scare quote, an unattributed quotation). A quoted hit that no row of ``quotes``
+    contains is ``unknown`` when the hit names a speaker, else ``no speaker``.
 
     Parameters
     ----------
@@ -1018,8 +1018,7 @@ def hit_carriers(hits: pd.DataFrame, quotes: pd.DataFrame) -> pd.Series:
     once, then a bisection per hit.
     """
     by_doc: dict[str, list] = {}
-    marked = quotes[quotes["kind"] != "reported"]
-    for pos, q in enumerate(marked.itertuples(index=False)):
+    for pos, q in enumerate(quotes.itertuples(index=False)):
         label = q.speaker_role if q.speaker else "no speaker"
         by_doc.setdefault(q.doc_id, []).append((q.start, pos, q.end, label))
     index = {d: _Holders(rows) for d, rows in by_doc.items()}

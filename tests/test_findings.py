@@ -65,11 +65,11 @@ def test_distinctive_terms_needs_two_documents():
 # ----------------------------------------------------------------- hit_carriers
 
 
-def test_hit_carriers_follows_the_innermost_marked_quotation():
+def test_hit_carriers_follows_the_innermost_quotation_or_reported_clause():
     quotes = pd.DataFrame([
         ("d", 0, 50, "direct", "Ann Lee", "expert"),
         ("d", 10, 20, "scare", "", ""),               # inside the first quotation, no speaker
-        ("d", 60, 90, "reported", "Bob Ray", "government"),  # reported speech carries nothing
+        ("d", 60, 90, "reported", "Bob Ray", "government"),  # a reported clause quoting some words
         ("e", 0, 40, "direct", "Cy Dee", "media"),
     ], columns=["doc_id", "start", "end", "kind", "speaker", "speaker_role"])
     hits = pd.DataFrame([
@@ -77,13 +77,15 @@ def test_hit_carriers_follows_the_innermost_marked_quotation():
         ("d", 30, 35, "quoted", "Ann Lee"),    # the direct quotation
         ("d", 15, 25, "quoted", "Ann Lee"),    # reaches past the scare quote: the outer one holds it
         ("d", 30, 35, "authorial", ""),        # the writer's voice wins whatever the spans
-        ("d", 70, 75, "quoted", "Bob Ray"),    # no marked quotation holds it, a speaker named
-        ("d", 95, 99, "quoted", ""),           # no quotation, no speaker
+        ("d", 70, 75, "quoted", "Bob Ray"),    # quoted words inside the reported clause: its speaker's role
+        ("d", 92, 94, "quoted", "Cy Dee"),     # no row holds it, a speaker named
+        ("d", 95, 99, "quoted", ""),           # no row, no speaker
         ("e", 10, 12, "quoted", "Cy Dee"),     # another document's quotation
-    ], columns=["doc_id", "start", "end", "voice", "speaker"], index=[7, 3, 5, 1, 0, 2, 9])
+    ], columns=["doc_id", "start", "end", "voice", "speaker"], index=[7, 3, 5, 1, 0, 4, 2, 9])
     out = hit_carriers(hits, quotes)
-    assert out.name == "carrier" and list(out.index) == [7, 3, 5, 1, 0, 2, 9]
-    assert out.tolist() == ["no speaker", "expert", "expert", "writer", "unknown", "no speaker", "media"]
+    assert out.name == "carrier" and list(out.index) == [7, 3, 5, 1, 0, 4, 2, 9]
+    assert out.tolist() == ["no speaker", "expert", "expert", "writer", "government", "unknown", "no speaker",
+                            "media"]
 
 
 def test_hit_carriers_ties_on_start_go_to_the_later_row():
