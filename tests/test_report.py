@@ -71,3 +71,17 @@ def test_pages_open_in_chromium_without_requests_or_errors(hostile_site, tmp_pat
         assert r["requests"] == [], r
         assert r["errors"] == [], r
         assert os.path.getsize(r["screenshot"]) > 5000
+
+
+def test_a_quotation_inside_a_reported_clause_is_underlined_with_the_clauses_speaker():
+    from framing import Corpus, document_from_text, quotes_table
+    from framing.report.evidence import article_html
+
+    doc = document_from_text("The vote ended. Mayor Ann Lee said the port was “closed for good” and would stay shut.\n",
+                             "d")
+    quotes = quotes_table(Corpus([doc]))
+    assert quotes.kind.tolist() == ["reported"]
+    html = article_html(doc, None, quotes)
+    assert '<span class="fr-qlabel">Ann Lee · ' in html
+    assert '<span class="fr-q" title="reported">“closed for good”</span>' in html
+    assert "said the port" in html and '"fr-q" title="reported">the port' not in html   # the clause is not underlined

@@ -189,8 +189,14 @@ def quoted_spans(rows, text: str) -> list[tuple[int, int, str]]:
     """``(start, end, speaker)``, sorted, of the quote rows among ``rows`` (dicts with ``start,
     end, kind, speaker``) and of the quotations inside a reported clause that quotes some of its
     words, with the clause's speaker; the rest of a reported clause is the writer's wording."""
+    return [(s, e, q["speaker"]) for s, e, q in quotations_of_rows(rows, text)]
+
+
+def quotations_of_rows(rows, text: str) -> list[tuple[int, int, dict]]:
+    """``(start, end, row)``, sorted, of the quote rows among ``rows`` and of the quotation marks'
+    spans inside each ``reported`` row (the row they belong to); a bisection per reported row."""
     rows = list(rows)
-    out = [(q["start"], q["end"], q["speaker"]) for q in rows if q["kind"] != "reported"]
+    out = [(q["start"], q["end"], q) for q in rows if q["kind"] != "reported"]
     reported = [q for q in rows if q["kind"] == "reported"]
     if reported:
         marks = quote_spans(text)
@@ -198,7 +204,7 @@ def quoted_spans(rows, text: str) -> list[tuple[int, int, str]]:
         for q in reported:
             k = bisect.bisect_left(starts, q["start"])
             while k < len(marks) and marks[k][1] <= q["end"]:
-                out.append((marks[k][0], marks[k][1], q["speaker"]))
+                out.append((marks[k][0], marks[k][1], q))
                 k += 1
-        out.sort()
+        out.sort(key=lambda x: (x[0], x[1]))
     return out

@@ -99,10 +99,7 @@ def article_html(doc, hits=None, quotes=None, start: int = 0, end: int | None = 
         h = hits[hits.doc_id == doc.doc_id]
         score = h["score"] if "score" in h.columns else [float("nan")] * len(h)
         terms = sorted(zip(h.start, h.end, h.category, h.term, score))
-    qs = []
-    if quotes is not None and len(quotes):
-        q = quotes[(quotes.doc_id == doc.doc_id) & (quotes.kind != "reported")]
-        qs = sorted(zip(q.start, q.end, q.speaker.fillna(""), q.speaker_role.fillna(""), q.kind))
+    qs = _quotation_marks(doc, quotes) if quotes is not None and len(quotes) else []
     drive = []
     if drivers is not None and len(drivers):
         d = drivers[drivers.doc_id == doc.doc_id]
@@ -153,6 +150,16 @@ def article_html(doc, hits=None, quotes=None, start: int = 0, end: int | None = 
         parts.append(legend_html([t[2] for t in terms]))
     parts.append(f'<div class="fr-article">{"".join(out)}</div>')
     return "".join(parts)
+
+
+def _quotation_marks(doc, quotes) -> list[tuple[int, int, str, str, str]]:
+    """``(start, end, speaker, role, kind)``, sorted, of the quotations to underline in ``doc``: its
+    quote rows, and the quotations inside a reported clause that quotes some of its words, with the
+    clause's speaker, role and kind (reported speech outside quotation marks is not underlined)."""
+    from ..quotes.table import quotations_of_rows
+
+    rows = quotes[quotes.doc_id == doc.doc_id].fillna({"speaker": "", "speaker_role": ""}).to_dict("records")
+    return [(s, e, q["speaker"], q["speaker_role"], q["kind"]) for s, e, q in quotations_of_rows(rows, doc.text)]
 
 
 def aligned_facts_html(corpus, aligned, frames, labels, hits=None, quotes=None, order=None) -> str:
