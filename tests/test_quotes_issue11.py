@@ -416,8 +416,15 @@ def test_a_longer_adverbial_may_stand_between_the_verb_and_that():
     assert _reported_pairs(text) == [("Ann Lee", "the dam would hold")]
     text = "The vote was close. Mayor Ann Lee said after the lunch on Tuesday that the dam would hold."
     assert _reported_pairs(text) == [("Ann Lee", "the dam would hold")]
-    # after an adverbial, "that" before a finite verb is a relative pronoun: no clause
-    assert _reported_pairs("The vote was close. Mayor Ann Lee said in the weeks that followed very little.") == []
+    # after an adverbial, "that" before an -ed verb and an article is a relative pronoun: no clause
+    assert _reported_pairs("The vote was close. Mayor Ann Lee said in the weeks that followed the vote.") == []
+    # ... but an -ed word opening a noun phrase, or a name, opens the clause
+    assert _reported_pairs("The town was hit. Officials said on Monday that armed men had attacked the post.") == \
+        [("Officials", "armed men had attacked the post")]
+    assert _reported_pairs("The town was hit. Officials said Monday that Ahmed Khan was safe.") == \
+        [("Officials", "Ahmed Khan was safe")]
+    assert _reported_pairs("The town was hit. Officials said last week that detained migrants would be freed.") == \
+        [("Officials", "detained migrants would be freed")]
 
 
 def test_a_bare_plural_object_of_told_before_that():
@@ -451,8 +458,9 @@ def test_present_tense_continues_and_an_inverted_lead_before_the_quote():
         "Ann Prager"
     rows = _rows("The mayor spoke last. Added Mayor Ann Lee: “We will not wait for the state.”")
     assert ("direct", "Ann Lee", "“We will not wait for the state.”") in rows
-    # a day is no subject of an inverted lead
+    # a day is no subject of an inverted lead; a place before a comma is no lead and the quote stays partial
     assert _speaker_of("Said Tuesday: “We will not wait for the state.”", "We will") == ""
+    assert ("partial", "Lee", "“the plan is dead,”") in _rows("In Washington, “the plan is dead,” Lee said.")
 
 
 def test_the_subject_of_a_participle_or_a_coordinated_verb_phrase():
@@ -554,3 +562,21 @@ def test_an_abbreviation_in_a_closing_attribution_ends_nothing():
         [("Vale", "Several of the men were not pleased with it")]
     assert _reported_pairs("The app bans spam. The men were not pleased, said Dr. Ann Lee, a U.S. expert.") == \
         [("Ann Lee", "The men were not pleased")]
+
+
+def test_a_quotation_reported_by_a_verb_inside_the_clause_keeps_that_verbs_speaker():
+    # without the rule, the whole clause was Ann Lee's reported row
+    assert _rows("The vote ended. Ann Lee said the plan, which critics called “a disaster”, would pass.") == \
+        [("partial", "critics", "“a disaster”")]
+
+
+def test_a_clause_mostly_quoted_stays_the_quotes_row():
+    # two words outside the quotation (MIXED_OUTSIDE_WORDS is 3): the quotation is the row
+    assert _rows("The vote ended. Ann Lee said it was “closed for good and gone”.") == \
+        [("partial", "Ann Lee", "“closed for good and gone”")]
+
+
+def test_a_plural_group_noun_is_no_antecedent_of_he():
+    # before: "Latinos" spoke the quote
+    text = "Latinos feel invisible in history lessons. “Just imagine it, you are a white kid in that class,” he said."
+    assert _speaker_of(text, "Just imagine") == ""

@@ -68,6 +68,14 @@ def test_mr_run_then_said():
     assert list(q.speaker) == ["Smith"]
 
 
+def test_capitalised_run_before_a_quote():
+    # 150 KB of capitalised words, then a colon and a quotation (before the bounded look back of the
+    # name_colon rule: 8 s at 8,000 words): no name right before the colon, so no speaker
+    run = " ".join(CAPS[i % len(CAPS)] for i in range(25_000))
+    q = _quotes(LEAD + run + " and more: “The plan will fail.”\n")
+    assert list(q.kind) == ["unattributed"]
+
+
 def test_paragraph_of_quote_marks():
     # one paragraph of 150,000 straight quotation marks (before: 43 s at 200 KB... per 20 KB: 5 s)
     q = _quotes(LEAD + '"' * 150_000 + "\n")

@@ -361,3 +361,14 @@ def test_random_text_never_crashes_and_spans_hold(words):
     assert np.isfinite(stance.alarm_index(stance.stance_features([doc], story=PACK), W)).all()
     for r in stance.sentence_cues([doc]).itertuples():
         assert text[r.start:r.end] == r.text
+
+
+def test_sentence_table_takes_a_quotes_table_covering_more_documents():
+    from framing import Corpus, document_from_text, quotes_table
+    from framing.stance.sentences import sentence_table
+
+    d1 = document_from_text("Ann Lee said the port was “closed for good” and would not reopen. It is calm.\n", "d1")
+    d2 = document_from_text("“We will wait,” said Tom Berg.\n", "d2")
+    quotes = quotes_table(Corpus([d1, d2]))
+    one = sentence_table(Corpus([d1]), quotes=quotes)     # (a KeyError on d2 before)
+    assert set(one.doc_id) == {"d1"}

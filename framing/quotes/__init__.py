@@ -3,7 +3,7 @@
 Rule-based, pure Python + precompiled regular expressions. Works on the raw text (quotes cross
 sentence and paragraph boundaries) and reports character spans ``(start, end)`` such that
 ``text[start:end]`` is the quote *including* its marks (for ``kind == "reported"`` the span is
-the reported clause, without marks).
+the reported clause, which may hold quoted words of the speaker but does not open with a quote).
 
 One module per step, in the order of the flow (as textacy's ``extract/``: the package face
 below lists what the others offer):
@@ -63,7 +63,8 @@ marks: a reporting verb followed by a *that*-clause (or no complementizer after 
 ``zero_that`` in ``data/speech_verbs.csv``), ``warned of …``, ``According to X, …`` and
 ``…, according to X.`` / ``…, X said.``; the span runs from the first word of the clause to the
 end of the sentence. A clause that quotes some of its words ("said the plan was “a disaster” for
-the port") is one ``reported`` row holding its quotations; one that is all quotation is a quote row.
+the port", three words at least outside the quotation) is one ``reported`` row holding its
+quotations; one that is (almost) all quotation is a quote row.
 """
 from __future__ import annotations
 

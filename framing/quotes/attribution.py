@@ -66,6 +66,8 @@ _CUE_COMMA = re.compile(r"(?:" + "|".join([literal(v) for v in speech_verbs_with
                         + r"),\s*$", re.IGNORECASE)
 #: a speech verb that opens its sentence, then its subject and a comma or colon before the quote: 'Said Comey, "…"'
 _INVERTED_LEAD = re.compile(r"[ \xa0]*([A-Z][a-z]+)[ \xa0]+(" + NAME_RE.pattern + r")[ \xa0]*[,:][ \xa0]*")
+#: how far before its colon the name of a ``name_colon`` lead-in is looked for
+NAME_COLON_CHARS = 80
 _NAME_COLON = re.compile(r"(?:^|[\s(–—-])(" + NAME_RE.pattern + r")[ \xa0]*:[ \xa0]*$")
 _AS_COMMA = re.compile(r"\b(?:As|as)\s[^,]{1,60},\s*$")
 
@@ -209,20 +211,27 @@ def reporting_verb_before(c: _Context):
 def inverted_lead(c: _Context):
     """``Said Comey, "…"`` / ``Added Mayor Ann Lee: "…"``: a finite speech verb opening the sentence,
     its subject's name after it, then a comma or colon and the quote."""
-    m = _INVERTED_LEAD.fullmatch(c.left)
+    m = _inverted_lead_match(c.left, c.dm.vinfo)
     if m is None or c.lo != c.ss:
         return None
-    verb = m.group(1).lower()
-    if verb not in c.dm.vinfo or verb.endswith("ing"):
-        return None
-    return _found(*resolve_np(c.dm, m.group(2), c.lo + m.start(2), c.memory), verb)
+    return _found(*resolve_np(c.dm, m.group(2), c.lo + m.start(2), c.memory), m.group(1).lower())
+
+
+def _inverted_lead_match(left: str, vinfo: dict):
+    """The match of ``left`` as "<finite speech verb> <Name>, " ("Said Comey, "), or None."""
+    m = _INVERTED_LEAD.fullmatch(left)
+    verb = m.group(1).lower() if m is not None else ""
+    return m if verb in vinfo and not verb.endswith("ing") else None
 
 
 def name_colon(c: _Context):
     """``Cecile Richards: "…"`` / ``… surprise pollster Daron Shaw: "…"``: a person's or an
     organisation's name right before a colon that opens the quote (a headline, a transcript, a
     lead-in with no verb)."""
-    m = _NAME_COLON.search(c.left)
+    if not c.left.rstrip().endswith(":"):
+        return None
+    tail = max(0, len(c.left) - NAME_COLON_CHARS)   # a bounded look back: the search is anchored at the end
+    m = _NAME_COLON.search(c.left, tail)
     if m is None:
         return None
     name, typ = resolve_np(c.dm, m.group(1), c.lo + m.start(1), c.memory)
@@ -314,10 +323,10 @@ RULES = (according_to_after, reporting_clause_after, reporting_verb_before, inve
 # --------------------------------------------------------------------------- kind
 
 
-def _full_start(left: str) -> bool:
+def _full_start(left: str, vinfo: dict) -> bool:
     """Does the quote start its sentence part (nothing before it, a colon, "X said, " or "Said X, ")?"""
     return left.strip() == "" or left.rstrip().endswith(":") or _cue_then_comma(left) \
-        or _INVERTED_LEAD.fullmatch(left) is not None
+        or _inverted_lead_match(left, vinfo) is not None
 
 
 def _cue_then_comma(left: str) -> bool:
@@ -378,7 +387,7 @@ def attribute(dm, s: int, e: int, flags, memory: _Speakers, prev_q: Quote | None
     attributions so far (quotes and reported speech), for continuation."""
     c = _context(dm, s, e, memory, prev_q)
     q = Quote("", s, e, c.body, "unattributed", quote_flags=";".join(flags))
-    full_start = _full_start(c.left)
+    full_start = _full_start(c.left, dm.vinfo)
     for rule in RULES:
         found = rule(c)
         if found is not None:

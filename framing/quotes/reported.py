@@ -1,4 +1,5 @@
-"""Reported speech (kind ``reported``): indirect speech with no quotation marks.
+"""Reported speech (kind ``reported``): indirect speech, its clause in the writer's words (some of
+them may be quoted: see below).
 
 * :func:`reported_after_verb`: a speech verb followed by a *that*-clause ("X said that …"),
   with no complementizer after verbs marked ``zero_that`` in ``data/speech_verbs.csv`` ("X
@@ -9,8 +10,11 @@
 
 The span runs from the first word of the clause to the end of the sentence (final punctuation
 excluded). A clause that quotes some of its words ("said the plan was “a disaster” for the port") is
-one ``reported`` row, its quotations inside it (:func:`_mixed_clause`), unless a speech verb before the
-first quotation reports it; a clause that is all quotation is the quote's row.
+one ``reported`` row, its quotations inside it (:func:`_mixed_clause`: at least
+:data:`MIXED_OUTSIDE_WORDS` words outside them), unless a speech verb before the first quotation
+reports it; a clause that is mostly or all quotation is the quote's row. The inverted forms
+("According to X, …", "…, X said.") still end their clause at its first quotation mark (a known
+limitation: there the quotation is a ``partial`` row).
 """
 from __future__ import annotations
 
@@ -36,11 +40,15 @@ _WARN_OF = re.compile(r"[ \xa0]+(?:" + alternation("warn_preposition") + r")[ \x
 #: week that"); after an adverbial, "that" before a finite verb is a relative pronoun ("said in the weeks that
 #: followed")
 ADJUNCT_CHARS = 40
+# ... a relative "that" is followed by an auxiliary, or by an -ed verb and then a closed-class word or punctuation
+# ("in the weeks that followed the vote"); "that armed men attacked", "that Ahmed Khan" open clauses
+_RELATIVE_THAT_VETO = (r"(?-i:(?!(?:" + alternation("finite_marker") + r")\b|[a-z]+ed(?:[ \xa0]+(?:"
+                       + alternation("stop_pre") + r")\b|[,.;:])))")
 #: a reported clause holding quotations is one row when at least this many of its words lie outside them
 MIXED_OUTSIDE_WORDS = 3
 _CLAUSE_START_RE = (r"(?:[ \xa0]+(?:" + alternation("clause_lead_adverb") + r"|\w+day|\w+ly|[A-Z][a-z]+\s\d+|\d+)\b"
-                    r"[^,.;:“”\"]{0," + str(ADJUNCT_CHARS) + r"}?[ \xa0]+that[ \xa0]+(?!(?:"
-                    + alternation("finite_marker") + r"|[a-z]+ed)\b)|[ \xa0]+that[ \xa0]+)")
+                    r"[^,.;:“”\"]{0," + str(ADJUNCT_CHARS) + r"}?[ \xa0]+that[ \xa0]+" + _RELATIVE_THAT_VETO
+                    + r"|[ \xa0]+that[ \xa0]+)")
 _CLAUSE_START = re.compile(_CLAUSE_START_RE, re.I)
 _ZERO_THAT_RE = r"[ \xa0]+(?=(?:" + alternation("subject_start") + r"|[A-Z][\w’'-]+|\d+)\b)"
 _ZERO_THAT = re.compile(_ZERO_THAT_RE)
@@ -268,8 +276,11 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
 
 def _mask_abbreviations(sent: str) -> str:
     """``sent`` with the period of each abbreviation or initial ("Ms.", "U.S.") replaced by
-    :data:`_ABBR_DOT` (one character for one: offsets hold), so that it ends no sentence part."""
-    return ABBR_RE.sub(lambda m: m.group().replace(".", _ABBR_DOT), sent)
+    :data:`_ABBR_DOT` (one character for one: offsets hold), so that it ends no sentence part; the
+    sentence's own last period stays ("…, said the U.S.")."""
+    masked = ABBR_RE.sub(lambda m: m.group().replace(".", _ABBR_DOT), sent)
+    k = len(sent.rstrip())
+    return masked[:k - 1] + "." + masked[k:] if k and sent[k - 1] == "." else masked
 
 
 def _unmask(np_: str) -> str:

@@ -206,5 +206,5 @@ def quotations_of_rows(rows, text: str) -> list[tuple[int, int, dict]]:
             while k < len(marks) and marks[k][1] <= q["end"]:
                 out.append((marks[k][0], marks[k][1], q))
                 k += 1
-        out.sort(key=lambda x: (x[0], x[1]))
+    out.sort(key=lambda x: (x[0], x[1]))
     return out

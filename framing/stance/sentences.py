@@ -48,9 +48,8 @@ def _inputs(corpus, hits=None, quotes=None, story=None):
         quotes = quotes_table(docs, story=story)
     if hits is None:
         # the voice of each term comes from the same quotes (extracted once, not twice)
-        texts = {d.doc_id: d.text for d in docs}
-        by_doc = {d: quoted_spans(g.to_dict("records"), texts[d]) for d, g in quotes.groupby("doc_id")} \
-            if len(quotes) else {}
+        rows = {d: g.to_dict("records") for d, g in quotes.groupby("doc_id")} if len(quotes) else {}
+        by_doc = {d.doc_id: quoted_spans(rows.get(d.doc_id, []), d.text) for d in docs}
         hits = term_hits(docs, quote_spans_fn=lambda doc: by_doc.get(doc.doc_id, []), story=story, model=False)
     return docs, lexicon_only(hits), quotes
 
