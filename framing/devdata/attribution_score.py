@@ -205,10 +205,15 @@ def match_spans(pred: Sequence[frozenset], gold: Sequence[frozenset], threshold:
             inter, iou = _iou(p, g)
             if inter and (iou == 1.0 if exact else iou >= threshold):
                 pairs.append((-iou, i, j))
-    pairs.sort()
+    return _greedy_one_to_one(pairs)
+
+
+def _greedy_one_to_one(pairs: list[tuple[float, int, int]]) -> dict[int, int]:
+    """``{pred: gold}`` from candidate ``(-score, pred, gold)`` pairs, best score first (ties: earlier
+    prediction, then earlier gold), each prediction and each gold used once."""
     out: dict[int, int] = {}
     used: set[int] = set()
-    for _, i, j in pairs:
+    for _, i, j in sorted(pairs):
         if i not in out and j not in used:
             out[i] = j
             used.add(j)
@@ -233,14 +238,7 @@ def match_cover(pred: Sequence[frozenset], gold: Sequence[frozenset],
             inter = len(p & g)
             if inter and inter >= threshold * len(g):
                 pairs.append((-inter / len(g), i, j))
-    pairs.sort()
-    out: dict[int, int] = {}
-    used: set[int] = set()
-    for _, i, j in pairs:
-        if i not in out and j not in used:
-            out[i] = j
-            used.add(j)
-    return out
+    return _greedy_one_to_one(pairs)
 
 
 def best_overlap(p: frozenset, gold: Sequence[frozenset]) -> int:

@@ -213,7 +213,7 @@ def clause_subject(dm, seg: str) -> str:
     for m in NAME_RE.finditer(head, 0, 120):
         pre = head[:m.start()]
         if count_words(pre) > SUBJECT_WORDS or "," in pre or POSS.search(m.group()):
-            break   # too far in, or a possessive ("Argentina's minister"): not the subject
+            break   # too far in, or a possessive ("Chile's minister"): not the subject
         n = name_in_np(dm, m)   # "Mrs. Schlafly" -> "Schlafly"
         c = ents.canonical(n) if n is not None else ""
         ent = ents.by_name.get(c)
@@ -520,7 +520,7 @@ def pronoun_person(dm, ent, name: str) -> bool:
     """May he/she mean this entity (``name``: its canonical name)? A person, a name of unknown kind
     written as a personal name (:func:`person_like`), or a single capitalised word of unknown kind
     that is no acronym, organisation word, common word of the text, day or month ("Saturday’s
-    debate") nor plural group noun ("Latinos", "Iranians": list ``group_plural_suffix``)."""
+    debate") nor plural group noun ("Latinos", "Canadians": list ``group_plural_suffix``)."""
     if ent.kind == "person" or person_like(dm, ent):
         return True
     if ent.kind != "unknown" or " " in name:
