@@ -1,7 +1,7 @@
 """Reading the structure of a regular expression written as data (lexicon and cue rows).
 
-Two scanners over the pattern text, both linear: :func:`close` finds where a group ends and
-:func:`branches` splits a pattern at its top-level ``|``. Escapes and character classes are skipped
+One linear scanner over the pattern text (:func:`_structure`): :func:`close` finds where a group
+ends and :func:`branches` splits a pattern at its top-level ``|``. Escapes and character classes are skipped
 (``[]...]`` holds a literal ``]``); nothing is compiled. :func:`required_literal` reads the parse tree
 of Python's own regex parser instead: the text every match must contain.
 """
@@ -33,8 +33,9 @@ def _class_end(p: str, j: int) -> int:
     return len(p)
 
 
-def close(p: str, i: int) -> int:
-    """Index just after the group that opens at ``p[i] == "("``."""
+def _structure(p: str, i: int = 0):
+    """``(j, c, depth)`` for each group paren and ``|`` of ``p`` from ``i``, escapes and character
+    classes skipped; ``depth`` is the group depth after ``c``."""
     depth, j = 0, i
     while j < len(p):
         c = p[j]
@@ -44,35 +45,24 @@ def close(p: str, i: int) -> int:
         if c == "[":
             j = _class_end(p, j)
             continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return j + 1
+        if c in "()|":
+            depth += (c == "(") - (c == ")")
+            yield j, c, depth
         j += 1
-    return len(p)
+
+
+def close(p: str, i: int) -> int:
+    """Index just after the group that opens at ``p[i] == "("``."""
+    return next((j + 1 for j, c, depth in _structure(p, i) if c == ")" and depth == 0), len(p))
 
 
 def branches(p: str) -> list[str]:
     """``p`` split at its top-level ``|`` (one item when it has none)."""
-    out, depth, j, start = [], 0, 0, 0
-    while j < len(p):
-        c = p[j]
-        if c == "\\":
-            j += 2
-            continue
-        if c == "[":
-            j = _class_end(p, j)
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
+    out, start = [], 0
+    for j, c, depth in _structure(p):
+        if c == "|" and depth == 0:
             out.append(p[start:j])
             start = j + 1
-        j += 1
     return out + [p[start:]]
 
 
