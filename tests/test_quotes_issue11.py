@@ -442,20 +442,20 @@ def test_a_time_between_said_and_a_clause_without_that():
 
 
 def test_a_pronoun_never_means_a_day_a_group_or_a_modifier():
-    # before: "Saturday" (from "Saturday’s debate"), "Latinos", "Vermont" (from "the Vermont senator")
-    text = ("Speaking on Monday, Rubio held back.\n\nHe dismissed critique of his performance at Saturday’s "
-            "debate, saying Monday that it was his best night.")
-    assert _reported_pairs(text) == [("Rubio", "it was his best night")]
-    text = "The talk turned to the absence of Latinos in history lessons. “Just imagine it,” he said."
-    assert _speaker_of(text, "Just imagine") == ""
-    text = ("Inspired by Sanders's agenda, he's committed to the Vermont senator.\n\n"
-            "\"I'm knocking on doors all over town,\" he said.")
-    assert _speaker_of(text, "I'm knocking") == "Sanders"
+    # before: "Saturday" (from "Saturday’s forum"), "Peruanos", "Oregon" (from "the Oregon senator")
+    text = ("Speaking on Monday, Ortega held back.\n\nHe waved off criticism of his showing at Saturday’s "
+            "forum, saying Monday that it was his best night.")
+    assert _reported_pairs(text) == [("Ortega", "it was his best night")]
+    text = "The panel turned to the absence of Peruanos in the old archive. “Just picture it,” he said."
+    assert _speaker_of(text, "Just picture") == ""
+    text = ("Won over by Okafor's plan, he's backing the Oregon senator.\n\n"
+            "\"I'm ringing doorbells all over the county,\" he said.")
+    assert _speaker_of(text, "I'm ringing") == "Okafor"
 
 
 def test_present_tense_continues_and_an_inverted_lead_before_the_quote():
-    assert _speaker_of("Ann Prager continues, “In fact, the argument is so weak that it fails.”", "In fact") == \
-        "Ann Prager"
+    assert _speaker_of("Ida Strom continues, “In fact, the case is so thin that it falls apart.”", "In fact") == \
+        "Ida Strom"
     rows = _rows("The mayor spoke last. Added Mayor Ann Lee: “We will not wait for the state.”")
     assert ("direct", "Ann Lee", "“We will not wait for the state.”") in rows
     # a day is no subject of an inverted lead; a place before a comma is no lead and the quote stays partial
@@ -469,43 +469,43 @@ def test_the_subject_of_a_participle_or_a_coordinated_verb_phrase():
         [("Ruiz", "it would close the port")]
     assert _reported_pairs("The talks ended. In May, a district judge sided with the town, saying the law "
                            "was void.") == [("a district judge", "the law was void")]
-    assert _reported_pairs("The talks ended. The departments declined to give details, saying they cannot "
-                           "discuss the case.") == [("The departments", "they cannot discuss the case")]
+    assert _reported_pairs("The talks ended. The agencies declined to give figures, saying they cannot "
+                           "discuss the audit.") == [("The agencies", "they cannot discuss the audit")]
     assert _reported_pairs("The talks ended. A spokesman for the mayor defended the route and said the "
                            "police had trained.") == [("A spokesman for the mayor", "the police had trained")]
 
 
 def test_a_clause_is_never_a_speaker_and_a_plural_noun_after_and_is_one():
-    # before: "Lee's profile is expected to rise" was the speaker of "say"
-    assert _reported_pairs("The talks ended. Lee's profile is expected to rise, and aides say he will run "
+    # before: "Lee's budget is expected to grow" was the speaker of "say"
+    assert _reported_pairs("The talks ended. Lee's budget is expected to grow, and aides say he will run "
                            "again.") == [("aides", "he will run again")]
 
 
 def test_an_adverb_in_ly_before_that_and_a_number_opening_a_clause():
-    assert _reported_pairs("The talks ended. Officials acknowledge privately that they were not surprised.") == \
-        [("Officials", "they were not surprised")]
-    assert _reported_pairs("The study is out. Ruiz says 31,000 to 60,000 jobs could be lost.") == \
-        [("Ruiz", "31,000 to 60,000 jobs could be lost")]
+    assert _reported_pairs("The talks ended. Officials concede privately that the dam was weak.") == \
+        [("Officials", "the dam was weak")]
+    assert _reported_pairs("The study is out. Ruiz says 4,000 to 9,000 ferries could be sold.") == \
+        [("Ruiz", "4,000 to 9,000 ferries could be sold")]
 
 
 def test_a_lead_sentence_ending_in_its_verb_gives_the_next_quote_its_speaker():
-    text = ("The count was disputed. Sam Lau, a party spokesman, said in a statement. “There are no paper "
-            "ballots to recount.”")
-    assert _speaker_of(text, "There are no paper") == "Sam Lau"
+    text = ("The count was disputed. Mia Costa, a port spokeswoman, said in a statement. “There are no cargo "
+            "records to check.”")
+    assert _speaker_of(text, "There are no cargo") == "Mia Costa"
     text = "The Times made the claim in May, and Tom Berg responded:\n\n“If there are people at risk, act now.”"
     assert _speaker_of(text, "If there are people") == "Tom Berg"
     # a verb with a clause of its own introduces nothing after it
-    text = "The count was disputed. Sam Lau said the ballots were lost. “There are no ballots to recount here.”"
-    assert _speaker_of(text, "There are no ballots") == "Sam Lau"   # (continuation of the reported clause)
+    text = "The count was disputed. Mia Costa said the records were lost. “There are no records to check here.”"
+    assert _speaker_of(text, "There are no records") == "Mia Costa"   # (continuation of the reported clause)
 
 
 def test_a_pronoun_never_means_a_place_after_in_nor_the_complement_of_a_noun():
-    # before: "India" spoke the quote and "Delhi" the reported clause
-    text = ("The talk was about giving microloans to poor women in India.\n\n"
-            "\"There are two looks that people get,\" she told her audience.\n\n"
-            "She compared her former staff to the entrepreneurs in the slums of Delhi. She had helped them, she said.")
+    # before: "Peru" spoke the quote and "Cusco" the reported clause
+    text = ("The lecture was about seed loans to farmers in Peru.\n\n"
+            "\"There are two kinds of harvest in a year,\" she told the hall.\n\n"
+            "She compared her old pupils to the growers in the valleys of Cusco. She had taught them, she said.")
     rows = _rows(text)
-    assert not any(r[1] in ("India", "Delhi") for r in rows), rows
+    assert not any(r[1] in ("Peru", "Cusco") for r in rows), rows
 
 
 def test_a_fragment_opening_with_a_preposition_or_ing_word_is_no_vague_source():
@@ -516,25 +516,25 @@ def test_a_fragment_opening_with_a_preposition_or_ing_word_is_no_vague_source():
 
 
 def test_a_participle_after_a_place_takes_the_clause_subject_and_opens_a_full_quote():
-    # before: "Columbia" (the place after "in") spoke, as a partial quote
-    text = "Here in Columbia, Sanders stepped up his emphasis on justice, saying, \"We have got to act now.\""
-    assert ("direct", "Sanders", "\"We have got to act now.\"") in _rows(text)
+    # before: "Tarbes" (the place after "in") spoke, as a partial quote
+    text = "Here in Tarbes, Ortega pressed his case on housing, saying, \"We have to build now.\""
+    assert ("direct", "Ortega", "\"We have to build now.\"") in _rows(text)
 
 
 def test_honorifics_initials_and_a_leading_but_do_not_hide_the_subject():
     text = ("The amendment failed. In 2016, Mrs. Ann Vale endorsed Tom J. Berg for mayor, saying he had "
-            "''the courage'' to do it.")
-    assert _speaker_of(text, "the courage") == "Ann Vale"
-    text = ("The ties are close. But Tom Miller, at a consulting firm called Gavekal, argues that as the investment "
+            "''the nerve'' to do it.")
+    assert _speaker_of(text, "the nerve") == "Ann Vale"
+    text = ("The ties are close. But Rosa Imbert, at a research shop called Lattice, argues that as the investment "
             "grows, \"its political influence will grow too\".")
-    assert _speaker_of(text, "its political influence") == "Tom Miller"
+    assert _speaker_of(text, "its political influence") == "Rosa Imbert"
 
 
 def test_a_progressive_speech_verb_reports_and_a_negation_before_but_does_not_bar_it():
     assert _reported_pairs("The vote ended. Ann Vale is declaring that she is moving closer to the nomination.") == \
         [("Ann Vale", "she is moving closer to the nomination")]
-    text = "The debate went on. Tom Berg said he did not, but was referring to the \"same kind of attitude.\""
-    assert _speaker_of(text, "same kind") == "Tom Berg"
+    text = "The debate went on. Tom Berg said he did not, but was referring to the \"same old excuses.\""
+    assert _speaker_of(text, "same old") == "Tom Berg"
 
 
 def test_a_reported_clause_that_quotes_some_of_its_words_is_one_row():
@@ -552,8 +552,8 @@ def test_a_reported_clause_that_quotes_some_of_its_words_is_one_row():
 def test_a_party_tag_and_a_capitalised_object_of_told_do_not_hide_the_clause():
     assert _reported_pairs("The vote ended. Senator Ann Lee (D-Nev.) told reporters that the bill may have "
                            "died.") == [("Ann Lee", "the bill may have died")]
-    assert _reported_pairs("The hack was wide. Carl Ode told FBI agents that he trawled the accounts.") == \
-        [("Carl Ode", "he trawled the accounts")]
+    assert _reported_pairs("The audit was wide. Carl Ode told IRS auditors that he kept two ledgers.") == \
+        [("Carl Ode", "he kept two ledgers")]
 
 
 def test_an_abbreviation_in_a_closing_attribution_ends_nothing():
@@ -577,6 +577,6 @@ def test_a_clause_mostly_quoted_stays_the_quotes_row():
 
 
 def test_a_plural_group_noun_is_no_antecedent_of_he():
-    # before: "Latinos" spoke the quote
-    text = "Latinos feel invisible in history lessons. “Just imagine it, you are a white kid in that class,” he said."
-    assert _speaker_of(text, "Just imagine") == ""
+    # before: "Peruanos" spoke the quote
+    text = "Peruanos feel unseen in the old textbooks. “Just picture it, you are a new pupil in that class,” he said."
+    assert _speaker_of(text, "Just picture") == ""

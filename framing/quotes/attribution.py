@@ -64,7 +64,7 @@ _NAME_BEFORE = re.compile(r"(?:^|[\s(])(" + NAME_RE.pattern + r")[ \xa0]+$")
 _CUE_COMMA = re.compile(r"(?:" + "|".join([literal(v) for v in speech_verbs_with("comma_cue", "yes")]
                                           + [literal(v) + " [^,]+" for v in speech_verbs_with("comma_cue", "object")])
                         + r"),\s*$", re.IGNORECASE)
-#: a speech verb that opens its sentence, then its subject and a comma or colon before the quote: 'Said Comey, "…"'
+#: a speech verb that opens its sentence, then its subject and a comma or colon before the quote: 'Said Ortega, "…"'
 _INVERTED_LEAD = re.compile(r"[ \xa0]*([A-Z][a-z]+)[ \xa0]+(" + NAME_RE.pattern + r")[ \xa0]*[,:][ \xa0]*")
 #: how far before its colon the name of a ``name_colon`` lead-in is looked for
 NAME_COLON_CHARS = 80
@@ -209,7 +209,7 @@ def reporting_verb_before(c: _Context):
 
 
 def inverted_lead(c: _Context):
-    """``Said Comey, "…"`` / ``Added Mayor Ann Lee: "…"``: a finite speech verb opening the sentence,
+    """``Said Ortega, "…"`` / ``Added Mayor Ann Lee: "…"``: a finite speech verb opening the sentence,
     its subject's name after it, then a comma or colon and the quote."""
     m = _inverted_lead_match(c.left, c.dm.vinfo)
     if m is None or c.lo != c.ss:
@@ -218,14 +218,14 @@ def inverted_lead(c: _Context):
 
 
 def _inverted_lead_match(left: str, vinfo: dict):
-    """The match of ``left`` as "<finite speech verb> <Name>, " ("Said Comey, "), or None."""
+    """The match of ``left`` as "<finite speech verb> <Name>, " ("Said Ortega, "), or None."""
     m = _INVERTED_LEAD.fullmatch(left)
     verb = m.group(1).lower() if m is not None else ""
     return m if verb in vinfo and not verb.endswith("ing") else None
 
 
 def name_colon(c: _Context):
-    """``Cecile Richards: "…"`` / ``… surprise pollster Daron Shaw: "…"``: a person's or an
+    """``Rosa Imbert: "…"`` / ``… surprise pollster Ida Strom: "…"``: a person's or an
     organisation's name right before a colon that opens the quote (a headline, a transcript, a
     lead-in with no verb)."""
     if not c.left.rstrip().endswith(":"):

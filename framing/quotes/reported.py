@@ -68,7 +68,7 @@ _FINITE = re.compile(r"\b(?:" + alternation("finite_marker") + r"|[a-z]+ed)\b")
 CLAUSE_BREAK = re.compile(r";|,(?=[ \xa0]+(?:" + alternation("clause_break") + r")\b)")
 # "told <object> [that] <clause>" in one pattern, so that the object is as short as the clause after it allows
 _TELL_CLAUSE = re.compile(_TELL_OBJECT_RE + r"(?:(?i:" + _CLAUSE_START_RE + r")|" + _ZERO_THAT_RE + r")")
-# "told foundation employees on Thursday that …", "told FBI agents that …": a bare object of one to three words
+# "told foundation employees on Thursday that …", "told tax auditors that …": a bare object of one to three words
 # (no preposition), only with an explicit "that" (with no "that", "told party members were …" is no clause)
 _TELL_BARE_THAT = re.compile(r"(?:[ \xa0]+(?!(?:" + alternation("stop_pre") + r")\b)[A-Za-z][\w’'.-]*){1,3}(?i:"
                              + _CLAUSE_START_RE + r")")
@@ -226,7 +226,7 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
         if dm.in_quote(ss):
             continue
         se = dm.sent_end(ss)
-        sent = _mask_abbreviations(t[ss:se])   # "…, Ms. Gedrich said.": the period of "Ms." ends nothing
+        sent = _mask_abbreviations(t[ss:se])   # "…, Ms. Vale said.": the period of "Ms." ends nothing
         qm = min([sent.find(c) for c in ALL_D if c in sent] or [-1])
         if qm == 0:
             continue

@@ -38,7 +38,7 @@ THEY_MENTIONS = 30
 _STOP_PRE = word_set("stop_pre")
 _NP_NOT_LAST = word_set("np_not_last")
 _UNRESOLVED = word_set("pronoun_unresolved")
-#: a clause's subject opened by a determiner is at most this many words ("One employee at a software firm")
+#: a clause's subject opened by a determiner is at most this many words ("One clerk at a shipping office")
 DETERMINER_NP_WORDS = 10
 _FRONTED_ADVERBIAL = re.compile(r"(?:" + alternation("adverbial_start") + r")\b[^,.;:“”\"]{0,60},\s+", re.I)
 _DETERMINER_OPEN = re.compile(r"(?:" + alternation("determiner") + "|" + alternation("np_quantifier") + r")\s", re.I)
@@ -51,7 +51,7 @@ _ING = re.compile(r"\w+ing\b")
 _PROGRESSIVE = re.compile(r"\b(?:" + alternation("copula") + r")(?:[ \xa0]+(?:\w+ly|"
                           + alternation("progressive_adverb") + r"))?[ \xa0]+$", re.I)
 _CLAUSE_COORDINATION = re.compile(r";|,[ \xa0]+(?:" + alternation("clause_coordinator") + r")\b")
-_INITIAL = re.compile(r"[A-Z]\.")   # a middle initial ("Donald J. Trump")
+_INITIAL = re.compile(r"[A-Z]\.")   # a middle initial ("Tom J. Berg")
 _FINITE_IN_NP = re.compile(r"\b(?:" + alternation("finite_marker") + r")\b", re.I)
 _NOT_A_PERSON_WORD = re.compile(r"(?:" + alternation("date_word") + r")$|\w+(?:" + alternation("group_plural_suffix")
                                 + r")$")
@@ -134,7 +134,7 @@ def subject_region(dm, lo: int, vstart: int) -> str:
     back to the earlier parts (a part that is exactly a name first, then one that is not an
     adverbial); otherwise the last part is the subject.
     """
-    seg = PARTY_TAG.sub("", dm.text[lo:vstart])   # "Harry Reid (D-Nev.) told": its "(" cuts no clause
+    seg = PARTY_TAG.sub("", dm.text[lo:vstart])   # "Ann Lee (D-Nev.) told": its "(" cuts no clause
     cut = 0
     for m in _CLAUSE_CUT.finditer(seg):
         cut = m.end()
@@ -157,7 +157,7 @@ def subject_region(dm, lo: int, vstart: int) -> str:
             return " ".join(last.split()[1:])
         if lw and lw[0] in ("which", "who") and len(lw) == 1:
             return _relative_antecedent(parts, lw[0])
-        cands = [_NP_LEAD_DROP.sub("", p.strip()) for p in parts[:-1] if p.strip()]   # "But Tom Miller, at …,"
+        cands = [_NP_LEAD_DROP.sub("", p.strip()) for p in parts[:-1] if p.strip()]   # "But Rosa Imbert, at …,"
         # prefer a part that is exactly a name
         for p in cands:
             if NAME_RE.fullmatch(POSS.sub("", p)) and p.lower().split()[0] not in dm.common:
@@ -200,8 +200,8 @@ def clause_subject(dm, seg: str) -> str:
     """The subject that opens the clause ``seg`` (leading conjunctions and a fronted adverbial
     before a comma dropped: "In May, a judge sided …"): a pronoun as its first word, else the first
     name of a person or organisation within its first :data:`SUBJECT_WORDS` words, before any comma
-    and not a possessive, else a noun phrase opened by a determiner up to its verb ("One employee at
-    a software firm declined …", :func:`_determiner_subject`), else ''."""
+    and not a possessive, else a noun phrase opened by a determiner up to its verb ("One clerk at
+    a shipping office declined …", :func:`_determiner_subject`), else ''."""
     head = _NP_LEAD_DROP.sub("", seg[:200].strip())
     fm = _FRONTED_ADVERBIAL.match(head)
     if fm is not None:
@@ -214,11 +214,11 @@ def clause_subject(dm, seg: str) -> str:
         pre = head[:m.start()]
         if count_words(pre) > SUBJECT_WORDS or "," in pre or POSS.search(m.group()):
             break   # too far in, or a possessive ("Chile's minister"): not the subject
-        n = name_in_np(dm, m)   # "Mrs. Schlafly" -> "Schlafly"
+        n = name_in_np(dm, m)   # "Mrs. Vale" -> "Vale"
         c = ents.canonical(n) if n is not None else ""
         ent = ents.by_name.get(c)
         if _PLACE_BEFORE.search(head, max(0, m.start() - 30), m.start()) or m.group().isupper():
-            continue   # "Here in Columbia, Sanders …", "PARIS, Aug 31 (Reuters) - …": a place
+            continue   # "Here in Tarbes, Ruiz …", "PARIS, Aug 31 (Reuters) - …": a place
         if ent is not None and (ent.kind in ("person", "org") or pronoun_person(dm, ent, c)) \
                 and m.group().split()[0].lower() not in dm.common:
             return m.group()   # "Chief executive Ann Lee apologised …": the person, not "Chief"
@@ -328,7 +328,7 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
     if linked:
         return linked, "descriptor"
     if count_words(np_text) > 12 or _FINITE_IN_NP.search(np_text) or _not_a_noun_phrase(np_text):
-        return "", "none"   # too long, or a clause ("Sanders's profile is expected to rise"): no speaker
+        return "", "none"   # too long, or a clause ("Lee's budget is expected to grow"): no speaker
     return np_text, "vague"
 
 
@@ -520,7 +520,7 @@ def pronoun_person(dm, ent, name: str) -> bool:
     """May he/she mean this entity (``name``: its canonical name)? A person, a name of unknown kind
     written as a personal name (:func:`person_like`), or a single capitalised word of unknown kind
     that is no acronym, organisation word, common word of the text, day or month ("Saturday’s
-    debate") nor plural group noun ("Latinos", "Canadians": list ``group_plural_suffix``)."""
+    debate") nor plural group noun ("Peruanos", "Canadians": list ``group_plural_suffix``)."""
     if ent.kind == "person" or person_like(dm, ent):
         return True
     if ent.kind != "unknown" or " " in name:
@@ -530,9 +530,9 @@ def pronoun_person(dm, ent, name: str) -> bool:
 
 
 def _modifier_mention(dm, s: int, e: int) -> bool:
-    """Is the one-word name at ``text[s:e]`` a modifier, "the Vermont senator" (after an article,
+    """Is the one-word name at ``text[s:e]`` a modifier, "the Oregon senator" (after an article,
     before a lower-case word), a place after "in", "from", ... (list ``place_only_preposition``), or
-    the complement of a noun ("the slums of Delhi")? It is not the person a pronoun means."""
+    the complement of a noun ("the valleys of Cusco")? It is not the person a pronoun means."""
     t = dm.text
     if _ARTICLE_BEFORE.search(t, max(0, s - 5), s) and _LOWER_AFTER.match(t, e):
         return True
@@ -542,7 +542,7 @@ def _modifier_mention(dm, s: int, e: int) -> bool:
 def person_like(dm, ent) -> bool:
     """A person, or an entity of unknown kind written as a personal name: two to four capitalised
     words, none an organisation word nor a common word of the text ("Andrew Hale"); middle
-    initials allowed ("Donald J. Trump")."""
+    initials allowed ("Tom J. Berg")."""
     if ent.kind == "person":
         return True
     if ent.kind != "unknown":
