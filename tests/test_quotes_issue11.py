@@ -580,3 +580,32 @@ def test_a_plural_group_noun_is_no_antecedent_of_he():
     # before: "Peruanos" spoke the quote
     text = "Peruanos feel unseen in the old textbooks. “Just picture it, you are a new pupil in that class,” he said."
     assert _speaker_of(text, "Just picture") == ""
+
+
+def test_a_subject_after_a_fronted_phrase_is_the_antecedent_of_he():
+    # before: the comma before "Tomas Varga" hid him and "he" went back to Paulo Reis
+    text = ("Paulo Reis said the ferry would run on time. “It is safe,” he said.\n\n"
+            "On his radio show on Tuesday, Tomas Varga did not back down.\n\n“We will keep asking,” he said.")
+    assert _speaker_of(text, "We will keep") == "Tomas Varga"
+    text = ("Paulo Reis said the ferry would run on time.\n\n"
+            "Asked whether Paulo Reis would resign, Tomas Varga demurred. “It is not my call,” he said.")
+    assert _speaker_of(text, "It is not my") == "Tomas Varga"
+
+
+def test_a_one_word_subject_that_acts_is_the_antecedent_of_he_a_place_that_is_is_not():
+    # before: "Brandt" (one word, no first name in the text) was no person and "he" stayed with Halvorsen
+    text = ("Halvorsen said the count was rigged.\n\n"
+            "Brandt, who spoke for an hour, did not mention Halvorsen until the end. “He lost fairly,” he said.")
+    assert _speaker_of(text, "He lost") == "Brandt"
+    text = ("Halvorsen said the count was rigged.\n\n"
+            "Tempers flared again. Florida is a swing state. “He lost fairly,” he said.")
+    assert _speaker_of(text, "He lost") == "Halvorsen"
+
+
+def test_he_never_means_a_written_source():
+    # before: "he" resolved to "The study", a singular vague source
+    text = ("The harbour board met on Monday. The study found that most riders paid cash. "
+            "“Nobody at the kiosk wants to pay by card any more,” he said.")
+    assert _speaker_of(text, "Nobody at the kiosk") == ""
+    text = "A harbour official said the ferry was late. “It happens every winter here,” he said."
+    assert _speaker_of(text, "It happens") == "A harbour official"

@@ -165,15 +165,24 @@ def reporting_clause_after(c: _Context):
     if pre.strip() == "":
         # inverted: said Mayor Ellen Park / dijo la alcaldesa María Gómez
         np_ = _name_then_adjunct(_VERB_NP_FILLER.sub("", split_np(c.after[vm.end():])))
-        return _found(*resolve_np(c.dm, np_, c.e, c.memory), verb) if np_.strip() else None
+        return _own_cue(c, np_, verb) if np_.strip() else None
     if _COPULA_END.search(pre):
         c.no_inherit = True
         return None
     if count_words(pre) <= 16 and not _NEW_CLAUSE.search(ABBR_RE.sub("X", pre)) and pre.count(",") in (0, 2) \
             and not verb.endswith("ing") and not _CONJUNCTION_START.match(pre):
         np_ = pre.split(",")[0] if pre.count(",") == 2 else pre
-        return _found(*resolve_np(c.dm, np_, c.e, c.memory), verb)
+        return _own_cue(c, np_, verb)
     return None
+
+
+def _own_cue(c: _Context, np_: str, verb: str):
+    """The speaker ``np_`` of the quote's own reporting clause; if it resolves to nobody ("he said"
+    after "The study found …"), the quote has a cue and no speaker: it inherits none either."""
+    spk, typ = resolve_np(c.dm, np_, c.e, c.memory)
+    if not spk:
+        c.no_inherit = True
+    return _found(spk, typ, verb)
 
 
 def _name_then_adjunct(np_: str) -> str:

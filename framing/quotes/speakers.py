@@ -81,6 +81,14 @@ _ADVERBIAL_START = re.compile(r"(?:" + alternation("adverbial_start") + r"|\d)",
 _NP_CUT_PREPOSITION = re.compile(r"\b(?:" + alternation("np_cut_preposition") + r")\b")
 # "But he", "where prosecutors have long": the conjunction or subordinator is no part of the speaker
 _NP_LEAD_DROP = re.compile(r"^(?:(?:" + alternation("np_lead_drop") + r")\s+)+", re.I)
+# a subject after a fronted phrase: the comma before it, a finite verb after it
+_AFTER_COMMA = re.compile(r",[ \xa0]+$")
+_NEXT_WORD = re.compile(r"[ \xa0]+([a-z][a-z’']*)")
+_FINITE_VERB = re.compile(r"(?:" + alternation("finite_marker") + r")|[a-z]+(?:ed|s)")
+# a one-word name is a person when it acts or is described: "Brandt did not", "Brandt, who";
+# not "Florida is", "Congress wasn't": a copula says nothing of a person
+_ACTS_AFTER = re.compile(r"[ \xa0]+(?!(?:" + alternation("copula") + r")\b|(?:isn|wasn|aren|weren)’?'?t\b)(?:"
+                         + alternation("finite_marker") + r"|[a-z]+ed)\b|,[ \xa0]+who\b")
 _NP_CLAUSE_CUT = re.compile(r"\b(?:" + alternation("np_clause_cut") + r")\s+", re.I)
 
 
@@ -569,13 +577,28 @@ def _subject_person(dm, g: str, at: int, after: int) -> str:
             return ""
         c = ents.canonical(n)
         ent = ents.by_name.get(c)
-        if ent is None or not person_like(dm, ent) or (ent.gender and ent.gender != g) or ents.in_dateline(s):
+        if ent is None or (ent.gender and ent.gender != g) or ents.in_dateline(s):
             continue
-        ss = dm.sent_start(s)
-        if s - ss > 80 or count_words(dm.text[ss:s]) > SUBJECT_WORDS or "," in dm.text[ss:s]:
+        if not (person_like(dm, ent) or (pronoun_person(dm, ent, c) and _ACTS_AFTER.match(dm.text, e))):
             continue
-        return c
+        if _sentence_subject(dm, s, e):
+            return c
     return ""
+
+
+def _sentence_subject(dm, s: int, e: int) -> bool:
+    """Is the mention ``text[s:e]`` the subject of its sentence: within its first
+    :data:`SUBJECT_WORDS` words with no comma before it, or right after the comma that closes a
+    fronted phrase and right before a finite verb ("On his blog on Tuesday, Hale did not back
+    down", "Asked whether …, Ruiz demurred")?"""
+    ss = dm.sent_start(s)
+    pre = dm.text[ss:s]
+    if s - ss <= 80 and count_words(pre) <= SUBJECT_WORDS and "," not in pre:
+        return True
+    if not _AFTER_COMMA.search(pre):
+        return False
+    m = _NEXT_WORD.match(dm.text, e)
+    return bool(m) and m.group(1) not in _STOP_PRE and bool(_FINITE_VERB.fullmatch(m.group(1)))
 
 
 def last_descriptor(dm, lo: int, at: int) -> str:
