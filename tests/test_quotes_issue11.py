@@ -609,3 +609,10 @@ def test_he_never_means_a_written_source():
     assert _speaker_of(text, "Nobody at the kiosk") == ""
     text = "A harbour official said the ferry was late. “It happens every winter here,” he said."
     assert _speaker_of(text, "It happens") == "A harbour official"
+
+
+def test_according_to_keeps_the_title_or_honorific_of_its_name():
+    # before: the period of "Mr." and "Gov." ended the name: speakers "Mr" and "Gov"
+    text = "The visit was “the high point of the year,” according to Mr. Rhodes, a former aide."
+    assert _speaker_of(text, "the high point") == "Rhodes"
+    assert _speaker_of("According to Gov. Ann Lee, “the plan is dead.”", "the plan is dead") == "Gov. Ann Lee"

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import alternation, literal, speech_verbs_with, verb_alternation, word_set
+from .lexicon import abbreviations, alternation, literal, speech_verbs_with, verb_alternation, word_set
 from .marks import MAX_QUOTE_CHARS
 from .names import NAME_RE, WORD_RE, count_words
 from .record import Quote
@@ -51,6 +51,10 @@ _NAME_AT_START = re.compile(r"\s*(" + NAME_RE.pattern + r")[ \xa0]+([a-z]+)\b")
 _RIGHT_AFTER = re.compile(r"^[ \xa0]*,?[ \xa0]*")
 _SO_CALLED = re.compile(r"so-called\s*$")
 _PUNCT_SPLIT = re.compile(r"[,.;:]")
+# any listed abbreviation right before a capitalised word: "Gov. Ann Lee", "Lt. Ruiz"
+_ABBR_BEFORE_NAME = re.compile(r"\b(?:" + "|".join(re.escape(a[:-1]) for a in sorted(abbreviations(), key=len,
+                                                                                      reverse=True))
+                               + r")\.(?=[ \xa0]+[A-Z])", re.I)
 _SENTENCE_PUNCT = re.compile(r"[.;:]")
 _VERB_NP_FILLER = re.compile(r"^\s*(?:" + alternation("verb_np_filler") + r"|on \w+|\w+day)\b")
 _COPULA_END = re.compile(r"\b(?:" + alternation("copula") + r")(?:[ \xa0]+(?:\w+ly|" + alternation("copula_adverb")
@@ -129,6 +133,17 @@ def _context(dm, s: int, e: int, memory: _Speakers, prev_q: Quote | None) -> _Co
         so_called=so_called, prev_q=prev_q, prev_in_sent=prev_end >= 0, para_lo=dm.paras[dm.para_of(s)][0])
 
 
+def _up_to_punctuation(s: str) -> str:
+    """``s`` up to its first comma, period, semicolon or colon; the period of an abbreviation or an
+    initial does not count ("according to Mr. Hale, …" gives "Mr. Hale")."""
+    m = _PUNCT_SPLIT.search(_ABBR_BEFORE_NAME.sub(_mask, ABBR_RE.sub(_mask, s)))
+    return s[:m.start()] if m else s
+
+
+def _mask(m: re.Match) -> str:
+    return "x" * len(m.group())
+
+
 def _found(spk: str, typ: str, cue: str):
     return (spk, typ, cue) if spk else None
 
@@ -145,7 +160,7 @@ def according_to_after(c: _Context):
     pre = c.after[:vm.start()]
     if count_words(pre) > 3 or _SENTENCE_PUNCT.search(pre):
         return None
-    np_ = _PUNCT_SPLIT.split(c.after[vm.end():])[0]
+    np_ = _up_to_punctuation(c.after[vm.end():])
     return _found(*resolve_np(c.dm, np_, c.e, c.memory), "according to")
 
 
@@ -208,7 +223,7 @@ def reporting_verb_before(c: _Context):
     finite = [v for v in verbs if not v.group(1).endswith("ing")]
     vm = finite[-1] if finite else verbs[-1]
     if vm.group(1).lower() == "according to":
-        np_ = _PUNCT_SPLIT.split(t[vm.end():c.s])[0]
+        np_ = _up_to_punctuation(t[vm.end():c.s])
         return _found(*resolve_np(dm, np_, c.s, c.memory), "according to")
     if modal_before(t, c.lo, vm.start()):
         c.no_inherit = True
