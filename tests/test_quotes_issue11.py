@@ -616,3 +616,39 @@ def test_according_to_keeps_the_title_or_honorific_of_its_name():
     text = "The visit was “the high point of the year,” according to Mr. Rhodes, a former aide."
     assert _speaker_of(text, "the high point") == "Rhodes"
     assert _speaker_of("According to Gov. Ann Lee, “the plan is dead.”", "the plan is dead") == "Gov. Ann Lee"
+
+
+def test_more_speech_verbs_and_an_irregular_past_opens_a_clause_with_no_that():
+    # before: "reports" and "lamented" were no speech verbs; "found", "made" no finite verbs
+    assert _reported_pairs("The Harbour Ledger reports the two owners had a falling out.") == \
+        [("Harbour Ledger", "the two owners had a falling out")]
+    assert _reported_pairs("Ada Graham lamented that the plan did not match the costs.") == \
+        [("Ada Graham", "the plan did not match the costs")]
+    assert _reported_pairs("Ruiz said police found the body near the dock.") == \
+        [("Ruiz", "police found the body near the dock")]
+    # ... and ends a subject: "The mayor spoke for an hour, warning …"
+    assert _reported_pairs("The mayor spoke for an hour, warning that the river would rise.") == \
+        [("The mayor", "the river would rise")]
+
+
+def test_an_ing_speech_verb_after_by_or_before_reports_the_subjects_clause():
+    # before: only an -ing verb after a comma reported a clause
+    assert _reported_pairs("Rivera responded first by saying he should not have called Lane a liar.") == \
+        [("Rivera", "he should not have called Lane a liar")]
+    assert _reported_pairs("Rivera won the vote before adding that he would stay on.") == \
+        [("Rivera", "he would stay on")]
+
+
+def test_as_x_noted_reports_the_clause_after_it():
+    assert _reported_pairs("Staff can still be fined, and as Comey noted, people in the case could still be "
+                           "punished.") == [("Comey", "people in the case could still be punished")]
+    assert _reported_pairs("Mara Lind spoke first. As she said on Monday, the port will close in May.") == \
+        [("Mara Lind", "the port will close in May")]
+    assert _reported_pairs("As expected, the port will close in May.") == []
+
+
+def test_one_word_before_a_mid_sentence_attribution_and_yes_is_nobody():
+    assert _reported_pairs("Survival, Mr. Vane says, depends on giving readers what they want.") == \
+        [("Vane", "Survival, Mr. Vane says, depends on giving readers what they want")]
+    # "she" with no one before her is nobody, not the interjection that opens the sentence
+    assert _reported_pairs("Yes, she said, the plan is dead.") == []

@@ -18,7 +18,7 @@ from typing import Sequence
 
 from .attribution import attribute
 from .document import _DocModel, _SpanSet
-from .lexicon import word_set
+from .lexicon import alternation, word_set
 from .record import Quote
 from .reported import CLAUSE_BREAK, reported_after_verb, reported_inverted
 from .roles import role_side_evidence, speaker_ids, speaker_kind
@@ -26,6 +26,9 @@ from .speakers import _Speakers, clause_subject, ends_coordinated, modal_before,
 
 # an -ing speech verb right after a comma ("…, saying the plan was dead") hangs on the clause before it
 _PARTICIPLE_AFTER = re.compile(r",[ \xa0]*(?:\w+ly[ \xa0]+)?$")
+# ... and so does one after "by", "before", ... ("responded by saying the plan was dead")
+_PARTICIPLE_AFTER_WORD = re.compile(r"\b(?:" + alternation("participle_preposition") + r")[ \xa0]+(?:\w+ly[ \xa0]+)?$",
+                                    re.I)
 _CONJUNCTIONS = word_set("clause_coordinator")
 # a speech verb whose sentence ends (after a short adjunct: "in a statement") where a quotation opens
 _LEAD_SENTENCE_END = re.compile(r"[^.;:!?“”\"\n]{0,40}[.:]\s+[“\"]")
@@ -115,8 +118,9 @@ class _Reading:
         ss = dm.sent_start(m.start())
         lo = max(ss, dm.last_quote_end(ss, m.start()))   # after the last quote before the verb
         vi = bisect.bisect_left(self.verb_starts, m.start())
-        participle = _PARTICIPLE_AFTER.search(dm.text, max(lo, m.start() - 12), m.start()) is not None \
-            and m.group(1).endswith("ing")
+        participle = m.group(1).endswith("ing") and (
+            _PARTICIPLE_AFTER.search(dm.text, max(lo, m.start() - 12), m.start()) is not None
+            or _PARTICIPLE_AFTER_WORD.search(dm.text, max(lo, m.start() - 20), m.start()) is not None)
         before = dm.text[max(lo, m.start() - 200):m.start()]
         # "X welcomed the plan and said …", "“…” but said …": the verb shares the subject of the clause
         coordinated = ends_coordinated(before) or before.strip().lower() in _CONJUNCTIONS

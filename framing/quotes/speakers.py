@@ -42,10 +42,13 @@ _UNRESOLVED = word_set("pronoun_unresolved")
 DETERMINER_NP_WORDS = 10
 _FRONTED_ADVERBIAL = re.compile(r"(?:" + alternation("adverbial_start") + r")\b[^,.;:“”\"]{0,60},\s+", re.I)
 _DETERMINER_OPEN = re.compile(r"(?:" + alternation("determiner") + "|" + alternation("np_quantifier") + r")\s", re.I)
-_FINITE_WORD = re.compile(r"\b(?:" + alternation("finite_marker") + r"|[a-z]+ed)\b")
+#: a finite verb: an auxiliary or modal, an irregular past tense ("spoke", "found") or an -ed word
+FINITE_ALT = alternation("finite_marker") + "|" + alternation("irregular_past") + r"|[a-z]+ed"
+_FINITE_WORD = re.compile(r"\b(?:" + FINITE_ALT + r")\b")
 # ", and aides say": a plural noun alone after the coordinator is the subject of its own clause
 _PLURAL_NOUN = re.compile(r"[a-z][a-z’'-]+[^su]s")
 _VAGUE_VETO = word_set("vague_veto_start")
+_BARE_SUBJECT_VETO = word_set("bare_subject_veto")   # "Yes", "No", "So": never a person
 _COPULA = word_set("copula")
 _ING = re.compile(r"\w+ing\b")
 _PROGRESSIVE = re.compile(r"\b(?:" + alternation("copula") + r")(?:[ \xa0]+(?:\w+ly|"
@@ -88,7 +91,7 @@ _FINITE_VERB = re.compile(r"(?:" + alternation("finite_marker") + r")|[a-z]+(?:e
 # a one-word name is a person when it acts or is described: "Brandt did not", "Brandt, who";
 # not "Florida is", "Congress wasn't": a copula says nothing of a person
 _ACTS_AFTER = re.compile(r"[ \xa0]+(?!(?:" + alternation("copula") + r")\b|(?:isn|wasn|aren|weren)’?'?t\b)(?:"
-                         + alternation("finite_marker") + r"|[a-z]+ed)\b|,[ \xa0]+who\b")
+                         + FINITE_ALT + r")\b|,[ \xa0]+who\b")
 _NP_CLAUSE_CUT = re.compile(r"\b(?:" + alternation("np_clause_cut") + r")\s+", re.I)
 
 
@@ -527,14 +530,16 @@ def _resolve_pronoun(dm, g: str, at: int, memory: _Speakers) -> tuple[str, str]:
 def pronoun_person(dm, ent, name: str) -> bool:
     """May he/she mean this entity (``name``: its canonical name)? A person, a name of unknown kind
     written as a personal name (:func:`person_like`), or a single capitalised word of unknown kind
-    that is no acronym, organisation word, common word of the text, day or month ("Saturday’s
-    debate") nor plural group noun ("Peruanos", "Canadians": list ``group_plural_suffix``)."""
+    that is no acronym, organisation word, common word of the text, interjection or adverb ("Yes",
+    list ``bare_subject_veto``), day or month ("Saturday’s debate") nor plural group noun
+    ("Peruanos", "Canadians": list ``group_plural_suffix``)."""
     if ent.kind == "person" or person_like(dm, ent):
         return True
     if ent.kind != "unknown" or " " in name:
         return False
     return name[:1].isupper() and not name.isupper() and name.lower() not in dm.rules.get("org", {}) \
-        and name.lower() not in dm.common and not _NOT_A_PERSON_WORD.match(name)
+        and name.lower() not in dm.common and name.lower() not in _BARE_SUBJECT_VETO \
+        and not _NOT_A_PERSON_WORD.match(name)
 
 
 def _modifier_mention(dm, s: int, e: int) -> bool:
