@@ -652,3 +652,24 @@ def test_one_word_before_a_mid_sentence_attribution_and_yes_is_nobody():
         [("Vane", "Survival, Mr. Vane says, depends on giving readers what they want")]
     # "she" with no one before her is nobody, not the interjection that opens the sentence
     assert _reported_pairs("Yes, she said, the plan is dead.") == []
+
+
+def test_a_parenthetical_between_the_verb_and_its_clause_or_quote():
+    # before: each of these reported nothing, and the quote after "said, in part," was partial
+    assert _reported_pairs("Ann Ruiz said, if elected, she would ask Lane to lead the plan.") == \
+        [("Ann Ruiz", "she would ask Lane to lead the plan")]
+    assert _reported_pairs("Ann Ruiz said, however, that the plan was dead.") == [("Ann Ruiz", "the plan was dead")]
+    assert _reported_pairs("Ann Ruiz said that, if elected, she would ask Lane to lead the plan.") == \
+        [("Ann Ruiz", "if elected, she would ask Lane to lead the plan")]
+    assert _rows("Ann Ruiz said, in part, “We will stop the ferry.”") == \
+        [("direct", "Ann Ruiz", "“We will stop the ferry.”")]
+
+
+def test_a_clause_quoting_words_after_an_infinitive_speech_verb_is_one_row():
+    # before: "to highlight" (reporting nothing) barred the clause, and the quotation stayed unattributed
+    text = "Frazier said the bill was a gesture meant to highlight “the cynicism of the council” on housing."
+    assert _reported_pairs(text) == \
+        [("Frazier", "the bill was a gesture meant to highlight “the cynicism of the council” on housing")]
+    # ... and "any" opens a clause with no "that"
+    assert _reported_pairs("Cruz said any candidate who wants the seat “owes it to the voters” to debate.") == \
+        [("Cruz", "any candidate who wants the seat “owes it to the voters” to debate")]

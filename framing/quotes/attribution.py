@@ -46,6 +46,8 @@ FLOAT_PARAGRAPHS = 2
 #: “…”"), never from the end of a long paragraph of the writer's own (chosen on PolNeAR select: 79.9%
 #: speaker accuracy, as with no limit; a paragraph that opens with a quotation mark: 79.5%)
 FLOAT_FROM_SENTENCES = 2
+#: "X said, in part, “…”": at most this many words between the cue's comma and the quote
+PARENTHETICAL_WORDS = 4
 _STOP_PRE = word_set("stop_pre")
 _NAME_AT_START = re.compile(r"\s*(" + NAME_RE.pattern + r")[ \xa0]+([a-z]+)\b")
 _RIGHT_AFTER = re.compile(r"^[ \xa0]*,?[ \xa0]*")
@@ -363,7 +365,16 @@ def _cue_then_comma(left: str) -> bool:
     body = left.rstrip()
     if not body.endswith(","):
         return False
-    clause = left[body.rfind(",", 0, len(body) - 1) + 1:]
+    cut = body.rfind(",", 0, len(body) - 1)
+    if _last_comma_clause_cues(left[cut + 1:]):
+        return True
+    # "X said, in part, “…”": one parenthetical of a few words between the cue's comma and the quote
+    if cut < 0 or count_words(left[cut + 1:]) > PARENTHETICAL_WORDS:
+        return False
+    return _last_comma_clause_cues(left[body.rfind(",", 0, cut) + 1:cut + 1])
+
+
+def _last_comma_clause_cues(clause: str) -> bool:
     return bool(_CUE_COMMA.search(clause)) or bool(_AS_COMMA.search(clause))
 
 

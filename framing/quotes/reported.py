@@ -26,7 +26,7 @@ from .lexicon import alternation, speech_verbs_with, words
 from .marks import ALL_D
 from .names import count_words
 from .record import Quote
-from .speakers import ABBR_RE, FINITE_ALT, _Speakers, progressive_before, resolve_np
+from .speakers import ABBR_RE, FINITE_ALT, _Speakers, modal_before, progressive_before, resolve_np
 
 _NON_SPEAKER = re.compile(r"(?:" + alternation("non_speaker_start") + r")\b", re.I)
 _CAP_RUN = r"(?>(?:[A-Z][\w’'.-]*[ \xa0]+){0,5}[A-Z][\w’'.-]*)"   # atomic: a name is never cut to leave a subject
@@ -46,10 +46,14 @@ _RELATIVE_THAT_VETO = (r"(?-i:(?!(?:" + alternation("finite_marker") + r")\b|[a-
                        + alternation("stop_pre") + r")\b|[,.;:])))")
 #: a reported clause holding quotations is one row when at least this many of its words lie outside them
 MIXED_OUTSIDE_WORDS = 3
+# "that" and, after it, maybe a comma that opens a parenthetical ("that, if elected, she would …")
+_THAT = r"that(?:,(?=[ \xa0]+[^,.;:“”\"]{1,40},))?[ \xa0]+"
 _CLAUSE_START_RE = (r"(?:[ \xa0]+(?:" + alternation("clause_lead_adverb") + r"|\w+day|\w+ly|[A-Z][a-z]+\s\d+|\d+)\b"
-                    r"[^,.;:“”\"]{0," + str(ADJUNCT_CHARS) + r"}?[ \xa0]+that[ \xa0]+" + _RELATIVE_THAT_VETO
-                    + r"|[ \xa0]+that[ \xa0]+)")
+                    r"[^,.;:“”\"]{0," + str(ADJUNCT_CHARS) + r"}?[ \xa0]+" + _THAT + _RELATIVE_THAT_VETO
+                    + r"|[ \xa0]+" + _THAT + ")")
 _CLAUSE_START = re.compile(_CLAUSE_START_RE, re.I)
+# "said, however, that …": a parenthetical of a few words set off by commas right after the verb
+_PARENTHETICAL = re.compile(r",[ \xa0]+[^,.;:“”\"]{1,40},(?=[ \xa0])")
 _ZERO_THAT_RE = r"[ \xa0]+(?=(?:" + alternation("subject_start") + r"|[A-Z][\w’'-]+|\d+)\b)"
 _ZERO_THAT = re.compile(_ZERO_THAT_RE)
 # "said local police were called": a lower-case word (no preposition, adverb or "yes", "nothing", ...) opens the
@@ -176,7 +180,7 @@ def _mixed_clause(dm, cs: int, ce: int) -> bool:
     verb's subject would speak them), and at least :data:`MIXED_OUTSIDE_WORDS` words outside them?
     Then the clause is one ``reported`` row and its quotations are part of it."""
     spans = dm.quotes_overlapping(cs, ce)
-    if not spans or spans[0][0] < cs or spans[-1][1] > ce or dm.verb_re.search(dm.text, cs, spans[0][0]):
+    if not spans or spans[0][0] < cs or spans[-1][1] > ce or _reports_inside(dm, cs, spans[0][0]):
         return False   # (a speech verb before the first quotation reports it: "…, which claims it will “…”")
     outside, at = 0, cs
     for s, e in spans:
@@ -185,8 +189,31 @@ def _mixed_clause(dm, cs: int, ce: int) -> bool:
     return outside + count_words(dm.text[at:ce]) >= MIXED_OUTSIDE_WORDS
 
 
+_INFINITIVE = re.compile(r"\bto[ \xa0]+$")
+
+
+def _reports_inside(dm, cs: int, qs: int) -> bool:
+    """Does a speech verb in ``text[cs:qs]`` report what follows it: one not governed by a modal,
+    negation or infinitive ("a gesture intended to highlight “…”" reports nothing)?"""
+    t = dm.text
+    return any(not modal_before(t, cs, v.start()) and not _INFINITIVE.search(t, max(cs, v.start() - 4), v.start())
+               for v in dm.verb_re.finditer(t, cs, qs))
+
+
 def _clause_start(m, info: dict, after: str) -> int | None:
-    """Where the reported clause of the verb ``m`` starts (``after`` is the text after the verb), or None.
+    """Where the reported clause of the verb ``m`` starts (``after`` is the text after the verb), or
+    None: :func:`_clause_start_after` right after the verb, else after a parenthetical set off by
+    commas ("said, however, that …", "said, if elected, she would …")."""
+    c = _clause_start_after(m.end(), info, after)
+    if c is None:
+        pm = _PARENTHETICAL.match(after)
+        if pm is not None:
+            c = _clause_start_after(m.end() + pm.end(), info, after[pm.end():])
+    return c
+
+
+def _clause_start_after(at: int, info: dict, after: str) -> int | None:
+    """Where a reported clause of a verb of ``info`` starts in ``after`` (which starts at ``at``), or None.
 
     "said [on Monday]: …" and "told reporters: …" (a colon, no quotation mark after it), "asked
     [<whom>] whether/why/… …" (from the question word, list ``question_word``), "told
@@ -195,21 +222,21 @@ def _clause_start(m, info: dict, after: str) -> int | None:
     """
     cm = _COLON_CLAUSE.match(after)
     if cm is not None:
-        return m.end() + cm.end()
+        return at + cm.end()
     if info.get("lemma") == "ask":
         cm = _ASK_CLAUSE.match(after)
-        return None if cm is None else m.end() + cm.end()
+        return None if cm is None else at + cm.end()
     if info.get("lemma") == "tell":
         cm = _TELL_COLON.match(after)
         if cm is not None:
-            return m.end() + cm.end()
+            return at + cm.end()
         cm = _TELL_CLAUSE.match(after)
         if cm is not None and _DATE_WORD.match(after[cm.end():]):
             cm = None
         cm = cm or _TELL_BARE_THAT.match(after)
-        return None if cm is None else m.end() + cm.end()
+        return None if cm is None else at + cm.end()
     if info.get("lemma") == "warn" and _WARN_OF.match(after):
-        return m.end() + _WARN_OF.match(after).end()
+        return at + _WARN_OF.match(after).end()
     cm = _CLAUSE_START.match(after)
     if cm is None and info.get("zero_that") in ("yes", "finite"):
         cm = _FINITE_CLAUSE.match(after) if info["zero_that"] == "finite" else \
@@ -218,7 +245,7 @@ def _clause_start(m, info: dict, after: str) -> int | None:
             cm = None
         if cm is None and info["zero_that"] == "yes":
             cm = _TIME_ZERO_THAT.match(after)
-    return None if cm is None else m.end() + cm.end()
+    return None if cm is None else at + cm.end()
 
 
 def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers) -> list[Quote]:
