@@ -673,3 +673,25 @@ def test_a_clause_quoting_words_after_an_infinitive_speech_verb_is_one_row():
     # ... and "any" opens a clause with no "that"
     assert _reported_pairs("Cruz said any candidate who wants the seat “owes it to the voters” to debate.") == \
         [("Cruz", "any candidate who wants the seat “owes it to the voters” to debate")]
+
+
+def test_asides_beside_a_subject_are_no_speaker():
+    # before: "Mich", "R", "seemed aimed at Mr. Ruiz", "Reuters" were speakers
+    assert _reported_pairs("The bill passed. Rep. Sam Levin (Mich.), a delegate backing Lane, said he has "
+                           "spoken with many delegates.") == [("Sam Levin", "he has spoken with many delegates")]
+    assert _reported_pairs("The bill passed. Gov. Rick Dale (R) blasted the council and said the town spent "
+                           "$2 million.")[0][0] != "R"
+    assert _reported_pairs("On his way out, Mr. Dale - in a line that seemed aimed at Mr. Ruiz - declared that a "
+                           "mayor must serve every ward.") == [("Dale", "a mayor must serve every ward")]
+    assert _reported_pairs("ORLANDO, Fla. (Wire) - Mayor Ann Lee met the families on Thursday and said the city "
+                           "must act.") == [("Ann Lee", "the city must act")]
+
+
+def test_a_fronted_phrase_with_commas_and_a_preposition_are_no_speaker():
+    # before: "Amid" and "New Hampshire" were speakers, and "the Lane campaign" was "Lane"
+    assert _reported_pairs("Amid calls to name those who quit, Matt Walsh gave a defence of the list, saying it "
+                           "is needed.") == [("Matt Walsh", "it is needed")]
+    assert _speaker_of("Speaking at a town hall in Salem, New Hampshire, Ruiz went after Lane, calling him "
+                       "“a total stiff.”", "a total stiff") == "Ruiz"
+    assert _speaker_of("Shortly after the call ended, the Lane campaign sent out a release saying the mayor owes "
+                       "“the town an answer.”", "the town an answer") == "the Lane campaign"

@@ -16,10 +16,10 @@ from contextlib import contextmanager
 
 import framing
 from framing.corpus import document_from_text
-from framing.quotes.attribution import _AS_COMMA, _CUE_COMMA, _cue_then_comma
+from framing.quotes.attribution import _AS_COMMA, _CUE_COMMA, PARENTHETICAL_WORDS, _cue_then_comma
 from framing.quotes.document import _SpanSet
 from framing.quotes.entities import _Entity, canonical_names
-from framing.quotes.names import AUX, NAME_RE, aux_strip, name_before_to
+from framing.quotes.names import AUX, NAME_RE, aux_strip, count_words, name_before_to
 from framing.stance.sentences import _coverage
 from framing.terms import _voice_lookup
 
@@ -110,7 +110,19 @@ def test_backward_scans_equal_the_anchored_regexes():
         m = to_re.search(s)
         assert name_before_to(s) == (m.group(1) if m else None), repr(s)
         s2 = s + ", "
-        assert _cue_then_comma(s2) == (bool(_CUE_COMMA.search(s2)) or bool(_AS_COMMA.search(s2))), repr(s2)
+        assert _cue_then_comma(s2) == _cue_comma_reference(s2), repr(s2)
+
+
+def _cue_comma_reference(s: str) -> bool:
+    """The rule of ``_cue_then_comma`` as whole-string regexes: a cue and a comma at the end, or
+    before one last comma part of at most PARENTHETICAL_WORDS words ("X said, in part, ")."""
+    def cued(x: str) -> bool:
+        return bool(_CUE_COMMA.search(x)) or bool(_AS_COMMA.search(x))
+    if cued(s):
+        return True
+    body = s.rstrip()
+    cut = body.rfind(",", 0, len(body) - 1)
+    return cut >= 0 and count_words(s[cut + 1:]) <= PARENTHETICAL_WORDS and cued(s[:cut + 1])
 
 
 def test_canonical_names_equal_the_all_pairs_rule():

@@ -287,7 +287,7 @@ def _subject_of_participle(c: _Context, vm) -> tuple[str, str]:
         return resolve_np(dm, nb.group(1), vm.start(), c.memory)
     if c.prev_in_sent and c.prev_q is not None and c.prev_q.speaker:
         return c.prev_q.speaker, c.prev_q.speaker_type
-    subj = clause_subject(dm, dm.text[c.ss:vm.start()])   # "In May, the judge sided with …, saying"
+    subj = clause_subject(dm, dm.text[dm.entities.after_dateline(c.ss):vm.start()])   # "In May, the judge …, saying"
     if subj:
         return resolve_np(dm, subj, vm.start(), c.memory)
     # the first name before the sentence's first comma (t[ss:vm].split(",")[0])

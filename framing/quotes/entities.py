@@ -62,6 +62,9 @@ DATELINE_PREFIX_CHARS = 80
 _DATE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b(?:" + alternation("date_word") + r")\.?[ \xa0]+\d{1,4}\b|\b\d{1,2}"
                    r"(?:st|nd|rd|th)?[ \xa0]+(?:" + alternation("date_word") + r")\b")
 _DATELINE_DASH = re.compile(r"[ \xa0][-–—][ \xa0]")
+# a wire dateline with no date: a place in capitals, maybe its state or country, the agency in parentheses, a dash
+_WIRE_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:[ \xa0][A-Z][A-Z.'’-]+){0,3}(?:,[ \xa0][A-Z][\w.]{1,14}"
+                            r"(?:[ \xa0][A-Z][\w.]{1,14})?)?[ \xa0]\([^()\n]{2,40}\)[ \xa0]*[-–—][ \xa0]*")
 _STAMP = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b(?:1[89]|20)\d\d\b")   # a clock time or a year
 _LAST_TOKEN = re.compile(r"(\S+?)[\"”’']*\s*$")
 
@@ -188,9 +191,14 @@ def datelines(dm) -> list[tuple[int, int]]:
     of at most :data:`DATELINE_WORDS` words that holds a clock time or a date with a year, no speech
     verb, and does not end as a sentence does (:func:`_ends_sentence`); or the opening of a
     paragraph up to a dash within :data:`DATELINE_PREFIX_CHARS` characters that holds a date
-    ("LONDON, June 3 (Wire) - "). Each paragraph is read once, in a bounded window."""
+    ("LONDON, June 3 (Wire) - "), or a wire dateline with no date ("ORLANDO, Fla. (Wire) - "). Each
+    paragraph is read once, in a bounded window."""
     text, out = dm.text, []
     for a, b in dm.paras:
+        m = _WIRE_DATELINE.match(text, a, b)
+        if m is not None:
+            out.append((a, m.end()))   # "ORLANDO, Fla. (Reuters) - ": a place in capitals, an agency, a dash
+            continue
         if _DATE.search(text, a, min(b, a + DATELINE_PREFIX_CHARS * 4)) is None:
             continue
         if b - a <= DATELINE_PREFIX_CHARS * 4:

@@ -157,7 +157,7 @@ class _Reading:
         if k >= 0 and mem.pos[k] >= ss:
             _, spk, typ = mem.entries[k]
             return spk, typ
-        subj = clause_subject(self.dm, self.dm.text[lo:vstart])
+        subj = clause_subject(self.dm, self.dm.text[self.dm.entities.after_dateline(lo):vstart])
         return resolve_np(self.dm, subj, vstart, mem) if subj else ("", "none")
 
     def quote(self, s: int, e: int, flags) -> None:

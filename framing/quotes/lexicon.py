@@ -63,6 +63,13 @@ def alternation(name: str, space: str = " ") -> str:
     return "|".join(literal(w).replace(" ", space) for w in words(name))
 
 
+@lru_cache(maxsize=1)
+def prepositions() -> frozenset:
+    """The English prepositions of ``data/closed_class_words.csv`` ("amid", "unlike", ...)."""
+    return frozenset(r["word"] for r in read_csv_rows("closed_class_words.csv")
+                     if r["language"] == "en" and r["class"] == "preposition")
+
+
 def abbreviations() -> frozenset:
     """Lower-case abbreviations with their period ("mr.", "u.s."), the list the sentence splitter uses."""
     return frozenset(r["abbrev"].lower() + "." for r in read_csv_rows("abbreviations.csv"))

@@ -16,7 +16,7 @@ import bisect
 import re
 
 from .entities import name_in_np
-from .lexicon import alternation, descriptor_np, np_internal_abbreviations, word_set, words
+from .lexicon import alternation, descriptor_np, np_internal_abbreviations, prepositions, word_set, words
 from .names import NAME_RE, POSS, aux_strip, count_words, is_vague_head, name_before_to, singular_person, stem
 
 # A pronoun with no compatible speaker before it looks back for a descriptor NP ("the defense
@@ -41,13 +41,18 @@ _UNRESOLVED = word_set("pronoun_unresolved")
 #: a clause's subject opened by a determiner is at most this many words ("One clerk at a shipping office")
 DETERMINER_NP_WORDS = 10
 _FRONTED_ADVERBIAL = re.compile(r"(?:" + alternation("adverbial_start") + r")\b[^,.;:“”\"]{0,60},\s+", re.I)
+_FRONTED_OPENER = re.compile(r"(?:(?i:" + alternation("adverbial_start") + r")\b"
+                             r"|[A-Z][a-z]+(?:ly|ing|ed)[ \xa0]+[a-z])")
 _DETERMINER_OPEN = re.compile(r"(?:" + alternation("determiner") + "|" + alternation("np_quantifier") + r")\s", re.I)
 #: a finite verb: an auxiliary or modal, an irregular past tense ("spoke", "found") or an -ed word
 FINITE_ALT = alternation("finite_marker") + "|" + alternation("irregular_past") + r"|[a-z]+ed"
 _FINITE_WORD = re.compile(r"\b(?:" + FINITE_ALT + r")\b")
+# the comma that ends a fronted phrase: a finite verb follows within 60 characters, before any other comma
+_SUBJECT_COMMA = re.compile(r",[ \xa0]+(?=[^,.;:“”\"]{1,60}?[ \xa0](?:" + FINITE_ALT + r")\b)")
 # ", and aides say": a plural noun alone after the coordinator is the subject of its own clause
 _PLURAL_NOUN = re.compile(r"[a-z][a-z’'-]+[^su]s")
 _VAGUE_VETO = word_set("vague_veto_start")
+_PREPOSITIONS = prepositions()
 _BARE_SUBJECT_VETO = word_set("bare_subject_veto")   # "Yes", "No", "So": never a person
 _COPULA = word_set("copula")
 _ING = re.compile(r"\w+ing\b")
@@ -109,6 +114,10 @@ _NP_DATE_TAIL = re.compile(r"(?:^|\s+)(?:(?:on|last|this|late|early)\s+)?(?:" + 
 # the name modifies the head ("the mayor of Lima", "police unions in France and Germany")
 _MODIFIER_OF = re.compile(r"\b[a-z][a-z’'-]+\s+(?:" + alternation("place_preposition") + r")\s+"
                           r"(?:[A-Z][\w’'.-]*\s+(?:and\s+|,\s*)?)*$")
+# asides beside a subject (:func:`_drop_asides`), each bounded: no retry reads past 60 characters
+_SHORT_PARENTHESIS = re.compile(r"[ \xa0]*\([^()]{1,30}\)")
+_DASH_ASIDE = re.compile(r"[ \xa0]+[-–—][ \xa0]+[^-–—;:]{1,80}?[ \xa0]+[-–—](?=[ \xa0])")
+_STATE_COMMA = re.compile(r",[ \xa0]+((?:[A-Z]\.){2}|(?:" + alternation("state_abbreviation") + r")\.)(?=,)")
 # party and state after a legislator's name: "Rep. Bob Lane (D-Va.)", "R-Fla." is no name
 PARTY_TAG = re.compile(r"\s*\(?\b[DRI]-[A-Z][A-Za-z.]{0,6}\)?")
 
@@ -145,7 +154,8 @@ def subject_region(dm, lo: int, vstart: int) -> str:
     back to the earlier parts (a part that is exactly a name first, then one that is not an
     adverbial); otherwise the last part is the subject.
     """
-    seg = PARTY_TAG.sub("", dm.text[lo:vstart])   # "Ann Lee (D-Nev.) told": its "(" cuts no clause
+    lo = dm.entities.after_dateline(lo)   # "ORLANDO, Fla. (Reuters) - Mayor Ann Lee … said"
+    seg = _drop_asides(PARTY_TAG.sub("", dm.text[lo:vstart]))   # "Ann Lee (D-Nev.) told": its "(" cuts no clause
     cut = 0
     for m in _CLAUSE_CUT.finditer(seg):
         cut = m.end()
@@ -186,6 +196,15 @@ def subject_region(dm, lo: int, vstart: int) -> str:
     return last
 
 
+def _drop_asides(seg: str) -> str:
+    """``seg`` without what sits beside the subject: a short parenthesis ("Rep. Sam Levin (Mich.)"),
+    a pair of dashes ("Mr. Dale - in a line aimed at Mr. Ruiz - declared") and the comma before a
+    state's abbreviation ("in Chappaqua, N.Y., said"), so that none of them cuts or splits it."""
+    seg = _SHORT_PARENTHESIS.sub(" ", seg)
+    seg = _DASH_ASIDE.sub(" ", seg)
+    return _STATE_COMMA.sub(r" \1", seg)
+
+
 def _coordinated_subject(dm, seg: str) -> str | None:
     """The subject of a speech verb coordinated with an earlier verb phrase ("Tom Berg welcomed the
     plan and said …", "…, but later said …"): when ``seg`` (the subject region) ends with a
@@ -214,7 +233,7 @@ def clause_subject(dm, seg: str) -> str:
     and not a possessive, else a noun phrase opened by a determiner up to its verb ("One clerk at
     a shipping office declined …", :func:`_determiner_subject`), else ''."""
     head = _NP_LEAD_DROP.sub("", seg[:200].strip())
-    fm = _FRONTED_ADVERBIAL.match(head)
+    fm = _fronted_phrase(head) or _FRONTED_ADVERBIAL.match(head)
     if fm is not None:
         head = head[fm.end():]
     first = head.split()[0] if head.split() else ""
@@ -230,10 +249,22 @@ def clause_subject(dm, seg: str) -> str:
         ent = ents.by_name.get(c)
         if _PLACE_BEFORE.search(head, max(0, m.start() - 30), m.start()) or m.group().isupper():
             continue   # "Here in Tarbes, Ruiz …", "PARIS, Aug 31 (Reuters) - …": a place
+        if _ARTICLE_BEFORE.search(head, max(0, m.start() - 5), m.start()) and _LOWER_AFTER.match(head, m.end()):
+            continue   # "the Lane campaign sent": a modifier of the noun after it
         if ent is not None and (ent.kind in ("person", "org") or pronoun_person(dm, ent, c)) \
                 and m.group().split()[0].lower() not in dm.common:
             return m.group()   # "Chief executive Ann Lee apologised …": the person, not "Chief"
     return _determiner_subject(head)
+
+
+def _fronted_phrase(head: str):
+    """The match of a fronted phrase that holds commas ("Speaking in Salem, New Hampshire, ",
+    "Shortly after the call ended, ", "Amid calls to …, "): an adverbial word, an -ly, -ing or -ed
+    word before a lower-case one, up to the first comma after which a finite verb comes within
+    60 characters and before any other comma; None if ``head`` opens otherwise."""
+    if not _FRONTED_OPENER.match(head):
+        return None
+    return _SUBJECT_COMMA.search(head, 0, 200)
 
 
 def _determiner_subject(head: str) -> str:
@@ -346,10 +377,14 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
 def _not_a_noun_phrase(np_text: str) -> bool:
     """Does ``np_text`` open as no noun phrase does: with a lower-case preposition, conjunction or
     auxiliary (list ``stop_pre`` but for the determiners) or -ing word ("repeating a false"), or a
-    word of list ``vague_veto_start`` ("There", "despite being …", "last week")?"""
-    first = np_text.split()[0]
+    word of list ``vague_veto_start`` ("There", "despite being …", "last week"), or a preposition
+    alone or before a lower-case word ("Amid calls")?"""
+    words_ = np_text.split()
+    first = words_[0]
     if first.lower() in _VAGUE_VETO:
         return True
+    if first.lower() in _PREPOSITIONS and (len(words_) == 1 or words_[1][:1].islower()):
+        return True   # "Amid calls": a preposition, not "Under Secretary Ann Lee"
     return first[:1].islower() and ((first in _STOP_PRE and not _DETERMINER_START.fullmatch(first))
                                     or first.endswith("ing"))
 
