@@ -695,3 +695,33 @@ def test_a_fronted_phrase_with_commas_and_a_preposition_are_no_speaker():
                        "“a total stiff.”", "a total stiff") == "Ruiz"
     assert _speaker_of("Shortly after the call ended, the Lane campaign sent out a release saying the mayor owes "
                        "“the town an answer.”", "the town an answer") == "the Lane campaign"
+
+
+def test_he_after_an_inverted_attribution_and_after_a_one_word_speaker_named_again():
+    # before: "said David Axel" noted "Ruiz" (from "to Mr. Ruiz,") and "he" spoke for Ruiz
+    text = ("But Mrs. Lane would do well to begin “building bridges” to Mr. Ruiz, said David Axel, a former aide."
+            "\n\n“It seems certain Ruiz will run to the end,” he said.")
+    assert _speaker_of(text, "It seems certain") == "David Axel"
+    # "Obama" spoke before, so the one-word subject of the sentence before "he said" is a person
+    text = ("“We have work to do,” Obama said.\n\nNordhaus said the goal was far off.\n\n"
+            "And Obama, for all the progress he helped win, seems to agree. “We do not know yet,” he said.")
+    assert _speaker_of(text, "We do not know") == "Obama"
+
+
+def test_pronoun_contractions_abbreviations_and_coordination_after_a_quote():
+    # before: "he's" was the speaker; "Calif." was a person; "not on his faith" spoke
+    assert _reported_pairs("Sanders lost. While he's said he'll fight on, Sanders must decide soon.") == \
+        [("Sanders", "he'll fight on")]
+    text = ("Keyworth flew to meet Fiorina in Palo Alto, Calif., to discuss the plan. He was so fired up he said "
+            "she should call the rival's chief at once.")
+    assert _reported_pairs(text)[0][0] != "Calif."
+    text = ("Kepler remembered the old church. She blamed the attack on a “disturbed person,” not on his faith, "
+            "and said it was unnerving to wonder why he drove north.")
+    assert _reported_pairs(text) == [("Kepler", "it was unnerving to wonder why he drove north")]
+
+
+def test_a_report_in_a_fronted_subordinate_clause_ends_before_the_main_clause():
+    # before: Comey's clause ran to the end of the sentence and Lewandowski's verb was inside it
+    assert _reported_pairs("While Comey has said that he makes the calls on cases, Lewandowski said he does not "
+                           "make them in public.") == [("Comey", "he makes the calls on cases"),
+                                                       ("Lewandowski", "he does not make them in public")]

@@ -18,7 +18,8 @@ from typing import Sequence
 
 from .attribution import attribute
 from .document import _DocModel, _SpanSet
-from .lexicon import alternation, word_set
+from .lexicon import abbreviations, alternation, speech_verbs_with, word_set
+from .names import NAME_RE
 from .record import Quote
 from .reported import CLAUSE_BREAK, reported_after_verb, reported_inverted
 from .roles import role_side_evidence, speaker_ids, speaker_kind
@@ -30,6 +31,14 @@ _PARTICIPLE_AFTER = re.compile(r",[ \xa0]*(?:\w+ly[ \xa0]+)?$")
 _PARTICIPLE_AFTER_WORD = re.compile(r"\b(?:" + alternation("participle_preposition") + r")[ \xa0]+(?:\w+ly[ \xa0]+)?$",
                                     re.I)
 _CONJUNCTIONS = word_set("clause_coordinator")
+_COMMA_CUE_VERBS = frozenset(v.lower() for v in speech_verbs_with("comma_cue", "yes"))
+_CLAUSE_BEFORE_VERB = re.compile(r"[,”\"'][ \xa0]*$")
+# a name right after the verb that ends its clause (a comma, a period, the end) or takes a place or time
+# phrase ("of the council", "at the time"); a title before it skipped, a party tag after it allowed
+_TITLES = "|".join(a[:-1].capitalize() for a in sorted(abbreviations()) if "." not in a[:-1])
+_NAME_ENDS_CLAUSE = re.compile(r"[ \xa0]+(?:(?:" + _TITLES + r")\.[ \xa0]+)?(" + NAME_RE.pattern + r")"
+                               r"(?=[ \xa0]*(?:\([^()]{1,20}\)[ \xa0]*)?"
+                               r"(?:[,.;:]|$|(?:" + alternation("place_preposition") + r"|last|this)\b))")
 # a speech verb whose sentence ends (after a short adjunct: "in a statement") where a quotation opens
 _LEAD_SENTENCE_END = re.compile(r"[^.;:!?“”\"\n]{0,40}[.:]\s+[“\"]")
 
@@ -130,16 +139,23 @@ class _Reading:
         if modal_before(dm.text, ss, m.start()) or m.group(1).lower() == "according to":
             return
         spk, typ = self._participle_subject(ss, lo, m.start()) if participle or coordinated else ("", "none")
+        inverted = "" if participle or coordinated else _inverted_subject(dm, m)
         if participle:
             pass
         elif spk:
             self.memory.note(m.start(), spk, typ)
+        elif inverted:
+            # "…, said David Axel, a former aide.": the name after the verb speaks, for the pronouns after it
+            spk, typ = resolve_np(dm, inverted, m.end(), self.memory)
+            if spk and typ != "none":
+                self.memory.note(m.start(), spk, typ)
         else:
             subj = subject_region(dm, lo, m.start())
             spk, typ = resolve_np(dm, subj, m.start(), self.memory) if subj.strip() else ("", "none")
             if spk and typ != "none":
                 self.memory.note(m.start(), spk, typ)
-        r = reported_after_verb(dm, m, spk, typ, self.taken, participle=participle, stops=self.stops)
+        r = None if inverted else reported_after_verb(dm, m, spk, typ, self.taken, participle=participle,
+                                                      stops=self.stops)
         if r is not None:
             self.rows.append(r)
             self.taken.add(r.start, r.end)
@@ -151,14 +167,18 @@ class _Reading:
     def _participle_subject(self, ss: int, lo: int, vstart: int) -> tuple[str, str]:
         """The speaker of ", saying …" / ", arguing that …": the subject of the clause it hangs on,
         i.e. the last speaker noted in the sentence before it, else the pronoun or name that opens
-        the sentence (:func:`.speakers.clause_subject`), else nobody."""
+        the clause after the last quote of the sentence, or the sentence itself
+        (:func:`.speakers.clause_subject`), else nobody."""
         mem = self.memory
         k = bisect.bisect_left(mem.pos, vstart) - 1
         if k >= 0 and mem.pos[k] >= ss:
             _, spk, typ = mem.entries[k]
             return spk, typ
-        subj = clause_subject(self.dm, self.dm.text[self.dm.entities.after_dateline(lo):vstart])
-        return resolve_np(self.dm, subj, vstart, mem) if subj else ("", "none")
+        dm = self.dm
+        subj = clause_subject(dm, dm.text[dm.entities.after_dateline(lo):vstart])
+        if not subj and lo > ss:   # "She blamed a “disturbed person,” not his faith, and said …"
+            subj = clause_subject(dm, dm.text[dm.entities.after_dateline(ss):vstart])
+        return resolve_np(dm, subj, vstart, mem) if subj else ("", "none")
 
     def quote(self, s: int, e: int, flags) -> None:
         """A quotation: attribute it; a speaker is noted at its end."""
@@ -168,6 +188,17 @@ class _Reading:
         if row.speaker:   # (then its kind is direct or partial)
             self.memory.note(e, row.speaker, row.speaker_type)
             self.attribs.append((e, row.speaker, row.speaker_type))
+
+
+def _inverted_subject(dm, m) -> str:
+    """The subject after a speech verb that follows a comma or a closing quotation mark and comes
+    before a name that ends the clause ("…, said David Axel, a former aide.", "…'' said Ann Lee."):
+    the name, or ''. Only verbs that close a quote so (``comma_cue`` in ``data/speech_verbs.csv``)."""
+    if m.group(1).lower() not in _COMMA_CUE_VERBS or not _CLAUSE_BEFORE_VERB.search(dm.text, max(0, m.start() - 6),
+                                                                                     m.start()):
+        return ""
+    nm = _NAME_ENDS_CLAUSE.match(dm.text, m.end())
+    return nm.group(1) if nm is not None else ""
 
 
 def _finish(dm: _DocModel, rows: list[Quote], exclude, doc_id: str) -> list[Quote]:

@@ -26,7 +26,7 @@ from .lexicon import alternation, speech_verbs_with, words
 from .marks import ALL_D
 from .names import count_words
 from .record import Quote
-from .speakers import ABBR_RE, FINITE_ALT, _Speakers, modal_before, progressive_before, resolve_np
+from .speakers import ABBR_RE, FINITE_ALT, SUBJECT_COMMA, _Speakers, modal_before, progressive_before, resolve_np
 
 _NON_SPEAKER = re.compile(r"(?:" + alternation("non_speaker_start") + r")\b", re.I)
 _CAP_RUN = r"(?>(?:[A-Z][\w’'.-]*[ \xa0]+){0,5}[A-Z][\w’'.-]*)"   # atomic: a name is never cut to leave a subject
@@ -163,6 +163,7 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     k = bisect.bisect_left(stops, cstart)
     if k < len(stops) and stops[k] < cend:
         cend = stops[k]
+    cend = _end_of_fronted_clause(dm, m.start(), cstart, cend)
     cend = max(cstart, dm.clause_end(cend))
     if cend - cstart < 8 or (dm.has_mark(cstart, cend) and not _mixed_clause(dm, cstart, cend)):
         return None
@@ -189,7 +190,19 @@ def _mixed_clause(dm, cs: int, ce: int) -> bool:
     return outside + count_words(dm.text[at:ce]) >= MIXED_OUTSIDE_WORDS
 
 
+_SUBORDINATOR_START = re.compile(r"(?:" + alternation("np_clause_cut") + r")\b", re.I)
 _INFINITIVE = re.compile(r"\bto[ \xa0]+$")
+
+
+def _end_of_fronted_clause(dm, vstart: int, cstart: int, cend: int) -> int:
+    """In a sentence that opens with a subordinator ("While he has said …, Ruiz must decide …"),
+    the reported clause of a verb of that subordinate clause ends at the comma before the main
+    clause (a subject and a finite verb within 60 characters after it: :data:`.speakers.SUBJECT_COMMA`)."""
+    ss = dm.sent_start(vstart)
+    if not _SUBORDINATOR_START.match(dm.text, dm.entities.after_dateline(ss), vstart):
+        return cend
+    cm = SUBJECT_COMMA.search(dm.text, cstart, cend)
+    return cm.start() if cm is not None else cend
 
 
 def _reports_inside(dm, cs: int, qs: int) -> bool:

@@ -48,7 +48,7 @@ _DETERMINER_OPEN = re.compile(r"(?:" + alternation("determiner") + "|" + alterna
 FINITE_ALT = alternation("finite_marker") + "|" + alternation("irregular_past") + r"|[a-z]+ed"
 _FINITE_WORD = re.compile(r"\b(?:" + FINITE_ALT + r")\b")
 # the comma that ends a fronted phrase: a finite verb follows within 60 characters, before any other comma
-_SUBJECT_COMMA = re.compile(r",[ \xa0]+(?=[^,.;:“”\"]{1,60}?[ \xa0](?:" + FINITE_ALT + r")\b)")
+SUBJECT_COMMA = re.compile(r",[ \xa0]+(?=[^,.;:“”\"]{1,60}?[ \xa0](?:" + FINITE_ALT + r")\b)")
 # ", and aides say": a plural noun alone after the coordinator is the subject of its own clause
 _PLURAL_NOUN = re.compile(r"[a-z][a-z’'-]+[^su]s")
 _VAGUE_VETO = word_set("vague_veto_start")
@@ -67,6 +67,7 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:" + alternation("article") + r")[ \xa0]+$", 
 _LOWER_AFTER = re.compile(r"[ \xa0]+[a-z]")
 _PLACE_BEFORE = re.compile(r"\b(?:" + alternation("place_only_preposition") + r")[ \xa0]+$")
 _PRON = {w: g for g in "mfp" for w in words(f"pronoun_{g}")}
+_PRONOUN_CONTRACTION = re.compile(r"\b(" + alternation("pronoun_subject") + r")[’'](?:s|d|ve|ll)$", re.I)
 _SUBJECT_PRON = word_set("pronoun_subject")
 _ARTICLE = word_set("article")
 _LEADING_ARTICLE = re.compile(r"^(?:" + alternation("article") + r")\s+", re.I)
@@ -91,7 +92,7 @@ _NP_CUT_PREPOSITION = re.compile(r"\b(?:" + alternation("np_cut_preposition") + 
 _NP_LEAD_DROP = re.compile(r"^(?:(?:" + alternation("np_lead_drop") + r")\s+)+", re.I)
 # a subject after a fronted phrase: the comma before it, a finite verb after it
 _AFTER_COMMA = re.compile(r",[ \xa0]+$")
-_NEXT_WORD = re.compile(r"[ \xa0]+([a-z][a-z’']*)")
+_NEXT_WORD = re.compile(r"(?:[ \xa0]+[a-z]+ly)?[ \xa0]+([a-z][a-z’']*)")   # "Fiorina routinely characterizes"
 _FINITE_VERB = re.compile(r"(?:" + alternation("finite_marker") + r")|[a-z]+(?:ed|s)")
 # a one-word name is a person when it acts or is described: "Brandt did not", "Brandt, who";
 # not "Florida is", "Congress wasn't": a copula says nothing of a person
@@ -264,7 +265,7 @@ def _fronted_phrase(head: str):
     60 characters and before any other comma; None if ``head`` opens otherwise."""
     if not _FRONTED_OPENER.match(head):
         return None
-    return _SUBJECT_COMMA.search(head, 0, 200)
+    return SUBJECT_COMMA.search(head, 0, 200)
 
 
 def _determiner_subject(head: str) -> str:
@@ -333,6 +334,7 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
         np_text = _NP_DATE_TAIL.sub("", tm).strip(" ,")
     if not np_text:
         return "", "none"
+    np_text = _PRONOUN_CONTRACTION.sub(r"\1", np_text)   # "he's said", "she’d said": the pronoun
     low = np_text.lower()
     lastw = low.split()[-1]
     if lastw in _STOP_PRE or lastw in _NP_NOT_LAST or low in _UNRESOLVED:
@@ -525,7 +527,7 @@ def _resolve_pronoun(dm, g: str, at: int, memory: _Speakers) -> tuple[str, str]:
         if g != "p":
             lo_sent = dm.sstarts[max(0, dm.sent_index(at) - 1)]
             if pos < lo_sent:
-                subj = _subject_person(dm, g, at, max(lo_sent - 1, pos))
+                subj = _subject_person(dm, g, at, max(lo_sent - 1, pos), memory.names)
                 if subj and subj != spk:
                     return subj, "named"
                 linked = last_descriptor(dm, max(lo_sent, pos), at)
@@ -542,7 +544,7 @@ def _resolve_pronoun(dm, g: str, at: int, memory: _Speakers) -> tuple[str, str]:
             if ent is not None and ent.kind == "org" and not ents.in_dateline(s):
                 return c, "named"
         return "", "none"
-    subj = _subject_person(dm, g, at, floor if floor is not None else -1)
+    subj = _subject_person(dm, g, at, floor if floor is not None else -1, memory.names)
     if subj:
         return subj, "named"
     k = bisect.bisect_left(ents.person_starts, at)
@@ -565,14 +567,15 @@ def _resolve_pronoun(dm, g: str, at: int, memory: _Speakers) -> tuple[str, str]:
 def pronoun_person(dm, ent, name: str) -> bool:
     """May he/she mean this entity (``name``: its canonical name)? A person, a name of unknown kind
     written as a personal name (:func:`person_like`), or a single capitalised word of unknown kind
-    that is no acronym, organisation word, common word of the text, interjection or adverb ("Yes",
-    list ``bare_subject_veto``), day or month ("Saturday’s debate") nor plural group noun
-    ("Peruanos", "Canadians": list ``group_plural_suffix``)."""
+    that is no acronym, abbreviation ("Calif."), organisation word, common word of the text,
+    interjection or adverb ("Yes", list ``bare_subject_veto``), day or month ("Saturday’s debate")
+    nor plural group noun ("Peruanos", "Canadians": list ``group_plural_suffix``)."""
     if ent.kind == "person" or person_like(dm, ent):
         return True
     if ent.kind != "unknown" or " " in name:
         return False
-    return name[:1].isupper() and not name.isupper() and name.lower() not in dm.rules.get("org", {}) \
+    return name[:1].isupper() and not name.isupper() and not name.endswith(".") \
+        and name.lower() not in dm.rules.get("org", {}) \
         and name.lower() not in dm.common and name.lower() not in _BARE_SUBJECT_VETO \
         and not _NOT_A_PERSON_WORD.match(name)
 
@@ -605,11 +608,12 @@ def person_like(dm, ent) -> bool:
         and all(_INITIAL.fullmatch(t) or name_word(t) for t in toks[1:-1])
 
 
-def _subject_person(dm, g: str, at: int, after: int) -> str:
+def _subject_person(dm, g: str, at: int, after: int, spoke=frozenset()) -> str:
     """The last person (or personal name) mentioned after ``after`` and before ``at`` as the subject
-    of its sentence (within its first :data:`SUBJECT_WORDS` words, no comma before it),
-    of gender ``g`` if known; '' if none. A newer subject than the last speaker is the nearer
-    antecedent of "he said" ("Andrew Hale took his daughter there. He said: ...")."""
+    of its sentence (:func:`_sentence_subject`), of gender ``g`` if known; '' if none. A one-word name
+    of unknown kind counts when it has spoken before (in ``spoke``) or acts ("Brandt did not",
+    "Brandt, who"). A newer subject than the last speaker is the nearer antecedent of "he said"
+    ("Andrew Hale took his daughter there. He said: ...")."""
     ents = dm.entities
     k = bisect.bisect_left(ents.mention_starts, at)
     for s, e, n in reversed(ents.mentions[max(0, k - 50):k]):
@@ -619,7 +623,8 @@ def _subject_person(dm, g: str, at: int, after: int) -> str:
         ent = ents.by_name.get(c)
         if ent is None or (ent.gender and ent.gender != g) or ents.in_dateline(s):
             continue
-        if not (person_like(dm, ent) or (pronoun_person(dm, ent, c) and _ACTS_AFTER.match(dm.text, e))):
+        if not (person_like(dm, ent) or (pronoun_person(dm, ent, c)
+                                         and (c in spoke or _ACTS_AFTER.match(dm.text, e)))):
             continue
         if _sentence_subject(dm, s, e):
             return c
@@ -721,12 +726,14 @@ class _Speakers:
     def __init__(self, dm):
         self.dm = dm
         self.entries: list[tuple[int, str, str]] = []
+        self.names: set[str] = set()   # every speaker noted so far
         self.pos: list[int] = []
         self.compat: dict[str, list[int]] = {g: [] for g in self.GENDERS}
 
     def note(self, pos: int, spk: str, typ: str) -> None:
         assert not self.pos or pos >= self.pos[-1], "speakers are noted in text order"
         self.entries.append((pos, spk, typ))
+        self.names.add(spk)
         self.pos.append(pos)
         for g, idx in self.compat.items():
             if compatible(self.dm, spk, typ, g):
