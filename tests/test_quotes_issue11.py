@@ -725,3 +725,15 @@ def test_a_report_in_a_fronted_subordinate_clause_ends_before_the_main_clause():
     assert _reported_pairs("While Comey has said that he makes the calls on cases, Lewandowski said he does not "
                            "make them in public.") == [("Comey", "he makes the calls on cases"),
                                                        ("Lewandowski", "he does not make them in public")]
+
+
+def test_the_subject_of_who_say_an_ing_modifier_and_a_longer_clause_subject():
+    # before: no speaker for "who say", "hacking specialists" vetoed as an -ing verb phrase, and a clause
+    # whose verb came seven words in was no clause
+    assert _reported_pairs("The state faced a backlash from business leaders who say the law targets gay people.") \
+        == [("business leaders", "the law targets gay people")]
+    assert _reported_pairs("But hacking specialists say the most harmful files might not be genuine.") == \
+        [("hacking specialists", "the most harmful files might not be genuine")]
+    assert _reported_pairs("In a post, the Harbour Board said violent threats and the promotion of strikes had "
+                           "long broken its rules.") == \
+        [("Harbour Board", "violent threats and the promotion of strikes had long broken its rules")]

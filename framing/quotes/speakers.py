@@ -85,6 +85,9 @@ _CLAUSE_CUT = re.compile(r"[;:(—–]|" + "|".join(rf"\b{w}\s" for w in words("
 _VP_FRAGMENT_START = word_set("vp_fragment_start")
 _NP_CONJUNCTION = word_set("clause_coordinator")
 _RELATIVE_AUX = word_set("relative_aux")
+_RELATIVE_SUBJECT = frozenset({"who", "that"})
+#: the noun phrase before a relative pronoun ("business leaders who say") is at most this many words
+RELATIVE_NP_WORDS = 4
 _DETERMINER_START = re.compile(r"(?:" + alternation("determiner") + r")\b")
 _ADVERBIAL_START = re.compile(r"(?:" + alternation("adverbial_start") + r"|\d)", re.I)
 _NP_CUT_PREPOSITION = re.compile(r"\b(?:" + alternation("np_cut_preposition") + r")\b")
@@ -194,7 +197,23 @@ def subject_region(dm, lo: int, vstart: int) -> str:
         return last
     if lw and lw[0] in ("which", "who"):
         return " ".join(last.split()[1:])
+    if len(lw) > 1 and lw[-1] in _RELATIVE_SUBJECT:
+        return _before_relative(last)   # "a backlash from business leaders who say …"
     return last
+
+
+def _before_relative(seg: str) -> str:
+    """The noun phrase right before the relative pronoun that ends ``seg``: its last words back to a
+    closed-class word (a determiner before them included): "… from business leaders who" -> "business
+    leaders", "… as the agency that" -> "the agency"."""
+    toks = seg.split()[:-1]
+    k = len(toks)
+    while k > 0 and len(toks) - k < RELATIVE_NP_WORDS and toks[k - 1].lower() not in _STOP_PRE \
+            and not _FINITE_WORD.fullmatch(toks[k - 1]):
+        k -= 1
+    if k > 0 and _DETERMINER_START.fullmatch(toks[k - 1].lower()):
+        k -= 1
+    return " ".join(toks[k:])
 
 
 def _drop_asides(seg: str) -> str:
@@ -387,8 +406,13 @@ def _not_a_noun_phrase(np_text: str) -> bool:
         return True
     if first.lower() in _PREPOSITIONS and (len(words_) == 1 or words_[1][:1].islower()):
         return True   # "Amid calls": a preposition, not "Under Secretary Ann Lee"
-    return first[:1].islower() and ((first in _STOP_PRE and not _DETERMINER_START.fullmatch(first))
-                                    or first.endswith("ing"))
+    if not first[:1].islower():
+        return False
+    if first in _STOP_PRE and not _DETERMINER_START.fullmatch(first):
+        return True
+    # "repeating a false": an -ing verb with its object; not "hacking specialists", an -ing modifier
+    return first.endswith("ing") and (len(words_) == 1 or words_[1].lower() in _STOP_PRE
+                                      or bool(_DETERMINER_START.fullmatch(words_[1].lower())))
 
 
 #: a descriptor looks back over at most this many name mentions for the entity it refers to
