@@ -737,3 +737,12 @@ def test_the_subject_of_who_say_an_ing_modifier_and_a_longer_clause_subject():
     assert _reported_pairs("In a post, the Harbour Board said violent threats and the promotion of strikes had "
                            "long broken its rules.") == \
         [("Harbour Board", "violent threats and the promotion of strikes had long broken its rules")]
+
+
+def test_a_second_speech_verb_of_the_subject_ends_the_reported_clause():
+    # before: the clause ran on through "but urged …" / "and called …"
+    assert _reported_pairs("The board said the risk to riders was “very low” but advised drivers to slow down.") \
+        == [("The board", "the risk to riders was “very low”")]
+    assert _reported_pairs("Ruiz said the plan was late and called it a disgrace.") == [("Ruiz", "the plan was late")]
+    # a plural subject of its own is no second verb phrase of the first
+    assert _reported_pairs("Ruiz said police and witnesses said the car was red.")[0][1].startswith("police and")

@@ -31,6 +31,7 @@ _PARTICIPLE_AFTER = re.compile(r",[ \xa0]*(?:\w+ly[ \xa0]+)?$")
 _PARTICIPLE_AFTER_WORD = re.compile(r"\b(?:" + alternation("participle_preposition") + r")[ \xa0]+(?:\w+ly[ \xa0]+)?$",
                                     re.I)
 _CONJUNCTIONS = word_set("clause_coordinator")
+_COORDINATED_VERB = re.compile(r"[ \xa0]+(?:and|but)[ \xa0]+(?:(?:also|later|then)[ \xa0]+)?$")
 _COMMA_CUE_VERBS = frozenset(v.lower() for v in speech_verbs_with("comma_cue", "yes"))
 _CLAUSE_BEFORE_VERB = re.compile(r"[,”\"'][ \xa0]*$")
 # a name right after the verb that ends its clause (a comma, a period, the end) or takes a place or time
@@ -105,9 +106,12 @@ class _Reading:
         self.verb_starts = [m.start() for m in self.verbs]
         # commas before an -ing speech verb ("…, adding that …"): a reported clause ends there
         # and ";" or a comma before "but", "while", ...: the clause breaks (:data:`.reported.CLAUSE_BREAK`)
+        # and " but/and [also] <finite speech verb>": the subject's next verb phrase ("… was low but advised …")
         self.stops = sorted([dm.text.rfind(",", 0, m.start()) for m in self.verbs if m.group(1).endswith("ing")
                              and _PARTICIPLE_AFTER.search(dm.text, max(0, m.start() - 12), m.start())]
-                            + [b.start() for b in CLAUSE_BREAK.finditer(dm.text)])
+                            + [b.start() for b in CLAUSE_BREAK.finditer(dm.text)]
+                            + [c.start() for m in self.verbs if not m.group(1).endswith("ing")
+                               for c in [_COORDINATED_VERB.search(dm.text, max(0, m.start() - 16), m.start())] if c])
 
     def run(self) -> None:
         # at the same position a quotation comes before a verb
