@@ -746,3 +746,12 @@ def test_a_second_speech_verb_of_the_subject_ends_the_reported_clause():
     assert _reported_pairs("Ruiz said the plan was late and called it a disgrace.") == [("Ruiz", "the plan was late")]
     # a plural subject of its own is no second verb phrase of the first
     assert _reported_pairs("Ruiz said police and witnesses said the car was red.")[0][1].startswith("police and")
+
+
+def test_a_speech_verb_before_of_is_a_noun():
+    # before: "claims" (of "the central claims of …") made "One of the central" a speaker, and the quote
+    # after "She told her audience:" went to it
+    text = ("One of the central claims of Mayor Ann Ruiz’s speech on Wednesday does not stand up.\n\n"
+            "She told her audience, to loud applause:\n\n“I can say there has never been a better plan.”")
+    assert _speaker_of(text, "I can say") != "One of the central"
+    assert _speaker_of("Ruiz warned of “a lost decade” for the port.", "a lost decade") == "Ruiz"

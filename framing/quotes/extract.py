@@ -31,6 +31,7 @@ _PARTICIPLE_AFTER = re.compile(r",[ \xa0]*(?:\w+ly[ \xa0]+)?$")
 _PARTICIPLE_AFTER_WORD = re.compile(r"\b(?:" + alternation("participle_preposition") + r")[ \xa0]+(?:\w+ly[ \xa0]+)?$",
                                     re.I)
 _CONJUNCTIONS = word_set("clause_coordinator")
+_OF_AFTER = re.compile(r"[ \xa0]+of\b")
 _COORDINATED_VERB = re.compile(r"[ \xa0]+(?:and|but)[ \xa0]+(?:(?:also|later|then)[ \xa0]+)?$")
 _COMMA_CUE_VERBS = frozenset(v.lower() for v in speech_verbs_with("comma_cue", "yes"))
 _CLAUSE_BEFORE_VERB = re.compile(r"[,”\"'][ \xa0]*$")
@@ -142,6 +143,8 @@ class _Reading:
             return   # inside the clause an earlier verb reports
         if modal_before(dm.text, ss, m.start()) or m.group(1).lower() == "according to":
             return
+        if _OF_AFTER.match(dm.text, m.end()) and dm.vinfo.get(m.group(1), {}).get("lemma") != "warn":
+            return   # "the central claims of …", "reports of …": a noun, no verb
         spk, typ = self._participle_subject(ss, lo, m.start()) if participle or coordinated else ("", "none")
         inverted = "" if participle or coordinated else _inverted_subject(dm, m)
         if participle:
