@@ -3,10 +3,11 @@ them may be quoted: see below).
 
 * :func:`reported_after_verb`: a speech verb followed by a *that*-clause ("X said that …"),
   with no complementizer after verbs marked ``zero_that`` in ``data/speech_verbs.csv`` ("X
-  said the port …"), "told <whom> that …", "warned of …", a colon ("X said: the port …") and an
-  indirect question ("X asked whether …");
-* :func:`reported_inverted`: "According to X, …" and "…, according to X." / "…, X said." /
-  "…, said X.".
+  said the port …"), "told <whom> that …", "warned of …", a colon ("X said: the port …"), an
+  indirect question ("X asked whether …"), each maybe after a parenthetical ("X said, however,
+  that …");
+* :func:`reported_inverted`: "According to X, …", "As X noted, …" and "…, according to X." /
+  "…, X said." / "…, said X." / "Clause, X said, clause.".
 
 The span runs from the first word of the clause to the end of the sentence (final punctuation
 excluded). A clause that quotes some of its words ("said the plan was “a disaster” for the port") is
