@@ -755,3 +755,18 @@ def test_a_speech_verb_before_of_is_a_noun():
             "She told her audience, to loud applause:\n\n“I can say there has never been a better plan.”")
     assert _speaker_of(text, "I can say") != "One of the central"
     assert _speaker_of("Ruiz warned of “a lost decade” for the port.", "a lost decade") == "Ruiz"
+
+
+def test_an_inverted_attribution_after_a_clause_that_quotes_some_words_is_one_row():
+    # before: the clause ended at its first quotation mark and the quoted words were a partial row
+    assert _rows("The proposal is “dead on arrival,” Ruiz said on Tuesday.") == \
+        [("reported", "Ruiz", "The proposal is “dead on arrival,”")]
+    assert _rows("According to the memo, the plan is “dead on arrival” in the council.") == \
+        [("reported", "the memo", "the plan is “dead on arrival” in the council")]
+    assert _rows("“Many would call that a loss” if Lane did not win the state, said David Wass, an analyst.") \
+        == [("reported", "David Wass", "“Many would call that a loss” if Lane did not win the state")]
+    # a full quotation keeps its own row
+    assert _rows("“The port is a mess,” Ruiz said.") == [("direct", "Ruiz", "“The port is a mess,”")]
+    # an -ed word after an article is no finite verb: "a reported 8 million tons" opens no clause
+    assert _reported_pairs("Earlier, Kestrel announced the discovery of a large deposit holding a reported "
+                           "8 million tons.") == []

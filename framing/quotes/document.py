@@ -145,6 +145,11 @@ class _DocModel:
         return r
 
     # ---------------- quotes and marks
+    def quote_starts_at(self, i: int) -> bool:
+        """Does a quotation span start at position ``i``?"""
+        k = bisect.bisect_left(self._qstarts, i)
+        return k < len(self._qstarts) and self._qstarts[k] == i
+
     def in_quote(self, i: int) -> bool:
         k = bisect.bisect_right(self._qstarts, i) - 1
         return k >= 0 and self.qspans[k][0] <= i < self.qspans[k][1]

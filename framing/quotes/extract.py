@@ -229,7 +229,7 @@ def _finish(dm: _DocModel, rows: list[Quote], exclude, doc_id: str) -> list[Quot
         reg = [c for c in cands if c[2].startswith("registry")]
         known = Counter(c for c in cands if c[0] != "unknown")
         by_id[sid] = reg[0] if reg else (known.most_common(1)[0][0] if known else cands[0])
-    for r in sorted(rows, key=lambda r: r.start):
+    for r in sorted(rows, key=lambda r: (r.start, -r.end)):   # of two rows from one start, the longer
         r.doc_id = doc_id
         if r.speaker:
             r.speaker_id = ids[(r.speaker, r.speaker_type)]

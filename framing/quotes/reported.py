@@ -13,9 +13,9 @@ The span runs from the first word of the clause to the end of the sentence (fina
 excluded). A clause that quotes some of its words ("said the plan was “a disaster” for the port") is
 one ``reported`` row, its quotations inside it (:func:`_mixed_clause`: at least
 :data:`MIXED_OUTSIDE_WORDS` words outside them), unless a speech verb before the first quotation
-reports it; a clause that is mostly or all quotation is the quote's row. The inverted forms
-("According to X, …", "…, X said.") still end their clause at its first quotation mark (a known
-limitation: there the quotation is a ``partial`` row).
+reports it; a clause that is mostly or all quotation is the quote's row. So do the inverted forms
+("According to X, …", "…, X said." after a quotation: :func:`_mixed_inverted`); of a row and a
+quotation that start at one character, the longer row is kept.
 """
 from __future__ import annotations
 
@@ -60,17 +60,19 @@ _ZERO_THAT = re.compile(_ZERO_THAT_RE)
 #: a clause with no "that" has its finite verb within this many words (PolNeAR select, speech-cue cover F1:
 #: 72.9 with 6, 73.0 with 8)
 CLAUSE_VERB_WORDS = 8
-_CLAUSE_GAP = r"(?:[ \xa0]+[\w’'$%-]+){0," + str(CLAUSE_VERB_WORDS - 1) + r"}?"
+# ... and "a reported 8.5 million", "the alleged plot": an -ed word right after an article is no verb
+_CLAUSE_GAP = (r"(?:[ \xa0]+[\w’'$%-]+){0," + str(CLAUSE_VERB_WORDS - 1) + r"}?[ \xa0]+"
+               r"(?<!\b[Aa] )(?<!\b[Aa]n )(?<!\b[Tt]he )")
 # "said local police were called": a lower-case word (no preposition, adverb or "yes", "nothing", ...) opens the
 # subject of a clause with no "that" when a finite verb follows within CLAUSE_VERB_WORDS words
 _BARE_CLAUSE = re.compile(r"[ \xa0]+(?=(?!(?:" + alternation("stop_pre") + "|" + alternation("bare_subject_veto")
-                          + r"|\w+ly)\b)[a-z][\w’'-]*" + _CLAUSE_GAP + r"[ \xa0]+(?:"
+                          + r"|\w+ly)\b)[a-z][\w’'-]*" + _CLAUSE_GAP + r"(?:"
                           + FINITE_ALT + r")\b)")
 # "noted the bridge had closed", "announced Ruiz would stay": a clause with no "that" after a ``zero_that=finite``
 # verb (one that also takes a noun object: "announced the discovery") needs a finite verb as close
 _FINITE_CLAUSE = re.compile(r"[ \xa0]+(?=(?:(?:" + alternation("subject_start") + r"|[A-Z][\w’'-]*)\b|(?!(?:"
                             + alternation("stop_pre") + "|" + alternation("bare_subject_veto")
-                            + r"|\w+ly)\b)[a-z][\w’'-]*)" + _CLAUSE_GAP + r"[ \xa0]+(?:"
+                            + r"|\w+ly)\b)[a-z][\w’'-]*)" + _CLAUSE_GAP + r"(?:"
                             + FINITE_ALT + r")\b)")
 _FINITE = re.compile(r"\b(?:" + FINITE_ALT + r")\b")
 #: where a reported clause stops inside its sentence: ";" or a comma before a clause of the writer's
@@ -269,19 +271,27 @@ def _clause_start_after(at: int, info: dict, after: str) -> int | None:
 def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers) -> list[Quote]:
     """'According to X, clause.' and 'clause, according to X.' / 'clause, X said.' / 'clause, said X.'
 
-    One candidate per sentence outside quotes (the part before its first quotation mark); a
-    clause of at least four words whose span overlaps no row (``rows``, ``taken``) and whose
-    source resolves to a speaker.
+    One candidate per sentence outside quotes: a clause holding quotations (:func:`_mixed_inverted`),
+    else in the part before its first quotation mark a clause of at least four words whose span
+    overlaps no row (``rows``, ``taken``) and whose source resolves to a speaker.
     """
     t = dm.text
     out = []
     occupied = _SpanSet([(r.start, r.end) for r in rows] + list(taken))
+    reported = _SpanSet([(r.start, r.end) for r in rows if r.kind == "reported"] + list(taken))
     for ss in dm.sstarts:
-        if dm.in_quote(ss):
-            continue
+        if dm.in_quote(ss) and not dm.quote_starts_at(ss):
+            continue   # a sentence inside a quotation (one that opens with it is read)
         se = dm.sent_end(ss)
         sent = _mask_abbreviations(t[ss:se])   # "…, Ms. Vale said.": the period of "Ms." ends nothing
         qm = min([sent.find(c) for c in ALL_D if c in sent] or [-1])
+        if qm >= 0:
+            mixed = _mixed_inverted(dm, sent, ss, memory)
+            if mixed is not None and not reported.overlaps(mixed.start, mixed.end):
+                out.append(mixed)
+                occupied.add(mixed.start, mixed.end)
+                reported.add(mixed.start, mixed.end)
+                continue
         if qm == 0:
             continue
         cut_at_quote = qm > 0
@@ -332,6 +342,38 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
         out.append(Quote("", cs, ce, t[cs:ce], "reported", spk, cue=cue, speaker_type=typ))
         occupied.add(cs, ce)
     return out
+
+
+def _mixed_inverted(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
+    """"According to X, clause." or "Clause, X said." whose clause quotes some of its words (the
+    sentence ``sent``, abbreviations masked, starts at ``ss``): the whole clause is one ``reported``
+    row when it holds every quotation it overlaps and :data:`MIXED_OUTSIDE_WORDS` words outside
+    them (:func:`_mixed_clause`); the tail is looked for after the last quotation mark only."""
+    t = dm.text
+    m = _ACC_LEAD.match(sent)
+    if m is not None:
+        np_, cue, cs, ce, at = m.group(1), "according to", ss + m.end(), ss + len(sent), ss
+    else:
+        # the tail's comma may sit inside the last quotation ("… is “a mess,” Ruiz said."): the mark is
+        # read as a space, and the clause keeps it
+        last_mark = max(sent.rfind(c) for c in ALL_D)
+        inside = last_mark > 0 and sent[last_mark - 1] == ","
+        m = _ACC_TAIL.search(sent[:last_mark] + " " + sent[last_mark + 1:], last_mark - 1 if inside else last_mark + 1)
+        if m is None:
+            return None
+        np_, cue = m.group(1) or m.group(2) or m.group(5), "according to" if m.group(1) else (m.group(3) or m.group(4))
+        if m.group(5) and (not _SAID_NP.search(np_) or _NOT_INVERTED_NP.search(np_)):
+            return None
+        cs, at = ss, ss + m.start()
+        ce = ss + last_mark + 1 if inside and m.start() == last_mark - 1 else ss + m.start()
+    while ce > cs and t[ce - 1] in ".!? ":
+        ce -= 1
+    if np_ is None or count_words(np_) > 8 or not _mixed_clause(dm, cs, ce):
+        return None
+    spk, typ = resolve_np(dm, _unmask(np_), at, memory)
+    if not spk or typ == "none":
+        return None
+    return Quote("", cs, ce, t[cs:ce], "reported", spk, cue=cue, speaker_type=typ)
 
 
 def _mask_abbreviations(sent: str) -> str:
