@@ -770,3 +770,16 @@ def test_an_inverted_attribution_after_a_clause_that_quotes_some_words_is_one_ro
     # an -ed word after an article is no finite verb: "a reported 8 million tons" opens no clause
     assert _reported_pairs("Earlier, Kestrel announced the discovery of a large deposit holding a reported "
                            "8 million tons.") == []
+
+
+def test_a_participle_or_second_verb_takes_the_subject_of_the_nearest_clause():
+    # before: "Iowa" (a place in the fronted phrase), "Democratic Party" and "A group of rabbis" spoke
+    assert _reported_pairs("At a campaign event in Ames, Iowa, on Sunday, Mrs. Lane tried to expand on her "
+                           "statement, saying that the country should lead.") == [("Lane", "the country should lead")]
+    assert _reported_pairs("It was a blow by the two best-known women in the Harbour Party, as Mrs. Lane echoed "
+                           "the point, saying the mayor had failed.") == [("Lane", "the mayor had failed")]
+    assert _reported_pairs("A group of rabbis called for a boycott, and the Harbour League strongly denounced the "
+                           "plan and said it would return all donations.")[-1] == \
+        ("Harbour League", "it would return all donations")
+    assert _reported_pairs("Ruiz said the plan was fine, and added that it would pass.") == \
+        [("Ruiz", "the plan was fine"), ("Ruiz", "it would pass")]

@@ -23,7 +23,15 @@ from .names import NAME_RE
 from .record import Quote
 from .reported import CLAUSE_BREAK, reported_after_verb, reported_inverted
 from .roles import role_side_evidence, speaker_ids, speaker_kind
-from .speakers import _Speakers, clause_subject, ends_coordinated, modal_before, resolve_np, subject_region
+from .speakers import (
+    _Speakers,
+    clause_subject,
+    ends_coordinated,
+    modal_before,
+    opens_clause_between,
+    resolve_np,
+    subject_region,
+)
 
 # an -ing speech verb right after a comma ("…, saying the plan was dead") hangs on the clause before it
 _PARTICIPLE_AFTER = re.compile(r",[ \xa0]*(?:\w+ly[ \xa0]+)?$")
@@ -32,7 +40,7 @@ _PARTICIPLE_AFTER_WORD = re.compile(r"\b(?:" + alternation("participle_prepositi
                                     re.I)
 _CONJUNCTIONS = word_set("clause_coordinator")
 _OF_AFTER = re.compile(r"[ \xa0]+of\b")
-_COORDINATED_VERB = re.compile(r"[ \xa0]+(?:and|but)[ \xa0]+(?:(?:also|later|then)[ \xa0]+)?$")
+_COORDINATED_VERB = re.compile(r",?[ \xa0]+(?:and|but)[ \xa0]+(?:(?:also|later|then)[ \xa0]+)?$")
 _COMMA_CUE_VERBS = frozenset(v.lower() for v in speech_verbs_with("comma_cue", "yes"))
 _CLAUSE_BEFORE_VERB = re.compile(r"[,”\"'][ \xa0]*$")
 # a name right after the verb that ends its clause (a comma, a period, the end) or takes a place or time
@@ -173,12 +181,13 @@ class _Reading:
 
     def _participle_subject(self, ss: int, lo: int, vstart: int) -> tuple[str, str]:
         """The speaker of ", saying …" / ", arguing that …": the subject of the clause it hangs on,
-        i.e. the last speaker noted in the sentence before it, else the pronoun or name that opens
+        i.e. the last speaker noted in the sentence before it (unless a new clause opens between:
+        :func:`.speakers.opens_clause_between`), else the pronoun or name that opens
         the clause after the last quote of the sentence, or the sentence itself
         (:func:`.speakers.clause_subject`), else nobody."""
         mem = self.memory
         k = bisect.bisect_left(mem.pos, vstart) - 1
-        if k >= 0 and mem.pos[k] >= ss:
+        if k >= 0 and mem.pos[k] >= ss and not opens_clause_between(self.dm.text, mem.pos[k], vstart):
             _, spk, typ = mem.entries[k]
             return spk, typ
         dm = self.dm

@@ -48,7 +48,7 @@ _DETERMINER_OPEN = re.compile(r"(?:" + alternation("determiner") + "|" + alterna
 FINITE_ALT = alternation("finite_marker") + "|" + alternation("irregular_past") + r"|[a-z]+ed"
 _FINITE_WORD = re.compile(r"\b(?:" + FINITE_ALT + r")\b")
 # the comma that ends a fronted phrase: a finite verb follows within 60 characters, before any other comma
-SUBJECT_COMMA = re.compile(r",[ \xa0]+(?=[^,.;:“”\"]{1,60}?[ \xa0](?:" + FINITE_ALT + r")\b)")
+SUBJECT_COMMA = re.compile(r",[ \xa0]+(?=[^,;:“”\"]{1,60}?[ \xa0](?:" + FINITE_ALT + r")\b)")
 # ", and aides say": a plural noun alone after the coordinator is the subject of its own clause
 _PLURAL_NOUN = re.compile(r"[a-z][a-z’'-]+[^su]s")
 _VAGUE_VETO = word_set("vague_veto_start")
@@ -86,6 +86,10 @@ _VP_FRAGMENT_START = word_set("vp_fragment_start")
 _NP_CONJUNCTION = word_set("clause_coordinator")
 _RELATIVE_AUX = word_set("relative_aux")
 _RELATIVE_SUBJECT = frozenset({"who", "that"})
+#: the last clause of a subject region is looked for in at most this many characters before the verb
+LAST_CLAUSE_CHARS = 300
+_LAST_CLAUSE_OPEN = re.compile(r";[ \xa0]+|,[ \xa0]+(?:" + alternation("clause_coordinator") + r")[ \xa0]+"
+                               r"|\b(?:as|while|when|because|although|though|since|whereas)[ \xa0]+(?=[A-Z])")
 #: the noun phrase before a relative pronoun ("business leaders who say") is at most this many words
 RELATIVE_NP_WORDS = 4
 _DETERMINER_START = re.compile(r"(?:" + alternation("determiner") + r")\b")
@@ -247,6 +251,29 @@ def ends_coordinated(seg: str) -> bool:
 
 
 def clause_subject(dm, seg: str) -> str:
+    """:func:`_clause_subject` of the last clause of ``seg`` that opens after ";", ", and|but|yet" or a
+    subordinator before a capital ("…, as Mrs. Lane echoed the point, saying"), if it finds one there,
+    else of ``seg``. Only the last :data:`LAST_CLAUSE_CHARS` characters are searched for that clause."""
+    lo = max(0, len(seg) - LAST_CLAUSE_CHARS)
+    last = None
+    for last in _LAST_CLAUSE_OPEN.finditer(seg, lo):
+        pass
+    if last is not None and count_words(seg[last.end():]) >= 2:
+        subj = _clause_subject(dm, seg[last.end():])
+        if subj:
+            return subj
+    return _clause_subject(dm, seg)
+
+
+def opens_clause_between(text: str, lo: int, hi: int) -> bool:
+    """Does a clause with a subject of its own open in ``text[lo:hi]`` (";", ", and|but|yet" followed
+    by at least two words, or a subordinator before a capital), looking at most
+    :data:`LAST_CLAUSE_CHARS` characters back from ``hi``?"""
+    return any(count_words(text[m.end():hi]) >= 2
+               for m in _LAST_CLAUSE_OPEN.finditer(text, max(lo, hi - LAST_CLAUSE_CHARS), hi))
+
+
+def _clause_subject(dm, seg: str) -> str:
     """The subject that opens the clause ``seg`` (leading conjunctions and a fronted adverbial
     before a comma dropped: "In May, a judge sided …"): a pronoun as its first word, else the first
     name of a person or organisation within its first :data:`SUBJECT_WORDS` words, before any comma
