@@ -25,6 +25,8 @@ from .names import NAME_RE, POSS, aux_strip, count_words, is_vague_head, name_be
 # as no attempt of that NP regex ("the" + up to three words + a role noun, under 100 characters
 # in news text) spans this many characters.
 DESCR_WINDOW = 400
+#: a verb's subject region is at most this many characters before it (a subject with its appositives)
+SUBJECT_REGION_CHARS = 400
 #: a person named within the first this-many words of a sentence is its subject, for pronouns
 SUBJECT_WORDS = 4
 #: a pronoun looks back over at most this many noted speakers that a gender learnt since made incompatible
@@ -160,9 +162,14 @@ def subject_region(dm, lo: int, vstart: int) -> str:
     The region is cut after the last clause boundary (``;:(—``, "that", "when", "as X") and
     split at commas: a last part that starts a verb phrase or relative clause sends the search
     back to the earlier parts (a part that is exactly a name first, then one that is not an
-    adverbial); otherwise the last part is the subject.
+    adverbial); otherwise the last part is the subject. Only the last :data:`SUBJECT_REGION_CHARS`
+    characters before the verb are read (from a word start): every verb of a long sentence would
+    otherwise split all of it again.
     """
     lo = dm.entities.after_dateline(lo)   # "ORLANDO, Fla. (Reuters) - Mayor Ann Lee … said"
+    if vstart - lo > SUBJECT_REGION_CHARS:
+        cut = dm.text.find(" ", vstart - SUBJECT_REGION_CHARS, vstart)
+        lo = cut + 1 if cut >= 0 else vstart - SUBJECT_REGION_CHARS
     seg = _drop_asides(PARTY_TAG.sub("", dm.text[lo:vstart]))   # "Ann Lee (D-Nev.) told": its "(" cuts no clause
     cut = 0
     for m in _CLAUSE_CUT.finditer(seg):
