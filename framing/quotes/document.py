@@ -172,10 +172,13 @@ class _DocModel:
             return self._qends[b - 1]
         return -1
 
-    def quotes_overlapping(self, lo: int, hi: int) -> list[tuple[int, int]]:
-        """(start, end) of the quote spans overlapping ``text[lo:hi]``, in order."""
+    def quotes_overlapping(self, lo: int, hi: int, limit: int | None = None) -> list[tuple[int, int]] | None:
+        """(start, end) of the quote spans overlapping ``text[lo:hi]``, in order; with ``limit``, None
+        when more than ``limit`` spans start in it (found by bisection, without listing them)."""
         a = max(0, bisect.bisect_right(self._qstarts, lo) - 1)
         b = bisect.bisect_left(self._qstarts, hi)
+        if limit is not None and b - a > limit + 1:
+            return None
         return [(s, e) for s, e in zip(self._qstarts[a:b], self._qends[a:b]) if e > lo]
 
     def next_quote_start(self, lo: int, hi: int) -> int:

@@ -47,6 +47,9 @@ _RELATIVE_THAT_VETO = (r"(?-i:(?!(?:" + alternation("finite_marker") + r")\b|[a-
                        + alternation("stop_pre") + r")\b|[,.;:])))")
 #: a reported clause holding quotations is one row when at least this many of its words lie outside them
 MIXED_OUTSIDE_WORDS = 3
+#: ... and it holds at most this many quotations (more is no clause but a run of quotes; the bound also keeps
+#: the test of each verb of a long sentence from reading every quotation after it)
+MIXED_MAX_QUOTES = 10
 # "that" and, after it, maybe a comma that opens a parenthetical ("that, if elected, she would …")
 _THAT = r"that(?:,(?=[ \xa0]+[^,.;:“”\"]{1,40},))?[ \xa0]+"
 _CLAUSE_START_RE = (r"(?:[ \xa0]+(?:" + alternation("clause_lead_adverb") + r"|\w+day|\w+ly|[A-Z][a-z]+\s\d+|\d+)\b"
@@ -187,7 +190,7 @@ def _mixed_clause(dm, cs: int, ce: int) -> bool:
     courage” to act"): quotations all inside it, no speech verb before the first of them (that
     verb's subject would speak them), and at least :data:`MIXED_OUTSIDE_WORDS` words outside them?
     Then the clause is one ``reported`` row and its quotations are part of it."""
-    spans = dm.quotes_overlapping(cs, ce)
+    spans = dm.quotes_overlapping(cs, ce, limit=MIXED_MAX_QUOTES)
     if not spans or spans[0][0] < cs or spans[-1][1] > ce or _reports_inside(dm, cs, spans[0][0]):
         return False   # (a speech verb before the first quotation reports it: "…, which claims it will “…”")
     outside, at = 0, cs
