@@ -13,14 +13,12 @@ import itertools
 import re
 
 from .entities import find_entities
-from .lexicon import abbreviations, lexicon, prepositions, word_set
+from .lexicon import abbreviations, lexicon, word_set
 from .marks import ALL_D, TWO_APOSTROPHES, paragraphs, quote_spans, rstrip
 from .names import NAME_RE, POSS
 
 _ABBR = abbreviations()  # the same list the sentence splitter uses (data/abbreviations.csv)
-# sentence-opening words that are never a name: the list ``common``, and every English preposition of
-# ``data/closed_class_words.csv`` ("Amid calls to …", "Unlike Ruiz, …")
-_COMMON = word_set("common") | prepositions()
+_COMMON = word_set("common")
 # marks a reported clause may not hold
 _CLAUSE_MARKS_RE = re.compile("[" + re.escape(ALL_D + "‘") + "]|" + TWO_APOSTROPHES)
 # a run of end punctuation is tried from its first character only: a match starting inside

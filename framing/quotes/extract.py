@@ -24,6 +24,7 @@ from .record import Quote
 from .reported import CLAUSE_BREAK, reported_after_verb, reported_inverted
 from .roles import role_side_evidence, speaker_ids, speaker_kind
 from .speakers import (
+    FINITE_ALT,
     _Speakers,
     clause_subject,
     ends_coordinated,
@@ -40,7 +41,12 @@ _PARTICIPLE_AFTER_WORD = re.compile(r"\b(?:" + alternation("participle_prepositi
                                     re.I)
 _CONJUNCTIONS = word_set("clause_coordinator")
 _OF_AFTER = re.compile(r"[ \xa0]+of\b")
-_COORDINATED_VERB = re.compile(r",?[ \xa0]+(?:and|but)[ \xa0]+(?:(?:also|later|then)[ \xa0]+)?$")
+# ", and added", " but advised": a bare "and" may join verbs inside the clause ("residents who met … and asked")
+_COORDINATED_VERB = re.compile(r"(?:,[ \xa0]+(?:" + alternation("clause_coordinator") + r")|[ \xa0]+but)[ \xa0]+"
+                               r"(?:(?:" + alternation("coordinated_verb_adverb") + r")[ \xa0]+)?$")
+#: an inverted "…, said X[, appositive]." is read this far after the name for a finite verb
+INVERTED_TAIL_CHARS = 120
+_FINITE_AFTER = re.compile(r"\b(?:" + FINITE_ALT + r")\b")
 _COMMA_CUE_VERBS = frozenset(v.lower() for v in speech_verbs_with("comma_cue", "yes"))
 _CLAUSE_BEFORE_VERB = re.compile(r"[,”\"'][ \xa0]*$")
 # a name right after the verb that ends its clause (a comma, a period, the end) or takes a place or time
@@ -152,7 +158,7 @@ class _Reading:
         if modal_before(dm.text, ss, m.start()) or m.group(1).lower() == "according to":
             return
         if _OF_AFTER.match(dm.text, m.end()) and dm.vinfo.get(m.group(1), {}).get("lemma") != "warn":
-            return   # "the central claims of …", "reports of …": a noun, no verb
+            return   # "the boldest claims of …", "rumours of …": a noun, no verb
         spk, typ = self._participle_subject(ss, lo, m.start()) if participle or coordinated else ("", "none")
         inverted = "" if participle or coordinated else _inverted_subject(dm, m)
         if participle:
@@ -160,7 +166,7 @@ class _Reading:
         elif spk:
             self.memory.note(m.start(), spk, typ)
         elif inverted:
-            # "…, said David Axel, a former aide.": the name after the verb speaks, for the pronouns after it
+            # "…, said Noor Adle, a steward.": the name after the verb speaks, for the pronouns after it
             spk, typ = resolve_np(dm, inverted, m.end(), self.memory)
             if spk and typ != "none":
                 self.memory.note(m.start(), spk, typ)
@@ -192,7 +198,7 @@ class _Reading:
             return spk, typ
         dm = self.dm
         subj = clause_subject(dm, dm.text[dm.entities.after_dateline(lo):vstart])
-        if not subj and lo > ss:   # "She blamed a “disturbed person,” not his faith, and said …"
+        if not subj and lo > ss:   # "She blamed a “careless lodger,” not the owners, and said …"
             subj = clause_subject(dm, dm.text[dm.entities.after_dateline(ss):vstart])
         return resolve_np(dm, subj, vstart, mem) if subj else ("", "none")
 
@@ -208,13 +214,17 @@ class _Reading:
 
 def _inverted_subject(dm, m) -> str:
     """The subject after a speech verb that follows a comma or a closing quotation mark and comes
-    before a name that ends the clause ("…, said David Axel, a former aide.", "…'' said Ann Lee."):
+    before a name that ends the clause ("…, said Noor Adle, a steward.", "…'' said Ann Lee."):
     the name, or ''. Only verbs that close a quote so (``comma_cue`` in ``data/speech_verbs.csv``)."""
     if m.group(1).lower() not in _COMMA_CUE_VERBS or not _CLAUSE_BEFORE_VERB.search(dm.text, max(0, m.start() - 6),
                                                                                      m.start()):
         return ""
     nm = _NAME_ENDS_CLAUSE.match(dm.text, m.end())
-    return nm.group(1) if nm is not None else ""
+    if nm is None:
+        return ""
+    # "…, said Tom Lee, her deputy, would take over": a finite verb after the name makes it a clause
+    end = min(dm.sent_end(nm.end()), nm.end() + INVERTED_TAIL_CHARS)
+    return "" if _FINITE_AFTER.search(dm.text, nm.end(), end) else nm.group(1)
 
 
 def _finish(dm: _DocModel, rows: list[Quote], exclude, doc_id: str) -> list[Quote]:

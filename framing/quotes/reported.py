@@ -57,15 +57,17 @@ _CLAUSE_START_RE = (r"(?:[ \xa0]+(?:" + alternation("clause_lead_adverb") + r"|\
                     + r"|[ \xa0]+" + _THAT + ")")
 _CLAUSE_START = re.compile(_CLAUSE_START_RE, re.I)
 # "said, however, that …": a parenthetical of a few words set off by commas right after the verb
-_PARENTHETICAL = re.compile(r",[ \xa0]+[^,.;:“”\"]{1,40},(?=[ \xa0])")
+_PARENTHETICAL = re.compile(r",[ \xa0]+(?!(?:" + alternation("clause_coordinator") + "|"
+                            + alternation("clause_relative") + r")\b)[^,.;:“”\"]{1,40},(?=[ \xa0])", re.I)
 _ZERO_THAT_RE = r"[ \xa0]+(?=(?:" + alternation("subject_start") + r"|[A-Z][\w’'-]+|\d+)\b)"
 _ZERO_THAT = re.compile(_ZERO_THAT_RE)
 #: a clause with no "that" has its finite verb within this many words (PolNeAR select, speech-cue cover F1:
 #: 72.9 with 6, 73.0 with 8)
 CLAUSE_VERB_WORDS = 8
 # ... and "a reported 8.5 million", "the alleged plot": an -ed word right after an article is no verb
-_CLAUSE_GAP = (r"(?:[ \xa0]+[\w’'$%-]+){0," + str(CLAUSE_VERB_WORDS - 1) + r"}?[ \xa0]+"
-               r"(?<!\b[Aa] )(?<!\b[Aa]n )(?<!\b[Tt]he )")
+# (no relative pronoun on the way: "announced a plan for the port that needed money" is a noun phrase)
+_CLAUSE_GAP = (r"(?:[ \xa0]+(?!(?:" + alternation("clause_relative") + r")\b)[\w’'$%-]+){0,"
+               + str(CLAUSE_VERB_WORDS - 1) + r"}?[ \xa0]+(?<!\b[Aa] )(?<!\b[Aa]n )(?<!\b[Tt]he )")
 # "said local police were called": a lower-case word (no preposition, adverb or "yes", "nothing", ...) opens the
 # subject of a clause with no "that" when a finite verb follows within CLAUSE_VERB_WORDS words
 _BARE_CLAUSE = re.compile(r"[ \xa0]+(?=(?!(?:" + alternation("stop_pre") + "|" + alternation("bare_subject_veto")
@@ -101,7 +103,7 @@ _ASK_CLAUSE = re.compile(r"(?:" + _TELL_OBJECT_RE + r")?[ \xa0]+(?=(?:" + altern
 
 
 _ACC_LEAD = re.compile(r"According to ([^,]{2,80}),[ \xa0]+")
-# "As Comey noted, clause." / "…, and as the paper reported, clause.": the clause after the comma is the report
+# "As Okafor noted, clause." / "…, and as the paper reported, clause.": the clause after the comma is the report
 _AS_LEAD = re.compile(r"(?:^(?:(?:And|But)[ \xa0]+)?|,[ \xa0]+(?:and|but)[ \xa0]+)[Aa]s[ \xa0]+"
                       r"([^,.;“”\"]{2,60}?)[ \xa0]+(" + "|".join(speech_verbs_with("inverted_tail", "np_verb")) + r")"
                       r"(?:[ \xa0]+(?:on[ \xa0]+)?(?:\w+day|" + alternation("tail_time") + r"|last[ \xa0]+\w+))?"
@@ -125,7 +127,7 @@ _MID = re.compile(
     r",[ \xa0]+(?:according to ([^,.;“”\"]{2,60}?)|([^,.;“”\"]{2,60}?) (" + _NP_VERB + r")|"
     r"(" + _VERB_NP + r") ([^,.;“”\"]{2,60}?))"
     r"(?:[ \xa0]+(?:on[ \xa0]+)?(?:\w+day|" + alternation("tail_time") + r"|last[ \xa0]+\w+))?,[ \xa0]+(?=\w)")
-#: words before a mid-sentence attribution ("Survival, Vane says, depends on …"; chosen on PolNeAR select between 1
+#: words before a mid-sentence attribution ("Patience, Orr argues, matters …"; chosen on PolNeAR select between 1
 #: and 2: speech-cue cover recall 69.8 vs 69.7, F1 72.7 both, speaker 86.2 vs 86.3)
 MID_WORDS_BEFORE = 1
 _MID_NP_VETO = frozenset(words("clause_relative") + words("clause_conjunction") + words("np_clause_cut"))
@@ -200,6 +202,8 @@ def _mixed_clause(dm, cs: int, ce: int) -> bool:
     return outside + count_words(dm.text[at:ce]) >= MIXED_OUTSIDE_WORDS
 
 
+#: a fronted subordinate clause is read at most this many characters long
+FRONTED_CLAUSE_CHARS = 300
 _SUBORDINATOR_START = re.compile(r"(?:" + alternation("np_clause_cut") + r")\b", re.I)
 _INFINITIVE = re.compile(r"\bto[ \xa0]+$")
 
@@ -208,10 +212,13 @@ def _end_of_fronted_clause(dm, vstart: int, cstart: int, cend: int) -> int:
     """In a sentence that opens with a subordinator ("While he has said …, Ruiz must decide …"),
     the reported clause of a verb of that subordinate clause ends at the comma before the main
     clause (a subject and a finite verb within 60 characters after it: :data:`.speakers.SUBJECT_COMMA`)."""
-    ss = dm.sent_start(vstart)
-    if not _SUBORDINATOR_START.match(dm.text, dm.entities.after_dateline(ss), vstart):
+    ss = dm.entities.after_dateline(dm.sent_start(vstart))
+    if not _SUBORDINATOR_START.match(dm.text, ss, vstart) or vstart - ss > FRONTED_CLAUSE_CHARS:
         return cend
-    cm = SUBJECT_COMMA.search(dm.text, cstart, cend)
+    main = SUBJECT_COMMA.search(dm.text, ss, vstart + 100)   # (room for its look-ahead past the verb)
+    if main is not None and main.start() < vstart:
+        return cend   # the verb is already in the main clause ("When asked, Ruiz said that …")
+    cm = SUBJECT_COMMA.search(dm.text, cstart, min(cend, cstart + FRONTED_CLAUSE_CHARS))
     return cm.start() if cm is not None else cend
 
 
@@ -361,7 +368,10 @@ def _mixed_inverted(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
         # read as a space, and the clause keeps it
         last_mark = max(sent.rfind(c) for c in ALL_D)
         inside = last_mark > 0 and sent[last_mark - 1] == ","
-        m = _ACC_TAIL.search(sent[:last_mark] + " " + sent[last_mark + 1:], last_mark - 1 if inside else last_mark + 1)
+        # (as in the tail of :func:`reported_inverted`: a match holds no "." or ";" but its last character)
+        cut = max(sent.rfind(".", 0, len(sent) - 1), sent.rfind(";", 0, len(sent) - 1)) + 1
+        m = _ACC_TAIL.search(sent[:last_mark] + " " + sent[last_mark + 1:],
+                             max(cut, last_mark - 1 if inside else last_mark + 1))
         if m is None:
             return None
         np_, cue = m.group(1) or m.group(2) or m.group(5), "according to" if m.group(1) else (m.group(3) or m.group(4))

@@ -43,8 +43,12 @@ _UNRESOLVED = word_set("pronoun_unresolved")
 #: a clause's subject opened by a determiner is at most this many words ("One clerk at a shipping office")
 DETERMINER_NP_WORDS = 10
 _FRONTED_ADVERBIAL = re.compile(r"(?:" + alternation("adverbial_start") + r")\b[^,.;:“”\"]{0,60},\s+", re.I)
+# an adverbial word, or an -ly, -ing or -ed word before a preposition, determiner or question word ("Speaking
+# at", "Asked whether", "Shortly after"); not "Kelly met", "Beijing sent"
 _FRONTED_OPENER = re.compile(r"(?:(?i:" + alternation("adverbial_start") + r")\b"
-                             r"|[A-Z][a-z]+(?:ly|ing|ed)[ \xa0]+[a-z])")
+                             r"|[A-Z][a-z]+(?:ly|ing|ed)[ \xa0]+(?:" + alternation("adverbial_start") + "|"
+                             + alternation("place_preposition") + "|" + alternation("question_word") + "|"
+                             + alternation("determiner") + r"|to|about)\b)")
 _DETERMINER_OPEN = re.compile(r"(?:" + alternation("determiner") + "|" + alternation("np_quantifier") + r")\s", re.I)
 #: a finite verb: an auxiliary or modal, an irregular past tense ("spoke", "found") or an -ed word
 FINITE_ALT = alternation("finite_marker") + "|" + alternation("irregular_past") + r"|[a-z]+ed"
@@ -87,12 +91,12 @@ _CLAUSE_CUT = re.compile(r"[;:(—–]|" + "|".join(rf"\b{w}\s" for w in words("
 _VP_FRAGMENT_START = word_set("vp_fragment_start")
 _NP_CONJUNCTION = word_set("clause_coordinator")
 _RELATIVE_AUX = word_set("relative_aux")
-_RELATIVE_SUBJECT = frozenset({"who", "that"})
+_RELATIVE_SUBJECT = word_set("relative_subject")
 #: the last clause of a subject region is looked for in at most this many characters before the verb
 LAST_CLAUSE_CHARS = 300
 _LAST_CLAUSE_OPEN = re.compile(r";[ \xa0]+|,[ \xa0]+(?:" + alternation("clause_coordinator") + r")[ \xa0]+"
-                               r"|\b(?:as|while|when|because|although|though|since|whereas)[ \xa0]+(?=[A-Z])")
-#: the noun phrase before a relative pronoun ("business leaders who say") is at most this many words
+                               r"|\b(?:as|" + alternation("np_clause_cut") + r")[ \xa0]+(?=[A-Z])")
+#: the noun phrase before a relative pronoun ("dairy farmers who say") is at most this many words
 RELATIVE_NP_WORDS = 4
 _DETERMINER_START = re.compile(r"(?:" + alternation("determiner") + r")\b")
 _ADVERBIAL_START = re.compile(r"(?:" + alternation("adverbial_start") + r"|\d)", re.I)
@@ -101,12 +105,10 @@ _NP_CUT_PREPOSITION = re.compile(r"\b(?:" + alternation("np_cut_preposition") + 
 _NP_LEAD_DROP = re.compile(r"^(?:(?:" + alternation("np_lead_drop") + r")\s+)+", re.I)
 # a subject after a fronted phrase: the comma before it, a finite verb after it
 _AFTER_COMMA = re.compile(r",[ \xa0]+$")
-_NEXT_WORD = re.compile(r"(?:[ \xa0]+[a-z]+ly)?[ \xa0]+([a-z][a-z’']*)")   # "Fiorina routinely characterizes"
+_NEXT_WORD = re.compile(r"(?:[ \xa0]+[a-z]+ly)?[ \xa0]+([a-z][a-z’']*)")   # "Okafor often argues"
 _FINITE_VERB = re.compile(r"(?:" + alternation("finite_marker") + r")|[a-z]+(?:ed|s)")
-# a one-word name is a person when it acts or is described: "Brandt did not", "Brandt, who";
-# not "Florida is", "Congress wasn't": a copula says nothing of a person
-_ACTS_AFTER = re.compile(r"[ \xa0]+(?!(?:" + alternation("copula") + r")\b|(?:isn|wasn|aren|weren)’?'?t\b)(?:"
-                         + FINITE_ALT + r")\b|,[ \xa0]+who\b")
+# a one-word name is a person when a relative "who" describes it ("Brandt, who …"); "Florida voted" says nothing
+_ACTS_AFTER = re.compile(r",[ \xa0]+who\b")
 _NP_CLAUSE_CUT = re.compile(r"\b(?:" + alternation("np_clause_cut") + r")\s+", re.I)
 
 
@@ -124,7 +126,7 @@ _NP_DATE_TAIL = re.compile(r"(?:^|\s+)(?:(?:on|last|this|late|early)\s+)?(?:" + 
 # the name modifies the head ("the mayor of Lima", "police unions in France and Germany")
 _MODIFIER_OF = re.compile(r"\b[a-z][a-z’'-]+\s+(?:" + alternation("place_preposition") + r")\s+"
                           r"(?:[A-Z][\w’'.-]*\s+(?:and\s+|,\s*)?)*$")
-# asides beside a subject (:func:`_drop_asides`), each bounded: no retry reads past 60 characters
+# asides beside a subject (:func:`_drop_asides`), read only in a bounded subject region (SUBJECT_REGION_CHARS)
 _SHORT_PARENTHESIS = re.compile(r"[ \xa0]*\([^()]{1,30}\)")
 _DASH_ASIDE = re.compile(r"[ \xa0]+[-–—][ \xa0]+[^-–—;:]{1,80}?[ \xa0]+[-–—](?=[ \xa0])")
 _STATE_COMMA = re.compile(r",[ \xa0]+((?:[A-Z]\.){2}|(?:" + alternation("state_abbreviation") + r")\.)(?=,)")
@@ -209,14 +211,14 @@ def subject_region(dm, lo: int, vstart: int) -> str:
     if lw and lw[0] in ("which", "who"):
         return " ".join(last.split()[1:])
     if len(lw) > 1 and lw[-1] in _RELATIVE_SUBJECT:
-        return _before_relative(last)   # "a backlash from business leaders who say …"
+        return _before_relative(last)   # "opposition from dairy farmers who say …"
     return last
 
 
 def _before_relative(seg: str) -> str:
     """The noun phrase right before the relative pronoun that ends ``seg``: its last words back to a
-    closed-class word (a determiner before them included): "… from business leaders who" -> "business
-    leaders", "… as the agency that" -> "the agency"."""
+    closed-class word (a determiner before them included): "… from dairy farmers who" -> "dairy
+    farmers", "… as the agency that" -> "the agency"."""
     toks = seg.split()[:-1]
     k = len(toks)
     while k > 0 and len(toks) - k < RELATIVE_NP_WORDS and toks[k - 1].lower() not in _STOP_PRE \
@@ -228,9 +230,9 @@ def _before_relative(seg: str) -> str:
 
 
 def _drop_asides(seg: str) -> str:
-    """``seg`` without what sits beside the subject: a short parenthesis ("Rep. Sam Levin (Mich.)"),
+    """``seg`` without what sits beside the subject: a short parenthesis ("Rep. Ida Moss (Ore.)"),
     a pair of dashes ("Mr. Dale - in a line aimed at Mr. Ruiz - declared") and the comma before a
-    state's abbreviation ("in Chappaqua, N.Y., said"), so that none of them cuts or splits it."""
+    state's abbreviation ("near Dayton, Ohio., said"), so that none of them cuts or splits it."""
     seg = _SHORT_PARENTHESIS.sub(" ", seg)
     seg = _DASH_ASIDE.sub(" ", seg)
     return _STATE_COMMA.sub(r" \1", seg)
@@ -444,7 +446,7 @@ def _not_a_noun_phrase(np_text: str) -> bool:
         return False
     if first in _STOP_PRE and not _DETERMINER_START.fullmatch(first):
         return True
-    # "repeating a false": an -ing verb with its object; not "hacking specialists", an -ing modifier
+    # "repeating a false": an -ing verb with its object; not "fishing crews", an -ing modifier
     return first.endswith("ing") and (len(words_) == 1 or words_[1].lower() in _STOP_PRE
                                       or bool(_DETERMINER_START.fullmatch(words_[1].lower())))
 
@@ -669,8 +671,8 @@ def person_like(dm, ent) -> bool:
 def _subject_person(dm, g: str, at: int, after: int, spoke=frozenset()) -> str:
     """The last person (or personal name) mentioned after ``after`` and before ``at`` as the subject
     of its sentence (:func:`_sentence_subject`), of gender ``g`` if known; '' if none. A one-word name
-    of unknown kind counts when it has spoken before (in ``spoke``) or acts ("Brandt did not",
-    "Brandt, who"). A newer subject than the last speaker is the nearer antecedent of "he said"
+    of unknown kind counts when it has spoken before (in ``spoke``) or a "who" describes it
+    ("Brandt, who"). A newer subject than the last speaker is the nearer antecedent of "he said"
     ("Andrew Hale took his daughter there. He said: ...")."""
     ents = dm.entities
     k = bisect.bisect_left(ents.mention_starts, at)
@@ -692,8 +694,8 @@ def _subject_person(dm, g: str, at: int, after: int, spoke=frozenset()) -> str:
 def _sentence_subject(dm, s: int, e: int) -> bool:
     """Is the mention ``text[s:e]`` the subject of its sentence: within its first
     :data:`SUBJECT_WORDS` words with no comma before it, or right after the comma that closes a
-    fronted phrase and right before a finite verb ("On his blog on Tuesday, Hale did not back
-    down", "Asked whether …, Ruiz demurred")?"""
+    fronted phrase and right before a finite verb ("At the meeting on Friday, Varga did not give
+    way", "Asked whether …, Varga shrugged")?"""
     ss = dm.sent_start(s)
     pre = dm.text[ss:s]
     if s - ss <= 80 and count_words(pre) <= SUBJECT_WORDS and "," not in pre:
