@@ -718,7 +718,7 @@ def test_a_fronted_phrase_with_commas_and_a_preposition_are_no_speaker():
 
 def test_he_after_an_inverted_attribution():
     # before: "said Noor Adle" noted "Ruiz" (from "to Mr. Ruiz,") and "he" spoke for Ruiz
-    text = ("The guild would be wise to start “mending fences” with Mr. Ruiz, said Noor Adle, a former steward.\n\n"
+    text = ("The guild would be wise to start “mending fences” to Mr. Ruiz, said Noor Adle, a former steward.\n\n"
             "“It seems certain Ruiz will stay to the end,” he said.")
     assert _speaker_of(text, "It seems certain") == "Noor Adle"
     # an appositive subject is no inverted attribution: the name after "said" opens its clause
