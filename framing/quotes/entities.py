@@ -197,7 +197,7 @@ def datelines(dm) -> list[tuple[int, int]]:
     for a, b in dm.paras:
         m = _WIRE_DATELINE.match(text, a, b)
         if m is not None:
-            out.append((a, m.end()))   # "ORLANDO, Fla. (Reuters) - ": a place in capitals, an agency, a dash
+            out.append((a, m.end()))   # "DENVER, Colo. (Wire) - ": a place in capitals, an agency, a dash
             continue
         if _DATE.search(text, a, min(b, a + DATELINE_PREFIX_CHARS * 4)) is None:
             continue

@@ -168,7 +168,7 @@ def subject_region(dm, lo: int, vstart: int) -> str:
     characters before the verb are read (from a word start): every verb of a long sentence would
     otherwise split all of it again.
     """
-    lo = dm.entities.after_dateline(lo)   # "ORLANDO, Fla. (Reuters) - Mayor Ann Lee … said"
+    lo = dm.entities.after_dateline(lo)   # "DENVER, Colo. (Wire) - Sheriff Ann Lee … said"
     if vstart - lo > SUBJECT_REGION_CHARS:
         cut = dm.text.find(" ", vstart - SUBJECT_REGION_CHARS, vstart)
         lo = cut + 1 if cut >= 0 else vstart - SUBJECT_REGION_CHARS
