@@ -191,7 +191,7 @@ def datelines(dm) -> list[tuple[int, int]]:
     of at most :data:`DATELINE_WORDS` words that holds a clock time or a date with a year, no speech
     verb, and does not end as a sentence does (:func:`_ends_sentence`); or the opening of a
     paragraph up to a dash within :data:`DATELINE_PREFIX_CHARS` characters that holds a date
-    ("LONDON, June 3 (Wire) - "), or a wire dateline with no date ("ORLANDO, Fla. (Wire) - "). Each
+    ("LONDON, June 3 (Wire) - "), or a wire dateline with no date ("DENVER, Colo. (Wire) - "). Each
     paragraph is read once, in a bounded window."""
     text, out = dm.text, []
     for a, b in dm.paras:
