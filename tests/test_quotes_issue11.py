@@ -777,8 +777,8 @@ def test_a_speech_verb_before_of_is_a_noun():
     # before: "claims" (of "the boldest claims of …") made "One of the boldest" a speaker, and the quote
     # after "She told the crowd:" went to it
     text = ("One of the boldest claims of Warden Ann Ruiz’s address on Friday does not hold.\n\n"
-            "She told the crowd, to long cheers:\n\n“I can say there has never been a finer harvest.”")
-    assert _speaker_of(text, "I can say").endswith("Ann Ruiz")
+            "She told the crowd, to long cheers:\n\n“No harvest in my time has been finer.”")
+    assert _speaker_of(text, "No harvest").endswith("Ann Ruiz")
     assert _speaker_of("Ruiz warned of “a lean winter” for the valley.", "a lean winter") == "Ruiz"
 
 

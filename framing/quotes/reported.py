@@ -50,7 +50,7 @@ MIXED_OUTSIDE_WORDS = 3
 #: ... and it holds at most this many quotations (more is no clause but a run of quotes; the bound also keeps
 #: the test of each verb of a long sentence from reading every quotation after it)
 MIXED_MAX_QUOTES = 10
-# "that" and, after it, maybe a comma that opens a parenthetical ("that, if elected, she would …")
+# "that" and, after it, maybe a comma that opens a parenthetical ("that, if chosen, she would …")
 _THAT = r"that(?:,(?=[ \xa0]+[^,.;:“”\"]{1,40},))?[ \xa0]+"
 _CLAUSE_START_RE = (r"(?:[ \xa0]+(?:" + alternation("clause_lead_adverb") + r"|\w+day|\w+ly|[A-Z][a-z]+\s\d+|\d+)\b"
                     r"[^,.;:“”\"]{0," + str(ADJUNCT_CHARS) + r"}?[ \xa0]+" + _THAT + _RELATIVE_THAT_VETO
@@ -224,7 +224,7 @@ def _end_of_fronted_clause(dm, vstart: int, cstart: int, cend: int) -> int:
 
 def _reports_inside(dm, cs: int, qs: int) -> bool:
     """Does a speech verb in ``text[cs:qs]`` report what follows it: one not governed by a modal,
-    negation or infinitive ("a gesture intended to highlight “…”" reports nothing)?"""
+    negation or infinitive ("a ploy meant to stress “…”" reports nothing)?"""
     t = dm.text
     return any(not modal_before(t, cs, v.start()) and not _INFINITIVE.search(t, max(cs, v.start() - 4), v.start())
                for v in dm.verb_re.finditer(t, cs, qs))
@@ -233,7 +233,7 @@ def _reports_inside(dm, cs: int, qs: int) -> bool:
 def _clause_start(m, info: dict, after: str) -> int | None:
     """Where the reported clause of the verb ``m`` starts (``after`` is the text after the verb), or
     None: :func:`_clause_start_after` right after the verb, else after a parenthetical set off by
-    commas ("said, however, that …", "said, if elected, she would …")."""
+    commas ("said, however, that …", "said, if chosen, she would …")."""
     c = _clause_start_after(m.end(), info, after)
     if c is None:
         pm = _PARENTHETICAL.match(after)
