@@ -24,7 +24,7 @@ from .record import Quote
 from .reported import CLAUSE_BREAK, reported_after_verb, reported_inverted
 from .roles import role_side_evidence, speaker_ids, speaker_kind
 from .speakers import (
-    FINITE_ALT,
+    FINITE_WORD,
     _Speakers,
     clause_subject,
     ends_coordinated,
@@ -46,7 +46,6 @@ _COORDINATED_VERB = re.compile(r"(?:,[ \xa0]+(?:" + alternation("clause_coordina
                                r"(?:(?:" + alternation("coordinated_verb_adverb") + r")[ \xa0]+)?$")
 #: an inverted "…, said X[, appositive]." is read this far after the name for a finite verb
 INVERTED_TAIL_CHARS = 120
-_FINITE_AFTER = re.compile(r"\b(?:" + FINITE_ALT + r")\b")
 _COMMA_CUE_VERBS = frozenset(v.lower() for v in speech_verbs_with("comma_cue", "yes"))
 _CLAUSE_BEFORE_VERB = re.compile(r"[,”\"'][ \xa0]*$")
 # a name right after the verb that ends its clause (a comma, a period, the end) or takes a place or time
@@ -224,7 +223,7 @@ def _inverted_subject(dm, m) -> str:
         return ""
     # "…, said Tom Lee, her deputy, would take over": a finite verb after the name makes it a clause
     end = min(dm.sent_end(nm.end()), nm.end() + INVERTED_TAIL_CHARS)
-    return "" if _FINITE_AFTER.search(dm.text, nm.end(), end) else nm.group(1)
+    return "" if FINITE_WORD.search(dm.text, nm.end(), end) else nm.group(1)
 
 
 def _finish(dm: _DocModel, rows: list[Quote], exclude, doc_id: str) -> list[Quote]:

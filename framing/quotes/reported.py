@@ -27,7 +27,16 @@ from .lexicon import alternation, speech_verbs_with, words
 from .marks import ALL_D
 from .names import count_words
 from .record import Quote
-from .speakers import ABBR_RE, FINITE_ALT, SUBJECT_COMMA, _Speakers, modal_before, progressive_before, resolve_np
+from .speakers import (
+    ABBR_RE,
+    FINITE_ALT,
+    FINITE_WORD,
+    SUBJECT_COMMA,
+    _Speakers,
+    modal_before,
+    progressive_before,
+    resolve_np,
+)
 
 _NON_SPEAKER = re.compile(r"(?:" + alternation("non_speaker_start") + r")\b", re.I)
 _CAP_RUN = r"(?>(?:[A-Z][\w’'.-]*[ \xa0]+){0,5}[A-Z][\w’'.-]*)"   # atomic: a name is never cut to leave a subject
@@ -79,7 +88,6 @@ _FINITE_CLAUSE = re.compile(r"[ \xa0]+(?=(?:(?:" + alternation("subject_start") 
                             + alternation("stop_pre") + "|" + alternation("bare_subject_veto")
                             + r"|\w+ly)\b)[a-z][\w’'-]*)" + _CLAUSE_GAP + r"(?:"
                             + FINITE_ALT + r")\b)")
-_FINITE = re.compile(r"\b(?:" + FINITE_ALT + r")\b")
 #: where a reported clause stops inside its sentence: ";" or a comma before a clause of the writer's
 CLAUSE_BREAK = re.compile(r";|,(?=[ \xa0]+(?:" + alternation("clause_break") + r")\b)")
 # "told <object> [that] <clause>" in one pattern, so that the object is as short as the clause after it allows
@@ -180,7 +188,7 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     if cend - cstart < 8 or (dm.has_mark(cstart, cend) and not _mixed_clause(dm, cstart, cend)):
         return None
     if verb in _VERB_NP_SET and t[max(0, m.start() - 4):m.start()].rstrip().endswith(",") \
-            and count_words(t[cstart:cend]) <= _INVERTED_NP_WORDS and not _FINITE.search(t, cstart, cend):
+            and count_words(t[cstart:cend]) <= _INVERTED_NP_WORDS and not FINITE_WORD.search(t, cstart, cend):
         return None   # "…, said Tom Berg, a farmer.": an inverted attribution, its subject no clause
     if taken.overlaps(cstart, cend) or dm.in_quote(cstart):
         return None

@@ -52,7 +52,7 @@ _FRONTED_OPENER = re.compile(r"(?:(?i:" + alternation("adverbial_start") + r")\b
 _DETERMINER_OPEN = re.compile(r"(?:" + alternation("determiner") + "|" + alternation("np_quantifier") + r")\s", re.I)
 #: a finite verb: an auxiliary or modal, an irregular past tense ("spoke", "found") or an -ed word
 FINITE_ALT = alternation("finite_marker") + "|" + alternation("irregular_past") + r"|[a-z]+ed"
-_FINITE_WORD = re.compile(r"\b(?:" + FINITE_ALT + r")\b")
+FINITE_WORD = re.compile(r"\b(?:" + FINITE_ALT + r")\b")
 # the comma that ends a fronted phrase: a finite verb follows within 60 characters, before any other comma
 SUBJECT_COMMA = re.compile(r",[ \xa0]+(?=[^,;:“”\"]{1,60}?[ \xa0](?:" + FINITE_ALT + r")\b)")
 # ", and aides say": a plural noun alone after the coordinator is the subject of its own clause
@@ -222,7 +222,7 @@ def _before_relative(seg: str) -> str:
     toks = seg.split()[:-1]
     k = len(toks)
     while k > 0 and len(toks) - k < RELATIVE_NP_WORDS and toks[k - 1].lower() not in _STOP_PRE \
-            and not _FINITE_WORD.fullmatch(toks[k - 1]):
+            and not FINITE_WORD.fullmatch(toks[k - 1]):
         k -= 1
     if k > 0 and _DETERMINER_START.fullmatch(toks[k - 1].lower()):
         k -= 1
@@ -329,7 +329,7 @@ def _determiner_subject(head: str) -> str:
     within :data:`DETERMINER_NP_WORDS` words, before any comma; '' otherwise."""
     if not _DETERMINER_OPEN.match(head):
         return ""
-    m = _FINITE_WORD.search(head, 0, 120)
+    m = FINITE_WORD.search(head, 0, 120)
     if m is None or "," in head[:m.start()] or not 2 <= count_words(head[:m.start()]) <= DETERMINER_NP_WORDS:
         return ""
     return head[:m.start()].strip()
