@@ -808,3 +808,28 @@ def test_a_participle_or_second_verb_takes_the_subject_of_the_nearest_clause():
         ("Harbour League", "it would refund all dues")
     assert _reported_pairs("Ruiz said the plan was fine, and added that it would pass.") == \
         [("Ruiz", "the plan was fine"), ("Ruiz", "it would pass")]
+
+
+# --------------------------------------------------------------------------- session 6
+
+
+def test_a_title_abbreviation_before_a_name_is_part_of_the_speaker():
+    # before: the period of "Gov." or "Lt." ended the noun phrase and the speaker was "Gov" / "Lt"
+    text = "The vote was close. “I did not expect it,” said Gov. Ann Lake. “It was odd.”"
+    assert _speaker_of(text, "I did not") == "Gov. Ann Lake"
+    assert _speaker_of(text, "It was odd") == "Gov. Ann Lake"
+    assert _speaker_of("The dam held. “We slept in shifts,” said Capt. Rui Sousa.", "We slept") == "Capt. Rui Sousa"
+    assert _speaker_of("“We lost the signal,” said Lt. Tom Berra.", "We lost") == "Lt. Tom Berra"
+
+
+def test_a_relative_clause_inside_the_subject_is_skipped_to_its_noun_phrase():
+    # before: "A man who has sued the county" held a finite verb, so it was no speaker and the clause was lost
+    assert _reported_pairs("A man who has sued the county said Monday night that the clerk lied to him.") == \
+        [("A man", "the clerk lied to him")]
+    assert _reported_pairs("Growers whose wells ran dry say the levy is unfair.") == \
+        [("Growers", "the levy is unfair")]
+    # a time phrase after the relative clause is no subject: the name before it speaks
+    assert _reported_pairs("Dunn, who backed Ms. Ortiz in the primary, last week said the mayor was stalling.") == \
+        [("Dunn", "the mayor was stalling")]
+    # the relative pronoun right before the verb still gives the noun phrase before it
+    assert _reported_pairs("Few ferry captains who say the fee is fair will sign.")[0][0] == "Few ferry captains"

@@ -39,6 +39,8 @@ _PARTICIPLE_AFTER = re.compile(r",[ \xa0]*(?:\w+ly[ \xa0]+)?$")
 # ... and so does one after "by", "before", ... ("responded by saying the plan was dead")
 _PARTICIPLE_AFTER_WORD = re.compile(r"\b(?:" + alternation("participle_preposition") + r")[ \xa0]+(?:\w+ly[ \xa0]+)?$",
                                     re.I)
+# ... and so does one right after a text its subject issued ("released a statement saying the vote was off")
+_ISSUED_TEXT_BEFORE = re.compile(r"\b(?:" + alternation("issued_text_noun") + r")[ \xa0]+$", re.I)
 _CONJUNCTIONS = word_set("clause_coordinator")
 _OF_AFTER = re.compile(r"[ \xa0]+of\b")
 # ", and added", " but advised": a bare "and" may join verbs inside the clause ("residents who met … and asked")
@@ -147,7 +149,8 @@ class _Reading:
         vi = bisect.bisect_left(self.verb_starts, m.start())
         participle = m.group(1).endswith("ing") and (
             _PARTICIPLE_AFTER.search(dm.text, max(lo, m.start() - 12), m.start()) is not None
-            or _PARTICIPLE_AFTER_WORD.search(dm.text, max(lo, m.start() - 20), m.start()) is not None)
+            or _PARTICIPLE_AFTER_WORD.search(dm.text, max(lo, m.start() - 20), m.start()) is not None
+            or _ISSUED_TEXT_BEFORE.search(dm.text, max(lo, m.start() - 20), m.start()) is not None)
         before = dm.text[max(lo, m.start() - 200):m.start()]
         # "X welcomed the plan and said …", "“…” but said …": the verb shares the subject of the clause
         coordinated = ends_coordinated(before) or before.strip().lower() in _CONJUNCTIONS

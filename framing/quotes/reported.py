@@ -97,14 +97,16 @@ _TELL_CLAUSE = re.compile(_TELL_OBJECT_RE + r"(?:(?i:" + _CLAUSE_START_RE + r")|
 _TELL_BARE_THAT = re.compile(r"(?:[ \xa0]+(?!(?:" + alternation("stop_pre") + r")\b)[A-Za-z][\w’'.-]*){1,3}(?i:"
                              + _CLAUSE_START_RE + r")")
 _DATE_WORD = re.compile(r"^(?:" + alternation("date_word") + r")\b")
+# a time after a speech verb: "on Friday", "Friday night", "yesterday", "last week"
+_TIME_RE = (r"(?:[ \xa0]+(?:on[ \xa0]+)?(?:\w+day|" + alternation("tail_time") + r"|last[ \xa0]+\w+)"
+            r"(?:[ \xa0]+(?:" + alternation("date_part") + r"))?)")
 # "X said: the port will open" / "X told reporters on Monday: …": a colon after the verb (and its object or a
 # time) opens a clause to the end of the sentence when no quotation mark follows it
-_TIME_AFTER_RE = r"(?:[ \xa0]+(?:on[ \xa0]+)?(?:\w+day|" + alternation("tail_time") + r"|last[ \xa0]+\w+))?"
+_TIME_AFTER_RE = _TIME_RE + "?"
 _COLON_RE = _TIME_AFTER_RE + r"[ \xa0]*:[ \xa0]+(?=[^\W_])"
 _COLON_CLAUSE = re.compile(_COLON_RE)
 # "said on Friday the city was calm": a time between a ``zero_that`` verb and its clause
-_TIME_ZERO_THAT = re.compile(r"(?:[ \xa0]+(?:on[ \xa0]+)?(?:\w+day|" + alternation("tail_time") + r"|last[ \xa0]+\w+))"
-                             + _ZERO_THAT_RE)
+_TIME_ZERO_THAT = re.compile(_TIME_RE + _ZERO_THAT_RE)
 _TELL_COLON = re.compile(_TELL_OBJECT_RE + _COLON_RE)
 # "X asked [reporters] whether …": an indirect question, from its question word
 _ASK_CLAUSE = re.compile(r"(?:" + _TELL_OBJECT_RE + r")?[ \xa0]+(?=(?:" + alternation("question_word") + r")[ \xa0])")
@@ -114,7 +116,7 @@ _ACC_LEAD = re.compile(r"According to ([^,]{2,80}),[ \xa0]+")
 # "As Okafor noted, clause." / "…, and as the paper reported, clause.": the clause after the comma is the report
 _AS_LEAD = re.compile(r"(?:^(?:(?:And|But)[ \xa0]+)?|,[ \xa0]+(?:and|but)[ \xa0]+)[Aa]s[ \xa0]+"
                       r"([^,.;“”\"]{2,60}?)[ \xa0]+(" + "|".join(speech_verbs_with("inverted_tail", "np_verb")) + r")"
-                      r"(?:[ \xa0]+(?:on[ \xa0]+)?(?:\w+day|" + alternation("tail_time") + r"|last[ \xa0]+\w+))?"
+                      + _TIME_RE + "?"
                       r",[ \xa0]+(?=\w)")
 _PERSONAL = frozenset(words("pronoun_m") + words("pronoun_f") + words("pronoun_p"))
 _NP_VERB = "|".join(speech_verbs_with("inverted_tail", "np_verb"))
@@ -123,7 +125,7 @@ _ACC_TAIL = re.compile(
     r",[ \xa0]+(?:according to ([^,.;]{2,80})|([^,.;“”\"]{2,60}?) (" + _NP_VERB + r")"
     r"(?:[ \xa0]+(?:" + alternation("tell_object") + r"|(?:the[ \xa0]+)?" + _CAP_RUN + r"))?|"   # "…, X told Reuters."
     r"(" + _VERB_NP + r") ([^,.;“”\"]{2,60}?))"
-    r"(?:[ \xa0]+(?:on[ \xa0]+)?(?:\w+day|" + alternation("tail_time") + r"|last[ \xa0]+\w+))?"
+    + _TIME_RE + "?"
     r"(?:,[ \xa0]+(?:" + alternation("tail_appositive") + r")\b[^.;]*)?[.:]?$")
 #: "…, said X[, appositive]" ends its sentence within this many words with no finite verb: what follows the
 #: verb is its subject ("One teacher, Ron Ellis, said his bill had doubled" has one: a clause)
@@ -134,7 +136,7 @@ _VERB_NP_SET = frozenset(speech_verbs_with("inverted_tail", "verb_np"))
 _MID = re.compile(
     r",[ \xa0]+(?:according to ([^,.;“”\"]{2,60}?)|([^,.;“”\"]{2,60}?) (" + _NP_VERB + r")|"
     r"(" + _VERB_NP + r") ([^,.;“”\"]{2,60}?))"
-    r"(?:[ \xa0]+(?:on[ \xa0]+)?(?:\w+day|" + alternation("tail_time") + r"|last[ \xa0]+\w+))?,[ \xa0]+(?=\w)")
+    + _TIME_RE + r"?,[ \xa0]+(?=\w)")
 #: words before a mid-sentence attribution ("Patience, Orr argues, matters …"; chosen on PolNeAR select between 1
 #: and 2: speech-cue cover recall 69.8 vs 69.7, F1 72.7 both, speaker 86.2 vs 86.3)
 MID_WORDS_BEFORE = 1

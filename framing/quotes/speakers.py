@@ -98,6 +98,13 @@ _LAST_CLAUSE_OPEN = re.compile(r";[ \xa0]+|,[ \xa0]+(?:" + alternation("clause_c
                                r"|\b(?:as|" + alternation("np_clause_cut") + r")[ \xa0]+(?=[A-Z])")
 #: the noun phrase before a relative pronoun ("dairy farmers who say") is at most this many words
 RELATIVE_NP_WORDS = 4
+# a comma part that only dates the verb ("Dunn, who …, last week said"): no subject
+_TIME_ONLY = re.compile(r"(?:on[ \xa0]+)?(?:\w+day|" + alternation("tail_time") + r"|(?:" + alternation("time_modifier") + r")[ \xa0]+\w+)"
+                        r"(?:[ \xa0]+(?:" + alternation("date_part") + r"))?", re.I)
+#: the noun phrase that a relative clause follows inside a subject ("A man who has sued the county said")
+#: is at most this many words
+RELATIVE_HEAD_WORDS = 6
+_RELATIVE_IN_SUBJECT = re.compile(r"[ \xa0]+(?:" + alternation("relative_in_subject") + r")[ \xa0]+[a-z]")
 _DETERMINER_START = re.compile(r"(?:" + alternation("determiner") + r")\b")
 _ADVERBIAL_START = re.compile(r"(?:" + alternation("adverbial_start") + r"|\d)", re.I)
 _NP_CUT_PREPOSITION = re.compile(r"\b(?:" + alternation("np_cut_preposition") + r")\b")
@@ -120,7 +127,7 @@ def _after_clause_cut(s: str) -> str:
     return s[m.end():] if m is not None else s
 
 # "Ms. Hale on Tuesday", "officials Thursday night": a date is never (part of) a speaker
-_NP_DATE_TAIL = re.compile(r"(?:^|\s+)(?:(?:on|last|this|late|early)\s+)?(?:" + alternation("date_word") + r")"
+_NP_DATE_TAIL = re.compile(r"(?:^|\s+)(?:(?:on|" + alternation("time_modifier") + r")\s+)?(?:" + alternation("date_word") + r")"
                            r"(?:\s+(?:" + alternation("date_part") + r"))?$", re.I)
 # a lower-case head noun, then a preposition (and maybe other names and "and") right before a name:
 # the name modifies the head ("the mayor of Lima", "police unions in France and Germany")
@@ -190,7 +197,7 @@ def subject_region(dm, lo: int, vstart: int) -> str:
             and (len(lw) > 2 or lw[1] in _PRON or last.split()[1][:1].isupper() or _PLURAL_NOUN.fullmatch(lw[1])):
         # ", but security specialists say", ", and he said": a coordinated clause with a subject of its own
         return " ".join(last.split()[1:])
-    if len(parts) > 1 and (not last or (lw and lw[0] in _VP_FRAGMENT_START)):
+    if len(parts) > 1 and (not last or _TIME_ONLY.fullmatch(last) or (lw and lw[0] in _VP_FRAGMENT_START)):
         if lw and lw[0] in ("which", "who") and len(lw) > 1 and lw[1] not in _RELATIVE_AUX:
             return " ".join(last.split()[1:])
         if lw and lw[0] in ("which", "who") and len(lw) == 1:
@@ -212,7 +219,20 @@ def subject_region(dm, lo: int, vstart: int) -> str:
         return " ".join(last.split()[1:])
     if len(lw) > 1 and lw[-1] in _RELATIVE_SUBJECT:
         return _before_relative(last)   # "opposition from dairy farmers who say …"
-    return last
+    return _before_relative_clause(last) or last
+
+
+def _before_relative_clause(seg: str) -> str:
+    """The noun phrase that opens ``seg`` when a relative clause follows it ("A man who has sued the
+    county" -> "A man"): the words before the first relative pronoun, if there are at most
+    :data:`RELATIVE_HEAD_WORDS` and no finite verb among them; else ''."""
+    m = _RELATIVE_IN_SUBJECT.search(seg)
+    if m is None:
+        return ""
+    head = seg[:m.start()].strip()
+    if not head or count_words(head) > RELATIVE_HEAD_WORDS or FINITE_WORD.search(head):
+        return ""
+    return head
 
 
 def _before_relative(seg: str) -> str:
