@@ -833,3 +833,18 @@ def test_a_relative_clause_inside_the_subject_is_skipped_to_its_noun_phrase():
         [("Dunn", "the mayor was stalling")]
     # the relative pronoun right before the verb still gives the noun phrase before it
     assert _reported_pairs("Few ferry captains who say the fee is fair will sign.")[0][0] == "Few ferry captains"
+
+
+def test_the_quoted_title_of_a_show_or_book_is_no_quote():
+    # before: "“This Week.”" was a direct quote of Lee, "“Tough Choices.”" a partial one
+    rows = extract_quotes("“We are fine,” Lee said on ABC’s “This Week.” Her memoir, “Tough Choices,” sold well. "
+                          "He starred in the show “Cake Boss.”")
+    kinds = {q["text"].strip("“”,."): (q["kind"], q["speaker"], q["quote_flags"]) for q in rows}
+    assert kinds["We are fine"][:2] == ("direct", "Lee")
+    for title in ("This Week", "Tough Choices", "Cake Boss"):
+        assert kinds[title] == ("scare", "", "title"), title
+    # a quotation in title case with no work named before it is still speech
+    assert _rows("“Quiet,” Lee said.") == [("direct", "Lee", "“Quiet,”")]
+    assert _rows("Lee said: “Make The Port Great Again.”")[0][:2] == ("direct", "Lee")
+    # a title-case quotation of more than TITLE_WORDS words is speech
+    assert _rows("Lee’s “We Will Not Go Back To The Old Ways Of The Harbour Board” was cheered.")[0][0] != "scare"

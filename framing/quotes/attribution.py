@@ -348,6 +348,28 @@ RULES = (according_to_after, reporting_clause_after, reporting_verb_before, inve
 
 # --------------------------------------------------------------------------- kind
 
+#: a quoted title has at most this many words ("“Meet the Press”", "“The Art of the Deal”")
+TITLE_WORDS = 8
+_TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_TITLE_MINOR = word_set("title_minor_word")
+# what names a work right before its title: a possessive ("ABC’s “This Week”"), a noun of a work ("his memoir,
+# “Tough Choices”", "the show “Cake Boss”") or "on" ("said on “Meet the Press”")
+_TITLE_BEFORE = re.compile(r"(?:[’']s|s[’']|\b(?:" + alternation("work_noun") + r"),?|\bon)[ \xa0]*$", re.I)
+
+
+def is_title(body: str, left: str) -> bool:
+    """Is the quotation ``body`` (with ``left``, the text before it in its sentence) the title of a
+    work: at most :data:`TITLE_WORDS` words, each capitalised or a minor word of titles (list
+    ``title_minor_word``), the first capitalised, right after a possessive, a noun of a work (list
+    ``work_noun``) or "on"?"""
+    words = _TITLE_WORD.findall(body)
+    if not words or len(words) > TITLE_WORDS or not words[0][:1].isupper():
+        return False
+    if not all(w[:1].isupper() or w.lower() in _TITLE_MINOR for w in words):
+        return False
+    return _TITLE_BEFORE.search(left[-40:]) is not None
+
+
 
 def _full_start(left: str, vinfo: dict) -> bool:
     """Does the quote start its sentence part (nothing before it, a colon, "X said, " or "Said X, ")?"""
@@ -422,6 +444,10 @@ def attribute(dm, s: int, e: int, flags, memory: _Speakers, prev_q: Quote | None
     attributions so far (quotes and reported speech), for continuation."""
     c = _context(dm, s, e, memory, prev_q)
     q = Quote("", s, e, c.body, "unattributed", quote_flags=";".join(flags))
+    if is_title(c.body, c.left):
+        q.kind = "scare"   # the name of a show, book or song, not something said
+        q.quote_flags = ";".join([*flags, "title"])
+        return q
     full_start = _full_start(c.left, dm.vinfo)
     for rule in RULES:
         found = rule(c)

@@ -83,7 +83,8 @@ def extract_quotes(text: str, exclude: Sequence[tuple[int, int]] = (), doc_id: s
         kind (direct, partial, scare, unattributed, reported), speaker (fullest
         name, a vague source as written, or ''), speaker_role, side, cue (the
         reporting verb or phrase), speaker_type (named, descriptor, vague, none),
-        quote_flags (';'-joined: unclosed, continued, nested, glued, single, ...),
+        quote_flags (';'-joined: unclosed, continued, nested, glued, single, title (a
+        quoted title of a show, book or song: kind ``scare``), ...),
         speaker_id (one id per speaker of the text, :func:`.roles.speaker_ids`),
         speaker_kind (person, organisation, vague, none), role_evidence (what decided
         the role: ``registry: <name>``, ``descriptor: <word>``, or '').

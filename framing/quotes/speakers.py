@@ -99,7 +99,8 @@ _LAST_CLAUSE_OPEN = re.compile(r";[ \xa0]+|,[ \xa0]+(?:" + alternation("clause_c
 #: the noun phrase before a relative pronoun ("dairy farmers who say") is at most this many words
 RELATIVE_NP_WORDS = 4
 # a comma part that only dates the verb ("Dunn, who …, last week said"): no subject
-_TIME_ONLY = re.compile(r"(?:on[ \xa0]+)?(?:\w+day|" + alternation("tail_time") + r"|(?:" + alternation("time_modifier") + r")[ \xa0]+\w+)"
+_TIME_ONLY = re.compile(r"(?:on[ \xa0]+)?(?:\w+day|" + alternation("tail_time")
+                        + r"|(?:" + alternation("time_modifier") + r")[ \xa0]+\w+)"
                         r"(?:[ \xa0]+(?:" + alternation("date_part") + r"))?", re.I)
 #: the noun phrase that a relative clause follows inside a subject ("A man who has sued the county said")
 #: is at most this many words
@@ -127,7 +128,8 @@ def _after_clause_cut(s: str) -> str:
     return s[m.end():] if m is not None else s
 
 # "Ms. Hale on Tuesday", "officials Thursday night": a date is never (part of) a speaker
-_NP_DATE_TAIL = re.compile(r"(?:^|\s+)(?:(?:on|" + alternation("time_modifier") + r")\s+)?(?:" + alternation("date_word") + r")"
+_NP_DATE_TAIL = re.compile(r"(?:^|\s+)(?:(?:on|" + alternation("time_modifier") + r")\s+)?(?:"
+                           + alternation("date_word") + r")"
                            r"(?:\s+(?:" + alternation("date_part") + r"))?$", re.I)
 # a lower-case head noun, then a preposition (and maybe other names and "and") right before a name:
 # the name modifies the head ("the mayor of Lima", "police unions in France and Germany")
