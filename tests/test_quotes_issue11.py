@@ -848,3 +848,16 @@ def test_the_quoted_title_of_a_show_or_book_is_no_quote():
     assert _rows("Lee said: “Make The Port Great Again.”")[0][:2] == ("direct", "Lee")
     # a title-case quotation of more than TITLE_WORDS words is speech
     assert _rows("Lee’s “We Will Not Go Back To The Old Ways Of The Harbour Board” was cheered.")[0][0] != "scare"
+
+
+def test_a_statement_issued_and_a_time_of_day_before_a_clause():
+    # before: "saying" after "a statement" had no subject, and "said in a statement" took no bare clause
+    assert _reported_pairs("The mayor's office released a statement saying it was delaying the vote.") == \
+        [("The mayor's office", "it was delaying the vote")]
+    assert _reported_pairs("The Harbor Guild said in a statement Friday night it had withdrawn the listing.") == \
+        [("Harbor Guild", "it had withdrawn the listing")]
+    assert _reported_pairs("Ruiz said on Friday night the vote was void.") == [("Ruiz", "the vote was void")]
+    assert _reported_pairs("Ann Lee spoke last. She has said from the start that she will pay for the bridge.") == \
+        [("Ann Lee", "she will pay for the bridge")]
+    # a noun phrase after a statement is no clause
+    assert _reported_pairs("The email saying the port was shut was fake.") == []
