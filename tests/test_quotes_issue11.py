@@ -861,3 +861,11 @@ def test_a_statement_issued_and_a_time_of_day_before_a_clause():
         [("Ann Lee", "she will pay for the bridge")]
     # a noun phrase after a statement is no clause
     assert _reported_pairs("The email saying the port was shut was fake.") == []
+
+
+def test_a_reported_clause_may_open_with_a_quotation_it_goes_on_past():
+    # before: the clause started inside a quotation, so only "“a wise judge”" was a (partial) row
+    assert _rows("Orla has said that “a wise judge” can bring fresh views to the bench.") == \
+        [("reported", "Orla", "“a wise judge” can bring fresh views to the bench")]
+    # a clause that is all quotation stays a quotation of its own
+    assert _rows("Orla said “the port will close in May.”") == [("partial", "Orla", "“the port will close in May.”")]

@@ -187,12 +187,14 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
         cend = stops[k]
     cend = _end_of_fronted_clause(dm, m.start(), cstart, cend)
     cend = max(cstart, dm.clause_end(cend))
-    if cend - cstart < 8 or (dm.has_mark(cstart, cend) and not _mixed_clause(dm, cstart, cend)):
+    mixed = dm.has_mark(cstart, cend)
+    if cend - cstart < 8 or (mixed and not _mixed_clause(dm, cstart, cend)):
         return None
     if verb in _VERB_NP_SET and t[max(0, m.start() - 4):m.start()].rstrip().endswith(",") \
             and count_words(t[cstart:cend]) <= _INVERTED_NP_WORDS and not FINITE_WORD.search(t, cstart, cend):
         return None   # "…, said Tom Berg, a farmer.": an inverted attribution, its subject no clause
-    if taken.overlaps(cstart, cend) or dm.in_quote(cstart):
+    # a clause may open with a quotation it goes on past ("said that “a wise judge” can …": mixed)
+    if taken.overlaps(cstart, cend) or dm.in_quote(cstart) and not (mixed and dm.quote_starts_at(cstart)):
         return None
     return Quote("", cstart, cend, t[cstart:cend], "reported", spk, cue=verb, speaker_type=typ)
 
