@@ -869,3 +869,12 @@ def test_a_reported_clause_may_open_with_a_quotation_it_goes_on_past():
         [("reported", "Orla", "“a wise judge” can bring fresh views to the bench")]
     # a clause that is all quotation stays a quotation of its own
     assert _rows("Orla said “the port will close in May.”") == [("partial", "Orla", "“the port will close in May.”")]
+
+
+def test_a_mid_sentence_attribution_before_a_quotation_makes_one_mixed_row():
+    # before: only the quotation was a row ("“doing much better …”", partial)
+    text = "Ann Berg runs a club. The golf trade, she said, is “doing much better than it has in years.”"
+    assert _reported_pairs(text) == \
+        [("Ann Berg", "The golf trade, she said, is “doing much better than it has in years.”")]
+    # too few words outside the quotation: the quotation keeps its row
+    assert _rows("Ann Berg runs a club. The club, Berg said, “is fine.”")[-1][:2] == ("direct", "Berg")

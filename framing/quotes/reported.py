@@ -385,7 +385,7 @@ def _mixed_inverted(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
         m = _ACC_TAIL.search(sent[:last_mark] + " " + sent[last_mark + 1:],
                              max(cut, last_mark - 1 if inside else last_mark + 1))
         if m is None:
-            return None
+            return _mixed_mid(dm, sent, ss, memory)
         np_, cue = m.group(1) or m.group(2) or m.group(5), "according to" if m.group(1) else (m.group(3) or m.group(4))
         if m.group(5) and (not _SAID_NP.search(np_) or _NOT_INVERTED_NP.search(np_)):
             return None
@@ -398,6 +398,40 @@ def _mixed_inverted(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
     spk, typ = resolve_np(dm, _unmask(np_), at, memory)
     if not spk or typ == "none":
         return None
+    return Quote("", cs, ce, t[cs:ce], "reported", spk, cue=cue, speaker_type=typ)
+
+
+def _mixed_mid(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
+    """"Clause, X said, clause." whose second part quotes some of its words ("The guild, she said, is
+    “doing far better” than in May."): the attribution set off by commas (:data:`_MID`, with the
+    checks of :func:`_mid_attribution`) comes before the first quotation mark, every quotation after
+    it lies inside the sentence, and at least :data:`MIXED_OUTSIDE_WORDS` words of the sentence
+    (but the attribution's) lie outside quotations. The whole sentence is one ``reported`` row."""
+    t = dm.text
+    m = _MID.search(sent)
+    qm = min(sent.find(c) for c in ALL_D if c in sent)
+    if m is None or m.end() > qm:
+        return None
+    np_ = m.group(1) or m.group(2) or m.group(5)
+    if count_words(sent[:m.start()]) < MID_WORDS_BEFORE or count_words(np_) > 8 \
+            or np_.split()[0].lower() in _MID_NP_VETO or (m.group(5) and not _SAID_NP.search(np_)):
+        return None
+    cs, ce = ss, ss + len(sent)
+    while ce > cs and t[ce - 1] in ".!? \n":
+        ce -= 1
+    spans = dm.quotes_overlapping(ss + m.end(), ce, limit=MIXED_MAX_QUOTES)
+    if not spans or spans[-1][1] > ce:
+        return None
+    outside, at = count_words(sent[:m.start()]), ss + m.end()
+    for s, e in spans:
+        outside += count_words(t[at:s])
+        at = e
+    if outside + count_words(t[at:ce]) < MIXED_OUTSIDE_WORDS:
+        return None
+    spk, typ = resolve_np(dm, _unmask(np_), ss + m.start(), memory)
+    if not spk or typ == "none" or spk.lower() in _NON_SPEAKERS:
+        return None
+    cue = "according to" if m.group(1) else (m.group(3) or m.group(4))
     return Quote("", cs, ce, t[cs:ce], "reported", spk, cue=cue, speaker_type=typ)
 
 
