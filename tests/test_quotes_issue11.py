@@ -878,3 +878,6 @@ def test_a_mid_sentence_attribution_before_a_quotation_makes_one_mixed_row():
         [("Ann Berg", "The golf trade, she said, is “doing much better than it has in years.”")]
     # too few words outside the quotation: the quotation keeps its row
     assert _rows("Ann Berg runs a club. The club, Berg said, “is fine.”")[-1][:2] == ("direct", "Berg")
+    # a speech verb after the attribution reports the quotation itself: no mixed row
+    assert _rows('Prices rose, said Ana Ruiz, who added: "We had no choice."')[-1] == \
+        ("direct", "Ana Ruiz", '"We had no choice."')

@@ -404,9 +404,10 @@ def _mixed_inverted(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
 def _mixed_mid(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
     """"Clause, X said, clause." whose second part quotes some of its words ("The guild, she said, is
     “doing far better” than in May."): the attribution set off by commas (:data:`_MID`, with the
-    checks of :func:`_mid_attribution`) comes before the first quotation mark, every quotation after
-    it lies inside the sentence, and at least :data:`MIXED_OUTSIDE_WORDS` words of the sentence
-    (but the attribution's) lie outside quotations. The whole sentence is one ``reported`` row."""
+    checks of :func:`_mid_attribution`) comes before the first quotation mark, no speech verb comes
+    between them, every quotation after it lies inside the sentence, and at least
+    :data:`MIXED_OUTSIDE_WORDS` words of the sentence (but the attribution's) lie outside quotations.
+    The whole sentence is one ``reported`` row."""
     t = dm.text
     m = _MID.search(sent)
     qm = min(sent.find(c) for c in ALL_D if c in sent)
@@ -420,8 +421,8 @@ def _mixed_mid(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
     while ce > cs and t[ce - 1] in ".!? \n":
         ce -= 1
     spans = dm.quotes_overlapping(ss + m.end(), ce, limit=MIXED_MAX_QUOTES)
-    if not spans or spans[-1][1] > ce:
-        return None
+    if not spans or spans[-1][1] > ce or _reports_inside(dm, ss + m.end(), spans[0][0]):
+        return None   # (", who added: “…”": a verb after the attribution reports the quotation)
     outside, at = count_words(sent[:m.start()]), ss + m.end()
     for s, e in spans:
         outside += count_words(t[at:s])
