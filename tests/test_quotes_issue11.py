@@ -881,3 +881,18 @@ def test_a_mid_sentence_attribution_before_a_quotation_makes_one_mixed_row():
     # a speech verb after the attribution reports the quotation itself: no mixed row
     assert _rows('Prices rose, said Ana Ruiz, who added: "We had no choice."')[-1] == \
         ("direct", "Ana Ruiz", '"We had no choice."')
+
+
+def test_a_speech_noun_after_a_possessive_reports_nothing():
+    # before: "claim" in "Ruiz's claim that …" was a verb with the speaker "Ruiz", and it kept Ana Fry's
+    # clause (which quotes some words) from being one row
+    text = "The camps gained. Ann Fry said Thursday that Ruiz's claim that Lee backs the levy is “simply false.”"
+    assert _reported_pairs(text) == [("Ann Fry", "Ruiz's claim that Lee backs the levy is “simply false.”")]
+    # "Lee's said" is "Lee has said": a verb
+    assert _reported_pairs("Lee's said that the port is safe.") == [("Lee", "the port is safe")]
+
+
+def test_what_follows_an_ing_verb_after_a_quotation_is_its_object_not_its_speaker():
+    # before: the speaker was "the party’s summer convention"
+    text = "He named nobody. Lee said things “should be wrapped up by June,” referring to the summer convention."
+    assert _speaker_of(text, "should be wrapped") == "Lee"

@@ -180,6 +180,8 @@ def reporting_clause_after(c: _Context):
         return None   # only as in according_to_after
     pre = c.after[:vm.start()]
     if pre.strip() == "":
+        if verb.split()[0].endswith("ing"):
+            return None   # "“…,” referring to the July convention": what follows an -ing verb is its object
         # inverted: said Mayor Ellen Park / dijo la alcaldesa María Gómez
         np_ = _name_then_adjunct(_VERB_NP_FILLER.sub("", split_np(c.after[vm.end():])))
         return _own_cue(c, np_, verb) if np_.strip() else None

@@ -30,6 +30,7 @@ from .speakers import (
     ends_coordinated,
     modal_before,
     opens_clause_between,
+    possessive_noun,
     resolve_np,
     subject_region,
 )
@@ -160,8 +161,9 @@ class _Reading:
             return   # inside the clause an earlier verb reports
         if modal_before(dm.text, ss, m.start()) or m.group(1).lower() == "according to":
             return
-        if _OF_AFTER.match(dm.text, m.end()) and dm.vinfo.get(m.group(1), {}).get("lemma") != "warn":
-            return   # "the boldest claims of …", "rumours of …": a noun, no verb
+        if _OF_AFTER.match(dm.text, m.end()) and dm.vinfo.get(m.group(1), {}).get("lemma") != "warn" \
+                or possessive_noun(dm.text, m.start(), m.group(1)):
+            return   # "the boldest claims of …", "rumours of …", "Ruiz's claim that …": a noun, no verb
         spk, typ = self._participle_subject(ss, lo, m.start()) if participle or coordinated else ("", "none")
         inverted = "" if participle or coordinated else _inverted_subject(dm, m)
         if participle:

@@ -34,6 +34,7 @@ from .speakers import (
     SUBJECT_COMMA,
     _Speakers,
     modal_before,
+    possessive_noun,
     progressive_before,
     resolve_np,
 )
@@ -236,10 +237,11 @@ def _end_of_fronted_clause(dm, vstart: int, cstart: int, cend: int) -> int:
 
 def _reports_inside(dm, cs: int, qs: int) -> bool:
     """Does a speech verb in ``text[cs:qs]`` report what follows it: one not governed by a modal,
-    negation or infinitive ("a ploy meant to stress “…”" reports nothing)?"""
+    negation or infinitive ("a ploy meant to stress “…”" reports nothing), nor a noun after a
+    possessive ("Ruiz's claim that …")?"""
     t = dm.text
     return any(not modal_before(t, cs, v.start()) and not _INFINITIVE.search(t, max(cs, v.start() - 4), v.start())
-               for v in dm.verb_re.finditer(t, cs, qs))
+               and not possessive_noun(t, v.start(), v.group(1)) for v in dm.verb_re.finditer(t, cs, qs))
 
 
 def _clause_start(m, info: dict, after: str) -> int | None:

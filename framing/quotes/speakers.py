@@ -53,6 +53,15 @@ _DETERMINER_OPEN = re.compile(r"(?:" + alternation("determiner") + "|" + alterna
 #: a finite verb: an auxiliary or modal, an irregular past tense ("spoke", "found") or an -ed word
 FINITE_ALT = alternation("finite_marker") + "|" + alternation("irregular_past") + r"|[a-z]+ed"
 FINITE_WORD = re.compile(r"\b(?:" + FINITE_ALT + r")\b")
+# a possessive right before a word: "Ruiz's claim", "the mayor’s warning", "the senators' claims"
+_POSSESSIVE_BEFORE = re.compile(r"\w(?:[’']s|s[’'])[ \xa0]+$")
+
+
+def possessive_noun(text: str, vstart: int, verb: str) -> bool:
+    """Is the speech verb ``verb`` at ``vstart`` a noun after a possessive ("Ruiz's claim that …",
+    "the mayor's warning")? Not a past form: "Lee's said" is "Lee has said"."""
+    return not FINITE_WORD.fullmatch(verb.split()[0]) and \
+        _POSSESSIVE_BEFORE.search(text, max(0, vstart - 40), vstart) is not None
 # the comma that ends a fronted phrase: a finite verb follows within 60 characters, before any other comma
 SUBJECT_COMMA = re.compile(r",[ \xa0]+(?=[^,;:“”\"]{1,60}?[ \xa0](?:" + FINITE_ALT + r")\b)")
 # ", and aides say": a plural noun alone after the coordinator is the subject of its own clause
