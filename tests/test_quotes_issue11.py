@@ -896,3 +896,11 @@ def test_what_follows_an_ing_verb_after_a_quotation_is_its_object_not_its_speake
     # before: the speaker was "the party’s summer convention"
     text = "He named nobody. Lee said things “should be wrapped up by June,” referring to the summer convention."
     assert _speaker_of(text, "should be wrapped") == "Lee"
+
+
+def test_a_fronted_time_phrase_is_no_speaker():
+    # before: "Minutes" and "Earlier" (from "Earlier Tuesday", read as a name) spoke
+    assert _reported_pairs("The vote ended. Minutes later, the Lee campaign issued a statement saying that "
+                           "Lee meant voters would unite.") == [("the Lee campaign", "Lee meant voters would unite")]
+    assert _reported_pairs("The vote ended. Earlier Tuesday, his campaign manager, Jeff Ware, says his streak is "
+                           "proof he can win.")[0][0] == "Jeff Ware"

@@ -216,7 +216,8 @@ def subject_region(dm, lo: int, vstart: int) -> str:
         cands = [_NP_LEAD_DROP.sub("", p.strip()) for p in parts[:-1] if p.strip()]   # "But Rosa Imbert, at …,"
         # prefer a part that is exactly a name
         for p in cands:
-            if NAME_RE.fullmatch(POSS.sub("", p)) and p.lower().split()[0] not in dm.common:
+            if NAME_RE.fullmatch(POSS.sub("", p)) and p.lower().split()[0] not in dm.common \
+                    and not _ADVERBIAL_START.match(p):   # "Earlier Tuesday, his manager, Jeff Ware, says"
                 return p
         # else a part whose start is a name/NP not introduced by a preposition
         for p in cands:
