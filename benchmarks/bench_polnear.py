@@ -161,7 +161,8 @@ def main(argv=None) -> int:
     spans = span_table(G, P)
     print("Span precision / recall / F1 (%): exact = same letters and digits; iou = one-to-one, "
           "overlap/union >= 0.5; cover = one-to-one, overlap >= 30% of the gold content (issue 11's rule); "
-          "any = any overlap; speech cue = gold whose Cue is a verb of speech\n")
+          "any = any overlap; merged = cover after joining the predictions of one speaker inside one content "
+          "(a diagnostic of units, not the issue's rule); speech cue = gold whose Cue is a verb of speech\n")
     print(markdown(spans, pct=tuple(c for c in spans.columns if c[-2:] in ("_p", "_r") or c.endswith("f1"))))
     print()
     spk = speaker_table(G, P)

@@ -21,6 +21,7 @@ from framing.devdata.attribution_score import (
     is_speech_cue,
     match_cover,
     match_spans,
+    merge_units,
     preceding_phrase,
     prf,
     quote_kind,
@@ -486,3 +487,25 @@ def test_docstring_examples_hold():
 
     for m in (score, polnear):
         assert doctest.testmod(m).failed == 0
+
+
+def test_merged_rule_joins_quotations_of_one_speaker_inside_one_content():
+    # one gold content "“We go,” she said. “Now.”" (both quotations), as PolNeAR annotates it
+    text = "“We go now,” she said. “Right now and fast.” Then “Fine,” Bo said."
+    gold = [{"content": [at2(text, "“We go now,” she said. “Right now and fast.”")], "source": "Ann",
+             "resolved_source": "Ann"}]
+    pred = [{**dict(zip(("start", "end"), at2(text, "“We go now,”"))), "speaker": "Ann"},
+            {**dict(zip(("start", "end"), at2(text, "“Right now and fast.”"))), "speaker": "Ann"},
+            {**dict(zip(("start", "end"), at2(text, "“Fine,”"))), "speaker": "Bo"}]
+    G, P = score_article(text, pred, gold)
+    # cover: one of the two quotations matches, the other and "Fine" are spurious
+    assert sum(p["cover"] for p in P) == 1 and G[0]["cover"]
+    # merged: the two quotations are one unit (weight 1/2 each), "Fine" stays spurious
+    assert [p["unit"] for p in P] == [0.5, 0.5, 1.0] and [p["merged"] for p in P] == [True, True, False]
+    t = span_table(G, P).set_index("subset")
+    assert t.loc["all", "merged_p"] == pytest.approx(1 / 2) and t.loc["all", "merged_r"] == 1.0
+    assert t.loc["all", "cover_p"] == pytest.approx(1 / 3)
+    # another speaker's quotation inside the same content is not merged
+    pred[1]["speaker"] = "Bo"
+    assert [p["unit"] for p in score_article(text, pred, gold)[1]] == [1.0, 1.0, 1.0]
+    assert merge_units([frozenset({1, 2}), frozenset({5})], [frozenset({1, 2, 5})], ["A", "A"]) == [[0, 1]]

@@ -23,6 +23,13 @@ makes no difference. For a predicted quote P and a gold content G (G may have se
 ``any``
     lenient: a prediction is correct when it overlaps some gold content by at least one
     character; a gold content is found when some prediction overlaps it (not one-to-one).
+``merged``
+    a diagnostic of units, added in issue 11's sixth session and not the issue's rule: PolNeAR
+    makes one Content of "“…,” he said. “…”" where a quote extractor gives one row per quotation.
+    Predictions with the same speaker that lie mostly (:data:`MERGE_INSIDE`, half their
+    characters) inside the same gold content are first merged into one prediction (the union of
+    their characters), then matched as ``cover``. Precision counts merged predictions, so each
+    prediction of a group of k weighs 1/k (``unit`` in the prediction rows).
 
 The ``speech cue`` subset holds the gold contents whose Cue has a word of
 ``data/metric_speech_cues.csv`` (verbs of speech, and "according"): attributions of something
@@ -65,6 +72,8 @@ from .._data import read_csv_rows
 
 IOU_THRESHOLD = 0.5
 COVER_THRESHOLD = 0.3
+#: ``merged``: a prediction joins the group of a gold content when this share of its characters lies inside it
+MERGE_INSIDE = 0.5
 
 OPENING_MARKS = "“„«‟"
 CLOSING_MARKS = "”»"
@@ -239,6 +248,34 @@ def match_cover(pred: Sequence[frozenset], gold: Sequence[frozenset],
             if inter and inter >= threshold * len(g):
                 pairs.append((-inter / len(g), i, j))
     return _greedy_one_to_one(pairs)
+
+
+def merge_units(pred: Sequence[frozenset], gold: Sequence[frozenset], speakers: Sequence[str],
+                inside: float = MERGE_INSIDE) -> list[list[int]]:
+    """Groups of prediction indices for the ``merged`` rule, in order of their first member: the
+    predictions with the same speaker (case-insensitive) that have at least ``inside`` of their
+    characters in the same gold set (the one they share most with) form one group; every other
+    prediction is a group of its own.
+
+    Examples
+    --------
+    >>> merge_units([frozenset({1, 2}), frozenset({5, 6}), frozenset({9})], [frozenset(range(1, 8))], ["A", "a", "A"])
+    [[0, 1], [2]]
+    """
+    groups: dict[tuple[int, str], list[int]] = {}
+    out: list[list[int]] = []
+    for i, p in enumerate(pred):
+        j = best_overlap(p, gold)
+        if j >= 0 and p and len(p & gold[j]) >= inside * len(p):
+            key = (j, speakers[i].strip().lower())
+            if key in groups:
+                groups[key].append(i)
+                continue
+            groups[key] = [i]
+            out.append(groups[key])
+        else:
+            out.append([i])
+    return out
 
 
 def best_overlap(p: frozenset, gold: Sequence[frozenset]) -> int:
@@ -434,13 +471,14 @@ def score_article(text: str, predictions: Sequence[dict], gold: Sequence[dict]) 
     -------
     gold_rows : list of dict, one per scored gold content
         ``index`` (into ``gold``), ``kind``, ``quote_marks``, ``source``, ``resolved_source``,
-        ``source_type``, ``speech_cue``, ``exact``, ``iou``, ``cover``, ``any`` (found under each
+        ``source_type``, ``speech_cue``, ``exact``, ``iou``, ``cover``, ``any``, ``merged`` (found under each
         rule), ``pred`` (index of the IoU-matched prediction or -1), ``speaker`` (its speaker),
         ``speaker_ok`` (True/False, None when unmatched or the gold has no Source), and the same for
         the cover-matched prediction: ``cover_speaker``, ``cover_speaker_ok``.
     pred_rows : list of dict, one per prediction
         ``index``, ``kind`` and ``quote_marks`` (shape of the predicted span), ``pred_kind`` (the
-        extractor's kind), ``speaker``, ``exact``, ``iou``, ``cover``, ``any``, ``best_gold``
+        extractor's kind), ``speaker``, ``exact``, ``iou``, ``cover``, ``any``, ``merged`` (its group
+        matched), ``unit`` (1/size of its ``merged`` group), ``best_gold``
         (index into ``gold`` of the most-overlapping content, -1 if none), ``speech_cue`` (that
         content is in the speech-cue subset; True when there is none: a spurious prediction counts
         against every subset), ``any_speaker_ok`` (speaker against that content's source; None
@@ -456,6 +494,10 @@ def score_article(text: str, predictions: Sequence[dict], gold: Sequence[dict]) 
     cover_inv = {j: i for i, j in cover.items()}
     speech = [is_speech_cue(gold[k].get("cue", "")) for k in keep]
     exact_gold = set(exact.values())
+    groups = merge_units(psets, gsets, [p.get("speaker", "") for p in predictions])
+    merged = match_cover([frozenset().union(*(psets[i] for i in grp)) for grp in groups], gsets)
+    merged_gold = set(merged.values())
+    unit = {i: (1 / len(grp), k in merged) for k, grp in enumerate(groups) for i in grp}
     best = [best_overlap(p, gsets) for p in psets]
     found_any = {j for j, g in enumerate(gsets) if any(p & g for p in psets)}
 
@@ -476,7 +518,8 @@ def score_article(text: str, predictions: Sequence[dict], gold: Sequence[dict]) 
             "index": k, "kind": kind, "quote_marks": marks, "source": g.get("source", ""),
             "resolved_source": g.get("resolved_source", g.get("source", "")),
             "source_type": source_type(g.get("source", "")), "speech_cue": speech[j],
-            "exact": j in exact_gold, "iou": i >= 0, "cover": c >= 0, "any": j in found_any, "pred": i,
+            "exact": j in exact_gold, "iou": i >= 0, "cover": c >= 0, "any": j in found_any,
+            "merged": j in merged_gold, "pred": i,
             "speaker": spk, "speaker_ok": ok(spk, g) if i >= 0 else None,
             "cover_speaker": cspk, "cover_speaker_ok": ok(cspk, g) if c >= 0 else None,
         })
@@ -487,7 +530,8 @@ def score_article(text: str, predictions: Sequence[dict], gold: Sequence[dict]) 
         pred_rows.append({
             "index": i, "kind": kind, "quote_marks": marks, "pred_kind": p.get("kind", ""),
             "speaker": p.get("speaker", ""), "exact": i in exact, "iou": i in iou, "cover": i in cover,
-            "any": b >= 0, "best_gold": keep[b] if b >= 0 else -1, "speech_cue": speech[b] if b >= 0 else True,
+            "any": b >= 0, "unit": unit[i][0], "merged": unit[i][1],
+            "best_gold": keep[b] if b >= 0 else -1, "speech_cue": speech[b] if b >= 0 else True,
             "any_speaker_ok": ok(p.get("speaker", ""), gold[keep[b]]) if b >= 0 else None,
         })
     return gold_rows, pred_rows
@@ -512,11 +556,11 @@ def prf(n_pred_ok: int, n_pred: int, n_gold_ok: int, n_gold: int) -> tuple[float
 SUBSETS = (("all", None), ("direct", ("kind", "direct")), ("mixed", ("kind", "mixed")),
            ("indirect", ("kind", "indirect")), ("quote marks", ("quote_marks", True)),
            ("no quote marks", ("quote_marks", False)), ("speech cue", ("speech_cue", True)))
-RULES = ("exact", "iou", "cover", "any")
+RULES = ("exact", "iou", "cover", "any", "merged")
 
 
 def span_table(gold_rows: Sequence[dict], pred_rows: Sequence[dict]):
-    """Precision, recall and F1 under the four rules, overall and per subset.
+    """Precision, recall and F1 under the five rules, overall and per subset.
 
     A subset (``direct``, ``mixed``, ``indirect``, ``quote marks``, ``no quote marks``) selects
     gold contents by their shape for recall and predictions by the shape of the predicted span for
@@ -526,7 +570,7 @@ def span_table(gold_rows: Sequence[dict], pred_rows: Sequence[dict]):
     Returns
     -------
     pandas.DataFrame
-        One row per subset: ``subset, n_gold, n_pred`` and ``{exact,iou,cover,any}_{p,r,f1}``.
+        One row per subset: ``subset, n_gold, n_pred`` and ``{exact,iou,cover,any,merged}_{p,r,f1}``.
     """
     import pandas as pd
 
@@ -536,7 +580,8 @@ def span_table(gold_rows: Sequence[dict], pred_rows: Sequence[dict]):
         P = [p for p in pred_rows if cond is None or p[cond[0]] == cond[1]]
         row = {"subset": name, "n_gold": len(G), "n_pred": len(P)}
         for rule in RULES:
-            p, r, f = prf(sum(x[rule] for x in P), len(P), sum(x[rule] for x in G), len(G))
+            w = [x.get("unit", 1.0) if rule == "merged" else 1.0 for x in P]   # merged: a group counts once
+            p, r, f = prf(sum(wi * x[rule] for wi, x in zip(w, P)), sum(w), sum(x[rule] for x in G), len(G))
             row.update({f"{rule}_p": p, f"{rule}_r": r, f"{rule}_f1": f})
         rows.append(row)
     return pd.DataFrame(rows)
