@@ -904,3 +904,11 @@ def test_a_fronted_time_phrase_is_no_speaker():
                            "Lee meant voters would unite.") == [("the Lee campaign", "Lee meant voters would unite")]
     assert _reported_pairs("The vote ended. Earlier Tuesday, his campaign manager, Jeff Ware, says his streak is "
                            "proof he can win.")[0][0] == "Jeff Ware"
+
+
+def test_a_reported_clause_ends_before_a_negated_second_verb_phrase():
+    # before: the clause ran on over "but did not suggest …"
+    assert _reported_pairs("The senator said he would offer “a prayer” for the nominee but did not suggest he "
+                           "would back him.") == [("The senator", "he would offer “a prayer” for the nominee")]
+    assert _reported_pairs("Ruiz said the port was safe but wouldn't say when it would open.") == \
+        [("Ruiz", "the port was safe")]

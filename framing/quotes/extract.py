@@ -45,8 +45,10 @@ _ISSUED_TEXT_BEFORE = re.compile(r"\b(?:" + alternation("issued_text_noun") + r"
 _CONJUNCTIONS = word_set("clause_coordinator")
 _OF_AFTER = re.compile(r"[ \xa0]+of\b")
 # ", and added", " but advised": a bare "and" may join verbs inside the clause ("residents who met … and asked")
+# (maybe negated: "… for the nominee but did not suggest …")
 _COORDINATED_VERB = re.compile(r"(?:,[ \xa0]+(?:" + alternation("clause_coordinator") + r")|[ \xa0]+but)[ \xa0]+"
-                               r"(?:(?:" + alternation("coordinated_verb_adverb") + r")[ \xa0]+)?$")
+                               r"(?:(?:" + alternation("coordinated_verb_adverb") + r")[ \xa0]+)?"
+                               r"(?:(?:" + alternation("negated_auxiliary") + r")(?:n[’']t|[ \xa0]+not)[ \xa0]+)?$")
 #: an inverted "…, said X[, appositive]." is read this far after the name for a finite verb
 INVERTED_TAIL_CHARS = 120
 _COMMA_CUE_VERBS = frozenset(v.lower() for v in speech_verbs_with("comma_cue", "yes"))
@@ -129,7 +131,7 @@ class _Reading:
                              and _PARTICIPLE_AFTER.search(dm.text, max(0, m.start() - 12), m.start())]
                             + [b.start() for b in CLAUSE_BREAK.finditer(dm.text)]
                             + [c.start() for m in self.verbs if not m.group(1).endswith("ing")
-                               for c in [_COORDINATED_VERB.search(dm.text, max(0, m.start() - 16), m.start())] if c])
+                               for c in [_COORDINATED_VERB.search(dm.text, max(0, m.start() - 30), m.start())] if c])
 
     def run(self) -> None:
         # at the same position a quotation comes before a verb
