@@ -912,3 +912,14 @@ def test_a_reported_clause_ends_before_a_negated_second_verb_phrase():
                            "would back him.") == [("The senator", "he would offer “a prayer” for the nominee")]
     assert _reported_pairs("Ruiz said the port was safe but wouldn't say when it would open.") == \
         [("Ruiz", "the port was safe")]
+
+
+def test_a_noun_in_ly_is_no_adverb_and_an_adjunct_after_a_name_is_no_speaker():
+    # before: "rally", "family", "ally" were stripped as adverbs ("Ruiz quickly said"), leaving no subject,
+    # and "Lee in his first speech" was the speaker
+    assert _reported_pairs("Ann Ruiz at the rally said the plan was dead.") == [("Ann Ruiz", "the plan was dead")]
+    assert _reported_pairs("The family said the plan was dead.") == [("The family", "the plan was dead")]
+    assert _reported_pairs("An ally said the plan was dead.") == [("An ally", "the plan was dead")]
+    assert _reported_pairs("Ruiz quickly said the plan was dead.") == [("Ruiz", "the plan was dead")]
+    assert _speaker_of("The break came when Lee in his first speech called the migrants “thieves” and worse.",
+                       "thieves") == "Lee"

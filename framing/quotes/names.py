@@ -35,8 +35,10 @@ ORG_PERSON_WORDS = (2, 4)
 _AUX_WORDS = [w for w in words("aux_adverb") if " " not in w]
 _AUX_PHRASES = [[re.compile(literal(x), re.IGNORECASE) for x in w.split()] for w in words("aux_adverb") if " " in w]
 # an adverb in -ly is a lower-case word: a capitalised one is a name ("Mayor Kelly said")
-AUX = re.compile(r"(?:\s+(?:" + alternation("aux_adverb", space=r"\s+") + r"|(?-i:[a-z]\w*ly)))+$", re.I)
-_AUX_WORD = re.compile("(?:" + "|".join(literal(w) for w in _AUX_WORDS) + r"|(?-i:[a-z]\w*ly))", re.IGNORECASE)
+# (not a noun in -ly: "the family said", "Ann Ruiz at the rally said"; list ``ly_noun``)
+_LY_ADVERB = r"(?-i:(?!(?:" + alternation("ly_noun") + r")\b)[a-z]\w*ly)"
+AUX = re.compile(r"(?:\s+(?:" + alternation("aux_adverb", space=r"\s+") + r"|" + _LY_ADVERB + r"))+$", re.I)
+_AUX_WORD = re.compile("(?:" + "|".join(literal(w) for w in _AUX_WORDS) + r"|" + _LY_ADVERB + ")", re.IGNORECASE)
 _NONSPACE = re.compile(r"\S+")
 _CAP_WORD = re.compile(_CAP)
 _CONN_WORD = re.compile(CONN)

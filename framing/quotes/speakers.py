@@ -107,6 +107,8 @@ _LAST_CLAUSE_OPEN = re.compile(r";[ \xa0]+|,[ \xa0]+(?:" + alternation("clause_c
                                r"|\b(?:as|" + alternation("np_clause_cut") + r")[ \xa0]+(?=[A-Z])")
 #: the noun phrase before a relative pronoun ("dairy farmers who say") is at most this many words
 RELATIVE_NP_WORDS = 4
+# a preposition that opens an adjunct after the subject's name ("Lee in his first speech", "Ruiz at the rally")
+_ADJUNCT_AFTER_NAME = re.compile(r"[ \xa0]+(?:" + alternation("subject_adjunct_preposition") + r")[ \xa0]+[a-z]")
 # a comma part that only dates the verb ("Dunn, who …, last week said"): no subject
 _TIME_ONLY = re.compile(r"(?:on[ \xa0]+)?(?:\w+day|" + alternation("tail_time")
                         + r"|(?:" + alternation("time_modifier") + r")[ \xa0]+\w+)"
@@ -453,6 +455,12 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
         orgw = dm.rules.get("org", {})
         if c and s <= 4 and ent is not None and ent.kind in ("person", "org") and \
                 all(x.lower() in orgw for x in np_text[e:].split()):
+            return c, "named"
+    # a name that opens the subject, then an adjunct ("Lee in his first speech called …")
+    if names and names[0][0] == 0 and _ADJUNCT_AFTER_NAME.match(np_text, names[0][1]):
+        c = ents.canonical(names[0][2])
+        ent = ents.by_name.get(c)
+        if c and ent is not None and (ent.kind in ("person", "org") or pronoun_person(dm, ent, c)):
             return c, "named"
     # descriptor linked to a person/org introduced with the same words
     linked = link_descriptor(dm, np_text, at)
