@@ -194,10 +194,20 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     if verb in _VERB_NP_SET and t[max(0, m.start() - 4):m.start()].rstrip().endswith(",") \
             and count_words(t[cstart:cend]) <= _INVERTED_NP_WORDS and not FINITE_WORD.search(t, cstart, cend):
         return None   # "…, said Tom Berg, a farmer.": an inverted attribution, its subject no clause
-    # a clause may open with a quotation it goes on past ("said that “a wise judge” can …": mixed)
-    if taken.overlaps(cstart, cend) or dm.in_quote(cstart) and not (mixed and dm.quote_starts_at(cstart)):
+    # a clause may open with a quotation it goes on past ("said that “a wise judge” can …": mixed), not
+    # one after which a comma opens the writer's words ("claims that “…,” a grave charge that …")
+    if taken.overlaps(cstart, cend) or dm.in_quote(cstart) and not (mixed and _quote_opens_clause(dm, cstart)):
         return None
     return Quote("", cstart, cend, t[cstart:cend], "reported", spk, cue=verb, speaker_type=typ)
+
+
+def _quote_opens_clause(dm, cs: int) -> bool:
+    """Does a quotation start at ``cs`` and the clause go on after it with no comma (inside its closing
+    mark or right after it)?"""
+    if not dm.quote_starts_at(cs):
+        return False
+    s, e = dm.quotes_overlapping(cs, cs + 1)[0]
+    return "," not in dm.text[max(s, e - 2):e + 1]
 
 
 def _mixed_clause(dm, cs: int, ce: int) -> bool:
