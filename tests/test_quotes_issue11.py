@@ -928,3 +928,16 @@ def test_a_noun_in_ly_is_no_adverb_and_an_adjunct_after_a_name_is_no_speaker():
     assert _reported_pairs("Ruiz quickly said the plan was dead.") == [("Ruiz", "the plan was dead")]
     assert _speaker_of("The break came when Lee in his first speech called the migrants “thieves” and worse.",
                        "thieves") == "Lee"
+
+
+def test_it_as_the_subject_of_a_speech_verb_is_the_organisation_that_last_spoke():
+    # before: "it" named nobody, so "It also said …" reported nothing
+    assert _reported_pairs("Kestrel Bank said it had closed 120 accounts. It also said it had hired more "
+                           "auditors.") == [("Kestrel Bank", "it had closed 120 accounts"),
+                                            ("Kestrel Bank", "it had hired more auditors")]
+    assert _reported_pairs("The company said the plant would close. It added that 300 jobs would go.") == \
+        [("The company", "the plant would close"), ("The company", "300 jobs would go")]
+    # a person is never "it"; with no organisation before it, "it" names nobody
+    assert _reported_pairs("Ann Lee spoke first. It said that the port was safe.") == []
+    assert _reported_pairs("Ann Lee said the port was safe. It also said the fee was fair.") == \
+        [("Ann Lee", "the port was safe")]

@@ -82,6 +82,7 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:" + alternation("article") + r")[ \xa0]+$", 
 _LOWER_AFTER = re.compile(r"[ \xa0]+[a-z]")
 _PLACE_BEFORE = re.compile(r"\b(?:" + alternation("place_only_preposition") + r")[ \xa0]+$")
 _PRON = {w: g for g in "mfp" for w in words(f"pronoun_{g}")}
+_NEUTER = word_set("pronoun_n")
 _PRONOUN_CONTRACTION = re.compile(r"\b(" + alternation("pronoun_subject") + r")[’'](?:s|d|ve|ll)$", re.I)
 _SUBJECT_PRON = word_set("pronoun_subject")
 _ARTICLE = word_set("article")
@@ -89,6 +90,7 @@ _LEADING_ARTICLE = re.compile(r"^(?:" + alternation("article") + r")\s+", re.I)
 _LAST_ARTICLE = re.compile(r"\b(?:" + alternation("article") + r")\s", re.I)
 _DESCRIPTOR_CUT = word_set("descriptor_cut")
 _GENERIC_ORG_HEAD = word_set("generic_org_head")
+_IT_HEADS = _GENERIC_ORG_HEAD | word_set("text_source_noun")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _MODAL_NEG = re.compile(r"(?:\b(?:" + alternation("modal_negation") + r")(?:[ \xa0]+(?:\w+ly|"
                         + alternation("modal_adverb") + r"))*[ \xa0]*)$", re.I)
@@ -430,6 +432,8 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
         return "", "none"
     if low in _PRON:
         return resolve_pronoun(dm, _PRON[low], at, memory)
+    if low in _NEUTER:
+        return _resolve_it(dm, at, memory)   # "It also said …": the organisation last speaking or named
     lw = low.split()
     if len(lw) > 1 and lw[-1] in _SUBJECT_PRON:
         return resolve_pronoun(dm, _PRON[lw[-1]], at, memory)   # "In 2010 she", "the candidate said no. But he"
@@ -635,15 +639,7 @@ def _resolve_pronoun(dm, g: str, at: int, memory: _Speakers) -> tuple[str, str]:
                     return linked, "descriptor"   # "The defense minister shed some light. He said …"
         return spk, typ
     if g == "p":
-        k = bisect.bisect_left(ents.mention_starts, at)
-        for s, e, n in reversed(ents.mentions[max(0, k - THEY_MENTIONS):k]):
-            if floor is not None and s < floor:
-                break
-            c = ents.canonical(n)
-            ent = ents.by_name.get(c)
-            if ent is not None and ent.kind == "org" and not ents.in_dateline(s):
-                return c, "named"
-        return "", "none"
+        return _last_org_named(dm, at, floor)
     subj = _subject_person(dm, g, at, floor if floor is not None else -1, memory.names)
     if subj:
         return subj, "named"
@@ -662,6 +658,31 @@ def _resolve_pronoun(dm, g: str, at: int, memory: _Speakers) -> tuple[str, str]:
             continue
         return c, "named"
     return "", "none"
+
+
+def _last_org_named(dm, at: int, floor: int | None) -> tuple[str, str]:
+    """The last organisation named before ``at`` (not before ``floor``, nor in a dateline), among the
+    last :data:`THEY_MENTIONS` mentions; else nobody."""
+    ents = dm.entities
+    k = bisect.bisect_left(ents.mention_starts, at)
+    for s, _, n in reversed(ents.mentions[max(0, k - THEY_MENTIONS):k]):
+        if floor is not None and s < floor:
+            break
+        c = ents.canonical(n)
+        ent = ents.by_name.get(c)
+        if ent is not None and ent.kind == "org" and not ents.in_dateline(s):
+            return c, "named"
+    return "", "none"
+
+
+def _resolve_it(dm, at: int, memory: _Speakers) -> tuple[str, str]:
+    """"it" as the subject of a speech verb ("It also said …") -> the last organisation or institutional
+    source ("the company", "the report": :func:`compatible` with ``n``) noted as a speaker in its paragraph
+    or the :data:`PRONOUN_PARAGRAPHS` before it, else the last organisation named there, else nobody."""
+    p = dm.para_of(at)
+    floor = dm.pstarts[p - PRONOUN_PARAGRAPHS] if p > PRONOUN_PARAGRAPHS else None
+    found = memory.latest_entry("n", at, floor)
+    return found[1:] if found is not None else _last_org_named(dm, at, floor)
 
 
 def pronoun_person(dm, ent, name: str) -> bool:
@@ -804,8 +825,15 @@ def _last_linked_in(dm, rx, lo: int, at: int) -> str:
 
 
 def compatible(dm, spk: str, typ: str, g: str) -> bool:
-    """Can a pronoun of gender/number ``g`` (m, f, p) refer to this noted speaker?"""
+    """Can a pronoun of gender/number ``g`` (m, f, p, or n for "it") refer to this noted speaker?
+    "It" means an organisation, a name of unknown kind and gender not written as a person's, or a
+    source that is no name whose head is an organisation or text noun ("the company", "the
+    report": lists ``generic_org_head``, ``text_source_noun``)."""
     ent = dm.entities.by_name.get(spk)
+    if g == "n":   # (a name of unknown kind that is not written as a person's: "Twitter said … It added")
+        return (ent is not None and (ent.kind == "org" or ent.kind == "unknown" and not ent.gender
+                                     and not person_like(dm, ent))) \
+            or (typ != "named" and spk.split()[-1].lower() in _IT_HEADS)
     if g == "p":
         return typ == "vague" or (ent is not None and ent.kind == "org")
     if typ == "vague" and not singular_person(spk):
@@ -821,7 +849,7 @@ class _Speakers:
     Positions never decrease: attributions are noted in the order of the text.
     """
 
-    GENDERS = ("m", "f", "p")
+    GENDERS = ("m", "f", "p", "n")
 
     def __init__(self, dm):
         self.dm = dm
