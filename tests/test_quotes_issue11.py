@@ -941,3 +941,10 @@ def test_it_as_the_subject_of_a_speech_verb_is_the_organisation_that_last_spoke(
     assert _reported_pairs("Ann Lee spoke first. It said that the port was safe.") == []
     assert _reported_pairs("Ann Lee said the port was safe. It also said the fee was fair.") == \
         [("Ann Lee", "the port was safe")]
+
+
+def test_he_or_she_is_never_a_work_or_a_company():
+    # before: "He writes …" after "The movie opens" made the movie its speaker; "she" the company
+    assert _reported_pairs("The movie opens Friday. He writes in the column that the movie is an indictment.") == []
+    assert _speaker_of("The company said the plant would close. “We are sad and we are angry,” she said.",
+                       "We are sad") == ""

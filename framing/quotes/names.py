@@ -26,6 +26,8 @@ _ACRONYM_SKIP = word_set("acronym_skip")
 _VAGUE_QUANTIFIER = word_set("vague_quantifier")
 _SINGULAR_DET = word_set("singular_determiner")
 _TEXT_SOURCE = word_set("text_source_noun")
+# nouns that are no person: a text, a work ("the movie"), an organisation ("the company")
+_NOT_PERSON_HEAD = _TEXT_SOURCE | word_set("work_noun") | word_set("generic_org_head")
 _ORG_PERSON_CUT = word_set("org_person_cut")
 _ADVERB_SUFFIX = tuple(words("sentence_adverb_suffix"))
 #: a person's name after an organisation head has this many capitalised words (titles included)
@@ -181,9 +183,10 @@ def is_vague_head(prefix: str) -> bool:
 
 def singular_person(s: str) -> bool:
     """Is ``s`` a singular description ("a spokesman", "the minister"), one person he or she may be?
-    Not a written or counted source ("the study", "a statement": list ``text_source_noun``)."""
+    Not a written or counted source ("the study", "a statement": list ``text_source_noun``), a work
+    ("the movie": ``work_noun``) nor an organisation ("the company": ``generic_org_head``)."""
     w = s.lower().split()
-    return bool(w) and w[0] in _SINGULAR_DET and not w[-1].endswith("s") and w[-1] not in _TEXT_SOURCE
+    return bool(w) and w[0] in _SINGULAR_DET and not w[-1].endswith("s") and w[-1] not in _NOT_PERSON_HEAD
 
 
 def acronym_of(acr: str, name: str) -> bool:
