@@ -948,3 +948,14 @@ def test_he_or_she_is_never_a_work_or_a_company():
     assert _reported_pairs("The movie opens Friday. He writes in the column that the movie is an indictment.") == []
     assert _speaker_of("The company said the plant would close. “We are sad and we are angry,” she said.",
                        "We are sad") == ""
+
+
+def test_no_clause_after_a_preposition_a_title_word_or_a_plural_noun():
+    # before: each of these made a reported row of words nobody said
+    assert _reported_pairs("“We won,” Ruiz said in an interview aboard his plane after the vote was counted.") == []
+    assert _rows("“She signed it,” he told the New York Times.")[-1][0] != "reported"
+    assert _reported_pairs("Voters went to the polls in Ohio, Rust Belt states that have suffered for years.") == []
+    # the verbs still report
+    assert _reported_pairs("The law states that the port is closed.") == [("The law", "the port is closed")]
+    assert _reported_pairs("Ruiz told the Senate panel that the plan was sound.") == [("Ruiz", "the plan was sound")]
+    assert _reported_pairs("Ruiz told the local paper the plan was sound.") == [("Ruiz", "the plan was sound")]
