@@ -959,3 +959,10 @@ def test_no_clause_after_a_preposition_a_title_word_or_a_plural_noun():
     assert _reported_pairs("The law states that the port is closed.") == [("The law", "the port is closed")]
     assert _reported_pairs("Ruiz told the Senate panel that the plan was sound.") == [("Ruiz", "the plan was sound")]
     assert _reported_pairs("Ruiz told the local paper the plan was sound.") == [("Ruiz", "the plan was sound")]
+
+
+def test_the_company_never_links_to_a_department_or_an_institute():
+    # before: "The company" became "Labor Department"
+    rows = _reported_pairs("The Labor Department said wages rose. The company had argued that it needed the "
+                           "flexibility to move staff.")
+    assert rows[-1] == ("The company", "it needed the flexibility to move staff")

@@ -91,6 +91,7 @@ _LAST_ARTICLE = re.compile(r"\b(?:" + alternation("article") + r")\s", re.I)
 _DESCRIPTOR_CUT = word_set("descriptor_cut")
 _GENERIC_ORG_HEAD = word_set("generic_org_head")
 _IT_HEADS = _GENERIC_ORG_HEAD | word_set("text_source_noun")
+_NON_COMPANY = word_set("non_company_org_word")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _MODAL_NEG = re.compile(r"(?:\b(?:" + alternation("modal_negation") + r")(?:[ \xa0]+(?:\w+ly|"
                         + alternation("modal_adverb") + r"))*[ \xa0]*)$", re.I)
@@ -554,8 +555,9 @@ def link_descriptor(dm, np_text: str, at: int) -> str:
             nearest_person = c
         sc = 0
         if org_head:
-            if ent.kind == "org" and (generic or hstem in {stem(x) for x in c.split()}):
-                sc = 1
+            if ent.kind == "org" and (generic and not _NON_COMPANY.intersection(c.lower().split())
+                                      or hstem in {stem(x) for x in c.split()}):
+                sc = 1   # ("the company" is no "Labor Department" nor "Brennan Center")
             elif generic and scope == 0 and ent.kind == "unknown" and not ent.gender and _opens_sentence(dm, s, e) \
                     and (" " in c or _ACRONYM.fullmatch(c)) and not dm.in_quote(s):
                 sc = 1
