@@ -966,3 +966,12 @@ def test_the_company_never_links_to_a_department_or_an_institute():
     rows = _reported_pairs("The Labor Department said wages rose. The company had argued that it needed the "
                            "flexibility to move staff.")
     assert rows[-1] == ("The company", "it needed the flexibility to move staff")
+
+
+def test_an_infinitive_speech_verb_before_a_quotation_speaks_for_its_subject():
+    # before: "interjected to say: “…”" left the quotation unattributed
+    text = "Lee spoke. O'Malley, who signed the port bill, interjected to say: “They have both been inconsistent.”"
+    assert _speaker_of(text, "They have both") == "O'Malley"
+    assert _speaker_of("Ruiz went on to say, “We will not back down from this fight.”", "We will not") == "Ruiz"
+    # a verb that withholds the speech attributes nothing
+    assert _speaker_of("Ruiz declined to say: “We will not back down from this fight.”", "We will not") == ""

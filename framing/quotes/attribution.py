@@ -75,6 +75,10 @@ _INVERTED_LEAD = re.compile(r"[ \xa0]*([A-Z][a-z]+)[ \xa0]+(" + NAME_RE.pattern 
 #: how far before its colon the name of a ``name_colon`` lead-in is looked for
 NAME_COLON_CHARS = 80
 _NAME_COLON = re.compile(r"(?:^|[\s(–—-])(" + NAME_RE.pattern + r")[ \xa0]*:[ \xa0]*$")
+# a word then "to" right before an infinitive speech verb ("went on to say", "interjected to say"); a word of list
+# ``infinitive_veto`` says the speech was withheld ("declined to say")
+_INFINITIVE_TO = re.compile(r"\b([a-z]+)(?:[ \xa0]+on)?[ \xa0]+to[ \xa0]+$")
+_INFINITIVE_VETO = word_set("infinitive_veto")
 _AS_COMMA = re.compile(r"\b(?:As|as)\s[^,]{1,60},\s*$")
 
 
@@ -232,6 +236,13 @@ def reporting_verb_before(c: _Context):
     if modal_before(t, c.lo, vm.start()):
         c.no_inherit = True
         return None
+    to = _INFINITIVE_TO.search(t, max(c.lo, vm.start() - 40), vm.start())
+    if to is not None:
+        if to.group(1).lower() in _INFINITIVE_VETO or t[vm.end():c.s].strip() not in (":", ","):
+            c.no_inherit = True   # "declined to say", "wanted to say that …"
+            return None
+        # "O'Malley, who …, interjected to say: “…”": the infinitive says what its clause's subject said
+        return _found(*_subject_of_participle(c, vm), vm.group(1))
     spk, typ = _subject_of_finite(c, vm) if finite else _subject_of_participle(c, vm)
     return _found(spk, typ, vm.group(1))
 
