@@ -833,6 +833,9 @@ def test_a_relative_clause_inside_the_subject_is_skipped_to_its_noun_phrase():
     # a time phrase after the relative clause is no subject: the name before it speaks
     assert _reported_pairs("Dunn, who backed Ms. Ortiz in the primary, last week said the mayor was stalling.") == \
         [("Dunn", "the mayor was stalling")]
+    # ... after a fronted clause too
+    assert _speaker_of("While Lee has condemned the plan, the groups who wrote to her on Thursday say they are "
+                       "“worried about mixed messages.”", "worried") == "the groups"
     # the relative pronoun right before the verb still gives the noun phrase before it
     assert _reported_pairs("Few ferry captains who say the fee is fair will sign.")[0][0] == "Few ferry captains"
 

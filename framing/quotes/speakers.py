@@ -230,8 +230,8 @@ def subject_region(dm, lo: int, vstart: int) -> str:
                 return last_np(p) if _NP_CUT_PREPOSITION.search(p) else p
         return ""
     if len(parts) > 1:
-        # "In a statement, DAIA" -> last part
-        return last
+        # "In a statement, DAIA" -> last part ("…, the groups who wrote to her say": the groups)
+        return _before_relative_clause(last) or last
     if lw and lw[0] in ("which", "who"):
         return " ".join(last.split()[1:])
     if len(lw) > 1 and lw[-1] in _RELATIVE_SUBJECT:
