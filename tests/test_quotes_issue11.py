@@ -978,3 +978,11 @@ def test_an_infinitive_speech_verb_before_a_quotation_speaks_for_its_subject():
     assert _speaker_of("Ruiz went on to say, “We will not back down from this fight.”", "We will not") == "Ruiz"
     # a verb that withholds the speech attributes nothing
     assert _speaker_of("Ruiz declined to say: “We will not back down from this fight.”", "We will not") == ""
+
+
+def test_a_party_tag_after_a_name_cuts_no_reporting_clause():
+    # before: "(R-Pa.)" or ", R-Pa.," between the name and its verb left the quotation unattributed
+    assert _speaker_of("The fee was waived. “Perpetual motion!” Rep. Glen Tomson, R-Pa., said of the swirl.",
+                       "Perpetual") == "Glen Tomson"
+    assert _speaker_of("“Perpetual motion!” Rep. Glen Tomson (R-Pa.) said of the swirl.", "Perpetual") == "Glen Tomson"
+    assert _speaker_of("“Perpetual motion,” Rep. Glen Tomson, R-Pa., said.", "Perpetual") == "Glen Tomson"

@@ -29,6 +29,7 @@ from .names import NAME_RE, WORD_RE, count_words
 from .record import Quote
 from .speakers import (
     ABBR_RE,
+    PARTY_TAG,
     _Speakers,
     clause_subject,
     modal_before,
@@ -182,7 +183,7 @@ def reporting_clause_after(c: _Context):
     verb = vm.group(1)
     if verb.lower() == "according to":
         return None   # only as in according_to_after
-    pre = c.after[:vm.start()]
+    pre = PARTY_TAG.sub("", c.after[:vm.start()])   # "Rep. Ann Lee, R-Pa., said" / "(R-Pa.)"
     if pre.strip() == "":
         if verb.split()[0].endswith("ing"):
             return None   # "“…,” referring to the July convention": what follows an -ing verb is its object

@@ -15,7 +15,7 @@ import re
 from .entities import find_entities
 from .lexicon import abbreviations, lexicon, word_set
 from .marks import ALL_D, TWO_APOSTROPHES, paragraphs, quote_spans, rstrip
-from .names import NAME_RE, POSS
+from .names import NAME_RE, PARTY_TAG, POSS
 
 _ABBR = abbreviations()  # the same list the sentence splitter uses (data/abbreviations.csv)
 _COMMON = word_set("common")
@@ -30,6 +30,8 @@ _LASTWORD = re.compile(r"\S*$")
 #: before its verb ("“Why?” Tom Hale asked.") does not end its sentence: the clause is its attribution
 TAG_WORDS = 4
 _TAG_STOP = re.compile(r"[.,;:!?“”\"()\n]")
+# a party tag, maybe set off by commas ("Rep. Ann Lee, R-Pa., said")
+_PARTY_ASIDE = re.compile(r",?" + PARTY_TAG.pattern + r",?")
 _LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+\b")
 
 
@@ -107,7 +109,8 @@ class _DocModel:
         vm = self.verb_re.search(self.text, i, i + 80)
         if vm is None or vm.group(1).lower() == "according to":
             return False
-        pre = [w for w in self.text[i:vm.start()].split() if w.lower() not in _ABBR]   # Mr., Sen.
+        # (Mr., Sen. and a party tag left out: "“Why?” Rep. Ann Lee (D-Va.) asked.")
+        pre = [w for w in _PARTY_ASIDE.sub("", self.text[i:vm.start()]).split() if w.lower() not in _ABBR]
         return len(pre) <= TAG_WORDS and _TAG_STOP.search(" ".join(pre)) is None
 
     def sent_index(self, i: int) -> int:

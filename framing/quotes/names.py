@@ -18,6 +18,8 @@ CONN = "(?:" + alternation("name_connector") + ")"
 #: a name: capitalised words, possibly joined by lower-case connectors ("Bank of America")
 NAME_RE = re.compile(_CAP + r"(?:[ \xa0]+(?:" + CONN + r"[ \xa0]+)*" + _CAP + r")*")
 POSS = re.compile(r"[’']s?$")
+#: party and state after a legislator's name: "Rep. Bob Lane (D-Va.)", "R-Fla." is no name
+PARTY_TAG = re.compile(r"\s*\(?\b[DRI]-[A-Z][A-Za-z.]{0,6}\)?")
 #: a word, as counted in ``n_words`` and read by the rules
 WORD_RE = re.compile(r"[\w’'-]+")
 

@@ -17,7 +17,17 @@ import re
 
 from .entities import name_in_np
 from .lexicon import alternation, descriptor_np, np_internal_abbreviations, prepositions, word_set, words
-from .names import NAME_RE, POSS, aux_strip, count_words, is_vague_head, name_before_to, singular_person, stem
+from .names import (
+    NAME_RE,
+    PARTY_TAG,
+    POSS,
+    aux_strip,
+    count_words,
+    is_vague_head,
+    name_before_to,
+    singular_person,
+    stem,
+)
 
 # A pronoun with no compatible speaker before it looks back for a descriptor NP ("the defense
 # minister") since the last named person; the scan of each pronoun covers at most this many
@@ -153,8 +163,6 @@ _MODIFIER_OF = re.compile(r"\b[a-z][a-z’'-]+\s+(?:" + alternation("place_prepo
 _SHORT_PARENTHESIS = re.compile(r"[ \xa0]*\([^()]{1,30}\)")
 _DASH_ASIDE = re.compile(r"[ \xa0]+[-–—][ \xa0]+[^-–—;:]{1,80}?[ \xa0]+[-–—](?=[ \xa0])")
 _STATE_COMMA = re.compile(r",[ \xa0]+((?:[A-Z]\.){2}|(?:" + alternation("state_abbreviation") + r")\.)(?=,)")
-# party and state after a legislator's name: "Rep. Bob Lane (D-Va.)", "R-Fla." is no name
-PARTY_TAG = re.compile(r"\s*\(?\b[DRI]-[A-Z][A-Za-z.]{0,6}\)?")
 
 
 def progressive_before(text: str, vstart: int) -> bool:
