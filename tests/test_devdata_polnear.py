@@ -509,3 +509,8 @@ def test_merged_rule_joins_quotations_of_one_speaker_inside_one_content():
     pred[1]["speaker"] = "Bo"
     assert [p["unit"] for p in score_article(text, pred, gold)[1]] == [1.0, 1.0, 1.0]
     assert merge_units([frozenset({1, 2}), frozenset({5})], [frozenset({1, 2, 5})], ["A", "A"]) == [[0, 1]]
+    # predictions with no speaker are never merged; one mostly outside the content is not either
+    assert merge_units([frozenset({1, 2}), frozenset({5})], [frozenset({1, 2, 5})], ["", ""]) == [[0], [1]]
+    assert merge_units([frozenset({1, 2}), frozenset({5, 6, 7})], [frozenset({1, 2, 5})], ["A", "A"]) == [[0], [1]]
+    t = span_table(*score_article(text, [dict(p, speaker="") for p in pred], gold)).set_index("subset")
+    assert t.loc["all", "n_units"] == 3 and t.loc["all", "merged_p"] == t.loc["all", "cover_p"]

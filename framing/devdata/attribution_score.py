@@ -26,10 +26,11 @@ makes no difference. For a predicted quote P and a gold content G (G may have se
 ``merged``
     a diagnostic of units, added in issue 11's sixth session and not the issue's rule: PolNeAR
     makes one Content of "“…,” he said. “…”" where a quote extractor gives one row per quotation.
-    Predictions with the same speaker that lie mostly (:data:`MERGE_INSIDE`, half their
-    characters) inside the same gold content are first merged into one prediction (the union of
-    their characters), then matched as ``cover``. Precision counts merged predictions, so each
-    prediction of a group of k weighs 1/k (``unit`` in the prediction rows).
+    Predictions with the same non-empty speaker (``speaker_id`` when given, else ``speaker``) that
+    lie mostly (:data:`MERGE_INSIDE`, half their characters) inside the same gold content are
+    first merged into one prediction (the union of their characters), then matched as ``cover``; a
+    prediction with no speaker is never merged. Precision counts merged predictions (``n_units``),
+    so each prediction of a group of k weighs 1/k (``unit`` in the prediction rows).
 
 The ``speech cue`` subset holds the gold contents whose Cue has a word of
 ``data/metric_speech_cues.csv`` (verbs of speech, and "according"): attributions of something
@@ -253,20 +254,22 @@ def match_cover(pred: Sequence[frozenset], gold: Sequence[frozenset],
 def merge_units(pred: Sequence[frozenset], gold: Sequence[frozenset], speakers: Sequence[str],
                 inside: float = MERGE_INSIDE) -> list[list[int]]:
     """Groups of prediction indices for the ``merged`` rule, in order of their first member: the
-    predictions with the same speaker (case-insensitive) that have at least ``inside`` of their
-    characters in the same gold set (the one they share most with) form one group; every other
-    prediction is a group of its own.
+    predictions with the same non-empty speaker (case-insensitive) that have at least ``inside`` of
+    their characters in the same gold set (the one they share most with) form one group; every
+    other prediction, and every one with no speaker, is a group of its own.
 
     Examples
     --------
     >>> merge_units([frozenset({1, 2}), frozenset({5, 6}), frozenset({9})], [frozenset(range(1, 8))], ["A", "a", "A"])
     [[0, 1], [2]]
+    >>> merge_units([frozenset({1, 2}), frozenset({5, 6})], [frozenset(range(1, 8))], ["", ""])
+    [[0], [1]]
     """
     groups: dict[tuple[int, str], list[int]] = {}
     out: list[list[int]] = []
     for i, p in enumerate(pred):
         j = best_overlap(p, gold)
-        if j >= 0 and p and len(p & gold[j]) >= inside * len(p):
+        if j >= 0 and p and speakers[i].strip() and len(p & gold[j]) >= inside * len(p):
             key = (j, speakers[i].strip().lower())
             if key in groups:
                 groups[key].append(i)
@@ -494,7 +497,7 @@ def score_article(text: str, predictions: Sequence[dict], gold: Sequence[dict]) 
     cover_inv = {j: i for i, j in cover.items()}
     speech = [is_speech_cue(gold[k].get("cue", "")) for k in keep]
     exact_gold = set(exact.values())
-    groups = merge_units(psets, gsets, [p.get("speaker", "") for p in predictions])
+    groups = merge_units(psets, gsets, [p.get("speaker_id") or p.get("speaker", "") for p in predictions])
     merged = match_cover([frozenset().union(*(psets[i] for i in grp)) for grp in groups], gsets)
     merged_gold = set(merged.values())
     unit = {i: (1 / len(grp), k in merged) for k, grp in enumerate(groups) for i in grp}
@@ -570,7 +573,8 @@ def span_table(gold_rows: Sequence[dict], pred_rows: Sequence[dict]):
     Returns
     -------
     pandas.DataFrame
-        One row per subset: ``subset, n_gold, n_pred`` and ``{exact,iou,cover,any,merged}_{p,r,f1}``.
+        One row per subset: ``subset, n_gold, n_pred, n_units`` (predictions after the ``merged``
+        rule's joining) and ``{exact,iou,cover,any,merged}_{p,r,f1}``.
     """
     import pandas as pd
 
@@ -578,7 +582,8 @@ def span_table(gold_rows: Sequence[dict], pred_rows: Sequence[dict]):
     for name, cond in SUBSETS:
         G = [g for g in gold_rows if cond is None or g[cond[0]] == cond[1]]
         P = [p for p in pred_rows if cond is None or p[cond[0]] == cond[1]]
-        row = {"subset": name, "n_gold": len(G), "n_pred": len(P)}
+        row = {"subset": name, "n_gold": len(G), "n_pred": len(P),
+               "n_units": round(sum(x.get("unit", 1.0) for x in P), 1)}   # merged predictions
         for rule in RULES:
             w = [x.get("unit", 1.0) if rule == "merged" else 1.0 for x in P]   # merged: a group counts once
             p, r, f = prf(sum(wi * x[rule] for wi, x in zip(w, P)), sum(w), sum(x[rule] for x in G), len(G))

@@ -76,10 +76,10 @@ _INVERTED_LEAD = re.compile(r"[ \xa0]*([A-Z][a-z]+)[ \xa0]+(" + NAME_RE.pattern 
 #: how far before its colon the name of a ``name_colon`` lead-in is looked for
 NAME_COLON_CHARS = 80
 _NAME_COLON = re.compile(r"(?:^|[\s(–—-])(" + NAME_RE.pattern + r")[ \xa0]*:[ \xa0]*$")
-# a word then "to" right before an infinitive speech verb ("went on to say", "interjected to say"); a word of list
-# ``infinitive_veto`` says the speech was withheld ("declined to say")
+# a word then "to" right before an infinitive speech verb; only after a verb of list ``infinitive_speaker`` ("went on
+# to say", "interjected to say") did the subject say what follows ("declined to say", "was asked to say" did not)
 _INFINITIVE_TO = re.compile(r"\b([a-z]+)(?:[ \xa0]+on)?[ \xa0]+to[ \xa0]+$")
-_INFINITIVE_VETO = word_set("infinitive_veto")
+_INFINITIVE_SPEAKER = word_set("infinitive_speaker")
 _AS_COMMA = re.compile(r"\b(?:As|as)\s[^,]{1,60},\s*$")
 
 
@@ -239,8 +239,8 @@ def reporting_verb_before(c: _Context):
         return None
     to = _INFINITIVE_TO.search(t, max(c.lo, vm.start() - 40), vm.start())
     if to is not None:
-        if to.group(1).lower() in _INFINITIVE_VETO or t[vm.end():c.s].strip() not in (":", ","):
-            c.no_inherit = True   # "declined to say", "wanted to say that …"
+        if to.group(1).lower() not in _INFINITIVE_SPEAKER or t[vm.end():c.s].strip() not in (":", ","):
+            c.no_inherit = True   # "declined to say", "was asked to say", "the right of voters to say"
             return None
         # "O'Malley, who …, interjected to say: “…”": the infinitive says what its clause's subject said
         return _found(*_subject_of_participle(c, vm), vm.group(1))
@@ -366,16 +366,17 @@ RULES = (according_to_after, reporting_clause_after, reporting_verb_before, inve
 TITLE_WORDS = 8
 _TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _TITLE_MINOR = word_set("title_minor_word")
-# what names a work right before its title: a possessive ("ABC’s “This Week”"), a noun of a work ("his memoir,
-# “Tough Choices”", "the show “Cake Boss”") or "on" ("said on “Meet the Press”")
-_TITLE_BEFORE = re.compile(r"(?:[’']s|s[’']|\b(?:" + alternation("work_noun") + r"),?|\bon)[ \xa0]*$", re.I)
+# what names a work right before its title: a possessive ("ABC’s “This Week”"), a noun of a work ("the show “Cake
+# Boss”") or a verb of list ``title_on_lead`` and "on" ("said on “Meet the Press”", not "told the crowd on “Day One”")
+_TITLE_BEFORE = re.compile(r"(?:[’']s|s[’']|\b(?:" + alternation("work_noun") + r")|\b(?:"
+                           + alternation("title_on_lead") + r")[ \xa0]+on)[ \xa0]*$", re.I)
 
 
 def is_title(body: str, left: str) -> bool:
     """Is the quotation ``body`` (with ``left``, the text before it in its sentence) the title of a
     work: at most :data:`TITLE_WORDS` words, each capitalised or a minor word of titles (list
     ``title_minor_word``), the first capitalised, right after a possessive, a noun of a work (list
-    ``work_noun``) or "on"?"""
+    ``work_noun``) or "said on" (list ``title_on_lead``)?"""
     words = _TITLE_WORD.findall(body)
     if not words or len(words) > TITLE_WORDS or not words[0][:1].isupper():
         return False

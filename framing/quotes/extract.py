@@ -40,15 +40,15 @@ _PARTICIPLE_AFTER = re.compile(r",[ \xa0]*(?:\w+ly[ \xa0]+)?$")
 # ... and so does one after "by", "before", ... ("responded by saying the plan was dead")
 _PARTICIPLE_AFTER_WORD = re.compile(r"\b(?:" + alternation("participle_preposition") + r")[ \xa0]+(?:\w+ly[ \xa0]+)?$",
                                     re.I)
-# ... and so does one right after a text its subject issued ("released a statement saying the vote was off")
-_ISSUED_TEXT_BEFORE = re.compile(r"\b(?:" + alternation("issued_text_noun") + r")[ \xa0]+$", re.I)
+# ... and so does one right after a text its subject issued ("released a statement saying the vote was off"; not
+# "received a letter saying": the verb before the text is one of issuing, list ``issuing_verb``)
+_ISSUED_TEXT_BEFORE = re.compile(r"\b(?:" + alternation("issuing_verb") + r")[ \xa0]+(?:[\w’'-]+[ \xa0]+){0,2}"
+                                 r"(?:" + alternation("issued_text_noun") + r")[ \xa0]+$", re.I)
 _CONJUNCTIONS = word_set("clause_coordinator")
 _OF_AFTER = re.compile(r"[ \xa0]+of\b")
 # ", and added", " but advised": a bare "and" may join verbs inside the clause ("residents who met … and asked")
-# (maybe negated: "… for the nominee but did not suggest …")
 _COORDINATED_VERB = re.compile(r"(?:,[ \xa0]+(?:" + alternation("clause_coordinator") + r")|[ \xa0]+but)[ \xa0]+"
-                               r"(?:(?:" + alternation("coordinated_verb_adverb") + r")[ \xa0]+)?"
-                               r"(?:(?:" + alternation("negated_auxiliary") + r")(?:n[’']t|[ \xa0]+not)[ \xa0]+)?$")
+                               r"(?:(?:" + alternation("coordinated_verb_adverb") + r")[ \xa0]+)?$")
 #: an inverted "…, said X[, appositive]." is read this far after the name for a finite verb
 INVERTED_TAIL_CHARS = 120
 _COMMA_CUE_VERBS = frozenset(v.lower() for v in speech_verbs_with("comma_cue", "yes"))
@@ -131,7 +131,7 @@ class _Reading:
                              and _PARTICIPLE_AFTER.search(dm.text, max(0, m.start() - 12), m.start())]
                             + [b.start() for b in CLAUSE_BREAK.finditer(dm.text)]
                             + [c.start() for m in self.verbs if not m.group(1).endswith("ing")
-                               for c in [_COORDINATED_VERB.search(dm.text, max(0, m.start() - 30), m.start())] if c])
+                               for c in [_COORDINATED_VERB.search(dm.text, max(0, m.start() - 16), m.start())] if c])
 
     def run(self) -> None:
         # at the same position a quotation comes before a verb
@@ -154,7 +154,7 @@ class _Reading:
         participle = m.group(1).endswith("ing") and (
             _PARTICIPLE_AFTER.search(dm.text, max(lo, m.start() - 12), m.start()) is not None
             or _PARTICIPLE_AFTER_WORD.search(dm.text, max(lo, m.start() - 20), m.start()) is not None
-            or _ISSUED_TEXT_BEFORE.search(dm.text, max(lo, m.start() - 20), m.start()) is not None)
+            or _ISSUED_TEXT_BEFORE.search(dm.text, max(lo, m.start() - 60), m.start()) is not None)
         before = dm.text[max(lo, m.start() - 200):m.start()]
         # "X welcomed the plan and said …", "“…” but said …": the verb shares the subject of the clause
         coordinated = ends_coordinated(before) or before.strip().lower() in _CONJUNCTIONS

@@ -30,6 +30,7 @@ _SINGULAR_DET = word_set("singular_determiner")
 _TEXT_SOURCE = word_set("text_source_noun")
 # nouns that are no person: a text, a work ("the movie"), an organisation ("the company")
 _NOT_PERSON_HEAD = _TEXT_SOURCE | word_set("work_noun") | word_set("generic_org_head")
+_HEAD_CUT = word_set("name_connector") | word_set("place_preposition")
 _ORG_PERSON_CUT = word_set("org_person_cut")
 _ADVERB_SUFFIX = tuple(words("sentence_adverb_suffix"))
 #: a person's name after an organisation head has this many capitalised words (titles included)
@@ -188,7 +189,12 @@ def singular_person(s: str) -> bool:
     Not a written or counted source ("the study", "a statement": list ``text_source_noun``), a work
     ("the movie": ``work_noun``) nor an organisation ("the company": ``generic_org_head``)."""
     w = s.lower().split()
-    return bool(w) and w[0] in _SINGULAR_DET and not w[-1].endswith("s") and w[-1] not in _NOT_PERSON_HEAD
+    if not w or w[0] not in _SINGULAR_DET:
+        return False
+    # the head is the last word before a preposition: "a spokesman for the company" is a spokesman
+    cut = next((k for k, x in enumerate(w[1:], 1) if x in _HEAD_CUT), len(w))
+    head = w[cut - 1]
+    return not head.endswith("s") and head not in _NOT_PERSON_HEAD
 
 
 def acronym_of(acr: str, name: str) -> bool:

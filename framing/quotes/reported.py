@@ -23,7 +23,7 @@ import bisect
 import re
 
 from .document import _SpanSet
-from .lexicon import alternation, prepositions, speech_verbs_with, words
+from .lexicon import alternation, speech_verbs_with, words
 from .marks import ALL_D
 from .names import count_words
 from .record import Quote
@@ -43,15 +43,13 @@ _NON_SPEAKER = re.compile(r"(?:" + alternation("non_speaker_start") + r")\b", re
 _CAP_RUN = r"(?>(?:[A-Z][\w’'.-]*[ \xa0]+){0,5}[A-Z][\w’'.-]*)"   # atomic: a name is never cut to leave a subject
 # the object of "told": a name ("told CNN", "told host Ann Lee"), a pronoun or "reporters", or a determiner and
 # up to three words that are not prepositions ("told the local newspaper"), as short as the clause after allows
+# (the determiner's object never ends inside a run of capitalised words: "told the New York Times." has no
+# clause at "York", "told a Senate panel the plan …" has one)
 _TELL_DET_OBJECT = (r"(?:" + alternation("tell_object_determiner") + r")(?:[ \xa0]+(?!(?:" + alternation("stop_pre")
-                    + r")\b)[\w’'.-]+){1,3}?")
+                    + r")\b)[\w’'.-]+){0,2}?[ \xa0]+(?!(?:" + alternation("stop_pre") + r")\b)"
+                    r"(?:[a-z0-9][\w’'.-]*|[A-Z][\w’'.-]*(?![ \xa0]+[A-Z]))")
 _TELL_OBJECT_RE = (r"[ \xa0]+(?:(?:[Tt]he[ \xa0]+|[a-z]+[ \xa0]+)?" + _CAP_RUN + r"|(?:" + alternation("tell_object")
                    + r")|" + _TELL_DET_OBJECT + ")")
-# ... with no "that" after it, a determiner's object is lower case: in "told the New York Times." no clause
-# opens at "York"
-_TELL_ZERO_OBJECT_RE = (r"[ \xa0]+(?:(?:[Tt]he[ \xa0]+|[a-z]+[ \xa0]+)?" + _CAP_RUN + r"|(?:"
-                        + alternation("tell_object") + r")|(?:" + alternation("tell_object_determiner")
-                        + r")(?:[ \xa0]+(?!(?:" + alternation("stop_pre") + r")\b)[a-z][\w’'.-]*){1,3}?)")
 _WARN_OF = re.compile(r"[ \xa0]+(?:" + alternation("warn_preposition") + r")[ \xa0]+")
 #: the most characters of an adverbial between a speech verb and its "that" ("said at a news conference last
 #: week that"); after an adverbial, "that" before a finite verb is a relative pronoun ("said in the weeks that
@@ -75,8 +73,6 @@ _CLAUSE_START = re.compile(_CLAUSE_START_RE, re.I)
 # "said, however, that …": a parenthetical of a few words set off by commas right after the verb
 _PARENTHETICAL = re.compile(r",[ \xa0]+(?!(?:" + alternation("clause_coordinator") + "|"
                             + alternation("clause_relative") + r")\b)[^,.;:“”\"]{1,40},(?=[ \xa0])", re.I)
-# a preposition never opens the subject of a clause with no "that" ("said in an interview aboard his plane")
-_PREPOSITIONS = "|".join(sorted(prepositions()))
 _ZERO_THAT_RE = r"[ \xa0]+(?=(?:" + alternation("subject_start") + r"|[A-Z][\w’'-]+|\d+)\b)"
 _ZERO_THAT = re.compile(_ZERO_THAT_RE)
 #: a clause with no "that" has its finite verb within this many words (PolNeAR select, speech-cue cover F1:
@@ -86,29 +82,29 @@ CLAUSE_VERB_WORDS = 8
 # (no relative pronoun on the way: "announced a plan for the port that needed money" is a noun phrase)
 _CLAUSE_GAP = (r"(?:[ \xa0]+(?!(?:" + alternation("clause_relative") + r")\b)[\w’'$%-]+){0,"
                + str(CLAUSE_VERB_WORDS - 1) + r"}?[ \xa0]+(?<!\b[Aa] )(?<!\b[Aa]n )(?<!\b[Tt]he )")
-# "said local police were called": a lower-case word (no preposition, adverb or "yes", "nothing", ...) opens the
-# subject of a clause with no "that" when a finite verb follows within CLAUSE_VERB_WORDS words
+# "said local police were called": a lower-case word (no preposition, adverb, finite verb or "yes", "nothing", ...)
+# opens the subject of a clause with no "that" when a finite verb follows within CLAUSE_VERB_WORDS words
 _BARE_CLAUSE = re.compile(r"[ \xa0]+(?=(?!(?:" + alternation("stop_pre") + "|" + alternation("bare_subject_veto")
-                          + "|" + _PREPOSITIONS + r"|\w+ly)\b)[a-z][\w’'-]*" + _CLAUSE_GAP + r"(?:"
+                          + "|" + FINITE_ALT + r"|\w+ly)\b)[a-z][\w’'-]*" + _CLAUSE_GAP + r"(?:"
                           + FINITE_ALT + r")\b)")
 # "noted the bridge had closed", "announced Ruiz would stay": a clause with no "that" after a ``zero_that=finite``
 # verb (one that also takes a noun object: "announced the discovery") needs a finite verb as close
 _FINITE_CLAUSE = re.compile(r"[ \xa0]+(?=(?:(?:" + alternation("subject_start") + r"|[A-Z][\w’'-]*)\b|(?!(?:"
                             + alternation("stop_pre") + "|" + alternation("bare_subject_veto")
-                            + "|" + _PREPOSITIONS + r"|\w+ly)\b)[a-z][\w’'-]*)" + _CLAUSE_GAP + r"(?:"
+                            + "|" + FINITE_ALT + r"|\w+ly)\b)[a-z][\w’'-]*)" + _CLAUSE_GAP + r"(?:"
                             + FINITE_ALT + r")\b)")
 #: where a reported clause stops inside its sentence: ";" or a comma before a clause of the writer's
 CLAUSE_BREAK = re.compile(r";|,(?=[ \xa0]+(?:" + alternation("clause_break") + r")\b)")
 # "told <object> [that] <clause>" in one pattern, so that the object is as short as the clause after it allows
-_TELL_CLAUSE = re.compile(_TELL_ZERO_OBJECT_RE + r"(?:(?i:" + _CLAUSE_START_RE + r")|" + _ZERO_THAT_RE + r")"
-                          r"|[ \xa0]+" + _TELL_DET_OBJECT + r"(?i:" + _CLAUSE_START_RE + r")")
+_TELL_CLAUSE = re.compile(_TELL_OBJECT_RE + r"(?:(?i:" + _CLAUSE_START_RE + r")|" + _ZERO_THAT_RE + r")")
 # "told foundation employees on Thursday that …", "told tax auditors that …": a bare object of one to three words
 # (no preposition), only with an explicit "that" (with no "that", "told party members were …" is no clause)
 _TELL_BARE_THAT = re.compile(r"(?:[ \xa0]+(?!(?:" + alternation("stop_pre") + r")\b)[A-Za-z][\w’'.-]*){1,3}(?i:"
                              + _CLAUSE_START_RE + r")")
 _DATE_WORD = re.compile(r"^(?:" + alternation("date_word") + r")\b")
 # a time after a speech verb: "on Friday", "Friday night", "yesterday", "last week"
-_TIME_RE = (r"(?:[ \xa0]+(?:on[ \xa0]+)?(?:\w+day|" + alternation("tail_time") + r"|last[ \xa0]+\w+)"
+_TIME_RE = (r"(?:[ \xa0]+(?:on[ \xa0]+)?(?:\w+day|" + alternation("tail_time") + r"|(?:" + alternation("time_modifier")
+            + r")[ \xa0]+\w+)"
             r"(?:[ \xa0]+(?:" + alternation("date_part") + r"))?)")
 # "X said: the port will open" / "X told reporters on Monday: …": a colon after the verb (and its object or a
 # time) opens a clause to the end of the sentence when no quotation mark follows it
@@ -264,17 +260,22 @@ def _reports_inside(dm, cs: int, qs: int) -> bool:
 
 
 _NOUN_FORMS = frozenset(words("noun_form_verb"))
-_THAT_AUX = re.compile(r"[ \xa0]+that[ \xa0]+(?:" + alternation("finite_marker") + r")\b", re.I)
+_IDIOM_OBJECT = re.compile(r"[ \xa0]+(?:" + alternation("idiom_object") + r")\b", re.I)
+# ... "that", an auxiliary and a participle: "states that have suffered", "claims that were made" (not "claims
+# that was a mistake": there "that" is the subject of a clause)
+_THAT_AUX = re.compile(r"[ \xa0]+that[ \xa0]+(?:" + alternation("finite_marker") + r")[ \xa0]+(?:\w+ed|"
+                       + alternation("irregular_past") + r")\b", re.I)
 
 
 def _clause_start(m, info: dict, after: str) -> int | None:
     """Where the reported clause of the verb ``m`` starts (``after`` is the text after the verb), or
     None: :func:`_clause_start_after` right after the verb, else after a parenthetical set off by
     commas ("said, however, that …", "said, if chosen, she would …"). A verb form that is also a
-    plural noun (list ``noun_form_verb``) before "that" and an auxiliary reports nothing ("states
-    that have suffered")."""
-    if m.group(1).lower() in _NOUN_FORMS and _THAT_AUX.match(after):
-        return None   # "Rust Belt states that have suffered": a plural noun and a relative clause
+    plural noun (list ``noun_form_verb``) before "that", an auxiliary and a participle reports
+    nothing ("states that have suffered"), nor a verb before an idiom's object ("says a lot that …",
+    list ``idiom_object``)."""
+    if m.group(1).lower() in _NOUN_FORMS and _THAT_AUX.match(after) or _IDIOM_OBJECT.match(after):
+        return None   # "Rust Belt states that have suffered"; "it says a lot that …": no report
     c = _clause_start_after(m.end(), info, after)
     if c is None:
         pm = _PARENTHETICAL.match(after)

@@ -102,6 +102,7 @@ _DESCRIPTOR_CUT = word_set("descriptor_cut")
 _GENERIC_ORG_HEAD = word_set("generic_org_head")
 _IT_HEADS = _GENERIC_ORG_HEAD | word_set("text_source_noun")
 _NON_COMPANY = word_set("non_company_org_word")
+_NAME_CONNECTOR = word_set("name_connector")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _MODAL_NEG = re.compile(r"(?:\b(?:" + alternation("modal_negation") + r")(?:[ \xa0]+(?:\w+ly|"
                         + alternation("modal_adverb") + r"))*[ \xa0]*)$", re.I)
@@ -123,7 +124,7 @@ RELATIVE_NP_WORDS = 4
 # a preposition that opens an adjunct after the subject's name ("Lee in his first speech", "Ruiz at the rally")
 _ADJUNCT_AFTER_NAME = re.compile(r"[ \xa0]+(?:" + alternation("subject_adjunct_preposition") + r")[ \xa0]+[a-z]")
 # a comma part that only dates the verb ("Dunn, who …, last week said"): no subject
-_TIME_ONLY = re.compile(r"(?:on[ \xa0]+)?(?:\w+day|" + alternation("tail_time")
+_TIME_ONLY = re.compile(r"(?:on[ \xa0]+)?(?:" + alternation("date_word") + "|" + alternation("tail_time")
                         + r"|(?:" + alternation("time_modifier") + r")[ \xa0]+\w+)"
                         r"(?:[ \xa0]+(?:" + alternation("date_part") + r"))?", re.I)
 #: the noun phrase that a relative clause follows inside a subject ("A man who has sued the county said")
@@ -131,7 +132,7 @@ _TIME_ONLY = re.compile(r"(?:on[ \xa0]+)?(?:\w+day|" + alternation("tail_time")
 RELATIVE_HEAD_WORDS = 6
 _RELATIVE_IN_SUBJECT = re.compile(r"[ \xa0]+(?:" + alternation("relative_in_subject") + r")[ \xa0]+[a-z]")
 _DETERMINER_START = re.compile(r"(?:" + alternation("determiner") + r")\b")
-_ADVERBIAL_START = re.compile(r"(?:" + alternation("adverbial_start") + r"|\d)", re.I)
+_ADVERBIAL_START = re.compile(r"(?:" + alternation("adverbial_start") + r")\b|\d", re.I)
 _NP_CUT_PREPOSITION = re.compile(r"\b(?:" + alternation("np_cut_preposition") + r")\b")
 # "But he", "where prosecutors have long": the conjunction or subordinator is no part of the speaker
 _NP_LEAD_DROP = re.compile(r"^(?:(?:" + alternation("np_lead_drop") + r")\s+)+", re.I)
@@ -470,7 +471,8 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
                 all(x.lower() in orgw for x in np_text[e:].split()):
             return c, "named"
     # a name that opens the subject, then an adjunct ("Lee in his first speech called …")
-    if names and names[0][0] == 0 and _ADJUNCT_AFTER_NAME.match(np_text, names[0][1]):
+    if names and names[0][0] == 0 and np_text[:names[0][1]] == names[0][2] \
+            and names[0][2].split()[0].lower() not in dm.common and _ADJUNCT_AFTER_NAME.match(np_text, names[0][1]):
         c = ents.canonical(names[0][2])
         ent = ents.by_name.get(c)
         if c and ent is not None and (ent.kind in ("person", "org") or pronoun_person(dm, ent, c)):
@@ -563,7 +565,7 @@ def link_descriptor(dm, np_text: str, at: int) -> str:
             nearest_person = c
         sc = 0
         if org_head:
-            if ent.kind == "org" and (generic and not _NON_COMPANY.intersection(c.lower().split())
+            if ent.kind == "org" and (generic and _org_head_word(c) not in _NON_COMPANY
                                       or hstem in {stem(x) for x in c.split()}):
                 sc = 1   # ("the company" is no "Labor Department" nor "Brennan Center")
             elif generic and scope == 0 and ent.kind == "unknown" and not ent.gender and _opens_sentence(dm, s, e) \
@@ -586,6 +588,14 @@ def link_descriptor(dm, np_text: str, at: int) -> str:
     if org_head and ent.kind == "unknown":
         ent.kind = "org"   # "Harbour Ferries will cut …, the company said": the text says what it is
     return best[0]
+
+
+def _org_head_word(name: str) -> str:
+    """The head word of an organisation's name: its last word before a connector ("Brennan Center for
+    Justice" -> "center", "Labor Department" -> "department"), lower case."""
+    words = name.lower().split()
+    cut = next((k for k, x in enumerate(words[1:], 1) if x in _NAME_CONNECTOR), len(words))
+    return words[cut - 1]
 
 
 def _opens_sentence(dm, s: int, e: int) -> bool:
