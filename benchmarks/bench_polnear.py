@@ -59,6 +59,8 @@ def markdown(df, pct: tuple[str, ...] = ()) -> str:
             v = r[c]
             if c in pct:
                 cells.append(f"{100 * v:.1f}")
+            elif isinstance(v, float) and c == "n_units":
+                cells.append(f"{v:,.1f}".removesuffix(".0"))   # a sum of 1/k weights
             elif isinstance(v, float):
                 cells.append(f"{v:.3f}")
             elif isinstance(v, int) or hasattr(v, "dtype"):
