@@ -834,8 +834,8 @@ def test_a_relative_clause_inside_the_subject_is_skipped_to_its_noun_phrase():
     assert _reported_pairs("Dunn, who backed Ms. Ortiz in the primary, last week said the mayor was stalling.") == \
         [("Dunn", "the mayor was stalling")]
     # ... after a fronted clause too
-    assert _speaker_of("While Lee has condemned the plan, the groups who wrote to her on Thursday say they are "
-                       "“worried about mixed messages.”", "worried") == "the groups"
+    assert _speaker_of("While Lee has faulted the levy, the anglers who petitioned her in June say they are "
+                       "“worried about the quotas.”", "worried") == "the anglers"
     # a name in -day is no day ("Faraday"); a name that opens like an adverbial word is a name ("Ingrid")
     assert _reported_pairs("In a statement, Faraday said the port would open.") == [("Faraday", "the port would open")]
     assert _reported_pairs("Her lawyer, Ingrid Berg, says the case is weak.") == [("Ingrid Berg", "the case is weak")]
@@ -844,12 +844,12 @@ def test_a_relative_clause_inside_the_subject_is_skipped_to_its_noun_phrase():
 
 
 def test_the_quoted_title_of_a_show_or_book_is_no_quote():
-    # before: "“This Week.”" was a direct quote of Lee, "“Tough Choices.”" a partial one
-    rows = extract_quotes("“We are fine,” Lee said on ABC’s “This Week.” Her memoir “Tough Choices” sold well. "
-                          "He starred in the show “Cake Boss.”")
+    # before: "“Harbor Hour.”" was a direct quote of Lee, "“Salt Roads”" a partial one
+    rows = extract_quotes("“We are fine,” Lee said on KTLV’s “Harbor Hour.” Her memoir “Salt Roads” sold well. "
+                          "He starred in the show “Bake Battle.”")
     kinds = {q["text"].strip("“”,."): (q["kind"], q["speaker"], q["quote_flags"]) for q in rows}
     assert kinds["We are fine"][:2] == ("direct", "Lee")
-    for title in ("This Week", "Tough Choices", "Cake Boss"):
+    for title in ("Harbor Hour", "Salt Roads", "Bake Battle"):
         assert kinds[title] == ("scare", "", "title"), title
     # a comma after the noun of a work sets off speech ("wrote in his column, “…”")
     assert _rows("Ruiz wrote in his column, “Enough Is Enough.”")[0][0] != "scare"
@@ -864,13 +864,13 @@ def test_the_quoted_title_of_a_show_or_book_is_no_quote():
 
 def test_a_statement_issued_and_a_time_of_day_before_a_clause():
     # before: "saying" after "a statement" had no subject, and "said in a statement" took no bare clause
-    assert _reported_pairs("The mayor's office released a statement saying it was delaying the vote.") == \
-        [("The mayor's office", "it was delaying the vote")]
-    assert _reported_pairs("The Harbor Guild said in a statement Friday night it had withdrawn the listing.") == \
-        [("Harbor Guild", "it had withdrawn the listing")]
+    assert _reported_pairs("The port authority released a memo saying it would delay the dredging.") == \
+        [("The port authority", "it would delay the dredging")]
+    assert _reported_pairs("The Harbor Guild said in a statement Saturday evening it had dropped the auction.") == \
+        [("Harbor Guild", "it had dropped the auction")]
     assert _reported_pairs("Ruiz said on Friday night the vote was void.") == [("Ruiz", "the vote was void")]
-    assert _reported_pairs("Ann Lee spoke last. She has said from the start that she will pay for the bridge.") == \
-        [("Ann Lee", "she will pay for the bridge")]
+    assert _reported_pairs("Ann Lee spoke last. She has argued from the outset that she will fund the ferry.") == \
+        [("Ann Lee", "she will fund the ferry")]
     # a noun phrase after a statement is no clause, and who receives or finds a text does not say it
     assert _reported_pairs("The email saying the port was shut was fake.") == []
     assert _reported_pairs("Ruiz received a letter saying her benefits would be cut.") == []
@@ -878,9 +878,9 @@ def test_a_statement_issued_and_a_time_of_day_before_a_clause():
 
 
 def test_a_reported_clause_may_open_with_a_quotation_it_goes_on_past():
-    # before: the clause started inside a quotation, so only "“a wise judge”" was a (partial) row
-    assert _rows("Orla has said that “a wise judge” can bring fresh views to the bench.") == \
-        [("reported", "Orla", "“a wise judge” can bring fresh views to the bench")]
+    # before: the clause started inside a quotation, so only "“a patient pilot”" was a (partial) row
+    assert _rows("Orla has argued that “a patient pilot” can steer any barge through the locks.") == \
+        [("reported", "Orla", "“a patient pilot” can steer any barge through the locks")]
     # a clause that is all quotation stays a quotation of its own, and so does one whose quotation ends
     # with a comma before the writer's words
     assert _rows("Orla said “the port will close in May.”") == [("partial", "Orla", "“the port will close in May.”")]
@@ -890,9 +890,9 @@ def test_a_reported_clause_may_open_with_a_quotation_it_goes_on_past():
 
 def test_a_mid_sentence_attribution_before_a_quotation_makes_one_mixed_row():
     # before: only the quotation was a row ("“doing much better …”", partial)
-    text = "Ann Berg runs a club. The golf trade, she said, is “doing much better than it has in years.”"
+    text = "Ann Berg runs a marina. The boat trade, she said, is “far stronger than anyone in town expected.”"
     assert _reported_pairs(text) == \
-        [("Ann Berg", "The golf trade, she said, is “doing much better than it has in years.”")]
+        [("Ann Berg", "The boat trade, she said, is “far stronger than anyone in town expected.”")]
     # too few words outside the quotation: the quotation keeps its row
     assert _rows("Ann Berg runs a club. The club, Berg said, “is fine.”")[-1][:2] == ("direct", "Berg")
     # a speech verb after the attribution reports the quotation itself: no mixed row
@@ -911,16 +911,16 @@ def test_a_speech_noun_after_a_possessive_reports_nothing():
 
 def test_what_follows_an_ing_verb_after_a_quotation_is_its_object_not_its_speaker():
     # before: the speaker was "the party’s summer convention"
-    text = "He named nobody. Lee said things “should be wrapped up by June,” referring to the summer convention."
-    assert _speaker_of(text, "should be wrapped") == "Lee"
+    text = "He named nobody. Lee said talks “must close before the harvest,” referring to the county fair."
+    assert _speaker_of(text, "must close") == "Lee"
 
 
 def test_a_fronted_time_phrase_is_no_speaker():
     # before: "Minutes" and "Earlier" (from "Earlier Tuesday", read as a name) spoke
-    assert _reported_pairs("The vote ended. Minutes later, the Lee campaign issued a statement saying that "
-                           "Lee meant voters would unite.") == [("the Lee campaign", "Lee meant voters would unite")]
-    assert _reported_pairs("The vote ended. Earlier Tuesday, his campaign manager, Jeff Ware, says his streak is "
-                           "proof he can win.")[0][0] == "Jeff Ware"
+    assert _reported_pairs("The race ended. Minutes later, the Ortiz team posted a note saying that "
+                           "Ortiz meant farmers would stay.") == [("the Ortiz team", "Ortiz meant farmers would stay")]
+    assert _reported_pairs("The race ended. Earlier Sunday, her press aide, Dana Voss, says the run of wins "
+                           "shows she can win.")[0][0] == "Dana Voss"
 
 
 def test_a_noun_in_ly_is_no_adverb_and_an_adjunct_after_a_name_is_no_speaker():
@@ -933,14 +933,14 @@ def test_a_noun_in_ly_is_no_adverb_and_an_adjunct_after_a_name_is_no_speaker():
     assert _speaker_of("The break came when Lee in his first speech called the migrants “thieves” and worse.",
                        "thieves") == "Lee"
     # a name inside the subject ("Members of Congress") is no name opening it
-    assert _reported_pairs("Members of Congress in both parties said the bill was dead.")[0][0] != "Congress"
+    assert _reported_pairs("Members of Parliament in both camps said the levy was dead.")[0][0] != "Parliament"
 
 
 def test_it_as_the_subject_of_a_speech_verb_is_the_organisation_that_last_spoke():
     # before: "it" named nobody, so "It also said …" reported nothing
-    assert _reported_pairs("Kestrel Bank said it had closed 120 accounts. It also said it had hired more "
-                           "auditors.") == [("Kestrel Bank", "it had closed 120 accounts"),
-                                            ("Kestrel Bank", "it had hired more auditors")]
+    assert _reported_pairs("Kestrel Bank said it would close 120 branches. It also noted that its auditors "
+                           "were busy.") == [("Kestrel Bank", "it would close 120 branches"),
+                                             ("Kestrel Bank", "its auditors were busy")]
     assert _reported_pairs("The company said the plant would close. It added that 300 jobs would go.") == \
         [("The company", "the plant would close"), ("The company", "300 jobs would go")]
     # a person is never "it"; with no organisation before it, "it" names nobody
@@ -962,10 +962,10 @@ def test_he_or_she_is_never_a_work_or_a_company():
 
 def test_no_clause_after_a_preposition_a_title_word_or_a_plural_noun():
     # before: each of these made a reported row of words nobody said
-    assert _reported_pairs("“We won,” Ruiz said in an interview aboard his plane after the vote was counted.") == []
-    assert _reported_pairs("“She signed it,” Ann Lee told the New York Times on Monday.") == []
-    assert _reported_pairs("Voters went to the polls in Ohio, Rust Belt states that have suffered for years.") == []
-    assert _reported_pairs("Ruiz said in a statement released Monday the port would close.") == []
+    assert _reported_pairs("“We won,” Ruiz said in a statement aboard the ferry after the tally was done.") == []
+    assert _reported_pairs("“She signed it,” Ann Lee told the Valley Morning Ledger on Monday.") == []
+    assert _reported_pairs("Ferries ran late in Maine and Vermont, New England states that have struggled.") == []
+    assert _reported_pairs("Ruiz said in a statement posted Sunday the pier would reopen.") == []
     assert _reported_pairs("Kestrel Bank cut 300 jobs. It says a lot that its chief kept her bonus.") == []
     # a preposition-like quantifier still opens a clause; "that" as a subject is no relative pronoun
     assert _reported_pairs("Lee said around 40 workers were laid off.") == [("Lee", "around 40 workers were laid off")]
@@ -980,10 +980,10 @@ def test_no_clause_after_a_preposition_a_title_word_or_a_plural_noun():
 
 
 def test_the_company_never_links_to_a_department_or_an_institute():
-    # before: "The company" became "Labor Department"
-    rows = _reported_pairs("The Labor Department said wages rose. The company had argued that it needed the "
-                           "flexibility to move staff.")
-    assert rows[-1] == ("The company", "it needed the flexibility to move staff")
+    # before: "The company" became "Transport Department"
+    rows = _reported_pairs("The Transport Department said fares rose. The company had claimed that it must keep its "
+                           "freedom to move crews.")
+    assert rows[-1] == ("The company", "it must keep its freedom to move crews")
     # only the head of the name counts: "Western Union" is a company
     assert _reported_pairs("Western Union reported a loss. The company said fees fell.") == \
         [("Western Union", "fees fell")]
@@ -1002,7 +1002,7 @@ def test_an_infinitive_speech_verb_before_a_quotation_speaks_for_its_subject():
 
 def test_a_party_tag_after_a_name_cuts_no_reporting_clause():
     # before: "(R-Pa.)" or ", R-Pa.," between the name and its verb left the quotation unattributed
-    assert _speaker_of("The fee was waived. “Perpetual motion!” Rep. Glen Tomson, R-Pa., said of the swirl.",
-                       "Perpetual") == "Glen Tomson"
-    assert _speaker_of("“Perpetual motion!” Rep. Glen Tomson (R-Pa.) said of the swirl.", "Perpetual") == "Glen Tomson"
-    assert _speaker_of("“Perpetual motion,” Rep. Glen Tomson, R-Pa., said.", "Perpetual") == "Glen Tomson"
+    assert _speaker_of("The toll was lifted. “Endless churn!” Rep. Glen Tomson, R-Ore., said after the hearing.",
+                       "Endless") == "Glen Tomson"
+    assert _speaker_of("“Endless churn!” Rep. Glen Tomson (R-Ore.) said after the hearing.", "Endless") == "Glen Tomson"
+    assert _speaker_of("“Endless churn,” Rep. Glen Tomson, R-Ore., said.", "Endless") == "Glen Tomson"

@@ -43,8 +43,8 @@ _NON_SPEAKER = re.compile(r"(?:" + alternation("non_speaker_start") + r")\b", re
 _CAP_RUN = r"(?>(?:[A-Z][\w’'.-]*[ \xa0]+){0,5}[A-Z][\w’'.-]*)"   # atomic: a name is never cut to leave a subject
 # the object of "told": a name ("told CNN", "told host Ann Lee"), a pronoun or "reporters", or a determiner and
 # up to three words that are not prepositions ("told the local newspaper"), as short as the clause after allows
-# (the determiner's object never ends inside a run of capitalised words: "told the New York Times." has no
-# clause at "York", "told a Senate panel the plan …" has one)
+# (the determiner's object never ends inside a run of capitalised words: "told the Valley Morning Ledger." has
+# no clause at "Morning", "told a Senate panel the plan …" has one)
 _TELL_DET_OBJECT = (r"(?:" + alternation("tell_object_determiner") + r")(?:[ \xa0]+(?!(?:" + alternation("stop_pre")
                     + r")\b)[\w’'.-]+){0,2}?[ \xa0]+(?!(?:" + alternation("stop_pre") + r")\b)"
                     r"(?:[a-z0-9][\w’'.-]*|[A-Z][\w’'.-]*(?![ \xa0]+[A-Z]))")
@@ -199,7 +199,7 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     if verb in _VERB_NP_SET and t[max(0, m.start() - 4):m.start()].rstrip().endswith(",") \
             and count_words(t[cstart:cend]) <= _INVERTED_NP_WORDS and not FINITE_WORD.search(t, cstart, cend):
         return None   # "…, said Tom Berg, a farmer.": an inverted attribution, its subject no clause
-    # a clause may open with a quotation it goes on past ("said that “a wise judge” can …": mixed), not
+    # a clause may open with a quotation it goes on past ("said that “a patient pilot” can …": mixed), not
     # one after which a comma opens the writer's words ("claims that “…,” a grave charge that …")
     if taken.overlaps(cstart, cend) or dm.in_quote(cstart) and not (mixed and _quote_opens_clause(dm, cstart)):
         return None
@@ -261,8 +261,8 @@ def _reports_inside(dm, cs: int, qs: int) -> bool:
 
 _NOUN_FORMS = frozenset(words("noun_form_verb"))
 _IDIOM_OBJECT = re.compile(r"[ \xa0]+(?:" + alternation("idiom_object") + r")\b", re.I)
-# ... "that", an auxiliary and a participle: "states that have suffered", "claims that were made" (not "claims
-# that was a mistake": there "that" is the subject of a clause)
+# ... "that", an auxiliary and a participle: "states that have struggled", "claims that were made" (not "claims
+# that was a mistake": there "that" is a clause's subject)
 _THAT_AUX = re.compile(r"[ \xa0]+that[ \xa0]+(?:" + alternation("finite_marker") + r")[ \xa0]+(?:\w+ed|"
                        + alternation("irregular_past") + r")\b", re.I)
 
@@ -272,10 +272,10 @@ def _clause_start(m, info: dict, after: str) -> int | None:
     None: :func:`_clause_start_after` right after the verb, else after a parenthetical set off by
     commas ("said, however, that …", "said, if chosen, she would …"). A verb form that is also a
     plural noun (list ``noun_form_verb``) before "that", an auxiliary and a participle reports
-    nothing ("states that have suffered"), nor a verb before an idiom's object ("says a lot that …",
+    nothing ("states that have struggled"), nor a verb before an idiom's object ("says a lot that …",
     list ``idiom_object``)."""
     if m.group(1).lower() in _NOUN_FORMS and _THAT_AUX.match(after) or _IDIOM_OBJECT.match(after):
-        return None   # "Rust Belt states that have suffered"; "it says a lot that …": no report
+        return None   # "New England states that have struggled"; "it says a lot that …": no report
     c = _clause_start_after(m.end(), info, after)
     if c is None:
         pm = _PARENTHETICAL.match(after)

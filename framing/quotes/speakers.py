@@ -231,7 +231,7 @@ def subject_region(dm, lo: int, vstart: int) -> str:
         # prefer a part that is exactly a name
         for p in cands:
             if NAME_RE.fullmatch(POSS.sub("", p)) and p.lower().split()[0] not in dm.common \
-                    and not _ADVERBIAL_START.match(p):   # "Earlier Tuesday, his manager, Jeff Ware, says"
+                    and not _ADVERBIAL_START.match(p):   # "Earlier Sunday, her aide, Dana Voss, says"
                 return p
         # else a part whose start is a name/NP not introduced by a preposition
         for p in cands:
@@ -239,7 +239,7 @@ def subject_region(dm, lo: int, vstart: int) -> str:
                 return last_np(p) if _NP_CUT_PREPOSITION.search(p) else p
         return ""
     if len(parts) > 1:
-        # "In a statement, DAIA" -> last part ("…, the groups who wrote to her say": the groups)
+        # "In a statement, DAIA" -> last part ("…, the anglers who petitioned her say": the anglers)
         return _before_relative_clause(last) or last
     if lw and lw[0] in ("which", "who"):
         return " ".join(last.split()[1:])
@@ -567,7 +567,7 @@ def link_descriptor(dm, np_text: str, at: int) -> str:
         if org_head:
             if ent.kind == "org" and (generic and _org_head_word(c) not in _NON_COMPANY
                                       or hstem in {stem(x) for x in c.split()}):
-                sc = 1   # ("the company" is no "Labor Department" nor "Brennan Center")
+                sc = 1   # ("the company" is no "Transport Department" nor "Keel Center")
             elif generic and scope == 0 and ent.kind == "unknown" and not ent.gender and _opens_sentence(dm, s, e) \
                     and (" " in c or _ACRONYM.fullmatch(c)) and not dm.in_quote(s):
                 sc = 1
@@ -591,8 +591,8 @@ def link_descriptor(dm, np_text: str, at: int) -> str:
 
 
 def _org_head_word(name: str) -> str:
-    """The head word of an organisation's name: its last word before a connector ("Brennan Center for
-    Justice" -> "center", "Labor Department" -> "department"), lower case."""
+    """The head word of an organisation's name: its last word before a connector ("Keel Center for
+    Justice" -> "center", "Transport Department" -> "department"), lower case."""
     words = name.lower().split()
     cut = next((k for k, x in enumerate(words[1:], 1) if x in _NAME_CONNECTOR), len(words))
     return words[cut - 1]
