@@ -366,8 +366,8 @@ RULES = (according_to_after, reporting_clause_after, reporting_verb_before, inve
 TITLE_WORDS = 8
 _TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _TITLE_MINOR = word_set("title_minor_word")
-# what names a work right before its title: a possessive ("KTLV’s “Harbor Hour”"), a noun of a work ("the show “Cake
-# Boss”") or a verb of list ``title_on_lead`` and "on" ("said on “Face the Tide”", not "told the crowd on “Day One”")
+# what names a work right before its title: a possessive ("KTLV’s “Harbor Hour”"), a noun of a work ("the show “Bake
+# Battle”") or a verb of list ``title_on_lead`` and "on" ("said on “Face the Tide”", not "told the crowd on “Day One”")
 _TITLE_BEFORE = re.compile(r"(?:[’']s|s[’']|\b(?:" + alternation("work_noun") + r")|\b(?:"
                            + alternation("title_on_lead") + r")[ \xa0]+on)[ \xa0]*$", re.I)
 
