@@ -1006,3 +1006,10 @@ def test_a_party_tag_after_a_name_cuts_no_reporting_clause():
                        "Endless") == "Glen Tomson"
     assert _speaker_of("“Endless churn!” Rep. Glen Tomson (R-Ore.) said after the hearing.", "Endless") == "Glen Tomson"
     assert _speaker_of("“Endless churn,” Rep. Glen Tomson, R-Ore., said.", "Endless") == "Glen Tomson"
+
+
+def test_an_article_of_another_language_stays_in_the_name_of_an_outlet():
+    # before: "la" is a common word of this text ("de la Rosa"), so "La Nación" was cut to "Nación" (issue 11)
+    text = ("Ana de la Rosa runs the fund. “The deal was kept quiet, but ferries were sold to the navy, "
+            "La Nación reported.”")
+    assert [(q["speaker"], q["speaker_kind"]) for q in extract_quotes(text)] == [("La Nación", "organisation")]

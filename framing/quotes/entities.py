@@ -480,16 +480,21 @@ def _name_part(dm, s: int, e: int) -> list[tuple[int, int, str, str]]:
     return [(s, s + len(nm), nm, pre)]
 
 
+#: an article of another language that opens a name and is part of it ("La Nación", "El País", "Le Monde")
+_NAME_ARTICLE = word_set("name_article")
+
+
 def name_in_np(dm, m) -> str | None:
     """The name of the ``NAME_RE`` match ``m`` inside a subject noun phrase: possessive, leading
-    honorifics, titles, "the" and common words, and the words up to the last title, removed."""
+    honorifics, titles, "the" and common words (not an article of list ``name_article``: "La
+    Nación"), and the words up to the last title, removed."""
     toks = POSS.sub("", m.group()).split()
     w = name_words(dm.story)
     k = org_person_cut(toks, w.org, dm.common) if len(toks) > 3 else 0
     toks = toks[k:]   # "Meridian Policy Group Helen Whitcombe": the person
     i0, nt = 0, len(toks)   # an index, not list.pop(0) once per word ("Mr. Mr. Mr. ...")
     while i0 < nt and (toks[i0].lower() in w.hon or toks[i0].lower() in w.titles or toks[i0].lower() == "the"
-                       or (toks[i0].lower() in dm.common and nt - i0 > 1)):
+                       or (toks[i0].lower() in dm.common and nt - i0 > 1 and toks[i0].lower() not in _NAME_ARTICLE)):
         i0 += 1
     toks = toks[i0:]
     for j in range(len(toks) - 1, -1, -1):

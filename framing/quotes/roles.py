@@ -2,8 +2,11 @@
 rules of ``data/role_rules.csv`` (and a pack's) over the speaker's words and descriptors."""
 from __future__ import annotations
 
-from .lexicon import norm
+from .lexicon import norm, word_set
 from .names import WORD_RE
+
+#: an article of another language that opens a name ("La Nación", "El País"): with no gender known, a body
+_NAME_ARTICLE = word_set("name_article")
 
 
 def registry_entry(dm, speaker: str, typ: str) -> dict | None:
@@ -106,8 +109,8 @@ def _last_word(name: str) -> str:
 
 def speaker_kind(dm, speaker_id: str, typ: str) -> str:
     """``person``, ``organisation``, ``vague`` or ``none`` for a speaker and its id: the kind of the
-    entity the id names (an acronym, a name with an organisation word, or a single word with no
-    gender is an organisation; any other name a person)."""
+    entity the id names (an acronym, a name with an organisation word, a name opening with an article of
+    list ``name_article`` or a single word with no gender is an organisation; any other name a person)."""
     if not speaker_id:
         return "none"
     if typ == "vague":
@@ -121,6 +124,8 @@ def speaker_kind(dm, speaker_id: str, typ: str) -> str:
     words = speaker_id.split()
     if speaker_id.replace(".", "").isupper() or any(w.lower() in orgw for w in words):
         return "organisation"
+    if words[0].lower() in _NAME_ARTICLE and not (ent is not None and ent.gender):
+        return "organisation"   # "La Nación", "El País" (a "Le Pen" that a pronoun has given a gender is a person)
     if len(words) >= 2 or (ent is not None and ent.gender):
         return "person"
     # one word that no fuller name or honorific explains: an organisation or place ("Mossad",
