@@ -480,7 +480,7 @@ def _name_part(dm, s: int, e: int) -> list[tuple[int, int, str, str]]:
     return [(s, s + len(nm), nm, pre)]
 
 
-#: an article of another language that opens a name and is part of it ("La Nación", "El País", "Le Monde")
+#: an article of another language that opens a name and is part of it ("La Prensa", "El País", "Le Monde")
 _NAME_ARTICLE = word_set("name_article")
 
 

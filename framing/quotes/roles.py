@@ -5,7 +5,7 @@ from __future__ import annotations
 from .lexicon import norm, word_set
 from .names import WORD_RE
 
-#: an article of another language that opens a name ("La Nación", "El País"): with no gender known, a body
+#: an article of another language that opens a name ("La Prensa", "El País"): with no gender known, a body
 _NAME_ARTICLE = word_set("name_article")
 
 
@@ -125,7 +125,7 @@ def speaker_kind(dm, speaker_id: str, typ: str) -> str:
     if speaker_id.replace(".", "").isupper() or any(w.lower() in orgw for w in words):
         return "organisation"
     if words[0].lower() in _NAME_ARTICLE and not (ent is not None and ent.gender):
-        return "organisation"   # "La Nación", "El País" (a "Le Pen" that a pronoun has given a gender is a person)
+        return "organisation"   # "La Prensa", "El País" (a "Le Pen" that a pronoun has given a gender is a person)
     if len(words) >= 2 or (ent is not None and ent.gender):
         return "person"
     # one word that no fuller name or honorific explains: an organisation or place ("Mossad",
