@@ -25,6 +25,7 @@ from .reported import CLAUSE_BREAK, reported_after_verb, reported_inverted
 from .roles import role_side_evidence, speaker_ids, speaker_kind
 from .speakers import (
     FINITE_WORD,
+    UNRESOLVED,
     _Speakers,
     clause_subject,
     ends_coordinated,
@@ -33,6 +34,7 @@ from .speakers import (
     possessive_noun,
     resolve_np,
     subject_region,
+    unresolved_pronoun,
 )
 
 # an -ing speech verb right after a comma ("…, saying the plan was dead") hangs on the clause before it
@@ -182,6 +184,8 @@ class _Reading:
             spk, typ = resolve_np(dm, subj, m.start(), self.memory) if subj.strip() else ("", "none")
             if spk and typ != "none":
                 self.memory.note(m.start(), spk, typ)
+            elif unresolved_pronoun(subj):
+                typ = UNRESOLVED
         r = None if inverted else reported_after_verb(dm, m, spk, typ, self.taken, participle=participle,
                                                       stops=self.stops)
         if r is not None:

@@ -8,7 +8,8 @@
                                            (``yes``: "…, he said, " before a quote makes it a
                                            full quote; ``object``: the same with an object or
                                            agent, "…, told reporters, "), ``inverted_tail`` (``np_verb``:
-                                           "clause, X added." / ``verb_np``: "clause, said X.")
+                                           "clause, X added." / ``verb_np``: "clause, said X." /
+                                           ``adjunct``: "clause, X said in an interview.")
 ``data/role_rules.csv`` (+ a pack's)       honorifics, titles, organisation and person words, role keywords
 ``speakers.csv`` of a story pack           the speaker registry (none without a pack)
 ``data/abbreviations.csv``                 ``np_internal`` (``yes``): a period that does not end a speaker's
@@ -83,6 +84,11 @@ def np_internal_abbreviations() -> list[str]:
 def speech_verbs_with(column: str, value: str) -> list[str]:
     """Speech-verb phrases whose ``column`` (``|``-separated values) holds ``value``, in file order."""
     return [r["phrase"] for r in read_csv_rows("speech_verbs.csv") if value in r[column].split("|")]
+
+
+def speech_participles() -> list[str]:
+    """The -ing forms of ``speech_verbs.csv`` ("adding", "saying"), in file order."""
+    return [r["phrase"] for r in read_csv_rows("speech_verbs.csv") if r["phrase"].endswith("ing")]
 
 
 def norm(s: str) -> str:

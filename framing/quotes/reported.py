@@ -23,7 +23,7 @@ import bisect
 import re
 
 from .document import _SpanSet
-from .lexicon import alternation, speech_verbs_with, words
+from .lexicon import alternation, speech_participles, speech_verbs_with, words
 from .marks import ALL_D
 from .names import count_words
 from .record import Quote
@@ -32,11 +32,13 @@ from .speakers import (
     FINITE_ALT,
     FINITE_WORD,
     SUBJECT_COMMA,
+    UNRESOLVED,
     _Speakers,
     modal_before,
     possessive_noun,
     progressive_before,
     resolve_np,
+    unresolved_pronoun,
 )
 
 _NON_SPEAKER = re.compile(r"(?:" + alternation("non_speaker_start") + r")\b", re.I)
@@ -132,10 +134,19 @@ _ACC_TAIL = re.compile(
     r"(?:[ \xa0]+(?:" + alternation("tell_object") + r"|(?:the[ \xa0]+)?" + _CAP_RUN + r"))?|"   # "…, X told Reuters."
     r"(" + _VERB_NP + r") ([^,.;“”\"]{2,60}?))"
     + _TIME_RE + "?"
-    r"(?:,[ \xa0]+(?:" + alternation("tail_appositive") + r")\b[^.;]*)?[.:]?$")
+    # "… in an interview" / "… of the ruling" (no comma, bounded), after a verb of ``_ADJUNCT_VERBS`` only
+    r"(?P<adj>[ \xa0]+(?:" + alternation("tail_adjunct") + r")[ \xa0][^,.;“”\"]{1,80}?)?"
+    # ", a former minister" / ", adding that …" (a speech participle reports again: its own row)
+    r"(?:,[ \xa0]+(?:(?P<app>(?:" + alternation("tail_appositive") + r")\b[^.;]*)|"
+    r"(?P<ing>(?:" + "|".join(speech_participles()) + r"))\b[^;]{0,300}))?[.:]?$")
 #: "…, said X[, appositive]" ends its sentence within this many words with no finite verb: what follows the
 #: verb is its subject ("One teacher, Ron Ellis, said his bill had doubled" has one: a clause)
 _INVERTED_NP_WORDS = 8
+_ADJUNCT_CLAUSE = re.compile(r"\b(?:that|least|most)\b")   # "said from the start that …", "reported at least …"
+#: verbs of an inverted attribution that an adjunct may follow ("…, Ruiz said in an interview.")
+_ADJUNCT_VERBS = frozenset(speech_verbs_with("inverted_tail", "adjunct"))
+# "…, said he agrees with …": a subject pronoun and a word open a clause, never an inverted subject
+_PRONOUN_CLAUSE = re.compile(r"(?:" + alternation("pronoun_subject") + r")[ \xa0]+\w", re.I)
 _VERB_NP_SET = frozenset(speech_verbs_with("inverted_tail", "verb_np"))
 # "Clause, X said, clause." / "Clause, said X, clause." / "Clause, according to X, clause.": an attribution
 # set off by commas inside the sentence it reports (the tail's time adverbs allowed before the second comma)
@@ -170,10 +181,11 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     t = dm.text
     verb = m.group(1)
     info = dm.vinfo.get(verb, {})
-    if not spk or typ == "none" or spk.lower() in _NON_SPEAKERS \
-            or (verb.endswith("ing") and not participle and not progressive_before(t, m.start())):
+    if typ == UNRESOLVED:   # "He said …" with no antecedent: the clause is found, its speaker stays empty
+        spk, typ = "", "none"
+    elif not spk or typ == "none" or spk.lower() in _NON_SPEAKERS or _NON_SPEAKER.match(spk):
         return None
-    if _NON_SPEAKER.match(spk):
+    if verb.endswith("ing") and not participle and not progressive_before(t, m.start()):
         return None
     if info.get("type") in ("cognitive", "tentative") and typ == "vague":
         return None
@@ -197,7 +209,8 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     if cend - cstart < 8 or (mixed and not _mixed_clause(dm, cstart, cend)):
         return None
     if verb in _VERB_NP_SET and t[max(0, m.start() - 4):m.start()].rstrip().endswith(",") \
-            and count_words(t[cstart:cend]) <= _INVERTED_NP_WORDS and not FINITE_WORD.search(t, cstart, cend):
+            and count_words(t[cstart:cend]) <= _INVERTED_NP_WORDS and not FINITE_WORD.search(t, cstart, cend) \
+            and not _PRONOUN_CLAUSE.match(t, cstart):
         return None   # "…, said Tom Berg, a farmer.": an inverted attribution, its subject no clause
     # a clause may open with a quotation it goes on past ("said that “a patient pilot” can …": mixed), not
     # one after which a comma opens the writer's words ("claims that “…,” a grave charge that …")
@@ -377,23 +390,40 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
                 continue
             if not m or (cut_at_quote and not m.group(1) and not m.group(4)):
                 continue
+            if m.group("adj") and not _adjunct_ok(m):
+                continue   # "…, and he continues to struggle", "…, he has said from the start that …"
             cue = "according to" if m.group(1) else (m.group(3) or m.group(4))
             np_ = m.group(1) or m.group(2) or m.group(5)
             if np_ is None or count_words(np_) > 8:
                 continue
-            if m.group(5) and (not _SAID_NP.search(np_) or _NOT_INVERTED_NP.search(np_)):
+            if m.group(5) and (not _SAID_NP.search(np_) or _NOT_INVERTED_NP.search(np_)
+                               or _PRONOUN_CLAUSE.match(np_)):
                 continue  # "..., said his members wanted" / "..., said on Tuesday that ..." is no inverted attribution
             spk, typ = resolve_np(dm, _unmask(np_), ss + m.start(), memory)
+            if not spk and unresolved_pronoun(np_) and not m.group("app"):
+                typ = UNRESOLVED   # "…, they said." with no antecedent: the clause, no speaker
             cs, ce = ss, ss + m.start()
             if count_words(t[cs:ce]) < 4:
                 continue
         while ce > cs and t[ce - 1] in ".!? ":
             ce -= 1
-        if not spk or occupied.overlaps(cs, ce):
+        if not spk and typ != UNRESOLVED or occupied.overlaps(cs, ce):
             continue
-        out.append(Quote("", cs, ce, t[cs:ce], "reported", spk, cue=cue, speaker_type=typ))
+        out.append(Quote("", cs, ce, t[cs:ce], "reported", spk, cue=cue,
+                         speaker_type="none" if typ == UNRESOLVED else typ))
         occupied.add(cs, ce)
     return out
+
+
+def _adjunct_ok(m) -> bool:
+    """Does a tail's adjunct (``m``, an ``_ACC_TAIL`` match: "…, Ruiz said in an interview.") follow a verb
+    of ``_ADJUNCT_VERBS``, with no finite verb or "that" in it or its subject ("…, CNN reported at least six
+    planes filled …", "…, but he has said from the start that …"), a subject that opens no clause ("and",
+    "as", "which": ``_MID_NP_VETO``) and no appositive after it?"""
+    adj, np_ = m.group("adj"), (m.group(2) or "").split()
+    return ((m.group(3) or "").lower() in _ADJUNCT_VERBS and not _ADJUNCT_CLAUSE.search(adj)
+            and not (np_ and np_[0].lower() in _MID_NP_VETO)   # "…, and officials warned of …": a new clause
+            and not FINITE_WORD.search(m.group(2) or "") and not FINITE_WORD.search(adj) and not m.group("app"))
 
 
 def _mixed_inverted(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:

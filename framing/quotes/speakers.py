@@ -610,6 +610,16 @@ def _opens_sentence(dm, s: int, e: int) -> bool:
     return count_words(pre) <= SUBJECT_WORDS and "," not in pre and dm.text[e:e + 1] not in "’'"
 
 
+#: the type :func:`unresolved_pronoun` subjects get before a reported clause: its speaker stays empty
+UNRESOLVED = "unresolved"
+
+
+def unresolved_pronoun(subj: str) -> bool:
+    """Is the subject ``subj`` a bare personal pronoun ("He", "they")? Called when it resolved to
+    nobody: its clause is still reported speech, with no speaker."""
+    return subj.strip(" ,;:\n\t").lower() in _PRON
+
+
 def resolve_pronoun(dm, g: str, at: int, memory: _Speakers) -> tuple[str, str]:
     """:func:`_resolve_pronoun`; a he/she bound to a named entity of no known gender gives it that
     gender (:func:`bind_gender`), so a later pronoun of the other gender looks past it."""
