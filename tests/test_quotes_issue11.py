@@ -1070,3 +1070,28 @@ def test_missing_present_forms_of_listed_speech_verbs_report_a_clause():
 def test_through_a_spokesman_may_stand_between_the_verb_and_that():
     assert _reported_pairs("Ann Ruiz explained through a spokesman that she had wanted to help.") == \
         [("Ann Ruiz", "she had wanted to help")]
+
+
+def test_a_title_case_headline_reports_the_words_after_its_speech_verb():
+    # before: "Says" is capitalised in a title, so no speech verb was found and the headline had no row
+    text = "Harbour Master Says Ferries Will Not Sail This Week.\n\nThe port stayed shut on Monday."
+    assert [(q["kind"], q["speaker"], q["cue"], q["text"]) for q in extract_quotes(text)] == \
+        [("reported", "Harbour Master", "says", "Ferries Will Not Sail This Week")]
+    assert _reported_pairs("Storm Chaos — Some Say Ann Ruiz Ignored The Warnings\n\nText.") == \
+        [("Some", "Ann Ruiz Ignored The Warnings")]
+    # no statement: a question word, a modal, a preposition or a date after the verb, a sentence in running text
+    assert _reported_pairs("What the Captains Said About the Storm in Four Minutes\n\nText.") == []
+    assert _reported_pairs("Ann Ruiz: Voters Will Say No to the Harbour Toll\n\nText.") == []
+    assert _reported_pairs("Ann Ruiz — Announced March 23, 2019\n\nText.") == []
+    assert _reported_pairs("The harbour master Says the ferries will not sail, a sign read.") == []
+
+
+def test_a_tentative_verb_reports_for_a_group_of_people_not_for_a_thing():
+    # before: any vague source with "suggest" was dropped, "several aides suggested …" too
+    assert _reported_pairs("Several harbour pilots suggested the channel had silted up.") == \
+        [("Several harbour pilots", "the channel had silted up")]
+    assert _reported_pairs("Some of the pilots suggested that the channel had silted up.") == \
+        [("Some of the pilots", "the channel had silted up")]
+    # a thing that "suggests" is the writer's inference
+    assert _reported_pairs("The trajectory of the talks suggests that this is no passing alliance.") == []
+    assert _reported_pairs("The data suggested the channel had silted up.") == []

@@ -5,7 +5,8 @@
    quotations: a verb notes the speaker of its clause (for pronouns) and may report a clause
    (:func:`.reported.reported_after_verb`); a quotation is attributed
    (:func:`.attribution.attribute`) and, with a speaker, noted in turn;
-3. :func:`.reported.reported_inverted` ("According to X, …", "…, X said.");
+3. :func:`.reported.reported_inverted` ("According to X, …", "…, X said.") and
+   :func:`.reported.reported_headline` ("Mayor Lee Says Her Budget Will Not Raise Taxes");
 4. :func:`_finish`: roles and sides (:mod:`.roles`), rows in text order, overlaps and excluded
    spans dropped.
 """
@@ -21,7 +22,7 @@ from .document import _DocModel, _SpanSet
 from .lexicon import abbreviations, alternation, speech_verbs_with, word_set
 from .names import NAME_RE
 from .record import Quote
-from .reported import CLAUSE_BREAK, reported_after_verb, reported_inverted
+from .reported import CLAUSE_BREAK, reported_after_verb, reported_headline, reported_inverted
 from .roles import role_side_evidence, speaker_ids, speaker_kind
 from .speakers import (
     FINITE_WORD,
@@ -106,6 +107,7 @@ def extract_quotes(text: str, exclude: Sequence[tuple[int, int]] = (), doc_id: s
     reading = _Reading(dm)
     reading.run()
     rows = reading.rows + reported_inverted(dm, reading.taken, reading.rows, reading.memory)
+    rows += reported_headline(dm, reading.taken, rows, reading.memory)
     return [r.as_dict() for r in _finish(dm, rows, exclude, doc_id)]
 
 

@@ -24,7 +24,7 @@ import re
 
 from .document import _SpanSet
 from .lexicon import alternation, speech_participles, speech_verbs_with, words
-from .marks import ALL_D
+from .marks import ALL_D, rstrip
 from .names import count_words
 from .record import Quote
 from .speakers import (
@@ -160,6 +160,7 @@ MID_WORDS_BEFORE = 1
 _MID_NP_VETO = frozenset(words("clause_relative") + words("clause_conjunction") + words("np_clause_cut"))
 _SAID_NP = re.compile(r"(?:^|\s)(?:[A-Z]|(?:" + alternation("said_np_start") + r")\s)")
 _NON_SPEAKERS = frozenset(words("non_speaker"))
+_GROUP_QUANTIFIERS = frozenset(words("vague_quantifier") + words("np_quantifier"))
 _ABBR_DOT = "\u2024"   # ONE DOT LEADER: stands for an abbreviation's period in a masked sentence
 # after a fronted "said": a preposition first ("said on Tuesday that …") or a clause word inside ("said
 # Smith that …") means the verb's own clause goes on, so it is not "…, said X." with X the subject
@@ -174,9 +175,10 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     ``stops`` (sorted positions of ", <-ing speech verb>", ";" and ", but").
 
     None for a verb with no speaker, an -ing verb (unless a ``participle`` after a comma), a thing
-    as subject ("this shows"), a cognitive or tentative verb of a vague source, a clause under 8
-    characters, holding a quotation mark, starting in a quote or overlapping a reported clause
-    already ``taken``.
+    as subject ("this shows"), a cognitive verb of a vague source ("many believe") or a tentative one
+    of a vague source that is no group of people (:func:`_people`: "the trajectory suggests"; "some
+    analysts suggested" reports), a clause under 8 characters, holding a quotation mark,
+    starting in a quote or overlapping a reported clause already ``taken``.
     """
     t = dm.text
     verb = m.group(1)
@@ -187,8 +189,8 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
         return None
     if verb.endswith("ing") and not participle and not progressive_before(t, m.start()):
         return None
-    if info.get("type") in ("cognitive", "tentative") and typ == "vague":
-        return None
+    if typ == "vague" and (info.get("type") == "cognitive" or info.get("type") == "tentative" and not _people(spk)):
+        return None   # "many believe …", "the trajectory suggests …"; "several aides suggested …" reports
     cstart = _clause_start(m, info, t[m.end():m.end() + 200])
     if cstart is None:
         return None
@@ -217,6 +219,13 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     if taken.overlaps(cstart, cend) or dm.in_quote(cstart) and not (mixed and _quote_opens_clause(dm, cstart)):
         return None
     return Quote("", cstart, cend, t[cstart:cend], "reported", spk, cue=verb, speaker_type=typ)
+
+
+def _people(np_: str) -> bool:
+    """Is the vague source ``np_`` a group of people: a plural head, or a quantifier first ("several aides",
+    "some")? A singular thing ("the trajectory", "the data") that "suggests" is the writer's inference."""
+    w = np_.lower().split(" of ")[0].split()   # the head comes before "of" ("the trajectory of the talks")
+    return bool(w) and (w[0] in _GROUP_QUANTIFIERS or w[-1].endswith("s") and not w[-1].endswith("ss"))
 
 
 def _quote_opens_clause(dm, cs: int) -> bool:
@@ -532,3 +541,77 @@ def _mid_attribution(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
         ce -= 1
     cue = "according to" if m.group(1) else (m.group(3) or m.group(4))
     return Quote("", cs, ce, t[cs:ce], "reported", spk, cue=cue, speaker_type=typ)
+
+
+# --------------------------------------------------------------------------- headlines
+
+#: a headline is a line of at most this many characters with no end punctuation, most of whose longer words
+#: are capitalised (at least :data:`HEADLINE_MIN_LONG_WORDS` of them, a share of :data:`HEADLINE_CAPITAL_SHARE`)
+HEADLINE_MAX_CHARS = 160
+HEADLINE_MIN_LONG_WORDS = 3
+HEADLINE_CAPITAL_SHARE = 0.75
+#: ... and the subject before its speech verb has at most this many words
+HEADLINE_SUBJECT_WORDS = 5
+_HEADLINE_LEAD_CUT = (":", "—", "–", "|")
+_HEADLINE_END = re.compile(r"[!?:;,“”\"’')\]]\.?\s*$")   # a title may end with a period, never a question
+_LONG_WORD = re.compile(r"[A-Za-z][\w’'-]{3,}")
+_WORD = re.compile(r"[^\s]+")
+_QUESTION_WORDS = frozenset(words("question_word"))
+_STOP_PRE_WORDS = frozenset(words("stop_pre"))
+
+
+def reported_headline(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers) -> list[Quote]:
+    """"Mayor Lee Says Her Budget Will Not Raise Taxes": in a title-case line (:func:`is_headline`) with no
+    quotation mark, a capitalised speech verb that takes a clause with no "that" (``zero_that`` yes or
+    finite; no -ing form, none after a modal) between a subject of at most
+    :data:`HEADLINE_SUBJECT_WORDS` words after any colon or dash that resolves to a speaker (no question
+    word: "What the Candidates Said About …", no preposition last: "Defends Himself Against Claims …")
+    and at least two words that open with no preposition or date: the words after it, to the end of
+    the line or a ";", are one ``reported`` row. Title case hides the finite verb that a
+    clause needs in running text, so the line's shape stands in for it."""
+    t = dm.text
+    occupied = _SpanSet([(r.start, r.end) for r in rows] + list(taken))
+    out = []
+    for ps, pe in dm.paras:
+        if pe - ps > HEADLINE_MAX_CHARS or not is_headline(t[ps:pe]) or dm.has_mark(ps, pe):
+            continue
+        for w in _WORD.finditer(t, ps, pe):
+            info = dm.vinfo.get(w.group().lower(), {})
+            if not w.group()[:1].isupper() or w.start() == ps or info.get("zero_that") not in ("yes", "finite") \
+                    or w.group().endswith("ing"):
+                continue
+            cs, semi = w.end() + 1, t.find(";", w.end(), pe)
+            ce = semi if semi >= 0 else pe
+            # the subject starts after the last colon or dash ("Bombshell Photo Surfaces — Some Say …")
+            lead = max(t.rfind(c, ps, w.start()) for c in _HEADLINE_LEAD_CUT) + 1 or ps
+            subj, after = t[max(ps, lead):w.start()].split(), t[cs:ce].split()
+            if not subj or len(subj) > HEADLINE_SUBJECT_WORDS or subj[0].lower() in _QUESTION_WORDS \
+                    or subj[-1].lower() in _STOP_PRE_WORDS or modal_before(t, ps, w.start()) \
+                    or not after or after[0].lower() in _STOP_PRE_WORDS or _DATE_WORD.match(after[0]):
+                break   # "What the Candidates Said About …", "Americans Will Say …", "Lee — Announced March 2"
+            ce = rstrip_period(t, cs, ce)
+            spk, typ = resolve_np(dm, " ".join(subj), w.start(), memory)
+            if spk and typ != "none" and len(after) >= 2 and not occupied.overlaps(cs, ce):
+                out.append(Quote("", cs, ce, t[cs:ce], "reported", spk, cue=w.group().lower(),
+                                 speaker_type=typ))
+                occupied.add(cs, ce)
+            break
+    return out
+
+
+def rstrip_period(t: str, cs: int, ce: int) -> int:
+    """``ce`` moved back over white space and one final period of a title."""
+    ce = rstrip(t, cs, ce)
+    return ce - 1 if ce > cs and t[ce - 1] == "." else ce
+
+
+def is_headline(line: str) -> bool:
+    """A line with no end punctuation whose longer words are mostly capitalised ("Bellwether County Says
+    Ruiz Should Win the Primary"), as a title is."""
+    line = line.strip()
+    if not line or _HEADLINE_END.search(line):
+        return False
+    longw = _LONG_WORD.findall(line)
+    return len(longw) >= HEADLINE_MIN_LONG_WORDS and \
+        sum(w[0].isupper() for w in longw) >= HEADLINE_CAPITAL_SHARE * len(longw)
+
