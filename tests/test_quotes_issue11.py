@@ -1095,3 +1095,24 @@ def test_a_tentative_verb_reports_for_a_group_of_people_not_for_a_thing():
     # a thing that "suggests" is the writer's inference
     assert _reported_pairs("The trajectory of the talks suggests that this is no passing alliance.") == []
     assert _reported_pairs("The data suggested the channel had silted up.") == []
+
+
+def test_continued_to_insist_reports_for_the_subject_of_the_verb_before_to():
+    # before: the subject region of "insist" was "Lee continued to", which resolved to nobody
+    assert _reported_pairs("Ann Ruiz continued to insist that the ferry was safe.") == \
+        [("Ann Ruiz", "the ferry was safe")]
+    assert _reported_pairs("Ann Ruiz went on to say that the ferry was safe.") == [("Ann Ruiz", "the ferry was safe")]
+    # "declined to say" reports nothing
+    assert _reported_pairs("Ann Ruiz declined to say that the ferry was safe.") == []
+
+
+def test_after_say_a_present_tense_clause_is_read_with_no_finite_marker():
+    # before: a clause after "said" needed an auxiliary, an -ed or irregular past verb; "fail", "want" have none
+    text = "“It is not normal,” said Ann Weaver, who said pilots often fail to read the charts."
+    assert _reported_pairs(text) == [("Ann Weaver", "pilots often fail to read the charts")]
+    assert _reported_pairs("Ann Ruiz said pilots want more money for the port.") == \
+        [("Ann Ruiz", "pilots want more money for the port")]
+    # "said nothing", "said goodbye" and a short object stay objects; other verbs still need a finite marker
+    assert _reported_pairs("Ann Ruiz said nothing about the port.") == []
+    assert _reported_pairs("Ann Ruiz said goodbye to the crew at noon.") == []
+    assert _reported_pairs("Ann Ruiz announced pilots want more money for the port.") == []

@@ -29,6 +29,8 @@ from .names import NAME_RE, WORD_RE, count_words
 from .record import Quote
 from .speakers import (
     ABBR_RE,
+    INFINITIVE_SPEAKER,
+    INFINITIVE_TO,
     PARTY_TAG,
     _Speakers,
     clause_subject,
@@ -76,10 +78,6 @@ _INVERTED_LEAD = re.compile(r"[ \xa0]*([A-Z][a-z]+)[ \xa0]+(" + NAME_RE.pattern 
 #: how far before its colon the name of a ``name_colon`` lead-in is looked for
 NAME_COLON_CHARS = 80
 _NAME_COLON = re.compile(r"(?:^|[\s(–—-])(" + NAME_RE.pattern + r")[ \xa0]*:[ \xa0]*$")
-# a word then "to" right before an infinitive speech verb; only after a verb of list ``infinitive_speaker`` ("went on
-# to say", "interjected to say") did the subject say what follows ("declined to say", "was asked to say" did not)
-_INFINITIVE_TO = re.compile(r"\b([a-z]+)(?:[ \xa0]+on)?[ \xa0]+to[ \xa0]+$")
-_INFINITIVE_SPEAKER = word_set("infinitive_speaker")
 _AS_COMMA = re.compile(r"\b(?:As|as)\s[^,]{1,60},\s*$")
 
 
@@ -237,9 +235,9 @@ def reporting_verb_before(c: _Context):
     if modal_before(t, c.lo, vm.start()):
         c.no_inherit = True
         return None
-    to = _INFINITIVE_TO.search(t, max(c.lo, vm.start() - 40), vm.start())
+    to = INFINITIVE_TO.search(t, max(c.lo, vm.start() - 40), vm.start())
     if to is not None:
-        if to.group(1).lower() not in _INFINITIVE_SPEAKER or t[vm.end():c.s].strip() not in (":", ","):
+        if to.group(1).lower() not in INFINITIVE_SPEAKER or t[vm.end():c.s].strip() not in (":", ","):
             c.no_inherit = True   # "declined to say", "was asked to say", "the right of voters to say"
             return None
         # "O'Malley, who …, interjected to say: “…”": the infinitive says what its clause's subject said

@@ -30,6 +30,7 @@ from .speakers import (
     _Speakers,
     clause_subject,
     ends_coordinated,
+    infinitive_lead,
     modal_before,
     opens_clause_between,
     possessive_noun,
@@ -182,7 +183,9 @@ class _Reading:
             if spk and typ != "none":
                 self.memory.note(m.start(), spk, typ)
         else:
-            subj = subject_region(dm, lo, m.start())
+            # "Lee continued to insist that …", "went on to say that …": the subject of the verb before "to"
+            lead = infinitive_lead(dm.text, lo, m.start())
+            subj = subject_region(dm, lo, m.start() if lead is None else lead)
             spk, typ = resolve_np(dm, subj, m.start(), self.memory) if subj.strip() else ("", "none")
             if spk and typ != "none":
                 self.memory.note(m.start(), spk, typ)

@@ -89,6 +89,14 @@ _CLAUSE_GAP = (r"(?:[ \xa0]+(?!(?:" + alternation("clause_relative") + r")\b)[\w
 _BARE_CLAUSE = re.compile(r"[ \xa0]+(?=(?!(?:" + alternation("stop_pre") + "|" + alternation("bare_subject_veto")
                           + "|" + FINITE_ALT + r"|\w+ly)\b)[a-z][\w’'-]*" + _CLAUSE_GAP + r"(?:"
                           + FINITE_ALT + r")\b)")
+# "said executives often fail to …": after "say" (which takes a clause, hardly ever a noun phrase) a lower-case
+# word that no list vetoes opens a clause of at least SAY_CLAUSE_WORDS words even when no finite verb is seen
+# (a present tense has no marker: "fail", "needs")
+SAY_CLAUSE_WORDS = 4
+_SAY_LEMMAS = frozenset(words("say_lemma"))
+_SAY_BARE = re.compile(r"[ \xa0]+(?=(?!(?:" + alternation("stop_pre") + "|" + alternation("bare_subject_veto")
+                       + "|" + FINITE_ALT + r"|\w+ly)\b)[a-z][\w’'-]*(?:[ \xa0]+[\w’'$%-]+){"
+                       + str(SAY_CLAUSE_WORDS - 1) + "})")
 # "noted the bridge had closed", "announced Ruiz would stay": a clause with no "that" after a ``zero_that=finite``
 # verb (one that also takes a noun object: "announced the discovery") needs a finite verb as close
 _FINITE_CLAUSE = re.compile(r"[ \xa0]+(?=(?:(?:" + alternation("subject_start") + r"|[A-Z][\w’'-]*)\b|(?!(?:"
@@ -334,7 +342,8 @@ def _clause_start_after(at: int, info: dict, after: str) -> int | None:
     cm = _CLAUSE_START.match(after)
     if cm is None and info.get("zero_that") in ("yes", "finite"):
         cm = _FINITE_CLAUSE.match(after) if info["zero_that"] == "finite" else \
-            _ZERO_THAT.match(after) or _BARE_CLAUSE.match(after)
+            _ZERO_THAT.match(after) or _BARE_CLAUSE.match(after) \
+            or (_SAY_BARE.match(after) if info.get("lemma") in _SAY_LEMMAS else None)
         if cm is not None and _DATE_WORD.match(after[cm.end():]):
             cm = None
         if cm is None and info["zero_that"] == "yes":

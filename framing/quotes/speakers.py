@@ -172,6 +172,19 @@ def progressive_before(text: str, vstart: int) -> bool:
     return bool(_ING.match(text, vstart)) and _PROGRESSIVE.search(text, max(0, vstart - 30), vstart) is not None
 
 
+# a word then "to" right before an infinitive speech verb; only after a verb of list ``infinitive_speaker`` ("went on
+# to say", "interjected to say") did the subject say what follows ("declined to say", "was asked to say" did not)
+INFINITIVE_TO = re.compile(r"\b([a-z]+)(?:[ \xa0]+on)?[ \xa0]+to[ \xa0]+$")
+INFINITIVE_SPEAKER = word_set("infinitive_speaker")
+
+
+def infinitive_lead(text: str, lo: int, vstart: int) -> int | None:
+    """Where the verb of "went on to say", "continued to insist" starts, when the speech verb at ``vstart``
+    is such an infinitive after a verb of list ``infinitive_speaker`` (not before ``lo``); else None."""
+    to = INFINITIVE_TO.search(text, max(lo, vstart - 40), vstart)
+    return to.start(1) if to is not None and to.group(1).lower() in INFINITIVE_SPEAKER else None
+
+
 def modal_before(text: str, lo: int, vstart: int) -> bool:
     """Is the speech verb at ``vstart`` governed by a modal, negation, infinitive or copula in the
     25 characters before it (not before ``lo``, nor before a coordinated clause: "he did not, but
