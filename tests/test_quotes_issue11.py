@@ -5,6 +5,8 @@ repository); each fails if the change it tests is reverted.
 """
 from __future__ import annotations
 
+import re
+
 from framing.quotes import extract_quotes, quote_spans
 
 
@@ -894,7 +896,8 @@ def test_a_mid_sentence_attribution_before_a_quotation_makes_one_mixed_row():
     assert _reported_pairs(text) == \
         [("Ann Berg", "The boat trade, she said, is “far stronger than anyone in town expected.”")]
     # too few words outside the quotation: the quotation keeps its row
-    assert _rows("Ann Berg runs a club. The club, Berg said, “is fine.”")[-1][:2] == ("direct", "Berg")
+    # ("Ann" is a woman's first name, so "Ann Berg" is a person and "Berg" her canonical name: session 7)
+    assert _rows("Ann Berg runs a club. The club, Berg said, “is fine.”")[-1][:2] == ("direct", "Ann Berg")
     # a speech verb after the attribution reports the quotation itself: no mixed row
     assert _rows('Prices rose, said Ana Ruiz, who added: "We had no choice."')[-1] == \
         ("direct", "Ana Ruiz", '"We had no choice."')
@@ -1116,3 +1119,32 @@ def test_after_say_a_present_tense_clause_is_read_with_no_finite_marker():
     assert _reported_pairs("Ann Ruiz said nothing about the port.") == []
     assert _reported_pairs("Ann Ruiz said goodbye to the crew at noon.") == []
     assert _reported_pairs("Ann Ruiz announced pilots want more money for the port.") == []
+
+
+def test_a_first_name_of_one_clear_gender_keeps_he_from_a_woman():
+    # before: with no honorific and no bound pronoun, "he" went to the nearest person, a woman (issue 11)
+    assert _reported_pairs("Tom Berg spoke first. Ann Lee spoke next. He said the port would close.") == \
+        [("Tom Berg", "the port would close")]
+    assert _speaker_of("Tom Berg said the fees were high. Ann Lee said they were not. “We will see,” he added.",
+                       "We will see") == "Tom Berg"
+    # a first name both genders use gives none: the nearest person still speaks
+    assert _reported_pairs("Tom Berg spoke first. Jordan Lee spoke next. He said the port would close.") == \
+        [("Jordan Lee", "the port would close")]
+
+
+def test_the_first_name_table_is_one_clear_gender_per_row_with_its_census_shares():
+    from framing._data import read_csv_rows
+    from framing.quotes.lexicon import first_name_genders
+    g = first_name_genders()
+    assert g["Ann"] == "f" and g["Tom"] == "m" and "Jordan" not in g and "Lee" not in g
+    for r in read_csv_rows("first_name_gender.csv"):
+        men, women = (float(x) for x in re.findall(r"([\d.]+)% of", r["source"]))
+        share = men if r["gender"] == "m" else women
+        assert share >= 0.95 * (men + women), r
+
+
+def test_a_verb_clause_that_ends_in_a_colon_introduces_the_quotation_after_it():
+    # before: only a short adjunct (40 characters) could stand between the verb and the colon
+    text = ("The port board said about its decision on the new ferry fees in the latest draft of its plan:\n\n"
+            "“The plan goes further than any plan before it.”")
+    assert _speaker_of(text, "The plan goes") == "The port board"

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import abbreviations, alternation, lexicon, word_set, words
+from .lexicon import abbreviations, alternation, first_name_genders, lexicon, word_set, words
 from .names import (
     CONN,
     NAME_RE,
@@ -288,6 +288,8 @@ def _name_of(nm: str, common, w: _NameWords):
     lw = [x.lower() for x in toks]
     org = any(x.replace("’", "'").rstrip("'s") in w.org or x in w.org for x in lw) or \
         (_ACRONYM.fullmatch(name) is not None)
+    if not gender and not org and len(toks) > 1:
+        gender = first_name_genders().get(toks[0], "")   # "Ann Lee": a first name of one clear gender
     return name, gender, frozenset(descr), org, [d.lower() for d in nm.split()[:-len(toks)]]
 
 

@@ -63,8 +63,11 @@ _TITLES = "|".join(a[:-1].capitalize() for a in sorted(abbreviations()) if "." n
 _NAME_ENDS_CLAUSE = re.compile(r"[ \xa0]+(?:(?:" + _TITLES + r")\.[ \xa0]+)?(" + NAME_RE.pattern + r")"
                                r"(?=[ \xa0]*(?:\([^()]{1,20}\)[ \xa0]*)?"
                                r"(?:[,.;:]|$|(?:" + alternation("place_preposition") + r"|last|this)\b))")
-# a speech verb whose sentence ends (after a short adjunct: "in a statement") where a quotation opens
-_LEAD_SENTENCE_END = re.compile(r"[^.;:!?“”\"\n]{0,40}[.:]\s+[“\"]")
+# a speech verb whose sentence ends (after a short adjunct: "in a statement") where a quotation opens, or whose
+# clause ends in a colon before one after a longer adjunct ("said about the draft of its platform:\n\n“…”")
+LEAD_COLON_CHARS = 150
+_LEAD_SENTENCE_END = re.compile(r"[^.;:!?“”\"\n]{0,40}[.:]\s+[“\"]|[^.;:!?“”\"\n]{0," + str(LEAD_COLON_CHARS)
+                                + r"}:\s+[“\"]")
 
 
 def extract_quotes(text: str, exclude: Sequence[tuple[int, int]] = (), doc_id: str = "doc",

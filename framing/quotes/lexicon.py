@@ -86,6 +86,13 @@ def speech_verbs_with(column: str, value: str) -> list[str]:
     return [r["phrase"] for r in read_csv_rows("speech_verbs.csv") if value in r[column].split("|")]
 
 
+@lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str]:
+    """``{first name: m|f}`` of ``data/first_name_gender.csv`` (1990 US Census lists, names of one clear
+    gender only: ``scripts/build_first_names.py``)."""
+    return {r["name"]: r["gender"] for r in read_csv_rows("first_name_gender.csv")}
+
+
 def speech_participles() -> list[str]:
     """The -ing forms of ``speech_verbs.csv`` ("adding", "saying"), in file order."""
     return [r["phrase"] for r in read_csv_rows("speech_verbs.csv") if r["phrase"].endswith("ing")]
