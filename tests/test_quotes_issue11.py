@@ -1044,8 +1044,8 @@ def test_an_inverted_attribution_may_end_with_an_adjunct_or_a_speech_participle(
     # ... not a clause of the writer's, a verb that takes no adjunct, or an adjunct that is a clause
     assert _reported_pairs("The fares stayed high all winter, and officials warned of more delays.") == \
         [("officials", "more delays")]
-    assert _reported_pairs("The fares stayed high all winter, and the mayor continues to struggle.") == []
-    assert _reported_pairs("The fares stayed high all winter, but Ann Ruiz has said from the start that "
+    assert _reported_pairs("The fares stayed high all winter, and the port continues to lose money.") == []
+    assert _reported_pairs("The fares stayed high all winter, but Ann Ruiz has said all year that "
                            "nothing would change.") == [("Ann Ruiz", "nothing would change")]
     assert _reported_pairs("As the tide rose over the pier, the radio reported at least six boats drifted "
                            "loose.") == []
@@ -1070,8 +1070,8 @@ def test_missing_present_forms_of_listed_speech_verbs_report_a_clause():
     assert _reported_pairs("The show was full of insults and jokes that did not land.") == []
 
 
-def test_through_a_spokesman_may_stand_between_the_verb_and_that():
-    assert _reported_pairs("Ann Ruiz explained through a spokesman that she had wanted to help.") == \
+def test_through_a_lawyer_may_stand_between_the_verb_and_that():
+    assert _reported_pairs("Ann Ruiz explained through her lawyer that she had wanted to help.") == \
         [("Ann Ruiz", "she had wanted to help")]
 
 
@@ -1104,7 +1104,7 @@ def test_continued_to_insist_reports_for_the_subject_of_the_verb_before_to():
     # before: the subject region of "insist" was "Lee continued to", which resolved to nobody
     assert _reported_pairs("Ann Ruiz continued to insist that the ferry was safe.") == \
         [("Ann Ruiz", "the ferry was safe")]
-    assert _reported_pairs("Ann Ruiz went on to say that the ferry was safe.") == [("Ann Ruiz", "the ferry was safe")]
+    assert _reported_pairs("Ann Ruiz went on to argue that the ferry was safe.") == [("Ann Ruiz", "the ferry was safe")]
     # "declined to say" reports nothing
     assert _reported_pairs("Ann Ruiz declined to say that the ferry was safe.") == []
 
@@ -1145,6 +1145,6 @@ def test_the_first_name_table_is_one_clear_gender_per_row_with_its_census_shares
 
 def test_a_verb_clause_that_ends_in_a_colon_introduces_the_quotation_after_it():
     # before: only a short adjunct (40 characters) could stand between the verb and the colon
-    text = ("The port board said about its decision on the new ferry fees in the latest draft of its plan:\n\n"
+    text = ("The port board said about its decision on the new ferry fees in the newest version of its plan:\n\n"
             "“The plan goes further than any plan before it.”")
     assert _speaker_of(text, "The plan goes") == "The port board"

@@ -186,7 +186,7 @@ class _Reading:
             if spk and typ != "none":
                 self.memory.note(m.start(), spk, typ)
         else:
-            # "Lee continued to insist that …", "went on to say that …": the subject of the verb before "to"
+            # "Lee continued to insist that …", "went on to argue that …": the subject of the verb before "to"
             lead = infinitive_lead(dm.text, lo, m.start())
             subj = subject_region(dm, lo, m.start() if lead is None else lead)
             spk, typ = resolve_np(dm, subj, m.start(), self.memory) if subj.strip() else ("", "none")

@@ -91,11 +91,11 @@ _BARE_CLAUSE = re.compile(r"[ \xa0]+(?=(?!(?:" + alternation("stop_pre") + "|" +
                           + FINITE_ALT + r")\b)")
 # "said executives often fail to …": after "say" (which takes a clause, hardly ever a noun phrase) a lower-case
 # word that no list vetoes opens a clause of at least SAY_CLAUSE_WORDS words even when no finite verb is seen
-# (a present tense has no marker: "fail", "needs")
+# (a present tense has no marker: "fail", "needs"); not when "that" follows closely ("said all year that …")
 SAY_CLAUSE_WORDS = 4
 _SAY_LEMMAS = frozenset(words("say_lemma"))
-_SAY_BARE = re.compile(r"[ \xa0]+(?=(?!(?:" + alternation("stop_pre") + "|" + alternation("bare_subject_veto")
-                       + "|" + FINITE_ALT + r"|\w+ly)\b)[a-z][\w’'-]*(?:[ \xa0]+[\w’'$%-]+){"
+_SAY_BARE = re.compile(r"[ \xa0]+(?![^,.;:“”\"]{0,30}\bthat\b)(?=(?!(?:" + alternation("stop_pre") + "|"
+                       + alternation("bare_subject_veto") + "|" + FINITE_ALT + r"|\w+ly)\b)[a-z][\w’'-]*(?:[ \xa0]+[\w’'$%-]+){"
                        + str(SAY_CLAUSE_WORDS - 1) + "})")
 # "noted the bridge had closed", "announced Ruiz would stay": a clause with no "that" after a ``zero_that=finite``
 # verb (one that also takes a noun object: "announced the discovery") needs a finite verb as close
@@ -150,7 +150,7 @@ _ACC_TAIL = re.compile(
 #: "…, said X[, appositive]" ends its sentence within this many words with no finite verb: what follows the
 #: verb is its subject ("One teacher, Ron Ellis, said his bill had doubled" has one: a clause)
 _INVERTED_NP_WORDS = 8
-_ADJUNCT_CLAUSE = re.compile(r"\b(?:that|least|most)\b")   # "said from the start that …", "reported at least …"
+_ADJUNCT_CLAUSE = re.compile(r"\b(?:that|least|most)\b")   # "said all year that …", "reported at least …"
 #: verbs of an inverted attribution that an adjunct may follow ("…, Ruiz said in an interview.")
 _ADJUNCT_VERBS = frozenset(speech_verbs_with("inverted_tail", "adjunct"))
 # "…, said he agrees with …": a subject pronoun and a word open a clause, never an inverted subject
@@ -409,7 +409,7 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
             if not m or (cut_at_quote and not m.group(1) and not m.group(4)):
                 continue
             if m.group("adj") and not _adjunct_ok(m):
-                continue   # "…, and he continues to struggle", "…, he has said from the start that …"
+                continue   # "…, and the port continues to lose money", "…, but she has said all year that …"
             cue = "according to" if m.group(1) else (m.group(3) or m.group(4))
             np_ = m.group(1) or m.group(2) or m.group(5)
             if np_ is None or count_words(np_) > 8:
@@ -435,8 +435,8 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
 
 def _adjunct_ok(m) -> bool:
     """Does a tail's adjunct (``m``, an ``_ACC_TAIL`` match: "…, Ruiz said in an interview.") follow a verb
-    of ``_ADJUNCT_VERBS``, with no finite verb or "that" in it or its subject ("…, CNN reported at least six
-    planes filled …", "…, but he has said from the start that …"), a subject that opens no clause ("and",
+    of ``_ADJUNCT_VERBS``, with no finite verb or "that" in it or its subject ("…, the radio reported at least
+    two boats sank", "…, but she has said all year that …"), a subject that opens no clause ("and",
     "as", "which": ``_MID_NP_VETO``) and no appositive after it?"""
     adj, np_ = m.group("adj"), (m.group(2) or "").split()
     return ((m.group(3) or "").lower() in _ADJUNCT_VERBS and not _ADJUNCT_CLAUSE.search(adj)
