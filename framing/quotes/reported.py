@@ -95,8 +95,8 @@ _BARE_CLAUSE = re.compile(r"[ \xa0]+(?=(?!(?:" + alternation("stop_pre") + "|" +
 SAY_CLAUSE_WORDS = 4
 _SAY_LEMMAS = frozenset(words("say_lemma"))
 _SAY_BARE = re.compile(r"[ \xa0]+(?![^,.;:“”\"]{0,30}\bthat\b)(?=(?!(?:" + alternation("stop_pre") + "|"
-                       + alternation("bare_subject_veto") + "|" + FINITE_ALT + r"|\w+ly)\b)[a-z][\w’'-]*(?:[ \xa0]+[\w’'$%-]+){"
-                       + str(SAY_CLAUSE_WORDS - 1) + "})")
+                       + alternation("bare_subject_veto") + "|" + FINITE_ALT + r"|\w+ly)\b)[a-z][\w’'-]*"
+                       r"(?:[ \xa0]+[\w’'$%-]+){" + str(SAY_CLAUSE_WORDS - 1) + "})")
 # "noted the bridge had closed", "announced Ruiz would stay": a clause with no "that" after a ``zero_that=finite``
 # verb (one that also takes a noun object: "announced the discovery") needs a finite verb as close
 _FINITE_CLAUSE = re.compile(r"[ \xa0]+(?=(?:(?:" + alternation("subject_start") + r"|[A-Z][\w’'-]*)\b|(?!(?:"
