@@ -1063,8 +1063,11 @@ def test_missing_present_forms_of_listed_speech_verbs_report_a_clause():
         [("Harbour pilots", "the channel silted up in May")]
     assert _reported_pairs("Ann Ruiz clarifies that the toll was never raised.") == \
         [("Ann Ruiz", "the toll was never raised")]
-    assert _reported_pairs("The captains maintain the ferry was safe to sail.") == \
+    assert _reported_pairs("The captains maintain that the ferry was safe to sail.") == \
         [("The captains", "the ferry was safe to sail")]
+    # ... only with "that": these forms also take a noun phrase
+    assert _reported_pairs("Ann Ruiz recounts the night the ferry sank in the harbour.") == []
+    assert _reported_pairs("Volunteers maintain the trails the park service closed last year.") == []
     # nouns that share a form stay nouns
     assert _reported_pairs("The town boasts a harbour that was built long ago.") == []
     assert _reported_pairs("The show was full of insults and jokes that did not land.") == []
@@ -1137,10 +1140,12 @@ def test_the_first_name_table_is_one_clear_gender_per_row_with_its_census_shares
     from framing.quotes.lexicon import first_name_genders
     g = first_name_genders()
     assert g["Ann"] == "f" and g["Tom"] == "m" and "Jordan" not in g and "Lee" not in g
+    # rare entries, surnames written first and places are no first names
+    assert not {"Li", "Ma", "Lai", "Tran", "In", "China", "Austin", "Houston"} & set(g)
     for r in read_csv_rows("first_name_gender.csv"):
-        men, women = (float(x) for x in re.findall(r"([\d.]+)% of", r["source"]))
+        men, women, surname = (float(x) for x in re.findall(r"([\d.]+)%", r["source"]))
         share = men if r["gender"] == "m" else women
-        assert share >= 0.95 * (men + women), r
+        assert share >= 0.95 * (men + women) and share >= 0.01 and share > surname, r
 
 
 def test_a_verb_clause_that_ends_in_a_colon_introduces_the_quotation_after_it():
@@ -1148,3 +1153,48 @@ def test_a_verb_clause_that_ends_in_a_colon_introduces_the_quotation_after_it():
     text = ("The port board said about its decision on the new ferry fees in the newest version of its plan:\n\n"
             "“The plan goes further than any plan before it.”")
     assert _speaker_of(text, "The plan goes") == "The port board"
+
+
+def test_session_7_review_cases():
+    # "…, said X of …": an adjunct never follows "said X" (the adjunct rule once cut this row)
+    assert _reported_pairs("The old ferry sank near the pier, said Tom Berg at the meeting.") == \
+        [("Tom Berg", "The old ferry sank near the pier")]
+    # a participle tail needs a subject that opens no clause
+    assert _reported_pairs("The fares stayed high all winter, and the mayor warned, urging drivers to stay home.") == []
+    # a decimal point is no sentence stop inside a participle tail
+    assert _reported_pairs("Prices rose again last month, the bank said, adding that inflation hit 3.5 percent.") == \
+        [("the bank", "Prices rose again last month"), ("the bank", "inflation hit 3.5 percent")]
+    # a colon after a new clause introduces nothing of the first subject's
+    text = "Ann Ruiz explained the plan, and a sign at the pier listed the rules:\n\n“No boats after dark.”"
+    assert _speaker_of(text, "No boats") == ""
+    # a request ("asked X to continue to insist") is no statement
+    assert _reported_pairs("Tom Berg asked Ann Ruiz to continue to insist that the ferry was safe.") == []
+    # an unresolved pronoun in the shapes a resolved one takes
+    assert _reported_pairs("In 2010 he said the ferry would run late on Sunday.") == \
+        [("", "the ferry would run late on Sunday")]
+    # a capitalised "He" after "said" is a name, not a pronoun
+    assert _reported_pairs("The talks with the port board were frank and useful, said He Lifeng.") != []
+
+
+def test_headlines_need_a_finite_verb_after_the_speech_verb():
+    for line in ("Ann Lee Says Goodbye To Her Colleagues", "Governor Says No To Pipeline Plan",
+                 "Ann Lee Admits Defeat In Race For Mayor", "Insurance Claims Soar After Harbour Storm",
+                 "Ann Lee Told Police She Saw The Crash", "Why Pilots Say Ferries Are Unsafe",
+                 "Ann Ruiz Saying Ferries Will Sink Draws Fire"):
+        assert _reported_pairs(line + "\n\nText.") == [], line
+    assert _reported_pairs("Ann Lee Says: Ferries Will Not Sail\n\nText.") == [("Ann Lee", "Ferries Will Not Sail")]
+
+
+def test_a_thing_or_a_poll_that_suggests_is_no_source():
+    for text in ("Recent polls suggest that the mayor will lose the race.", "The results suggest the ferry is late.",
+                 "One study suggested that the mayor will lose.", "The analysis suggests the ferry is late."):
+        assert _reported_pairs(text) == [], text
+    assert _reported_pairs("Critics suggested that the mayor will lose the race.") == \
+        [("Critics", "the mayor will lose the race")]
+    assert _reported_pairs("Harbour officials suggested that the ferry was late.") == \
+        [("Harbour officials", "the ferry was late")]
+
+
+def test_a_surname_written_first_gets_no_gender_from_the_first_name_table():
+    text = "Lai Chen visited the port on Monday. He said the island would never yield."
+    assert _reported_pairs(text) == [("Lai Chen", "the island would never yield")]

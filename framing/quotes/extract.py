@@ -65,8 +65,9 @@ _NAME_ENDS_CLAUSE = re.compile(r"[ \xa0]+(?:(?:" + _TITLES + r")\.[ \xa0]+)?(" +
                                r"(?:[,.;:]|$|(?:" + alternation("place_preposition") + r"|last|this)\b))")
 # a speech verb whose sentence ends (after a short adjunct: "in a statement") where a quotation opens, or whose
 # clause ends in a colon before one after a longer adjunct ("said about the draft of its platform:\n\n“…”")
+# (no comma on the way: "…, and a sign at the pier listed the rules:" is a new clause)
 LEAD_COLON_CHARS = 150
-_LEAD_SENTENCE_END = re.compile(r"[^.;:!?“”\"\n]{0,40}[.:]\s+[“\"]|[^.;:!?“”\"\n]{0," + str(LEAD_COLON_CHARS)
+_LEAD_SENTENCE_END = re.compile(r"[^.;:!?“”\"\n]{0,40}[.:]\s+[“\"]|[^.;:!?,“”\"\n]{0," + str(LEAD_COLON_CHARS)
                                 + r"}:\s+[“\"]")
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from .._data import read_csv_rows
 from .document import _SpanSet
 from .lexicon import alternation, speech_participles, speech_verbs_with, words
 from .marks import ALL_D, rstrip
@@ -142,19 +143,21 @@ _ACC_TAIL = re.compile(
     r"(?:[ \xa0]+(?:" + alternation("tell_object") + r"|(?:the[ \xa0]+)?" + _CAP_RUN + r"))?|"   # "…, X told Reuters."
     r"(" + _VERB_NP + r") ([^,.;“”\"]{2,60}?))"
     + _TIME_RE + "?"
-    # "… in an interview" / "… of the ruling" (no comma, bounded), after a verb of ``_ADJUNCT_VERBS`` only
-    r"(?P<adj>[ \xa0]+(?:" + alternation("tail_adjunct") + r")[ \xa0][^,.;“”\"]{1,80}?)?"
+    # "… in an interview" / "… of the ruling" (no comma, bounded): "X said …" only (not after "said X", group
+    # 4: "…, said Tom Berg of the union."), and a verb of ``_ADJUNCT_VERBS`` only (:func:`_tail_ok`)
+    r"(?(4)|(?P<adj>[ \xa0]+(?:" + alternation("tail_adjunct") + r")[ \xa0][^,.;“”\"]{1,80}?)?)"
     # ", a former minister" / ", adding that …" (a speech participle reports again: its own row)
     r"(?:,[ \xa0]+(?:(?P<app>(?:" + alternation("tail_appositive") + r")\b[^.;]*)|"
-    r"(?P<ing>(?:" + "|".join(speech_participles()) + r"))\b[^;]{0,300}))?[.:]?$")
+    r"(?P<ing>(?:" + "|".join(speech_participles()) + r"))\b(?:[^.;]|\.\d){0,300}))?[.:]?$")
 #: "…, said X[, appositive]" ends its sentence within this many words with no finite verb: what follows the
 #: verb is its subject ("One teacher, Ron Ellis, said his bill had doubled" has one: a clause)
 _INVERTED_NP_WORDS = 8
-_ADJUNCT_CLAUSE = re.compile(r"\b(?:that|least|most)\b")   # "said all year that …", "reported at least …"
+_STOP = re.compile(r";|\.(?!\d)")
+_ADJUNCT_THAT = re.compile(r"\bthat\b")   # "…, but she has said all year that …": the verb's own clause
 #: verbs of an inverted attribution that an adjunct may follow ("…, Ruiz said in an interview.")
 _ADJUNCT_VERBS = frozenset(speech_verbs_with("inverted_tail", "adjunct"))
 # "…, said he agrees with …": a subject pronoun and a word open a clause, never an inverted subject
-_PRONOUN_CLAUSE = re.compile(r"(?:" + alternation("pronoun_subject") + r")[ \xa0]+\w", re.I)
+_PRONOUN_CLAUSE = re.compile(r"(?:" + alternation("pronoun_subject") + r")[ \xa0]+\w")
 _VERB_NP_SET = frozenset(speech_verbs_with("inverted_tail", "verb_np"))
 # "Clause, X said, clause." / "Clause, said X, clause." / "Clause, according to X, clause.": an attribution
 # set off by commas inside the sentence it reports (the tail's time adverbs allowed before the second comma)
@@ -168,7 +171,10 @@ MID_WORDS_BEFORE = 1
 _MID_NP_VETO = frozenset(words("clause_relative") + words("clause_conjunction") + words("np_clause_cut"))
 _SAID_NP = re.compile(r"(?:^|\s)(?:[A-Z]|(?:" + alternation("said_np_start") + r")\s)")
 _NON_SPEAKERS = frozenset(words("non_speaker"))
-_GROUP_QUANTIFIERS = frozenset(words("vague_quantifier") + words("np_quantifier"))
+_GROUP_QUANTIFIERS = frozenset(words("vague_quantifier") + words("np_quantifier")) - {"one"}
+_PEOPLE_NOUNS = frozenset(words("people_noun"))
+_GROUP_ENDINGS = tuple(words("group_plural_suffix"))
+_ROLE_KEYWORDS = frozenset(r["pattern"].lower() for r in read_csv_rows("role_rules.csv") if r["kind"] == "keyword")
 _ABBR_DOT = "\u2024"   # ONE DOT LEADER: stands for an abbreviation's period in a masked sentence
 # after a fronted "said": a preposition first ("said on Tuesday that …") or a clause word inside ("said
 # Smith that …") means the verb's own clause goes on, so it is not "…, said X." with X the subject
@@ -182,7 +188,8 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     it ends at the sentence end, a closing parenthesis with no opening one, or the first comma of
     ``stops`` (sorted positions of ", <-ing speech verb>", ";" and ", but").
 
-    None for a verb with no speaker, an -ing verb (unless a ``participle`` after a comma), a thing
+    None for a verb with no speaker (a personal pronoun with no antecedent, type :data:`.speakers.UNRESOLVED`,
+    still reports, with an empty speaker), an -ing verb (unless a ``participle`` after a comma), a thing
     as subject ("this shows"), a cognitive verb of a vague source ("many believe") or a tentative one
     of a vague source that is no group of people (:func:`_people`: "the trajectory suggests"; "some
     analysts suggested" reports), a clause under 8 characters, holding a quotation mark,
@@ -230,10 +237,16 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
 
 
 def _people(np_: str) -> bool:
-    """Is the vague source ``np_`` a group of people: a plural head, or a quantifier first ("several aides",
-    "some")? A singular thing ("the trajectory", "the data") that "suggests" is the writer's inference."""
+    """Is the vague source ``np_`` people or a body of them: a quantifier first ("several aides", "some of
+    the pilots"; not "one": "one study"), or a head (before "of") of list ``people_noun`` or a role keyword
+    (``role_rules.csv``: "officials", "analysts", "groups") or a group ending ("Americans")? A thing
+    ("the trajectory", "recent polls", "the results") that "suggests" is the writer's inference."""
     w = np_.lower().split(" of ")[0].split()   # the head comes before "of" ("the trajectory of the talks")
-    return bool(w) and (w[0] in _GROUP_QUANTIFIERS or w[-1].endswith("s") and not w[-1].endswith("ss"))
+    if not w:
+        return False
+    head = w[-1]
+    return w[0] in _GROUP_QUANTIFIERS or head in _PEOPLE_NOUNS or head.endswith(_GROUP_ENDINGS) \
+        or head in _ROLE_KEYWORDS or head.rstrip("s") in _ROLE_KEYWORDS
 
 
 def _quote_opens_clause(dm, cs: int) -> bool:
@@ -393,10 +406,9 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
             cs, ce = ss + a.end(), se
             cue = a.group(2)
         else:
-            # a match holds no "." or ";" but its last character, so it starts after the last
-            # of them: searching from there spares a retry from every comma of a long sentence
-            cut = 0 if sent.endswith("\n") else max(sent.rfind(".", 0, len(sent) - 1),
-                                                     sent.rfind(";", 0, len(sent) - 1)) + 1
+            # a match holds no stop ("." but a decimal point, ";") but its last character, so it starts after
+            # the last of them: searching from there spares a retry from every comma of a long sentence
+            cut = 0 if sent.endswith("\n") else _after_last_stop(sent)
             m = _ACC_TAIL.search(sent, cut)
             if (m is None or count_words(sent[:m.start()]) < 4) and not cut_at_quote:
                 # no tail, or one with too short a clause before it ("At the time, she said, the …"):
@@ -408,7 +420,7 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
                 continue
             if not m or (cut_at_quote and not m.group(1) and not m.group(4)):
                 continue
-            if m.group("adj") and not _adjunct_ok(m):
+            if (m.group("adj") or m.group("ing")) and not _tail_ok(m):
                 continue   # "…, and the port continues to lose money", "…, but she has said all year that …"
             cue = "according to" if m.group(1) else (m.group(3) or m.group(4))
             np_ = m.group(1) or m.group(2) or m.group(5)
@@ -433,15 +445,24 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
     return out
 
 
-def _adjunct_ok(m) -> bool:
-    """Does a tail's adjunct (``m``, an ``_ACC_TAIL`` match: "…, Ruiz said in an interview.") follow a verb
-    of ``_ADJUNCT_VERBS``, with no finite verb or "that" in it or its subject ("…, the radio reported at least
-    two boats sank", "…, but she has said all year that …"), a subject that opens no clause ("and",
-    "as", "which": ``_MID_NP_VETO``) and no appositive after it?"""
-    adj, np_ = m.group("adj"), (m.group(2) or "").split()
-    return ((m.group(3) or "").lower() in _ADJUNCT_VERBS and not _ADJUNCT_CLAUSE.search(adj)
-            and not (np_ and np_[0].lower() in _MID_NP_VETO)   # "…, and officials warned of …": a new clause
-            and not FINITE_WORD.search(m.group(2) or "") and not FINITE_WORD.search(adj) and not m.group("app"))
+def _after_last_stop(sent: str) -> int:
+    """Where the part of ``sent`` after its last "." or ";" but its last character starts (0 if none); a
+    decimal point ("3.5 percent") is no stop, so a tail's participle may hold one."""
+    stops = [k for k in _STOP.finditer(sent, 0, len(sent) - 1)]
+    return stops[-1].end() if stops else 0
+
+
+def _tail_ok(m) -> bool:
+    """May a tail with an adjunct or a speech participle (``m``, an ``_ACC_TAIL`` match: "…, Ruiz said in an
+    interview.", "…, the bank said, adding …") close its sentence as its attribution? Its subject opens no
+    clause ("and", "as", "which": ``_MID_NP_VETO``; "…, and officials warned of …" is the writer's) and holds
+    no finite verb; an adjunct follows a verb of ``_ADJUNCT_VERBS`` and holds no finite verb or "that"
+    ("…, the radio reported at least two boats sank", "…, but she has said all year that …")."""
+    adj, np_ = m.group("adj"), (m.group(2) or m.group(5) or "").split()
+    if np_ and np_[0].lower() in _MID_NP_VETO or FINITE_WORD.search(m.group(2) or ""):
+        return False
+    return not adj or ((m.group(3) or "").lower() in _ADJUNCT_VERBS and not _ADJUNCT_THAT.search(adj)
+                       and not FINITE_WORD.search(adj))
 
 
 def _mixed_inverted(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
@@ -458,8 +479,8 @@ def _mixed_inverted(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
         # read as a space, and the clause keeps it
         last_mark = max(sent.rfind(c) for c in ALL_D)
         inside = last_mark > 0 and sent[last_mark - 1] == ","
-        # (as in the tail of :func:`reported_inverted`: a match holds no "." or ";" but its last character)
-        cut = max(sent.rfind(".", 0, len(sent) - 1), sent.rfind(";", 0, len(sent) - 1)) + 1
+        # (as in the tail of :func:`reported_inverted`: a match holds no stop but its last character)
+        cut = _after_last_stop(sent)
         m = _ACC_TAIL.search(sent[:last_mark] + " " + sent[last_mark + 1:],
                              max(cut, last_mark - 1 if inside else last_mark + 1))
         if m is None:
@@ -566,18 +587,18 @@ _HEADLINE_END = re.compile(r"[!?:;,“”\"’')\]]\.?\s*$")   # a title may end
 _LONG_WORD = re.compile(r"[A-Za-z][\w’'-]{3,}")
 _WORD = re.compile(r"[^\s]+")
 _QUESTION_WORDS = frozenset(words("question_word"))
-_STOP_PRE_WORDS = frozenset(words("stop_pre"))
+_NO_SUBJECT = frozenset(words("stop_pre") + words("bare_subject_veto"))
 
 
 def reported_headline(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers) -> list[Quote]:
     """"Mayor Lee Says Her Budget Will Not Raise Taxes": in a title-case line (:func:`is_headline`) with no
-    quotation mark, a capitalised speech verb that takes a clause with no "that" (``zero_that`` yes or
-    finite; no -ing form, none after a modal) between a subject of at most
-    :data:`HEADLINE_SUBJECT_WORDS` words after any colon or dash that resolves to a speaker (no question
-    word: "What the Candidates Said About …", no preposition last: "Defends Himself Against Claims …")
-    and at least two words that open with no preposition or date: the words after it, to the end of
-    the line or a ";", are one ``reported`` row. Title case hides the finite verb that a
-    clause needs in running text, so the line's shape stands in for it."""
+    quotation mark, the first capitalised speech verb that takes a clause with no "that" (``zero_that`` yes
+    or finite; not "tell", whose object would be read as the clause; no -ing form; none after a modal:
+    "Americans Will Say …") after a subject of at most :data:`HEADLINE_SUBJECT_WORDS` words (after any colon
+    or dash) that resolves to a speaker and opens with no question word ("Why Pilots Say …"): the words
+    after it, to the end of the line or a ";", are one ``reported`` row when they hold a finite verb
+    (:data:`.speakers.FINITE_WORD`, case aside: "Ferries Will Not Sail"; "Says Goodbye To …", "Claims Soar
+    After …" hold none) and open with no word that is no subject (``bare_subject_veto``, ``stop_pre``)."""
     t = dm.text
     occupied = _SpanSet([(r.start, r.end) for r in rows] + list(taken))
     out = []
@@ -585,25 +606,26 @@ def reported_headline(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
         if pe - ps > HEADLINE_MAX_CHARS or not is_headline(t[ps:pe]) or dm.has_mark(ps, pe):
             continue
         for w in _WORD.finditer(t, ps, pe):
-            info = dm.vinfo.get(w.group().lower(), {})
-            if not w.group()[:1].isupper() or w.start() == ps or info.get("zero_that") not in ("yes", "finite") \
-                    or w.group().endswith("ing"):
+            verb = w.group().rstrip(":")
+            info = dm.vinfo.get(verb.lower(), {})
+            if not verb[:1].isupper() or info.get("zero_that") not in ("yes", "finite") \
+                    or info.get("lemma") == "tell" or verb.endswith("ing"):
                 continue
-            cs, semi = w.end() + 1, t.find(";", w.end(), pe)
-            ce = semi if semi >= 0 else pe
             # the subject starts after the last colon or dash ("Bombshell Photo Surfaces — Some Say …")
             lead = max(t.rfind(c, ps, w.start()) for c in _HEADLINE_LEAD_CUT) + 1 or ps
-            subj, after = t[max(ps, lead):w.start()].split(), t[cs:ce].split()
-            if not subj or len(subj) > HEADLINE_SUBJECT_WORDS or subj[0].lower() in _QUESTION_WORDS \
-                    or subj[-1].lower() in _STOP_PRE_WORDS or modal_before(t, ps, w.start()) \
-                    or not after or after[0].lower() in _STOP_PRE_WORDS or _DATE_WORD.match(after[0]):
-                break   # "What the Candidates Said About …", "Americans Will Say …", "Lee — Announced March 2"
-            ce = rstrip_period(t, cs, ce)
-            spk, typ = resolve_np(dm, " ".join(subj), w.start(), memory)
-            if spk and typ != "none" and len(after) >= 2 and not occupied.overlaps(cs, ce):
-                out.append(Quote("", cs, ce, t[cs:ce], "reported", spk, cue=w.group().lower(),
-                                 speaker_type=typ))
-                occupied.add(cs, ce)
+            subj = t[lead:w.start()].split()
+            if not subj:
+                continue
+            cs, semi = w.end() + 1, t.find(";", w.end(), pe)
+            ce = rstrip_period(t, cs, semi if semi >= 0 else pe)
+            after = t[cs:ce].split()
+            if len(subj) <= HEADLINE_SUBJECT_WORDS and subj[0].lower() not in _QUESTION_WORDS \
+                    and not modal_before(t, ps, w.start()) and after and after[0].lower() not in _NO_SUBJECT \
+                    and FINITE_WORD.search(t[cs:ce].lower()) and not occupied.overlaps(cs, ce):
+                spk, typ = resolve_np(dm, " ".join(subj), w.start(), memory)
+                if spk and typ != "none":
+                    out.append(Quote("", cs, ce, t[cs:ce], "reported", spk, cue=verb.lower(), speaker_type=typ))
+                    occupied.add(cs, ce)
             break
     return out
 

@@ -49,7 +49,7 @@ THEY_MENTIONS = 30
 
 _STOP_PRE = word_set("stop_pre")
 _NP_NOT_LAST = word_set("np_not_last")
-_UNRESOLVED = word_set("pronoun_unresolved")
+_FIRST_PERSON = word_set("pronoun_unresolved")   # "I", "we": never resolved
 #: a clause's subject opened by a determiner is at most this many words ("One clerk at a shipping office")
 DETERMINER_NP_WORDS = 10
 _FRONTED_ADVERBIAL = re.compile(r"(?:" + alternation("adverbial_start") + r")\b[^,.;:“”\"]{0,60},\s+", re.I)
@@ -176,13 +176,18 @@ def progressive_before(text: str, vstart: int) -> bool:
 # to say", "interjected to say") did the subject say what follows ("declined to say", "was asked to say" did not)
 INFINITIVE_TO = re.compile(r"\b([a-z]+)(?:[ \xa0]+on)?[ \xa0]+to[ \xa0]+$")
 INFINITIVE_SPEAKER = word_set("infinitive_speaker")
+_TO_BEFORE = re.compile(r"\bto[ \xa0]+$")
 
 
 def infinitive_lead(text: str, lo: int, vstart: int) -> int | None:
     """Where the verb of "went on to say", "continued to insist" starts, when the speech verb at ``vstart``
-    is such an infinitive after a verb of list ``infinitive_speaker`` (not before ``lo``); else None."""
+    is such an infinitive after a verb of list ``infinitive_speaker`` (not before ``lo``) that is itself no
+    infinitive and follows no modal (:func:`modal_before`); else None."""
     to = INFINITIVE_TO.search(text, max(lo, vstart - 40), vstart)
-    return to.start(1) if to is not None and to.group(1).lower() in INFINITIVE_SPEAKER else None
+    if to is None or to.group(1).lower() not in INFINITIVE_SPEAKER or modal_before(text, lo, to.start(1)) \
+            or _TO_BEFORE.search(text, max(lo, to.start(1) - 4), to.start(1)):
+        return None   # "asked Ruiz to continue to insist …": a request, no statement
+    return to.start(1)
 
 
 def modal_before(text: str, lo: int, vstart: int) -> bool:
@@ -451,7 +456,7 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
     np_text = _PRONOUN_CONTRACTION.sub(r"\1", np_text)   # "he's said", "she’d said": the pronoun
     low = np_text.lower()
     lastw = low.split()[-1]
-    if lastw in _STOP_PRE or lastw in _NP_NOT_LAST or low in _UNRESOLVED:
+    if lastw in _STOP_PRE or lastw in _NP_NOT_LAST or low in _FIRST_PERSON:
         return "", "none"
     if low in _PRON:
         return resolve_pronoun(dm, _PRON[low], at, memory)
@@ -623,14 +628,18 @@ def _opens_sentence(dm, s: int, e: int) -> bool:
     return count_words(pre) <= SUBJECT_WORDS and "," not in pre and dm.text[e:e + 1] not in "’'"
 
 
-#: the type :func:`unresolved_pronoun` subjects get before a reported clause: its speaker stays empty
+#: the type :func:`unresolved_pronoun` subjects get before a reported clause (never a row's
+#: ``speaker_type``, which is then "none"): its speaker stays empty
 UNRESOLVED = "unresolved"
 
 
 def unresolved_pronoun(subj: str) -> bool:
-    """Is the subject ``subj`` a bare personal pronoun ("He", "they")? Called when it resolved to
+    """Is the subject ``subj`` a third-person subject pronoun (list ``pronoun_subject``: he, she, they), alone
+    or in the shapes :func:`resolve_np` reads as one ("In 2010 he", "He later")? Called when it resolved to
     nobody: its clause is still reported speech, with no speaker."""
-    return subj.strip(" ,;:\n\t").lower() in _PRON
+    w = subj.strip(" ,;:\n\t").split()
+    return bool(w) and (w[-1].lower() in _SUBJECT_PRON
+                        or w[0].lower() in _SUBJECT_PRON and len(w) > 1 and w[1][:1].islower())
 
 
 def resolve_pronoun(dm, g: str, at: int, memory: _Speakers) -> tuple[str, str]:
