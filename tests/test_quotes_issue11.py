@@ -1198,3 +1198,13 @@ def test_a_thing_or_a_poll_that_suggests_is_no_source():
 def test_a_surname_written_first_gets_no_gender_from_the_first_name_table():
     text = "Lai Chen visited the port on Monday. He said the island would never yield."
     assert _reported_pairs(text) == [("Lai Chen", "the island would never yield")]
+
+
+def test_tail_guards_each_stop_a_false_attribution():
+    # "that" in the adjunct: the verb's own clause follows, the clause before is the writer's
+    assert _reported_pairs("The fares are high, Ann Ruiz said at the meeting that pilots leave.") == \
+        [("Ann Ruiz", "pilots leave")]
+    # a finite verb in the subject: no noun phrase
+    assert _reported_pairs("The fares stayed high all winter, the mayor worried the crew said in March.") == []
+    # a modal before a headline's verb: no statement made
+    assert _reported_pairs("Voters Will Say Ferries Are Unsafe\n\nText.") == []
