@@ -60,7 +60,7 @@ def test_sources_csv_metadata_and_human_coding_kept_apart(seeds_corpus):
 
 def _recorded_checksums() -> dict[str, str]:
     """SOURCES.md's checksum block: ``{file name: sha256}``."""
-    block = (SEEDS.parent / "SOURCES.md").read_text(encoding="utf-8").split("## Checksums", 1)[1]
+    block = (SEEDS.parent / "SOURCES.md").read_text(encoding="utf-8").split("## Checksums", 1)[1].split("\n## ")[0]
     pairs = [line.split() for line in block.splitlines() if line.strip().startswith(tuple("0123456789abcdef"))]
     return {Path(name).name: digest for digest, name in pairs}
 
