@@ -462,11 +462,9 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
         return resolve_pronoun(dm, _PRON[low], at, memory)
     if low in _NEUTER:
         return _resolve_it(dm, at, memory)   # "It also said …": the organisation last speaking or named
-    lw = low.split()
-    if len(lw) > 1 and lw[-1] in _SUBJECT_PRON:
-        return resolve_pronoun(dm, _PRON[lw[-1]], at, memory)   # "In 2010 she", "the candidate said no. But he"
-    if len(lw) > 1 and lw[0] in _SUBJECT_PRON and np_text.split()[1][:1].islower():
-        return resolve_pronoun(dm, _PRON[lw[0]], at, memory)    # "He later suggested …": the pronoun is the subject
+    pron = _pronoun_in(np_text)
+    if pron:
+        return resolve_pronoun(dm, _PRON[pron], at, memory)
     ents = dm.entities
     names = [(m.start(), m.end(), n) for m in NAME_RE.finditer(np_text) for n in [name_in_np(dm, m)] if n is not None]
     # a segment that is exactly a name
@@ -633,13 +631,24 @@ def _opens_sentence(dm, s: int, e: int) -> bool:
 UNRESOLVED = "unresolved"
 
 
+def _pronoun_in(np_text: str) -> str | None:
+    """The subject pronoun (list ``pronoun_subject``) that a longer subject ends with ("In 2010 she", "the
+    candidate said no. But he") or opens before a lower-case word ("He later suggested …"), lower-cased;
+    else None."""
+    w = np_text.split()
+    if len(w) > 1 and w[-1].lower() in _SUBJECT_PRON:
+        return w[-1].lower()
+    if len(w) > 1 and w[0].lower() in _SUBJECT_PRON and w[1][:1].islower():
+        return w[0].lower()
+    return None
+
+
 def unresolved_pronoun(subj: str) -> bool:
     """Is the subject ``subj`` a third-person subject pronoun (list ``pronoun_subject``: he, she, they), alone
-    or in the shapes :func:`resolve_np` reads as one ("In 2010 he", "He later")? Called when it resolved to
+    or in a longer subject as :func:`resolve_np` reads one (:func:`_pronoun_in`)? Called when it resolved to
     nobody: its clause is still reported speech, with no speaker."""
-    w = subj.strip(" ,;:\n\t").split()
-    return bool(w) and (w[-1].lower() in _SUBJECT_PRON
-                        or w[0].lower() in _SUBJECT_PRON and len(w) > 1 and w[1][:1].islower())
+    subj = subj.strip(" ,;:\n\t")
+    return subj.lower() in _SUBJECT_PRON or _pronoun_in(subj) is not None
 
 
 def resolve_pronoun(dm, g: str, at: int, memory: _Speakers) -> tuple[str, str]:
