@@ -1196,7 +1196,7 @@ def test_a_thing_or_a_poll_that_suggests_is_no_source():
 
 
 def test_a_surname_written_first_gets_no_gender_from_the_first_name_table():
-    text = "Lai Chen visited the port on Monday. He said the island would never yield."
+    text = "Lai Chen toured the port in May. He said the island would never yield."
     assert _reported_pairs(text) == [("Lai Chen", "the island would never yield")]
 
 

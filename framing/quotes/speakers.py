@@ -633,7 +633,7 @@ UNRESOLVED = "unresolved"
 
 def _pronoun_in(np_text: str) -> str | None:
     """The subject pronoun (list ``pronoun_subject``) that a longer subject ends with ("In 2010 she", "the
-    candidate said no. But he") or opens before a lower-case word ("He later suggested …"), lower-cased;
+    mayor said no. But he") or opens before a lower-case word ("He later suggested …"), lower-cased;
     else None."""
     w = np_text.split()
     if len(w) > 1 and w[-1].lower() in _SUBJECT_PRON:
