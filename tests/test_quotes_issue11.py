@@ -1208,3 +1208,94 @@ def test_tail_guards_each_stop_a_false_attribution():
     assert _reported_pairs("The fares stayed high all winter, the mayor worried the crew said in March.") == []
     # a modal before a headline's verb: no statement made
     assert _reported_pairs("Voters Will Say Ferries Are Unsafe\n\nText.") == []
+
+
+# --------------------------------------------------------------------------- session 8
+
+
+def test_a_sentence_that_goes_on_after_x_said_is_one_report():
+    # before: ", the first at dawn …" was read as an appositive of "harbour officials", so the report ended
+    # at "crossings" and the rest of what the officials said was lost
+    text = "The ferry made two crossings, harbour officials said, the first at dawn and the second at noon."
+    assert _reported_pairs(text) == [("harbour officials", text[:-1])]
+    # an appositive after "said X" still closes the attribution
+    assert _reported_pairs("The pier will close in May, said Ann Lee, the harbour master.") == \
+        [("Ann Lee", "The pier will close in May")]
+
+
+def test_told_takes_a_longer_object_before_that():
+    assert _reported_pairs("Ann Ruiz told members of the harbour board that the pier would close.") == \
+        [("Ann Ruiz", "the pier would close")]
+    assert _reported_pairs("Ann Ruiz told the Valley Ledger's night editors that the toll was fair.") == \
+        [("Ann Ruiz", "the toll was fair")]
+    # ... but not before a relative "that"
+    assert _reported_pairs("Ann Ruiz told the crews at a briefing that was held at noon about the toll.") == []
+
+
+def test_clause_starts_after_said():
+    # "that’s": "that" is the clause's subject
+    assert _reported_pairs("Ann Ruiz said that’s what the crews expected.") == \
+        [("Ann Ruiz", "that’s what the crews expected")]
+    # a possessive date opens a subject; a bare date is the verb's time
+    assert _reported_pairs("Dock workers said Monday's vote will decide the strike.") == \
+        [("Dock workers", "Monday's vote will decide the strike")]
+    assert _reported_pairs("Dock workers said Monday the vote will decide the strike.") == \
+        [("Dock workers", "the vote will decide the strike")]
+    # an aside set off by dashes between the verb and "that"
+    assert _reported_pairs("Ann Ruiz said — on a podcast, as it happens — that the toll would rise.") == \
+        [("Ann Ruiz", "the toll would rise")]
+    # an adverbial opened by "without" or "to"
+    assert _reported_pairs("Ann Ruiz claimed without any evidence that the pier was unsafe.") == \
+        [("Ann Ruiz", "the pier was unsafe")]
+    assert _reported_pairs("Ann Ruiz explained to the crews that the pier was unsafe.") == \
+        [("Ann Ruiz", "the pier was unsafe")]
+
+
+def test_would_only_say_reports_and_would_not_say_does_not():
+    assert _reported_pairs("The harbour master would only say that the channel was closed.") == \
+        [("The harbour master", "the channel was closed")]
+    assert _reported_pairs("The harbour master would not say that the channel was closed.") == []
+    assert _reported_pairs("The harbour master would say that the channel was closed.") == []
+
+
+def test_subjects_the_extractor_used_to_miss():
+    # a title before the name that is a common word ("Former")
+    assert _reported_pairs("Former Harbour Master Ann Lee drew a contrast, saying that the port was safe.")[0][1] == \
+        "the port was safe"
+    assert "Ann Lee" in _reported_pairs("Former Harbour Master Ann Lee drew a contrast, saying that the port "
+                                        "was safe.")[0][0]
+    # a subject before an aside that holds a quotation
+    assert _reported_pairs("Ann Ruiz, citing “the old charter,” said the pier would close.") == \
+        [("Ann Ruiz", "the pier would close")]
+    assert _reported_pairs("Ann Ruiz, who calls the toll a “disgrace,” said the pier would close.") == \
+        [("Ann Ruiz", "the pier would close")]
+    # a participle that opens the sentence: the main clause's subject
+    text = "Ann Ruiz spoke first. While saying that she respects the board, she called for a new vote."
+    assert _reported_pairs(text) == [("Ann Ruiz", "she respects the board")]
+    # "those" before a participle or "close" is people
+    assert _reported_pairs("Those surveyed say the ferry should run at night.") == \
+        [("Those surveyed", "the ferry should run at night")]
+    assert _reported_pairs("The vote was close. Those close to the mayor said she would run again.") == \
+        [("Those close to the mayor", "she would run again")]
+    assert _reported_pairs("Those charts show that the ferry should run at night.") == []
+
+
+def test_tentative_verbs_report_for_people_in_the_singular_too():
+    assert _reported_pairs("A Ruiz ally suggested the pier would close.") == [("A Ruiz ally", "the pier would close")]
+    assert _reported_pairs("Her team is suggesting that the pier would close.") == \
+        [("Her team", "the pier would close")]
+    assert _reported_pairs("The inspector general indicated that the pier was unsafe.") == \
+        [("The inspector general", "the pier was unsafe")]
+    # a thing that suggests or indicates is the writer's inference
+    assert _reported_pairs("The tide tables indicate that the pier was unsafe.") == []
+
+
+def test_forms_of_listed_verbs_that_were_missing():
+    assert _reported_pairs("Ann Ruiz boasted that the pier was the longest in the region.") == \
+        [("Ann Ruiz", "the pier was the longest in the region")]
+    assert _reported_pairs("Harbour pilots caution that the channel is shallow.") == \
+        [("Harbour pilots", "the channel is shallow")]
+    text = "The union filed a lawsuit on Monday, alleging that the port broke the contract."
+    assert _reported_pairs(text) == [("The union", "the port broke the contract")]
+    text = "Ann Ruiz spoke to the crowd, reminding them that the pier would close."
+    assert _reported_pairs(text) == [("Ann Ruiz", "the pier would close")]

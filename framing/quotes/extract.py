@@ -22,10 +22,11 @@ from .document import _DocModel, _SpanSet
 from .lexicon import abbreviations, alternation, speech_verbs_with, word_set
 from .names import NAME_RE
 from .record import Quote
-from .reported import CLAUSE_BREAK, reported_after_verb, reported_headline, reported_inverted
+from .reported import CLAUSE_BREAK, FRONTED_CLAUSE_CHARS, reported_after_verb, reported_headline, reported_inverted
 from .roles import role_side_evidence, speaker_ids, speaker_kind
 from .speakers import (
     FINITE_WORD,
+    SUBJECT_COMMA,
     UNRESOLVED,
     _Speakers,
     clause_subject,
@@ -42,6 +43,8 @@ from .speakers import (
 # an -ing speech verb right after a comma ("…, saying the plan was dead") hangs on the clause before it
 _PARTICIPLE_AFTER = re.compile(r",[ \xa0]*(?:\w+ly[ \xa0]+)?$")
 # ... and so does one after "by", "before", ... ("responded by saying the plan was dead")
+#: the words that may open a sentence before its participle ("While saying that …, he …")
+_PARTICIPLE_LEADS = word_set("participle_preposition")
 _PARTICIPLE_AFTER_WORD = re.compile(r"\b(?:" + alternation("participle_preposition") + r")[ \xa0]+(?:\w+ly[ \xa0]+)?$",
                                     re.I)
 # ... and so does one right after a text its subject issued ("released a statement saying the vote was off"; not
@@ -190,6 +193,8 @@ class _Reading:
             # "Lee continued to insist that …", "went on to argue that …": the subject of the verb before "to"
             lead = infinitive_lead(dm.text, lo, m.start())
             subj = subject_region(dm, lo, m.start() if lead is None else lead)
+            if lo > ss and not subj.strip(" ,\xa0"):
+                subj = _subject_before_aside(dm, ss, lo)
             spk, typ = resolve_np(dm, subj, m.start(), self.memory) if subj.strip() else ("", "none")
             if spk and typ != "none":
                 self.memory.note(m.start(), spk, typ)
@@ -220,6 +225,8 @@ class _Reading:
         subj = clause_subject(dm, dm.text[dm.entities.after_dateline(lo):vstart])
         if not subj and lo > ss:   # "She blamed a “careless lodger,” not the owners, and said …"
             subj = clause_subject(dm, dm.text[dm.entities.after_dateline(ss):vstart])
+        if not subj:
+            subj = _main_subject_after(dm, ss, vstart)
         return resolve_np(dm, subj, vstart, mem) if subj else ("", "none")
 
     def quote(self, s: int, e: int, flags) -> None:
@@ -230,6 +237,30 @@ class _Reading:
         if row.speaker:   # (then its kind is direct or partial)
             self.memory.note(e, row.speaker, row.speaker_type)
             self.attribs.append((e, row.speaker, row.speaker_type))
+
+
+def _main_subject_after(dm, ss: int, vstart: int) -> str:
+    """The subject of a sentence that opens with a participle phrase ("While saying that …, he went
+    on …", "After arguing that …, Ruiz left"; only a word of ``participle_preposition`` before the verb):
+    the subject of the main clause after the comma that ends the phrase (:data:`.speakers.SUBJECT_COMMA`),
+    else ''."""
+    lead = dm.text[dm.entities.after_dateline(ss):vstart].strip().lower()
+    if lead not in _PARTICIPLE_LEADS:
+        return ""
+    end = dm.sent_end(vstart)
+    main = SUBJECT_COMMA.search(dm.text, vstart, min(end, vstart + FRONTED_CLAUSE_CHARS))
+    return clause_subject(dm, dm.text[main.end():end]) if main is not None else ""
+
+
+def _subject_before_aside(dm, ss: int, lo: int) -> str:
+    """The subject of a verb right after a quotation that ends an aside ("Lee, citing “the law,” said …",
+    "Lee, who calls it a “sham,” said …"; the quotation ends at ``lo``, its sentence starts at ``ss``): the
+    subject before the comma that opens the aside, or '' when no comma comes before the quotation."""
+    qs = dm.quotes_overlapping(lo - 1, lo)
+    if not qs:
+        return ""
+    k = dm.text.rfind(",", ss, qs[-1][0])
+    return subject_region(dm, ss, k) if k > ss else ""
 
 
 def _inverted_subject(dm, m) -> str:

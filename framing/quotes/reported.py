@@ -24,7 +24,7 @@ import re
 
 from .._data import read_csv_rows
 from .document import _SpanSet
-from .lexicon import alternation, speech_participles, speech_verbs_with, words
+from .lexicon import alternation, prepositions, speech_participles, speech_verbs_with, words
 from .marks import ALL_D, rstrip
 from .names import count_words
 from .record import Quote
@@ -43,6 +43,10 @@ from .speakers import (
 )
 
 _NON_SPEAKER = re.compile(r"(?:" + alternation("non_speaker_start") + r")\b", re.I)
+# ... but "those" before "who", a participle, a preposition or a word of list ``those_people`` is people ("those
+# surveyed say", "those close to him said", "those in the room said"), unlike "those documents show"
+_THOSE_PEOPLE = re.compile(r"those[ \xa0]+(?:who|[a-z]+ed|" + "|".join(sorted(prepositions())) + "|"
+                           + alternation("those_people") + r")\b", re.I)
 _CAP_RUN = r"(?>(?:[A-Z][\w’'.-]*[ \xa0]+){0,5}[A-Z][\w’'.-]*)"   # atomic: a name is never cut to leave a subject
 # the object of "told": a name ("told CNN", "told host Ann Lee"), a pronoun or "reporters", or a determiner and
 # up to three words that are not prepositions ("told the local newspaper"), as short as the clause after allows
@@ -71,11 +75,13 @@ MIXED_MAX_QUOTES = 10
 _THAT = r"that(?:,(?=[ \xa0]+[^,.;:“”\"]{1,40},))?[ \xa0]+"
 _CLAUSE_START_RE = (r"(?:[ \xa0]+(?:" + alternation("clause_lead_adverb") + r"|\w+day|\w+ly|[A-Z][a-z]+\s\d+|\d+)\b"
                     r"[^,.;:“”\"]{0," + str(ADJUNCT_CHARS) + r"}?[ \xa0]+" + _THAT + _RELATIVE_THAT_VETO
-                    + r"|[ \xa0]+" + _THAT + ")")
+                    + r"|[ \xa0]+" + _THAT + r"|[ \xa0]+(?=that[’']s\b))")   # "said that’s …": "that" is its subject
 _CLAUSE_START = re.compile(_CLAUSE_START_RE, re.I)
 # "said, however, that …": a parenthetical of a few words set off by commas right after the verb
 _PARENTHETICAL = re.compile(r",[ \xa0]+(?!(?:" + alternation("clause_coordinator") + "|"
-                            + alternation("clause_relative") + r")\b)[^,.;:“”\"]{1,40},(?=[ \xa0])", re.I)
+                            + alternation("clause_relative") + r")\b)[^,.;:“”\"]{1,40},(?=[ \xa0])"
+                            # … or set off by dashes: "said — on a podcast, as it happens — that …"
+                            r"|[ \xa0]+(?:—|--)[ \xa0]*[^.;:“”\"—]{1,40}?[ \xa0]*(?:—|--)(?=[ \xa0])", re.I)
 _ZERO_THAT_RE = r"[ \xa0]+(?=(?:" + alternation("subject_start") + r"|[A-Z][\w’'-]+|\d+)\b)"
 _ZERO_THAT = re.compile(_ZERO_THAT_RE)
 #: a clause with no "that" has its finite verb within this many words (PolNeAR select, speech-cue cover F1:
@@ -112,7 +118,17 @@ _TELL_CLAUSE = re.compile(_TELL_OBJECT_RE + r"(?:(?i:" + _CLAUSE_START_RE + r")|
 # (no preposition), only with an explicit "that" (with no "that", "told party members were …" is no clause)
 _TELL_BARE_THAT = re.compile(r"(?:[ \xa0]+(?!(?:" + alternation("stop_pre") + r")\b)[A-Za-z][\w’'.-]*){1,3}(?i:"
                              + _CLAUSE_START_RE + r")")
-_DATE_WORD = re.compile(r"^(?:" + alternation("date_word") + r")\b")
+# "told members of the union's board that …", "told The Daily Ledger's editors that …": a longer object, with "of"
+# and articles inside it (list ``tell_object_inner``), only before a "that" that is no relative pronoun
+_TELL_WORD = r"(?!(?:" + alternation("stop_pre") + r")\b)[A-Za-z][\w’'.-]*"
+_TELL_LONG_THAT = re.compile(r"[ \xa0]+(?:(?:" + alternation("tell_object_determiner") + r")[ \xa0]+)?" + _TELL_WORD
+                             + r"(?:[ \xa0]+(?:" + _TELL_WORD + "|(?:" + alternation("tell_object_inner")
+                             + r")\b)){1,6}"
+                             r"[ \xa0]+that[ \xa0]+" + _RELATIVE_THAT_VETO)
+# a date word right after the verb is its time ("said Monday the …"), not a possessive subject ("said Monday’s vote …")
+#: verbs other than "tell" that may take their addressee before the clause ("warned residents that …")
+_ADDRESSEE_LEMMAS = frozenset(words("addressee_lemma"))
+_DATE_WORD = re.compile(r"^(?:" + alternation("date_word") + r")\b(?![’']s\b)")
 # a time after a speech verb: "on Friday", "Friday night", "yesterday", "last week"
 _TIME_RE = (r"(?:[ \xa0]+(?:on[ \xa0]+)?(?:\w+day|" + alternation("tail_time") + r"|(?:" + alternation("time_modifier")
             + r")[ \xa0]+\w+)"
@@ -200,7 +216,8 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     info = dm.vinfo.get(verb, {})
     if typ == UNRESOLVED:   # "He said …" with no antecedent: the clause is found, its speaker stays empty
         spk, typ = "", "none"
-    elif not spk or typ == "none" or spk.lower() in _NON_SPEAKERS or _NON_SPEAKER.match(spk):
+    elif not spk or typ == "none" or spk.lower() in _NON_SPEAKERS \
+            or _NON_SPEAKER.match(spk) and not _THOSE_PEOPLE.match(spk):
         return None
     if verb.endswith("ing") and not participle and not progressive_before(t, m.start()):
         return None
@@ -245,8 +262,14 @@ def _people(np_: str) -> bool:
     if not w:
         return False
     head = w[-1]
-    return w[0] in _GROUP_QUANTIFIERS or head in _PEOPLE_NOUNS or head.endswith(_GROUP_ENDINGS) \
+    people = head in _PEOPLE_NOUNS or head + "s" in _PEOPLE_NOUNS or _plural_y(head) in _PEOPLE_NOUNS   # "an aide"
+    return w[0] in _GROUP_QUANTIFIERS or people or head.endswith(_GROUP_ENDINGS) \
         or head in _ROLE_KEYWORDS or head.rstrip("s") in _ROLE_KEYWORDS
+
+
+def _plural_y(noun: str) -> str:
+    """The plural of a noun in -y after a consonant ("ally" -> "allies"), else ``noun``."""
+    return noun[:-1] + "ies" if len(noun) > 2 and noun.endswith("y") and noun[-2] not in "aeiou" else noun
 
 
 def _quote_opens_clause(dm, cs: int) -> bool:
@@ -327,6 +350,18 @@ def _clause_start(m, info: dict, after: str) -> int | None:
     return c
 
 
+def _told_object_clause(after: str):
+    """The match of "told <object>: …" or "told <object> [that] …" at the start of ``after`` (the text after
+    the verb), up to where the clause starts, or None."""
+    cm = _TELL_COLON.match(after)
+    if cm is not None:
+        return cm
+    cm = _TELL_CLAUSE.match(after)
+    if cm is not None and _DATE_WORD.match(after[cm.end():]):
+        cm = None
+    return cm or _TELL_BARE_THAT.match(after) or _TELL_LONG_THAT.match(after)
+
+
 def _clause_start_after(at: int, info: dict, after: str) -> int | None:
     """Where a reported clause of a verb of ``info`` starts in ``after`` (which starts at ``at``), or None.
 
@@ -342,14 +377,12 @@ def _clause_start_after(at: int, info: dict, after: str) -> int | None:
         cm = _ASK_CLAUSE.match(after)
         return None if cm is None else at + cm.end()
     if info.get("lemma") == "tell":
-        cm = _TELL_COLON.match(after)
+        cm = _told_object_clause(after)
+        return None if cm is None else at + cm.end()
+    if info.get("lemma") in _ADDRESSEE_LEMMAS:   # "warned residents that …", "reminded them that …"
+        cm = _told_object_clause(after)
         if cm is not None:
             return at + cm.end()
-        cm = _TELL_CLAUSE.match(after)
-        if cm is not None and _DATE_WORD.match(after[cm.end():]):
-            cm = None
-        cm = cm or _TELL_BARE_THAT.match(after)
-        return None if cm is None else at + cm.end()
     if info.get("lemma") == "warn" and _WARN_OF.match(after):
         return at + _WARN_OF.match(after).end()
     cm = _CLAUSE_START.match(after)
@@ -410,6 +443,8 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
             # the last of them: searching from there spares a retry from every comma of a long sentence
             cut = 0 if sent.endswith("\n") else _after_last_stop(sent)
             m = _ACC_TAIL.search(sent, cut)
+            if m is not None and m.group("app") and m.group(3):
+                m = None   # "…, officials said, the first by …": no appositive follows "X said"; the clause goes on
             if (m is None or count_words(sent[:m.start()]) < 4) and not cut_at_quote:
                 # no tail, or one with too short a clause before it ("At the time, she said, the …"):
                 # an attribution set off by commas inside the sentence

@@ -104,6 +104,8 @@ _IT_HEADS = _GENERIC_ORG_HEAD | word_set("text_source_noun")
 _NON_COMPANY = word_set("non_company_org_word")
 _NAME_CONNECTOR = word_set("name_connector")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_REPORTING_MODALS = word_set("reporting_modal")
+_MODAL_REPORT_ADVERBS = word_set("modal_report_adverb")
 _MODAL_NEG = re.compile(r"(?:\b(?:" + alternation("modal_negation") + r")(?:[ \xa0]+(?:\w+ly|"
                         + alternation("modal_adverb") + r"))*[ \xa0]*)$", re.I)
 #: an abbreviation whose period does not end a noun phrase, or initials (U.S.)
@@ -200,9 +202,13 @@ def modal_before(text: str, lo: int, vstart: int) -> bool:
     for c in _CLAUSE_COORDINATION.finditer(window):
         cut = c.end()
     m = _MODAL_NEG.search(window, cut)
-    if m is not None and m.group().split()[0].lower() in _COPULA and progressive_before(text, vstart):
+    if m is None:
+        return False
+    first, *rest = m.group().lower().split()
+    if first in _COPULA and progressive_before(text, vstart):
         return False   # "is declaring that", "was referring to": a progressive, no passive
-    return m is not None
+    # "would only say that …": the one thing that was said (list ``modal_report_adverb``)
+    return not (first in _REPORTING_MODALS and rest and rest[-1] in _MODAL_REPORT_ADVERBS)
 
 
 # --------------------------------------------------------------------------- subject noun phrase
@@ -371,9 +377,11 @@ def _clause_subject(dm, seg: str) -> str:
             continue   # "Here in Tarbes, Ruiz …", "PARIS, Aug 31 (Reuters) - …": a place
         if _ARTICLE_BEFORE.search(head, max(0, m.start() - 5), m.start()) and _LOWER_AFTER.match(head, m.end()):
             continue   # "the Lane campaign sent": a modifier of the noun after it
-        if ent is not None and (ent.kind in ("person", "org") or pronoun_person(dm, ent, c)) \
-                and m.group().split()[0].lower() not in dm.common:
-            return m.group()   # "Chief executive Ann Lee apologised …": the person, not "Chief"
+        if ent is not None and (ent.kind in ("person", "org") or pronoun_person(dm, ent, c)):
+            if m.group().split()[0].lower() not in dm.common:
+                return m.group()   # "Chief executive Ann Lee apologised …": the person, not "Chief"
+            if n is not None and n != m.group() and m.group().endswith(n):
+                return n   # "Former Harbour Master Ann Lee drew …": the name after its title
     return _determiner_subject(head)
 
 
