@@ -71,15 +71,20 @@ MIXED_OUTSIDE_WORDS = 3
 #: ... and it holds at most this many quotations (more is no clause but a run of quotes; the bound also keeps
 #: the test of each verb of a long sentence from reading every quotation after it)
 MIXED_MAX_QUOTES = 10
-# "that" and, after it, maybe a comma that opens a parenthetical ("that, if chosen, she would …")
-_THAT = r"that(?:,(?=[ \xa0]+[^,.;:“”\"]{1,40},))?[ \xa0]+"
+# "that" and, after it, maybe a comma that opens a parenthetical ("that, if chosen, she would …"; "that, during the
+# years when the two were partners, …": up to THAT_ASIDE_CHARS characters)
+THAT_ASIDE_CHARS = 100
+_THAT = r"that(?:,(?=[ \xa0]+[^,.;:“”\"]{1," + str(THAT_ASIDE_CHARS) + r"},))?[ \xa0]+"
 _CLAUSE_START_RE = (r"(?:[ \xa0]+(?:" + alternation("clause_lead_adverb") + r"|\w+day|\w+ly|[A-Z][a-z]+\s\d+|\d+)\b"
                     r"[^,.;:“”\"]{0," + str(ADJUNCT_CHARS) + r"}?[ \xa0]+" + _THAT + _RELATIVE_THAT_VETO
                     + r"|[ \xa0]+" + _THAT + r"|[ \xa0]+(?=that[’']s\b))")   # "said that’s …": "that" is its subject
 _CLAUSE_START = re.compile(_CLAUSE_START_RE, re.I)
-# "said, however, that …": a parenthetical of a few words set off by commas right after the verb
+# "said, however, that …": a parenthetical of a few words set off by commas right after the verb ("stated, while
+# testifying before the committee last week, that …": up to ASIDE_CHARS characters)
+ASIDE_CHARS = 60
 _PARENTHETICAL = re.compile(r",[ \xa0]+(?!(?:" + alternation("clause_coordinator") + "|"
-                            + alternation("clause_relative") + r")\b)[^,.;:“”\"]{1,40},(?=[ \xa0])"
+                            + alternation("clause_relative") + r")\b)[^,.;:“”\"]{1," + str(ASIDE_CHARS)
+                            + r"},(?=[ \xa0])"
                             # … or set off by dashes: "said — on a podcast, as it happens — that …"
                             r"|[ \xa0]+(?:—|--)[ \xa0]*[^.;:“”\"—]{1,40}?[ \xa0]*(?:—|--)(?=[ \xa0])", re.I)
 _ZERO_THAT_RE = r"[ \xa0]+(?=(?:" + alternation("subject_start") + r"|[A-Z][\w’'-]+|\d+)\b)"
@@ -103,7 +108,8 @@ SAY_CLAUSE_WORDS = 4
 _SAY_LEMMAS = frozenset(words("say_lemma"))
 _SAY_BARE = re.compile(r"[ \xa0]+(?![^,.;:“”\"]{0,30}\bthat\b)(?=(?!(?:" + alternation("stop_pre") + "|"
                        + alternation("bare_subject_veto") + "|" + FINITE_ALT + r"|\w+ly)\b)[a-z][\w’'-]*"
-                       r"(?:[ \xa0]+[\w’'$%-]+){" + str(SAY_CLAUSE_WORDS - 1) + "})")
+                       # (a comma may follow a word: "said comments from Lee, Ruiz and Berg were …")
+                       r"(?:,?[ \xa0]+[\w’'$%-]+){" + str(SAY_CLAUSE_WORDS - 1) + "})")
 # "noted the bridge had closed", "announced Ruiz would stay": a clause with no "that" after a ``zero_that=finite``
 # verb (one that also takes a noun object: "announced the discovery") needs a finite verb as close
 _FINITE_CLAUSE = re.compile(r"[ \xa0]+(?=(?:(?:" + alternation("subject_start") + r"|[A-Z][\w’'-]*)\b|(?!(?:"
