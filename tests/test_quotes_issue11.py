@@ -1299,3 +1299,46 @@ def test_forms_of_listed_verbs_that_were_missing():
     assert _reported_pairs(text) == [("The union", "the port broke the contract")]
     text = "Ann Ruiz spoke to the crowd, reminding them that the pier would close."
     assert _reported_pairs(text) == [("Ann Ruiz", "the pier would close")]
+
+
+def test_addressee_verbs_take_their_object_before_the_clause():
+    assert _reported_pairs("Ann Ruiz warned residents that the pier would close.") == \
+        [("Ann Ruiz", "the pier would close")]
+    assert _reported_pairs("Ann Ruiz has assured me the ferry will keep running.") == \
+        [("Ann Ruiz", "the ferry will keep running")]
+    assert _reported_pairs("Ann Ruiz told me the ferry will keep running.") == \
+        [("Ann Ruiz", "the ferry will keep running")]
+    text = "Ann Ruiz spoke to the crowd, reminding them that the pier would close."
+    assert _reported_pairs(text) == [("Ann Ruiz", "the pier would close")]
+    # "warned of …" and "warned that …" as before
+    assert _reported_pairs("Ann Ruiz warned that the pier would close.") == [("Ann Ruiz", "the pier would close")]
+
+
+def test_longer_asides_before_the_clause():
+    text = ("People who know the harbour board said that, during the years when the two men ran the port "
+            "together, the ferry lost money.")
+    assert _reported_pairs(text) == [("People",
+                                      "during the years when the two men ran the port together, the ferry lost money")]
+    text = "The director further stated, while testifying before the council last week, that the toll was unfair."
+    assert _reported_pairs(text) == [("The director", "the toll was unfair")]
+    assert _reported_pairs("Several pilots suggest however that the toll was unfair.") == \
+        [("Several pilots", "the toll was unfair")]
+    assert _reported_pairs("A union aide said remarks from Lee, Ruiz and Berg were consistent with the plan.") == \
+        [("A union aide", "remarks from Lee, Ruiz and Berg were consistent with the plan")]
+
+
+def test_a_quotation_may_open_the_clause_or_its_second_part():
+    # "said “…” <more words>": one clause that quotes its first words
+    assert _reported_pairs("Ann Ruiz said “there could be” a day when the pier closes.") == \
+        [("Ann Ruiz", "“there could be” a day when the pier closes")]
+    # ... not when the writer's words follow a conjunction
+    assert _reported_pairs("Ann Ruiz said “we will win” and then left the stage.") == []
+    # "Clause, X said, “…” more words.": the whole sentence
+    text = "The port's new cranes, Ms. Ruiz said, “are a fine example of planning” for the coming decade."
+    assert _reported_pairs(text) == [("Ruiz", text[:-1])]
+    # ... but a quotation that is the whole second part stays a direct quote
+    rows = _rows("Asked whether the cranes had helped, Ruiz said, “Sure. We load twice as fast.”")
+    assert ("direct", "Ruiz", "“Sure. We load twice as fast.”") in rows
+    # "erred in saying that …": the sentence's subject
+    assert _reported_pairs("Ann Ruiz erred in saying that the toll was never raised.") == \
+        [("Ann Ruiz", "the toll was never raised")]

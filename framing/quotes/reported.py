@@ -110,6 +110,11 @@ _SAY_BARE = re.compile(r"[ \xa0]+(?![^,.;:“”\"]{0,30}\bthat\b)(?=(?!(?:" + a
                        + alternation("bare_subject_veto") + "|" + FINITE_ALT + r"|\w+ly)\b)[a-z][\w’'-]*"
                        # (a comma may follow a word: "said comments from Lee, Ruiz and Berg were …")
                        r"(?:,?[ \xa0]+[\w’'$%-]+){" + str(SAY_CLAUSE_WORDS - 1) + "})")
+# "said “there could be” a line that …": a quotation that opens a clause going on after it (no comma or stop inside
+# its closing mark, and a lower-case word after it that is no conjunction of list ``quote_continuation_veto``:
+# "said “we won” and left" is a quotation and the writer's words)
+_SAY_QUOTE_CLAUSE = re.compile(r"[ \xa0]+(?=(?:[“\"]|'')[^“”\"\n]{1,200}?[^.,!?;:'](?:[”\"]|'')[ \xa0]+(?!(?:"
+                               + alternation("quote_continuation_veto") + r")\b)[a-z])")
 # "noted the bridge had closed", "announced Ruiz would stay": a clause with no "that" after a ``zero_that=finite``
 # verb (one that also takes a noun object: "announced the discovery") needs a finite verb as close
 _FINITE_CLAUSE = re.compile(r"[ \xa0]+(?=(?:(?:" + alternation("subject_start") + r"|[A-Z][\w’'-]*)\b|(?!(?:"
@@ -186,7 +191,7 @@ _VERB_NP_SET = frozenset(speech_verbs_with("inverted_tail", "verb_np"))
 _MID = re.compile(
     r",[ \xa0]+(?:according to ([^,.;“”\"]{2,60}?)|([^,.;“”\"]{2,60}?) (" + _NP_VERB + r")|"
     r"(" + _VERB_NP + r") ([^,.;“”\"]{2,60}?))"
-    + _TIME_RE + r"?,[ \xa0]+(?=\w)")
+    + _TIME_RE + r"?,[ \xa0]+(?=\w|[“\"]|'')")   # (a quotation may open the second part: :func:`_mixed_mid`)
 #: words before a mid-sentence attribution ("Patience, Orr argues, matters …"; chosen on PolNeAR select between 1
 #: and 2: speech-cue cover recall 69.8 vs 69.7, F1 72.7 both, speaker 86.2 vs 86.3)
 MID_WORDS_BEFORE = 1
@@ -400,6 +405,8 @@ def _clause_start_after(at: int, info: dict, after: str) -> int | None:
             cm = None
         if cm is None and info["zero_that"] == "yes":
             cm = _TIME_ZERO_THAT.match(after)
+        if cm is None and info.get("lemma") in _SAY_LEMMAS:
+            cm = _SAY_QUOTE_CLAUSE.match(after)
     return None if cm is None else at + cm.end()
 
 
@@ -545,8 +552,9 @@ def _mixed_mid(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
     """"Clause, X said, clause." whose second part quotes some of its words ("The guild, she said, is
     “doing far better” than in May."): the attribution set off by commas (:data:`_MID`, with the
     checks of :func:`_mid_attribution`) comes before the first quotation mark, no speech verb comes
-    between them, every quotation after it lies inside the sentence, and at least
-    :data:`MIXED_OUTSIDE_WORDS` words of the sentence (but the attribution's) lie outside quotations.
+    between them, every quotation after it lies inside the sentence, at least
+    :data:`MIXED_OUTSIDE_WORDS` words of the sentence (but the attribution's) lie outside quotations, and
+    one of them after the attribution.
     The whole sentence is one ``reported`` row."""
     t = dm.text
     m = _MID.search(sent)
@@ -563,12 +571,13 @@ def _mixed_mid(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
     spans = dm.quotes_overlapping(ss + m.end(), ce, limit=MIXED_MAX_QUOTES)
     if not spans or spans[-1][1] > ce or _reports_inside(dm, ss + m.end(), spans[0][0]):
         return None   # (", who added: “…”": a verb after the attribution reports the quotation)
-    outside, at = count_words(sent[:m.start()]), ss + m.end()
+    before, after, at = count_words(sent[:m.start()]), 0, ss + m.end()
     for s, e in spans:
-        outside += count_words(t[at:s])
+        after += count_words(t[at:s])
         at = e
-    if outside + count_words(t[at:ce]) < MIXED_OUTSIDE_WORDS:
-        return None
+    after += count_words(t[at:ce])
+    if before + after < MIXED_OUTSIDE_WORDS or not after:
+        return None   # (", Ryan said, “Sure. …”": a quotation, the whole part after the attribution)
     spk, typ = resolve_np(dm, _unmask(np_), ss + m.start(), memory)
     if not spk or typ == "none" or spk.lower() in _NON_SPEAKERS:
         return None
