@@ -141,7 +141,8 @@ _TELL_LONG_THAT = re.compile(r"[ \xa0]+(?:(?:" + alternation("tell_object_determ
 _ADDRESSEE_LEMMAS = frozenset(words("addressee_lemma"))
 _DATE_WORD = re.compile(r"^(?:" + alternation("date_word") + r")\b(?![’']s\b)")
 # a time after a speech verb: "on Friday", "Friday night", "yesterday", "last week"
-_TIME_RE = (r"(?:[ \xa0]+(?:on[ \xa0]+)?(?:\w+day|" + alternation("tail_time") + r"|(?:" + alternation("time_modifier")
+_TIME_RE = (r"(?:[ \xa0]+(?:(?:" + alternation("time_lead") + r")[ \xa0]+)?(?:on[ \xa0]+)?(?:\w+day|"
+            + alternation("tail_time") + r"|(?:" + alternation("time_modifier")
             + r")[ \xa0]+\w+)"
             r"(?:[ \xa0]+(?:" + alternation("date_part") + r"))?)")
 # "X said: the port will open" / "X told reporters on Monday: …": a colon after the verb (and its object or a
@@ -164,9 +165,11 @@ _AS_LEAD = re.compile(r"(?:^(?:(?:And|But)[ \xa0]+)?|,[ \xa0]+(?:and|but)[ \xa0]
                       r",[ \xa0]+(?=\w)")
 _PERSONAL = frozenset(words("pronoun_m") + words("pronoun_f") + words("pronoun_p"))
 _NP_VERB = "|".join(speech_verbs_with("inverted_tail", "np_verb"))
+# "…, a spokeswoman, Ann Lee, said.": the source's name set off by commas after its description
+_NAME_APPOSITION = r"(?:,[ \xa0]+[A-Z][\w’'.-]*(?:[ \xa0]+[A-Z][\w’'.-]*){0,3},)?"
 _VERB_NP = "|".join(speech_verbs_with("inverted_tail", "verb_np"))
 _ACC_TAIL = re.compile(
-    r",[ \xa0]+(?:according to ([^,.;]{2,80})|([^,.;“”\"]{2,60}?) (" + _NP_VERB + r")"
+    r",[ \xa0]+(?:according to ([^,.;]{2,80})|([^,.;“”\"]{2,60}?" + _NAME_APPOSITION + r") (" + _NP_VERB + r")"
     r"(?:[ \xa0]+(?:" + alternation("tell_object") + r"|(?:the[ \xa0]+)?" + _CAP_RUN + r"))?|"   # "…, X told Reuters."
     r"(" + _VERB_NP + r") ([^,.;“”\"]{2,60}?))"
     + _TIME_RE + "?"
@@ -189,7 +192,7 @@ _VERB_NP_SET = frozenset(speech_verbs_with("inverted_tail", "verb_np"))
 # "Clause, X said, clause." / "Clause, said X, clause." / "Clause, according to X, clause.": an attribution
 # set off by commas inside the sentence it reports (the tail's time adverbs allowed before the second comma)
 _MID = re.compile(
-    r",[ \xa0]+(?:according to ([^,.;“”\"]{2,60}?)|([^,.;“”\"]{2,60}?) (" + _NP_VERB + r")|"
+    r",[ \xa0]+(?:according to ([^,.;“”\"]{2,60}?)|([^,.;“”\"]{2,60}?" + _NAME_APPOSITION + r") (" + _NP_VERB + r")|"
     r"(" + _VERB_NP + r") ([^,.;“”\"]{2,60}?))"
     + _TIME_RE + r"?,[ \xa0]+(?=\w|[“\"]|'')")   # (a quotation may open the second part: :func:`_mixed_mid`)
 #: words before a mid-sentence attribution ("Patience, Orr argues, matters …"; chosen on PolNeAR select between 1
