@@ -168,16 +168,24 @@ _NP_VERB = "|".join(speech_verbs_with("inverted_tail", "np_verb"))
 # "…, a spokeswoman, Ann Lee, said.": the source's name set off by commas after its description
 _NAME_APPOSITION = r"(?:,[ \xa0]+[A-Z][\w’'.-]*(?:[ \xa0]+[A-Z][\w’'.-]*){0,3},)?"
 _VERB_NP = "|".join(speech_verbs_with("inverted_tail", "verb_np"))
+_NAME_WORDS = r"[A-Z][\w’'.-]*(?:[ \xa0]+[A-Z][\w’'.-]*){0,3}"
+_TRAILING_NAME = re.compile(r",[ \xa0]+" + _NAME_WORDS + r"$")
 _ACC_TAIL = re.compile(
-    r",[ \xa0]+(?:according to ([^,.;]{2,80})|([^,.;“”\"]{2,60}?" + _NAME_APPOSITION + r") (" + _NP_VERB + r")"
-    r"(?:[ \xa0]+(?:" + alternation("tell_object") + r"|(?:the[ \xa0]+)?" + _CAP_RUN + r"))?|"   # "…, X told Reuters."
+    # (no comma is needed before "according to": "… — including arson — according to police.")
+    r"(?:,[ \xa0]+|[ \xa0]+(?:(?:—|--)[ \xa0]+)?(?=according to\b))"
+    r"(?:according to ([^,.;]{2,80})|([^,.;“”\"]{2,60}?" + _NAME_APPOSITION + r") (" + _NP_VERB + r")"
+    # "…, X told Reuters.", "…, X told the court."
+    r"(?:[ \xa0]+(?:" + alternation("tell_object") + r"|(?:the[ \xa0]+)?" + _CAP_RUN + r"|(?:"
+    + alternation("tell_object_determiner") + r")[ \xa0]+[a-z][\w’'-]*))?|"
     r"(" + _VERB_NP + r") ([^,.;“”\"]{2,60}?))"
     + _TIME_RE + "?"
     # "… in an interview" / "… of the ruling" (no comma, bounded): "X said …" only (not after "said X", group
     # 4: "…, said Tom Berg of the union."), and a verb of ``_ADJUNCT_VERBS`` only (:func:`_tail_ok`)
     r"(?(4)|(?P<adj>[ \xa0]+(?:" + alternation("tail_adjunct") + r")[ \xa0][^,.;“”\"]{1,80}?)?)"
     # ", a former minister" / ", adding that …" (a speech participle reports again: its own row)
-    r"(?:,[ \xa0]+(?:(?P<app>(?:" + alternation("tail_appositive") + r")\b[^.;]*)|"
+    # (or, after "said X", a name: "…, said a spokesman for the port, Ann Lee.")
+    r"(?:,[ \xa0]+(?:(?P<app>(?:" + alternation("tail_appositive") + r")\b[^.;]*|(?(4)(?P<name>" + _NAME_WORDS
+    + r")(?=[.:]?$)|(?!)))|"
     r"(?P<ing>(?:" + "|".join(speech_participles()) + r"))\b(?:[^.;]|\.\d){0,300}))?[.:]?$")
 #: "…, said X[, appositive]" ends its sentence within this many words with no finite verb: what follows the
 #: verb is its subject ("One teacher, Ron Ellis, said his bill had doubled" has one: a clause)
@@ -257,9 +265,9 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     if cend - cstart < 8 or (mixed and not _mixed_clause(dm, cstart, cend)):
         return None
     if verb in _VERB_NP_SET and t[max(0, m.start() - 4):m.start()].rstrip().endswith(",") \
-            and count_words(t[cstart:cend]) <= _INVERTED_NP_WORDS and not FINITE_WORD.search(t, cstart, cend) \
-            and not _PRONOUN_CLAUSE.match(t, cstart):
-        return None   # "…, said Tom Berg, a farmer.": an inverted attribution, its subject no clause
+            and count_words(_TRAILING_NAME.sub("", t[cstart:cend])) <= _INVERTED_NP_WORDS \
+            and not FINITE_WORD.search(t, cstart, cend) and not _PRONOUN_CLAUSE.match(t, cstart):
+        return None   # "…, said Tom Berg, a farmer." / "…, said a spokesman for the port, Tom Berg.": its subject
     # a clause may open with a quotation it goes on past ("said that “a patient pilot” can …": mixed), not
     # one after which a comma opens the writer's words ("claims that “…,” a grave charge that …")
     if taken.overlaps(cstart, cend) or dm.in_quote(cstart) and not (mixed and _quote_opens_clause(dm, cstart)):
@@ -469,12 +477,12 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
                     out.append(mid)
                     occupied.add(mid.start, mid.end)
                 continue
-            if not m or (cut_at_quote and not m.group(1) and not m.group(4)):
+            if not m or (cut_at_quote and not m.group(1) and not m.group(4) and not m.group("ing")):
                 continue
             if (m.group("adj") or m.group("ing")) and not _tail_ok(m):
                 continue   # "…, and the port continues to lose money", "…, but she has said all year that …"
             cue = "according to" if m.group(1) else (m.group(3) or m.group(4))
-            np_ = m.group(1) or m.group(2) or m.group(5)
+            np_ = m.group("name") or m.group(1) or m.group(2) or m.group(5)   # the name after "said a spokesman, …"
             if np_ is None or count_words(np_) > 8:
                 continue
             if m.group(5) and (not _SAID_NP.search(np_) or _NOT_INVERTED_NP.search(np_)
