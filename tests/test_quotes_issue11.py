@@ -1342,3 +1342,32 @@ def test_a_quotation_may_open_the_clause_or_its_second_part():
     # "erred in saying that …": the sentence's subject
     assert _reported_pairs("Ann Ruiz erred in saying that the toll was never raised.") == \
         [("Ann Ruiz", "the toll was never raised")]
+
+
+def test_inverted_attributions_with_more_shapes():
+    # a name set off by commas after the source's description
+    assert _reported_pairs("The pier will close in May, a spokeswoman, Ann Lee, said on Saturday.") == \
+        [("Ann Lee", "The pier will close in May")]
+    # ... or after "said a spokesman for …"
+    text = "The pier will close in May, said a former spokesman for the Harbour Board, Oleg Vale."
+    assert _reported_pairs(text) == [("Oleg Vale", "The pier will close in May")]
+    # a relative clause after the source
+    assert _reported_pairs("The pier will close in May, said an official who was briefed on the plan.") == \
+        [("an official", "The pier will close in May")]
+    # ... and a name with a relative clause is the subject, not a reported clause
+    text = "Most of the work would move to other offices, said Lee, who was elected to the council in 2012."
+    assert _reported_pairs(text) == [("Lee", "Most of the work would move to other offices")]
+    # "earlier this week" is the attribution's time
+    text = "The union will sit out the vote, Ann Lee told the Ledger earlier this week."
+    assert _reported_pairs(text) == [("Ann Lee", "The union will sit out the vote")]
+    # "according to" after a dash
+    text = "The town had 115 thefts last year — including six of boats — according to the harbour police."
+    assert _reported_pairs(text)[0] == ("the harbour police", text[:text.index(" — according")])
+    # a participle with a quotation after it
+    text = 'The ferry left as soon as the storm passed, Ann Lee said, adding, "We had no choice."'
+    assert ("Ann Lee", "The ferry left as soon as the storm passed") in _reported_pairs(text)
+
+
+def test_a_time_after_said_opens_no_clause():
+    assert _rows("“We will not wait,” Ruiz said last week on the radio.") == \
+        [("direct", "Ruiz", "“We will not wait,”")]

@@ -148,6 +148,8 @@ _TIME_RE = (r"(?:[ \xa0]+(?:(?:" + alternation("time_lead") + r")[ \xa0]+)?(?:on
 # "X said: the port will open" / "X told reporters on Monday: …": a colon after the verb (and its object or a
 # time) opens a clause to the end of the sentence when no quotation mark follows it
 _TIME_AFTER_RE = _TIME_RE + "?"
+# a time that ends its clause ("… this week.", "… last month,"): no clause of its own
+_TIME_ONLY = re.compile(_TIME_RE + r"[ \xa0]*(?:[.,;:]|$)")
 _COLON_RE = _TIME_AFTER_RE + r"[ \xa0]*:[ \xa0]+(?=[^\W_])"
 _COLON_CLAUSE = re.compile(_COLON_RE)
 # "said on Friday the city was calm": a time between a ``zero_that`` verb and its clause
@@ -169,6 +171,10 @@ _NP_VERB = "|".join(speech_verbs_with("inverted_tail", "np_verb"))
 _NAME_APPOSITION = r"(?:,[ \xa0]+[A-Z][\w’'.-]*(?:[ \xa0]+[A-Z][\w’'.-]*){0,3},)?"
 _VERB_NP = "|".join(speech_verbs_with("inverted_tail", "verb_np"))
 _NAME_WORDS = r"[A-Z][\w’'.-]*(?:[ \xa0]+[A-Z][\w’'.-]*){0,3}"
+# after ", said": a name set off by a comma before an appositive or relative ("Tom Berg, who …", "Tom Berg, the
+# mayor …"), or "a"/"an" (a clause hardly opens with an indefinite subject there: "…, said an aide who was briefed")
+_INVERTED_SUBJECT = re.compile(_NAME_WORDS + r",[ \xa0]+(?:" + alternation("tail_appositive") + r")\b|(?:a|an)[ \xa0]")
+_RELATIVE_AFTER = re.compile(r"[ \xa0]+(?:who|whom)[ \xa0].*$")
 _TRAILING_NAME = re.compile(r",[ \xa0]+" + _NAME_WORDS + r"$")
 _ACC_TAIL = re.compile(
     # (no comma is needed before "according to": "… — including arson — according to police.")
@@ -265,9 +271,12 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     if cend - cstart < 8 or (mixed and not _mixed_clause(dm, cstart, cend)):
         return None
     if verb in _VERB_NP_SET and t[max(0, m.start() - 4):m.start()].rstrip().endswith(",") \
-            and count_words(_TRAILING_NAME.sub("", t[cstart:cend])) <= _INVERTED_NP_WORDS \
-            and not FINITE_WORD.search(t, cstart, cend) and not _PRONOUN_CLAUSE.match(t, cstart):
-        return None   # "…, said Tom Berg, a farmer." / "…, said a spokesman for the port, Tom Berg.": its subject
+            and (count_words(_TRAILING_NAME.sub("", t[cstart:cend])) <= _INVERTED_NP_WORDS
+                 and not FINITE_WORD.search(t, cstart, cend) and not _PRONOUN_CLAUSE.match(t, cstart)
+                 or _INVERTED_SUBJECT.match(t, cstart)):
+        # "…, said Tom Berg, a farmer." / "…, said a spokesman for the port, Tom Berg." / "…, said Tom Berg, who
+        # ran the port." / "…, said an aide who was briefed.": what follows the verb is its subject
+        return None
     # a clause may open with a quotation it goes on past ("said that “a patient pilot” can …": mixed), not
     # one after which a comma opens the writer's words ("claims that “…,” a grave charge that …")
     if taken.overlaps(cstart, cend) or dm.in_quote(cstart) and not (mixed and _quote_opens_clause(dm, cstart)):
@@ -379,8 +388,8 @@ def _told_object_clause(after: str):
     if cm is not None:
         return cm
     cm = _TELL_CLAUSE.match(after)
-    if cm is not None and _DATE_WORD.match(after[cm.end():]):
-        cm = None
+    if cm is not None and (_DATE_WORD.match(after[cm.end():]) or _TIME_ONLY.match(after, cm.end() - 1)):
+        cm = None   # "told the Ledger on Monday", "told the Ledger earlier this week."
     return cm or _TELL_BARE_THAT.match(after) or _TELL_LONG_THAT.match(after)
 
 
@@ -488,7 +497,8 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
             if m.group(5) and (not _SAID_NP.search(np_) or _NOT_INVERTED_NP.search(np_)
                                or _PRONOUN_CLAUSE.match(np_)):
                 continue  # "..., said his members wanted" / "..., said on Tuesday that ..." is no inverted attribution
-            spk, typ = resolve_np(dm, _unmask(np_), ss + m.start(), memory)
+            # "…, said an official who was briefed on the talks.": the source is the noun before "who"
+            spk, typ = resolve_np(dm, _unmask(_RELATIVE_AFTER.sub("", np_)), ss + m.start(), memory)
             if not spk and unresolved_pronoun(np_) and not m.group("app"):
                 typ = UNRESOLVED   # "…, they said." with no antecedent: the clause, no speaker
             cs, ce = ss, ss + m.start()
