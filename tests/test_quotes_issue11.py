@@ -1371,3 +1371,11 @@ def test_inverted_attributions_with_more_shapes():
 def test_a_time_after_said_opens_no_clause():
     assert _rows("“We will not wait,” Ruiz said last week on the radio.") == \
         [("direct", "Ruiz", "“We will not wait,”")]
+
+
+def test_a_mid_sentence_pronoun_with_no_antecedent_keeps_the_report():
+    text = "The deal was signed.\n\nUnless the port reopens, they say, the town will suffer."
+    assert _reported_pairs(text) == [("", "Unless the port reopens, they say, the town will suffer")]
+    # ... and with an antecedent the pronoun is resolved
+    text = "Ann Lee spoke first. Unless the port reopens, she said, the town will suffer."
+    assert _reported_pairs(text) == [("Ann Lee", "Unless the port reopens, she said, the town will suffer")]

@@ -623,7 +623,8 @@ def _mid_attribution(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
     """"Clause, X said, clause." (or "said X", "according to X") inside the sentence ``sent`` starting
     at ``ss``: the whole sentence is the report, the attribution set off by commas inside it. At least
     one word before it and three after; a source that opens with a conjunction or relative
-    ("…, which X said, …") is no parenthetical; the source must resolve to a speaker. The first
+    ("…, which X said, …") is no parenthetical; the source must resolve to a speaker, or be a personal
+    pronoun with no antecedent (the report is kept, with no speaker). The first
     match of one left-to-right search (each attempt reads at most 60 characters)."""
     m = _MID.search(sent)
     if m is None:
@@ -634,7 +635,9 @@ def _mid_attribution(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
     if np_.split()[0].lower() in _MID_NP_VETO or (m.group(5) and not _SAID_NP.search(np_)):
         return None
     spk, typ = resolve_np(dm, _unmask(np_), ss + m.start(), memory)
-    if not spk or typ == "none" or spk.lower() in _NON_SPEAKERS:
+    if not spk and unresolved_pronoun(np_):
+        spk, typ = "", "none"   # "…, they say, …" with no antecedent: the report, no speaker
+    elif not spk or typ == "none" or spk.lower() in _NON_SPEAKERS:
         return None
     cs, ce = ss, ss + len(sent)
     t = dm.text
