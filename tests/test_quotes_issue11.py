@@ -661,8 +661,9 @@ def test_as_x_noted_reports_the_clause_after_it():
 def test_one_word_before_a_mid_sentence_attribution_and_yes_is_nobody():
     assert _reported_pairs("Patience, Ms. Orr argues, matters more than money in a vineyard.") == \
         [("Orr", "Patience, Ms. Orr argues, matters more than money in a vineyard")]
-    # "she" with no one before her is nobody, not the interjection that opens the sentence
-    assert _reported_pairs("Yes, she said, the plan is dead.") == []
+    # "she" with no one before her is nobody, not the interjection that opens the sentence (since session 8 the
+    # report is kept with no speaker, as for "…, she said." with no antecedent)
+    assert _reported_pairs("Yes, she said, the plan is dead.") == [("", "Yes, she said, the plan is dead")]
 
 
 def test_a_parenthetical_between_the_verb_and_its_clause_or_quote():
