@@ -1380,3 +1380,14 @@ def test_a_mid_sentence_pronoun_with_no_antecedent_keeps_the_report():
     # ... and with an antecedent the pronoun is resolved
     text = "Ann Lee spoke first. Unless the port reopens, she said, the town will suffer."
     assert _reported_pairs(text) == [("Ann Lee", "Unless the port reopens, she said, the town will suffer")]
+
+
+def test_titles_after_their_maker_and_headlines_before_a_byline_are_no_speech():
+    rows = _rows("“It will not last,” said Ann Lee, the author of “The Long Tide,” who studies ports.")
+    assert ("direct", "Ann Lee", "“It will not last,”") in rows
+    assert [r[0] for r in rows if r[2] == "“The Long Tide,”"] == ["scare"]
+    rows = _rows('Reads:\n\n"Pier to close in May as tolls fall," by the Ledger\'s Ann Lee: "The harbour board voted."')
+    assert [r[0] for r in rows if r[2].startswith('"Pier')] == ["scare"]
+    # a quotation followed by "by" and no name is no byline
+    rows = _rows("“We will fight this,” Ann Lee said, standing by the pier.")
+    assert ("direct", "Ann Lee", "“We will fight this,”") in rows

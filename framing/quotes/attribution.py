@@ -367,15 +367,24 @@ _TITLE_MINOR = word_set("title_minor_word")
 # what names a work right before its title: a possessive ("KTLV’s “Harbor Hour”"), a noun of a work ("the show “Bake
 # Battle”") or a verb of list ``title_on_lead`` and "on" ("said on “Face the Tide”", not "told the crowd on “Day One”")
 _TITLE_BEFORE = re.compile(r"(?:[’']s|s[’']|\b(?:" + alternation("work_noun") + r")|\b(?:"
+                           + alternation("work_lead", space=r"[ \xa0]+") + r")|\b(?:"
                            + alternation("title_on_lead") + r")[ \xa0]+on)[ \xa0]*$", re.I)
+#: a quoted headline before its byline ("“Port to close,” by the Ledger’s Ann Lee: …") has at most this many words
+HEADLINE_TITLE_WORDS = 20
+_BYLINE_AFTER = re.compile(r"[ \xa0]*by[ \xa0]+(?:the[ \xa0]+)?[A-Z]")
 
 
-def is_title(body: str, left: str) -> bool:
-    """Is the quotation ``body`` (with ``left``, the text before it in its sentence) the title of a
-    work: at most :data:`TITLE_WORDS` words, each capitalised or a minor word of titles (list
-    ``title_minor_word``), the first capitalised, right after a possessive, a noun of a work (list
-    ``work_noun``) or "said on" (list ``title_on_lead``)?"""
+def is_title(body: str, left: str, right: str = "") -> bool:
+    """Is the quotation ``body`` (with ``left``, the text before it in its sentence, and ``right``, the text
+    after it) the title of a work: at most :data:`TITLE_WORDS` words, each capitalised or a minor word of
+    titles (list ``title_minor_word``), the first capitalised, right after a possessive, a noun of a work
+    (list ``work_noun``), a phrase that names its maker (list ``work_lead``: "author of") or "said on" (list
+    ``title_on_lead``); or a headline of at most :data:`HEADLINE_TITLE_WORDS` words whose comma inside the
+    closing mark is followed by its byline ("“Port to close,” by the Ledger’s Ann Lee")?"""
     words = _TITLE_WORD.findall(body)
+    if words and body.rstrip("”\"’' ").endswith(",") and len(words) <= HEADLINE_TITLE_WORDS \
+            and _BYLINE_AFTER.match(right):
+        return True
     if not words or len(words) > TITLE_WORDS or not words[0][:1].isupper():
         return False
     if not all(w[:1].isupper() or w.lower() in _TITLE_MINOR for w in words):
@@ -457,7 +466,7 @@ def attribute(dm, s: int, e: int, flags, memory: _Speakers, prev_q: Quote | None
     attributions so far (quotes and reported speech), for continuation."""
     c = _context(dm, s, e, memory, prev_q)
     q = Quote("", s, e, c.body, "unattributed", quote_flags=";".join(flags))
-    if is_title(c.body, c.left):
+    if is_title(c.body, c.left, c.right):
         q.kind = "scare"   # the name of a show, book or song, not something said
         q.quote_flags = ";".join([*flags, "title"])
         return q
