@@ -1391,3 +1391,14 @@ def test_titles_after_their_maker_and_headlines_before_a_byline_are_no_speech():
     # a quotation followed by "by" and no name is no byline
     rows = _rows("“We will fight this,” Ann Lee said, standing by the pier.")
     assert ("direct", "Ann Lee", "“We will fight this,”") in rows
+
+
+def test_subject_before_an_aside_with_as_and_after_back_in():
+    # before: "as Hispanic" opened a clause ("as Lee said"), so "Hispanic" was the speaker
+    text = "Ann Vale, who identifies as Basque, told the Harbour Ledger that the site was not ready."
+    assert _reported_pairs(text) == [("Ann Vale", "the site was not ready")]
+    # "as X said" still opens its own clause
+    assert ("Ann Berg", "it would") in _reported_pairs("The port closed, as Ann Berg said it would.")
+    # "Back in 1999," is an adverbial, not the subject
+    text = "Back in 1999, Ms. Vale praised the governor, telling the Ledger: “I wish I could be like that.”"
+    assert _rows(text) == [("direct", "Vale", "“I wish I could be like that.”")]

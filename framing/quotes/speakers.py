@@ -110,6 +110,8 @@ _MODAL_NEG = re.compile(r"(?:\b(?:" + alternation("modal_negation") + r")(?:[ \x
                         + alternation("modal_adverb") + r"))*[ \xa0]*)$", re.I)
 #: an abbreviation whose period does not end a noun phrase, or initials (U.S.)
 ABBR_RE = re.compile(r"\b(?:" + "|".join(np_internal_abbreviations()) + r")\.|(?:[A-Z]\.)+")
+# a relative aside still open at the end of the text searched (", who …" with no comma after it)
+_OPEN_RELATIVE = re.compile(r",[ \xa0]+(?:who|which)\b[^,]*$")
 _CLAUSE_CUT = re.compile(r"[;:(—–]|" + "|".join(rf"\b{w}\s" for w in words("clause_cut"))
                          + r"|\bas\s(?=[A-Z]|" + "|".join(rf"{w}\b" for w in words("as_subject_start"))
                          + r")|\bAs\s")
@@ -231,6 +233,8 @@ def subject_region(dm, lo: int, vstart: int) -> str:
     seg = _drop_asides(PARTY_TAG.sub("", dm.text[lo:vstart]))   # "Ann Lee (D-Nev.) told": its "(" cuts no clause
     cut = 0
     for m in _CLAUSE_CUT.finditer(seg):
+        if m.group().lower().startswith("as") and _OPEN_RELATIVE.search(seg, 0, m.start()):
+            continue   # "Lee, who identifies as Hispanic, told …": "as" inside the aside opens no clause
         cut = m.end()
     seg2 = seg[cut:]
     if not seg2.strip():
