@@ -1402,3 +1402,13 @@ def test_subject_before_an_aside_with_as_and_after_back_in():
     # "Back in 1999," is an adverbial, not the subject
     text = "Back in 1999, Ms. Vale praised the governor, telling the Ledger: “I wish I could be like that.”"
     assert _rows(text) == [("direct", "Vale", "“I wish I could be like that.”")]
+
+
+def test_a_reported_clause_ends_before_a_new_attribution():
+    text = ("The harbour board contends that the port is on track, and Ann Lee, its adviser, said she and "
+            "her staff were drafting plans.")
+    assert _reported_pairs(text) == [("The harbour board", "the port is on track"),
+                                     ("Ann Lee", "she and her staff were drafting plans")]
+    # with no speech verb after it, ", and <Name> …" is part of what was said
+    assert _reported_pairs("Ann Lee said that Berg won, and Ruiz lost the vote.") == \
+        [("Ann Lee", "Berg won, and Ruiz lost the vote")]

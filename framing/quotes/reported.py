@@ -266,6 +266,7 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     if k < len(stops) and stops[k] < cend:
         cend = stops[k]
     cend = _end_of_fronted_clause(dm, m.start(), cstart, cend)
+    cend = _before_new_attribution(dm, cstart, cend)
     cend = max(cstart, dm.clause_end(cend))
     mixed = dm.has_mark(cstart, cend)
     if cend - cstart < 8 or (mixed and not _mixed_clause(dm, cstart, cend)):
@@ -282,6 +283,23 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     if taken.overlaps(cstart, cend) or dm.in_quote(cstart) and not (mixed and _quote_opens_clause(dm, cstart)):
         return None
     return Quote("", cstart, cend, t[cstart:cend], "reported", spk, cue=verb, speaker_type=typ)
+
+
+#: how far into a reported clause a new attribution (", and <Name> … said") is looked for, and how far after it its verb
+NEW_ATTRIBUTION_CHARS = 400
+NEW_ATTRIBUTION_VERB_CHARS = 150
+_AND_NEW_SUBJECT = re.compile(r",[ \xa0]+(?:and|but)[ \xa0]+(?=[A-Z])")
+
+
+def _before_new_attribution(dm, cstart: int, cend: int) -> int:
+    """The clause ends before ", and <Capitalised word>" when a speech verb follows it within
+    :data:`NEW_ATTRIBUTION_VERB_CHARS` characters ("… on track, and Ann Lee, the adviser, said …"): that
+    part has an attribution of its own. Read only in the first :data:`NEW_ATTRIBUTION_CHARS` characters."""
+    t = dm.text
+    m = _AND_NEW_SUBJECT.search(t, cstart, min(cend, cstart + NEW_ATTRIBUTION_CHARS))
+    if m is not None and dm.verb_re.search(t, m.end(), min(cend, m.end() + NEW_ATTRIBUTION_VERB_CHARS)):
+        return m.start()
+    return cend
 
 
 def _people(np_: str) -> bool:
