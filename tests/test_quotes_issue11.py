@@ -1412,3 +1412,12 @@ def test_a_reported_clause_ends_before_a_new_attribution():
     # with no speech verb after it, ", and <Name> …" is part of what was said
     assert _reported_pairs("Ann Lee said that Berg won, and Ruiz lost the vote.") == \
         [("Ann Lee", "Berg won, and Ruiz lost the vote")]
+
+
+def test_adverbs_between_the_subject_and_the_verb():
+    assert _reported_pairs("The vote was close. Ann Lee has since said she would back the toll.") == \
+        [("Ann Lee", "she would back the toll")]
+    assert _reported_pairs("The vote was close. Dock workers have both argued that the toll is unfair.") == \
+        [("Dock workers", "the toll is unfair")]
+    text = "The vote was close. The campaign chief, Ann Lee, bluntly suggested that the toll was a ploy."
+    assert _reported_pairs(text) == [("Ann Lee", "the toll was a ploy")]

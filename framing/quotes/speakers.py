@@ -250,7 +250,9 @@ def subject_region(dm, lo: int, vstart: int) -> str:
             and (len(lw) > 2 or lw[1] in _PRON or last.split()[1][:1].isupper() or _PLURAL_NOUN.fullmatch(lw[1])):
         # ", but security specialists say", ", and he said": a coordinated clause with a subject of its own
         return " ".join(last.split()[1:])
-    if len(parts) > 1 and (not last or _TIME_ONLY.fullmatch(last) or (lw and lw[0] in _VP_FRAGMENT_START)):
+    # (a last part of adverbs only, "…, Ann Lee, bluntly said", names no one either)
+    if len(parts) > 1 and (not last or _TIME_ONLY.fullmatch(last) or not aux_strip(" " + last).strip()
+                           or (lw and lw[0] in _VP_FRAGMENT_START)):
         if lw and lw[0] in ("which", "who") and len(lw) > 1 and lw[1] not in _RELATIVE_AUX:
             return " ".join(last.split()[1:])
         if lw and lw[0] in ("which", "who") and len(lw) == 1:
