@@ -1421,3 +1421,14 @@ def test_adverbs_between_the_subject_and_the_verb():
         [("Dock workers", "the toll is unfair")]
     text = "The vote was close. The campaign chief, Ann Lee, bluntly suggested that the toll was a ploy."
     assert _reported_pairs(text) == [("Ann Lee", "the toll was a ploy")]
+
+
+def test_a_clause_is_cut_before_an_aside_that_reports_its_quotation():
+    # before: the whole clause was dropped because a verb inside it ("described") reports the quotation
+    text = 'Ann Lee said the crews were sent with the marchers, whom she described as "calm," for the whole route.'
+    assert _reported_pairs(text) == [("Ann Lee", "the crews were sent with the marchers")]
+    text = "Ann Lee says the port has more at stake than the official story, which claims it will “end smuggling.”"
+    assert ("Ann Lee", "the port has more at stake than the official story") in _reported_pairs(text)
+    # "said that was …": "that" is the clause's subject
+    assert _reported_pairs("Ann Lee said that was a natural part of the job.") == \
+        [("Ann Lee", "that was a natural part of the job")]

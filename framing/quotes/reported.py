@@ -77,7 +77,9 @@ THAT_ASIDE_CHARS = 100
 _THAT = r"that(?:,(?=[ \xa0]+[^,.;:“”\"]{1," + str(THAT_ASIDE_CHARS) + r"},))?[ \xa0]+"
 _CLAUSE_START_RE = (r"(?:[ \xa0]+(?:" + alternation("clause_lead_adverb") + r"|\w+day|\w+ly|[A-Z][a-z]+\s\d+|\d+)\b"
                     r"[^,.;:“”\"]{0," + str(ADJUNCT_CHARS) + r"}?[ \xa0]+" + _THAT + _RELATIVE_THAT_VETO
-                    + r"|[ \xa0]+" + _THAT + r"|[ \xa0]+(?=that[’']s\b))")   # "said that’s …": "that" is its subject
+                    # "said that’s …", "said that was …": "that" is the clause's subject
+                    + r"|[ \xa0]+(?=that(?:[’']s\b|[ \xa0]+(?:" + alternation("finite_marker") + r")\b))"
+                    + r"|[ \xa0]+" + _THAT + ")")
 _CLAUSE_START = re.compile(_CLAUSE_START_RE, re.I)
 # "said, however, that …": a parenthetical of a few words set off by commas right after the verb ("stated, while
 # testifying before the committee last week, that …": up to ASIDE_CHARS characters)
@@ -269,7 +271,12 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     cend = _before_new_attribution(dm, cstart, cend)
     cend = max(cstart, dm.clause_end(cend))
     mixed = dm.has_mark(cstart, cend)
-    if cend - cstart < 8 or (mixed and not _mixed_clause(dm, cstart, cend)):
+    if mixed and not _mixed_clause(dm, cstart, cend):
+        # "said observers were sent with the marchers, whom he described as “peaceful,” …": the clause
+        # ends before the aside whose own verb reports the quotation
+        cend = _before_inner_attribution(dm, cstart, cend)
+        mixed = False
+    if cend - cstart < 8:
         return None
     if verb in _VERB_NP_SET and t[max(0, m.start() - 4):m.start()].rstrip().endswith(",") \
             and (count_words(_TRAILING_NAME.sub("", t[cstart:cend])) <= _INVERTED_NP_WORDS
@@ -300,6 +307,26 @@ def _before_new_attribution(dm, cstart: int, cend: int) -> int:
     if m is not None and dm.verb_re.search(t, m.end(), min(cend, m.end() + NEW_ATTRIBUTION_VERB_CHARS)):
         return m.start()
     return cend
+
+
+_ASIDE_OPEN = re.compile(r"(?:,|[ \xa0](?:—|–|--))[ \xa0]+")
+
+
+def _before_inner_attribution(dm, cstart: int, cend: int) -> int:
+    """Where a reported clause holding quotations ends when a speech verb of its own reports the first of
+    them: at the first comma or dash after which such a verb comes, when at least three words come before it
+    (the clause is cut, not dropped); else ``cstart`` (no clause)."""
+    spans = dm.quotes_overlapping(cstart, cend, limit=MIXED_MAX_QUOTES)
+    if not spans or spans[0][0] <= cstart:
+        return cstart
+    qs = spans[0][0]
+    t = dm.text
+    # the first comma or dash after which a speech verb reports the quotation (bounded: the quotations of a
+    # clause are at most MIXED_MAX_QUOTES, its commas before the first one are read once)
+    for m in _ASIDE_OPEN.finditer(t, cstart, qs):
+        if _reports_inside(dm, m.start(), qs):
+            return m.start() if count_words(t[cstart:m.start()]) >= 3 else cstart
+    return cstart
 
 
 def _people(np_: str) -> bool:
