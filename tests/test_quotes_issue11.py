@@ -1432,3 +1432,12 @@ def test_a_clause_is_cut_before_an_aside_that_reports_its_quotation():
     # "said that was …": "that" is the clause's subject
     assert _reported_pairs("Ann Lee said that was a natural part of the job.") == \
         [("Ann Lee", "that was a natural part of the job")]
+
+
+def test_a_share_of_people_polled_is_a_vague_source():
+    assert _reported_pairs("The poll was large. About three in 10 said the ferry should run at night.") == \
+        [("About three in 10", "the ferry should run at night")]
+    assert _reported_pairs("The poll was large. 46 percent of voters said the port should close.") == \
+        [("46 percent of voters", "the port should close")]
+    assert _reported_pairs("The poll was large. A majority of residents say they do not trust the board.") == \
+        [("A majority of residents", "they do not trust the board")]

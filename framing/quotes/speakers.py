@@ -85,6 +85,10 @@ _PROGRESSIVE = re.compile(r"\b(?:" + alternation("copula") + r")(?:[ \xa0]+(?:\w
                           + alternation("progressive_adverb") + r"))?[ \xa0]+$", re.I)
 _CLAUSE_COORDINATION = re.compile(r";|,[ \xa0]+(?:" + alternation("clause_coordinator") + r")\b")
 _INITIAL = re.compile(r"[A-Z]\.")   # a middle initial ("Tom J. Berg")
+# a share of people polled as a source: "About three in 10", "67 percent of voters", "two-thirds", "a majority of them"
+_SHARE = re.compile(r"(?:(?:" + alternation("share_lead", space=r"\s+") + r")\s+)?(?:\d[\d,.]*%?|"
+                    + alternation("share_word", space=r"\s+") + r"|\w+-(?:thirds|quarters|fifths))"
+                    r"(?:\s+(?:percent|in\s+\w+|out\s+of\s+\w+))?(?:\s+of\s+[\w’'\s-]{1,60})?", re.I)
 _FINITE_IN_NP = re.compile(r"\b(?:" + alternation("finite_marker") + r")\b", re.I)
 _NOT_A_PERSON_WORD = re.compile(r"(?:" + alternation("date_word") + r")$|\w+(?:" + alternation("group_plural_suffix")
                                 + r")$")
@@ -511,6 +515,8 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
     linked = link_descriptor(dm, np_text, at)
     if linked:
         return linked, "descriptor"
+    if _SHARE.fullmatch(np_text):
+        return np_text, "vague"   # "about three in 10", "67 percent of voters": a share of those polled
     if count_words(np_text) > 12 or _FINITE_IN_NP.search(np_text) or _not_a_noun_phrase(np_text):
         return "", "none"   # too long, or a clause ("Lee's budget is expected to grow"): no speaker
     return np_text, "vague"
