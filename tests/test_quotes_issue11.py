@@ -1441,3 +1441,9 @@ def test_a_share_of_people_polled_is_a_vague_source():
         [("46 percent of voters", "the port should close")]
     assert _reported_pairs("The poll was large. A majority of residents say they do not trust the board.") == \
         [("A majority of residents", "they do not trust the board")]
+
+
+def test_a_bare_number_is_no_share_and_no_speaker():
+    from framing.quotes.speakers import _SHARE
+    assert _SHARE.fullmatch("67 percent of voters") and _SHARE.fullmatch("about two-thirds")
+    assert not _SHARE.fullmatch("2016") and not _SHARE.fullmatch("1,200")

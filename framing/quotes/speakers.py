@@ -86,9 +86,11 @@ _PROGRESSIVE = re.compile(r"\b(?:" + alternation("copula") + r")(?:[ \xa0]+(?:\w
 _CLAUSE_COORDINATION = re.compile(r";|,[ \xa0]+(?:" + alternation("clause_coordinator") + r")\b")
 _INITIAL = re.compile(r"[A-Z]\.")   # a middle initial ("Tom J. Berg")
 # a share of people polled as a source: "About three in 10", "67 percent of voters", "two-thirds", "a majority of them"
-_SHARE = re.compile(r"(?:(?:" + alternation("share_lead", space=r"\s+") + r")\s+)?(?:\d[\d,.]*%?|"
+# (a bare number is no share: "2016 said" is a date)
+_SHARE = re.compile(r"(?:(?:" + alternation("share_lead", space=r"\s+") + r")\s+)?"
+                    r"(?:\d[\d,.]*(?:%|\s+percent|\s+in\s+\w+|\s+out\s+of\s+\w+)|(?:"
                     + alternation("share_word", space=r"\s+") + r"|\w+-(?:thirds|quarters|fifths))"
-                    r"(?:\s+(?:percent|in\s+\w+|out\s+of\s+\w+))?(?:\s+of\s+[\w’'\s-]{1,60})?", re.I)
+                    r"(?:\s+(?:in|out\s+of)\s+\w+)?)(?:\s+of\s+[\w’'\s-]{1,60})?", re.I)
 _FINITE_IN_NP = re.compile(r"\b(?:" + alternation("finite_marker") + r")\b", re.I)
 _NOT_A_PERSON_WORD = re.compile(r"(?:" + alternation("date_word") + r")$|\w+(?:" + alternation("group_plural_suffix")
                                 + r")$")
