@@ -43,8 +43,6 @@ from .speakers import (
 # an -ing speech verb right after a comma ("…, saying the plan was dead") hangs on the clause before it
 _PARTICIPLE_AFTER = re.compile(r",[ \xa0]*(?:\w+ly[ \xa0]+)?$")
 # ... and so does one after "by", "before", ... ("responded by saying the plan was dead")
-#: the words that may open a sentence before its participle ("While saying that …, he …")
-_PARTICIPLE_LEADS = word_set("participle_preposition")
 _PARTICIPLE_AFTER_WORD = re.compile(r"\b(?:" + alternation("participle_preposition") + r")[ \xa0]+(?:\w+ly[ \xa0]+)?$",
                                     re.I)
 # ... and so does one right after a text its subject issued ("released a statement saying the vote was off"; not
@@ -52,6 +50,10 @@ _PARTICIPLE_AFTER_WORD = re.compile(r"\b(?:" + alternation("participle_prepositi
 _ISSUED_TEXT_BEFORE = re.compile(r"\b(?:" + alternation("issuing_verb") + r")[ \xa0]+(?:[\w’'-]+[ \xa0]+){0,2}"
                                  r"(?:" + alternation("issued_text_noun") + r")[ \xa0]+$", re.I)
 _CONJUNCTIONS = word_set("clause_coordinator")
+#: the words that may open a sentence before its participle ("While saying that …, he …"), and their longest length
+#: with the spaces around them
+_PARTICIPLE_LEADS = word_set("participle_preposition")
+_PARTICIPLE_LEAD_CHARS = max(len(w) for w in _PARTICIPLE_LEADS) + 4
 _OF_AFTER = re.compile(r"[ \xa0]+of\b")
 # ", and added", " but advised": a bare "and" may join verbs inside the clause ("residents who met … and asked")
 _COORDINATED_VERB = re.compile(r"(?:,[ \xa0]+(?:" + alternation("clause_coordinator") + r")|[ \xa0]+but)[ \xa0]+"
@@ -244,7 +246,10 @@ def _main_subject_after(dm, ss: int, vstart: int) -> str:
     on …", "After arguing that …, Ruiz left"; only a word of ``participle_preposition`` before the verb):
     the subject of the main clause after the comma that ends the phrase (:data:`.speakers.SUBJECT_COMMA`),
     else ''."""
-    lead = dm.text[dm.entities.after_dateline(ss):vstart].strip().lower()
+    start = dm.entities.after_dateline(ss)
+    if vstart - start > _PARTICIPLE_LEAD_CHARS:   # (no copy of a long sentence part for every verb of it)
+        return ""
+    lead = dm.text[start:vstart].strip().lower()
     if lead not in _PARTICIPLE_LEADS:
         return ""
     end = dm.sent_end(vstart)

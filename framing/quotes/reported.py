@@ -43,9 +43,9 @@ from .speakers import (
 )
 
 _NON_SPEAKER = re.compile(r"(?:" + alternation("non_speaker_start") + r")\b", re.I)
-# ... but "those" before "who", a participle, a preposition or a word of list ``those_people`` is people ("those
-# surveyed say", "those close to him said", "those in the room said"), unlike "those documents show"
-_THOSE_PEOPLE = re.compile(r"those[ \xa0]+(?:who|[a-z]+ed|" + "|".join(sorted(prepositions())) + "|"
+# ... but "those" before "who", a preposition or a word of list ``those_people`` is people ("those surveyed say",
+# "those close to him said", "those in the room said"), unlike "those documents show", "those released on Friday show"
+_THOSE_PEOPLE = re.compile(r"those[ \xa0]+(?:who|" + "|".join(sorted(prepositions())) + "|"
                            + alternation("those_people") + r")\b", re.I)
 _CAP_RUN = r"(?>(?:[A-Z][\w’'.-]*[ \xa0]+){0,5}[A-Z][\w’'.-]*)"   # atomic: a name is never cut to leave a subject
 # the object of "told": a name ("told CNN", "told host Ann Lee"), a pronoun or "reporters", or a determiner and
@@ -62,10 +62,13 @@ _WARN_OF = re.compile(r"[ \xa0]+(?:" + alternation("warn_preposition") + r")[ \x
 #: week that"); after an adverbial, "that" before a finite verb is a relative pronoun ("said in the weeks that
 #: followed")
 ADJUNCT_CHARS = 40
-# ... a relative "that" is followed by an auxiliary, or by an -ed verb and then a closed-class word or punctuation
-# ("in the weeks that followed the vote"); "that armed men attacked", "that Ahmed Khan" open clauses
-_RELATIVE_THAT_VETO = (r"(?-i:(?!(?:" + alternation("finite_marker") + r")\b|[a-z]+ed(?:[ \xa0]+(?:"
-                       + alternation("stop_pre") + r")\b|[,.;:])))")
+# ... a relative "that" is followed by an auxiliary or an irregular past ("the family that lost its home"), or by
+# an -ed verb and then a closed-class word, a preposition or punctuation ("in the weeks that followed the vote", "the
+# crowd that gathered outside"); "that armed men attacked", "that Ahmed Khan" open clauses
+_RELATIVE_THAT_VETO = (r"(?-i:(?!(?:" + alternation("finite_marker") + "|" + alternation("irregular_past") + "|"
+                       + alternation("relative_verb")
+                       + r")\b|[a-z]+ed(?:[ \xa0]+(?:" + alternation("stop_pre") + "|"
+                       + "|".join(sorted(prepositions())) + r")\b|[,.;:])))")
 #: a reported clause holding quotations is one row when at least this many of its words lie outside them
 MIXED_OUTSIDE_WORDS = 3
 #: ... and it holds at most this many quotations (more is no clause but a run of quotes; the bound also keeps
@@ -98,9 +101,14 @@ CLAUSE_VERB_WORDS = 8
 # (no relative pronoun on the way: "announced a plan for the port that needed money" is a noun phrase)
 _CLAUSE_GAP = (r"(?:[ \xa0]+(?!(?:" + alternation("clause_relative") + r")\b)[\w’'$%-]+){0,"
                + str(CLAUSE_VERB_WORDS - 1) + r"}?[ \xa0]+(?<!\b[Aa] )(?<!\b[Aa]n )(?<!\b[Tt]he )")
+# a time phrase right after the verb ("said last week on the radio", "said earlier this week"; not "said last
+# year's budget …", "said earlier estimates …"): no clause's subject
+_TIME_PHRASE = (r"(?:(?:" + alternation("time_lead") + "|" + alternation("time_modifier") + r")[ \xa0]+)+(?:"
+                + alternation("time_noun") + r")\b(?![’'])")
 # "said local police were called": a lower-case word (no preposition, adverb, finite verb or "yes", "nothing", ...)
 # opens the subject of a clause with no "that" when a finite verb follows within CLAUSE_VERB_WORDS words
-_BARE_CLAUSE = re.compile(r"[ \xa0]+(?=(?!(?:" + alternation("stop_pre") + "|" + alternation("bare_subject_veto")
+_BARE_CLAUSE = re.compile(r"[ \xa0]+(?!" + _TIME_PHRASE + r")(?=(?!(?:" + alternation("stop_pre") + "|"
+                          + alternation("bare_subject_veto")
                           + "|" + FINITE_ALT + r"|\w+ly)\b)[a-z][\w’'-]*" + _CLAUSE_GAP + r"(?:"
                           + FINITE_ALT + r")\b)")
 # "said executives often fail to …": after "say" (which takes a clause, hardly ever a noun phrase) a lower-case
@@ -108,18 +116,22 @@ _BARE_CLAUSE = re.compile(r"[ \xa0]+(?=(?!(?:" + alternation("stop_pre") + "|" +
 # (a present tense has no marker: "fail", "needs"); not when "that" follows closely ("said all year that …")
 SAY_CLAUSE_WORDS = 4
 _SAY_LEMMAS = frozenset(words("say_lemma"))
-_SAY_BARE = re.compile(r"[ \xa0]+(?![^,.;:“”\"]{0,30}\bthat\b)(?=(?!(?:" + alternation("stop_pre") + "|"
+_SAY_BARE = re.compile(r"[ \xa0]+(?![^,.;:“”\"]{0,30}\bthat\b)(?!" + _TIME_PHRASE + r")(?=(?!(?:"
+                       + alternation("stop_pre") + "|"
                        + alternation("bare_subject_veto") + "|" + FINITE_ALT + r"|\w+ly)\b)[a-z][\w’'-]*"
-                       # (a comma may follow a word: "said comments from Lee, Ruiz and Berg were …")
-                       r"(?:,?[ \xa0]+[\w’'$%-]+){" + str(SAY_CLAUSE_WORDS - 1) + "})")
+                       # (a comma before a name may follow a word: "said comments from Lee, Ruiz and Berg were …")
+                       r"(?:(?:,(?=[ \xa0]+[A-Z]))?[ \xa0]+[\w’'$%-]+){" + str(SAY_CLAUSE_WORDS - 1) + "})")
 # "said “there could be” a line that …": a quotation that opens a clause going on after it (no comma or stop inside
-# its closing mark, and a lower-case word after it that is no conjunction of list ``quote_continuation_veto``:
-# "said “we won” and left" is a quotation and the writer's words)
+# its closing mark, and a lower-case word after it that is no conjunction of list ``quote_continuation_veto``, no
+# preposition, adverb or time word: "said “we won” and left", "said “no comment” to reporters", "said “yes” twice")
 _SAY_QUOTE_CLAUSE = re.compile(r"[ \xa0]+(?=(?:[“\"]|'')[^“”\"\n]{1,200}?[^.,!?;:'](?:[”\"]|'')[ \xa0]+(?!(?:"
-                               + alternation("quote_continuation_veto") + r")\b)[a-z])")
+                               + alternation("quote_continuation_veto") + "|" + "|".join(sorted(prepositions()))
+                               + "|" + alternation("time_modifier") + "|" + alternation("time_lead") + "|"
+                               + alternation("modal_adverb") + r"|\w+ly)\b)[a-z])")
 # "noted the bridge had closed", "announced Ruiz would stay": a clause with no "that" after a ``zero_that=finite``
 # verb (one that also takes a noun object: "announced the discovery") needs a finite verb as close
-_FINITE_CLAUSE = re.compile(r"[ \xa0]+(?=(?:(?:" + alternation("subject_start") + r"|[A-Z][\w’'-]*)\b|(?!(?:"
+_FINITE_CLAUSE = re.compile(r"[ \xa0]+(?!" + _TIME_PHRASE + r")(?=(?:(?:" + alternation("subject_start")
+                            + r"|[A-Z][\w’'-]*)\b|(?!(?:"
                             + alternation("stop_pre") + "|" + alternation("bare_subject_veto")
                             + "|" + FINITE_ALT + r"|\w+ly)\b)[a-z][\w’'-]*)" + _CLAUSE_GAP + r"(?:"
                             + FINITE_ALT + r")\b)")
@@ -138,9 +150,9 @@ _TELL_LONG_THAT = re.compile(r"[ \xa0]+(?:(?:" + alternation("tell_object_determ
                              + r"(?:[ \xa0]+(?:" + _TELL_WORD + "|(?:" + alternation("tell_object_inner")
                              + r")\b)){1,6}"
                              r"[ \xa0]+that[ \xa0]+" + _RELATIVE_THAT_VETO)
-# a date word right after the verb is its time ("said Monday the …"), not a possessive subject ("said Monday’s vote …")
 #: verbs other than "tell" that may take their addressee before the clause ("warned residents that …")
 _ADDRESSEE_LEMMAS = frozenset(words("addressee_lemma"))
+# a date word right after the verb is its time ("said Monday the …"), not a possessive subject ("said Monday’s vote …")
 _DATE_WORD = re.compile(r"^(?:" + alternation("date_word") + r")\b(?![’']s\b)")
 # a time after a speech verb: "on Friday", "Friday night", "yesterday", "last week"
 _TIME_RE = (r"(?:[ \xa0]+(?:(?:" + alternation("time_lead") + r")[ \xa0]+)?(?:on[ \xa0]+)?(?:\w+day|"
@@ -151,7 +163,7 @@ _TIME_RE = (r"(?:[ \xa0]+(?:(?:" + alternation("time_lead") + r")[ \xa0]+)?(?:on
 # time) opens a clause to the end of the sentence when no quotation mark follows it
 _TIME_AFTER_RE = _TIME_RE + "?"
 # a time that ends its clause ("… this week.", "… last month,"): no clause of its own
-_TIME_ONLY = re.compile(_TIME_RE + r"[ \xa0]*(?:[.,;:]|$)")
+_TIME_ENDS_CLAUSE = re.compile(_TIME_RE + r"[ \xa0]*(?:[.,;:]|$)")
 _COLON_RE = _TIME_AFTER_RE + r"[ \xa0]*:[ \xa0]+(?=[^\W_])"
 _COLON_CLAUSE = re.compile(_COLON_RE)
 # "said on Friday the city was calm": a time between a ``zero_that`` verb and its clause
@@ -173,14 +185,11 @@ _NP_VERB = "|".join(speech_verbs_with("inverted_tail", "np_verb"))
 _NAME_APPOSITION = r"(?:,[ \xa0]+[A-Z][\w’'.-]*(?:[ \xa0]+[A-Z][\w’'.-]*){0,3},)?"
 _VERB_NP = "|".join(speech_verbs_with("inverted_tail", "verb_np"))
 _NAME_WORDS = r"[A-Z][\w’'.-]*(?:[ \xa0]+[A-Z][\w’'.-]*){0,3}"
-# after ", said": a name set off by a comma before an appositive or relative ("Tom Berg, who …", "Tom Berg, the
-# mayor …"), or "a"/"an" (a clause hardly opens with an indefinite subject there: "…, said an aide who was briefed")
-_INVERTED_SUBJECT = re.compile(_NAME_WORDS + r",[ \xa0]+(?:" + alternation("tail_appositive") + r")\b|(?:a|an)[ \xa0]")
 _RELATIVE_AFTER = re.compile(r"[ \xa0]+(?:who|whom)[ \xa0].*$")
 _TRAILING_NAME = re.compile(r",[ \xa0]+" + _NAME_WORDS + r"$")
 _ACC_TAIL = re.compile(
-    # (no comma is needed before "according to": "… — including arson — according to police.")
-    r"(?:,[ \xa0]+|[ \xa0]+(?:(?:—|--)[ \xa0]+)?(?=according to\b))"
+    # (a dash may stand for the comma before "according to": "… — including arson — according to police.")
+    r"(?:,[ \xa0]+|[ \xa0]+(?:—|--)[ \xa0]+(?=according to\b))"
     r"(?:according to ([^,.;]{2,80})|([^,.;“”\"]{2,60}?" + _NAME_APPOSITION + r") (" + _NP_VERB + r")"
     # "…, X told Reuters.", "…, X told the court."
     r"(?:[ \xa0]+(?:" + alternation("tell_object") + r"|(?:the[ \xa0]+)?" + _CAP_RUN + r"|(?:"
@@ -198,6 +207,11 @@ _ACC_TAIL = re.compile(
 #: "…, said X[, appositive]" ends its sentence within this many words with no finite verb: what follows the
 #: verb is its subject ("One teacher, Ron Ellis, said his bill had doubled" has one: a clause)
 _INVERTED_NP_WORDS = 8
+# after "X said,": "the first …", "the second …" (list ``continuation_ordinal``) or a subject and its auxiliary ("the
+# town will suffer") goes on with what was said; "a move that will cost jobs" is the writer's appositive
+_CLAUSE_GOES_ON = re.compile(r"the[ \xa0]+(?:" + alternation("continuation_ordinal") + r")\b|(?:(?!(?:"
+                             + alternation("clause_relative") + r")\b)[\w’'-]+[ \xa0]+){1,4}(?:"
+                             + alternation("finite_marker") + r")\b")
 _STOP = re.compile(r";|\.(?!\d)")
 _ADJUNCT_THAT = re.compile(r"\bthat\b")   # "…, but she has said all year that …": the verb's own clause
 #: verbs of an inverted attribution that an adjunct may follow ("…, Ruiz said in an interview.")
@@ -251,8 +265,10 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
         return None
     if verb.endswith("ing") and not participle and not progressive_before(t, m.start()):
         return None
-    if typ == "vague" and (info.get("type") == "cognitive" or info.get("type") == "tentative" and not _people(spk)):
-        return None   # "many believe …", "the trajectory suggests …"; "several aides suggested …" reports
+    if (typ == "vague" or typ == "named" and _common_word(dm, spk)) and (
+            info.get("type") == "cognitive" or info.get("type") == "tentative" and not _people(spk)):
+        # "many believe …", "the trajectory suggests …", "Records indicated …"; "aides suggested …" reports
+        return None
     cstart = _clause_start(m, info, t[m.end():m.end() + 200])
     if cstart is None:
         return None
@@ -279,11 +295,10 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     if cend - cstart < 8:
         return None
     if verb in _VERB_NP_SET and t[max(0, m.start() - 4):m.start()].rstrip().endswith(",") \
-            and (count_words(_TRAILING_NAME.sub("", t[cstart:cend])) <= _INVERTED_NP_WORDS
-                 and not FINITE_WORD.search(t, cstart, cend) and not _PRONOUN_CLAUSE.match(t, cstart)
-                 or _INVERTED_SUBJECT.match(t, cstart)):
-        # "…, said Tom Berg, a farmer." / "…, said a spokesman for the port, Tom Berg." / "…, said Tom Berg, who
-        # ran the port." / "…, said an aide who was briefed.": what follows the verb is its subject
+            and count_words(_TRAILING_NAME.sub("", t[cstart:cend])) <= _INVERTED_NP_WORDS \
+            and not FINITE_WORD.search(t, cstart, cend) and not _PRONOUN_CLAUSE.match(t, cstart):
+        # "…, said Tom Berg, a farmer." / "…, said a spokesman for the port, Tom Berg.": what follows the verb is
+        # its subject
         return None
     # a clause may open with a quotation it goes on past ("said that “a patient pilot” can …": mixed), not
     # one after which a comma opens the writer's words ("claims that “…,” a grave charge that …")
@@ -321,12 +336,27 @@ def _before_inner_attribution(dm, cstart: int, cend: int) -> int:
         return cstart
     qs = spans[0][0]
     t = dm.text
-    # the first comma or dash after which a speech verb reports the quotation (bounded: the quotations of a
-    # clause are at most MIXED_MAX_QUOTES, its commas before the first one are read once)
-    for m in _ASIDE_OPEN.finditer(t, cstart, qs):
-        if _reports_inside(dm, m.start(), qs):
-            return m.start() if count_words(t[cstart:m.start()]) >= 3 else cstart
-    return cstart
+    # the first comma or dash before the last speech verb that reports (one pass over each: linear)
+    last = None
+    for v in dm.verb_re.finditer(t, cstart, qs):
+        if _verb_reports(dm, cstart, v):
+            last = v.start()
+    if last is None:
+        return cstart
+    m = _ASIDE_OPEN.search(t, cstart, last)
+    return m.start() if m is not None and count_words(t[cstart:m.start()]) >= 3 else cstart
+
+
+def _common_word(dm, spk: str) -> bool:
+    """Is the "name" ``spk`` one capitalised plural that is no person or organisation ("Records", "Polls" opening
+    a sentence): a word the text also writes in lower case, or one the entities do not know as either?"""
+    if " " in spk or not spk.endswith("s") or spk.endswith("ss"):
+        return False   # (a plural: "Lee suggested" is a person whatever the entities know of "Lee")
+    ent = dm.entities.by_name.get(spk)
+    return spk.lower() in dm.common or ent is None or ent.kind not in ("person", "org")
+
+
+_HEAD_PREPOSITION = re.compile(r"[ \xa0]+(?:" + "|".join(sorted(prepositions())) + r")[ \xa0]")
 
 
 def _people(np_: str) -> bool:
@@ -334,13 +364,21 @@ def _people(np_: str) -> bool:
     the pilots"; not "one": "one study"), or a head (before "of") of list ``people_noun`` or a role keyword
     (``role_rules.csv``: "officials", "analysts", "groups") or a group ending ("Americans")? A thing
     ("the trajectory", "recent polls", "the results") that "suggests" is the writer's inference."""
-    w = np_.lower().split(" of ")[0].split()   # the head comes before "of" ("the trajectory of the talks")
+    # the head comes before a preposition ("the trajectory of the talks", "evidence from the campaign", "sensors on
+    # the bridge")
+    w = _HEAD_PREPOSITION.split(np_.lower(), 1)[0].split()
     if not w:
         return False
     head = w[-1]
-    people = head in _PEOPLE_NOUNS or head + "s" in _PEOPLE_NOUNS or _plural_y(head) in _PEOPLE_NOUNS   # "an aide"
+    # "an aide", "both teams", "a Ruiz ally": the singular or the plural is listed
+    people = any(f in _PEOPLE_NOUNS for f in (head, head + "s", head[:-1], _plural_y(head), _singular_ies(head)))
     return w[0] in _GROUP_QUANTIFIERS or people or head.endswith(_GROUP_ENDINGS) \
         or head in _ROLE_KEYWORDS or head.rstrip("s") in _ROLE_KEYWORDS
+
+
+def _singular_ies(noun: str) -> str:
+    """The singular of a plural in -ies ("allies" -> "ally"), else ``noun``."""
+    return noun[:-3] + "y" if len(noun) > 4 and noun.endswith("ies") else noun
 
 
 def _plural_y(noun: str) -> str:
@@ -396,9 +434,15 @@ def _reports_inside(dm, cs: int, qs: int) -> bool:
     """Does a speech verb in ``text[cs:qs]`` report what follows it: one not governed by a modal,
     negation or infinitive ("a ploy meant to stress “…”" reports nothing), nor a noun after a
     possessive ("Ruiz's claim that …")?"""
+    return any(_verb_reports(dm, cs, v) for v in dm.verb_re.finditer(dm.text, cs, qs))
+
+
+def _verb_reports(dm, lo: int, v) -> bool:
+    """Does the speech verb match ``v`` (in a clause that starts at ``lo``) report: no modal, negation or
+    infinitive before it, no possessive making it a noun?"""
     t = dm.text
-    return any(not modal_before(t, cs, v.start()) and not _INFINITIVE.search(t, max(cs, v.start() - 4), v.start())
-               and not possessive_noun(t, v.start(), v.group(1)) for v in dm.verb_re.finditer(t, cs, qs))
+    return not modal_before(t, lo, v.start()) and not _INFINITIVE.search(t, max(lo, v.start() - 4), v.start()) \
+        and not possessive_noun(t, v.start(), v.group(1))
 
 
 _NOUN_FORMS = frozenset(words("noun_form_verb"))
@@ -426,16 +470,18 @@ def _clause_start(m, info: dict, after: str) -> int | None:
     return c
 
 
-def _told_object_clause(after: str):
-    """The match of "told <object>: …" or "told <object> [that] …" at the start of ``after`` (the text after
-    the verb), up to where the clause starts, or None."""
+def _told_object_clause(after: str, long_object: bool = True):
+    """The match of "<verb> <object>: …" or "<verb> <object> [that] …" at the start of ``after`` (the text after
+    a verb that takes its addressee, "told" or one of ``addressee_lemma``), up to where the clause starts, or
+    None; a longer object ("told members of the board that …") only with ``long_object`` (not for "warned the
+    city of the dangers that …", where "of" opens what is warned of)."""
     cm = _TELL_COLON.match(after)
     if cm is not None:
         return cm
     cm = _TELL_CLAUSE.match(after)
-    if cm is not None and (_DATE_WORD.match(after[cm.end():]) or _TIME_ONLY.match(after, cm.end() - 1)):
+    if cm is not None and (_DATE_WORD.match(after[cm.end():]) or _TIME_ENDS_CLAUSE.match(after, cm.end() - 1)):
         cm = None   # "told the Ledger on Monday", "told the Ledger earlier this week."
-    return cm or _TELL_BARE_THAT.match(after) or _TELL_LONG_THAT.match(after)
+    return cm or _TELL_BARE_THAT.match(after) or (_TELL_LONG_THAT.match(after) if long_object else None)
 
 
 def _clause_start_after(at: int, info: dict, after: str) -> int | None:
@@ -456,7 +502,7 @@ def _clause_start_after(at: int, info: dict, after: str) -> int | None:
         cm = _told_object_clause(after)
         return None if cm is None else at + cm.end()
     if info.get("lemma") in _ADDRESSEE_LEMMAS:   # "warned residents that …", "reminded them that …"
-        cm = _told_object_clause(after)
+        cm = _told_object_clause(after, long_object=False)
         if cm is not None:
             return at + cm.end()
     if info.get("lemma") == "warn" and _WARN_OF.match(after):
@@ -521,8 +567,8 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
             # the last of them: searching from there spares a retry from every comma of a long sentence
             cut = 0 if sent.endswith("\n") else _after_last_stop(sent)
             m = _ACC_TAIL.search(sent, cut)
-            if m is not None and m.group("app") and m.group(3):
-                m = None   # "…, officials said, the first by …": no appositive follows "X said"; the clause goes on
+            if m is not None and m.group(3) and m.group("app") and _CLAUSE_GOES_ON.match(m.group("app")):
+                m = None   # "…, officials said, the first by …": the clause goes on (not "…, X said, a move that …")
             if (m is None or count_words(sent[:m.start()]) < 4) and not cut_at_quote:
                 # no tail, or one with too short a clause before it ("At the time, she said, the …"):
                 # an attribution set off by commas inside the sentence
@@ -614,13 +660,19 @@ def _mixed_inverted(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
     return Quote("", cs, ce, t[cs:ce], "reported", spk, cue=cue, speaker_type=typ)
 
 
+# a quotation that opens the second part of a sentence and is part of its clause: it starts lower-case and holds no
+# comma or stop right inside its closing mark ("…, she said, “is a fine example” of …")
+_QUOTE_GOES_ON = re.compile(r"(?:[“\"]|'')[a-z][^“”\"\n]*[^.,!?;:'\s](?:[”\"]|'')$")
+
+
 def _mixed_mid(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
     """"Clause, X said, clause." whose second part quotes some of its words ("The guild, she said, is
     “doing far better” than in May."): the attribution set off by commas (:data:`_MID`, with the
     checks of :func:`_mid_attribution`) comes before the first quotation mark, no speech verb comes
     between them, every quotation after it lies inside the sentence, at least
-    :data:`MIXED_OUTSIDE_WORDS` words of the sentence (but the attribution's) lie outside quotations, and
-    one of them after the attribution.
+    :data:`MIXED_OUTSIDE_WORDS` words of the sentence (but the attribution's) lie outside quotations, one of
+    them after the attribution, and a quotation right after the attribution starts lower-case and has no comma
+    or stop inside its closing mark (:data:`_QUOTE_GOES_ON`).
     The whole sentence is one ``reported`` row."""
     t = dm.text
     m = _MID.search(sent)
@@ -644,6 +696,8 @@ def _mixed_mid(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
     after += count_words(t[at:ce])
     if before + after < MIXED_OUTSIDE_WORDS or not after:
         return None   # (", Ryan said, “Sure. …”": a quotation, the whole part after the attribution)
+    if spans[0][0] == ss + m.end() and not _QUOTE_GOES_ON.match(t, spans[0][0], spans[0][1]):
+        return None   # ("…, Ruiz said, “They are fine,” before leaving": a quotation, then the writer's words)
     spk, typ = resolve_np(dm, _unmask(np_), ss + m.start(), memory)
     if not spk or typ == "none" or spk.lower() in _NON_SPEAKERS:
         return None

@@ -111,6 +111,8 @@ _NON_COMPANY = word_set("non_company_org_word")
 _NAME_CONNECTOR = word_set("name_connector")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _REPORTING_MODALS = word_set("reporting_modal")
+_ONLY_SAY_THAT = re.compile(r"[\w’'-]+[ \xa0]+that[ \xa0]+(?!(?:" + "|".join(sorted(prepositions())) + "|"
+                            + alternation("question_word") + r")\b)\w", re.I)
 _MODAL_REPORT_ADVERBS = word_set("modal_report_adverb")
 _MODAL_NEG = re.compile(r"(?:\b(?:" + alternation("modal_negation") + r")(?:[ \xa0]+(?:\w+ly|"
                         + alternation("modal_adverb") + r"))*[ \xa0]*)$", re.I)
@@ -215,8 +217,10 @@ def modal_before(text: str, lo: int, vstart: int) -> bool:
     first, *rest = m.group().lower().split()
     if first in _COPULA and progressive_before(text, vstart):
         return False   # "is declaring that", "was referring to": a progressive, no passive
-    # "would only say that …": the one thing that was said (list ``modal_report_adverb``)
-    return not (first in _REPORTING_MODALS and rest and rest[-1] in _MODAL_REPORT_ADVERBS)
+    # "would only say that the …": the one thing that was said (list ``modal_report_adverb``); not "would only say
+    # that in private" (a pronoun "that") or "would only say that if …" (a condition)
+    return not (first in _REPORTING_MODALS and rest and rest[-1] in _MODAL_REPORT_ADVERBS
+                and _ONLY_SAY_THAT.match(text, vstart))
 
 
 # --------------------------------------------------------------------------- subject noun phrase
