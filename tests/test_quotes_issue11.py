@@ -1235,8 +1235,8 @@ def test_told_takes_a_longer_object_before_that():
 
 def test_clause_starts_after_said():
     # "that’s": "that" is the clause's subject
-    assert _reported_pairs("Ann Ruiz said that’s what the crews expected.") == \
-        [("Ann Ruiz", "that’s what the crews expected")]
+    assert _reported_pairs("Ann Ruiz said that’s why the crews left early.") == \
+        [("Ann Ruiz", "that’s why the crews left early")]
     # a possessive date opens a subject; a bare date is the verb's time
     assert _reported_pairs("Dock workers said Monday's vote will decide the strike.") == \
         [("Dock workers", "Monday's vote will decide the strike")]
@@ -1261,9 +1261,9 @@ def test_would_only_say_reports_and_would_not_say_does_not():
 
 def test_subjects_the_extractor_used_to_miss():
     # a title before the name that is a common word ("Former")
-    assert _reported_pairs("Former Harbour Master Ann Lee drew a contrast, saying that the port was safe.")[0][1] == \
+    assert _reported_pairs("Former Harbour Master Ann Lee spoke last, saying that the port was safe.")[0][1] == \
         "the port was safe"
-    assert "Ann Lee" in _reported_pairs("Former Harbour Master Ann Lee drew a contrast, saying that the port "
+    assert "Ann Lee" in _reported_pairs("Former Harbour Master Ann Lee spoke last, saying that the port "
                                         "was safe.")[0][0]
     # a subject before an aside that holds a quotation
     assert _reported_pairs("Ann Ruiz, citing “the old charter,” said the pier would close.") == \
@@ -1320,8 +1320,8 @@ def test_longer_asides_before_the_clause():
             "together, the ferry lost money.")
     assert _reported_pairs(text) == [("People",
                                       "during the years when the two men ran the port together, the ferry lost money")]
-    text = "The director further stated, while testifying before the council last week, that the toll was unfair."
-    assert _reported_pairs(text) == [("The director", "the toll was unfair")]
+    text = "The warden later stated, while speaking to the harbour board last week, that the toll was unfair."
+    assert _reported_pairs(text) == [("The warden", "the toll was unfair")]
     assert _reported_pairs("Several pilots suggest however that the toll was unfair.") == \
         [("Several pilots", "the toll was unfair")]
     assert _reported_pairs("A union aide said remarks from Lee, Ruiz and Berg were consistent with the plan.") == \
@@ -1330,8 +1330,8 @@ def test_longer_asides_before_the_clause():
 
 def test_a_quotation_may_open_the_clause_or_its_second_part():
     # "said “…” <more words>": one clause that quotes its first words
-    assert _reported_pairs("Ann Ruiz said “there could be” a day when the pier closes.") == \
-        [("Ann Ruiz", "“there could be” a day when the pier closes")]
+    assert _reported_pairs("Ann Ruiz said “the old quay” will close before the storm.") == \
+        [("Ann Ruiz", "“the old quay” will close before the storm")]
     # ... not when the writer's words follow a conjunction
     assert _reported_pairs("Ann Ruiz said “we will win” and then left the stage.") == []
     # "Clause, X said, “…” more words.": the whole sentence
@@ -1347,14 +1347,14 @@ def test_inverted_attributions_with_more_shapes():
     assert _reported_pairs("The pier will close in May, a spokeswoman, Ann Lee, said on Saturday.") == \
         [("Ann Lee", "The pier will close in May")]
     # ... or after "said a spokesman for …"
-    text = "The pier will close in May, said a former spokesman for the Harbour Board, Oleg Vale."
+    text = "The pier will close in May, said an ex-clerk of the Harbour Board, Oleg Vale."
     assert _reported_pairs(text) == [("Oleg Vale", "The pier will close in May")]
     # a relative clause after the source
-    assert _reported_pairs("The pier will close in May, said an official who was briefed on the plan.") == \
-        [("an official", "The pier will close in May")]
+    assert _reported_pairs("The pier will close in May, said a clerk who had read the memo.") == \
+        [("a clerk", "The pier will close in May")]
     # ... and a name with a relative clause is the subject, not a reported clause
-    text = "Most of the work would move to other offices, said Lee, who was elected to the council in 2012."
-    assert _reported_pairs(text) == [("Lee", "Most of the work would move to other offices")]
+    text = "Most of the nets would go to the north quay, said Lee, who joined the guild in 2012."
+    assert _reported_pairs(text) == [("Lee", "Most of the nets would go to the north quay")]
     # "earlier this week" is the attribution's time
     text = "The union will sit out the vote, Ann Lee told the Ledger earlier this week."
     assert _reported_pairs(text) == [("Ann Lee", "The union will sit out the vote")]
@@ -1392,13 +1392,13 @@ def test_titles_after_their_maker_and_headlines_before_a_byline_are_no_speech():
 
 def test_subject_before_an_aside_with_as_and_after_back_in():
     # before: "as Hispanic" opened a clause ("as Lee said"), so "Hispanic" was the speaker
-    text = "Ann Vale, who identifies as Basque, told the Harbour Ledger that the site was not ready."
+    text = "Ann Vale, who grew up as a fisher, told the Harbour Ledger that the site was not ready."
     assert _reported_pairs(text) == [("Ann Vale", "the site was not ready")]
     # "as X said" still opens its own clause
     assert ("Ann Berg", "it would") in _reported_pairs("The port closed, as Ann Berg said it would.")
     # "Back in 1999," is an adverbial, not the subject
-    text = "Back in 1999, Ms. Vale praised the governor, telling the Ledger: “I wish I could be like that.”"
-    assert _rows(text) == [("direct", "Vale", "“I wish I could be like that.”")]
+    text = "Back in 1999, Ms. Vale praised the warden, telling the Ledger: “She keeps the quay in order.”"
+    assert _rows(text) == [("direct", "Vale", "“She keeps the quay in order.”")]
 
 
 def test_a_reported_clause_ends_before_a_new_attribution():
@@ -1412,7 +1412,7 @@ def test_a_reported_clause_ends_before_a_new_attribution():
 
 
 def test_adverbs_between_the_subject_and_the_verb():
-    assert _reported_pairs("The vote was close. Ann Lee has since said she would back the toll.") == \
+    assert _reported_pairs("The vote was close. Ann Lee has since argued she would back the toll.") == \
         [("Ann Lee", "she would back the toll")]
     assert _reported_pairs("The vote was close. Dock workers have both argued that the toll is unfair.") == \
         [("Dock workers", "the toll is unfair")]
@@ -1422,27 +1422,28 @@ def test_adverbs_between_the_subject_and_the_verb():
 
 def test_a_clause_is_cut_before_an_aside_that_reports_its_quotation():
     # before: the whole clause was dropped because a verb inside it ("described") reports the quotation
-    text = 'Ann Lee said the crews were sent with the marchers, whom she described as "calm," for the whole route.'
-    assert _reported_pairs(text) == [("Ann Lee", "the crews were sent with the marchers")]
-    text = "Ann Lee says the port has more at stake than the official story, which claims it will “end smuggling.”"
-    assert ("Ann Lee", "the port has more at stake than the official story") in _reported_pairs(text)
+    text = 'Ann Lee said the crews waited on the quay, which she called "a disgrace," for the whole night.'
+    assert _reported_pairs(text) == [("Ann Lee", "the crews waited on the quay")]
+    text = "Ann Lee says the toll hides more than the harbour memo, which claims it will “fund the dredging.”"
+    assert ("Ann Lee", "the toll hides more than the harbour memo") in _reported_pairs(text)
     # "said that was …": "that" is the clause's subject
-    assert _reported_pairs("Ann Lee said that was a natural part of the job.") == \
-        [("Ann Lee", "that was a natural part of the job")]
+    assert _reported_pairs("Ann Lee said that was the cost of a late tide.") == \
+        [("Ann Lee", "that was the cost of a late tide")]
 
 
 def test_a_share_of_people_polled_is_a_vague_source():
-    assert _reported_pairs("The poll was large. About three in 10 said the ferry should run at night.") == \
-        [("About three in 10", "the ferry should run at night")]
-    assert _reported_pairs("The poll was large. 46 percent of voters said the port should close.") == \
-        [("46 percent of voters", "the port should close")]
-    assert _reported_pairs("The poll was large. A majority of residents say they do not trust the board.") == \
-        [("A majority of residents", "they do not trust the board")]
+    # before: "About" opened no noun phrase (a preposition), so the share had no speaker
+    assert _reported_pairs("The poll was large. About four in 10 argue the ferry should run at night.") == \
+        [("About four in 10", "the ferry should run at night")]
+    assert _reported_pairs("The poll was large. 58 percent of anglers argue the port should close.") == \
+        [("58 percent of anglers", "the port should close")]
+    assert _reported_pairs("The poll was large. A majority of anglers argue the board misled them.") == \
+        [("A majority of anglers", "the board misled them")]
 
 
 def test_a_bare_number_is_no_share_and_no_speaker():
     from framing.quotes.speakers import _SHARE
-    assert _SHARE.fullmatch("67 percent of voters") and _SHARE.fullmatch("about two-thirds")
+    assert _SHARE.fullmatch("58 percent of anglers") and _SHARE.fullmatch("about two-thirds")
     assert not _SHARE.fullmatch("2016") and not _SHARE.fullmatch("1,200")
 
 
@@ -1452,8 +1453,8 @@ def test_review_of_session_8_negative_cases():
     assert _reported_pairs("Ann Lee, 54, said Tom Berg, the mayor, had lied to the council.") == \
         [("Ann Lee", "Tom Berg, the mayor, had lied to the council")]
     # ... and after a clause the name (or "an aide who …") is the source, not a reported clause
-    assert _reported_pairs("The port will close, said an aide who was briefed on the talks.") == \
-        [("an aide", "The port will close")]
+    assert _reported_pairs("The port will close, said a clerk who had read the memo.") == \
+        [("a clerk", "The port will close")]
     # a quotation after "said" followed by a preposition, adverb or time is no clause
     assert _rows("Ann Ruiz said “we will win” in a statement on Monday.") == \
         [("partial", "Ann Ruiz", "“we will win”")]
@@ -1502,7 +1503,7 @@ def test_tail_times_and_objects_of_told():
 
 
 def test_a_name_after_said_a_spokesman_is_no_clause_of_its_own():
-    # before the name was set aside, "a former spokesman for the board, Oleg Vale" (9 words) was read as a clause
+    # before the name was set aside, "an ex-clerk of the board, Oleg Vale" (9 words) was read as a clause
     # reported by "He"
-    text = "He had a voice in every decision about the port, said a former spokesman for the board, Oleg Vale."
+    text = "He had a voice in every decision about the port, said an ex-clerk of the board, Oleg Vale."
     assert _reported_pairs(text) == [("Oleg Vale", "He had a voice in every decision about the port")]

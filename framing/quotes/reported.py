@@ -121,7 +121,7 @@ _SAY_BARE = re.compile(r"[ \xa0]+(?![^,.;:“”\"]{0,30}\bthat\b)(?!" + _TIME_P
                        + alternation("bare_subject_veto") + "|" + FINITE_ALT + r"|\w+ly)\b)[a-z][\w’'-]*"
                        # (a comma before a name may follow a word: "said comments from Lee, Ruiz and Berg were …")
                        r"(?:(?:,(?=[ \xa0]+[A-Z]))?[ \xa0]+[\w’'$%-]+){" + str(SAY_CLAUSE_WORDS - 1) + "})")
-# "said “there could be” a line that …": a quotation that opens a clause going on after it (no comma or stop inside
+# "said “the old quay” will close …": a quotation that opens a clause going on after it (no comma or stop inside
 # its closing mark, and a lower-case word after it that is no conjunction of list ``quote_continuation_veto``, no
 # preposition, adverb or time word: "said “we won” and left", "said “no comment” to reporters", "said “yes” twice")
 _SAY_QUOTE_CLAUSE = re.compile(r"[ \xa0]+(?=(?:[“\"]|'')[^“”\"\n]{1,200}?[^.,!?;:'](?:[”\"]|'')[ \xa0]+(?!(?:"
@@ -288,7 +288,7 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     cend = max(cstart, dm.clause_end(cend))
     mixed = dm.has_mark(cstart, cend)
     if mixed and not _mixed_clause(dm, cstart, cend):
-        # "said observers were sent with the marchers, whom he described as “peaceful,” …": the clause
+        # "said the crews waited on the quay, which she called “a disgrace,” …": the clause
         # ends before the aside whose own verb reports the quotation
         cend = _before_inner_attribution(dm, cstart, cend)
         mixed = False
@@ -568,7 +568,7 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
             cut = 0 if sent.endswith("\n") else _after_last_stop(sent)
             m = _ACC_TAIL.search(sent, cut)
             if m is not None and m.group(3) and m.group("app") and _CLAUSE_GOES_ON.match(m.group("app")):
-                m = None   # "…, officials said, the first by …": the clause goes on (not "…, X said, a move that …")
+                m = None   # "…, pilots said, the second at dusk …": the clause goes on (not "…, X said, a move that …")
             if (m is None or count_words(sent[:m.start()]) < 4) and not cut_at_quote:
                 # no tail, or one with too short a clause before it ("At the time, she said, the …"):
                 # an attribution set off by commas inside the sentence
@@ -588,7 +588,7 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
             if m.group(5) and (not _SAID_NP.search(np_) or _NOT_INVERTED_NP.search(np_)
                                or _PRONOUN_CLAUSE.match(np_)):
                 continue  # "..., said his members wanted" / "..., said on Tuesday that ..." is no inverted attribution
-            # "…, said an official who was briefed on the talks.": the source is the noun before "who"
+            # "…, said a clerk who had read the memo.": the source is the noun before "who"
             spk, typ = resolve_np(dm, _unmask(_RELATIVE_AFTER.sub("", np_)), ss + m.start(), memory)
             if not spk and unresolved_pronoun(np_) and not m.group("app"):
                 typ = UNRESOLVED   # "…, they said." with no antecedent: the clause, no speaker

@@ -85,7 +85,7 @@ _PROGRESSIVE = re.compile(r"\b(?:" + alternation("copula") + r")(?:[ \xa0]+(?:\w
                           + alternation("progressive_adverb") + r"))?[ \xa0]+$", re.I)
 _CLAUSE_COORDINATION = re.compile(r";|,[ \xa0]+(?:" + alternation("clause_coordinator") + r")\b")
 _INITIAL = re.compile(r"[A-Z]\.")   # a middle initial ("Tom J. Berg")
-# a share of people polled as a source: "About three in 10", "67 percent of voters", "two-thirds", "a majority of them"
+# a share of people polled as a source: "Roughly four in 10", "58 percent of anglers", "two-thirds", "a majority"
 # (a bare number is no share: "2016 said" is a date)
 _SHARE = re.compile(r"(?:(?:" + alternation("share_lead", space=r"\s+") + r")\s+)?"
                     r"(?:\d[\d,.]*(?:%|\s+percent|\s+in\s+\w+|\s+out\s+of\s+\w+)|(?:"
@@ -118,7 +118,7 @@ _MODAL_NEG = re.compile(r"(?:\b(?:" + alternation("modal_negation") + r")(?:[ \x
                         + alternation("modal_adverb") + r"))*[ \xa0]*)$", re.I)
 #: an abbreviation whose period does not end a noun phrase, or initials (U.S.)
 ABBR_RE = re.compile(r"\b(?:" + "|".join(np_internal_abbreviations()) + r")\.|(?:[A-Z]\.)+")
-# a relative aside still open at the end of the text searched (", who …" with no comma after it)
+# a relative aside still open where the searched text ends (", who …" with no comma after it)
 _OPEN_RELATIVE = re.compile(r",[ \xa0]+(?:who|which)\b[^,]*$")
 _CLAUSE_CUT = re.compile(r"[;:(—–]|" + "|".join(rf"\b{w}\s" for w in words("clause_cut"))
                          + r"|\bas\s(?=[A-Z]|" + "|".join(rf"{w}\b" for w in words("as_subject_start"))
@@ -244,7 +244,7 @@ def subject_region(dm, lo: int, vstart: int) -> str:
     cut = 0
     for m in _CLAUSE_CUT.finditer(seg):
         if m.group().lower().startswith("as") and _OPEN_RELATIVE.search(seg, 0, m.start()):
-            continue   # "Lee, who identifies as Hispanic, told …": "as" inside the aside opens no clause
+            continue   # "Lee, who grew up as a fisher, told …": "as" inside the aside opens no clause
         cut = m.end()
     seg2 = seg[cut:]
     if not seg2.strip():
@@ -522,7 +522,7 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
     if linked:
         return linked, "descriptor"
     if _SHARE.fullmatch(np_text):
-        return np_text, "vague"   # "about three in 10", "67 percent of voters": a share of those polled
+        return np_text, "vague"   # "roughly four in 10", "58 percent of anglers": a share of those polled
     if count_words(np_text) > 12 or _FINITE_IN_NP.search(np_text) or _not_a_noun_phrase(np_text):
         return "", "none"   # too long, or a clause ("Lee's budget is expected to grow"): no speaker
     return np_text, "vague"
