@@ -371,7 +371,7 @@ _TITLE_BEFORE = re.compile(r"(?:[’']s|s[’']|\b(?:" + alternation("work_noun"
                            + alternation("title_on_lead") + r")[ \xa0]+on)[ \xa0]*$", re.I)
 #: a quoted headline before its byline ("“Port to close,” by the Ledger’s Ann Lee: …") has at most this many words
 HEADLINE_TITLE_WORDS = 20
-_BYLINE_AFTER = re.compile(r"[ \xa0]*by[ \xa0]+(?:the[ \xa0]+)?[A-Z]")
+_BYLINE_AFTER = re.compile(r"[ \xa0]*by[ \xa0]+(?:the[ \xa0]+)?(?!(?:" + alternation("date_word") + r")\b)[A-Z]")
 
 
 def is_title(body: str, left: str, right: str = "") -> bool:
@@ -466,7 +466,8 @@ def attribute(dm, s: int, e: int, flags, memory: _Speakers, prev_q: Quote | None
     attributions so far (quotes and reported speech), for continuation."""
     c = _context(dm, s, e, memory, prev_q)
     q = Quote("", s, e, c.body, "unattributed", quote_flags=";".join(flags))
-    if is_title(c.body, c.left, c.right):
+    # (a speech verb after the quotation makes "by" no byline: "“…,” by Friday, she told the council")
+    if is_title(c.body, c.left, c.right if c.right_verb is None else ""):
         q.kind = "scare"   # the name of a show, book or song, not something said
         q.quote_flags = ";".join([*flags, "title"])
         return q

@@ -62,13 +62,15 @@ _WARN_OF = re.compile(r"[ \xa0]+(?:" + alternation("warn_preposition") + r")[ \x
 #: week that"); after an adverbial, "that" before a finite verb is a relative pronoun ("said in the weeks that
 #: followed")
 ADJUNCT_CHARS = 40
-# ... a relative "that" is followed by an auxiliary or an irregular past ("the family that lost its home"), or by
-# an -ed verb and then a closed-class word, a preposition or punctuation ("in the weeks that followed the vote", "the
-# crowd that gathered outside"); "that armed men attacked", "that Ahmed Khan" open clauses
-_RELATIVE_THAT_VETO = (r"(?-i:(?!(?:" + alternation("finite_marker") + "|" + alternation("irregular_past") + "|"
-                       + alternation("relative_verb")
-                       + r")\b|[a-z]+ed(?:[ \xa0]+(?:" + alternation("stop_pre") + "|"
-                       + "|".join(sorted(prepositions())) + r")\b|[,.;:])))")
+# ... a relative "that" is followed by an auxiliary, or by a past tense (-ed, irregular, list ``relative_verb``) and
+# then a closed-class word, a preposition, a pronoun or punctuation ("in the weeks that followed the vote", "the
+# crowd that gathered outside", "the family that lost its home"); "that armed men attacked", "that spent fuel
+# would …", "that Ahmed Khan" open clauses
+_AFTER_RELATIVE_VERB = (r"(?:[ \xa0]+(?:" + alternation("stop_pre") + "|" + "|".join(sorted(prepositions())) + "|"
+                        + alternation("object_pronoun") + r")\b|[,.;:])")
+_RELATIVE_THAT_VETO = (r"(?-i:(?!(?:" + alternation("finite_marker") + r")\b|(?:[a-z]+ed|"
+                       + alternation("irregular_past") + "|" + alternation("relative_verb") + r")"
+                       + _AFTER_RELATIVE_VERB + r"))")
 #: a reported clause holding quotations is one row when at least this many of its words lie outside them
 MIXED_OUTSIDE_WORDS = 3
 #: ... and it holds at most this many quotations (more is no clause but a run of quotes; the bound also keeps
@@ -104,7 +106,7 @@ _CLAUSE_GAP = (r"(?:[ \xa0]+(?!(?:" + alternation("clause_relative") + r")\b)[\w
 # a time phrase right after the verb ("said last week on the radio", "said earlier this week"; not "said last
 # year's budget …", "said earlier estimates …"): no clause's subject
 _TIME_PHRASE = (r"(?:(?:" + alternation("time_lead") + "|" + alternation("time_modifier") + r")[ \xa0]+)+(?:"
-                + alternation("time_noun") + r")\b(?![’'])")
+                + alternation("time_noun") + r")\b(?![’'])(?![ \xa0]+(?:" + FINITE_ALT + r")\b)")
 # "said local police were called": a lower-case word (no preposition, adverb, finite verb or "yes", "nothing", ...)
 # opens the subject of a clause with no "that" when a finite verb follows within CLAUSE_VERB_WORDS words
 _BARE_CLAUSE = re.compile(r"[ \xa0]+(?!" + _TIME_PHRASE + r")(?=(?!(?:" + alternation("stop_pre") + "|"
@@ -124,10 +126,13 @@ _SAY_BARE = re.compile(r"[ \xa0]+(?![^,.;:“”\"]{0,30}\bthat\b)(?!" + _TIME_P
 # "said “the old quay” will close …": a quotation that opens a clause going on after it (no comma or stop inside
 # its closing mark, and a lower-case word after it that is no conjunction of list ``quote_continuation_veto``, no
 # preposition, adverb or time word: "said “we won” and left", "said “no comment” to reporters", "said “yes” twice")
-_SAY_QUOTE_CLAUSE = re.compile(r"[ \xa0]+(?=(?:[“\"]|'')[^“”\"\n]{1,200}?[^.,!?;:'](?:[”\"]|'')[ \xa0]+(?!(?:"
+_SAY_QUOTE_CLAUSE = re.compile(r"[ \xa0]+(?=(?:[“\"]|'')[^“”\"\n]{1,200}?[^.,!?;:'](?:[”\"]|'')[ \xa0]+(?:(?!(?:"
                                + alternation("quote_continuation_veto") + "|" + "|".join(sorted(prepositions()))
                                + "|" + alternation("time_modifier") + "|" + alternation("time_lead") + "|"
-                               + alternation("modal_adverb") + r"|\w+ly)\b)[a-z])")
+                               + alternation("modal_adverb") + r"|\w+ly)\b)[a-z]"
+                               # (… unless a finite verb follows soon: "said “a few bad actors” at the agency had …")
+                               r"|(?!(?:" + alternation("quote_continuation_veto") + r")\b)[a-z]"
+                               r"[^.,;:“”\"\n]{0,40}?\b(?:" + FINITE_ALT + r")\b))")
 # "noted the bridge had closed", "announced Ruiz would stay": a clause with no "that" after a ``zero_that=finite``
 # verb (one that also takes a noun object: "announced the discovery") needs a finite verb as close
 _FINITE_CLAUSE = re.compile(r"[ \xa0]+(?!" + _TIME_PHRASE + r")(?=(?:(?:" + alternation("subject_start")
@@ -209,7 +214,8 @@ _ACC_TAIL = re.compile(
 _INVERTED_NP_WORDS = 8
 # after "X said,": "the first …", "the second …" (list ``continuation_ordinal``) or a subject and its auxiliary ("the
 # town will suffer") goes on with what was said; "a move that will cost jobs" is the writer's appositive
-_CLAUSE_GOES_ON = re.compile(r"the[ \xa0]+(?:" + alternation("continuation_ordinal") + r")\b|(?:(?!(?:"
+_CLAUSE_GOES_ON = re.compile(r"the[ \xa0]+(?:" + alternation("continuation_ordinal") + r")(?:[ \xa0]+(?:and|"
+                             + "|".join(sorted(prepositions())) + r")\b|,)|(?:(?!(?:"
                              + alternation("clause_relative") + r")\b)[\w’'-]+[ \xa0]+){1,4}(?:"
                              + alternation("finite_marker") + r")\b")
 _STOP = re.compile(r";|\.(?!\d)")
@@ -252,8 +258,11 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     still reports, with an empty speaker), an -ing verb (unless a ``participle`` after a comma), a thing
     as subject ("this shows"), a cognitive verb of a vague source ("many believe") or a tentative one
     of a vague source that is no group of people (:func:`_people`: "the trajectory suggests"; "some
-    analysts suggested" reports), a clause under 8 characters, holding a quotation mark,
-    starting in a quote or overlapping a reported clause already ``taken``.
+    analysts suggested" reports; a capitalised word the text also writes in lower case counts as vague:
+    :func:`_common_word`), a clause under 8 characters, starting in a quote or overlapping a reported
+    clause already ``taken``. It also ends before a new attribution (:func:`_before_new_attribution`); one
+    holding quotations is kept whole when they are part of it (:func:`_mixed_clause`), else cut before the
+    aside whose own verb reports them (:func:`_before_inner_attribution`) or dropped.
     """
     t = dm.text
     verb = m.group(1)
@@ -314,46 +323,49 @@ _AND_NEW_SUBJECT = re.compile(r",[ \xa0]+(?:and|but)[ \xa0]+(?=[A-Z])")
 
 
 def _before_new_attribution(dm, cstart: int, cend: int) -> int:
-    """The clause ends before ", and <Capitalised word>" when a speech verb follows it within
-    :data:`NEW_ATTRIBUTION_VERB_CHARS` characters ("… on track, and Ann Lee, the adviser, said …"): that
-    part has an attribution of its own. Read only in the first :data:`NEW_ATTRIBUTION_CHARS` characters."""
+    """The clause ends before ", and <Capitalised word>" when a speech verb that reports (no modal, no
+    infinitive, no -ing, no finite verb before it) follows within :data:`NEW_ATTRIBUTION_VERB_CHARS`
+    characters ("… on track, and Ann Lee, the adviser, said …"): that part has an attribution of its own.
+    Read only in the first :data:`NEW_ATTRIBUTION_CHARS` characters."""
     t = dm.text
     m = _AND_NEW_SUBJECT.search(t, cstart, min(cend, cstart + NEW_ATTRIBUTION_CHARS))
-    if m is not None and dm.verb_re.search(t, m.end(), min(cend, m.end() + NEW_ATTRIBUTION_VERB_CHARS)):
-        return m.start()
-    return cend
+    if m is None:
+        return cend
+    v = dm.verb_re.search(t, m.end(), min(cend, m.end() + NEW_ATTRIBUTION_VERB_CHARS))
+    if v is None or v.group(1).endswith("ing") or not _verb_reports(dm, m.end(), v) \
+            or FINITE_WORD.search(t, m.end(), v.start()):
+        return cend   # ("…, and Lee would announce …", "…, and Lee had refused to explain …": no attribution)
+    return m.start()
 
 
+#: how far before the first quotation of a clause the verb of an aside that reports it is looked for
+INNER_VERB_CHARS = 200
 _ASIDE_OPEN = re.compile(r"(?:,|[ \xa0](?:—|–|--))[ \xa0]+")
 
 
 def _before_inner_attribution(dm, cstart: int, cend: int) -> int:
     """Where a reported clause holding quotations ends when a speech verb of its own reports the first of
-    them: at the first comma or dash after which such a verb comes, when at least three words come before it
-    (the clause is cut, not dropped); else ``cstart`` (no clause)."""
+    them: at the first comma or dash, when a verb that reports comes after it within
+    :data:`INNER_VERB_CHARS` characters before the quotation, at least three words come before it and no
+    finite verb after the last quotation (there the aside sits inside the clause's subject: "said the board,
+    which she called “a rubber stamp,” had approved …"); the clause is cut, not dropped. Else ``cstart`` (no
+    clause)."""
     spans = dm.quotes_overlapping(cstart, cend, limit=MIXED_MAX_QUOTES)
-    if not spans or spans[0][0] <= cstart:
+    if not spans or spans[0][0] <= cstart or FINITE_WORD.search(dm.text, spans[-1][1], cend):
         return cstart
     qs = spans[0][0]
     t = dm.text
-    # the first comma or dash before the last speech verb that reports (one pass over each: linear)
-    last = None
-    for v in dm.verb_re.finditer(t, cstart, qs):
-        if _verb_reports(dm, cstart, v):
-            last = v.start()
-    if last is None:
+    m = _ASIDE_OPEN.search(t, cstart, qs)
+    if m is None or count_words(t[cstart:m.start()]) < 3:
         return cstart
-    m = _ASIDE_OPEN.search(t, cstart, last)
-    return m.start() if m is not None and count_words(t[cstart:m.start()]) >= 3 else cstart
+    reports = any(_verb_reports(dm, cstart, v) for v in dm.verb_re.finditer(t, max(m.end(), qs - INNER_VERB_CHARS), qs))
+    return m.start() if reports else cstart
 
 
 def _common_word(dm, spk: str) -> bool:
-    """Is the "name" ``spk`` one capitalised plural that is no person or organisation ("Records", "Polls" opening
-    a sentence): a word the text also writes in lower case, or one the entities do not know as either?"""
-    if " " in spk or not spk.endswith("s") or spk.endswith("ss"):
-        return False   # (a plural: "Lee suggested" is a person whatever the entities know of "Lee")
-    ent = dm.entities.by_name.get(spk)
-    return spk.lower() in dm.common or ent is None or ent.kind not in ("person", "org")
+    """Is the "name" ``spk`` one capitalised word that the text also writes in lower case ("Records" opening a
+    sentence of an article that speaks of "the records")?"""
+    return " " not in spk and spk.lower() in dm.common
 
 
 _HEAD_PREPOSITION = re.compile(r"[ \xa0]+(?:" + "|".join(sorted(prepositions())) + r")[ \xa0]")
@@ -361,7 +373,8 @@ _HEAD_PREPOSITION = re.compile(r"[ \xa0]+(?:" + "|".join(sorted(prepositions()))
 
 def _people(np_: str) -> bool:
     """Is the vague source ``np_`` people or a body of them: a quantifier first ("several aides", "some of
-    the pilots"; not "one": "one study"), or a head (before "of") of list ``people_noun`` or a role keyword
+    the pilots"; not "one": "one study"), or a head (before any preposition) of list ``people_noun`` (singular
+    or plural) or a role keyword
     (``role_rules.csv``: "officials", "analysts", "groups") or a group ending ("Americans")? A thing
     ("the trajectory", "recent polls", "the results") that "suggests" is the writer's inference."""
     # the head comes before a preposition ("the trajectory of the talks", "evidence from the campaign", "sensors on
@@ -474,7 +487,7 @@ def _told_object_clause(after: str, long_object: bool = True):
     """The match of "<verb> <object>: …" or "<verb> <object> [that] …" at the start of ``after`` (the text after
     a verb that takes its addressee, "told" or one of ``addressee_lemma``), up to where the clause starts, or
     None; a longer object ("told members of the board that …") only with ``long_object`` (not for "warned the
-    city of the dangers that …", where "of" opens what is warned of)."""
+    city of the dangers that …" or "reminded voters of the plan that …", where "of" opens the content)."""
     cm = _TELL_COLON.match(after)
     if cm is not None:
         return cm
@@ -660,9 +673,9 @@ def _mixed_inverted(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
     return Quote("", cs, ce, t[cs:ce], "reported", spk, cue=cue, speaker_type=typ)
 
 
-# a quotation that opens the second part of a sentence and is part of its clause: it starts lower-case and holds no
-# comma or stop right inside its closing mark ("…, she said, “is a fine example” of …")
-_QUOTE_GOES_ON = re.compile(r"(?:[“\"]|'')[a-z][^“”\"\n]*[^.,!?;:'\s](?:[”\"]|'')$")
+# a quotation that opens the second part of a sentence and is part of its clause: it holds no comma or stop right
+# inside its closing mark ("…, she said, “is a fine example” of …"; not "…, Ruiz said, “They are fine,” before …")
+_QUOTE_GOES_ON = re.compile(r"(?:[“\"]|'')[^\W_][^“”\"\n]*[^.,!?;:'\s](?:[”\"]|'')$")
 
 
 def _mixed_mid(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
@@ -671,7 +684,7 @@ def _mixed_mid(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
     checks of :func:`_mid_attribution`) comes before the first quotation mark, no speech verb comes
     between them, every quotation after it lies inside the sentence, at least
     :data:`MIXED_OUTSIDE_WORDS` words of the sentence (but the attribution's) lie outside quotations, one of
-    them after the attribution, and a quotation right after the attribution starts lower-case and has no comma
+    them after the attribution, and a quotation right after the attribution has no comma
     or stop inside its closing mark (:data:`_QUOTE_GOES_ON`).
     The whole sentence is one ``reported`` row."""
     t = dm.text

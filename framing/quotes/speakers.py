@@ -243,8 +243,9 @@ def subject_region(dm, lo: int, vstart: int) -> str:
     seg = _drop_asides(PARTY_TAG.sub("", dm.text[lo:vstart]))   # "Ann Lee (D-Nev.) told": its "(" cuts no clause
     cut = 0
     for m in _CLAUSE_CUT.finditer(seg):
-        if m.group().lower().startswith("as") and _OPEN_RELATIVE.search(seg, 0, m.start()):
-            continue   # "Lee, who grew up as a fisher, told …": "as" inside the aside opens no clause
+        if m.group().lower().startswith("as") and _OPEN_RELATIVE.search(seg, 0, m.start()) \
+                and "," in seg[m.end():]:
+            continue   # "Lee, who served as Harbour Master, told …": "as" inside a closed aside opens no clause
         cut = m.end()
     seg2 = seg[cut:]
     if not seg2.strip():
@@ -521,7 +522,7 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
     linked = link_descriptor(dm, np_text, at)
     if linked:
         return linked, "descriptor"
-    if _SHARE.fullmatch(np_text):
+    if _SHARE.fullmatch(np_text) and not _FINITE_IN_NP.search(np_text):
         return np_text, "vague"   # "roughly four in 10", "58 percent of anglers": a share of those polled
     if count_words(np_text) > 12 or _FINITE_IN_NP.search(np_text) or _not_a_noun_phrase(np_text):
         return "", "none"   # too long, or a clause ("Lee's budget is expected to grow"): no speaker
