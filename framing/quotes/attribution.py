@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import abbreviations, alternation, literal, speech_verbs_with, verb_alternation, word_set
+from .lexicon import abbreviations, alternation, is_participle, literal, speech_verbs_with, verb_alternation, word_set
 from .marks import MAX_QUOTE_CHARS
 from .names import NAME_RE, WORD_RE, count_words
 from .record import Quote
@@ -183,7 +183,7 @@ def reporting_clause_after(c: _Context):
         return None   # only as in according_to_after
     pre = PARTY_TAG.sub("", c.after[:vm.start()])   # "Rep. Ann Lee, R-Pa., said" / "(R-Pa.)"
     if pre.strip() == "":
-        if verb.split()[0].endswith("ing"):
+        if is_participle(verb):
             return None   # "“…,” referring to the July convention": what follows an -ing verb is its object
         # inverted: said Mayor Ellen Park / dijo la alcaldesa María Gómez
         np_ = _name_then_adjunct(_VERB_NP_FILLER.sub("", split_np(c.after[vm.end():])))
@@ -192,7 +192,7 @@ def reporting_clause_after(c: _Context):
         c.no_inherit = True
         return None
     if count_words(pre) <= 16 and not _NEW_CLAUSE.search(ABBR_RE.sub("X", pre)) and pre.count(",") in (0, 2) \
-            and not verb.endswith("ing") and not _CONJUNCTION_START.match(pre):
+            and not is_participle(verb) and not _CONJUNCTION_START.match(pre):
         np_ = pre.split(",")[0] if pre.count(",") == 2 else pre
         return _own_cue(c, np_, verb)
     return None
@@ -227,7 +227,7 @@ def reporting_verb_before(c: _Context):
     if not verbs:
         return None
     # prefer a finite verb; an -ing verb takes the subject of an earlier verb or the sentence
-    finite = [v for v in verbs if not v.group(1).endswith("ing")]
+    finite = [v for v in verbs if not is_participle(v.group(1))]
     vm = finite[-1] if finite else verbs[-1]
     if vm.group(1).lower() == "according to":
         np_ = _up_to_punctuation(t[vm.end():c.s])
@@ -259,7 +259,7 @@ def _inverted_lead_match(left: str, vinfo: dict):
     """The match of ``left`` as "<finite speech verb> <Name>, " ("Said Ortega, "), or None."""
     m = _INVERTED_LEAD.fullmatch(left)
     verb = m.group(1).lower() if m is not None else ""
-    return m if verb in vinfo and not verb.endswith("ing") else None
+    return m if verb in vinfo and not is_participle(verb) else None
 
 
 def name_colon(c: _Context):

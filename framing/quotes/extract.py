@@ -19,7 +19,7 @@ from typing import Sequence
 
 from .attribution import attribute
 from .document import _DocModel, _SpanSet
-from .lexicon import abbreviations, alternation, speech_verbs_with, word_set
+from .lexicon import abbreviations, alternation, is_participle, speech_verbs_with, word_set
 from .names import NAME_RE
 from .record import Quote
 from .reported import CLAUSE_BREAK, FRONTED_CLAUSE_CHARS, reported_after_verb, reported_headline, reported_inverted
@@ -42,6 +42,8 @@ from .speakers import (
 
 # an -ing speech verb right after a comma ("…, saying the plan was dead") hangs on the clause before it
 _PARTICIPLE_AFTER = re.compile(r",[ \xa0]*(?:\w+ly[ \xa0]+)?$")
+# a last comma part that opens with an -ing word (", pointing to his record and ")
+_PARTICIPLE_PART = re.compile(r",[ \xa0]+(?:\w+ly[ \xa0]+)?[a-z]+ing\b[^,;:]*$")
 # ... and so does one after "by", "before", ... ("responded by saying the plan was dead")
 _PARTICIPLE_AFTER_WORD = re.compile(r"\b(?:" + alternation("participle_preposition") + r")[ \xa0]+(?:\w+ly[ \xa0]+)?$",
                                     re.I)
@@ -54,10 +56,14 @@ _CONJUNCTIONS = word_set("clause_coordinator")
 #: with the spaces around them
 _PARTICIPLE_LEADS = word_set("participle_preposition")
 _PARTICIPLE_LEAD_CHARS = max(len(w) for w in _PARTICIPLE_LEADS) + 4
+#: how far before a bare " and <speech verb>" a relative pronoun keeps it inside the clause
+RELATIVE_AND_CHARS = 100
+_RELATIVE_WORD = re.compile(r"\b(?:who|whom|which)\b")
 _OF_AFTER = re.compile(r"[ \xa0]+of\b")
-# ", and added", " but advised": a bare "and" may join verbs inside the clause ("residents who met … and asked")
-_COORDINATED_VERB = re.compile(r"(?:,[ \xa0]+(?:" + alternation("clause_coordinator") + r")|[ \xa0]+but)[ \xa0]+"
-                               r"(?:(?:" + alternation("coordinated_verb_adverb") + r")[ \xa0]+)?$")
+# ", and added", " but advised", " and said" (before a speech verb only: "residents who met … and asked"
+# is no clause end)
+_COORDINATED_VERB = re.compile(r"(?:,[ \xa0]+(?:" + alternation("clause_coordinator") + r")|[ \xa0]+(?:but|and))"
+                               r"[ \xa0]+(?:(?:" + alternation("coordinated_verb_adverb") + r")[ \xa0]+)?$")
 #: an inverted "…, said X[, appositive]." is read this far after the name for a finite verb
 INVERTED_TAIL_CHARS = 120
 _COMMA_CUE_VERBS = frozenset(v.lower() for v in speech_verbs_with("comma_cue", "yes"))
@@ -141,11 +147,12 @@ class _Reading:
         # commas before an -ing speech verb ("…, adding that …"): a reported clause ends there
         # and ";" or a comma before "but", "while", ...: the clause breaks (:data:`.reported.CLAUSE_BREAK`)
         # and " but/and [also] <finite speech verb>": the subject's next verb phrase ("… was low but advised …")
-        self.stops = sorted([dm.text.rfind(",", 0, m.start()) for m in self.verbs if m.group(1).endswith("ing")
+        self.stops = sorted([dm.text.rfind(",", 0, m.start()) for m in self.verbs if is_participle(m.group(1))
                              and _PARTICIPLE_AFTER.search(dm.text, max(0, m.start() - 12), m.start())]
                             + [b.start() for b in CLAUSE_BREAK.finditer(dm.text)]
-                            + [c.start() for m in self.verbs if not m.group(1).endswith("ing")
-                               for c in [_COORDINATED_VERB.search(dm.text, max(0, m.start() - 16), m.start())] if c])
+                            + [c.start() for m in self.verbs if not is_participle(m.group(1))
+                               for c in [_COORDINATED_VERB.search(dm.text, max(0, m.start() - 16), m.start())]
+                               if c and not _relative_before_and(dm.text, c)])
 
     def run(self) -> None:
         # at the same position a quotation comes before a verb
@@ -165,13 +172,16 @@ class _Reading:
         ss = dm.sent_start(m.start())
         lo = max(ss, dm.last_quote_end(ss, m.start()))   # after the last quote before the verb
         vi = bisect.bisect_left(self.verb_starts, m.start())
-        participle = m.group(1).endswith("ing") and (
+        participle = is_participle(m.group(1)) and (
             _PARTICIPLE_AFTER.search(dm.text, max(lo, m.start() - 12), m.start()) is not None
             or _PARTICIPLE_AFTER_WORD.search(dm.text, max(lo, m.start() - 20), m.start()) is not None
             or _ISSUED_TEXT_BEFORE.search(dm.text, max(lo, m.start() - 60), m.start()) is not None)
         before = dm.text[max(lo, m.start() - 200):m.start()]
         # "X welcomed the plan and said …", "“…” but said …": the verb shares the subject of the clause
         coordinated = ends_coordinated(before) or before.strip().lower() in _CONJUNCTIONS
+        # "…, pointing to his record and saying that …": a participle coordinated with one after a comma
+        participle = participle or coordinated and is_participle(m.group(1)) \
+            and _PARTICIPLE_PART.search(before) is not None
         later = vi > 0 and self.verb_starts[vi - 1] >= lo
         if later and not participle and not coordinated and self.taken.overlaps(m.start(), m.end()):
             return   # inside the clause an earlier verb reports
@@ -239,6 +249,14 @@ class _Reading:
         if row.speaker:   # (then its kind is direct or partial)
             self.memory.note(e, row.speaker, row.speaker_type)
             self.attribs.append((e, row.speaker, row.speaker_type))
+
+
+def _relative_before_and(text: str, c) -> bool:
+    """Is ``c`` (a :data:`_COORDINATED_VERB` match) a bare " and" with a relative pronoun in the
+    :data:`RELATIVE_AND_CHARS` characters before it ("growers who met the mayor and asked …"): the verb then joins
+    the relative clause, and the reported clause goes on?"""
+    return c.group().lstrip(" \xa0").startswith("and") \
+        and _RELATIVE_WORD.search(text, max(0, c.start() - RELATIVE_AND_CHARS), c.start()) is not None
 
 
 def _main_subject_after(dm, ss: int, vstart: int) -> str:

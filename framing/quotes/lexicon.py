@@ -93,9 +93,14 @@ def first_name_genders() -> dict[str, str]:
     return {r["name"]: r["gender"] for r in read_csv_rows("first_name_gender.csv")}
 
 
+def is_participle(verb: str) -> bool:
+    """Is the speech verb phrase ``verb`` an -ing form ("adding", "pointing out"; "according to" is none)?"""
+    return verb.split()[0].lower().endswith("ing") and verb.lower() != "according to"
+
+
 def speech_participles() -> list[str]:
-    """The -ing forms of ``speech_verbs.csv`` ("adding", "saying"), in file order."""
-    return [r["phrase"] for r in read_csv_rows("speech_verbs.csv") if r["phrase"].endswith("ing")]
+    """The -ing forms of ``speech_verbs.csv`` ("adding", "saying", "pointing out"), in file order."""
+    return [r["phrase"] for r in read_csv_rows("speech_verbs.csv") if is_participle(r["phrase"])]
 
 
 def norm(s: str) -> str:

@@ -24,7 +24,7 @@ import re
 
 from .._data import read_csv_rows
 from .document import _SpanSet
-from .lexicon import alternation, prepositions, speech_participles, speech_verbs_with, words
+from .lexicon import alternation, is_participle, prepositions, speech_participles, speech_verbs_with, words
 from .marks import ALL_D, rstrip
 from .names import count_words
 from .record import Quote
@@ -144,6 +144,8 @@ _FINITE_CLAUSE = re.compile(r"[ \xa0]+(?!" + _TIME_PHRASE + r")(?=(?:(?:" + alte
 CLAUSE_BREAK = re.compile(r";|,(?=[ \xa0]+(?:" + alternation("clause_break") + r")\b)")
 # "told <object> [that] <clause>" in one pattern, so that the object is as short as the clause after it allows
 _TELL_CLAUSE = re.compile(_TELL_OBJECT_RE + r"(?:(?i:" + _CLAUSE_START_RE + r")|" + _ZERO_THAT_RE + r")")
+# "told the Gazette, however, that …": a parenthetical between the object and "that"
+_TELL_ASIDE_THAT = re.compile(_TELL_OBJECT_RE + r"(?i:" + _PARENTHETICAL.pattern + r")(?i:" + _CLAUSE_START_RE + r")")
 # "told foundation employees on Thursday that …", "told tax auditors that …": a bare object of one to three words
 # (no preposition), only with an explicit "that" (with no "that", "told party members were …" is no clause)
 _TELL_BARE_THAT = re.compile(r"(?:[ \xa0]+(?!(?:" + alternation("stop_pre") + r")\b)[A-Za-z][\w’'.-]*){1,3}(?i:"
@@ -190,15 +192,23 @@ _NP_VERB = "|".join(speech_verbs_with("inverted_tail", "np_verb"))
 _NAME_APPOSITION = r"(?:,[ \xa0]+[A-Z][\w’'.-]*(?:[ \xa0]+[A-Z][\w’'.-]*){0,3},)?"
 _VERB_NP = "|".join(speech_verbs_with("inverted_tail", "verb_np"))
 _NAME_WORDS = r"[A-Z][\w’'.-]*(?:[ \xa0]+[A-Z][\w’'.-]*){0,3}"
+# "…, Tom Berg, the undersecretary for ports, wrote.": a name, then its description set off by commas
+_NAME_DESCRIPTION = _NAME_WORDS + r",[ \xa0]+(?:" + alternation("article") + r")[ \xa0][^,.;“”\"]{1,60}?,"
+_DESCRIPTION_AFTER = re.compile(r",[ \xa0]+(?:" + alternation("article") + r")[ \xa0].*$")
+# a finite verb that no -ed participle can be ("told", "was"): a subject noun phrase holds none
+_FINITE_NO_ED = re.compile(r"\b(?:" + alternation("finite_marker") + "|" + alternation("irregular_past") + r")\b")
 _RELATIVE_AFTER = re.compile(r"[ \xa0]+(?:who|whom)[ \xa0].*$")
 _TRAILING_NAME = re.compile(r",[ \xa0]+" + _NAME_WORDS + r"$")
 _ACC_TAIL = re.compile(
     # (a dash may stand for the comma before "according to": "… — including arson — according to police.")
     r"(?:,[ \xa0]+|[ \xa0]+(?:—|--)[ \xa0]+(?=according to\b))"
-    r"(?:according to ([^,.;]{2,80})|([^,.;“”\"]{2,60}?" + _NAME_APPOSITION + r") (" + _NP_VERB + r")"
-    # "…, X told Reuters.", "…, X told the court."
+    # ("…, according to a clerk who asked not to be named.": the source, then a relative clause about it)
+    r"(?:according to ((?:(?![ \xa0](?:who|whom)[ \xa0])[^,.;]){2,80})(?:[ \xa0]+(?:who|whom)[ \xa0][^,.;]{1,160})?"
+    r"|((?:"
+    + _NAME_DESCRIPTION + r"|[^,.;“”\"]{2,60}?" + _NAME_APPOSITION + r")) (" + _NP_VERB + r")"
+    # "…, X told Reuters.", "…, X told the court.", "…, X told a Senate panel."
     r"(?:[ \xa0]+(?:" + alternation("tell_object") + r"|(?:the[ \xa0]+)?" + _CAP_RUN + r"|(?:"
-    + alternation("tell_object_determiner") + r")[ \xa0]+[a-z][\w’'-]*))?|"
+    + alternation("tell_object_determiner") + r")(?:[ \xa0]+[A-Z][\w’'-]*){0,3}[ \xa0]+[a-z][\w’'-]*))?|"
     r"(" + _VERB_NP + r") ([^,.;“”\"]{2,60}?))"
     + _TIME_RE + "?"
     # "… in an interview" / "… of the ruling" (no comma, bounded): "X said …" only (not after "said X", group
@@ -272,7 +282,7 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     elif not spk or typ == "none" or spk.lower() in _NON_SPEAKERS \
             or _NON_SPEAKER.match(spk) and not _THOSE_PEOPLE.match(spk):
         return None
-    if verb.endswith("ing") and not participle and not progressive_before(t, m.start()):
+    if is_participle(verb) and not participle and not progressive_before(t, m.start()):
         return None
     if (typ == "vague" or typ == "named" and _common_word(dm, spk)) and (
             info.get("type") == "cognitive" or info.get("type") == "tentative" and not _people(spk)):
@@ -293,6 +303,7 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     if k < len(stops) and stops[k] < cend:
         cend = stops[k]
     cend = _end_of_fronted_clause(dm, m.start(), cstart, cend)
+    cend = _end_of_relative_aside(dm, m.start(), cstart, cend)
     cend = _before_new_attribution(dm, cstart, cend)
     cend = max(cstart, dm.clause_end(cend))
     mixed = dm.has_mark(cstart, cend)
@@ -316,6 +327,24 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     return Quote("", cstart, cend, t[cstart:cend], "reported", spk, cue=verb, speaker_type=typ)
 
 
+#: how far before its speech verb the ", who" of a relative aside is looked for
+RELATIVE_ASIDE_CHARS = 120
+_RELATIVE_ASIDE_OPEN = re.compile(r",[ \xa0]+(?:who|which)\b[^,;:.]*$")
+# the comma that closes an aside, then the main clause's verb: ", criticized …", ", was fired", ", notably stopped …"
+_RELATIVE_ASIDE_CLOSE = re.compile(r",[ \xa0]+(?:[a-z]+ly[ \xa0]+)?(?:" + FINITE_ALT + r")\b")
+
+
+def _end_of_relative_aside(dm, vstart: int, cstart: int, cend: int) -> int:
+    """A speech verb inside a relative aside ("Lee, who had said he would run, criticized …"): its clause ends
+    at the first comma followed by a finite verb (the main clause's, :data:`_RELATIVE_ASIDE_CLOSE`), when ", who" or
+    ", which" opens the aside within :data:`RELATIVE_ASIDE_CHARS` characters before the verb with no comma
+    between."""
+    if _RELATIVE_ASIDE_OPEN.search(dm.text, max(dm.sent_start(vstart), vstart - RELATIVE_ASIDE_CHARS), vstart) is None:
+        return cend
+    close = _RELATIVE_ASIDE_CLOSE.search(dm.text, cstart, cend)
+    return close.start() if close is not None else cend
+
+
 #: how far into a reported clause a new attribution (", and <Name> … said") is looked for, and how far after it its verb
 NEW_ATTRIBUTION_CHARS = 400
 NEW_ATTRIBUTION_VERB_CHARS = 150
@@ -332,7 +361,7 @@ def _before_new_attribution(dm, cstart: int, cend: int) -> int:
     if m is None:
         return cend
     v = dm.verb_re.search(t, m.end(), min(cend, m.end() + NEW_ATTRIBUTION_VERB_CHARS))
-    if v is None or v.group(1).endswith("ing") or not _verb_reports(dm, m.end(), v) \
+    if v is None or is_participle(v.group(1)) or not _verb_reports(dm, m.end(), v) \
             or FINITE_WORD.search(t, m.end(), v.start()):
         return cend   # ("…, and Lee would announce …", "…, and Lee had refused to explain …": no attribution)
     return m.start()
@@ -494,7 +523,8 @@ def _told_object_clause(after: str, long_object: bool = True):
     cm = _TELL_CLAUSE.match(after)
     if cm is not None and (_DATE_WORD.match(after[cm.end():]) or _TIME_ENDS_CLAUSE.match(after, cm.end() - 1)):
         cm = None   # "told the Ledger on Monday", "told the Ledger earlier this week."
-    return cm or _TELL_BARE_THAT.match(after) or (_TELL_LONG_THAT.match(after) if long_object else None)
+    return cm or _TELL_BARE_THAT.match(after) or _TELL_ASIDE_THAT.match(after) \
+        or (_TELL_LONG_THAT.match(after) if long_object else None)
 
 
 def _clause_start_after(at: int, info: dict, after: str) -> int | None:
@@ -596,13 +626,16 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
                 continue   # "…, and the port continues to lose money", "…, but she has said all year that …"
             cue = "according to" if m.group(1) else (m.group(3) or m.group(4))
             np_ = m.group("name") or m.group(1) or m.group(2) or m.group(5)   # the name after "said a spokesman, …"
-            if np_ is None or count_words(np_) > 8:
-                continue
+            if np_ is None or count_words(np_) > 8 or m.group(2) and _FINITE_NO_ED.search(_RELATIVE_AFTER.sub("", np_)):
+                continue   # ("…, Lee told a reporter he agreed.": a clause of its own, no subject before "agreed")
             if m.group(5) and (not _SAID_NP.search(np_) or _NOT_INVERTED_NP.search(np_)
                                or _PRONOUN_CLAUSE.match(np_)):
                 continue  # "..., said his members wanted" / "..., said on Tuesday that ..." is no inverted attribution
             # "…, said a clerk who had read the memo.": the source is the noun before "who"
-            spk, typ = resolve_np(dm, _unmask(_RELATIVE_AFTER.sub("", np_)), ss + m.start(), memory)
+            # ("…, Tom Berg, the undersecretary, wrote.": the name before its description)
+            np_ = _RELATIVE_AFTER.sub("", np_)
+            np_ = _DESCRIPTION_AFTER.sub("", np_) if m.group(2) else np_
+            spk, typ = resolve_np(dm, _unmask(np_), ss + m.start(), memory)
             if not spk and unresolved_pronoun(np_) and not m.group("app"):
                 typ = UNRESOLVED   # "…, they said." with no antecedent: the clause, no speaker
             cs, ce = ss, ss + m.start()
@@ -795,7 +828,7 @@ def reported_headline(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
             verb = w.group().rstrip(":")
             info = dm.vinfo.get(verb.lower(), {})
             if not verb[:1].isupper() or info.get("zero_that") not in ("yes", "finite") \
-                    or info.get("lemma") == "tell" or verb.endswith("ing"):
+                    or info.get("lemma") == "tell" or is_participle(verb):
                 continue
             # the subject starts after the last colon or dash ("Bombshell Photo Surfaces — Some Say …")
             lead = max(t.rfind(c, ps, w.start()) for c in _HEADLINE_LEAD_CUT) + 1 or ps

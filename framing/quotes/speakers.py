@@ -81,13 +81,16 @@ _PREPOSITIONS = prepositions()
 _BARE_SUBJECT_VETO = word_set("bare_subject_veto")   # "Yes", "No", "So": never a person
 _COPULA = word_set("copula")
 _ING = re.compile(r"\w+ing\b")
+_LY_ADVERB = re.compile(r"[a-z]+ly")
 _PROGRESSIVE = re.compile(r"\b(?:" + alternation("copula") + r")(?:[ \xa0]+(?:\w+ly|"
                           + alternation("progressive_adverb") + r"))?[ \xa0]+$", re.I)
 _CLAUSE_COORDINATION = re.compile(r";|,[ \xa0]+(?:" + alternation("clause_coordinator") + r")\b")
 _INITIAL = re.compile(r"[A-Z]\.")   # a middle initial ("Tom J. Berg")
 # a share of people polled as a source: "Roughly four in 10", "58 percent of anglers", "two-thirds", "a majority"
-# (a bare number is no share: "2016 said" is a date)
-_SHARE = re.compile(r"(?:(?:" + alternation("share_lead", space=r"\s+") + r")\s+)?"
+# (a bare number is no share: "2016 said" is a date, "1,200 said" may be money; after a word of list ``share_lead``
+# one with a thousands comma is a count: "at least 21,000 said")
+_SHARE = re.compile(r"(?:" + alternation("share_lead", space=r"\s+") + r")\s+\d{1,3}(?:,\d{3})+|"
+                    r"(?:(?:" + alternation("share_lead", space=r"\s+") + r")\s+)?"
                     r"(?:\d[\d,.]*(?:%|\s+percent|\s+in\s+\w+|\s+out\s+of\s+\w+)|(?:"
                     + alternation("share_word", space=r"\s+") + r"|\w+-(?:thirds|quarters|fifths))"
                     r"(?:\s+(?:in|out\s+of)\s+\w+)?)(?:\s+of\s+[\w’'\s-]{1,60})?", re.I)
@@ -120,9 +123,10 @@ _MODAL_NEG = re.compile(r"(?:\b(?:" + alternation("modal_negation") + r")(?:[ \x
 ABBR_RE = re.compile(r"\b(?:" + "|".join(np_internal_abbreviations()) + r")\.|(?:[A-Z]\.)+")
 # a relative aside still open where the searched text ends (", who …" with no comma after it)
 _OPEN_RELATIVE = re.compile(r",[ \xa0]+(?:who|which)\b[^,]*$")
-_CLAUSE_CUT = re.compile(r"[;:(—–]|" + "|".join(rf"\b{w}\s" for w in words("clause_cut"))
+_CLAUSE_CUT = re.compile(r"[;:(—–]|" + "|".join(rf"\b{w}\s" for w in words("clause_cut") + words("open_clause_cut"))
                          + r"|\bas\s(?=[A-Z]|" + "|".join(rf"{w}\b" for w in words("as_subject_start"))
                          + r")|\bAs\s")
+_OPEN_CLAUSE_CUT = word_set("open_clause_cut")
 _VP_FRAGMENT_START = word_set("vp_fragment_start")
 _NP_CONJUNCTION = word_set("clause_coordinator")
 _RELATIVE_AUX = word_set("relative_aux")
@@ -153,6 +157,10 @@ _AFTER_COMMA = re.compile(r",[ \xa0]+$")
 _NEXT_WORD = re.compile(r"(?:[ \xa0]+[a-z]+ly)?[ \xa0]+([a-z][a-z’']*)")   # "Okafor often argues"
 _FINITE_VERB = re.compile(r"(?:" + alternation("finite_marker") + r")|[a-z]+(?:ed|s)")
 # a one-word name is a person when a relative "who" describes it ("Brandt, who …"); "Florida voted" says nothing
+# a comma that splits a subject region into parts (not the comma of a number: "at least 21,000 said")
+_PART_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
+# "… and Ann Lee" ending a subject region after a finite verb: a new subject ("he was copied on it and Ann Lee said")
+_NEW_SUBJECT_AT_END = re.compile(r"\b(?:and|but)[ \xa0]+(?P<name>" + NAME_RE.pattern + r")[ \xa0]*$")
 _ACTS_AFTER = re.compile(r",[ \xa0]+who\b")
 _NP_CLAUSE_CUT = re.compile(r"\b(?:" + alternation("np_clause_cut") + r")\s+", re.I)
 
@@ -170,11 +178,13 @@ _NP_DATE_TAIL = re.compile(r"(?:^|\s+)(?:(?:on|" + alternation("time_modifier") 
                            r"(?:\s+(?:" + alternation("date_part") + r"))?$", re.I)
 # a lower-case head noun, then a preposition (and maybe other names and "and") right before a name:
 # the name modifies the head ("the mayor of Lima", "police unions in France and Germany")
-_MODIFIER_OF = re.compile(r"\b[a-z][a-z’'-]+\s+(?:" + alternation("place_preposition") + r")\s+"
+# (a plural head may open the phrase: "Advisers to Mr. Lee" are advisers)
+_MODIFIER_OF = re.compile(r"(?:\b[a-z][a-z’'-]+|^[A-Z][a-z’'-]+s)\s+(?:" + alternation("place_preposition") + "|"
+                          + alternation("role_preposition") + r")\s+"
                           r"(?:[A-Z][\w’'.-]*\s+(?:and\s+|,\s*)?)*$")
 # asides beside a subject (:func:`_drop_asides`), read only in a bounded subject region (SUBJECT_REGION_CHARS)
 _SHORT_PARENTHESIS = re.compile(r"[ \xa0]*\([^()]{1,30}\)")
-_DASH_ASIDE = re.compile(r"[ \xa0]+[-–—][ \xa0]+[^-–—;:]{1,80}?[ \xa0]+[-–—](?=[ \xa0])")
+_DASH_ASIDE = re.compile(r"[ \xa0]+[-–—][ \xa0]+[^-–—;:]{1,120}?[ \xa0]+[-–—](?=[ \xa0])")
 _STATE_COMMA = re.compile(r",[ \xa0]+((?:[A-Z]\.){2}|(?:" + alternation("state_abbreviation") + r")\.)(?=,)")
 
 
@@ -189,12 +199,20 @@ def progressive_before(text: str, vstart: int) -> bool:
 INFINITIVE_TO = re.compile(r"\b([a-z]+)(?:[ \xa0]+on)?[ \xa0]+to[ \xa0]+$")
 INFINITIVE_SPEAKER = word_set("infinitive_speaker")
 _TO_BEFORE = re.compile(r"\bto[ \xa0]+$")
+# "was quick to point out", "were careful to note": the subject said what follows (list ``infinitive_adjective``)
+_COPULA_ADJECTIVE_TO = re.compile(r"\b(?:" + alternation("copula") + r")[ \xa0]+(?:[a-z]+ly[ \xa0]+)?([a-z]+)"
+                                  r"[ \xa0]+to[ \xa0]+$", re.I)
+INFINITIVE_ADJECTIVE = word_set("infinitive_adjective")
 
 
 def infinitive_lead(text: str, lo: int, vstart: int) -> int | None:
     """Where the verb of "went on to say", "continued to insist" starts, when the speech verb at ``vstart``
     is such an infinitive after a verb of list ``infinitive_speaker`` (not before ``lo``) that is itself no
-    infinitive and follows no modal (:func:`modal_before`); else None."""
+    infinitive and follows no modal (:func:`modal_before`); or where the copula of "was quick to point out"
+    starts (an adjective of list ``infinitive_adjective`` after it, no modal before it); else None."""
+    adj = _COPULA_ADJECTIVE_TO.search(text, max(lo, vstart - 40), vstart)
+    if adj is not None and adj.group(1).lower() in INFINITIVE_ADJECTIVE:
+        return None if modal_before(text, lo, adj.start()) else adj.start()
     to = INFINITIVE_TO.search(text, max(lo, vstart - 40), vstart)
     if to is None or to.group(1).lower() not in INFINITIVE_SPEAKER or modal_before(text, lo, to.start(1)) \
             or _TO_BEFORE.search(text, max(lo, to.start(1) - 4), to.start(1)):
@@ -246,6 +264,8 @@ def subject_region(dm, lo: int, vstart: int) -> str:
         if m.group().lower().startswith("as") and _OPEN_RELATIVE.search(seg, 0, m.start()) \
                 and "," in seg[m.end():]:
             continue   # "Lee, who served as Harbour Master, told …": "as" inside a closed aside opens no clause
+        if m.group().strip().lower() in _OPEN_CLAUSE_CUT and "," in seg[m.end():]:
+            continue   # "Lee, after the vote, said …": a closed aside, no clause the subject opens
         cut = m.end()
     seg2 = seg[cut:]
     if not seg2.strip():
@@ -253,7 +273,10 @@ def subject_region(dm, lo: int, vstart: int) -> str:
     coord = _coordinated_subject(dm, seg2)
     if coord is not None:
         return coord
-    parts = seg2.split(",")
+    parts = _PART_COMMA.split(seg2)   # (not "21,000")
+    late = _NEW_SUBJECT_AT_END.search(parts[-1])
+    if late is not None and FINITE_WORD.search(parts[-1], 0, late.start()):
+        return late.group("name")   # "…, but he was copied on it and Ann Lee said": the name after "and"
     # drop trailing VP fragments ("was swift to respond and")
     last = parts[-1].strip()
     lw = last.lower().split()
@@ -264,8 +287,9 @@ def subject_region(dm, lo: int, vstart: int) -> str:
     # (a last part of adverbs only, "…, Ann Lee, bluntly said", names no one either)
     if len(parts) > 1 and (not last or _TIME_ONLY.fullmatch(last) or not aux_strip(" " + last).strip()
                            or (lw and lw[0] in _VP_FRAGMENT_START)):
-        if lw and lw[0] in ("which", "who") and len(lw) > 1 and lw[1] not in _RELATIVE_AUX:
-            return " ".join(last.split()[1:])
+        if lw and lw[0] in ("which", "who") and len(lw) > 1 and lw[1] not in _RELATIVE_AUX \
+                and not _LY_ADVERB.fullmatch(last.split()[1]):
+            return " ".join(last.split()[1:])   # ("…, who originally said": the antecedent, as "who has said")
         if lw and lw[0] in ("which", "who") and len(lw) == 1:
             return _relative_antecedent(parts, lw[0])
         cands = [_NP_LEAD_DROP.sub("", p.strip()) for p in parts[:-1] if p.strip()]   # "But Rosa Imbert, at …,"
@@ -279,13 +303,14 @@ def subject_region(dm, lo: int, vstart: int) -> str:
             if not _ADVERBIAL_START.match(p):
                 return last_np(p) if _NP_CUT_PREPOSITION.search(p) else p
         return ""
+    if len(lw) > 1 and lw[-1] in _RELATIVE_SUBJECT:
+        # "opposition from dairy farmers who say …", "…, compared with 23 percent who said"
+        return _before_relative(last)
     if len(parts) > 1:
         # "In a statement, DAIA" -> last part ("…, the anglers who petitioned her say": the anglers)
         return _before_relative_clause(last) or last
     if lw and lw[0] in ("which", "who"):
         return " ".join(last.split()[1:])
-    if len(lw) > 1 and lw[-1] in _RELATIVE_SUBJECT:
-        return _before_relative(last)   # "opposition from dairy farmers who say …"
     return _before_relative_clause(last) or last
 
 
