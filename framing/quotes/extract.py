@@ -59,6 +59,9 @@ _PARTICIPLE_LEAD_CHARS = max(len(w) for w in _PARTICIPLE_LEADS) + 4
 #: how far before a bare " and <speech verb>" a relative pronoun keeps it inside the clause
 RELATIVE_AND_CHARS = 100
 _RELATIVE_WORD = re.compile(r"\b(?:who|whom|which)\b")
+# verbs that are verbs only right after a name or a subject pronoun ("CBS News reports that …")
+_NAME_SUBJECT_VERBS = word_set("name_subject_verb")
+_NAME_OR_PRONOUN_BEFORE = re.compile(r"(?:\b[A-Z][\w’'.-]*|\b(?:" + alternation("pronoun_subject") + r"))[ \xa0]+$")
 _OF_AFTER = re.compile(r"[ \xa0]+of\b")
 # ", and added", " but advised", " and said" (before a speech verb only: "residents who met … and asked"
 # is no clause end)
@@ -175,7 +178,8 @@ class _Reading:
         participle = is_participle(m.group(1)) and (
             _PARTICIPLE_AFTER.search(dm.text, max(lo, m.start() - 12), m.start()) is not None
             or _PARTICIPLE_AFTER_WORD.search(dm.text, max(lo, m.start() - 20), m.start()) is not None
-            or _ISSUED_TEXT_BEFORE.search(dm.text, max(lo, m.start() - 60), m.start()) is not None)
+            or _ISSUED_TEXT_BEFORE.search(dm.text, max(lo, m.start() - 60), m.start()) is not None
+            or dm.entities.after_dateline(ss) == m.start())   # "Noting that …, Ruiz said …"
         before = dm.text[max(lo, m.start() - 200):m.start()]
         # "X welcomed the plan and said …", "“…” but said …": the verb shares the subject of the clause
         coordinated = ends_coordinated(before) or before.strip().lower() in _CONJUNCTIONS
@@ -187,6 +191,8 @@ class _Reading:
             return   # inside the clause an earlier verb reports
         if modal_before(dm.text, ss, m.start()) or m.group(1).lower() == "according to":
             return
+        if m.group(1).lower() in _NAME_SUBJECT_VERBS and not _NAME_OR_PRONOUN_BEFORE.search(before):
+            return   # "news reports that …", "cited reports that …": a plural noun
         if _OF_AFTER.match(dm.text, m.end()) and dm.vinfo.get(m.group(1), {}).get("lemma") != "warn" \
                 or possessive_noun(dm.text, m.start(), m.group(1)):
             return   # "the boldest claims of …", "rumours of …", "Ruiz's claim that …": a noun, no verb
@@ -268,7 +274,7 @@ def _main_subject_after(dm, ss: int, vstart: int) -> str:
     if vstart - start > _PARTICIPLE_LEAD_CHARS:   # (no copy of a long sentence part for every verb of it)
         return ""
     lead = dm.text[start:vstart].strip().lower()
-    if lead not in _PARTICIPLE_LEADS:
+    if lead and lead not in _PARTICIPLE_LEADS:   # (no lead: the participle opens the sentence)
         return ""
     end = dm.sent_end(vstart)
     main = SUBJECT_COMMA.search(dm.text, vstart, min(end, vstart + FRONTED_CLAUSE_CHARS))

@@ -112,11 +112,12 @@ def norm(s: str) -> str:
 
 @lru_cache(maxsize=None)
 def _verb_forms() -> tuple[dict, str]:
-    """Speech-verb rows by phrase (``According to`` added for sentence starts) and the regular
-    expression alternation of every phrase, longest first."""
+    """Speech-verb rows by phrase (``According to`` and the -ing forms, "Noting", added for sentence starts) and
+    the regular expression alternation of every phrase, longest first."""
     info = {v["phrase"]: v for v in read_csv_rows("speech_verbs.csv")}
-    # prepositional attributions also open sentences ("According to X, ...")
-    info.update({p[:1].upper() + p[1:]: v for p, v in list(info.items()) if v["lemma"] == "according to"})
+    # prepositional attributions and participles also open sentences ("According to X, ...", "Noting that …, X …")
+    info.update({p[:1].upper() + p[1:]: v for p, v in list(info.items())
+                 if v["lemma"] == "according to" or is_participle(p)})
     forms = sorted(info, key=len, reverse=True)
     return info, "|".join(re.escape(f) for f in forms)
 

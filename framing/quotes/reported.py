@@ -459,11 +459,12 @@ _INFINITIVE = re.compile(r"\bto[ \xa0]+$")
 
 
 def _end_of_fronted_clause(dm, vstart: int, cstart: int, cend: int) -> int:
-    """In a sentence that opens with a subordinator ("While he has said …, Ruiz must decide …"),
-    the reported clause of a verb of that subordinate clause ends at the comma before the main
-    clause (a subject and a finite verb within 60 characters after it: :data:`.speakers.SUBJECT_COMMA`)."""
+    """In a sentence that opens with a subordinator ("While he has said …, Ruiz must decide …") or with
+    the speech verb itself ("Noting that …, Ruiz said …"), the reported clause of a verb of that subordinate
+    clause ends at the comma before the main clause (a subject and a finite verb within 60 characters after it:
+    :data:`.speakers.SUBJECT_COMMA`)."""
     ss = dm.entities.after_dateline(dm.sent_start(vstart))
-    if not _SUBORDINATOR_START.match(dm.text, ss, vstart) or vstart - ss > FRONTED_CLAUSE_CHARS:
+    if not (vstart == ss or _SUBORDINATOR_START.match(dm.text, ss, vstart)) or vstart - ss > FRONTED_CLAUSE_CHARS:
         return cend
     main = SUBJECT_COMMA.search(dm.text, ss, vstart + 100)   # (room for its look-ahead past the verb)
     if main is not None and main.start() < vstart:

@@ -63,8 +63,10 @@ _DETERMINER_OPEN = re.compile(r"(?:" + alternation("determiner") + "|" + alterna
 #: a finite verb: an auxiliary or modal, an irregular past tense ("spoke", "found") or an -ed word
 FINITE_ALT = alternation("finite_marker") + "|" + alternation("irregular_past") + r"|[a-z]+ed"
 FINITE_WORD = re.compile(r"\b(?:" + FINITE_ALT + r")\b")
-# a possessive right before a word: "Ruiz's claim", "the mayor’s warning", "the senators' claims"
-_POSSESSIVE_BEFORE = re.compile(r"\w(?:[’']s|s[’'])[ \xa0]+$")
+# a possessive right before a word: "Ruiz's claim", "the mayor’s warning", "the senators' claims" (not "he's", "it’s":
+# a subject pronoun and "is" or "has")
+_POSSESSIVE_BEFORE = re.compile(r"(?<![\w’'])(?!(?i:" + alternation("pronoun_subject") + r")[’']s)"
+                                r"[\w’'.-]*\w(?:[’']s|s[’'])[ \xa0]+$")
 
 
 def possessive_noun(text: str, vstart: int, verb: str) -> bool:
@@ -82,7 +84,9 @@ _BARE_SUBJECT_VETO = word_set("bare_subject_veto")   # "Yes", "No", "So": never 
 _COPULA = word_set("copula")
 _ING = re.compile(r"\w+ing\b")
 _LY_ADVERB = re.compile(r"[a-z]+ly")
-_PROGRESSIVE = re.compile(r"\b(?:" + alternation("copula") + r")(?:[ \xa0]+(?:\w+ly|"
+# (a copula, or one contracted after a subject pronoun: "he's suggesting", "they’re saying")
+_PROGRESSIVE = re.compile(r"(?:\b(?:" + alternation("copula") + r")|\b(?:" + alternation("pronoun_subject")
+                          + r")[’'](?:s|re|m))(?:[ \xa0]+(?:\w+ly|"
                           + alternation("progressive_adverb") + r"))?[ \xa0]+$", re.I)
 _CLAUSE_COORDINATION = re.compile(r";|,[ \xa0]+(?:" + alternation("clause_coordinator") + r")\b")
 _INITIAL = re.compile(r"[A-Z]\.")   # a middle initial ("Tom J. Berg")
@@ -102,7 +106,8 @@ _LOWER_AFTER = re.compile(r"[ \xa0]+[a-z]")
 _PLACE_BEFORE = re.compile(r"\b(?:" + alternation("place_only_preposition") + r")[ \xa0]+$")
 _PRON = {w: g for g in "mfp" for w in words(f"pronoun_{g}")}
 _NEUTER = word_set("pronoun_n")
-_PRONOUN_CONTRACTION = re.compile(r"\b(" + alternation("pronoun_subject") + r")[’'](?:s|d|ve|ll)$", re.I)
+_CONTRACTION = re.compile(r"[’'](?:s|d|ve|ll|re|m)$")
+_PRONOUN_CONTRACTION = re.compile(r"\b(" + alternation("pronoun_subject") + r")[’'](?:s|d|ve|ll|re|m)$", re.I)
 _SUBJECT_PRON = word_set("pronoun_subject")
 _ARTICLE = word_set("article")
 _LEADING_ARTICLE = re.compile(r"^(?:" + alternation("article") + r")\s+", re.I)
@@ -687,7 +692,7 @@ def _pronoun_in(np_text: str) -> str | None:
     """The subject pronoun (list ``pronoun_subject``) that a longer subject ends with ("In 2010 she", "the
     mayor said no. But he") or opens before a lower-case word ("He later suggested …"), lower-cased;
     else None."""
-    w = np_text.split()
+    w = [_CONTRACTION.sub("", x) for x in np_text.split()]   # ("He's now saying": "he")
     if len(w) > 1 and w[-1].lower() in _SUBJECT_PRON:
         return w[-1].lower()
     if len(w) > 1 and w[0].lower() in _SUBJECT_PRON and w[1][:1].islower():
@@ -699,7 +704,7 @@ def unresolved_pronoun(subj: str) -> bool:
     """Is the subject ``subj`` a third-person subject pronoun (list ``pronoun_subject``: he, she, they), alone
     or in a longer subject as :func:`resolve_np` reads one (:func:`_pronoun_in`)? Called when it resolved to
     nobody: its clause is still reported speech, with no speaker."""
-    subj = subj.strip(" ,;:\n\t")
+    subj = _CONTRACTION.sub("", subj.strip(" ,;:\n\t"))
     return subj.lower() in _SUBJECT_PRON or _pronoun_in(subj) is not None
 
 
