@@ -80,7 +80,7 @@ MIXED_MAX_QUOTES = 10
 # years when the two were partners, …": up to THAT_ASIDE_CHARS characters)
 THAT_ASIDE_CHARS = 100
 _THAT = r"that(?:,(?=[ \xa0]+[^,.;:“”\"]{1," + str(THAT_ASIDE_CHARS) + r"},))?[ \xa0]+"
-_CLAUSE_START_RE = (r"(?:[ \xa0]+(?:" + alternation("clause_lead_adverb") + r"|\w+day|\w+ly|[A-Z][a-z]+\s\d+|\d+)\b"
+_CLAUSE_START_RE = (r"(?:[ \xa0]+(?:" + alternation("clause_lead_adverb") + r"|\w+day|[\w-]+ly|[A-Z][a-z]+\s\d+|\d+)\b"
                     r"[^,.;:“”\"]{0," + str(ADJUNCT_CHARS) + r"}?[ \xa0]+" + _THAT + _RELATIVE_THAT_VETO
                     # "said that’s …", "said that was …": "that" is the clause's subject
                     + r"|[ \xa0]+(?=that(?:[’']s\b|[ \xa0]+(?:" + alternation("finite_marker") + r")\b))"
@@ -94,8 +94,6 @@ _PARENTHETICAL = re.compile(r",[ \xa0]+(?!(?:" + alternation("clause_coordinator
                             + r"},(?=[ \xa0])"
                             # … or set off by dashes: "said — on a podcast, as it happens — that …"
                             r"|[ \xa0]+(?:—|--)[ \xa0]*[^.;:“”\"—]{1,40}?[ \xa0]*(?:—|--)(?=[ \xa0])", re.I)
-_ZERO_THAT_RE = r"[ \xa0]+(?=(?:" + alternation("subject_start") + r"|[A-Z][\w’'-]+|\d+)\b)"
-_ZERO_THAT = re.compile(_ZERO_THAT_RE)
 #: a clause with no "that" has its finite verb within this many words (PolNeAR select, speech-cue cover F1:
 #: 72.9 with 6, 73.0 with 8)
 CLAUSE_VERB_WORDS = 8
@@ -107,11 +105,21 @@ _CLAUSE_GAP = (r"(?:[ \xa0]+(?!(?:" + alternation("clause_relative") + r")\b)[\w
 # year's budget …", "said earlier estimates …"): no clause's subject
 _TIME_PHRASE = (r"(?:(?:" + alternation("time_lead") + "|" + alternation("time_modifier") + r")[ \xa0]+)+(?:"
                 + alternation("time_noun") + r")\b(?![’'])(?![ \xa0]+(?:" + FINITE_ALT + r")\b)")
+# a clause with no "that": a word of list ``subject_start`` or a capitalised word opens it, but no time phrase ("said
+# earlier this week", "reported a few days later"); a number only before a finite verb ("said 30 people were hurt",
+# not "said 30 minutes into the debate")
+_TIME_BACK = r"(?:[\w-]+[ \xa0]+){1,3}(?:" + alternation("time_back") + r")\b"
+# (numbers on the way: "says 4,000 to 9,000 ferries could be sold")
+_NUMBER_GAP = (r"(?:[ \xa0]+(?!(?:" + alternation("clause_relative") + r")\b)(?:\d[\d,.]*\d|[\w’'$%-]+)){0,"
+               + str(CLAUSE_VERB_WORDS - 1) + r"}?[ \xa0]+")
+_ZERO_THAT_RE = (r"[ \xa0]+(?!" + _TIME_PHRASE + "|" + _TIME_BACK + r")(?=(?:" + alternation("subject_start")
+                 + r"|[A-Z][\w’'-]+)\b|\d[\d,.]*\b" + _NUMBER_GAP + r"(?:" + FINITE_ALT + r")\b)")
+_ZERO_THAT = re.compile(_ZERO_THAT_RE)
 # "said local police were called": a lower-case word (no preposition, adverb, finite verb or "yes", "nothing", ...)
 # opens the subject of a clause with no "that" when a finite verb follows within CLAUSE_VERB_WORDS words
 _BARE_CLAUSE = re.compile(r"[ \xa0]+(?!" + _TIME_PHRASE + r")(?=(?!(?:" + alternation("stop_pre") + "|"
                           + alternation("bare_subject_veto")
-                          + "|" + FINITE_ALT + r"|\w+ly)\b)[a-z][\w’'-]*" + _CLAUSE_GAP + r"(?:"
+                          + "|" + FINITE_ALT + r"|[\w-]+ly)\b)[a-z][\w’'-]*" + _CLAUSE_GAP + r"(?:"
                           + FINITE_ALT + r")\b)")
 # "said executives often fail to …": after "say" (which takes a clause, hardly ever a noun phrase) a lower-case
 # word that no list vetoes opens a clause of at least SAY_CLAUSE_WORDS words even when no finite verb is seen
@@ -120,7 +128,7 @@ SAY_CLAUSE_WORDS = 4
 _SAY_LEMMAS = frozenset(words("say_lemma"))
 _SAY_BARE = re.compile(r"[ \xa0]+(?![^,.;:“”\"]{0,30}\bthat\b)(?!" + _TIME_PHRASE + r")(?=(?!(?:"
                        + alternation("stop_pre") + "|"
-                       + alternation("bare_subject_veto") + "|" + FINITE_ALT + r"|\w+ly)\b)[a-z][\w’'-]*"
+                       + alternation("bare_subject_veto") + "|" + FINITE_ALT + r"|[\w-]+ly)\b)[a-z][\w’'-]*"
                        # (a comma before a name may follow a word: "said comments from Lee, Ruiz and Berg were …")
                        r"(?:(?:,(?=[ \xa0]+[A-Z]))?[ \xa0]+[\w’'$%-]+){" + str(SAY_CLAUSE_WORDS - 1) + "})")
 # "said “the old quay” will close …": a quotation that opens a clause going on after it (no comma or stop inside
@@ -129,7 +137,7 @@ _SAY_BARE = re.compile(r"[ \xa0]+(?![^,.;:“”\"]{0,30}\bthat\b)(?!" + _TIME_P
 _SAY_QUOTE_CLAUSE = re.compile(r"[ \xa0]+(?=(?:[“\"]|'')[^“”\"\n]{1,200}?[^.,!?;:'](?:[”\"]|'')[ \xa0]+(?:(?!(?:"
                                + alternation("quote_continuation_veto") + "|" + "|".join(sorted(prepositions()))
                                + "|" + alternation("time_modifier") + "|" + alternation("time_lead") + "|"
-                               + alternation("modal_adverb") + r"|\w+ly)\b)[a-z]"
+                               + alternation("modal_adverb") + r"|[\w-]+ly)\b)[a-z]"
                                # (… unless a finite verb follows soon: "said “a few bad actors” at the agency had …")
                                r"|(?!(?:" + alternation("quote_continuation_veto") + r")\b)[a-z]"
                                r"[^.,;:“”\"\n]{0,40}?\b(?:" + FINITE_ALT + r")\b))")
@@ -138,7 +146,7 @@ _SAY_QUOTE_CLAUSE = re.compile(r"[ \xa0]+(?=(?:[“\"]|'')[^“”\"\n]{1,200}?[
 _FINITE_CLAUSE = re.compile(r"[ \xa0]+(?!" + _TIME_PHRASE + r")(?=(?:(?:" + alternation("subject_start")
                             + r"|[A-Z][\w’'-]*)\b|(?!(?:"
                             + alternation("stop_pre") + "|" + alternation("bare_subject_veto")
-                            + "|" + FINITE_ALT + r"|\w+ly)\b)[a-z][\w’'-]*)" + _CLAUSE_GAP + r"(?:"
+                            + "|" + FINITE_ALT + r"|[\w-]+ly)\b)[a-z][\w’'-]*)" + _CLAUSE_GAP + r"(?:"
                             + FINITE_ALT + r")\b)")
 #: where a reported clause stops inside its sentence: ";" or a comma before a clause of the writer's
 CLAUSE_BREAK = re.compile(r";|,(?=[ \xa0]+(?:" + alternation("clause_break") + r")\b)")
@@ -623,6 +631,10 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
                 continue
             if not m or (cut_at_quote and not m.group(1) and not m.group(4) and not m.group("ing")):
                 continue
+            if cut_at_quote and m.group(4) and not sent.endswith((",", ":")):
+                continue   # "…, said Ohio's early voting period “is generous.”": the subject of a quoted clause
+            if m.group(3) and _IDIOM_OBJECT.match(sent, m.end(3)):
+                continue   # "…, though they speak little English, their smiles said a lot."
             if (m.group("adj") or m.group("ing")) and not _tail_ok(m):
                 continue   # "…, and the port continues to lose money", "…, but she has said all year that …"
             cue = "according to" if m.group(1) else (m.group(3) or m.group(4))

@@ -554,9 +554,15 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
         return linked, "descriptor"
     if _SHARE.fullmatch(np_text) and not _FINITE_IN_NP.search(np_text):
         return np_text, "vague"   # "roughly four in 10", "58 percent of anglers": a share of those polled
-    if count_words(np_text) > 12 or _FINITE_IN_NP.search(np_text) or _not_a_noun_phrase(np_text):
-        return "", "none"   # too long, or a clause ("Lee's budget is expected to grow"): no speaker
+    if count_words(np_text) > 12 or _FINITE_IN_NP.search(np_text) or _not_a_noun_phrase(np_text) \
+            or _VERB_WITH_OBJECT.search(np_text):
+        return "", "none"   # too long, or a clause ("the budget is expected to grow", "a judge sentenced a man")
     return np_text, "vague"
+
+
+# a past verb before an article or subject pronoun ("sentenced a man", "said she"): a clause, no noun phrase
+_VERB_WITH_OBJECT = re.compile(r"\b(?:[a-z]+ed|" + alternation("irregular_past") + r")[ \xa0]+(?:"
+                               + alternation("article") + "|" + alternation("pronoun_subject") + r")\b")
 
 
 def _not_a_noun_phrase(np_text: str) -> bool:
@@ -574,6 +580,8 @@ def _not_a_noun_phrase(np_text: str) -> bool:
         return False
     if first in _STOP_PRE and not _DETERMINER_START.fullmatch(first):
         return True
+    if len(words_) > 1 and first.endswith("ed") and words_[1].lower() in _STOP_PRE:
+        return True   # "appeared on several lists": a verb phrase ("elected officials" is a noun phrase)
     # "repeating a false": an -ing verb with its object; not "fishing crews", an -ing modifier
     return first.endswith("ing") and (len(words_) == 1 or words_[1].lower() in _STOP_PRE
                                       or bool(_DETERMINER_START.fullmatch(words_[1].lower())))
