@@ -33,6 +33,7 @@ from .speakers import (
     INFINITIVE_TO,
     PARTY_TAG,
     _Speakers,
+    adjective_lead,
     clause_subject,
     modal_before,
     person_like,
@@ -74,7 +75,9 @@ _CUE_COMMA = re.compile(r"(?:" + "|".join([literal(v) for v in speech_verbs_with
                                           + [literal(v) + " [^,]+" for v in speech_verbs_with("comma_cue", "object")])
                         + r"),\s*$", re.IGNORECASE)
 #: a speech verb that opens its sentence, then its subject and a comma or colon before the quote: 'Said Ortega, "…"'
-_INVERTED_LEAD = re.compile(r"[ \xa0]*([A-Z][a-z]+)[ \xa0]+(" + NAME_RE.pattern + r")[ \xa0]*[,:][ \xa0]*")
+# (a relative aside may follow the name: "Said Ann Lee, who grew up there, “…”")
+_INVERTED_LEAD = re.compile(r"[ \xa0]*([A-Z][a-z]+)[ \xa0]+(" + NAME_RE.pattern + r")"
+                            r"(?:,[ \xa0]+(?:who|whose)[ \xa0][^,;:“”\"]{1,120})?[ \xa0]*[,:][ \xa0]*")
 #: how far before its colon the name of a ``name_colon`` lead-in is looked for
 NAME_COLON_CHARS = 80
 _NAME_COLON = re.compile(r"(?:^|[\s(–—-])(" + NAME_RE.pattern + r")[ \xa0]*:[ \xa0]*$")
@@ -236,6 +239,10 @@ def reporting_verb_before(c: _Context):
         c.no_inherit = True
         return None
     to = INFINITIVE_TO.search(t, max(c.lo, vm.start() - 40), vm.start())
+    adj = adjective_lead(t, c.lo, vm.start())
+    if adj is not None and t[vm.end():c.s].strip() in (":", ","):
+        # "Mr. Berg was prompted to say, “…”": the subject of the copula
+        return _found(*resolve_np(dm, subject_region(dm, c.lo, adj), vm.start(), c.memory), vm.group(1))
     if to is not None:
         if to.group(1).lower() not in INFINITIVE_SPEAKER or t[vm.end():c.s].strip() not in (":", ","):
             c.no_inherit = True   # "declined to say", "was asked to say", "the right of voters to say"

@@ -215,14 +215,24 @@ def infinitive_lead(text: str, lo: int, vstart: int) -> int | None:
     is such an infinitive after a verb of list ``infinitive_speaker`` (not before ``lo``) that is itself no
     infinitive and follows no modal (:func:`modal_before`); or where the copula of "was quick to point out"
     starts (an adjective of list ``infinitive_adjective`` after it, no modal before it); else None."""
-    adj = _COPULA_ADJECTIVE_TO.search(text, max(lo, vstart - 40), vstart)
-    if adj is not None and adj.group(1).lower() in INFINITIVE_ADJECTIVE:
-        return None if modal_before(text, lo, adj.start()) else adj.start()
+    adj = adjective_lead(text, lo, vstart)
+    if adj is not None:
+        return adj
     to = INFINITIVE_TO.search(text, max(lo, vstart - 40), vstart)
     if to is None or to.group(1).lower() not in INFINITIVE_SPEAKER or modal_before(text, lo, to.start(1)) \
             or _TO_BEFORE.search(text, max(lo, to.start(1) - 4), to.start(1)):
         return None   # "asked Ruiz to continue to insist …": a request, no statement
     return to.start(1)
+
+
+def adjective_lead(text: str, lo: int, vstart: int) -> int | None:
+    """Where the copula of "was quick to point out", "was prompted to say" starts (a word of list
+    ``infinitive_adjective`` between it and "to", no modal before it, not before ``lo``), when the speech
+    verb at ``vstart`` is such an infinitive; else None."""
+    adj = _COPULA_ADJECTIVE_TO.search(text, max(lo, vstart - 40), vstart)
+    if adj is None or adj.group(1).lower() not in INFINITIVE_ADJECTIVE or modal_before(text, lo, adj.start()):
+        return None
+    return adj.start()
 
 
 def modal_before(text: str, lo: int, vstart: int) -> bool:
