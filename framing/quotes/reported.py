@@ -58,10 +58,16 @@ _TELL_DET_OBJECT = (r"(?:" + alternation("tell_object_determiner") + r")(?:[ \xa
 _TELL_OBJECT_RE = (r"[ \xa0]+(?:(?:[Tt]he[ \xa0]+|[a-z]+[ \xa0]+)?" + _CAP_RUN + r"|(?:" + alternation("tell_object")
                    + r")|" + _TELL_DET_OBJECT + ")")
 _WARN_OF = re.compile(r"[ \xa0]+(?:" + alternation("warn_preposition") + r")[ \xa0]+")
+#: how far before the verb the relative pronoun of "that prosecutors said was …" is looked for
+RELATIVE_GAP_CHARS = 60
+# a relative pronoun, then a subject of one to four words (no comma, no verb of its own), right before the verb
+_RELATIVE_SUBJECT_BEFORE = re.compile(r"\b(?:that|which|what|whom)[ \xa0]+(?:(?!(?:" + FINITE_ALT
+                                      + r")\b)[\w’'.-]+[ \xa0]+){1,4}$")
+_AUX_AFTER = re.compile(r"[ \xa0]+(?:" + alternation("finite_marker") + r")\b")
 #: the most characters of an adverbial between a speech verb and its "that" ("said at a news conference last
 #: week that"); after an adverbial, "that" before a finite verb is a relative pronoun ("said in the weeks that
-#: followed")
-ADJUNCT_CHARS = 40
+#: followed"). Chosen on PolNeAR select, session 9 (speech-cue cover F1 75.3 / 75.4 / 75.3 with 40 / 60 / 80)
+ADJUNCT_CHARS = 60
 # ... a relative "that" is followed by an auxiliary, or by a past tense (-ed, irregular, list ``relative_verb``) and
 # then a closed-class word, a preposition, a pronoun or punctuation ("in the weeks that followed the vote", "the
 # crowd that gathered outside", "the family that lost its home"); "that armed men attacked", "that spent fuel
@@ -115,6 +121,9 @@ _NUMBER_GAP = (r"(?:[ \xa0]+(?!(?:" + alternation("clause_relative") + r")\b)(?:
 _ZERO_THAT_RE = (r"[ \xa0]+(?!" + _TIME_PHRASE + "|" + _TIME_BACK + r")(?=(?:" + alternation("subject_start")
                  + r"|[A-Z][\w’'-]+)\b|\d[\d,.]*\b" + _NUMBER_GAP + r"(?:" + FINITE_ALT + r")\b)")
 _ZERO_THAT = re.compile(_ZERO_THAT_RE)
+# "said more than 1 million donors gave …", "says too many women are …": a quantity opens the clause's subject
+_QUANTITY_CLAUSE = re.compile(r"[ \xa0]+(?=(?:" + alternation("clause_quantity_lead") + r")\b" + _NUMBER_GAP + r"(?:"
+                              + FINITE_ALT + r")\b)")
 # "said local police were called": a lower-case word (no preposition, adverb, finite verb or "yes", "nothing", ...)
 # opens the subject of a clause with no "that" when a finite verb follows within CLAUSE_VERB_WORDS words
 _BARE_CLAUSE = re.compile(r"[ \xa0]+(?!" + _TIME_PHRASE + r")(?=(?!(?:" + alternation("stop_pre") + "|"
@@ -297,6 +306,8 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
         # "many believe …", "the trajectory suggests …", "Records indicated …"; "aides suggested …" reports
         return None
     cstart = _clause_start(m, info, t[m.end():m.end() + 200])
+    if cstart is None:
+        cstart = _gap_clause_start(dm, m, info)
     if cstart is None:
         return None
     cend = dm.sent_end(cstart)
@@ -521,6 +532,16 @@ def _clause_start(m, info: dict, after: str) -> int | None:
     return c
 
 
+def _gap_clause_start(dm, m, info: dict) -> int | None:
+    """"a charity that prosecutors said was suspected of …", "what he said were failures": a ``zero_that`` verb
+    whose subject follows a relative pronoun (:data:`_RELATIVE_SUBJECT_BEFORE`) and that a finite auxiliary follows
+    reports a clause whose subject is the relative's antecedent; it starts at the auxiliary. Else None."""
+    if info.get("zero_that") not in ("yes", "finite") or not _AUX_AFTER.match(dm.text, m.end()) \
+            or _RELATIVE_SUBJECT_BEFORE.search(dm.text, max(0, m.start() - RELATIVE_GAP_CHARS), m.start()) is None:
+        return None
+    return m.end() + 1
+
+
 def _told_object_clause(after: str, long_object: bool = True):
     """The match of "<verb> <object>: …" or "<verb> <object> [that] …" at the start of ``after`` (the text after
     a verb that takes its addressee, "told" or one of ``addressee_lemma``), up to where the clause starts, or
@@ -562,7 +583,7 @@ def _clause_start_after(at: int, info: dict, after: str) -> int | None:
     cm = _CLAUSE_START.match(after)
     if cm is None and info.get("zero_that") in ("yes", "finite"):
         cm = _FINITE_CLAUSE.match(after) if info["zero_that"] == "finite" else \
-            _ZERO_THAT.match(after) or _BARE_CLAUSE.match(after) \
+            _ZERO_THAT.match(after) or _BARE_CLAUSE.match(after) or _QUANTITY_CLAUSE.match(after) \
             or (_SAY_BARE.match(after) if info.get("lemma") in _SAY_LEMMAS else None)
         if cm is not None and _DATE_WORD.match(after[cm.end():]):
             cm = None
