@@ -49,7 +49,7 @@ _PARTICIPLE_AFTER_WORD = re.compile(r"\b(?:" + alternation("participle_prepositi
                                     re.I)
 # ... and so does one right after a text its subject issued ("released a statement saying the vote was off"; not
 # "received a letter saying": the verb before the text is one of issuing, list ``issuing_verb``)
-_ISSUED_TEXT_BEFORE = re.compile(r"\b(?:" + alternation("issuing_verb") + r")[ \xa0]+(?:[\w’'-]+[ \xa0]+){0,2}"
+_ISSUED_TEXT_BEFORE = re.compile(r"\b(?:" + alternation("issuing_verb") + r")[ \xa0]+(?:[\w’'-]+[ \xa0]+){0,3}"
                                  r"(?:" + alternation("issued_text_noun") + r")[ \xa0]+$", re.I)
 _CONJUNCTIONS = word_set("clause_coordinator")
 #: the words that may open a sentence before its participle ("While saying that …, he …"), and their longest length

@@ -59,7 +59,10 @@ _FRONTED_OPENER = re.compile(r"(?:(?i:" + alternation("adverbial_start") + r")\b
                              r"|[A-Z][a-z]+(?:ly|ing|ed)[ \xa0]+(?:" + alternation("adverbial_start") + "|"
                              + alternation("place_preposition") + "|" + alternation("question_word") + "|"
                              + alternation("determiner") + r"|to|about)\b)")
-_DETERMINER_OPEN = re.compile(r"(?:" + alternation("determiner") + "|" + alternation("np_quantifier") + r")\s", re.I)
+# (or a possessive name: "Rubio's campaign sent …")
+_DETERMINER_OPEN = re.compile(r"(?:" + alternation("determiner") + "|" + alternation("np_quantifier") + r")\s"
+                              r"|(?!(?:" + alternation("pronoun_subject") + r"|it|that|there|what|who)[’']s)"
+                              r"(?-i:[A-Z][\w.-]*(?:[ \xa0][A-Z][\w.-]*){0,3}[’']s\s+[a-z])", re.I)
 #: a finite verb: an auxiliary or modal, an irregular past tense ("spoke", "found") or an -ed word
 FINITE_ALT = alternation("finite_marker") + "|" + alternation("irregular_past") + r"|[a-z]+ed"
 FINITE_WORD = re.compile(r"\b(?:" + FINITE_ALT + r")\b")
@@ -582,8 +585,8 @@ def _not_a_noun_phrase(np_text: str) -> bool:
     alone or before a lower-case word ("Amid calls")?"""
     words_ = np_text.split()
     first = words_[0]
-    if first.lower() in _VAGUE_VETO:
-        return True
+    if first.lower() in _VAGUE_VETO or len(words_) == 1 and first.lower() in _BARE_SUBJECT_VETO:
+        return True   # ("So", "Yes" alone: never a speaker)
     if first.lower() in _PREPOSITIONS and (len(words_) == 1 or words_[1][:1].islower()):
         return True   # "Amid calls": a preposition, not "Under Secretary Ann Lee"
     if not first[:1].islower():
