@@ -354,6 +354,9 @@ def _before_relative(seg: str) -> str:
     while k > 0 and len(toks) - k < RELATIVE_NP_WORDS and toks[k - 1].lower() not in _STOP_PRE \
             and not FINITE_WORD.fullmatch(toks[k - 1]):
         k -= 1
+    if k > 1 and toks[k:] and toks[k][:1].isupper() and toks[k - 1] in _PREPOSITIONS and toks[k - 2].islower() \
+            and toks[k - 2] not in _STOP_PRE and not FINITE_WORD.fullmatch(toks[k - 2]):
+        k -= 2   # "schools in Florida that …": the head before the place ("schools in Florida")
     if k > 0 and _DETERMINER_START.fullmatch(toks[k - 1].lower()):
         k -= 1
     return " ".join(toks[k:])
@@ -467,14 +470,19 @@ def _determiner_subject(head: str) -> str:
     return head[:m.start()].strip()
 
 
+# a comma part that is an age or a one-word place ("24", "from Salem"), never a relative's antecedent ("from Mike
+# Lee" may be)
+_ADJUNCT_PART = re.compile(r"\d+$|(?:" + alternation("place_only_preposition") + r")\s+[A-Z][\w’'.-]*$")
+
+
 def _relative_antecedent(parts: list[str], pronoun: str) -> str:
     """The antecedent of a lone "who"/"which" that opens the last comma part: for "who", the last
     earlier part whose last NP is a name (parts opening with a determiner skipped), else the last
     NP of the part right before."""
     if pronoun == "who":
         for p in reversed(parts[:-1]):
-            if _DETERMINER_START.match(p.strip()):
-                continue
+            if _DETERMINER_START.match(p.strip()) or _ADJUNCT_PART.match(p.strip()):
+                continue   # (nor "24" nor "from Salem" in "Ann Lee, 24, from Salem, who said")
             np_ = last_np(p.strip())
             if np_ and NAME_RE.fullmatch(np_):
                 return np_
