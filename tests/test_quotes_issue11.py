@@ -1588,11 +1588,11 @@ def test_an_adverb_after_who_leaves_the_antecedent_as_speaker():
 
 
 def test_a_share_before_who_said_is_the_speaker():
-    assert _reported_pairs("Only 12 percent backed him, compared with 23 percent who said the ferry was too "
-                           "slow.") == [("23 percent", "the ferry was too slow")]
+    assert _reported_pairs("Only 9 percent backed the toll, against 31 percent who said the ferry was too "
+                           "slow.") == [("31 percent", "the ferry was too slow")]
     # a count with a thousands comma after a word of list share_lead is one speaker, not "000"
-    assert _reported_pairs("Since June, at least 21,000 said they would run.") == \
-        [("at least 21,000", "they would run")]
+    assert _reported_pairs("By May, at least 4,500 said they would sail.") == \
+        [("at least 4,500", "they would sail")]
 
 
 def test_according_to_a_source_then_a_relative_clause():
@@ -1602,11 +1602,11 @@ def test_according_to_a_source_then_a_relative_clause():
 
 
 def test_an_adjective_before_an_infinitive_speech_verb():
-    assert _reported_pairs("Ms. Lee was quick to point out that the ferry had never sunk.") == \
+    assert _reported_pairs("Ms. Lee was quick to note that the ferry had never sunk.") == \
         [("Lee", "the ferry had never sunk")]
-    assert _reported_pairs("Ms. Lee would be quick to point out that the ferry had never sunk.") == []
-    text = "Tom Berg spoke. But the debate was so calm that Mr. Berg was prompted to say, “So far, so civil.”"
-    assert _speaker_of(text, "So far") == "Tom Berg"
+    assert _reported_pairs("Ms. Lee would be quick to note that the ferry had never sunk.") == []
+    text = "Tom Berg spoke. The harbor hearing dragged, and Mr. Berg was prompted to say, “Enough, let us vote.”"
+    assert _speaker_of(text, "Enough") == "Tom Berg"
 
 
 def test_a_name_after_to_modifies_a_plural_head():
@@ -1618,13 +1618,13 @@ def test_a_participle_coordinated_with_one_after_a_comma():
     assert _reported_pairs("Lee declined to comment, pointing to his record and saying that most pilots are "
                            "overrated.") == [("Lee", "most pilots are overrated")]
     # "pointing out" is a participle too: the subject of the clause it hangs on speaks
-    assert _reported_pairs("Ann Lee turned the story back on the Gazette, pointing out that the paper had "
-                           "printed it in June.") == [("Ann Lee", "the paper had printed it in June")]
+    assert _reported_pairs("Ann Lee blamed the Gazette, pointing out that its editors had "
+                           "printed the rumour in June.") == [("Ann Lee", "its editors had printed the rumour in June")]
 
 
 def test_a_clause_in_a_relative_aside_ends_at_the_main_verb():
-    assert _reported_pairs("Lee, who had said he would debate the mayor, criticized Berg on two points.") == \
-        [("Lee", "he would debate the mayor")]
+    assert _reported_pairs("Lee, who had said she would stay on the board, resigned on Friday.") == \
+        [("Lee", "she would stay on the board")]
 
 
 def test_more_verbs_close_a_sentence_as_its_attribution():
@@ -1636,7 +1636,7 @@ def test_more_verbs_close_a_sentence_as_its_attribution():
 
 
 def test_a_tail_told_object_and_a_name_with_its_description():
-    text = "The port is adding ferries on the main route, Harbor Secretary Ann Lee told a Senate panel Wednesday."
+    text = "The port is adding ferries on the main route, Harbor Secretary Ann Lee told a Senate committee."
     assert _reported_pairs(text) == [("Ann Lee", "The port is adding ferries on the main route")]
     text = ("Two letters to the mayor have been placed in storage, Tom Berg, the undersecretary for ports, wrote in "
             "a memo.")
@@ -1652,11 +1652,11 @@ def test_a_parenthetical_between_told_and_that():
 
 
 def test_subordinators_open_a_clause_unless_a_comma_closes_them():
-    text = ("In Wismar, a judge in October sentenced a man to probation after the man had posted on his page that "
-            "migrants should leave.")
-    assert _reported_pairs(text) == [("the man", "migrants should leave")]
-    assert _reported_pairs("Sexton, after previous rallies, wrote that the crowds were calm.") == \
-        [("Sexton", "the crowds were calm")]
+    text = ("In Salem, a court fined a skipper last spring before the skipper had posted on a forum that "
+            "the harbor rules were unfair.")
+    assert _reported_pairs(text) == [("the skipper", "the harbor rules were unfair")]
+    assert _reported_pairs("Dana Sexton, after two long hearings, wrote that the crews were calm.") == \
+        [("Dana Sexton", "the crews were calm")]
 
 
 def test_reports_is_a_verb_after_a_name_and_a_noun_after_a_lower_case_word():
@@ -1666,8 +1666,8 @@ def test_reports_is_a_verb_after_a_name_and_a_noun_after_a_lower_case_word():
 
 
 def test_a_contracted_pronoun_before_a_progressive():
-    text = "Tom Berg spoke first. He's suggesting that delegates from towns he won should switch."
-    assert _reported_pairs(text) == [("Tom Berg", "delegates from towns he won should switch")]
+    text = "Tom Berg spoke first. He's suggesting that pilots from ports he visited should stay."
+    assert _reported_pairs(text) == [("Tom Berg", "pilots from ports he visited should stay")]
     assert _reported_pairs("They’re saying that the ferry is late.") == [("", "the ferry is late")]
 
 
@@ -1678,56 +1678,56 @@ def test_a_participle_that_opens_the_sentence():
 
 def test_time_phrases_and_bare_numbers_after_a_verb_are_no_clause():
     assert _reported_pairs("“It is a rigged system,” Ann Lee said earlier this week.") == []
-    assert _reported_pairs("“I cannot believe it,” Lee said 30 minutes into the debate.") == []
-    assert _reported_pairs("Lee spoke in the hall, as the Gazette reported a few days later.") == []
+    assert _reported_pairs("“I cannot believe it,” Lee said 20 minutes into the hearing.") == []
+    assert _reported_pairs("Lee spoke in the hall, as the radio noted two weeks later.") == []
     # a number before a finite verb still opens one
-    assert _reported_pairs("Lee said 30 people were hurt.") == [("Lee", "30 people were hurt")]
+    assert _reported_pairs("Lee said 12 boats were lost.") == [("Lee", "12 boats were lost")]
 
 
 def test_a_hyphenated_adverb_is_an_adverb():
-    assert _reported_pairs("“We will win,” Ann Lee said matter-of-factly as confetti fell.") == []
+    assert _reported_pairs("“We will win,” Ann Lee said matter-of-factly while the rain fell.") == []
     assert _reported_pairs("Lee said matter-of-factly that the ferry was late.") == [("Lee", "the ferry was late")]
 
 
 def test_a_name_before_a_quotation_is_its_subject_not_an_inverted_speaker():
-    text = ("Judge Tom Reed, writing for the majority in the 2-1 decision, said Ohio’s early voting period “is "
-            "really quite generous.”")
+    text = ("Judge Tom Reed, in a ruling for the panel, said Salem’s harbor toll “is "
+            "plainly fair.”")
     assert [r[0] for r in _rows(text) if r[0] == "reported"] == ["reported"]
-    assert _speaker_of(text, "Ohio’s early") == "Tom Reed"
-    assert _reported_pairs("The family has lived here for months, and though they speak little English, their "
-                           "smiles said a lot.") == []
+    assert _speaker_of(text, "Salem’s harbor") == "Tom Reed"
+    assert _reported_pairs("The crew had sailed all night, and though nobody complained, their "
+                           "faces said a lot.") == []
 
 
 def test_a_clause_is_no_vague_speaker():
     from framing.quotes.speakers import _VERB_WITH_OBJECT, _not_a_noun_phrase
-    assert _VERB_WITH_OBJECT.search("a judge sentenced a man to probation after the man")
+    assert _VERB_WITH_OBJECT.search("a court fined a skipper before the skipper")
     assert not _VERB_WITH_OBJECT.search("a man accused of fraud")
     assert _not_a_noun_phrase("appeared on several lists") and not _not_a_noun_phrase("elected officials")
     assert _not_a_noun_phrase("So")
 
 
 def test_what_a_relative_subject_said_runs_from_the_auxiliary():
-    assert _reported_pairs("He worked for a charity that prosecutors said was suspected of fraud.") == \
-        [("prosecutors", "was suspected of fraud")]
-    assert _reported_pairs("Lee focused on what he said were the failures of the mayor.") == \
-        [("Lee", "were the failures of the mayor")]
+    assert _reported_pairs("He ran a fund that auditors said was short of cash.") == \
+        [("auditors", "was short of cash")]
+    assert _reported_pairs("Lee dwelt on what she said were errors by the port.") == \
+        [("Lee", "were errors by the port")]
 
 
 def test_a_quantity_opens_a_clause():
-    assert _reported_pairs("Aides said more than 1 million donors made small gifts.") == \
-        [("Aides", "more than 1 million donors made small gifts")]
+    assert _reported_pairs("Aides said more than 300 crews had left the port.") == \
+        [("Aides", "more than 300 crews had left the port")]
     assert _reported_pairs("Lee says too many pilots are torn by the new rules.") == \
         [("Lee", "too many pilots are torn by the new rules")]
 
 
 def test_a_longer_adjunct_between_the_verb_and_that():
-    assert _reported_pairs("Rep. Ann Collins noted in a guest column in Saturday’s Harbor Gazette that anger over "
+    assert _reported_pairs("Rep. Ann Collins wrote in an essay for the Harbor Gazette on Sunday that anger over "
                            "the port is growing.") == [("Ann Collins", "anger over the port is growing")]
 
 
 def test_a_sentence_adverb_and_a_possessive_subject():
-    text = "Shortly after the call ended, Berg’s campaign sent out a press release saying the call was a flop."
-    assert _reported_pairs(text) == [("Berg’s campaign", "the call was a flop")]
+    text = "Shortly after the vote, Berg’s office issued a short note saying the toll would stay."
+    assert _reported_pairs(text) == [("Berg’s office", "the toll would stay")]
 
 
 def test_a_relative_after_an_age_and_a_place_refers_to_the_name():
@@ -1738,5 +1738,5 @@ def test_a_relative_after_an_age_and_a_place_refers_to_the_name():
 
 
 def test_an_inverted_lead_with_a_relative_aside():
-    text = "Renovated, it is now a museum. Said Dora Penn, who grew up with Lee nearby, “We were all so proud.”"
-    assert _speaker_of(text, "We were all") == "Dora Penn"
+    text = "Renovated, it is now a museum. Said Dora Penn, who grew up with Lee nearby, “We all felt it was ours.”"
+    assert _speaker_of(text, "We all felt") == "Dora Penn"

@@ -112,8 +112,8 @@ _CLAUSE_GAP = (r"(?:[ \xa0]+(?!(?:" + alternation("clause_relative") + r")\b)[\w
 _TIME_PHRASE = (r"(?:(?:" + alternation("time_lead") + "|" + alternation("time_modifier") + r")[ \xa0]+)+(?:"
                 + alternation("time_noun") + r")\b(?![’'])(?![ \xa0]+(?:" + FINITE_ALT + r")\b)")
 # a clause with no "that": a word of list ``subject_start`` or a capitalised word opens it, but no time phrase ("said
-# earlier this week", "reported a few days later"); a number only before a finite verb ("said 30 people were hurt",
-# not "said 30 minutes into the debate")
+# earlier this week", "noted two weeks later"); a number only before a finite verb ("said 12 boats were lost",
+# not "said 20 minutes into the hearing")
 _TIME_BACK = r"(?:[\w-]+[ \xa0]+){1,3}(?:" + alternation("time_back") + r")\b"
 # (numbers on the way: "says 4,000 to 9,000 ferries could be sold")
 _NUMBER_GAP = (r"(?:[ \xa0]+(?!(?:" + alternation("clause_relative") + r")\b)(?:\d[\d,.]*\d|[\w’'$%-]+)){0,"
@@ -121,7 +121,7 @@ _NUMBER_GAP = (r"(?:[ \xa0]+(?!(?:" + alternation("clause_relative") + r")\b)(?:
 _ZERO_THAT_RE = (r"[ \xa0]+(?!" + _TIME_PHRASE + "|" + _TIME_BACK + r")(?=(?:" + alternation("subject_start")
                  + r"|[A-Z][\w’'-]+)\b|\d[\d,.]*\b" + _NUMBER_GAP + r"(?:" + FINITE_ALT + r")\b)")
 _ZERO_THAT = re.compile(_ZERO_THAT_RE)
-# "said more than 1 million donors gave …", "says too many women are …": a quantity opens the clause's subject
+# "said more than 300 crews left …", "says too many pilots are …": a quantity opens the clause's subject
 _QUANTITY_CLAUSE = re.compile(r"[ \xa0]+(?=(?:" + alternation("clause_quantity_lead") + r")\b" + _NUMBER_GAP + r"(?:"
                               + FINITE_ALT + r")\b)")
 # "said local police were called": a lower-case word (no preposition, adverb, finite verb or "yes", "nothing", ...)
@@ -354,7 +354,7 @@ _RELATIVE_ASIDE_CLOSE = re.compile(r",[ \xa0]+(?:[a-z]+ly[ \xa0]+)?(?:" + FINITE
 
 
 def _end_of_relative_aside(dm, vstart: int, cstart: int, cend: int) -> int:
-    """A speech verb inside a relative aside ("Lee, who had said he would run, criticized …"): its clause ends
+    """A speech verb inside a relative aside ("Lee, who had said she would stay, left …"): its clause ends
     at the first comma followed by a finite verb (the main clause's, :data:`_RELATIVE_ASIDE_CLOSE`), when ", who" or
     ", which" opens the aside within :data:`RELATIVE_ASIDE_CHARS` characters before the verb with no comma
     between."""
@@ -533,7 +533,7 @@ def _clause_start(m, info: dict, after: str) -> int | None:
 
 
 def _gap_clause_start(dm, m, info: dict) -> int | None:
-    """"a charity that prosecutors said was suspected of …", "what he said were failures": a ``zero_that`` verb
+    """"a fund that auditors said was short of cash", "what she said were errors": a ``zero_that`` verb
     whose subject follows a relative pronoun (:data:`_RELATIVE_SUBJECT_BEFORE`) and that a finite auxiliary follows
     reports a clause whose subject is the relative's antecedent; it starts at the auxiliary. Else None."""
     if info.get("zero_that") not in ("yes", "finite") or not _AUX_AFTER.match(dm.text, m.end()) \
@@ -655,7 +655,7 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
             if cut_at_quote and m.group(4) and not sent.endswith((",", ":")):
                 continue   # "…, said Ohio's early voting period “is generous.”": the subject of a quoted clause
             if m.group(3) and _IDIOM_OBJECT.match(sent, m.end(3)):
-                continue   # "…, though they speak little English, their smiles said a lot."
+                continue   # "…, and though the crew was tired, their faces said a lot."
             if (m.group("adj") or m.group("ing")) and not _tail_ok(m):
                 continue   # "…, and the port continues to lose money", "…, but she has said all year that …"
             cue = "according to" if m.group(1) else (m.group(3) or m.group(4))

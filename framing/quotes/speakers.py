@@ -59,7 +59,7 @@ _FRONTED_OPENER = re.compile(r"(?:(?i:" + alternation("adverbial_start") + r")\b
                              r"|[A-Z][a-z]+(?:ly|ing|ed)[ \xa0]+(?:" + alternation("adverbial_start") + "|"
                              + alternation("place_preposition") + "|" + alternation("question_word") + "|"
                              + alternation("determiner") + r"|to|about)\b)")
-# (or a possessive name: "Rubio's campaign sent …")
+# (or a possessive name: "Berg's office wrote …")
 _DETERMINER_OPEN = re.compile(r"(?:" + alternation("determiner") + "|" + alternation("np_quantifier") + r")\s"
                               r"|(?!(?:" + alternation("pronoun_subject") + r"|it|that|there|what|who)[’']s)"
                               r"(?-i:[A-Z][\w.-]*(?:[ \xa0][A-Z][\w.-]*){0,3}[’']s\s+[a-z])", re.I)
@@ -95,7 +95,7 @@ _CLAUSE_COORDINATION = re.compile(r";|,[ \xa0]+(?:" + alternation("clause_coordi
 _INITIAL = re.compile(r"[A-Z]\.")   # a middle initial ("Tom J. Berg")
 # a share of people polled as a source: "Roughly four in 10", "58 percent of anglers", "two-thirds", "a majority"
 # (a bare number is no share: "2016 said" is a date, "1,200 said" may be money; after a word of list ``share_lead``
-# one with a thousands comma is a count: "at least 21,000 said")
+# one with a thousands comma is a count: "at least 4,500 said")
 _SHARE = re.compile(r"(?:" + alternation("share_lead", space=r"\s+") + r")\s+\d{1,3}(?:,\d{3})+|"
                     r"(?:(?:" + alternation("share_lead", space=r"\s+") + r")\s+)?"
                     r"(?:\d[\d,.]*(?:%|\s+percent|\s+in\s+\w+|\s+out\s+of\s+\w+)|(?:"
@@ -165,7 +165,7 @@ _AFTER_COMMA = re.compile(r",[ \xa0]+$")
 _NEXT_WORD = re.compile(r"(?:[ \xa0]+[a-z]+ly)?[ \xa0]+([a-z][a-z’']*)")   # "Okafor often argues"
 _FINITE_VERB = re.compile(r"(?:" + alternation("finite_marker") + r")|[a-z]+(?:ed|s)")
 # a one-word name is a person when a relative "who" describes it ("Brandt, who …"); "Florida voted" says nothing
-# a comma that splits a subject region into parts (not the comma of a number: "at least 21,000 said")
+# a comma that splits a subject region into parts (not the comma of a number: "at least 4,500 said")
 _PART_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 # "… and Ann Lee" ending a subject region after a finite verb: a new subject ("he was copied on it and Ann Lee said")
 _NEW_SUBJECT_AT_END = re.compile(r"\b(?:and|but)[ \xa0]+(?P<name>" + NAME_RE.pattern + r")[ \xa0]*$")
@@ -207,7 +207,7 @@ def progressive_before(text: str, vstart: int) -> bool:
 INFINITIVE_TO = re.compile(r"\b([a-z]+)(?:[ \xa0]+on)?[ \xa0]+to[ \xa0]+$")
 INFINITIVE_SPEAKER = word_set("infinitive_speaker")
 _TO_BEFORE = re.compile(r"\bto[ \xa0]+$")
-# "was quick to point out", "were careful to note": the subject said what follows (list ``infinitive_adjective``)
+# "was quick to note", "were careful to stress": the subject said what follows (list ``infinitive_adjective``)
 _COPULA_ADJECTIVE_TO = re.compile(r"\b(?:" + alternation("copula") + r")[ \xa0]+(?:[a-z]+ly[ \xa0]+)?([a-z]+)"
                                   r"[ \xa0]+to[ \xa0]+$", re.I)
 INFINITIVE_ADJECTIVE = word_set("infinitive_adjective")
@@ -216,7 +216,7 @@ INFINITIVE_ADJECTIVE = word_set("infinitive_adjective")
 def infinitive_lead(text: str, lo: int, vstart: int) -> int | None:
     """Where the verb of "went on to say", "continued to insist" starts, when the speech verb at ``vstart``
     is such an infinitive after a verb of list ``infinitive_speaker`` (not before ``lo``) that is itself no
-    infinitive and follows no modal (:func:`modal_before`); or where the copula of "was quick to point out"
+    infinitive and follows no modal (:func:`modal_before`); or where the copula of "was quick to note"
     starts (an adjective of list ``infinitive_adjective`` after it, no modal before it); else None."""
     adj = adjective_lead(text, lo, vstart)
     if adj is not None:
@@ -291,10 +291,10 @@ def subject_region(dm, lo: int, vstart: int) -> str:
     coord = _coordinated_subject(dm, seg2)
     if coord is not None:
         return coord
-    parts = _PART_COMMA.split(seg2)   # (not "21,000")
+    parts = _PART_COMMA.split(seg2)   # (not "4,500")
     late = _NEW_SUBJECT_AT_END.search(parts[-1])
     if late is not None and FINITE_WORD.search(parts[-1], 0, late.start()):
-        return late.group("name")   # "…, but he was copied on it and Ann Lee said": the name after "and"
+        return late.group("name")   # "…, but he was out of town and Ann Lee said": the name after "and"
     # drop trailing VP fragments ("was swift to respond and")
     last = parts[-1].strip()
     lw = last.lower().split()
@@ -322,7 +322,7 @@ def subject_region(dm, lo: int, vstart: int) -> str:
                 return last_np(p) if _NP_CUT_PREPOSITION.search(p) else p
         return ""
     if len(lw) > 1 and lw[-1] in _RELATIVE_SUBJECT:
-        # "opposition from dairy farmers who say …", "…, compared with 23 percent who said"
+        # "opposition from dairy farmers who say …", "…, against 31 percent who said"
         return _before_relative(last)
     if len(parts) > 1:
         # "In a statement, DAIA" -> last part ("…, the anglers who petitioned her say": the anglers)
@@ -352,7 +352,7 @@ def _before_relative(seg: str) -> str:
     toks = seg.split()[:-1]
     k = len(toks)
     while k > 0 and len(toks) - k < RELATIVE_NP_WORDS and toks[k - 1].lower() not in _STOP_PRE \
-            and not FINITE_WORD.fullmatch(toks[k - 1]):
+            and toks[k - 1] not in _PREPOSITIONS and not FINITE_WORD.fullmatch(toks[k - 1]):
         k -= 1
     if k > 1 and toks[k:] and toks[k][:1].isupper() and toks[k - 1] in _PREPOSITIONS and toks[k - 2].islower() \
             and toks[k - 2] not in _STOP_PRE and not FINITE_WORD.fullmatch(toks[k - 2]):
@@ -577,11 +577,11 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
         return np_text, "vague"   # "roughly four in 10", "58 percent of anglers": a share of those polled
     if count_words(np_text) > 12 or _FINITE_IN_NP.search(np_text) or _not_a_noun_phrase(np_text) \
             or _VERB_WITH_OBJECT.search(np_text):
-        return "", "none"   # too long, or a clause ("the budget is expected to grow", "a judge sentenced a man")
+        return "", "none"   # too long, or a clause ("the budget is expected to grow", "a court fined a skipper")
     return np_text, "vague"
 
 
-# a past verb before an article or subject pronoun ("sentenced a man", "said she"): a clause, no noun phrase
+# a past verb before an article or subject pronoun ("fined a skipper", "said she"): a clause, no noun phrase
 _VERB_WITH_OBJECT = re.compile(r"\b(?:[a-z]+ed|" + alternation("irregular_past") + r")[ \xa0]+(?:"
                                + alternation("article") + "|" + alternation("pronoun_subject") + r")\b")
 
