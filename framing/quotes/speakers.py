@@ -229,7 +229,7 @@ def infinitive_lead(text: str, lo: int, vstart: int) -> int | None:
 
 
 def adjective_lead(text: str, lo: int, vstart: int) -> int | None:
-    """Where the copula of "was quick to point out", "was prompted to say" starts (a word of list
+    """Where the copula of "was quick to note", "was prompted to say" starts (a word of list
     ``infinitive_adjective`` between it and "to", no modal before it, not before ``lo``), when the speech
     verb at ``vstart`` is such an infinitive; else None."""
     adj = _COPULA_ADJECTIVE_TO.search(text, max(lo, vstart - 40), vstart)
