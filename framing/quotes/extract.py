@@ -56,16 +56,23 @@ _CONJUNCTIONS = word_set("clause_coordinator")
 #: with the spaces around them
 _PARTICIPLE_LEADS = word_set("participle_preposition")
 _PARTICIPLE_LEAD_CHARS = max(len(w) for w in _PARTICIPLE_LEADS) + 4
-#: how far before a bare " and <speech verb>" a relative pronoun keeps it inside the clause
-RELATIVE_AND_CHARS = 100
-_RELATIVE_WORD = re.compile(r"\b(?:who|whom|which)\b")
-# verbs that are verbs only right after a name or a subject pronoun ("CBS News reports that …")
+# verbs that are verbs only right after a name or a subject pronoun ("Harbor Radio reports that …")
 _NAME_SUBJECT_VERBS = word_set("name_subject_verb")
+# ... but not after a word of list ``report_modifier`` (lower case, or opening the sentence: "news reports that …",
+# "Early reports that …"; not "Harbor News reports …") nor after a name that follows a lower-case word other than an
+# article or conjunction ("dismissed Gazette reports that …")
+_NOUN_BEFORE_REPORTS = re.compile(r"(?:\b(?:" + alternation("report_modifier") + r")|^[ \xa0]*(?i:"
+                                  + alternation("report_modifier") + r")|(?<![\w’'.-])(?!(?:"
+                                  + alternation("article") + "|" + alternation("clause_coordinator")
+                                  + r")\b)[a-z][\w’'-]*[ \xa0]+(?:[A-Z][\w’'.-]*[ \xa0]+){1,3})[ \xa0]*$")
+# after a participle that opens its sentence, a closed-class word, pronoun or "that" (not a noun: "Warning labels")
+_OPENING_PARTICIPLE = re.compile(r"[ \xa0]+(?:" + alternation("stop_pre") + "|" + alternation("pronoun_subject")
+                                 + r"|that)\b")
 _NAME_OR_PRONOUN_BEFORE = re.compile(r"(?:\b[A-Z][\w’'.-]*|\b(?:" + alternation("pronoun_subject") + r"))[ \xa0]+$")
 _OF_AFTER = re.compile(r"[ \xa0]+of\b")
-# ", and added", " but advised", " and said" (before a speech verb only: "residents who met … and asked"
-# is no clause end)
-_COORDINATED_VERB = re.compile(r"(?:,[ \xa0]+(?:" + alternation("clause_coordinator") + r")|[ \xa0]+(?:but|and))"
+# ", and added", " but advised": a bare "and" may join verbs inside the clause ("residents who met … and asked";
+# " and <the same verb>" is read by :func:`.reported.reported_after_verb`)
+_COORDINATED_VERB = re.compile(r"(?:,[ \xa0]+(?:" + alternation("clause_coordinator") + r")|[ \xa0]+but)"
                                r"[ \xa0]+(?:(?:" + alternation("coordinated_verb_adverb") + r")[ \xa0]+)?$")
 #: an inverted "…, said X[, appositive]." is read this far after the name for a finite verb
 INVERTED_TAIL_CHARS = 120
@@ -154,8 +161,7 @@ class _Reading:
                              and _PARTICIPLE_AFTER.search(dm.text, max(0, m.start() - 12), m.start())]
                             + [b.start() for b in CLAUSE_BREAK.finditer(dm.text)]
                             + [c.start() for m in self.verbs if not is_participle(m.group(1))
-                               for c in [_COORDINATED_VERB.search(dm.text, max(0, m.start() - 16), m.start())]
-                               if c and not _relative_before_and(dm.text, c)])
+                               for c in [_COORDINATED_VERB.search(dm.text, max(0, m.start() - 16), m.start())] if c])
 
     def run(self) -> None:
         # at the same position a quotation comes before a verb
@@ -179,7 +185,8 @@ class _Reading:
             _PARTICIPLE_AFTER.search(dm.text, max(lo, m.start() - 12), m.start()) is not None
             or _PARTICIPLE_AFTER_WORD.search(dm.text, max(lo, m.start() - 20), m.start()) is not None
             or _ISSUED_TEXT_BEFORE.search(dm.text, max(lo, m.start() - 60), m.start()) is not None
-            or dm.entities.after_dateline(ss) == m.start())   # "Noting that …, Ruiz said …"
+            or dm.entities.after_dateline(ss) == m.start() and _OPENING_PARTICIPLE.match(dm.text, m.end()) is not None)
+        # ("Noting that …, Ruiz said …"; not "Warning labels will be …": a closed-class word follows a participle)
         before = dm.text[max(lo, m.start() - 200):m.start()]
         # "X welcomed the plan and said …", "“…” but said …": the verb shares the subject of the clause
         coordinated = ends_coordinated(before) or before.strip().lower() in _CONJUNCTIONS
@@ -191,8 +198,9 @@ class _Reading:
             return   # inside the clause an earlier verb reports
         if modal_before(dm.text, ss, m.start()) or m.group(1).lower() == "according to":
             return
-        if m.group(1).lower() in _NAME_SUBJECT_VERBS and not _NAME_OR_PRONOUN_BEFORE.search(before):
-            return   # "news reports that …", "cited reports that …": a plural noun
+        if m.group(1).lower() in _NAME_SUBJECT_VERBS and (not _NAME_OR_PRONOUN_BEFORE.search(before)
+                                                          or _NOUN_BEFORE_REPORTS.search(before)):
+            return   # "news reports that …", "cited reports that …", "dismissed Gazette reports that …": a noun
         if _OF_AFTER.match(dm.text, m.end()) and dm.vinfo.get(m.group(1), {}).get("lemma") != "warn" \
                 or possessive_noun(dm.text, m.start(), m.group(1)):
             return   # "the boldest claims of …", "rumours of …", "Ruiz's claim that …": a noun, no verb
@@ -255,14 +263,6 @@ class _Reading:
         if row.speaker:   # (then its kind is direct or partial)
             self.memory.note(e, row.speaker, row.speaker_type)
             self.attribs.append((e, row.speaker, row.speaker_type))
-
-
-def _relative_before_and(text: str, c) -> bool:
-    """Is ``c`` (a :data:`_COORDINATED_VERB` match) a bare " and" with a relative pronoun in the
-    :data:`RELATIVE_AND_CHARS` characters before it ("growers who met the mayor and asked …"): the verb then joins
-    the relative clause, and the reported clause goes on?"""
-    return c.group().lstrip(" \xa0").startswith("and") \
-        and _RELATIVE_WORD.search(text, max(0, c.start() - RELATIVE_AND_CHARS), c.start()) is not None
 
 
 def _main_subject_after(dm, ss: int, vstart: int) -> str:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from .._data import read_csv_rows
 from .document import _SpanSet
@@ -60,9 +61,11 @@ _TELL_OBJECT_RE = (r"[ \xa0]+(?:(?:[Tt]he[ \xa0]+|[a-z]+[ \xa0]+)?" + _CAP_RUN +
 _WARN_OF = re.compile(r"[ \xa0]+(?:" + alternation("warn_preposition") + r")[ \xa0]+")
 #: how far before the verb the relative pronoun of "that prosecutors said was …" is looked for
 RELATIVE_GAP_CHARS = 60
-# a relative pronoun, then a subject of one to four words (no comma, no verb of its own), right before the verb
-_RELATIVE_SUBJECT_BEFORE = re.compile(r"\b(?:that|which|what|whom)[ \xa0]+(?:(?!(?:" + FINITE_ALT
-                                      + r")\b)[\w’'.-]+[ \xa0]+){1,4}$")
+# a relative pronoun after a comma (a non-restrictive aside: "the ferry, which officials said was unsafe, …"; not
+# "Everything that Lee said was a lie"), then a subject of one to four words (no comma, no verb of its own), right
+# before the verb
+_RELATIVE_SUBJECT_BEFORE = re.compile(r",[ \xa0]+(?:" + alternation("relative_pronoun") + r")[ \xa0]+(?:(?!(?:"
+                                      + FINITE_ALT + r")\b)[\w’'.-]+[ \xa0]+){1,4}$")
 _AUX_AFTER = re.compile(r"[ \xa0]+(?:" + alternation("finite_marker") + r")\b")
 #: the most characters of an adverbial between a speech verb and its "that" ("said at a news conference last
 #: week that"); after an adverbial, "that" before a finite verb is a relative pronoun ("said in the weeks that
@@ -111,19 +114,23 @@ _CLAUSE_GAP = (r"(?:[ \xa0]+(?!(?:" + alternation("clause_relative") + r")\b)[\w
 # year's budget …", "said earlier estimates …"): no clause's subject
 _TIME_PHRASE = (r"(?:(?:" + alternation("time_lead") + "|" + alternation("time_modifier") + r")[ \xa0]+)+(?:"
                 + alternation("time_noun") + r")\b(?![’'])(?![ \xa0]+(?:" + FINITE_ALT + r")\b)")
-# a clause with no "that": a word of list ``subject_start`` or a capitalised word opens it, but no time phrase ("said
-# earlier this week", "noted two weeks later"); a number only before a finite verb ("said 12 boats were lost",
-# not "said 20 minutes into the hearing")
-_TIME_BACK = r"(?:[\w-]+[ \xa0]+){1,3}(?:" + alternation("time_back") + r")\b"
+# a clause with no "that": a word of list ``subject_start``, a capitalised word or a number opens it, but no time
+# phrase ("said earlier this week"), no time counted back that ends the sentence part ("noted two weeks later.";
+# list ``time_back``) and no number of a time noun ("said 20 minutes into the hearing")
+_TIME_BACK = (r"(?:[\w-]+[ \xa0]+){0,2}(?:" + alternation("time_noun") + r")[ \xa0]+(?:" + alternation("time_back")
+              + r")[ \xa0]*(?:[.,;:!?]|$)")
 # (numbers on the way: "says 4,000 to 9,000 ferries could be sold")
 _NUMBER_GAP = (r"(?:[ \xa0]+(?!(?:" + alternation("clause_relative") + r")\b)(?:\d[\d,.]*\d|[\w’'$%-]+)){0,"
                + str(CLAUSE_VERB_WORDS - 1) + r"}?[ \xa0]+")
-_ZERO_THAT_RE = (r"[ \xa0]+(?!" + _TIME_PHRASE + "|" + _TIME_BACK + r")(?=(?:" + alternation("subject_start")
-                 + r"|[A-Z][\w’'-]+)\b|\d[\d,.]*\b" + _NUMBER_GAP + r"(?:" + FINITE_ALT + r")\b)")
+_ZERO_THAT_RE = (r"[ \xa0]+(?!" + _TIME_PHRASE + "|" + _TIME_BACK + r"|\d[\d,.]*[ \xa0]+(?:" + alternation("time_noun")
+                 + r")\b)(?=(?:" + alternation("subject_start") + r"|[A-Z][\w’'-]+|\d+)\b)")
 _ZERO_THAT = re.compile(_ZERO_THAT_RE)
 # "said more than 300 crews left …", "says too many pilots are …": a quantity opens the clause's subject
-_QUANTITY_CLAUSE = re.compile(r"[ \xa0]+(?=(?:" + alternation("clause_quantity_lead") + r")\b" + _NUMBER_GAP + r"(?:"
-                              + FINITE_ALT + r")\b)")
+# (a number after the lead: not "said more than she should have"; "too many" before a noun: not "said too much")
+_QUANTITY_CLAUSE = re.compile(r"[ \xa0]+(?=(?:(?:" + alternation("clause_quantity_lead") + r")[ \xa0]+(?:\d|(?:"
+                              + alternation("share_word") + r")\b)|(?:"
+                              + alternation("clause_many_lead") + r")[ \xa0]+(?!(?:" + alternation("stop_pre")
+                              + r")\b)[a-z])[\w’'$%,.-]*" + _NUMBER_GAP + r"(?:" + FINITE_ALT + r")\b)")
 # "said local police were called": a lower-case word (no preposition, adverb, finite verb or "yes", "nothing", ...)
 # opens the subject of a clause with no "that" when a finite verb follows within CLAUSE_VERB_WORDS words
 _BARE_CLAUSE = re.compile(r"[ \xa0]+(?!" + _TIME_PHRASE + r")(?=(?!(?:" + alternation("stop_pre") + "|"
@@ -213,14 +220,19 @@ _NAME_WORDS = r"[A-Z][\w’'.-]*(?:[ \xa0]+[A-Z][\w’'.-]*){0,3}"
 _NAME_DESCRIPTION = _NAME_WORDS + r",[ \xa0]+(?:" + alternation("article") + r")[ \xa0][^,.;“”\"]{1,60}?,"
 _DESCRIPTION_AFTER = re.compile(r",[ \xa0]+(?:" + alternation("article") + r")[ \xa0].*$")
 # a finite verb that no -ed participle can be ("told", "was"): a subject noun phrase holds none
+# a quotation mark, then a finite verb: the quotation goes on with a clause whose subject came before it
+_FINITE_AFTER_MARK = re.compile(r"(?:[“\"]|'')(?:" + FINITE_ALT + r")\b")
+_COORDINATORS = frozenset(words("clause_coordinator"))
 _FINITE_NO_ED = re.compile(r"\b(?:" + alternation("finite_marker") + "|" + alternation("irregular_past") + r")\b")
+_RELATIVE_WORD = r"(?:" + alternation("relative_pronoun") + r")"
 _RELATIVE_AFTER = re.compile(r"[ \xa0]+(?:who|whom)[ \xa0].*$")
 _TRAILING_NAME = re.compile(r",[ \xa0]+" + _NAME_WORDS + r"$")
 _ACC_TAIL = re.compile(
     # (a dash may stand for the comma before "according to": "… — including arson — according to police.")
     r"(?:,[ \xa0]+|[ \xa0]+(?:—|--)[ \xa0]+(?=according to\b))"
     # ("…, according to a clerk who asked not to be named.": the source, then a relative clause about it)
-    r"(?:according to ((?:(?![ \xa0](?:who|whom)[ \xa0])[^,.;]){2,80})(?:[ \xa0]+(?:who|whom)[ \xa0][^,.;]{1,160})?"
+    r"(?:according to ((?:(?![ \xa0]" + _RELATIVE_WORD + r"[ \xa0])[^,.;]){2,80})(?:[ \xa0]+" + _RELATIVE_WORD
+    + r"[ \xa0][^,.;]{1,160})?"
     r"|((?:"
     + _NAME_DESCRIPTION + r"|[^,.;“”\"]{2,60}?" + _NAME_APPOSITION + r")) (" + _NP_VERB + r")"
     # "…, X told Reuters.", "…, X told the court.", "…, X told a Senate panel."
@@ -323,6 +335,7 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
         cend = stops[k]
     cend = _end_of_fronted_clause(dm, m.start(), cstart, cend)
     cend = _end_of_relative_aside(dm, m.start(), cstart, cend)
+    cend = _before_same_verb(dm, info, cstart, cend)
     cend = _before_new_attribution(dm, cstart, cend)
     cend = max(cstart, dm.clause_end(cend))
     mixed = dm.has_mark(cstart, cend)
@@ -346,21 +359,55 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     return Quote("", cstart, cend, t[cstart:cend], "reported", spk, cue=verb, speaker_type=typ)
 
 
+#: how far into a reported clause " and <the same verb>" is looked for
+SAME_VERB_CHARS = 300
+
+
+_MAIN_REPORT_LEMMAS = frozenset(words("main_report_lemma"))
+
+
+@lru_cache(maxsize=None)
+def _same_verb_again(lemma: str):
+    """" and [also|then|later] <a form of the verb ``lemma``>" (no -ing form; for a lemma of list
+    ``main_report_lemma``, a form of any of them: "told A and said B"), or None for no lemma."""
+    group = _MAIN_REPORT_LEMMAS if lemma in _MAIN_REPORT_LEMMAS else {lemma}
+    forms = sorted({r["phrase"] for r in read_csv_rows("speech_verbs.csv")
+                    if r["lemma"] in group and not is_participle(r["phrase"])}, key=len, reverse=True)
+    if not forms:
+        return None
+    return re.compile(r"[ \xa0]+and[ \xa0]+(?:(?:" + alternation("coordinated_verb_adverb") + r")[ \xa0]+)?(?:"
+                      + "|".join(re.escape(f) for f in forms) + r")\b")
+
+
+def _before_same_verb(dm, info: dict, cstart: int, cend: int) -> int:
+    """"told the paper A and said B", "said A and then said B": the clause ends before " and <a form of its own
+    verb>" in its first :data:`SAME_VERB_CHARS` characters (the subject's next verb phrase; another verb after a
+    bare "and" may have the clause's own subject: "said the mayor met them and told them …")."""
+    again = _same_verb_again(info.get("lemma", ""))
+    sm = again.search(dm.text, cstart, min(cend, cstart + SAME_VERB_CHARS)) if again is not None else None
+    return sm.start() if sm is not None else cend
+
+
 #: how far before its speech verb the ", who" of a relative aside is looked for
 RELATIVE_ASIDE_CHARS = 120
-_RELATIVE_ASIDE_OPEN = re.compile(r",[ \xa0]+(?:who|which)\b[^,;:.]*$")
+#: ... and how far into its clause the comma that closes the aside
+RELATIVE_CLOSE_CHARS = 200
+_RELATIVE_ASIDE_OPEN = re.compile(r",[ \xa0]+(?:" + alternation("relative_pronoun") + r")\b[^,;:.]*$")
 # the comma that closes an aside, then the main clause's verb: ", criticized …", ", was fired", ", notably stopped …"
 _RELATIVE_ASIDE_CLOSE = re.compile(r",[ \xa0]+(?:[a-z]+ly[ \xa0]+)?(?:" + FINITE_ALT + r")\b")
 
 
 def _end_of_relative_aside(dm, vstart: int, cstart: int, cend: int) -> int:
     """A speech verb inside a relative aside ("Lee, who had said she would stay, left …"): its clause ends
-    at the first comma followed by a finite verb (the main clause's, :data:`_RELATIVE_ASIDE_CLOSE`), when ", who" or
-    ", which" opens the aside within :data:`RELATIVE_ASIDE_CHARS` characters before the verb with no comma
-    between."""
+    at the last comma followed by a finite verb (the main clause's, :data:`_RELATIVE_ASIDE_CLOSE`; the last, since a
+    participle inside the clause may follow a comma too: "…, who said the pier, damaged in May, needed repairs,
+    asked …") in its first :data:`RELATIVE_CLOSE_CHARS` characters, when ", who" or ", which" opens the aside within
+    :data:`RELATIVE_ASIDE_CHARS` characters before the verb with no comma between."""
     if _RELATIVE_ASIDE_OPEN.search(dm.text, max(dm.sent_start(vstart), vstart - RELATIVE_ASIDE_CHARS), vstart) is None:
         return cend
-    close = _RELATIVE_ASIDE_CLOSE.search(dm.text, cstart, cend)
+    close = None
+    for close in _RELATIVE_ASIDE_CLOSE.finditer(dm.text, cstart, min(cend, cstart + RELATIVE_CLOSE_CHARS)):
+        pass
     return close.start() if close is not None else cend
 
 
@@ -533,9 +580,10 @@ def _clause_start(m, info: dict, after: str) -> int | None:
 
 
 def _gap_clause_start(dm, m, info: dict) -> int | None:
-    """"a fund that auditors said was short of cash", "what she said were errors": a ``zero_that`` verb
-    whose subject follows a relative pronoun (:data:`_RELATIVE_SUBJECT_BEFORE`) and that a finite auxiliary follows
-    reports a clause whose subject is the relative's antecedent; it starts at the auxiliary. Else None."""
+    """"the fund, which auditors said was short of cash, …": a ``zero_that`` verb whose subject follows a relative
+    pronoun after a comma (:data:`_RELATIVE_SUBJECT_BEFORE`) and that a finite auxiliary follows reports a clause
+    whose subject is the relative's antecedent; it starts at the auxiliary (and ends where the aside closes:
+    :func:`_end_of_relative_aside`). Else None."""
     if info.get("zero_that") not in ("yes", "finite") or not _AUX_AFTER.match(dm.text, m.end()) \
             or _RELATIVE_SUBJECT_BEFORE.search(dm.text, max(0, m.start() - RELATIVE_GAP_CHARS), m.start()) is None:
         return None
@@ -652,16 +700,18 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
                 continue
             if not m or (cut_at_quote and not m.group(1) and not m.group(4) and not m.group("ing")):
                 continue
-            if cut_at_quote and m.group(4) and not sent.endswith((",", ":")):
-                continue   # "…, said Ohio's early voting period “is generous.”": the subject of a quoted clause
+            if cut_at_quote and m.group(4) and not sent.endswith((",", ":")) \
+                    and _FINITE_AFTER_MARK.match(t, ss + qm):
+                continue   # "…, said Salem's toll “is fair.”": the quotation's subject (not "said Lee “for now.”")
             if m.group(3) and _IDIOM_OBJECT.match(sent, m.end(3)):
                 continue   # "…, and though the crew was tired, their faces said a lot."
             if (m.group("adj") or m.group("ing")) and not _tail_ok(m):
                 continue   # "…, and the port continues to lose money", "…, but she has said all year that …"
             cue = "according to" if m.group(1) else (m.group(3) or m.group(4))
             np_ = m.group("name") or m.group(1) or m.group(2) or m.group(5)   # the name after "said a spokesman, …"
-            if np_ is None or count_words(np_) > 8 or m.group(2) and _FINITE_NO_ED.search(_RELATIVE_AFTER.sub("", np_)):
-                continue   # ("…, Lee told a reporter he agreed.": a clause of its own, no subject before "agreed")
+            if np_ is None or count_words(np_) > 8 or m.group(2) and (
+                    _FINITE_NO_ED.search(_RELATIVE_AFTER.sub("", np_)) or np_.split()[0].lower() in _COORDINATORS):
+                continue   # ("…, Lee told a reporter he agreed.", "…, and the bank responded.": a clause of its own)
             if m.group(5) and (not _SAID_NP.search(np_) or _NOT_INVERTED_NP.search(np_)
                                or _PRONOUN_CLAUSE.match(np_)):
                 continue  # "..., said his members wanted" / "..., said on Tuesday that ..." is no inverted attribution

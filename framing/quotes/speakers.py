@@ -61,7 +61,7 @@ _FRONTED_OPENER = re.compile(r"(?:(?i:" + alternation("adverbial_start") + r")\b
                              + alternation("determiner") + r"|to|about)\b)")
 # (or a possessive name: "Berg's office wrote …")
 _DETERMINER_OPEN = re.compile(r"(?:" + alternation("determiner") + "|" + alternation("np_quantifier") + r")\s"
-                              r"|(?!(?:" + alternation("pronoun_subject") + r"|it|that|there|what|who)[’']s)"
+                              r"|(?!(?:" + alternation("contracted_subject") + r")[’']s)"
                               r"(?-i:[A-Z][\w.-]*(?:[ \xa0][A-Z][\w.-]*){0,3}[’']s\s+[a-z])", re.I)
 #: a finite verb: an auxiliary or modal, an irregular past tense ("spoke", "found") or an -ed word
 FINITE_ALT = alternation("finite_marker") + "|" + alternation("irregular_past") + r"|[a-z]+ed"
@@ -89,7 +89,7 @@ _ING = re.compile(r"\w+ing\b")
 _LY_ADVERB = re.compile(r"[a-z]+ly")
 # (a copula, or one contracted after a subject pronoun: "he's suggesting", "they’re saying")
 _PROGRESSIVE = re.compile(r"(?:\b(?:" + alternation("copula") + r")|\b(?:" + alternation("pronoun_subject")
-                          + r")[’'](?:s|re|m))(?:[ \xa0]+(?:\w+ly|"
+                          + r")[’'](?:" + alternation("contraction_suffix") + r"))(?:[ \xa0]+(?:\w+ly|"
                           + alternation("progressive_adverb") + r"))?[ \xa0]+$", re.I)
 _CLAUSE_COORDINATION = re.compile(r";|,[ \xa0]+(?:" + alternation("clause_coordinator") + r")\b")
 _INITIAL = re.compile(r"[A-Z]\.")   # a middle initial ("Tom J. Berg")
@@ -109,8 +109,9 @@ _LOWER_AFTER = re.compile(r"[ \xa0]+[a-z]")
 _PLACE_BEFORE = re.compile(r"\b(?:" + alternation("place_only_preposition") + r")[ \xa0]+$")
 _PRON = {w: g for g in "mfp" for w in words(f"pronoun_{g}")}
 _NEUTER = word_set("pronoun_n")
-_CONTRACTION = re.compile(r"[’'](?:s|d|ve|ll|re|m)$")
-_PRONOUN_CONTRACTION = re.compile(r"\b(" + alternation("pronoun_subject") + r")[’'](?:s|d|ve|ll|re|m)$", re.I)
+_CONTRACTION = re.compile(r"[’'](?:" + alternation("contraction_suffix") + r")$")
+_PRONOUN_CONTRACTION = re.compile(r"\b(" + alternation("pronoun_subject") + r")[’'](?:"
+                                  + alternation("contraction_suffix") + r")$", re.I)
 _SUBJECT_PRON = word_set("pronoun_subject")
 _ARTICLE = word_set("article")
 _LEADING_ARTICLE = re.compile(r"^(?:" + alternation("article") + r")\s+", re.I)
@@ -135,6 +136,7 @@ _CLAUSE_CUT = re.compile(r"[;:(—–]|" + "|".join(rf"\b{w}\s" for w in words("
                          + r"|\bas\s(?=[A-Z]|" + "|".join(rf"{w}\b" for w in words("as_subject_start"))
                          + r")|\bAs\s")
 _OPEN_CLAUSE_CUT = word_set("open_clause_cut")
+_PLACE_ONLY = word_set("place_only_preposition")
 _VP_FRAGMENT_START = word_set("vp_fragment_start")
 _NP_CONJUNCTION = word_set("clause_coordinator")
 _RELATIVE_AUX = word_set("relative_aux")
@@ -164,11 +166,12 @@ _NP_LEAD_DROP = re.compile(r"^(?:(?:" + alternation("np_lead_drop") + r")\s+)+",
 _AFTER_COMMA = re.compile(r",[ \xa0]+$")
 _NEXT_WORD = re.compile(r"(?:[ \xa0]+[a-z]+ly)?[ \xa0]+([a-z][a-z’']*)")   # "Okafor often argues"
 _FINITE_VERB = re.compile(r"(?:" + alternation("finite_marker") + r")|[a-z]+(?:ed|s)")
-# a one-word name is a person when a relative "who" describes it ("Brandt, who …"); "Florida voted" says nothing
 # a comma that splits a subject region into parts (not the comma of a number: "at least 4,500 said")
 _PART_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
-# "… and Ann Lee" ending a subject region after a finite verb: a new subject ("he was copied on it and Ann Lee said")
-_NEW_SUBJECT_AT_END = re.compile(r"\b(?:and|but)[ \xa0]+(?P<name>" + NAME_RE.pattern + r")[ \xa0]*$")
+# "… and Ann Lee" ending a subject region after a finite verb: a new subject ("he was out of town and Ann Lee said")
+_NEW_SUBJECT_AT_END = re.compile(r"\b(?:" + alternation("clause_coordinator") + r")[ \xa0]+(?P<name>" + NAME_RE.pattern
+                                 + r")[ \xa0]*$")
+# a one-word name is a person when a relative "who" describes it ("Brandt, who …"); "Florida voted" says nothing
 _ACTS_AFTER = re.compile(r",[ \xa0]+who\b")
 _NP_CLAUSE_CUT = re.compile(r"\b(?:" + alternation("np_clause_cut") + r")\s+", re.I)
 
@@ -282,8 +285,9 @@ def subject_region(dm, lo: int, vstart: int) -> str:
         if m.group().lower().startswith("as") and _OPEN_RELATIVE.search(seg, 0, m.start()) \
                 and "," in seg[m.end():]:
             continue   # "Lee, who served as Harbour Master, told …": "as" inside a closed aside opens no clause
-        if m.group().strip().lower() in _OPEN_CLAUSE_CUT and "," in seg[m.end():]:
-            continue   # "Lee, after the vote, said …": a closed aside, no clause the subject opens
+        if m.group().strip().lower() in _OPEN_CLAUSE_CUT and ("," in seg[m.end():]
+                                                           or not FINITE_WORD.search(seg, m.end())):
+            continue   # "Lee, after the vote, said …", "the leader who spoke after Lee said …": no clause opens
         cut = m.end()
     seg2 = seg[cut:]
     if not seg2.strip():
@@ -306,7 +310,7 @@ def subject_region(dm, lo: int, vstart: int) -> str:
     if len(parts) > 1 and (not last or _TIME_ONLY.fullmatch(last) or not aux_strip(" " + last).strip()
                            or (lw and lw[0] in _VP_FRAGMENT_START)):
         if lw and lw[0] in ("which", "who") and len(lw) > 1 and lw[1] not in _RELATIVE_AUX \
-                and not _LY_ADVERB.fullmatch(last.split()[1]):
+                and not (len(lw) == 2 and _LY_ADVERB.fullmatch(last.split()[1])):
             return " ".join(last.split()[1:])   # ("…, who originally said": the antecedent, as "who has said")
         if lw and lw[0] in ("which", "who") and len(lw) == 1:
             return _relative_antecedent(parts, lw[0])
@@ -354,9 +358,9 @@ def _before_relative(seg: str) -> str:
     while k > 0 and len(toks) - k < RELATIVE_NP_WORDS and toks[k - 1].lower() not in _STOP_PRE \
             and toks[k - 1] not in _PREPOSITIONS and not FINITE_WORD.fullmatch(toks[k - 1]):
         k -= 1
-    if k > 1 and toks[k:] and toks[k][:1].isupper() and toks[k - 1] in _PREPOSITIONS and toks[k - 2].islower() \
-            and toks[k - 2] not in _STOP_PRE and not FINITE_WORD.fullmatch(toks[k - 2]):
-        k -= 2   # "schools in Florida that …": the head before the place ("schools in Florida")
+    if k > 1 and toks[k:] and toks[k][:1].isupper() and toks[k - 1] in _PLACE_ONLY and seg.split()[-1] != "who" \
+            and toks[k - 2].islower() and toks[k - 2] not in _STOP_PRE and not FINITE_WORD.fullmatch(toks[k - 2]):
+        k -= 2   # "schools in Florida that …": the head before the place ("schools in Florida"; not "… from Lee who")
     if k > 0 and _DETERMINER_START.fullmatch(toks[k - 1].lower()):
         k -= 1
     return " ".join(toks[k:])
@@ -581,9 +585,11 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
     return np_text, "vague"
 
 
-# a past verb before an article or subject pronoun ("fined a skipper", "said she"): a clause, no noun phrase
+# a past verb before an article or subject pronoun ("fined a skipper", "said she"): a clause, no noun phrase (not
+# before a time: "residents interviewed the next day", "a panel appointed a year ago")
 _VERB_WITH_OBJECT = re.compile(r"\b(?:[a-z]+ed|" + alternation("irregular_past") + r")[ \xa0]+(?:"
-                               + alternation("article") + "|" + alternation("pronoun_subject") + r")\b")
+                               + alternation("article") + "|" + alternation("pronoun_subject") + r")\b"
+                               r"(?!(?:[ \xa0]+[\w-]+)?[ \xa0]+(?:" + alternation("time_noun") + r")\b)")
 
 
 def _not_a_noun_phrase(np_text: str) -> bool:
