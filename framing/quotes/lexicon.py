@@ -96,7 +96,12 @@ def first_name_genders() -> dict[str, str]:
 def is_participle(verb: str) -> bool:
     """Is the speech verb phrase ``verb`` an -ing form ("adding", "pointing out"; "according to", list
     ``prepositional_cue``, is none)?"""
-    return verb.split()[0].lower().endswith("ing") and verb.lower() not in word_set("prepositional_cue")
+    return verb.split()[0].lower().endswith("ing") and verb.lower() not in _prepositional_cues()
+
+
+@lru_cache(maxsize=None)
+def _prepositional_cues() -> frozenset:
+    return word_set("prepositional_cue")
 
 
 def speech_participles() -> list[str]:

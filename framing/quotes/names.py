@@ -33,6 +33,8 @@ _NOT_PERSON_HEAD = _TEXT_SOURCE | word_set("work_noun") | word_set("generic_org_
 _HEAD_CUT = word_set("name_connector") | word_set("place_preposition")
 _ORG_PERSON_CUT = word_set("org_person_cut")
 _ADVERB_SUFFIX = tuple(words("sentence_adverb_suffix"))
+# (one regular expression: at least three letters, then an ending of the list)
+_ADVERB_WORD = re.compile(r"\w{3,}(?:" + "|".join(sorted(_ADVERB_SUFFIX, key=len, reverse=True)) + ")")
 #: a person's name after an organisation head has this many capitalised words (titles included)
 ORG_PERSON_WORDS = (2, 4)
 
@@ -138,7 +140,7 @@ def sentence_adverb(w: str) -> bool:
     ``sentence_adverb_suffix`` with at least three letters before it? (Names in -ly are shorter or
     end otherwise: Kelly, Connally.)"""
     lw = w.lower()
-    return lw.isalpha() and any(lw.endswith(x) and len(lw) - len(x) >= 3 for x in _ADVERB_SUFFIX)
+    return lw.isalpha() and _ADVERB_WORD.fullmatch(lw) is not None
 
 
 def org_person_cut(toks: list[str], org_words, common=frozenset()) -> int:
