@@ -20,7 +20,7 @@ from typing import Sequence
 from .attribution import attribute
 from .document import _DocModel, _SpanSet
 from .lexicon import abbreviations, alternation, is_participle, speech_verbs_with, word_set
-from .names import NAME_RE
+from .names import NAME_RE, count_words
 from .record import Quote
 from .reported import CLAUSE_BREAK, FRONTED_CLAUSE_CHARS, reported_after_verb, reported_headline, reported_inverted
 from .roles import role_side_evidence, speaker_ids, speaker_kind
@@ -59,12 +59,14 @@ _PARTICIPLE_LEAD_CHARS = max(len(w) for w in _PARTICIPLE_LEADS) + 4
 # verbs that are verbs only right after a name or a subject pronoun ("Harbor Radio reports that …")
 _NAME_SUBJECT_VERBS = word_set("name_subject_verb")
 # ... but not after a word of list ``report_modifier`` (lower case, or opening the sentence: "news reports that …",
-# "Early reports that …"; not "Harbor News reports …") nor after a name that follows a lower-case word other than an
-# article or conjunction ("dismissed Gazette reports that …")
+# "Early reports that …"; not "Harbor News reports …") nor after a name that follows a past verb ("dismissed Gazette
+# reports that …"; not "columnist Tom Berg reports that …")
 _NOUN_BEFORE_REPORTS = re.compile(r"(?:\b(?:" + alternation("report_modifier") + r")|^[ \xa0]*(?i:"
-                                  + alternation("report_modifier") + r")|(?<![\w’'.-])(?!(?:"
-                                  + alternation("article") + "|" + alternation("clause_coordinator")
-                                  + r")\b)[a-z][\w’'-]*[ \xa0]+(?:[A-Z][\w’'.-]*[ \xa0]+){1,3})[ \xa0]*$")
+                                  + alternation("report_modifier") + r")|(?<![\w’'.-])(?:[a-z]+ed|"
+                                  + alternation("irregular_past")
+                                  + r")[ \xa0]+(?:[A-Z][\w’'.-]*[ \xa0]+){1,3})[ \xa0]*$")
+#: the fewest words of the main clause after a participle phrase that opens its sentence
+OPENING_MAIN_WORDS = 4
 # after a participle that opens its sentence, a closed-class word, pronoun or "that" (not a noun: "Warning labels")
 _OPENING_PARTICIPLE = re.compile(r"[ \xa0]+(?:" + alternation("stop_pre") + "|" + alternation("pronoun_subject")
                                  + r"|that)\b")
@@ -185,8 +187,7 @@ class _Reading:
             _PARTICIPLE_AFTER.search(dm.text, max(lo, m.start() - 12), m.start()) is not None
             or _PARTICIPLE_AFTER_WORD.search(dm.text, max(lo, m.start() - 20), m.start()) is not None
             or _ISSUED_TEXT_BEFORE.search(dm.text, max(lo, m.start() - 60), m.start()) is not None
-            or dm.entities.after_dateline(ss) == m.start() and _OPENING_PARTICIPLE.match(dm.text, m.end()) is not None)
-        # ("Noting that …, Ruiz said …"; not "Warning labels will be …": a closed-class word follows a participle)
+            or _opens_with_participle(dm, ss, m))
         before = dm.text[max(lo, m.start() - 200):m.start()]
         # "X welcomed the plan and said …", "“…” but said …": the verb shares the subject of the clause
         coordinated = ends_coordinated(before) or before.strip().lower() in _CONJUNCTIONS
@@ -263,6 +264,18 @@ class _Reading:
         if row.speaker:   # (then its kind is direct or partial)
             self.memory.note(e, row.speaker, row.speaker_type)
             self.attribs.append((e, row.speaker, row.speaker_type))
+
+
+def _opens_with_participle(dm, ss: int, m) -> bool:
+    """Does the speech verb ``m`` open its sentence (``ss``) as a participle phrase before a main clause ("Noting
+    that …, Ruiz said the vote was lost")? A closed-class word, pronoun or "that" follows it (not "Warning labels
+    …"), and the main clause after the comma that ends the phrase (:data:`.speakers.SUBJECT_COMMA`) has at least
+    :data:`OPENING_MAIN_WORDS` words (not "Saying that is not enough, Lee argued.": a gerund subject, then a tail)."""
+    if dm.entities.after_dateline(ss) != m.start() or _OPENING_PARTICIPLE.match(dm.text, m.end()) is None:
+        return False
+    end = dm.sent_end(m.start())
+    main = SUBJECT_COMMA.search(dm.text, m.end(), min(end, m.end() + FRONTED_CLAUSE_CHARS))
+    return main is not None and count_words(dm.text[main.end():end]) >= OPENING_MAIN_WORDS
 
 
 def _main_subject_after(dm, ss: int, vstart: int) -> str:

@@ -116,26 +116,35 @@ _TIME_PHRASE = (r"(?:(?:" + alternation("time_lead") + "|" + alternation("time_m
                 + alternation("time_noun") + r")\b(?![’'])(?![ \xa0]+(?:" + FINITE_ALT + r")\b)")
 # a clause with no "that": a word of list ``subject_start``, a capitalised word or a number opens it, but no time
 # phrase ("said earlier this week"), no time counted back that ends the sentence part ("noted two weeks later.";
-# list ``time_back``) and no number of a time noun ("said 20 minutes into the hearing")
+# list ``time_back``) and no number of a time noun before a preposition ("said 20 minutes into the hearing"; "said
+# 10 years ago the city was broke" is one)
 _TIME_BACK = (r"(?:[\w-]+[ \xa0]+){0,2}(?:" + alternation("time_noun") + r")[ \xa0]+(?:" + alternation("time_back")
               + r")[ \xa0]*(?:[.,;:!?]|$)")
 # (numbers on the way: "says 4,000 to 9,000 ferries could be sold")
 _NUMBER_GAP = (r"(?:[ \xa0]+(?!(?:" + alternation("clause_relative") + r")\b)(?:\d[\d,.]*\d|[\w’'$%-]+)){0,"
                + str(CLAUSE_VERB_WORDS - 1) + r"}?[ \xa0]+")
 _ZERO_THAT_RE = (r"[ \xa0]+(?!" + _TIME_PHRASE + "|" + _TIME_BACK + r"|\d[\d,.]*[ \xa0]+(?:" + alternation("time_noun")
-                 + r")\b)(?=(?:" + alternation("subject_start") + r"|[A-Z][\w’'-]+|\d+)\b)")
+                 + r")[ \xa0]+(?:" + "|".join(sorted(prepositions())) + r")\b)(?=(?:" + alternation("subject_start")
+                 + r"|[A-Z][\w’'-]+|\d+)\b)")
 _ZERO_THAT = re.compile(_ZERO_THAT_RE)
 # "said more than 300 crews left …", "says too many pilots are …": a quantity opens the clause's subject
 # (a number after the lead: not "said more than she should have"; "too many" before a noun: not "said too much")
-_QUANTITY_CLAUSE = re.compile(r"[ \xa0]+(?=(?:(?:" + alternation("clause_quantity_lead") + r")[ \xa0]+(?:\d|(?:"
-                              + alternation("share_word") + r")\b)|(?:"
+# (not a quantity of time or times, "said so many times the …", nor one an adverbial clause follows: "said about 10
+# words before the vote was called")
+_NOT_A_COUNTED_NOUN = r"(?:" + alternation("time_noun") + r"|times)\b"
+_QUANTITY_GAP = (r"(?:[ \xa0]+(?!(?:" + alternation("clause_relative") + "|" + alternation("open_clause_cut") + "|"
+                 + alternation("np_clause_cut") + r")\b)(?:\d[\d,.]*\d|[\w’'$%-]+)){0," + str(CLAUSE_VERB_WORDS - 1)
+                 + r"}?[ \xa0]+")
+_QUANTITY_CLAUSE = re.compile(r"[ \xa0]+(?=(?:(?:" + alternation("clause_quantity_lead") + r")[ \xa0]+(?:\d[\d,.%]*|(?:"
+                              + alternation("share_word") + r"))\b(?![ \xa0]+" + _NOT_A_COUNTED_NOUN + r")|(?:"
                               + alternation("clause_many_lead") + r")[ \xa0]+(?!(?:" + alternation("stop_pre")
-                              + r")\b)[a-z])[\w’'$%,.-]*" + _NUMBER_GAP + r"(?:" + FINITE_ALT + r")\b)")
+                              + r")\b|" + _NOT_A_COUNTED_NOUN + r")[a-z][\w’'-]*)" + _QUANTITY_GAP + r"(?:" + FINITE_ALT
+                              + r")\b)")
 # "said local police were called": a lower-case word (no preposition, adverb, finite verb or "yes", "nothing", ...)
 # opens the subject of a clause with no "that" when a finite verb follows within CLAUSE_VERB_WORDS words
 _BARE_CLAUSE = re.compile(r"[ \xa0]+(?!" + _TIME_PHRASE + r")(?=(?!(?:" + alternation("stop_pre") + "|"
                           + alternation("bare_subject_veto")
-                          + "|" + FINITE_ALT + r"|[\w-]+ly)\b)[a-z][\w’'-]*" + _CLAUSE_GAP + r"(?:"
+                          + "|" + FINITE_ALT + r"|\w+ly)\b)[a-z][\w’'-]*" + _CLAUSE_GAP + r"(?:"
                           + FINITE_ALT + r")\b)")
 # "said executives often fail to …": after "say" (which takes a clause, hardly ever a noun phrase) a lower-case
 # word that no list vetoes opens a clause of at least SAY_CLAUSE_WORDS words even when no finite verb is seen
@@ -144,7 +153,7 @@ SAY_CLAUSE_WORDS = 4
 _SAY_LEMMAS = frozenset(words("say_lemma"))
 _SAY_BARE = re.compile(r"[ \xa0]+(?![^,.;:“”\"]{0,30}\bthat\b)(?!" + _TIME_PHRASE + r")(?=(?!(?:"
                        + alternation("stop_pre") + "|"
-                       + alternation("bare_subject_veto") + "|" + FINITE_ALT + r"|[\w-]+ly)\b)[a-z][\w’'-]*"
+                       + alternation("bare_subject_veto") + "|" + FINITE_ALT + r"|\w+ly)\b)[a-z][\w’'-]*"
                        # (a comma before a name may follow a word: "said comments from Lee, Ruiz and Berg were …")
                        r"(?:(?:,(?=[ \xa0]+[A-Z]))?[ \xa0]+[\w’'$%-]+){" + str(SAY_CLAUSE_WORDS - 1) + "})")
 # "said “the old quay” will close …": a quotation that opens a clause going on after it (no comma or stop inside
@@ -153,7 +162,7 @@ _SAY_BARE = re.compile(r"[ \xa0]+(?![^,.;:“”\"]{0,30}\bthat\b)(?!" + _TIME_P
 _SAY_QUOTE_CLAUSE = re.compile(r"[ \xa0]+(?=(?:[“\"]|'')[^“”\"\n]{1,200}?[^.,!?;:'](?:[”\"]|'')[ \xa0]+(?:(?!(?:"
                                + alternation("quote_continuation_veto") + "|" + "|".join(sorted(prepositions()))
                                + "|" + alternation("time_modifier") + "|" + alternation("time_lead") + "|"
-                               + alternation("modal_adverb") + r"|[\w-]+ly)\b)[a-z]"
+                               + alternation("modal_adverb") + r"|\w+ly)\b)[a-z]"
                                # (… unless a finite verb follows soon: "said “a few bad actors” at the agency had …")
                                r"|(?!(?:" + alternation("quote_continuation_veto") + r")\b)[a-z]"
                                r"[^.,;:“”\"\n]{0,40}?\b(?:" + FINITE_ALT + r")\b))")
@@ -162,7 +171,7 @@ _SAY_QUOTE_CLAUSE = re.compile(r"[ \xa0]+(?=(?:[“\"]|'')[^“”\"\n]{1,200}?[
 _FINITE_CLAUSE = re.compile(r"[ \xa0]+(?!" + _TIME_PHRASE + r")(?=(?:(?:" + alternation("subject_start")
                             + r"|[A-Z][\w’'-]*)\b|(?!(?:"
                             + alternation("stop_pre") + "|" + alternation("bare_subject_veto")
-                            + "|" + FINITE_ALT + r"|[\w-]+ly)\b)[a-z][\w’'-]*)" + _CLAUSE_GAP + r"(?:"
+                            + "|" + FINITE_ALT + r"|\w+ly)\b)[a-z][\w’'-]*)" + _CLAUSE_GAP + r"(?:"
                             + FINITE_ALT + r")\b)")
 #: where a reported clause stops inside its sentence: ";" or a comma before a clause of the writer's
 CLAUSE_BREAK = re.compile(r";|,(?=[ \xa0]+(?:" + alternation("clause_break") + r")\b)")
@@ -223,7 +232,11 @@ _DESCRIPTION_AFTER = re.compile(r",[ \xa0]+(?:" + alternation("article") + r")[ 
 # a quotation mark, then a finite verb: the quotation goes on with a clause whose subject came before it
 _FINITE_AFTER_MARK = re.compile(r"(?:[“\"]|'')(?:" + FINITE_ALT + r")\b")
 _COORDINATORS = frozenset(words("clause_coordinator"))
-_FINITE_NO_ED = re.compile(r"\b(?:" + alternation("finite_marker") + "|" + alternation("irregular_past") + r")\b")
+# ... before an article, a subject pronoun or "that" ("Lee told a reporter he …"; not "a privately held firm",
+# "a Berg-led panel")
+_FINITE_NO_ED = re.compile(r"(?<![\w-])(?:" + alternation("finite_marker") + "|" + alternation("irregular_past")
+                           + r")[ \xa0]+(?:" + alternation("article") + "|" + alternation("pronoun_subject")
+                           + r"|that)\b")
 _RELATIVE_WORD = r"(?:" + alternation("relative_pronoun") + r")"
 _RELATIVE_AFTER = re.compile(r"[ \xa0]+(?:who|whom)[ \xa0].*$")
 _TRAILING_NAME = re.compile(r",[ \xa0]+" + _NAME_WORDS + r"$")
@@ -363,50 +376,63 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
 SAME_VERB_CHARS = 300
 
 
-_MAIN_REPORT_LEMMAS = frozenset(words("main_report_lemma"))
+_SAY_GROUP = frozenset(words("say_lemma"))
 
 
 @lru_cache(maxsize=None)
 def _same_verb_again(lemma: str):
-    """" and [also|then|later] <a form of the verb ``lemma``>" (no -ing form; for a lemma of list
-    ``main_report_lemma``, a form of any of them: "told A and said B"), or None for no lemma."""
-    group = _MAIN_REPORT_LEMMAS if lemma in _MAIN_REPORT_LEMMAS else {lemma}
+    """" and [also|then|later] <a finite form of the verb ``lemma`` or of "say">" (no base form: "would cut taxes
+    and add jobs"; no -ing form), the form as group ``v``; None for no lemma."""
+    group = _SAY_GROUP | {lemma}
     forms = sorted({r["phrase"] for r in read_csv_rows("speech_verbs.csv")
-                    if r["lemma"] in group and not is_participle(r["phrase"])}, key=len, reverse=True)
-    if not forms:
+                    if r["lemma"] in group and r["phrase"] != r["lemma"] and not is_participle(r["phrase"])},
+                   key=len, reverse=True)
+    if not lemma or not forms:
         return None
-    return re.compile(r"[ \xa0]+and[ \xa0]+(?:(?:" + alternation("coordinated_verb_adverb") + r")[ \xa0]+)?(?:"
+    return re.compile(r"[ \xa0]+and[ \xa0]+(?:(?:" + alternation("coordinated_verb_adverb") + r")[ \xa0]+)?(?P<v>"
                       + "|".join(re.escape(f) for f in forms) + r")\b")
 
 
 def _before_same_verb(dm, info: dict, cstart: int, cend: int) -> int:
-    """"told the paper A and said B", "said A and then said B": the clause ends before " and <a form of its own
-    verb>" in its first :data:`SAME_VERB_CHARS` characters (the subject's next verb phrase; another verb after a
-    bare "and" may have the clause's own subject: "said the mayor met them and told them …")."""
+    """"told the paper A and said B", "said A and then said B": the clause ends before " and <a finite form of its
+    own verb or of "say">" in its first :data:`SAME_VERB_CHARS` characters when that verb opens a clause of its own
+    (the subject's next verb phrase; not "said the count was late and said nothing else"). Another verb after a
+    bare "and" may have the clause's own subject ("said the contractor missed the deadline and claimed …",
+    "said the mayor met them and told them …") and ends nothing."""
     again = _same_verb_again(info.get("lemma", ""))
     sm = again.search(dm.text, cstart, min(cend, cstart + SAME_VERB_CHARS)) if again is not None else None
-    return sm.start() if sm is not None else cend
+    if sm is None:
+        return cend
+    v_info = dm.vinfo.get(sm.group("v"), {})
+    opens = _clause_start_after(sm.end(), v_info, dm.text[sm.end():sm.end() + 200]) is not None
+    return sm.start() if opens else cend
 
 
 #: how far before its speech verb the ", who" of a relative aside is looked for
 RELATIVE_ASIDE_CHARS = 120
 #: ... and how far into its clause the comma that closes the aside
 RELATIVE_CLOSE_CHARS = 200
+_CLAUSE_COORD = re.compile(r",[ \xa0]+(?:" + alternation("clause_coordinator") + r")\b")
 _RELATIVE_ASIDE_OPEN = re.compile(r",[ \xa0]+(?:" + alternation("relative_pronoun") + r")\b[^,;:.]*$")
 # the comma that closes an aside, then the main clause's verb: ", criticized …", ", was fired", ", notably stopped …"
 _RELATIVE_ASIDE_CLOSE = re.compile(r",[ \xa0]+(?:[a-z]+ly[ \xa0]+)?(?:" + FINITE_ALT + r")\b")
 
 
 def _end_of_relative_aside(dm, vstart: int, cstart: int, cend: int) -> int:
-    """A speech verb inside a relative aside ("Lee, who had said she would stay, left …"): its clause ends
-    at the last comma followed by a finite verb (the main clause's, :data:`_RELATIVE_ASIDE_CLOSE`; the last, since a
-    participle inside the clause may follow a comma too: "…, who said the pier, damaged in May, needed repairs,
-    asked …") in its first :data:`RELATIVE_CLOSE_CHARS` characters, when ", who" or ", which" opens the aside within
-    :data:`RELATIVE_ASIDE_CHARS` characters before the verb with no comma between."""
-    if _RELATIVE_ASIDE_OPEN.search(dm.text, max(dm.sent_start(vstart), vstart - RELATIVE_ASIDE_CHARS), vstart) is None:
-        return cend
+    """A speech verb inside a relative aside about the sentence's subject ("Lee, who had said she would stay, left
+    …"): its clause ends at the last comma followed by a finite verb (the main clause's, :data:`_RELATIVE_ASIDE_CLOSE`;
+    the last, since a participle inside the clause may follow a comma too: "…, who said the pier, damaged in May,
+    needed repairs, asked …") in its first :data:`RELATIVE_CLOSE_CHARS` characters and before any ", and|but|yet",
+    when ", who" or ", which" opens the aside within :data:`RELATIVE_ASIDE_CHARS` characters before the verb with no
+    comma between, and no finite verb comes before the aside in its sentence."""
+    ss = dm.entities.after_dateline(dm.sent_start(vstart))
+    aside = _RELATIVE_ASIDE_OPEN.search(dm.text, max(ss, vstart - RELATIVE_ASIDE_CHARS), vstart)
+    if aside is None or FINITE_WORD.search(dm.text, ss, aside.start()):
+        return cend   # (an aside about an object, "backed by Lee, who said …", is closed by no main verb)
+    hi = min(cend, cstart + RELATIVE_CLOSE_CHARS)
+    coord = _CLAUSE_COORD.search(dm.text, cstart, hi)   # (nor past ", and <another clause>")
     close = None
-    for close in _RELATIVE_ASIDE_CLOSE.finditer(dm.text, cstart, min(cend, cstart + RELATIVE_CLOSE_CHARS)):
+    for close in _RELATIVE_ASIDE_CLOSE.finditer(dm.text, cstart, coord.start() if coord is not None else hi):
         pass
     return close.start() if close is not None else cend
 

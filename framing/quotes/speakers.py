@@ -166,6 +166,11 @@ _NP_LEAD_DROP = re.compile(r"^(?:(?:" + alternation("np_lead_drop") + r")\s+)+",
 _AFTER_COMMA = re.compile(r",[ \xa0]+$")
 _NEXT_WORD = re.compile(r"(?:[ \xa0]+[a-z]+ly)?[ \xa0]+([a-z][a-z’']*)")   # "Okafor often argues"
 _FINITE_VERB = re.compile(r"(?:" + alternation("finite_marker") + r")|[a-z]+(?:ed|s)")
+# a relative pronoun inside a comma part: what follows it is the relative clause's
+_RELATIVE_IN_PART = re.compile(r"\b(?:" + alternation("relative_pronoun") + r"|that)\b")
+# a finite verb that no adjective can be: an auxiliary or an irregular past ("after the skipper had posted", not "after
+# the elected mayor")
+_AUX_OR_PAST = re.compile(r"\b(?:" + alternation("finite_marker") + "|" + alternation("irregular_past") + r")\b")
 # a comma that splits a subject region into parts (not the comma of a number: "at least 4,500 said")
 _PART_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 # "… and Ann Lee" ending a subject region after a finite verb: a new subject ("he was out of town and Ann Lee said")
@@ -286,7 +291,7 @@ def subject_region(dm, lo: int, vstart: int) -> str:
                 and "," in seg[m.end():]:
             continue   # "Lee, who served as Harbour Master, told …": "as" inside a closed aside opens no clause
         if m.group().strip().lower() in _OPEN_CLAUSE_CUT and ("," in seg[m.end():]
-                                                           or not FINITE_WORD.search(seg, m.end())):
+                                                           or not _AUX_OR_PAST.search(seg, m.end())):
             continue   # "Lee, after the vote, said …", "the leader who spoke after Lee said …": no clause opens
         cut = m.end()
     seg2 = seg[cut:]
@@ -297,7 +302,8 @@ def subject_region(dm, lo: int, vstart: int) -> str:
         return coord
     parts = _PART_COMMA.split(seg2)   # (not "4,500")
     late = _NEW_SUBJECT_AT_END.search(parts[-1])
-    if late is not None and FINITE_WORD.search(parts[-1], 0, late.start()):
+    if late is not None and FINITE_WORD.search(parts[-1], 0, late.start()) \
+            and not _RELATIVE_IN_PART.search(parts[-1], 0, late.start()):   # (not "A judge who fined Ruiz and Ann Lee")
         return late.group("name")   # "…, but he was out of town and Ann Lee said": the name after "and"
     # drop trailing VP fragments ("was swift to respond and")
     last = parts[-1].strip()
