@@ -120,9 +120,6 @@ _TIME_PHRASE = (r"(?:(?:" + alternation("time_lead") + "|" + alternation("time_m
 # 10 years ago the city was broke" is one)
 _TIME_BACK = (r"(?:[\w-]+[ \xa0]+){0,2}(?:" + alternation("time_noun") + r")[ \xa0]+(?:" + alternation("time_back")
               + r")[ \xa0]*(?:[.,;:!?]|$)")
-# (numbers on the way: "says 4,000 to 9,000 ferries could be sold")
-_NUMBER_GAP = (r"(?:[ \xa0]+(?!(?:" + alternation("clause_relative") + r")\b)(?:\d[\d,.]*\d|[\w’'$%-]+)){0,"
-               + str(CLAUSE_VERB_WORDS - 1) + r"}?[ \xa0]+")
 _ZERO_THAT_RE = (r"[ \xa0]+(?!" + _TIME_PHRASE + "|" + _TIME_BACK + r"|\d[\d,.]*[ \xa0]+(?:" + alternation("time_noun")
                  + r")[ \xa0]+(?:" + "|".join(sorted(prepositions())) + r")\b)(?=(?:" + alternation("subject_start")
                  + r"|[A-Z][\w’'-]+|\d+)\b)")
@@ -132,6 +129,7 @@ _ZERO_THAT = re.compile(_ZERO_THAT_RE)
 # (not a quantity of time or times, "said so many times the …", nor one an adverbial clause follows: "said about 10
 # words before the vote was called")
 _NOT_A_COUNTED_NOUN = r"(?:" + alternation("time_noun") + r"|times)\b"
+# (numbers on the way: "said more than 4,000 to 9,000 crews had left"; no relative or subordinator)
 _QUANTITY_GAP = (r"(?:[ \xa0]+(?!(?:" + alternation("clause_relative") + "|" + alternation("open_clause_cut") + "|"
                  + alternation("np_clause_cut") + r")\b)(?:\d[\d,.]*\d|[\w’'$%-]+)){0," + str(CLAUSE_VERB_WORDS - 1)
                  + r"}?[ \xa0]+")
