@@ -374,14 +374,11 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
 SAME_VERB_CHARS = 300
 
 
-_SAY_GROUP = frozenset(words("say_lemma"))
-
-
 @lru_cache(maxsize=None)
 def _same_verb_again(lemma: str):
     """" and [also|then|later] <a finite form of the verb ``lemma`` or of "say">" (no base form: "would cut taxes
     and add jobs"; no -ing form), the form as group ``v``; None for no lemma."""
-    group = _SAY_GROUP | {lemma}
+    group = _SAY_LEMMAS | {lemma}
     forms = sorted({r["phrase"] for r in read_csv_rows("speech_verbs.csv")
                     if r["lemma"] in group and r["phrase"] != r["lemma"] and not is_participle(r["phrase"])},
                    key=len, reverse=True)
