@@ -394,8 +394,10 @@ def test_asked_reports_an_indirect_question_from_its_question_word():
         ("Ana Ruiz", "asked", "whether the port would reopen in May")]
     assert _reported("Ana Ruiz asked the minister if the port would reopen in May.") == [
         ("Ana Ruiz", "asked", "if the port would reopen in May")]
-    # a request is no question, and "declined to comment" reports nothing
-    assert _reported("Tom Berg asked the council to delay the vote.") == []
+    # a request is no question: it reports the addressee and the infinitive (session 10: requests and promises by
+    # infinitive are reported speech, as PolNeAR annotates them); "declined to comment" reports nothing
+    assert _reported("Tom Berg asked the council to delay the vote.") == [
+        ("Tom Berg", "asked", "the council to delay the vote")]
     assert extract_quotes("Tom Berg declined to comment on the port.") == []
 
 
@@ -1171,8 +1173,9 @@ def test_session_7_review_cases():
     # a colon after a new clause introduces nothing of the first subject's
     text = "Ann Ruiz explained the plan, and a sign at the pier listed the rules:\n\n“No boats after dark.”"
     assert _speaker_of(text, "No boats") == ""
-    # a request ("asked X to continue to insist") is no statement
-    assert _reported_pairs("Tom Berg asked Ann Ruiz to continue to insist that the ferry was safe.") == []
+    # a request ("asked X to continue to insist") is no statement of X's: it is the asker's request (session 10)
+    assert _reported_pairs("Tom Berg asked Ann Ruiz to continue to insist that the ferry was safe.") == [
+        ("Tom Berg", "Ann Ruiz to continue to insist that the ferry was safe")]
     # an unresolved pronoun in the shapes a resolved one takes
     assert _reported_pairs("In 2010 he said the ferry would run late on Sunday.") == \
         [("", "the ferry would run late on Sunday")]

@@ -56,8 +56,9 @@ _CAP_RUN = r"(?>(?:[A-Z][\w’'.-]*[ \xa0]+){0,5}[A-Z][\w’'.-]*)"   # atomic: 
 _TELL_DET_OBJECT = (r"(?:" + alternation("tell_object_determiner") + r")(?:[ \xa0]+(?!(?:" + alternation("stop_pre")
                     + r")\b)[\w’'.-]+){0,2}?[ \xa0]+(?!(?:" + alternation("stop_pre") + r")\b)"
                     r"(?:[a-z0-9][\w’'.-]*|[A-Z][\w’'.-]*(?![ \xa0]+[A-Z]))")
-_TELL_OBJECT_RE = (r"[ \xa0]+(?:(?:[Tt]he[ \xa0]+|[a-z]+[ \xa0]+)?" + _CAP_RUN + r"|(?:" + alternation("tell_object")
-                   + r")|" + _TELL_DET_OBJECT + ")")
+_TELL_OBJECT = (r"(?:(?:[Tt]he[ \xa0]+|[a-z]+[ \xa0]+)?" + _CAP_RUN + r"|(?:" + alternation("tell_object")
+                + r")|" + _TELL_DET_OBJECT + ")")
+_TELL_OBJECT_RE = r"[ \xa0]+" + _TELL_OBJECT
 _WARN_OF = re.compile(r"[ \xa0]+(?:" + alternation("warn_preposition") + r")[ \xa0]+")
 #: how far before the verb the relative pronoun of "that prosecutors said was …" is looked for
 RELATIVE_GAP_CHARS = 60
@@ -211,12 +212,25 @@ _TELL_COLON = re.compile(_TELL_OBJECT_RE + _COLON_RE)
 _ASK_CLAUSE = re.compile(r"(?:" + _TELL_OBJECT_RE + r")?[ \xa0]+(?=(?:" + alternation("question_word") + r")[ \xa0])")
 
 
+# a promise or a request reported by its infinitive (``type`` commissive or directive in ``speech_verbs.csv``): "vowed
+# to appeal", "urged the board to wait" (the content holds the addressee, as PolNeAR annotates it); "to" before a
+# noun phrase ("pledged to the party", "asked them to a meeting") reports nothing
+_INFINITIVE_VERB = r"to[ \xa0]+(?!(?:" + alternation("stop_pre") + "|" + alternation("tell_object_determiner") + "|" \
+    + alternation("tell_object") + r")\b)[a-z]"
+_COMMITMENT_TO = re.compile(r"[ \xa0]+(?=" + _INFINITIVE_VERB + ")")
+_REQUEST_TO = re.compile(r"(?=[ \xa0]+(?!(?:" + alternation("date_word") + r")\b)" + _TELL_OBJECT
+                         + r"[ \xa0]+" + _INFINITIVE_VERB + r")[ \xa0]+")
+_INFINITIVE_REPORT = {"commissive": _COMMITMENT_TO, "directive": _REQUEST_TO}
 _ACC_LEAD = re.compile(r"According to ([^,]{2,80}),[ \xa0]+")
 # "As Okafor noted, clause." / "…, and as the paper reported, clause.": the clause after the comma is the report
-_AS_LEAD = re.compile(r"(?:^(?:(?:And|But)[ \xa0]+)?|,[ \xa0]+(?:and|but)[ \xa0]+)[Aa]s[ \xa0]+"
-                      r"([^,.;“”\"]{2,60}?)[ \xa0]+(" + "|".join(speech_verbs_with("inverted_tail", "np_verb")) + r")"
-                      + _TIME_RE + "?"
+_AS_OPEN = r"(?:^(?:(?:And|But)[ \xa0]+)?|,[ \xa0]+(?:and|but)[ \xa0]+)[Aa]s[ \xa0]+"
+_AS_LEAD = re.compile(_AS_OPEN + r"(?P<np>[^,.;“”\"]{2,60}?)[ \xa0]+(?P<verb>"
+                      + "|".join(speech_verbs_with("inverted_tail", "np_verb")) + r")" + _TIME_RE + "?"
                       r",[ \xa0]+(?=\w)")
+# "As reported by the Courier, clause." / "As first noted by Lee, clause.": the passive of the same lead
+_AS_BY_LEAD = re.compile(_AS_OPEN + r"(?:(?:first|previously|earlier|[a-z]+ly)[ \xa0]+)?(?P<verb>"
+                         + "|".join(speech_verbs_with("inverted_tail", "np_verb")) + r")[ \xa0]+by[ \xa0]+"
+                         r"(?P<np>[^,.;“”\"]{2,60}?)" + _TIME_RE + "?" r",[ \xa0]+(?=\w)")
 _PERSONAL = frozenset(words("pronoun_m") + words("pronoun_f") + words("pronoun_p"))
 _NP_VERB = "|".join(speech_verbs_with("inverted_tail", "np_verb"))
 # "…, a spokeswoman, Ann Lee, said.": the source's name set off by commas after its description
@@ -331,7 +345,7 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     cstart = _clause_start(m, info, t[m.end():m.end() + 200])
     if cstart is None:
         cstart = _gap_clause_start(dm, m, info)
-    if cstart is None:
+    if cstart is None or _COMMITMENT_TO.match(t, m.end()) and not _commits(dm, m, spk, typ):
         return None
     cend = dm.sent_end(cstart)
     # the first ")" of the clause and any "(" before it, by bisection over their positions
@@ -368,6 +382,22 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     if taken.overlaps(cstart, cend) or dm.in_quote(cstart) and not (mixed and _quote_opens_clause(dm, cstart)):
         return None
     return Quote("", cstart, cend, t[cstart:cend], "reported", spk, cue=verb, speaker_type=typ)
+
+
+_NOUN_BEFORE = re.compile(r"(?:^|[ \xa0])(?:" + alternation("stop_pre") + "|" + alternation("tell_object_determiner")
+                          + r")[ \xa0]+$", re.I)
+
+
+def _commits(dm, m, spk: str, typ: str) -> bool:
+    """Does the verb ``m`` of type commissive, an infinitive after it, report a commitment of its subject ``spk``?
+    Not for a thing ("the storm threatened to flood the quay", a vague source that is no group of people:
+    :func:`_people`), nor for a form that is also a plural noun after a determiner, preposition or conjunction
+    ("speeches and promises to …", "his vows to …", list ``noun_form_verb``)."""
+    if dm.vinfo.get(m.group(1), {}).get("type") != "commissive":
+        return True
+    if typ == "vague" and not _people(spk):
+        return False
+    return not (m.group(1).lower() in _NOUN_FORMS and _NOUN_BEFORE.search(dm.text, max(0, m.start() - 12), m.start()))
 
 
 #: how far into a reported clause " and <the same verb>" is looked for
@@ -637,6 +667,10 @@ def _clause_start_after(at: int, info: dict, after: str) -> int | None:
     cm = _COLON_CLAUSE.match(after)
     if cm is not None:
         return at + cm.end()
+    infinitive = _INFINITIVE_REPORT.get(info.get("type", ""))
+    cm = infinitive.match(after) if infinitive is not None else None
+    if cm is not None:
+        return at + cm.end()
     if info.get("lemma") == "ask":
         cm = _ASK_CLAUSE.match(after)
         return None if cm is None else at + cm.end()
@@ -694,16 +728,16 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
             sent = sent[:qm].rstrip()
             se = ss + len(sent)
         m = _ACC_LEAD.match(sent)
-        a = None if m else _AS_LEAD.search(sent)
+        a = None if m else (_AS_LEAD.search(sent) or _AS_BY_LEAD.search(sent))
         if m:
             spk, typ = resolve_np(dm, _unmask(m.group(1)), ss, memory)
             cs, ce = ss + m.end(), se
             cue = "according to"
-        elif a and (_SAID_NP.search(" " + a.group(1)) or a.group(1).lower() in _PERSONAL) \
+        elif a and (_SAID_NP.search(" " + a["np"]) or a["np"].lower() in _PERSONAL) \
                 and count_words(sent[a.end():]) >= 4:
-            spk, typ = resolve_np(dm, _unmask(a.group(1)), ss + a.start(1), memory)
+            spk, typ = resolve_np(dm, _unmask(a["np"]), ss + a.start("np"), memory)
             cs, ce = ss + a.end(), se
-            cue = a.group(2)
+            cue = a["verb"]
         else:
             # a match holds no stop ("." but a decimal point, ";") but its last character, so it starts after
             # the last of them: searching from there spares a retry from every comma of a long sentence
