@@ -215,12 +215,16 @@ _ASK_CLAUSE = re.compile(r"(?:" + _TELL_OBJECT_RE + r")?[ \xa0]+(?=(?:" + altern
 # a promise or a request reported by its infinitive (``type`` commissive or directive in ``speech_verbs.csv``): "vowed
 # to appeal", "urged the board to wait" (the content holds the addressee, as PolNeAR annotates it); "to" before a
 # noun phrase ("pledged to the party", "asked them to a meeting") reports nothing
-_INFINITIVE_VERB = r"to[ \xa0]+(?!(?:" + alternation("stop_pre") + "|" + alternation("tell_object_determiner") + "|" \
-    + alternation("tell_object") + r")\b)[a-z]"
+_INFINITIVE_VERB = (r"(?:not[ \xa0]+)?to[ \xa0]+(?!(?:" + alternation("stop_pre") + "|"
+                    + alternation("tell_object_determiner") + "|" + alternation("tell_object") + r")\b)[a-z]")
 _COMMITMENT_TO = re.compile(r"[ \xa0]+(?=" + _INFINITIVE_VERB + ")")
-_REQUEST_TO = re.compile(r"(?=[ \xa0]+(?!(?:" + alternation("date_word") + r")\b)" + _TELL_OBJECT
-                         + r"[ \xa0]+" + _INFINITIVE_VERB + r")[ \xa0]+")
+_REQUEST_TO = re.compile(r"(?=[ \xa0]+(?!(?:" + alternation("date_word") + r")\b)(?:" + _TELL_OBJECT
+                         # (or a bare noun: "urged voters to")
+                         + r"|(?!(?:" + alternation("stop_pre") + r"|not)\b)[a-z][\w’'-]*)"
+                         r"[ \xa0]+" + _INFINITIVE_VERB + r")[ \xa0]+")
 _INFINITIVE_REPORT = {"commissive": _COMMITMENT_TO, "directive": _REQUEST_TO}
+# ... and of a verb of another type that also requests ("told the crews to wait", "warned the city not to build")
+_REQUEST_LEMMAS = frozenset(words("request_lemma"))
 _ACC_LEAD = re.compile(r"According to ([^,]{2,80}),[ \xa0]+")
 # "As Okafor noted, clause." / "…, and as the paper reported, clause.": the clause after the comma is the report
 _AS_OPEN = r"(?:^(?:(?:And|But)[ \xa0]+)?|,[ \xa0]+(?:and|but)[ \xa0]+)[Aa]s[ \xa0]+"
@@ -263,7 +267,9 @@ _ACC_TAIL = re.compile(
     # "…, X told Reuters.", "…, X told the court.", "…, X told a Senate panel."
     r"(?:[ \xa0]+(?:" + alternation("tell_object") + r"|(?:the[ \xa0]+)?" + _CAP_RUN + r"|(?:"
     + alternation("tell_object_determiner") + r")(?:[ \xa0]+[A-Z][\w’'-]*){0,3}[ \xa0]+[a-z][\w’'-]*))?|"
-    r"(" + _VERB_NP + r") ([^,.;“”\"]{2,60}?))"
+    # ("…, said a port official who spoke on condition of anonymity.": the source, then a relative clause about it)
+    r"(" + _VERB_NP + r") ((?:(?![ \xa0](?:who|whom)[ \xa0])[^,.;“”\"]){2,60}?)"
+    r"(?:[ \xa0]+(?:who|whom)[ \xa0][^,.;“”\"]{1,160})?)"
     + _TIME_RE + "?"
     # "… in an interview" / "… of the ruling" (no comma, bounded): "X said …" only (not after "said X", group
     # 4: "…, said Tom Berg of the union."), and a verb of ``_ADJUNCT_VERBS`` only (:func:`_tail_ok`)
@@ -371,11 +377,12 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
         mixed = False
     if cend - cstart < 8:
         return None
+    np_ = _RELATIVE_AFTER.sub("", t[cstart:cend])
     if verb in _VERB_NP_SET and t[max(0, m.start() - 4):m.start()].rstrip().endswith(",") \
-            and count_words(_TRAILING_NAME.sub("", t[cstart:cend])) <= _INVERTED_NP_WORDS \
-            and not FINITE_WORD.search(t, cstart, cend) and not _PRONOUN_CLAUSE.match(t, cstart):
-        # "…, said Tom Berg, a farmer." / "…, said a spokesman for the port, Tom Berg.": what follows the verb is
-        # its subject
+            and count_words(_TRAILING_NAME.sub("", np_)) <= _INVERTED_NP_WORDS \
+            and not FINITE_WORD.search(np_) and not _PRONOUN_CLAUSE.match(t, cstart):
+        # "…, said Tom Berg, a farmer." / "…, said a spokesman for the port, Tom Berg." / "…, said an aide who
+        # asked not to be named.": what follows the verb is its subject
         return None
     # a clause may open with a quotation it goes on past ("said that “a patient pilot” can …": mixed), not
     # one after which a comma opens the writer's words ("claims that “…,” a grave charge that …")
@@ -606,7 +613,8 @@ def _verb_reports(dm, lo: int, v) -> bool:
 
 
 _NOUN_FORMS = frozenset(words("noun_form_verb"))
-_IDIOM_OBJECT = re.compile(r"[ \xa0]+(?:" + alternation("idiom_object") + r")\b", re.I)
+# (not "said a lot of pilots …")
+_IDIOM_OBJECT = re.compile(r"[ \xa0]+(?:" + alternation("idiom_object") + r")\b(?![ \xa0]+of\b)", re.I)
 # ... "that", an auxiliary and a participle: "states that have struggled", "claims that were made" (not "claims
 # that was a mistake": there "that" is a clause's subject)
 _THAT_AUX = re.compile(r"[ \xa0]+that[ \xa0]+(?:" + alternation("finite_marker") + r")[ \xa0]+(?:\w+ed|"
@@ -667,7 +675,7 @@ def _clause_start_after(at: int, info: dict, after: str) -> int | None:
     cm = _COLON_CLAUSE.match(after)
     if cm is not None:
         return at + cm.end()
-    infinitive = _INFINITIVE_REPORT.get(info.get("type", ""))
+    infinitive = _REQUEST_TO if info.get("lemma") in _REQUEST_LEMMAS else _INFINITIVE_REPORT.get(info.get("type", ""))
     cm = infinitive.match(after) if infinitive is not None else None
     if cm is not None:
         return at + cm.end()
