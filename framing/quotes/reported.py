@@ -209,6 +209,9 @@ _COLON_CLAUSE = re.compile(_COLON_RE)
 _TIME_ZERO_THAT = re.compile(_TIME_RE + _ZERO_THAT_RE)
 _TELL_COLON = re.compile(_TELL_OBJECT_RE + _COLON_RE)
 # "X asked [reporters] whether …": an indirect question, from its question word
+# "explained how …", "recalled what …" (lemmas of list ``wh_lemma``, words of list ``wh_clause_word``)
+_WH_LEMMAS = frozenset(words("wh_lemma"))
+_WH_CLAUSE = re.compile(r"(?:" + _TELL_OBJECT_RE + r")?[ \xa0]+(?=(?:" + alternation("wh_clause_word") + r")[ \xa0])")
 _ASK_CLAUSE = re.compile(r"(?:" + _TELL_OBJECT_RE + r")?[ \xa0]+(?=(?:" + alternation("question_word") + r")[ \xa0])")
 
 
@@ -682,6 +685,10 @@ def _clause_start_after(at: int, info: dict, after: str) -> int | None:
     if info.get("lemma") == "ask":
         cm = _ASK_CLAUSE.match(after)
         return None if cm is None else at + cm.end()
+    if info.get("lemma") in _WH_LEMMAS:
+        cm = _WH_CLAUSE.match(after)
+        if cm is not None:
+            return at + cm.end()
     if info.get("lemma") == "tell":
         cm = _told_object_clause(after)
         return None if cm is None else at + cm.end()
