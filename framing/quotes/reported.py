@@ -209,6 +209,11 @@ _COLON_CLAUSE = re.compile(_COLON_RE)
 _TIME_ZERO_THAT = re.compile(_TIME_RE + _ZERO_THAT_RE)
 _TELL_COLON = re.compile(_TELL_OBJECT_RE + _COLON_RE)
 # "X asked [reporters] whether …": an indirect question, from its question word
+# a demand reported by its object: "called for an inquiry", "demanded a recount" (lemmas of list ``np_request_lemma``;
+# not before a preposition or a date: "called for years", "demanded on Monday")
+_NP_REQUEST_LEMMAS = frozenset(words("np_request_lemma"))
+_NP_REQUEST = re.compile(r"[ \xa0]+(?!(?:" + alternation("date_word") + "|" + "|".join(sorted(prepositions()))
+                         + "|" + alternation("clause_coordinator") + r")\b)(?=[\w$“\"])")
 # "explained how …", "recalled what …" (lemmas of list ``wh_lemma``, words of list ``wh_clause_word``)
 _WH_LEMMAS = frozenset(words("wh_lemma"))
 _WH_CLAUSE = re.compile(r"(?:" + _TELL_OBJECT_RE + r")?[ \xa0]+(?=(?:" + alternation("wh_clause_word") + r")[ \xa0])")
@@ -453,15 +458,22 @@ _RELATIVE_ASIDE_OPEN = re.compile(r",[ \xa0]+(?:" + alternation("relative_pronou
 _RELATIVE_ASIDE_CLOSE = re.compile(r",[ \xa0]+(?:[a-z]+ly[ \xa0]+)?(?:" + FINITE_ALT + r")\b")
 
 
+_PARTICIPLE_AT = re.compile(r"[a-z]+ing\b")
+_PARTICIPLE_ASIDE_OPEN = re.compile(r",[ \xa0]+(?:[a-z]+ly[ \xa0]+)?$")
+
+
 def _end_of_relative_aside(dm, vstart: int, cstart: int, cend: int) -> int:
-    """A speech verb inside a relative aside about the sentence's subject ("Lee, who had said she would stay, left
-    …"): its clause ends at the last comma followed by a finite verb (the main clause's, :data:`_RELATIVE_ASIDE_CLOSE`;
-    the last, since a participle inside the clause may follow a comma too: "…, who said the pier, damaged in May,
-    needed repairs, asked …") in its first :data:`RELATIVE_CLOSE_CHARS` characters and before any ", and|but|yet",
-    when ", who" or ", which" opens the aside within :data:`RELATIVE_ASIDE_CHARS` characters before the verb with no
-    comma between, and no finite verb comes before the aside in its sentence."""
+    """A speech verb inside a relative or participle aside about the sentence's subject ("Lee, who had said she would
+    stay, left …", "Lee, urging calm, went home"): its clause ends at the last comma followed by a finite verb (the
+    main clause's, :data:`_RELATIVE_ASIDE_CLOSE`; the last, since a participle inside the clause may follow a comma
+    too: "…, who said the pier, damaged in May, needed repairs, asked …") in its first :data:`RELATIVE_CLOSE_CHARS`
+    characters and before any ", and|but|yet", when ", who" or ", which" opens the aside within
+    :data:`RELATIVE_ASIDE_CHARS` characters before the verb with no comma between (or the verb is an -ing form right
+    after a comma), and no finite verb comes before the aside in its sentence."""
     ss = dm.entities.after_dateline(dm.sent_start(vstart))
     aside = _RELATIVE_ASIDE_OPEN.search(dm.text, max(ss, vstart - RELATIVE_ASIDE_CHARS), vstart)
+    if aside is None and _PARTICIPLE_AT.match(dm.text, vstart):
+        aside = _PARTICIPLE_ASIDE_OPEN.search(dm.text, max(ss, vstart - 20), vstart)   # "Lee, urging calm, left …"
     if aside is None or FINITE_WORD.search(dm.text, ss, aside.start()):
         return cend   # (an aside about an object, "backed by Lee, who said …", is closed by no main verb)
     hi = min(cend, cstart + RELATIVE_CLOSE_CHARS)
@@ -709,6 +721,8 @@ def _clause_start_after(at: int, info: dict, after: str) -> int | None:
             cm = _TIME_ZERO_THAT.match(after)
         if cm is None and info.get("lemma") in _SAY_LEMMAS:
             cm = _SAY_QUOTE_CLAUSE.match(after)
+    if cm is None and info.get("lemma") in _NP_REQUEST_LEMMAS:
+        cm = _NP_REQUEST.match(after)
     return None if cm is None else at + cm.end()
 
 
