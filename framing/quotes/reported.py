@@ -223,13 +223,13 @@ _ASK_CLAUSE = re.compile(r"(?:" + _TELL_OBJECT_RE + r")?[ \xa0]+(?=(?:" + altern
 # a promise or a request reported by its infinitive (``type`` commissive or directive in ``speech_verbs.csv``): "vowed
 # to appeal", "urged the board to wait" (the content holds the addressee, as PolNeAR annotates it); "to" before a
 # noun phrase ("pledged to the party", "asked them to a meeting") reports nothing
-_INFINITIVE_VERB = (r"(?:not[ \xa0]+)?to[ \xa0]+(?!(?:" + alternation("stop_pre") + "|"
+_INFINITIVE_VERB = (r"(?:not[ \xa0]+)?(?:[“\"]|'')?to[ \xa0]+(?!(?:" + alternation("stop_pre") + "|"
                     + alternation("tell_object_determiner") + "|" + alternation("tell_object") + r")\b)[a-z]")
 _COMMITMENT_TO = re.compile(r"[ \xa0]+(?=" + _INFINITIVE_VERB + ")")
 _REQUEST_TO = re.compile(r"(?=[ \xa0]+(?!(?:" + alternation("date_word") + r")\b)(?:" + _TELL_OBJECT
                          # (or a bare noun: "urged voters to")
                          + r"|(?!(?:" + alternation("stop_pre") + r"|not)\b)[a-z][\w’'-]*)"
-                         r"[ \xa0]+" + _INFINITIVE_VERB + r")[ \xa0]+")
+                         + _TIME_RE + r"?[ \xa0]+" + _INFINITIVE_VERB + r")[ \xa0]+")   # ("asked Lee on Monday to …")
 _INFINITIVE_REPORT = {"commissive": _COMMITMENT_TO, "directive": _REQUEST_TO}
 # ... and of a verb of another type that also requests ("told the crews to wait", "warned the city not to build")
 _REQUEST_LEMMAS = frozenset(words("request_lemma"))

@@ -331,9 +331,10 @@ def subject_region(dm, lo: int, vstart: int) -> str:
             if not _ADVERBIAL_START.match(p):
                 return last_np(p) if _NP_CUT_PREPOSITION.search(p) else p
         return ""
-    if len(lw) > 1 and lw[-1] in _RELATIVE_SUBJECT:
+    core = aux_strip(" " + last).strip()   # ("a new leader who has pledged …": the relative before its auxiliary)
+    if len(lw) > 1 and core.lower().split()[-1:] and core.lower().split()[-1] in _RELATIVE_SUBJECT:
         # "opposition from dairy farmers who say …", "…, against 31 percent who said"
-        return _before_relative(last)
+        return _before_relative(core)
     if len(parts) > 1:
         # "In a statement, DAIA" -> last part ("…, the anglers who petitioned her say": the anglers)
         return _before_relative_clause(last) or last
