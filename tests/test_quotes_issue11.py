@@ -1280,7 +1280,8 @@ def test_subjects_the_extractor_used_to_miss():
         [("Ann Ruiz", "the pier would close")]
     # a participle that opens the sentence: the main clause's subject
     text = "Ann Ruiz spoke first. While saying that she respects the board, she called for a new vote."
-    assert _reported_pairs(text) == [("Ann Ruiz", "she respects the board"), ("Ann Ruiz", "a new vote")]   # (session 10)
+    # (the call for a vote is reported too: session 10)
+    assert _reported_pairs(text) == [("Ann Ruiz", "she respects the board"), ("Ann Ruiz", "a new vote")]
     # "those" before a participle or "close" is people
     assert _reported_pairs("Those surveyed say the ferry should run at night.") == \
         [("Those surveyed", "the ferry should run at night")]

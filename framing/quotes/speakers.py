@@ -219,6 +219,11 @@ _TO_BEFORE = re.compile(r"\bto[ \xa0]+$")
 _COPULA_ADJECTIVE_TO = re.compile(r"\b(?:" + alternation("copula") + r")[ \xa0]+(?:[a-z]+ly[ \xa0]+)?([a-z]+)"
                                   r"[ \xa0]+to[ \xa0]+$", re.I)
 INFINITIVE_ADJECTIVE = word_set("infinitive_adjective")
+#: how long the object or adjunct between a verb of list ``purpose_report_verb`` and the "to" of an infinitive speech
+#: verb may be ("took to the radio on Friday to say")
+PURPOSE_GAP_CHARS = 60
+_PURPOSE_LEAD = re.compile(r"\b(?:" + alternation("purpose_report_verb") + r")\b(?P<gap>[^.;:!?,“”\"]{1,"
+                           + str(PURPOSE_GAP_CHARS) + r"}?)[ \xa0]to[ \xa0]+$")
 
 
 def infinitive_lead(text: str, lo: int, vstart: int) -> int | None:
@@ -232,8 +237,20 @@ def infinitive_lead(text: str, lo: int, vstart: int) -> int | None:
     to = INFINITIVE_TO.search(text, max(lo, vstart - 40), vstart)
     if to is None or to.group(1).lower() not in INFINITIVE_SPEAKER or modal_before(text, lo, to.start(1)) \
             or _TO_BEFORE.search(text, max(lo, to.start(1) - 4), to.start(1)):
-        return None   # "asked Ruiz to continue to insist …": a request, no statement
+        return purpose_lead(text, lo, vstart)   # ("asked Ruiz to continue to insist …": a request, no statement)
     return to.start(1)
+
+
+def purpose_lead(text: str, lo: int, vstart: int) -> int | None:
+    """Where the verb of "took to the radio on Friday to say", "wrote a letter to argue" starts: a verb of list
+    ``purpose_report_verb`` (not before ``lo``, no modal before it) whose object or adjunct, up to
+    :data:`PURPOSE_GAP_CHARS` characters with no punctuation, quotation mark or finite verb, comes before the "to"
+    of the speech verb at ``vstart``: the infinitive says why the subject did so, and the subject said it. Else
+    None."""
+    m = _PURPOSE_LEAD.search(text, max(lo, vstart - PURPOSE_GAP_CHARS - 20), vstart)
+    if m is None or FINITE_WORD.search(m.group("gap")) or modal_before(text, lo, m.start()):
+        return None
+    return m.start()
 
 
 def adjective_lead(text: str, lo: int, vstart: int) -> int | None:
