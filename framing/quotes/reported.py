@@ -793,7 +793,7 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
                 continue   # "…, and the port continues to lose money", "…, but she has said all year that …"
             cue = "according to" if m.group(1) else (m.group(3) or m.group(4))
             np_ = m.group("name") or m.group(1) or m.group(2) or m.group(5)   # the name after "said a spokesman, …"
-            if np_ is None or count_words(np_) > 8 or m.group(2) and (
+            if np_ is None or count_words(np_) > 8 and not m.group(1) or m.group(2) and (
                     _FINITE_NO_ED.search(_RELATIVE_AFTER.sub("", np_)) or np_.split()[0].lower() in _COORDINATORS):
                 continue   # ("…, Lee told a reporter he agreed.", "…, and the bank responded.": a clause of its own)
             if m.group(5) and (not _SAID_NP.search(np_) or _NOT_INVERTED_NP.search(np_)
