@@ -205,7 +205,12 @@ class _Reading:
         if _OF_AFTER.match(dm.text, m.end()) and dm.vinfo.get(m.group(1), {}).get("lemma") != "warn" \
                 or possessive_noun(dm.text, m.start(), m.group(1)):
             return   # "the boldest claims of …", "rumours of …", "Ruiz's claim that …": a noun, no verb
-        spk, typ = self._participle_subject(ss, lo, m.start()) if participle or coordinated else ("", "none")
+        absolute = None if participle or not is_participle(m.group(1)) else _absolute_subject(dm, lo, m.start())
+        if absolute is not None:   # "…, with most pilots saying the fee is too high": the noun phrase speaks
+            participle = True
+            spk, typ = resolve_np(dm, absolute, m.start(), self.memory)
+        else:
+            spk, typ = self._participle_subject(ss, lo, m.start()) if participle or coordinated else ("", "none")
         inverted = "" if participle or coordinated else _inverted_subject(dm, m)
         if participle:
             pass
@@ -264,6 +269,21 @@ class _Reading:
         if row.speaker:   # (then its kind is direct or partial)
             self.memory.note(e, row.speaker, row.speaker_type)
             self.attribs.append((e, row.speaker, row.speaker_type))
+
+
+#: how many words the noun phrase of "with <noun phrase> saying …" may have
+ABSOLUTE_NP_WORDS = 8
+_WITH_NP = re.compile(r"\bwith[ \xa0]+(?P<np>[^,.;:!?“”\"()]{2,80}?)[ \xa0]+$")
+
+
+def _absolute_subject(dm, lo: int, vstart: int) -> str | None:
+    """The subject of an -ing speech verb in "with <noun phrase> <verb>" ("…, with most pilots saying the fee is
+    too high"): the noun phrase after "with" (at most :data:`ABSOLUTE_NP_WORDS` words, no finite verb, not before
+    ``lo``); else None."""
+    wm = _WITH_NP.search(dm.text, max(lo, vstart - 90), vstart)
+    if wm is None or count_words(wm["np"]) > ABSOLUTE_NP_WORDS or FINITE_WORD.search(wm["np"]):
+        return None
+    return wm["np"]
 
 
 def _opens_with_participle(dm, ss: int, m) -> bool:
