@@ -1829,3 +1829,126 @@ def test_second_review_of_session_9():
     # a role noun before the name of the subject of "reports"
     assert _reported_pairs("In Salem, columnist Tom Berg reports that the council met in secret.") == \
         [("Tom Berg", "the council met in secret")]
+
+
+def test_a_promise_or_threat_is_reported_by_its_infinitive():
+    # before: "vowed to …" reported nothing (no clause after the verb)
+    assert _reported("Mayor Ida Park vowed to reopen the ferry dock by spring.") == [
+        ("Ida Park", "vowed", "to reopen the ferry dock by spring")]
+    assert _reported("The boatmen's union threatened to block the channel on Monday.") == [
+        ("The boatmen's union", "threatened", "to block the channel on Monday")]
+    # a thing commits to nothing; "to" before a noun phrase is no infinitive; a plural noun after "and" is no verb
+    assert _reported("The flood threatened to wash away the lower quay.") == []
+    assert _reported("Ida Park pledged to the guild that the dock would open.") == [
+        ("Ida Park", "pledged", "the dock would open")]
+    assert _reported("Ida Park won votes with long speeches and promises to widen the canal.") == []
+    # negated or modal: no promise was made
+    assert _reported("Ida Park did not promise to reopen the dock.") == []
+
+
+def test_a_request_is_reported_by_its_addressee_and_infinitive():
+    # before: "urged the council to …" reported nothing
+    assert _reported("Ida Park urged the harbor council to delay the dredging.") == [
+        ("Ida Park", "urged", "the harbor council to delay the dredging")]
+    assert _reported("Ida Park called on Governor Sam Oduya to release the canal funds.") == [
+        ("Ida Park", "called on", "Governor Sam Oduya to release the canal funds")]
+    # a bare plural addressee, "not to", "told"/"warned" as requests, a time between addressee and "to"
+    assert _reported("Inspectors warned skippers not to anchor near the wreck.") == [
+        ("Inspectors", "warned", "skippers not to anchor near the wreck")]
+    assert _reported("Ida Park told deckhands to stay ashore until noon.") == [
+        ("Ida Park", "told", "deckhands to stay ashore until noon")]
+    assert _reported("Ida Park asked the guild on Tuesday to lower the tolls.") == [
+        ("Ida Park", "asked", "the guild on Tuesday to lower the tolls")]
+    # a request that opens a quotation is one row holding it
+    assert _reported("The union urged the harbor mayor “to drop this levy and start over.”") == [
+        ("The union", "urged", "the harbor mayor “to drop this levy and start over.”")]
+    # not a request: a date after the verb, "asked not to be named", a passive
+    assert _reported("Ida Park called on Tuesday to ask about the tolls.") == []
+    assert _reported("The dock is closed, said a pilot who asked not to be named for fear of losing work.") == [
+        ("a pilot", "said", "The dock is closed")]
+    assert _reported("Ida Park was asked to lower the tolls.") == []
+
+
+def test_a_demand_is_reported_by_its_object():
+    # before: "called for …" and "demanded …" before a noun phrase reported nothing
+    assert _reported("Ida Park called for an audit of the canal accounts.") == [
+        ("Ida Park", "called for", "an audit of the canal accounts")]
+    assert _reported("The boatmen demanded a recount of the harbor ballots.") == [
+        ("The boatmen", "demanded", "a recount of the harbor ballots")]
+    # a preposition or a date after the verb is no object
+    assert _reported("The boatmen demanded on Friday that the tolls fall.") == [
+        ("The boatmen", "demanded", "the tolls fall")]
+    assert _reported("The boatmen have called for years.") == []
+
+
+def test_an_embedded_question_after_explain_describe_recall_or_tell():
+    # before: only "asked" took a question word
+    assert _reported("Ida Park explained how the toll on each barge is set.") == [
+        ("Ida Park", "explained", "how the toll on each barge is set")]
+    assert _reported("Ida Park told the guild why the dredging had stopped.") == [
+        ("Ida Park", "told", "why the dredging had stopped")]
+    # "when" opens an adverbial clause as often as a question: no report
+    assert _reported("Ida Park explained when the guild met that the dock was shut.") == []
+
+
+def test_as_reported_by_x_leads_a_reported_clause():
+    # before: no row ("As X reported, …" was read, its passive was not)
+    assert _reported("As reported by the Canal Gazette, the guild met twice in March.") == [
+        ("Canal Gazette", "reported", "the guild met twice in March")]
+    assert _reported("As first noted by Ida Park, the guild met twice in March.") == [
+        ("Ida Park", "noted", "the guild met twice in March")]
+
+
+def test_coordinated_verbs_after_an_auxiliary_and_since():
+    # before: "but has since said" had no subject
+    assert _reported_pairs("Ida Park raised the toll in May but has since said the toll is too high.") == [
+        ("Ida Park", "the toll is too high")]
+    # before: "a lot" before "of" was an idiom's object
+    assert _reported_pairs("Ida Park said a lot of skippers would leave the canal.") == [
+        ("Ida Park", "a lot of skippers would leave the canal")]
+    assert _reported_pairs("The canal says a lot about the town.") == []
+
+
+def test_an_inverted_source_followed_by_a_relative_clause():
+    # before: "…, said a pilot who …" read the pilot as a clause (the relative clause has a finite verb)
+    assert _reported_pairs("Tolls are a burden for the barges, said Cora Nwosu, a skipper who bought two boats "
+                           "last year.") == [("Cora Nwosu", "Tolls are a burden for the barges")]
+    assert _reported_pairs("The dredging is over, said a canal engineer who was briefed on the plans and declined "
+                           "to give a name.") == [("a canal engineer", "The dredging is over")]
+    # an "according to" source may be long
+    assert _reported_pairs("The guild has met nine times since the flood, according to a Canal Gazette review of "
+                           "the minutes kept by the clerk.") == [
+        ("a Canal Gazette review of the minutes kept by the clerk", "The guild has met nine times since the flood")]
+
+
+def test_a_relative_subject_before_an_auxiliary_speaks():
+    # before: "who has said" / "who has pledged" had no subject, and "Park backs a skipper" spoke
+    assert _reported_pairs("The vote may elect a skipper who has said that tolls will rise.") == [
+        ("a skipper", "tolls will rise")]
+    assert _reported_pairs("Ida Park backs a candidate who has pledged to cut the tolls.") == [
+        ("a candidate", "to cut the tolls")]
+
+
+def test_an_aside_of_a_participle_about_the_subject_ends_at_its_comma():
+    # before: the clause ran on into the main clause ("…, sent the crews home")
+    assert _reported_pairs("Ida Park, urging the skippers to wait, sent the crews home.") == [
+        ("Ida Park", "the skippers to wait")]
+
+
+def test_an_infinitive_of_purpose_speaks_for_the_subject_of_the_verb_before_it():
+    # before: "Radio Canal" spoke (the object of "went on")
+    assert _reported_pairs("Ida Park went on Radio Canal on Friday to say she had never backed the toll.") == [
+        ("Ida Park", "she had never backed the toll")]
+    assert _reported_pairs("Ida Park wrote a letter to argue that the toll was unfair.") == [
+        ("Ida Park", "the toll was unfair")]
+    # a control verb, a modal: no statement
+    assert _reported_pairs("Ida Park wants to say she had never backed the toll.") == []
+    assert _reported_pairs("Ida Park would go on Radio Canal to say the toll was unfair.") == []
+
+
+def test_with_a_noun_phrase_and_a_participle_reports_for_the_noun_phrase():
+    # before: no row ("saying" after no comma and no subject)
+    assert _reported_pairs("The vote may shift, with 40 percent of skippers saying they will back Ida Park.") == [
+        ("40 percent of skippers", "they will back Ida Park")]
+    assert _reported_pairs("Ida Park met the guild, with Cora Nwosu arguing that the toll was unfair.") == [
+        ("Cora Nwosu", "the toll was unfair")]

@@ -224,6 +224,8 @@ class _Reading:
         else:
             # "Lee continued to insist that …", "went on to argue that …": the subject of the verb before "to"
             lead = infinitive_lead(dm.text, lo, m.start())
+            if lead is not None and modal_before(dm.text, lo, lead):
+                return   # "would go on the radio to say …": nothing was said
             subj = subject_region(dm, lo, m.start() if lead is None else lead)
             if lo > ss and not subj.strip(" ,\xa0"):
                 subj = _subject_before_aside(dm, ss, lo)

@@ -243,14 +243,12 @@ def infinitive_lead(text: str, lo: int, vstart: int) -> int | None:
 
 def purpose_lead(text: str, lo: int, vstart: int) -> int | None:
     """Where the verb of "took to the radio on Friday to say", "wrote a letter to argue" starts: a verb of list
-    ``purpose_report_verb`` (not before ``lo``, no modal before it) whose object or adjunct, up to
-    :data:`PURPOSE_GAP_CHARS` characters with no punctuation, quotation mark or finite verb, comes before the "to"
-    of the speech verb at ``vstart``: the infinitive says why the subject did so, and the subject said it. Else
-    None."""
+    ``purpose_report_verb`` (not before ``lo``) whose object or adjunct, up to :data:`PURPOSE_GAP_CHARS` characters
+    with no punctuation, quotation mark or finite verb, comes before the "to" of the speech verb at ``vstart``: the
+    infinitive says why the subject did so, and the subject said it (unless a modal governs that verb: the caller
+    checks). Else None."""
     m = _PURPOSE_LEAD.search(text, max(lo, vstart - PURPOSE_GAP_CHARS - 20), vstart)
-    if m is None or FINITE_WORD.search(m.group("gap")) or modal_before(text, lo, m.start()):
-        return None
-    return m.start()
+    return None if m is None or FINITE_WORD.search(m.group("gap")) else m.start()
 
 
 def adjective_lead(text: str, lo: int, vstart: int) -> int | None:
