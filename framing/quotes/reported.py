@@ -4,9 +4,10 @@ them may be quoted: see below).
 * :func:`reported_after_verb`: a speech verb followed by a *that*-clause ("X said that …"),
   with no complementizer after verbs marked ``zero_that`` in ``data/speech_verbs.csv`` ("X
   said the port …"), "told <whom> that …", "warned of …", a colon ("X said: the port …"), an
-  indirect question ("X asked whether …"), each maybe after a parenthetical ("X said, however,
-  that …");
-* :func:`reported_inverted`: "According to X, …", "As X noted, …" and "…, according to X." /
+  indirect question ("X asked whether …", "X explained how …"), a promise, request or demand by its
+  infinitive or object ("X vowed to …", "X urged the board to …", "X called for an audit"), each maybe
+  after a parenthetical ("X said, however, that …");
+* :func:`reported_inverted`: "According to X, …", "As X noted, …", "As reported by X, …" and "…, according to X." /
   "…, X said." / "…, said X." / "Clause, X said, clause.".
 
 The span runs from the first word of the clause to the end of the sentence (final punctuation
