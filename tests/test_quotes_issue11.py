@@ -1864,8 +1864,8 @@ def test_a_request_is_reported_by_its_addressee_and_infinitive():
         ("The union", "urged", "the harbor mayor “to drop this levy and start over.”")]
     # not a request: a date after the verb, "asked not to be named", a passive
     assert _reported("Ida Park called on Tuesday to ask about the tolls.") == []
-    assert _reported("The dock is closed, said a pilot who asked not to be named for fear of losing work.") == [
-        ("a pilot", "said", "The dock is closed")]
+    text = "The dock is closed, said a pilot who asked not to be named since the guild forbids interviews."
+    assert _reported(text) == [("a pilot", "said", "The dock is closed")]
     assert _reported("Ida Park was asked to lower the tolls.") == []
 
 
@@ -1913,7 +1913,7 @@ def test_an_inverted_source_followed_by_a_relative_clause():
     # before: "…, said a pilot who …" read the pilot as a clause (the relative clause has a finite verb)
     assert _reported_pairs("Tolls are a burden for the barges, said Cora Nwosu, a skipper who bought two boats "
                            "last year.") == [("Cora Nwosu", "Tolls are a burden for the barges")]
-    assert _reported_pairs("The dredging is over, said a canal engineer who was briefed on the plans and declined "
+    assert _reported_pairs("The dredging is over, said a canal engineer who had read the plans and declined "
                            "to give a name.") == [("a canal engineer", "The dredging is over")]
     # an "according to" source may be long
     assert _reported_pairs("The guild has met nine times since the flood, according to a Canal Gazette review of "

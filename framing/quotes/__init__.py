@@ -63,7 +63,7 @@ marks: a reporting verb followed by a *that*-clause (or no complementizer after 
 ``zero_that`` in ``data/speech_verbs.csv``), ``warned of …``, ``According to X, …`` and
 ``…, according to X.`` / ``…, X said.``, and a promise, request or demand reported by its infinitive
 or object (``vowed to …``, ``urged the board to …``, ``called for an audit``); the span runs from the
-first word of the clause (the addressee, "to", the object) to the end of the sentence. A clause that
+first word of the clause (the addressee, "to", the object) to the sentence's end. A clause that
 quotes some of its words ("said the plan was “a disaster” for the port", three words at least outside
 the quotation) is one ``reported`` row holding its quotations; one that is (almost) all quotation is a
 quote row.

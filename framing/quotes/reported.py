@@ -276,7 +276,7 @@ _ACC_TAIL = re.compile(
     # "…, X told Reuters.", "…, X told the court.", "…, X told a Senate panel."
     r"(?:[ \xa0]+(?:" + alternation("tell_object") + r"|(?:the[ \xa0]+)?" + _CAP_RUN + r"|(?:"
     + alternation("tell_object_determiner") + r")(?:[ \xa0]+[A-Z][\w’'-]*){0,3}[ \xa0]+[a-z][\w’'-]*))?|"
-    # ("…, said a port official who spoke on condition of anonymity.": the source, then a relative clause about it)
+    # ("…, said a port official who gave no name.": the source, then a relative clause about it)
     r"(" + _VERB_NP + r") ((?:(?![ \xa0](?:who|whom)[ \xa0])[^,.;“”\"]){2,60}?)"
     r"(?:[ \xa0]+(?:who|whom)[ \xa0][^,.;“”\"]{1,160})?)"
     + _TIME_RE + "?"
