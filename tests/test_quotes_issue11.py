@@ -1843,7 +1843,8 @@ def test_a_promise_or_threat_is_reported_by_its_infinitive():
         ("Ida Park", "pledged", "the dock would open")]
     assert _reported("Ida Park won votes with long speeches and promises to widen the canal.") == []
     # negated or modal: no promise was made
-    assert _reported("Ida Park did not promise to reopen the dock.") == []
+    assert _reported("Ida Park has not promised to reopen the dock.") == []
+    assert _reported("Ida Park never vowed to reopen the dock.") == []
 
 
 def test_a_request_is_reported_by_its_addressee_and_infinitive():
@@ -1875,10 +1876,11 @@ def test_a_demand_is_reported_by_its_object():
         ("Ida Park", "called for", "an audit of the canal accounts")]
     assert _reported("The boatmen demanded a recount of the harbor ballots.") == [
         ("The boatmen", "demanded", "a recount of the harbor ballots")]
-    # a preposition or a date after the verb is no object
+    # a preposition or a date after the verb is no object; a coordinator is none either
     assert _reported("The boatmen demanded on Friday that the tolls fall.") == [
         ("The boatmen", "demanded", "the tolls fall")]
-    assert _reported("The boatmen have called for years.") == []
+    assert _reported("The boatmen have called for Monday to be a holiday at the port.") == []
+    assert _reported("The boatmen called for and won a recount of the harbor ballots.") == []
 
 
 def test_an_embedded_question_after_explain_describe_recall_or_tell():
@@ -1915,10 +1917,9 @@ def test_an_inverted_source_followed_by_a_relative_clause():
                            "last year.") == [("Cora Nwosu", "Tolls are a burden for the barges")]
     assert _reported_pairs("The dredging is over, said a canal engineer who had read the plans and declined "
                            "to give a name.") == [("a canal engineer", "The dredging is over")]
-    # an "according to" source may be long
-    assert _reported_pairs("The guild has met nine times since the flood, according to a Canal Gazette review of "
-                           "the minutes kept by the clerk.") == [
-        ("a Canal Gazette review of the minutes kept by the clerk", "The guild has met nine times since the flood")]
+    # "according to" before a long noun phrase is "in proportion to", no source (review: a longer source was tried)
+    assert _reported_pairs("The toll is set each spring, according to the length of the barge and the number of "
+                           "nights it stays.") == []
 
 
 def test_a_relative_subject_before_an_auxiliary_speaks():
@@ -1952,3 +1953,42 @@ def test_with_a_noun_phrase_and_a_participle_reports_for_the_noun_phrase():
         ("40 percent of skippers", "they will back Ida Park")]
     assert _reported_pairs("Ida Park met the guild, with Cora Nwosu arguing that the toll was unfair.") == [
         ("Cora Nwosu", "the toll was unfair")]
+
+
+def test_review_of_session_10():
+    # a tail that attributes the sentence keeps it (before the review the new clause ran over the tail)
+    assert _reported_pairs("The mayor vowed to reopen the dock by June, her spokesman said.") == [
+        ("her spokesman", "The mayor vowed to reopen the dock by June")]
+    assert _reported_pairs("Ida Park called for a recount, Cora Nwosu said on Monday.") == [
+        ("Cora Nwosu", "Ida Park called for a recount")]
+    # "X, 54, said NP who …": a clause, no inverted source
+    assert _reported_pairs("Ann Lee, 54, said skippers who pay the toll are angry.") == [
+        ("Ann Lee", "skippers who pay the toll are angry")]
+    # an appositive before "who" opens an aside about the subject
+    assert _reported_pairs("Ann Lee, a former skipper who has long called for reform, said the toll was unfair.") == [
+        ("Ann Lee", "the toll was unfair")]
+    # "and since" is a subordinator, not an adverb after an auxiliary
+    text = "Park raised the toll in May, but since Lee said it was unfair, the board has wavered."
+    assert _reported_speakers(text) == ["Lee"]
+    # a participle after a main clause is no aside about the subject
+    assert _reported_pairs("Lee hit back, arguing the toll, set in 1990, is unfair.") == [
+        ("Lee", "the toll, set in 1990, is unfair")]
+    # things request and demand nothing; plural nouns are no verbs
+    for text in ("The recipe calls for two eggs and a cup of flour.", "The job demanded patience from every deckhand.",
+                 "The sign told drivers to slow down near the lock.", "The flood threatened to wash away the quay.",
+                 "The mayor ignored repeated calls for her resignation.",
+                 "Her campaign promises to cut tolls were quickly broken."):
+        assert _reported_pairs(text) == [], text
+    # "to" before a noun phrase, an adverb as addressee: no request
+    assert _reported_pairs("Ida Park told the story to anyone who would listen.") == []
+    assert _reported_pairs("The board asked repeatedly to see the accounts of the guild.") == []
+    # an infinitive of purpose: not after an object-control verb, a speech participle or "for X"
+    assert _reported_pairs("It took courage for Lee to say that the plan had failed.") == [
+        ("Lee", "the plan had failed")]
+    assert _reported_pairs("The paper posted a video of Lee telling crews to say the port was safe.") == []
+    assert _reported_speakers("Ida Park sent her aide to say the deal was off.") != ["Ida Park"]
+    # "with" after a verb is no absolute; the last "with" before the verb; "With" opening the sentence
+    assert _reported_pairs("Lee met with reporters on Friday saying the toll was too high.") == []
+    assert _reported_speakers("Lee sat with the board, with most members saying the toll was too high.") == \
+        ["most members"]
+    assert _reported_speakers("With the crews saying the toll was too high, the board backed down.") == ["the crews"]

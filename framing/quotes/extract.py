@@ -22,7 +22,14 @@ from .document import _DocModel, _SpanSet
 from .lexicon import abbreviations, alternation, is_participle, speech_verbs_with, word_set
 from .names import NAME_RE, count_words
 from .record import Quote
-from .reported import CLAUSE_BREAK, FRONTED_CLAUSE_CHARS, reported_after_verb, reported_headline, reported_inverted
+from .reported import (
+    CLAUSE_BREAK,
+    FRONTED_CLAUSE_CHARS,
+    agent,
+    reported_after_verb,
+    reported_headline,
+    reported_inverted,
+)
 from .roles import role_side_evidence, speaker_ids, speaker_kind
 from .speakers import (
     FINITE_WORD,
@@ -209,6 +216,9 @@ class _Reading:
         if absolute is not None:   # "…, with most pilots saying the fee is too high": the noun phrase speaks
             participle = True
             spk, typ = resolve_np(dm, absolute, m.start(), self.memory)
+            if typ == "vague" and not agent(spk):
+                return   # "with banners saying …": a thing says nothing
+
         else:
             spk, typ = self._participle_subject(ss, lo, m.start()) if participle or coordinated else ("", "none")
         inverted = "" if participle or coordinated else _inverted_subject(dm, m)
@@ -275,14 +285,16 @@ class _Reading:
 
 #: how many words the noun phrase of "with <noun phrase> saying …" may have
 ABSOLUTE_NP_WORDS = 8
-_WITH_NP = re.compile(r"\bwith[ \xa0]+(?P<np>[^,.;:!?“”\"()]{2,80}?)[ \xa0]+$")
+# "with" after a comma or opening the sentence (not "met with reporters saying"); the last "with" before the verb
+_WITH_NP = re.compile(r"(?:^|,[ \xa0]+)[Ww]ith[ \xa0]+(?P<np>(?:(?!\bwith\b)[^,.;:!?“”\"()]){2,80}?)[ \xa0]+$")
 
 
 def _absolute_subject(dm, lo: int, vstart: int) -> str | None:
-    """The subject of an -ing speech verb in "with <noun phrase> <verb>" ("…, with most pilots saying the fee is
-    too high"): the noun phrase after "with" (at most :data:`ABSOLUTE_NP_WORDS` words, no finite verb, not before
-    ``lo``); else None."""
-    wm = _WITH_NP.search(dm.text, max(lo, vstart - 90), vstart)
+    """The subject of an -ing speech verb in "with <noun phrase> <verb>" after a comma or opening the sentence
+    ("…, with most pilots saying the fee is too high"; not "met with reporters saying"): the noun phrase after the
+    last such "with" (at most :data:`ABSOLUTE_NP_WORDS` words, no finite verb, not before ``lo``); else None. (A
+    thing, "with a sign saying", is no agent: the caller drops it.)"""
+    wm = _WITH_NP.search(dm.text, max(lo, dm.sent_start(vstart), vstart - 90), vstart)
     if wm is None or count_words(wm["np"]) > ABSOLUTE_NP_WORDS or FINITE_WORD.search(wm["np"]):
         return None
     return wm["np"]

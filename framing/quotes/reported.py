@@ -28,7 +28,7 @@ from .._data import read_csv_rows
 from .document import _SpanSet
 from .lexicon import alternation, is_participle, prepositions, speech_participles, speech_verbs_with, words
 from .marks import ALL_D, rstrip
-from .names import count_words
+from .names import NAME_RE, count_words
 from .record import Quote
 from .speakers import (
     ABBR_RE,
@@ -209,15 +209,15 @@ _COLON_CLAUSE = re.compile(_COLON_RE)
 # "said on Friday the city was calm": a time between a ``zero_that`` verb and its clause
 _TIME_ZERO_THAT = re.compile(_TIME_RE + _ZERO_THAT_RE)
 _TELL_COLON = re.compile(_TELL_OBJECT_RE + _COLON_RE)
-# "X asked [reporters] whether …": an indirect question, from its question word
 # a demand reported by its object: "called for an inquiry", "demanded a recount" (lemmas of list ``np_request_lemma``;
-# not before a preposition or a date: "called for years", "demanded on Monday")
+# not before a preposition, a date or a coordinator: "demanded on Monday", "called for and won")
 _NP_REQUEST_LEMMAS = frozenset(words("np_request_lemma"))
 _NP_REQUEST = re.compile(r"[ \xa0]+(?!(?:" + alternation("date_word") + "|" + "|".join(sorted(prepositions()))
                          + "|" + alternation("clause_coordinator") + r")\b)(?=[\w$“\"])")
 # "explained how …", "recalled what …" (lemmas of list ``wh_lemma``, words of list ``wh_clause_word``)
 _WH_LEMMAS = frozenset(words("wh_lemma"))
 _WH_CLAUSE = re.compile(r"(?:" + _TELL_OBJECT_RE + r")?[ \xa0]+(?=(?:" + alternation("wh_clause_word") + r")[ \xa0])")
+# "X asked [reporters] whether …": an indirect question, from its question word
 _ASK_CLAUSE = re.compile(r"(?:" + _TELL_OBJECT_RE + r")?[ \xa0]+(?=(?:" + alternation("question_word") + r")[ \xa0])")
 
 
@@ -225,11 +225,13 @@ _ASK_CLAUSE = re.compile(r"(?:" + _TELL_OBJECT_RE + r")?[ \xa0]+(?=(?:" + altern
 # to appeal", "urged the board to wait" (the content holds the addressee, as PolNeAR annotates it); "to" before a
 # noun phrase ("pledged to the party", "asked them to a meeting") reports nothing
 _INFINITIVE_VERB = (r"(?:not[ \xa0]+)?(?:[“\"]|'')?to[ \xa0]+(?!(?:" + alternation("stop_pre") + "|"
-                    + alternation("tell_object_determiner") + "|" + alternation("tell_object") + r")\b)[a-z]")
+                    + alternation("tell_object_determiner") + "|" + alternation("tell_object") + "|"
+                    + alternation("not_infinitive") + r")\b)[a-z]")
 _COMMITMENT_TO = re.compile(r"[ \xa0]+(?=" + _INFINITIVE_VERB + ")")
 _REQUEST_TO = re.compile(r"(?=[ \xa0]+(?!(?:" + alternation("date_word") + r")\b)(?:" + _TELL_OBJECT
-                         # (or a bare noun: "urged voters to")
-                         + r"|(?!(?:" + alternation("stop_pre") + r"|not)\b)[a-z][\w’'-]*)"
+                         # (or a bare noun: "urged voters to"; not an adverb: "asked again to", "asked repeatedly to")
+                         + r"|(?!(?:" + alternation("stop_pre") + "|" + alternation("aux_adverb") + r"|not|[a-z]+ly)\b)"
+                         r"[a-z][\w’'-]*)"
                          + _TIME_RE + r"?[ \xa0]+" + _INFINITIVE_VERB + r")[ \xa0]+")   # ("asked Lee on Monday to …")
 _INFINITIVE_REPORT = {"commissive": _COMMITMENT_TO, "directive": _REQUEST_TO}
 # ... and of a verb of another type that also requests ("told the crews to wait", "warned the city not to build")
@@ -241,7 +243,7 @@ _AS_LEAD = re.compile(_AS_OPEN + r"(?P<np>[^,.;“”\"]{2,60}?)[ \xa0]+(?P<verb
                       + "|".join(speech_verbs_with("inverted_tail", "np_verb")) + r")" + _TIME_RE + "?"
                       r",[ \xa0]+(?=\w)")
 # "As reported by the Courier, clause." / "As first noted by Lee, clause.": the passive of the same lead
-_AS_BY_LEAD = re.compile(_AS_OPEN + r"(?:(?:first|previously|earlier|[a-z]+ly)[ \xa0]+)?(?P<verb>"
+_AS_BY_LEAD = re.compile(_AS_OPEN + r"(?:(?:" + alternation("as_by_adverb") + r"|[a-z]+ly)[ \xa0]+)?(?P<verb>"
                          + "|".join(speech_verbs_with("inverted_tail", "np_verb")) + r")[ \xa0]+by[ \xa0]+"
                          r"(?P<np>[^,.;“”\"]{2,60}?)" + _TIME_RE + "?" r",[ \xa0]+(?=\w)")
 _PERSONAL = frozenset(words("pronoun_m") + words("pronoun_f") + words("pronoun_p"))
@@ -277,8 +279,8 @@ _ACC_TAIL = re.compile(
     r"(?:[ \xa0]+(?:" + alternation("tell_object") + r"|(?:the[ \xa0]+)?" + _CAP_RUN + r"|(?:"
     + alternation("tell_object_determiner") + r")(?:[ \xa0]+[A-Z][\w’'-]*){0,3}[ \xa0]+[a-z][\w’'-]*))?|"
     # ("…, said a port official who gave no name.": the source, then a relative clause about it)
-    r"(" + _VERB_NP + r") ((?:(?![ \xa0](?:who|whom)[ \xa0])[^,.;“”\"]){2,60}?)"
-    r"(?:[ \xa0]+(?:who|whom)[ \xa0][^,.;“”\"]{1,160})?)"
+    r"(" + _VERB_NP + r") ((?:(?![ \xa0](?:" + alternation("person_relative") + r")[ \xa0])[^,.;“”\"]){2,60}?)"
+    r"(?:[ \xa0]+(?:" + alternation("person_relative") + r")[ \xa0][^,.;“”\"]{1,160})?)"
     + _TIME_RE + "?"
     # "… in an interview" / "… of the ruling" (no comma, bounded): "X said …" only (not after "said X", group
     # 4: "…, said Tom Berg of the union."), and a verb of ``_ADJUNCT_VERBS`` only (:func:`_tail_ok`)
@@ -338,10 +340,12 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     as subject ("this shows"), a cognitive verb of a vague source ("many believe") or a tentative one
     of a vague source that is no group of people (:func:`_people`: "the trajectory suggests"; "some
     analysts suggested" reports; a capitalised word the text also writes in lower case counts as vague:
-    :func:`_common_word`), a clause under 8 characters, starting in a quote or overlapping a reported
-    clause already ``taken``. It also ends before a new attribution (:func:`_before_new_attribution`); one
-    holding quotations is kept whole when they are part of it (:func:`_mixed_clause`), else cut before the
-    aside whose own verb reports them (:func:`_before_inner_attribution`) or dropped.
+    :func:`_common_word`), a promise, request or demand whose subject cannot make it (:func:`_performs`), a
+    clause that ends with a tail attributing its sentence (:func:`_ends_with_tail`), a clause under 8
+    characters, starting in a quote or overlapping a reported clause already ``taken``. It also ends before a
+    new attribution (:func:`_before_new_attribution`); one holding quotations is kept whole when they are part
+    of it (:func:`_mixed_clause`), else cut before the aside whose own verb reports them
+    (:func:`_before_inner_attribution`) or dropped.
     """
     t = dm.text
     verb = m.group(1)
@@ -357,11 +361,13 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
             info.get("type") == "cognitive" or info.get("type") == "tentative" and not _people(spk)):
         # "many believe …", "the trajectory suggests …", "Records indicated …"; "aides suggested …" reports
         return None
-    cstart = _clause_start(m, info, t[m.end():m.end() + 200])
+    after = t[m.end():m.end() + 200]
+    cstart = _clause_start(m, info, after)
     if cstart is None:
         cstart = _gap_clause_start(dm, m, info)
-    if cstart is None or _COMMITMENT_TO.match(t, m.end()) and not _commits(dm, m, spk, typ):
-        return None
+    if cstart is None or cstart in (_act_start(m.end(), info, after), _object_start(m.end(), info, after)) \
+            and not _performs(dm, m, spk, typ):
+        return None   # "the flood threatened to …", "the recipe calls for …", "repeated calls for …"
     cend = dm.sent_end(cstart)
     # the first ")" of the clause and any "(" before it, by bisection over their positions
     # (several verbs of one long sentence would each scan to its end)
@@ -384,9 +390,11 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
         # ends before the aside whose own verb reports the quotation
         cend = _before_inner_attribution(dm, cstart, cend)
         mixed = False
-    if cend - cstart < 8:
-        return None
-    np_ = _RELATIVE_AFTER.sub("", t[cstart:cend])
+    if cend - cstart < 8 or _ends_with_tail(t, cstart, cend):
+        return None   # ("X vowed to …, her aide said.": the tail's source reports the sentence)
+    np_ = t[cstart:cend]
+    if FINITE_WORD.search(t, dm.sent_start(m.start()), m.start()):
+        np_ = _RELATIVE_AFTER.sub("", np_)   # (after a clause, not after "Ann Lee, 54,": "said farmers who …")
     if verb in _VERB_NP_SET and t[max(0, m.start() - 4):m.start()].rstrip().endswith(",") \
             and count_words(_TRAILING_NAME.sub("", np_)) <= _INVERTED_NP_WORDS \
             and not FINITE_WORD.search(np_) and not _PRONOUN_CLAUSE.match(t, cstart):
@@ -402,18 +410,55 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
 
 _NOUN_BEFORE = re.compile(r"(?:^|[ \xa0])(?:" + alternation("stop_pre") + "|" + alternation("tell_object_determiner")
                           + r")[ \xa0]+$", re.I)
+_WORD_BEFORE = re.compile(r"([\w’'-]+)[ \xa0]+$")
+_SUBJECT_PRONOUNS = _PERSONAL | {"it", "who", "that", "which"}   # ("when it demands …", "a mayor who promises to …")
+_AGENT_SUFFIXES = tuple(words("agent_suffix"))
+_BODY_NOUNS = frozenset(words("body_noun"))
 
 
-def _commits(dm, m, spk: str, typ: str) -> bool:
-    """Does the verb ``m`` of type commissive, an infinitive after it, report a commitment of its subject ``spk``?
-    Not for a thing ("the storm threatened to flood the quay", a vague source that is no group of people:
-    :func:`_people`), nor for a form that is also a plural noun after a determiner, preposition or conjunction
-    ("speeches and promises to …", "his vows to …", list ``noun_form_verb``)."""
-    if dm.vinfo.get(m.group(1), {}).get("type") != "commissive":
-        return True
-    if typ == "vague" and not _people(spk):
-        return False
-    return not (m.group(1).lower() in _NOUN_FORMS and _NOUN_BEFORE.search(dm.text, max(0, m.start() - 12), m.start()))
+def _performs(dm, m, spk: str, typ: str) -> bool:
+    """Can the subject ``spk`` (type ``typ``) of the verb ``m`` promise, request or demand what follows it? Not a
+    form that is also a plural noun (list ``noun_form_verb``) after a determiner, preposition, conjunction or a
+    lower-case word that is no pronoun ("speeches and promises to …", "repeated calls for …"; a capitalised
+    common word opening the sentence: "Campaign promises to …"), nor a vague source that is no agent
+    (:func:`agent`: "the flood threatened to …", "the recipe calls for …", "the sign told drivers to …")."""
+    if m.group(1).lower() in _NOUN_FORMS:
+        lo = max(0, m.start() - 40)
+        wb = _WORD_BEFORE.search(dm.text, lo, m.start())
+        w = wb.group(1) if wb is not None else ""
+        if _NOUN_BEFORE.search(dm.text, lo, m.start()) or w.islower() and w not in _SUBJECT_PRONOUNS \
+                or w[:1].isupper() and w.lower() in dm.common and dm.sent_start(m.start()) == wb.start(1):
+            return False
+    return typ != "vague" or agent(spk)
+
+
+def agent(np_: str) -> bool:
+    """Is the vague source ``np_`` one that can promise or request: people (:func:`_people`), a body of them or
+    a text it issues (list ``body_noun``: "the council", "the statement"), or a head with an agent ending (list
+    ``agent_suffix``: "farmers", "the skipper", "pharmacists")?"""
+    w = _HEAD_PREPOSITION.split(np_.lower(), 1)[0].split()
+    head = w[-1] if w else ""
+    return _people(np_) or head in _BODY_NOUNS or head.rstrip("s") in _BODY_NOUNS or head.endswith(_AGENT_SUFFIXES)
+
+
+# a tail that attributes the whole sentence ("…, her spokesman said", "…, said Ann Lee", "…, according to Lee"),
+# after one of the clause's last two commas
+_CLAUSE_TAIL = re.compile(r",[ \xa0]+(?:according to[ \xa0][^,.;“”\"]{2,80}|(?:[^,.;“”\"]{1,60}[ \xa0])?(?:" + _NP_VERB
+                          + r")" + _TIME_RE + r"?|(?:" + _VERB_NP + r")[ \xa0][^,.;“”\"]{2,60})[ \xa0.]*$")
+
+
+def _ends_with_tail(t: str, cstart: int, cend: int) -> bool:
+    """Does the clause ``t[cstart:cend]`` end with an attribution of its sentence after one of its last two commas
+    ("vowed to reopen the dock by June, her spokesman said")? Then the tail reports the sentence, this verb's
+    clause with it, as it does when no verb reports inside it."""
+    c = t.rfind(",", cstart, cend)
+    for _ in range(2):
+        if c < 0:
+            return False
+        if _CLAUSE_TAIL.match(t, c, cend):
+            return True
+        c = t.rfind(",", cstart, c)
+    return False
 
 
 #: how far into a reported clause " and <the same verb>" is looked for
@@ -454,13 +499,34 @@ RELATIVE_ASIDE_CHARS = 120
 #: ... and how far into its clause the comma that closes the aside
 RELATIVE_CLOSE_CHARS = 200
 _CLAUSE_COORD = re.compile(r",[ \xa0]+(?:" + alternation("clause_coordinator") + r")\b")
-_RELATIVE_ASIDE_OPEN = re.compile(r",[ \xa0]+(?:" + alternation("relative_pronoun") + r")\b[^,;:.]*$")
+# (", who …", or an appositive before it: "Ann Lee, a former minister who has long called for reform, said …")
+_RELATIVE_ASIDE_OPEN = re.compile(r",[ \xa0]+(?:[\w’'-]+[ \xa0]+){0,6}?(?:" + alternation("relative_pronoun")
+                                  + r")\b[^,;:.]*$")
 # the comma that closes an aside, then the main clause's verb: ", criticized …", ", was fired", ", notably stopped …"
 _RELATIVE_ASIDE_CLOSE = re.compile(r",[ \xa0]+(?:[a-z]+ly[ \xa0]+)?(?:" + FINITE_ALT + r")\b")
 
 
 _PARTICIPLE_AT = re.compile(r"[a-z]+ing\b")
+#: the longest subject (in characters, and words after a determiner) before an -ing aside about it
+ASIDE_SUBJECT_CHARS = 60
+ASIDE_SUBJECT_WORDS = 4
+_DETERMINER_HEAD = re.compile(r"(?:" + alternation("determiner") + r")[ \xa0]", re.I)
 _PARTICIPLE_ASIDE_OPEN = re.compile(r",[ \xa0]+(?:[a-z]+ly[ \xa0]+)?$")
+
+
+def _participle_aside(dm, ss: int, vstart: int):
+    """The comma that opens an -ing aside about the sentence's subject ("Ida Park, urging calm, went home"): the
+    -ing verb at ``vstart`` follows a comma (maybe an adverb) right after the sentence's first words (from ``ss``),
+    which are a name or a determiner and at most :data:`ASIDE_SUBJECT_WORDS` words with no finite verb ("Lee hit
+    back, arguing …" is no aside); else None. Only that short opening is read, so each verb costs the same."""
+    comma = _PARTICIPLE_ASIDE_OPEN.search(dm.text, max(ss, vstart - 20), vstart)
+    if comma is None or comma.start() - ss > ASIDE_SUBJECT_CHARS:
+        return None
+    head = dm.text[ss:comma.start()].strip()
+    if NAME_RE.fullmatch(head) or _DETERMINER_HEAD.match(head) and count_words(head) <= ASIDE_SUBJECT_WORDS \
+            and not FINITE_WORD.search(head):
+        return comma
+    return None
 
 
 def _end_of_relative_aside(dm, vstart: int, cstart: int, cend: int) -> int:
@@ -474,7 +540,7 @@ def _end_of_relative_aside(dm, vstart: int, cstart: int, cend: int) -> int:
     ss = dm.entities.after_dateline(dm.sent_start(vstart))
     aside = _RELATIVE_ASIDE_OPEN.search(dm.text, max(ss, vstart - RELATIVE_ASIDE_CHARS), vstart)
     if aside is None and _PARTICIPLE_AT.match(dm.text, vstart):
-        aside = _PARTICIPLE_ASIDE_OPEN.search(dm.text, max(ss, vstart - 20), vstart)   # "Lee, urging calm, left …"
+        aside = _participle_aside(dm, ss, vstart)   # "Lee, urging calm, went home"
     if aside is None or FINITE_WORD.search(dm.text, ss, aside.start()):
         return cend   # (an aside about an object, "backed by Lee, who said …", is closed by no main verb)
     hi = min(cend, cstart + RELATIVE_CLOSE_CHARS)
@@ -691,10 +757,9 @@ def _clause_start_after(at: int, info: dict, after: str) -> int | None:
     cm = _COLON_CLAUSE.match(after)
     if cm is not None:
         return at + cm.end()
-    infinitive = _REQUEST_TO if info.get("lemma") in _REQUEST_LEMMAS else _INFINITIVE_REPORT.get(info.get("type", ""))
-    cm = infinitive.match(after) if infinitive is not None else None
-    if cm is not None:
-        return at + cm.end()
+    act = _act_start(at, info, after)
+    if act is not None:
+        return act
     if info.get("lemma") == "ask":
         cm = _ASK_CLAUSE.match(after)
         return None if cm is None else at + cm.end()
@@ -722,8 +787,21 @@ def _clause_start_after(at: int, info: dict, after: str) -> int | None:
             cm = _TIME_ZERO_THAT.match(after)
         if cm is None and info.get("lemma") in _SAY_LEMMAS:
             cm = _SAY_QUOTE_CLAUSE.match(after)
-    if cm is None and info.get("lemma") in _NP_REQUEST_LEMMAS:
-        cm = _NP_REQUEST.match(after)
+    return _object_start(at, info, after) if cm is None else at + cm.end()
+
+
+def _act_start(at: int, info: dict, after: str) -> int | None:
+    """Where a promise or request reported by its infinitive starts in ``after`` (which starts at ``at``): "to"
+    after a commissive verb ("vowed to …"), the addressee before "to" after a directive one or a lemma of list
+    ``request_lemma`` ("urged the board to …", "told deckhands to …"); else None."""
+    infinitive = _REQUEST_TO if info.get("lemma") in _REQUEST_LEMMAS else _INFINITIVE_REPORT.get(info.get("type", ""))
+    cm = infinitive.match(after) if infinitive is not None else None
+    return None if cm is None else at + cm.end()
+
+
+def _object_start(at: int, info: dict, after: str) -> int | None:
+    """Where a demand reported by its object starts ("called for an audit", list ``np_request_lemma``), else None."""
+    cm = _NP_REQUEST.match(after) if info.get("lemma") in _NP_REQUEST_LEMMAS else None
     return None if cm is None else at + cm.end()
 
 
@@ -794,7 +872,7 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
                 continue   # "…, and the port continues to lose money", "…, but she has said all year that …"
             cue = "according to" if m.group(1) else (m.group(3) or m.group(4))
             np_ = m.group("name") or m.group(1) or m.group(2) or m.group(5)   # the name after "said a spokesman, …"
-            if np_ is None or count_words(np_) > 8 and not m.group(1) or m.group(2) and (
+            if np_ is None or count_words(np_) > 8 or m.group(2) and (
                     _FINITE_NO_ED.search(_RELATIVE_AFTER.sub("", np_)) or np_.split()[0].lower() in _COORDINATORS):
                 continue   # ("…, Lee told a reporter he agreed.", "…, and the bank responded.": a clause of its own)
             if m.group(5) and (not _SAID_NP.search(np_) or _NOT_INVERTED_NP.search(np_)

@@ -16,7 +16,15 @@ import bisect
 import re
 
 from .entities import name_in_np
-from .lexicon import alternation, descriptor_np, np_internal_abbreviations, prepositions, word_set, words
+from .lexicon import (
+    alternation,
+    descriptor_np,
+    np_internal_abbreviations,
+    prepositions,
+    speech_participles,
+    word_set,
+    words,
+)
 from .names import (
     NAME_RE,
     PARTY_TAG,
@@ -138,6 +146,7 @@ _CLAUSE_CUT = re.compile(r"[;:(—–]|" + "|".join(rf"\b{w}\s" for w in words("
 _OPEN_CLAUSE_CUT = word_set("open_clause_cut")
 _PLACE_ONLY = word_set("place_only_preposition")
 _VP_FRAGMENT_START = word_set("vp_fragment_start")
+_AUX_ADVERB_WORDS = word_set("aux_adverb")
 _NP_CONJUNCTION = word_set("clause_coordinator")
 _RELATIVE_AUX = word_set("relative_aux")
 _RELATIVE_SUBJECT = word_set("relative_subject")
@@ -222,6 +231,7 @@ INFINITIVE_ADJECTIVE = word_set("infinitive_adjective")
 #: how long the object or adjunct between a verb of list ``purpose_report_verb`` and the "to" of an infinitive speech
 #: verb may be ("took to the radio on Friday to say")
 PURPOSE_GAP_CHARS = 60
+_PURPOSE_GAP_VETO = re.compile(r"\b(?:" + "|".join(speech_participles()) + r"|for)\b")
 _PURPOSE_LEAD = re.compile(r"\b(?:" + alternation("purpose_report_verb") + r")\b(?P<gap>[^.;:!?,“”\"]{1,"
                            + str(PURPOSE_GAP_CHARS) + r"}?)[ \xa0]to[ \xa0]+$")
 
@@ -244,11 +254,13 @@ def infinitive_lead(text: str, lo: int, vstart: int) -> int | None:
 def purpose_lead(text: str, lo: int, vstart: int) -> int | None:
     """Where the verb of "took to the radio on Friday to say", "wrote a letter to argue" starts: a verb of list
     ``purpose_report_verb`` (not before ``lo``) whose object or adjunct, up to :data:`PURPOSE_GAP_CHARS` characters
-    with no punctuation, quotation mark or finite verb, comes before the "to" of the speech verb at ``vstart``: the
-    infinitive says why the subject did so, and the subject said it (unless a modal governs that verb: the caller
-    checks). Else None."""
+    with no punctuation, quotation mark, finite verb, speech participle or "for", comes before the "to" of the
+    speech verb at ``vstart``: the infinitive says why the subject did so, and the subject said it (unless a modal
+    governs that verb: the caller checks). Else None."""
     m = _PURPOSE_LEAD.search(text, max(lo, vstart - PURPOSE_GAP_CHARS - 20), vstart)
-    return None if m is None or FINITE_WORD.search(m.group("gap")) else m.start()
+    if m is None or FINITE_WORD.search(m.group("gap")) or _PURPOSE_GAP_VETO.search(m.group("gap")):
+        return None   # ("a video of Lee telling crews to say …", "took courage for Lee to say …": another subject)
+    return m.start()
 
 
 def adjective_lead(text: str, lo: int, vstart: int) -> int | None:
@@ -409,13 +421,21 @@ def _coordinated_subject(dm, seg: str) -> str | None:
 
 
 def ends_coordinated(seg: str) -> bool:
-    """Does ``seg`` (three words at least) end with a coordinator, maybe then adverbs ("… and then")?"""
-    toks = seg[-80:].split()
+    """Does ``seg`` (three words at least) end with a coordinator, maybe then adverbs ("… and then") or an
+    auxiliary and a word of list ``aux_adverb`` ("… but has since")?"""
+    toks = [w.lower() for w in seg[-80:].split()]
     k = len(toks)
-    while k > 1 and (toks[k - 1].lower() in _VP_FRAGMENT_START or toks[k - 1].lower().endswith("ly")) \
-            and toks[k - 1].lower() not in _NP_CONJUNCTION:
+    while k > 1 and toks[k - 1] not in _NP_CONJUNCTION and (
+            toks[k - 1] in _VP_FRAGMENT_START or toks[k - 1].endswith("ly") or _adverb_after_aux(toks, k - 1)):
         k -= 1
-    return k >= 2 and toks[k - 1].lower() in _NP_CONJUNCTION and count_words(seg[:200]) >= 3
+    return k >= 2 and toks[k - 1] in _NP_CONJUNCTION and count_words(seg[:200]) >= 3
+
+
+def _adverb_after_aux(toks: list[str], i: int) -> bool:
+    """Is ``toks[i]`` a word of list ``aux_adverb`` after an auxiliary that is no coordinator ("has since")? (Not
+    "and since …", a subordinator.)"""
+    return i > 0 and toks[i] in _AUX_ADVERB_WORDS and toks[i - 1] in _VP_FRAGMENT_START \
+        and toks[i - 1] not in _NP_CONJUNCTION
 
 
 def clause_subject(dm, seg: str) -> str:
