@@ -392,12 +392,8 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
         mixed = False
     if cend - cstart < 8 or _ends_with_tail(t, cstart, cend):
         return None   # ("X vowed to …, her aide said.": the tail's source reports the sentence)
-    np_ = t[cstart:cend]
-    if FINITE_WORD.search(t, dm.sent_start(m.start()), m.start()):
-        np_ = _RELATIVE_AFTER.sub("", np_)   # (after a clause, not after "Ann Lee, 54,": "said farmers who …")
     if verb in _VERB_NP_SET and t[max(0, m.start() - 4):m.start()].rstrip().endswith(",") \
-            and count_words(_TRAILING_NAME.sub("", np_)) <= _INVERTED_NP_WORDS \
-            and not FINITE_WORD.search(np_) and not _PRONOUN_CLAUSE.match(t, cstart):
+            and _inverted_source_after(dm, m, cstart, cend):
         # "…, said Tom Berg, a farmer." / "…, said a spokesman for the port, Tom Berg." / "…, said an aide who
         # asked not to be named.": what follows the verb is its subject
         return None
@@ -406,6 +402,24 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     if taken.overlaps(cstart, cend) or dm.in_quote(cstart) and not (mixed and _quote_opens_clause(dm, cstart)):
         return None
     return Quote("", cstart, cend, t[cstart:cend], "reported", spk, cue=verb, speaker_type=typ)
+
+
+#: how far before a ", said NP" the finite verb of the clause it closes is looked for
+TAIL_CLAUSE_CHARS = 300
+
+
+def _inverted_source_after(dm, m, cstart: int, cend: int) -> bool:
+    """After ", said", is ``text[cstart:cend]`` the verb's own subject, no clause: at most
+    :data:`_INVERTED_NP_WORDS` words (a trailing name apart), no finite verb, no pronoun subject; a relative clause
+    about the source ("…, said an aide who asked not to be named") is set aside when a finite verb comes before the
+    comma in the last :data:`TAIL_CLAUSE_CHARS` characters (a clause that the tail closes; not "Ann Lee, 54, said
+    skippers who pay …")."""
+    t = dm.text
+    np_ = t[cstart:min(cend, cstart + 400)]
+    if FINITE_WORD.search(t, max(dm.sent_start(m.start()), m.start() - TAIL_CLAUSE_CHARS), m.start()):
+        np_ = _RELATIVE_AFTER.sub("", np_)
+    return count_words(_TRAILING_NAME.sub("", np_)) <= _INVERTED_NP_WORDS and not FINITE_WORD.search(np_) \
+        and not _PRONOUN_CLAUSE.match(t, cstart)
 
 
 _NOUN_BEFORE = re.compile(r"(?:^|[ \xa0])(?:" + alternation("stop_pre") + "|" + alternation("tell_object_determiner")
@@ -441,6 +455,8 @@ def agent(np_: str) -> bool:
     return _people(np_) or head in _BODY_NOUNS or head.rstrip("s") in _BODY_NOUNS or head.endswith(_AGENT_SUFFIXES)
 
 
+#: how far from a clause's end a tail that attributes its sentence is looked for
+TAIL_CHARS = 160
 # a tail that attributes the whole sentence ("…, her spokesman said", "…, said Ann Lee", "…, according to Lee"),
 # after one of the clause's last two commas
 _CLAUSE_TAIL = re.compile(r",[ \xa0]+(?:according to[ \xa0][^,.;“”\"]{2,80}|(?:[^,.;“”\"]{1,60}[ \xa0])?(?:" + _NP_VERB
@@ -451,13 +467,14 @@ def _ends_with_tail(t: str, cstart: int, cend: int) -> bool:
     """Does the clause ``t[cstart:cend]`` end with an attribution of its sentence after one of its last two commas
     ("vowed to reopen the dock by June, her spokesman said")? Then the tail reports the sentence, this verb's
     clause with it, as it does when no verb reports inside it."""
-    c = t.rfind(",", cstart, cend)
+    lo = max(cstart, cend - TAIL_CHARS)   # (a tail is short: each verb reads a bounded end of its clause)
+    c = t.rfind(",", lo, cend)
     for _ in range(2):
         if c < 0:
             return False
         if _CLAUSE_TAIL.match(t, c, cend):
             return True
-        c = t.rfind(",", cstart, c)
+        c = t.rfind(",", lo, c)
     return False
 
 
