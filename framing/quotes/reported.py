@@ -231,7 +231,7 @@ _COMMITMENT_TO = re.compile(r"[ \xa0]+(?=" + _INFINITIVE_VERB + ")")
 _REQUEST_TO = re.compile(r"(?=[ \xa0]+(?!(?:" + alternation("date_word") + r")\b)(?:" + _TELL_OBJECT
                          # (or a bare noun: "urged voters to"; not an adverb: "asked again to", "asked repeatedly to")
                          + r"|(?!(?:" + alternation("stop_pre") + "|" + alternation("aux_adverb") + r"|not|[a-z]+ly)\b)"
-                         r"[a-z][\w’'-]*)"
+                         r"(?P<bare>[a-z][\w’'-]*))"
                          + _TIME_RE + r"?[ \xa0]+" + _INFINITIVE_VERB + r")[ \xa0]+")   # ("asked Lee on Monday to …")
 _INFINITIVE_REPORT = {"commissive": _COMMITMENT_TO, "directive": _REQUEST_TO}
 # ... and of a verb of another type that also requests ("told the crews to wait", "warned the city not to build")
@@ -365,8 +365,8 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     cstart = _clause_start(m, info, after)
     if cstart is None:
         cstart = _gap_clause_start(dm, m, info)
-    if cstart is None or cstart in (_act_start(m.end(), info, after), _object_start(m.end(), info, after)) \
-            and not _performs(dm, m, spk, typ):
+    if cstart is None or cstart in (_act_start(m.end(), info, after), _object_start(m.end(), info, after),
+                                    _wh_start(m.end(), info, after)) and not _performs(dm, m, spk, typ):
         return None   # "the flood threatened to …", "the recipe calls for …", "repeated calls for …"
     cend = dm.sent_end(cstart)
     # the first ")" of the clause and any "(" before it, by bisection over their positions
@@ -390,8 +390,14 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
         # ends before the aside whose own verb reports the quotation
         cend = _before_inner_attribution(dm, cstart, cend)
         mixed = False
-    if cend - cstart < 8 or _ends_with_tail(t, cstart, cend):
-        return None   # ("X vowed to …, her aide said.": the tail's source reports the sentence)
+    act = cstart in (_act_start(m.end(), info, after), _object_start(m.end(), info, after))
+    tail = _tail_start(t, cstart, cend)
+    if tail >= 0:   # "X vowed to …, her aide said.": the tail reports the sentence; "Lee said A, the union said."
+        if act:
+            return None
+        cend = max(cstart, dm.clause_end(tail))
+    if cend - cstart < 8:
+        return None
     if verb in _VERB_NP_SET and t[max(0, m.start() - 4):m.start()].rstrip().endswith(",") \
             and _inverted_source_after(dm, m, cstart, cend):
         # "…, said Tom Berg, a farmer." / "…, said a spokesman for the port, Tom Berg." / "…, said an aide who
@@ -406,17 +412,21 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
 
 #: how far before a ", said NP" the finite verb of the clause it closes is looked for
 TAIL_CLAUSE_CHARS = 300
+_RELATIVE_IN_PART = re.compile(r"\b(?:" + alternation("relative_pronoun") + r"|that)\b", re.I)
 
 
 def _inverted_source_after(dm, m, cstart: int, cend: int) -> bool:
     """After ", said", is ``text[cstart:cend]`` the verb's own subject, no clause: at most
     :data:`_INVERTED_NP_WORDS` words (a trailing name apart), no finite verb, no pronoun subject; a relative clause
     about the source ("…, said an aide who asked not to be named") is set aside when a finite verb comes before the
-    comma in the last :data:`TAIL_CLAUSE_CHARS` characters (a clause that the tail closes; not "Ann Lee, 54, said
-    skippers who pay …")."""
+    comma in the last comma part before the verb, with no relative word (a clause that the tail closes; not "Ann
+    Lee, 54, said skippers who pay …", nor "Ann Lee, who was fired, said skippers who …")."""
     t = dm.text
     np_ = t[cstart:min(cend, cstart + 400)]
-    if FINITE_WORD.search(t, max(dm.sent_start(m.start()), m.start() - TAIL_CLAUSE_CHARS), m.start()):
+    lo = max(dm.sent_start(m.start()), m.start() - TAIL_CLAUSE_CHARS)
+    part = t[lo:m.start()].rstrip(" ,\xa0")
+    part = part[part.rfind(",") + 1:]   # (the last comma part: "Tolls are a burden", not "who was fired in May")
+    if FINITE_WORD.search(part) and not _RELATIVE_IN_PART.search(part):
         np_ = _RELATIVE_AFTER.sub("", np_)
     return count_words(_TRAILING_NAME.sub("", np_)) <= _INVERTED_NP_WORDS and not FINITE_WORD.search(np_) \
         and not _PRONOUN_CLAUSE.match(t, cstart)
@@ -424,8 +434,11 @@ def _inverted_source_after(dm, m, cstart: int, cend: int) -> bool:
 
 _NOUN_BEFORE = re.compile(r"(?:^|[ \xa0])(?:" + alternation("stop_pre") + "|" + alternation("tell_object_determiner")
                           + r")[ \xa0]+$", re.I)
-_WORD_BEFORE = re.compile(r"([\w’'-]+)[ \xa0]+$")
-_SUBJECT_PRONOUNS = _PERSONAL | {"it", "who", "that", "which"}   # ("when it demands …", "a mayor who promises to …")
+_WORD_BEFORE = re.compile(r"([\w’'-]+)[ \xa0]+(?:(?:[a-z]+ly|" + alternation("aux_adverb") + "|"
+                          + alternation("progressive_adverb") + r")[ \xa0]+)?$")
+_TAIL_SOURCE_OPENERS = frozenset(words("tell_object_determiner") + words("pronoun_subject") + words("np_quantifier"))
+# ... before a verb form that is also a noun, a pronoun is its subject ("when it demands …", "a mayor who promises")
+_SUBJECT_PRONOUNS = _PERSONAL | frozenset(words("noun_form_subject"))
 _AGENT_SUFFIXES = tuple(words("agent_suffix"))
 _BODY_NOUNS = frozenset(words("body_noun"))
 
@@ -433,15 +446,17 @@ _BODY_NOUNS = frozenset(words("body_noun"))
 def _performs(dm, m, spk: str, typ: str) -> bool:
     """Can the subject ``spk`` (type ``typ``) of the verb ``m`` promise, request or demand what follows it? Not a
     form that is also a plural noun (list ``noun_form_verb``) after a determiner, preposition, conjunction or a
-    lower-case word that is no pronoun ("speeches and promises to …", "repeated calls for …"; a capitalised
-    common word opening the sentence: "Campaign promises to …"), nor a vague source that is no agent
+    lower-case word that is no pronoun and no agent, adverbs aside ("speeches and promises to …", "repeated calls
+    for …"; not "the mayor now promises to …"; a capitalised common word opening the sentence: "Campaign promises
+    to …"), nor a vague source that is no agent
     (:func:`agent`: "the flood threatened to …", "the recipe calls for …", "the sign told drivers to …")."""
     if m.group(1).lower() in _NOUN_FORMS:
         lo = max(0, m.start() - 40)
         wb = _WORD_BEFORE.search(dm.text, lo, m.start())
         w = wb.group(1) if wb is not None else ""
+        opens = wb is not None and dm.sent_start(m.start()) == wb.start(1)
         if _NOUN_BEFORE.search(dm.text, lo, m.start()) or w.islower() and w not in _SUBJECT_PRONOUNS \
-                or w[:1].isupper() and w.lower() in dm.common and dm.sent_start(m.start()) == wb.start(1):
+                and not agent(w) or w[:1].isupper() and w.lower() in dm.common and opens:
             return False
     return typ != "vague" or agent(spk)
 
@@ -452,30 +467,50 @@ def agent(np_: str) -> bool:
     ``agent_suffix``: "farmers", "the skipper", "pharmacists")?"""
     w = _HEAD_PREPOSITION.split(np_.lower(), 1)[0].split()
     head = w[-1] if w else ""
-    return _people(np_) or head in _BODY_NOUNS or head.rstrip("s") in _BODY_NOUNS or head.endswith(_AGENT_SUFFIXES)
+    return _people(np_) or any(f in _BODY_NOUNS for f in (head, head[:-1], _singular_ies(head))) \
+        or head.endswith(_AGENT_SUFFIXES)
 
 
 #: how far from a clause's end a tail that attributes its sentence is looked for
 TAIL_CHARS = 160
 # a tail that attributes the whole sentence ("…, her spokesman said", "…, said Ann Lee", "…, according to Lee"),
-# after one of the clause's last two commas
-_CLAUSE_TAIL = re.compile(r",[ \xa0]+(?:according to[ \xa0][^,.;“”\"]{2,80}|(?:[^,.;“”\"]{1,60}[ \xa0])?(?:" + _NP_VERB
-                          + r")" + _TIME_RE + r"?|(?:" + _VERB_NP + r")[ \xa0][^,.;“”\"]{2,60})[ \xa0.]*$")
+# after one of the clause's last two commas: a source of one to six words that opens with a determiner, a
+# capital or a subject pronoun (group ``np``, checked by :func:`_tail_source`), its verb, a time, an adjunct
+_TAIL_ADJUNCT = r"(?:[ \xa0]+(?:" + alternation("tail_adjunct") + r")[ \xa0][^,.;“”\"]{1,40}?)?"
+_CLAUSE_TAIL = re.compile(r",[ \xa0]+(?:according to[ \xa0](?P<acc>[^,.;“”\"]{2,80})"
+                          r"|(?P<np>(?:[\w’'.-]+[ \xa0]+){0,5}?)(?:" + _NP_VERB + r")" + _TIME_RE + r"?"
+                          + _TAIL_ADJUNCT + r"|(?:" + _VERB_NP + r")[ \xa0](?P<vnp>[^,.;“”\"]{2,60}?)"
+                          r"(?:,[ \xa0]+" + _NAME_WORDS + r")?)[ \xa0.]*$")
+_TAIL_SOURCE_VETO = re.compile(r"\b(?:" + alternation("clause_relative") + "|" + alternation("clause_conjunction")
+                               + r"|[a-z]+ing)\b", re.I)
 
 
-def _ends_with_tail(t: str, cstart: int, cend: int) -> bool:
-    """Does the clause ``t[cstart:cend]`` end with an attribution of its sentence after one of its last two commas
-    ("vowed to reopen the dock by June, her spokesman said")? Then the tail reports the sentence, this verb's
-    clause with it, as it does when no verb reports inside it."""
+def _tail_start(t: str, cstart: int, cend: int) -> int:
+    """Where the clause ``t[cstart:cend]`` ends with an attribution of its whole sentence after one of its last two
+    commas ("vowed to reopen the dock by June, her spokesman said", "…, said her aide, Ann Ruiz", "…, according
+    to the union"): the comma; else -1. The source opens with a determiner, a capital or a subject pronoun and
+    holds no finite verb, relative word, conjunction or -ing word ("…, echoing what the guild said", "…, as the
+    mayor had said", "…, which engineers said" are no tails)."""
     lo = max(cstart, cend - TAIL_CHARS)   # (a tail is short: each verb reads a bounded end of its clause)
     c = t.rfind(",", lo, cend)
     for _ in range(2):
         if c < 0:
-            return False
-        if _CLAUSE_TAIL.match(t, c, cend):
-            return True
+            return -1
+        tm = _CLAUSE_TAIL.match(t, c, cend)
+        if tm is not None and _tail_source(tm.group("acc") or tm.group("np") or tm.group("vnp") or ""):
+            return c
         c = t.rfind(",", lo, c)
-    return False
+    return -1
+
+
+def _tail_source(np_: str) -> bool:
+    """Is ``np_`` (the source of a tail) a noun phrase: it opens with a determiner, a capital, a subject pronoun
+    or a plural noun, and holds no finite verb, relative word, conjunction or -ing word?"""
+    words_ = np_.split()
+    if not words_ or FINITE_WORD.search(np_) or _TAIL_SOURCE_VETO.search(np_):
+        return False
+    first = words_[0]
+    return first[:1].isupper() or first.lower() in _TAIL_SOURCE_OPENERS or first.lower().endswith("s")
 
 
 #: how far into a reported clause " and <the same verb>" is looked for
@@ -517,7 +552,7 @@ RELATIVE_ASIDE_CHARS = 120
 RELATIVE_CLOSE_CHARS = 200
 _CLAUSE_COORD = re.compile(r",[ \xa0]+(?:" + alternation("clause_coordinator") + r")\b")
 # (", who …", or an appositive before it: "Ann Lee, a former minister who has long called for reform, said …")
-_RELATIVE_ASIDE_OPEN = re.compile(r",[ \xa0]+(?:[\w’'-]+[ \xa0]+){0,6}?(?:" + alternation("relative_pronoun")
+_RELATIVE_ASIDE_OPEN = re.compile(r",[ \xa0]+(?P<app>(?:[\w’'-]+[ \xa0]+){0,6}?)(?:" + alternation("relative_pronoun")
                                   + r")\b[^,;:.]*$")
 # the comma that closes an aside, then the main clause's verb: ", criticized …", ", was fired", ", notably stopped …"
 _RELATIVE_ASIDE_CLOSE = re.compile(r",[ \xa0]+(?:[a-z]+ly[ \xa0]+)?(?:" + FINITE_ALT + r")\b")
@@ -539,11 +574,15 @@ def _participle_aside(dm, ss: int, vstart: int):
     comma = _PARTICIPLE_ASIDE_OPEN.search(dm.text, max(ss, vstart - 20), vstart)
     if comma is None or comma.start() - ss > ASIDE_SUBJECT_CHARS:
         return None
-    head = dm.text[ss:comma.start()].strip()
-    if NAME_RE.fullmatch(head) or _DETERMINER_HEAD.match(head) and count_words(head) <= ASIDE_SUBJECT_WORDS \
-            and not FINITE_WORD.search(head):
-        return comma
-    return None
+    return comma if _short_subject(dm.text[ss:comma.start()].strip()) else None
+
+
+def _short_subject(head: str) -> bool:
+    """Is ``head`` (a sentence's first words, before an aside) a name, or a determiner and at most
+    :data:`ASIDE_SUBJECT_WORDS` words with no finite verb?"""
+    return len(head) <= ASIDE_SUBJECT_CHARS and (NAME_RE.fullmatch(head) is not None or _DETERMINER_HEAD.match(head)
+                                                   is not None and count_words(head) <= ASIDE_SUBJECT_WORDS
+                                                   and not FINITE_WORD.search(head))
 
 
 def _end_of_relative_aside(dm, vstart: int, cstart: int, cend: int) -> int:
@@ -556,6 +595,8 @@ def _end_of_relative_aside(dm, vstart: int, cstart: int, cend: int) -> int:
     after a comma), and no finite verb comes before the aside in its sentence."""
     ss = dm.entities.after_dateline(dm.sent_start(vstart))
     aside = _RELATIVE_ASIDE_OPEN.search(dm.text, max(ss, vstart - RELATIVE_ASIDE_CHARS), vstart)
+    if aside is not None and aside.group("app") and not _short_subject(dm.text[ss:aside.start()].strip()):
+        aside = None   # ("Last week, a judge who reviewed the case said …": the subject, no aside)
     if aside is None and _PARTICIPLE_AT.match(dm.text, vstart):
         aside = _participle_aside(dm, ss, vstart)   # "Lee, urging calm, went home"
     if aside is None or FINITE_WORD.search(dm.text, ss, aside.start()):
@@ -780,10 +821,9 @@ def _clause_start_after(at: int, info: dict, after: str) -> int | None:
     if info.get("lemma") == "ask":
         cm = _ASK_CLAUSE.match(after)
         return None if cm is None else at + cm.end()
-    if info.get("lemma") in _WH_LEMMAS:
-        cm = _WH_CLAUSE.match(after)
-        if cm is not None:
-            return at + cm.end()
+    wh = _wh_start(at, info, after)
+    if wh is not None:
+        return wh
     if info.get("lemma") == "tell":
         cm = _told_object_clause(after)
         return None if cm is None else at + cm.end()
@@ -813,6 +853,14 @@ def _act_start(at: int, info: dict, after: str) -> int | None:
     ``request_lemma`` ("urged the board to …", "told deckhands to …"); else None."""
     infinitive = _REQUEST_TO if info.get("lemma") in _REQUEST_LEMMAS else _INFINITIVE_REPORT.get(info.get("type", ""))
     cm = infinitive.match(after) if infinitive is not None else None
+    if cm is not None and cm.groupdict().get("bare") and not agent(cm["bare"]):
+        return None   # "told jokes to ease the tension": a thing told, and a purpose
+    return None if cm is None else at + cm.end()
+
+
+def _wh_start(at: int, info: dict, after: str) -> int | None:
+    """Where an embedded question after a verb of list ``wh_lemma`` starts ("explained how …"), else None."""
+    cm = _WH_CLAUSE.match(after) if info.get("lemma") in _WH_LEMMAS else None
     return None if cm is None else at + cm.end()
 
 
@@ -892,7 +940,7 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
             if np_ is None or count_words(np_) > 8 or m.group(2) and (
                     _FINITE_NO_ED.search(_RELATIVE_AFTER.sub("", np_)) or np_.split()[0].lower() in _COORDINATORS):
                 continue   # ("…, Lee told a reporter he agreed.", "…, and the bank responded.": a clause of its own)
-            if m.group(5) and (not _SAID_NP.search(np_) or _NOT_INVERTED_NP.search(np_)
+            if m.group(5) and (not _SAID_NP.search(sent[m.start(5):m.end()]) or _NOT_INVERTED_NP.search(np_)
                                or _PRONOUN_CLAUSE.match(np_)):
                 continue  # "..., said his members wanted" / "..., said on Tuesday that ..." is no inverted attribution
             # "…, said a clerk who had read the memo.": the source is the noun before "who"

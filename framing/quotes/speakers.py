@@ -432,10 +432,10 @@ def ends_coordinated(seg: str) -> bool:
 
 
 def _adverb_after_aux(toks: list[str], i: int) -> bool:
-    """Is ``toks[i]`` a word of list ``aux_adverb`` after an auxiliary that is no coordinator ("has since")? (Not
-    "and since …", a subordinator.)"""
+    """Is ``toks[i]`` a word of list ``aux_adverb`` after an auxiliary ("has since")? (Not "and since …", a
+    subordinator, nor "who later said", a relative.)"""
     return i > 0 and toks[i] in _AUX_ADVERB_WORDS and toks[i - 1] in _VP_FRAGMENT_START \
-        and toks[i - 1] not in _NP_CONJUNCTION
+        and toks[i - 1] in _AUX_ADVERB_WORDS   # (an auxiliary: "has since"; not "and since", "who later")
 
 
 def clause_subject(dm, seg: str) -> str:
