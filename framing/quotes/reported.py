@@ -365,8 +365,11 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     cstart = _clause_start(m, info, after)
     if cstart is None:
         cstart = _gap_clause_start(dm, m, info)
-    if cstart is None or cstart in (_act_start(m.end(), info, after), _object_start(m.end(), info, after),
-                                    _wh_start(m.end(), info, after)) and not _performs(dm, m, spk, typ):
+    if cstart is None:
+        return None
+    act = _act_verb(info) and cstart in (_act_start(m.end(), info, after), _object_start(m.end(), info, after))
+    if (act or info.get("lemma") in _WH_LEMMAS and cstart == _wh_start(m.end(), info, after)) \
+            and not _performs(dm, m, spk, typ):
         return None   # "the flood threatened to …", "the recipe calls for …", "repeated calls for …"
     cend = dm.sent_end(cstart)
     # the first ")" of the clause and any "(" before it, by bisection over their positions
@@ -390,7 +393,6 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
         # ends before the aside whose own verb reports the quotation
         cend = _before_inner_attribution(dm, cstart, cend)
         mixed = False
-    act = cstart in (_act_start(m.end(), info, after), _object_start(m.end(), info, after))
     tail = _tail_start(t, cstart, cend)
     if tail >= 0:   # "X vowed to …, her aide said.": the tail reports the sentence; "Lee said A, the union said."
         if act:
@@ -856,6 +858,12 @@ def _act_start(at: int, info: dict, after: str) -> int | None:
     if cm is not None and cm.groupdict().get("bare") and not agent(cm["bare"]):
         return None   # "told jokes to ease the tension": a thing told, and a purpose
     return None if cm is None else at + cm.end()
+
+
+def _act_verb(info: dict) -> bool:
+    """Can the verb of ``info`` report a promise, request or demand (:func:`_act_start`, :func:`_object_start`)?"""
+    return info.get("type") in _INFINITIVE_REPORT or info.get("lemma") in _REQUEST_LEMMAS \
+        or info.get("lemma") in _NP_REQUEST_LEMMAS
 
 
 def _wh_start(at: int, info: dict, after: str) -> int | None:

@@ -247,7 +247,8 @@ def infinitive_lead(text: str, lo: int, vstart: int) -> int | None:
     to = INFINITIVE_TO.search(text, max(lo, vstart - 40), vstart)
     if to is None or to.group(1).lower() not in INFINITIVE_SPEAKER or modal_before(text, lo, to.start(1)) \
             or _TO_BEFORE.search(text, max(lo, to.start(1) - 4), to.start(1)):
-        return purpose_lead(text, lo, vstart)   # ("asked Ruiz to continue to insist …": a request, no statement)
+        # ("asked Ruiz to continue to insist …": a request, no statement)
+        return purpose_lead(text, lo, vstart) if _TO_BEFORE.search(text, max(lo, vstart - 4), vstart) else None
     return to.start(1)
 
 
@@ -358,10 +359,13 @@ def subject_region(dm, lo: int, vstart: int) -> str:
             if not _ADVERBIAL_START.match(p):
                 return last_np(p) if _NP_CUT_PREPOSITION.search(p) else p
         return ""
-    core = aux_strip(" " + last).strip()   # ("a new leader who has pledged …": the relative before its auxiliary)
-    if len(lw) > 1 and core.lower().split()[-1:] and core.lower().split()[-1] in _RELATIVE_SUBJECT:
+    if len(lw) > 1 and lw[-1] in _RELATIVE_SUBJECT:
         # "opposition from dairy farmers who say …", "…, against 31 percent who said"
-        return _before_relative(core)
+        return _before_relative(last)
+    if len(lw) > 2 and lw[-1] in _AUX_ADVERB_WORDS:   # "a new leader who has pledged …": the relative before "has"
+        core = aux_strip(" " + last).strip()
+        if core.lower().split()[-1:] and core.lower().split()[-1] in _RELATIVE_SUBJECT:
+            return _before_relative(core)
     if len(parts) > 1:
         # "In a statement, DAIA" -> last part ("…, the anglers who petitioned her say": the anglers)
         return _before_relative_clause(last) or last
