@@ -1994,6 +1994,9 @@ def test_review_of_session_10():
     assert _reported_speakers("Lee sat with the board, with most members saying the toll was too high.") == \
         ["most members"]
     assert _reported_speakers("With the crews saying the toll was too high, the board backed down.") == ["the crews"]
+    # ... and after another sentence (a search from inside the text: "^" is no sentence start)
+    assert _reported_speakers("The vote ended. With the crews saying the toll was too high, the board backed "
+                              "down.") == ["the crews"]
 
 
 def test_second_review_of_session_10():

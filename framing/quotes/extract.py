@@ -218,7 +218,6 @@ class _Reading:
             spk, typ = resolve_np(dm, absolute, m.start(), self.memory)
             if typ == "vague" and not agent(spk):
                 return   # "with banners saying …": a thing says nothing
-
         else:
             spk, typ = self._participle_subject(ss, lo, m.start()) if participle or coordinated else ("", "none")
         inverted = "" if participle or coordinated else _inverted_subject(dm, m)
@@ -286,7 +285,10 @@ class _Reading:
 #: how many words the noun phrase of "with <noun phrase> saying …" may have
 ABSOLUTE_NP_WORDS = 8
 # "with" after a comma or opening the sentence (not "met with reporters saying"); the last "with" before the verb
-_WITH_NP = re.compile(r"(?:^|,[ \xa0]+)[Ww]ith[ \xa0]+(?P<np>(?:(?!\bwith\b)[^,.;:!?“”\"()]){2,80}?)[ \xa0]+$")
+# (a search from a position inside the text: "^" is only the text's or a line's start, so a sentence's start is
+# the character after ". ")
+_WITH_NP = re.compile(r"(?:^|(?<=[.!?”\"’)][ \xa0])|,[ \xa0]+)[Ww]ith[ \xa0]+"
+                      r"(?P<np>(?:(?!\bwith\b)[^,.;:!?“”\"()]){2,80}?)[ \xa0]+$", re.M)
 
 
 def _absolute_subject(dm, lo: int, vstart: int) -> str | None:
