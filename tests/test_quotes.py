@@ -205,7 +205,9 @@ def test_scare_and_so_called_quotes():
 
 
 def test_partial_quote_with_speaker():
-    r = q1('The ministry called the report "a pack of lies" on Monday.', "pack")
+    # (with more words outside the quotation, "called the report “…” on Monday", the object and its label are one
+    # reported row: test_quotes_issue11.test_a_naming_verb_reports_its_object_and_quoted_label)
+    r = q1('The ministry called the report "a pack of lies."', "pack")
     assert r["kind"] == "partial"
     assert r["speaker"].lower().endswith("ministry")
 
@@ -386,7 +388,7 @@ RULE_EXAMPLES = {
                    ("unattributed", "", "")),
     "passive_agent": ("The plan is “a disaster for the port,” as described by officials.",
                       ("partial", "officials", "described"), ("unattributed", "", "")),
-    "coordinated": ("Ana Ruiz called the plan “a disaster” and “a waste”.", ("partial", "Ana Ruiz", "called"),
+    "coordinated": ("Ana Ruiz called it “a disaster” and “a waste”.", ("partial", "Ana Ruiz", "called"),
                     ("scare", "", "")),
     # the modal bars the verb before the second quote; the split clause gives it the first one's speaker
     "split_quote": ("Mayor Tom Reed spoke on Monday. “We will win,” he would also say, “and we did.”",

@@ -1276,8 +1276,9 @@ def test_subjects_the_extractor_used_to_miss():
     # a subject before an aside that holds a quotation
     assert _reported_pairs("Ann Ruiz, citing “the old charter,” said the pier would close.") == \
         [("Ann Ruiz", "the pier would close")]
+    # (since session 11 the naming verb's object and label are a row of their own)
     assert _reported_pairs("Ann Ruiz, who calls the toll a “disgrace,” said the pier would close.") == \
-        [("Ann Ruiz", "the pier would close")]
+        [("Ann Ruiz", "the toll a “disgrace,”"), ("Ann Ruiz", "the pier would close")]
     # a participle that opens the sentence: the main clause's subject
     text = "Ann Ruiz spoke first. While saying that she respects the board, she called for a new vote."
     # (the call for a vote is reported too: session 10)
@@ -2026,3 +2027,56 @@ def test_second_review_of_session_10():
         ("The families", "an inquiry into the tolls")]
     # "who later said" is no coordination with the sentence's subject
     assert _reported_speakers("Lee met the pilots, who were angry, and who later said the toll was unfair.") != ["Lee"]
+
+
+# --------------------------------------------------------------------------- session 11
+
+
+def test_a_clause_word_inside_a_closed_aside_does_not_cut_the_subject():
+    # before: "when" / "that" inside the relative aside cut the subject region, which then named no one
+    assert _reported("Ida Park, who was harbour master when the dock closed, said the tolls would fall.") == [
+        ("Ida Park", "said", "the tolls would fall")]
+    assert _reported("Ida Park, who estimated that a third of the barges were idle, said the guild would wait.") == [
+        ("Ida Park", "said", "the guild would wait")]
+    # a clause that opens inside an aside the verb itself is in still cuts: the guild speaks, not the mayor
+    assert _reported("The mayor, who left when the guild said the tolls would fall, was silent.") == [
+        ("the guild", "said", "the tolls would fall")]
+
+
+def test_an_adverbial_between_the_verb_and_that_holds_no_auxiliary():
+    # before: "said Thursday his worry is that …" was read as "said <adverbial> that …", so the clause started at
+    # "he is …", which was mostly quotation, and the row was dropped
+    assert _reported('Ida Park said Thursday her biggest worry about the plan is that it is "rushed."') == [
+        ("Ida Park", "said", 'her biggest worry about the plan is that it is "rushed."')]
+    assert _reported("Ida Park said on Thursday that the tolls would fall.") == [
+        ("Ida Park", "said", "the tolls would fall")]
+
+
+def test_a_verb_form_used_as_a_noun_reports_no_quotation_inside_a_clause():
+    # before: "comments" after an adjective was a speech verb that reported the quotation, so the clause of
+    # "said" was dropped and the quotation given to "the harsh"
+    rows = _reported('Ida Park said that sometimes the harsh comments make her wish they could "start over."')
+    assert rows == [("Ida Park", "said", 'sometimes the harsh comments make her wish they could "start over."')]
+    # after a relative pronoun the form is a verb: "which claims …" still reports
+    rows = _reported("Ida Park says there is more at stake than the official story, which claims that the tolls "
+                     "will “fight smuggling” on the canal.")
+    assert ("the official story", "claims", "the tolls will “fight smuggling” on the canal") in rows
+
+
+def test_a_naming_verb_reports_its_object_and_quoted_label():
+    # before: only the quoted label was a row (partial)
+    assert _reported("Ida Park called the toll rise on the canal “a tax on boatmen.”") == [
+        ("Ida Park", "called", "the toll rise on the canal “a tax on boatmen.”")]
+    assert _reported('Ida Park described the dredging plan as "reckless" and "costly" for the guild.') == [
+        ("Ida Park", "described", 'the dredging plan as "reckless" and "costly" for the guild')]
+    assert _reported('Ida Park labeled the guild a "cartel" that fixes tolls.') == [
+        ("Ida Park", "labeled", 'the guild a "cartel" that fixes tolls')]
+    # the label ends at a comma, dash, coordinator or finite verb outside quotations ...
+    rows = _rows('Ida Park criticized the board, calling its chair a "rubber stamp" for the mayor, and left.')
+    assert ("reported", "Ida Park", 'its chair a "rubber stamp" for the mayor') in rows
+    rows = _rows('And the toll, which Ida Park had called a "disaster" for the guild, was dropped.')
+    assert ("reported", "Ida Park", 'a "disaster" for the guild') in rows
+    # ... and with fewer than three words outside the quotation the quotation is the row
+    assert _rows('Ida Park called the toll "a disgrace."') == [("partial", "Ida Park", '"a disgrace."')]
+    # a preposition or coordinator after the verb opens no object
+    assert _rows('Ida Park called on the guild "to act now."') == [("partial", "Ida Park", '"to act now."')]

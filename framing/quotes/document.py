@@ -184,8 +184,12 @@ class _DocModel:
 
     def next_quote_start(self, lo: int, hi: int) -> int:
         """Start of the first quote starting in [lo, hi), or -1."""
+        return self.next_quote(lo, hi)[0]
+
+    def next_quote(self, lo: int, hi: int) -> tuple[int, int]:
+        """(start, end) of the first quote starting in [lo, hi), or (-1, -1)."""
         a = bisect.bisect_left(self._qstarts, lo)
-        return self._qstarts[a] if a < len(self._qstarts) and self._qstarts[a] < hi else -1
+        return (self._qstarts[a], self._qends[a]) if a < len(self._qstarts) and self._qstarts[a] < hi else (-1, -1)
 
     def has_mark(self, lo: int, hi: int) -> bool:
         """Does ``text[lo:hi]`` contain a quotation mark (double, or an opening ‘)?"""

@@ -92,7 +92,9 @@ MIXED_MAX_QUOTES = 10
 THAT_ASIDE_CHARS = 100
 _THAT = r"that(?:,(?=[ \xa0]+[^,.;:“”\"]{1," + str(THAT_ASIDE_CHARS) + r"},))?[ \xa0]+"
 _CLAUSE_START_RE = (r"(?:[ \xa0]+(?:" + alternation("clause_lead_adverb") + r"|\w+day|[\w-]+ly|[A-Z][a-z]+\s\d+|\d+)\b"
-                    r"[^,.;:“”\"]{0," + str(ADJUNCT_CHARS) + r"}?[ \xa0]+" + _THAT + _RELATIVE_THAT_VETO
+                    # (no auxiliary in it: "said Thursday his worry is that he …" has its clause at "his")
+                    r"(?:(?!\b(?:" + alternation("finite_marker") + r")\b)[^,.;:“”\"]){0," + str(ADJUNCT_CHARS)
+                    + r"}?[ \xa0]+" + _THAT + _RELATIVE_THAT_VETO
                     # "said that’s …", "said that was …": "that" is the clause's subject
                     + r"|[ \xa0]+(?=that(?:[’']s\b|[ \xa0]+(?:" + alternation("finite_marker") + r")\b))"
                     + r"|[ \xa0]+" + _THAT + ")")
@@ -217,6 +219,18 @@ _NP_REQUEST = re.compile(r"[ \xa0]+(?!(?:" + alternation("date_word") + "|" + "|
 # "explained how …", "recalled what …" (lemmas of list ``wh_lemma``, words of list ``wh_clause_word``)
 _WH_LEMMAS = frozenset(words("wh_lemma"))
 _WH_CLAUSE = re.compile(r"(?:" + _TELL_OBJECT_RE + r")?[ \xa0]+(?=(?:" + alternation("wh_clause_word") + r")[ \xa0])")
+# "called the plan “a disgrace”", "described the fee as “a tax on fishing”" (lemmas of list ``naming_lemma``): the
+# object (one to six words, no preposition or coordinator first, no finite verb, no punctuation but a parenthesis)
+# and the quoted label after it, maybe after a comma ("calling an (absent) rival, “Donald Duck”")
+_NAMING_WORD = r"(?!(?:" + FINITE_ALT + r")\b)[^\s,.;:“”\"]+"
+_NAMING = re.compile(r"[ \xa0]+(?=(?!(?:" + "|".join(sorted(prepositions())) + "|" + alternation("clause_coordinator")
+                     + r")\b)"
+                     + _NAMING_WORD + r"(?:[ \xa0]+" + _NAMING_WORD + r"){0,5}?,?[ \xa0]+(?:as[ \xa0]+)?(?:[“\"]|''))")
+_NAMING_LEMMAS = frozenset(words("naming_lemma"))
+_NAMING_END = re.compile(r"[,;—–]|[ \xa0]--?[ \xa0]|\b(?:" + FINITE_ALT + r")\b|\b(?:"
+                         # (a second label goes on: "called it “a farce” and “a disgrace”")
+                         + alternation("clause_coordinator") + r")\b(?![ \xa0]+(?:(?:" + alternation("article")
+                         + r")[ \xa0]+)?(?:[“\"]|''))")
 # "X asked [reporters] whether …": an indirect question, from its question word
 _ASK_CLAUSE = re.compile(r"(?:" + _TELL_OBJECT_RE + r")?[ \xa0]+(?=(?:" + alternation("question_word") + r")[ \xa0])")
 
@@ -372,6 +386,8 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
             and not _performs(dm, m, spk, typ):
         return None   # "the flood threatened to …", "the recipe calls for …", "repeated calls for …"
     cend = dm.sent_end(cstart)
+    if cstart == _naming_start(m.end(), info, after):
+        cend = _naming_end(dm, cstart, cend)
     # the first ")" of the clause and any "(" before it, by bisection over their positions
     # (several verbs of one long sentence would each scan to its end)
     par = dm.unopened_close(cstart, cend)
@@ -447,20 +463,27 @@ _BODY_NOUNS = frozenset(words("body_noun"))
 
 def _performs(dm, m, spk: str, typ: str) -> bool:
     """Can the subject ``spk`` (type ``typ``) of the verb ``m`` promise, request or demand what follows it? Not a
-    form that is also a plural noun (list ``noun_form_verb``) after a determiner, preposition, conjunction or a
-    lower-case word that is no pronoun and no agent, adverbs aside ("speeches and promises to …", "repeated calls
-    for …"; not "the mayor now promises to …"; a capitalised common word opening the sentence: "Campaign promises
-    to …"), nor a vague source that is no agent
+    verb form used as a noun (:func:`_noun_use`: "repeated calls for …"), nor a vague source that is no agent
     (:func:`agent`: "the flood threatened to …", "the recipe calls for …", "the sign told drivers to …")."""
-    if m.group(1).lower() in _NOUN_FORMS:
-        lo = max(0, m.start() - 40)
-        wb = _WORD_BEFORE.search(dm.text, lo, m.start())
-        w = wb.group(1) if wb is not None else ""
-        opens = wb is not None and dm.sent_start(m.start()) == wb.start(1)
-        if _NOUN_BEFORE.search(dm.text, lo, m.start()) or w.islower() and w not in _SUBJECT_PRONOUNS \
-                and not agent(w) or w[:1].isupper() and w.lower() in dm.common and opens:
-            return False
-    return typ != "vague" or agent(spk)
+    return not _noun_use(dm, m) and (typ != "vague" or agent(spk))
+
+
+def _noun_use(dm, m) -> bool:
+    """Is the speech verb match ``m`` a form that is also a plural noun (list ``noun_form_verb``) used as one: not
+    after a pronoun (list ``noun_form_subject``), but after a determiner, preposition, conjunction or a lower-case
+    word that is no agent, adverbs aside
+    ("speeches and promises to …", "the over-the-top comments make …"; not "the mayor now promises to …"), or a
+    capitalised common word opening the sentence ("Campaign promises to …")?"""
+    if m.group(1).lower() not in _NOUN_FORMS:
+        return False
+    lo = max(0, m.start() - 40)
+    wb = _WORD_BEFORE.search(dm.text, lo, m.start())
+    w = wb.group(1) if wb is not None else ""
+    opens = wb is not None and dm.sent_start(m.start()) == wb.start(1)
+    if w.lower() in _SUBJECT_PRONOUNS:
+        return False   # "the story, which claims that …", "when it demands …": the pronoun is the verb's subject
+    return bool(_NOUN_BEFORE.search(dm.text, lo, m.start())) or w.islower() and not agent(w) \
+        or w[:1].isupper() and w.lower() in dm.common and opens
 
 
 def agent(np_: str) -> bool:
@@ -751,7 +774,7 @@ def _verb_reports(dm, lo: int, v) -> bool:
     infinitive before it, no possessive making it a noun?"""
     t = dm.text
     return not modal_before(t, lo, v.start()) and not _INFINITIVE.search(t, max(lo, v.start() - 4), v.start()) \
-        and not possessive_noun(t, v.start(), v.group(1))
+        and not possessive_noun(t, v.start(), v.group(1)) and not _noun_use(dm, v)
 
 
 _NOUN_FORMS = frozenset(words("noun_form_verb"))
@@ -826,6 +849,9 @@ def _clause_start_after(at: int, info: dict, after: str) -> int | None:
     wh = _wh_start(at, info, after)
     if wh is not None:
         return wh
+    naming = _naming_start(at, info, after)
+    if naming is not None:
+        return naming
     if info.get("lemma") == "tell":
         cm = _told_object_clause(after)
         return None if cm is None else at + cm.end()
@@ -864,6 +890,29 @@ def _act_verb(info: dict) -> bool:
     """Can the verb of ``info`` report a promise, request or demand (:func:`_act_start`, :func:`_object_start`)?"""
     return info.get("type") in _INFINITIVE_REPORT or info.get("lemma") in _REQUEST_LEMMAS \
         or info.get("lemma") in _NP_REQUEST_LEMMAS
+
+
+def _naming_start(at: int, info: dict, after: str) -> int | None:
+    """Where a naming verb's object starts when a quoted label follows it ("called the plan “a disgrace”", list
+    ``naming_lemma``), else None."""
+    cm = _NAMING.match(after) if info.get("lemma") in _NAMING_LEMMAS else None
+    return None if cm is None else at + cm.end()
+
+
+def _naming_end(dm, cstart: int, cend: int) -> int:
+    """Where the content of a naming verb that starts at ``cstart`` ends: after its first quoted label, at the
+    first comma, dash, semicolon, coordinator (not one before another label) or finite verb outside quotations
+    ("called it “a feat” - but said …", "calling her “a liar,” and then tweeted …", "which he called a “disaster”
+    was …"), or at ``cend``."""
+    qe = dm.next_quote(cstart, cend)[1]
+    for _ in range(MIXED_MAX_QUOTES):   # (a stop inside a later quotation is none: "and “outsourcer in chief,”")
+        if qe < 0:
+            return cend
+        m = _NAMING_END.search(dm.text, qe, cend)
+        if m is None or not dm.in_quote(m.start()):
+            return cend if m is None else m.start()
+        qe = dm.last_quote_end(qe, m.start() + 1)
+    return cend
 
 
 def _wh_start(at: int, info: dict, after: str) -> int | None:

@@ -139,7 +139,7 @@ _MODAL_NEG = re.compile(r"(?:\b(?:" + alternation("modal_negation") + r")(?:[ \x
 #: an abbreviation whose period does not end a noun phrase, or initials (U.S.)
 ABBR_RE = re.compile(r"\b(?:" + "|".join(np_internal_abbreviations()) + r")\.|(?:[A-Z]\.)+")
 # a relative aside still open where the searched text ends (", who …" with no comma after it)
-_OPEN_RELATIVE = re.compile(r",[ \xa0]+(?:who|which)\b[^,]*$")
+_OPEN_RELATIVE = re.compile(r",[ \xa0]+(?:who|whom|whose|which)\b[^,]*$")
 _CLAUSE_CUT = re.compile(r"[;:(—–]|" + "|".join(rf"\b{w}\s" for w in words("clause_cut") + words("open_clause_cut"))
                          + r"|\bas\s(?=[A-Z]|" + "|".join(rf"{w}\b" for w in words("as_subject_start"))
                          + r")|\bAs\s")
@@ -315,9 +315,9 @@ def subject_region(dm, lo: int, vstart: int) -> str:
     seg = _drop_asides(PARTY_TAG.sub("", dm.text[lo:vstart]))   # "Ann Lee (D-Nev.) told": its "(" cuts no clause
     cut = 0
     for m in _CLAUSE_CUT.finditer(seg):
-        if m.group().lower().startswith("as") and _OPEN_RELATIVE.search(seg, 0, m.start()) \
-                and "," in seg[m.end():]:
-            continue   # "Lee, who served as Harbour Master, told …": "as" inside a closed aside opens no clause
+        if m.group()[0].isalpha() and _OPEN_RELATIVE.search(seg, 0, m.start()) and "," in seg[m.end():]:
+            continue   # "Lee, who served as Harbour Master, told …", "Lee, who was mayor when the dock closed, told
+            # …": a word inside a closed aside opens no clause
         if m.group().strip().lower() in _OPEN_CLAUSE_CUT and ("," in seg[m.end():]
                                                            or not _AUX_OR_PAST.search(seg, m.end())):
             continue   # "Lee, after the vote, said …", "the leader who spoke after Lee said …": no clause opens
