@@ -2080,3 +2080,83 @@ def test_a_naming_verb_reports_its_object_and_quoted_label():
     assert _rows('Ida Park called the toll "a disgrace."') == [("partial", "Ida Park", '"a disgrace."')]
     # a preposition or coordinator after the verb opens no object
     assert _rows('Ida Park called on the guild "to act now."') == [("partial", "Ida Park", '"to act now."')]
+
+
+def test_a_participle_after_a_closing_mark_ends_the_clause_and_shares_its_speaker():
+    # before: "…,” adding that …" was no participle after a comma (the comma sits inside the mark), so the clause
+    # ran on over "adding" and the participle reported nothing
+    rows = _reported('Ida Park told the guild that the tolls were "far too high," adding that the barges had "no '
+                     'room to turn."')
+    assert rows == [("Ida Park", "told", 'the tolls were "far too high,"'),
+                    ("Ida Park", "adding", 'the barges had "no room to turn."')]
+
+
+def test_the_object_of_told_may_hold_a_title_a_place_and_a_time():
+    # before: none of these had a clause (a title between the outlet and the name, "of <Place>", a time after it)
+    assert _reported("Ida Park told Canal Radio host Tom Berg she would run again.") == [
+        ("Ida Park", "told", "she would run again")]
+    assert _reported("Ida Park told The Ledger of Dayton last week she would run again.") == [
+        ("Ida Park", "told", "she would run again")]
+    assert _reported("Ida Park told a guild meeting in Dayton the tolls would fall.") == [
+        ("Ida Park", "told", "the tolls would fall")]
+    # "that" after a past tense and a particle is a relative pronoun on the object, no clause opener
+    assert _reported("Ida Park told a crowd at the Pier Hall that spilled out onto the quay that the tolls would "
+                     "fall.") == [("Ida Park", "told", "the tolls would fall")]
+    # a time that ends the sentence is no clause
+    assert _reported("Ida Park told The Ledger of Dayton last week.") == []
+
+
+def test_an_evidential_verb_reports_no_quotation_inside_a_clause():
+    # before: "shown" reported the quotation, so the clause of "said" was dropped
+    assert _reported('Ida Park said the record has shown the need for a "standing fund" before any dredging.') == [
+        ("Ida Park", "said", 'the record has shown the need for a "standing fund" before any dredging')]
+
+
+def test_a_description_after_an_inverted_source_ends_the_tail():
+    # before: the tail wanted "a", "an", "the" or "who" after the name's comma; the sentence was read as a
+    # mid-sentence attribution holding itself, or the name's description as a clause of the sentence before
+    assert _reported("The guild lobbied the council for lower tolls, said Tom Berg, director of the pilots' "
+                     "union.") == [("Tom Berg", "said", "The guild lobbied the council for lower tolls")]
+    assert _reported("The guild lobbied the council for lower tolls, said lobbyist and skipper Tom Berg, Ida "
+                     "Park's former partner.") == [
+        ("Tom Berg", "said", "The guild lobbied the council for lower tolls")]
+    # a description holds no finite verb and opens with no closed-class word
+    rows = _reported("On Monday the guild met. Guild chair Ida Park, a skipper, said the vote will start with "
+                     "the pilots, but others disagree.")
+    assert rows == [("Ida Park", "said", "the vote will start with the pilots")]
+    # "says despite …, she …": a preposition opens no subject, so the clause stands
+    assert _reported("The pilots' leader, Ida Park, says despite being a skipper, she plans to vote no.") == [
+        ("Ida Park", "says", "despite being a skipper, she plans to vote no")]
+
+
+def test_review_of_session_11():
+    # an auxiliary in the adverbial before "that": no month or name is one, one after a relative pronoun is allowed
+    assert _reported("Ida Park said in May that the tolls would fall.") == [
+        ("Ida Park", "said", "the tolls would fall")]
+    assert _reported("Ida Park told the guild in a letter to Will Berg that the tolls would fall.") == [
+        ("Ida Park", "told", "the tolls would fall")]
+    assert _reported("Ida Park said Thursday at a hearing that was broadcast live that the tolls would fall.") == [
+        ("Ida Park", "said", "the tolls would fall")]
+    # "called" that names nothing: an adjunct, a purpose, a clause or direct speech after the object
+    assert _rows('Residents called police "because they feared for their lives," the report said.') == [
+        ("partial", "the report", '"because they feared for their lives,"')]
+    assert [r[0] for r in _rows('The chairman called the meeting to order "at 9 a.m. sharp," according to '
+                                'minutes.')] == ["partial"]
+    assert [r[0] for r in _rows('The pilot called the tower, "We have lost an engine," according to the '
+                                'recording.')] == ["partial"]
+    assert _rows('A startup called Portly "wants to fix the ferry system," its founder Ann Lee said.') == [
+        ("partial", "Ann Lee", '"wants to fix the ferry system,"')]
+    assert [r[0] for r in _rows('The governor called a special session "to deal with the budget crisis" next '
+                                'month.')] == ["partial"]
+    # the label ends at a comma inside its closing mark, at a subordinator and at "that" before a subject
+    assert _rows('Ida Park called the plan "a disaster for the port," adding that it would cost jobs.') == [
+        ("partial", "Ida Park", '"a disaster for the port,"'), ("reported", "Ida Park", "it would cost jobs")]
+    assert _rows('The coach called the harbour board\'s decision "ridiculous" after the match ended.') == [
+        ("reported", "The coach", 'the harbour board\'s decision "ridiculous"')]
+    assert _rows('The mayor called it "a shame" that the guild had not been consulted.') == [
+        ("partial", "The mayor", '"a shame"')]
+    # a dash is no word of the object
+    assert [r[0] for r in _rows('Ida Park called the plan — "a disaster" — unworkable.')] == ["partial"]
+    # a clause word inside an aside closes it only when one comma follows it before the verb
+    assert _reported("The mayor, who left when the guild, led by Ann Lee, said the tolls would fall, was "
+                     "silent.")[0][:2] == ("the guild", "said")

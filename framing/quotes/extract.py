@@ -48,7 +48,7 @@ from .speakers import (
 )
 
 # an -ing speech verb right after a comma ("…, saying the plan was dead") hangs on the clause before it
-_PARTICIPLE_AFTER = re.compile(r",[ \xa0]*(?:\w+ly[ \xa0]+)?$")
+_PARTICIPLE_AFTER = re.compile(r",(?P<mark>[”\"]|'')?[ \xa0]*(?:\w+ly[ \xa0]+)?$")
 # a last comma part that opens with an -ing word (", pointing to his record and ")
 _PARTICIPLE_PART = re.compile(r",[ \xa0]+(?:\w+ly[ \xa0]+)?[a-z]+ing\b[^,;:]*$")
 # ... and so does one after "by", "before", ... ("responded by saying the plan was dead")
@@ -166,8 +166,10 @@ class _Reading:
         # commas before an -ing speech verb ("…, adding that …"): a reported clause ends there
         # and ";" or a comma before "but", "while", ...: the clause breaks (:data:`.reported.CLAUSE_BREAK`)
         # and " but/and [also] <finite speech verb>": the subject's next verb phrase ("… was low but advised …")
-        self.stops = sorted([dm.text.rfind(",", 0, m.start()) for m in self.verbs if is_participle(m.group(1))
-                             and _PARTICIPLE_AFTER.search(dm.text, max(0, m.start() - 12), m.start())]
+        # (after a quotation's closing mark, "…,” adding that …", the clause ends after the mark)
+        self.stops = sorted([p.end("mark") if p.group("mark") else p.start() for m in self.verbs
+                             if is_participle(m.group(1))
+                             for p in [_PARTICIPLE_AFTER.search(dm.text, max(0, m.start() - 12), m.start())] if p]
                             + [b.start() for b in CLAUSE_BREAK.finditer(dm.text)]
                             + [c.start() for m in self.verbs if not is_participle(m.group(1))
                                for c in [_COORDINATED_VERB.search(dm.text, max(0, m.start() - 16), m.start())] if c])
@@ -191,7 +193,8 @@ class _Reading:
         lo = max(ss, dm.last_quote_end(ss, m.start()))   # after the last quote before the verb
         vi = bisect.bisect_left(self.verb_starts, m.start())
         participle = is_participle(m.group(1)) and (
-            _PARTICIPLE_AFTER.search(dm.text, max(lo, m.start() - 12), m.start()) is not None
+            # (the comma may close the quotation before the verb: "“…,” adding that …")
+            _PARTICIPLE_AFTER.search(dm.text, max(ss, m.start() - 12), m.start()) is not None
             or _PARTICIPLE_AFTER_WORD.search(dm.text, max(lo, m.start() - 20), m.start()) is not None
             or _ISSUED_TEXT_BEFORE.search(dm.text, max(lo, m.start() - 60), m.start()) is not None
             or _opens_with_participle(dm, ss, m))

@@ -57,8 +57,13 @@ _CAP_RUN = r"(?>(?:[A-Z][\w’'.-]*[ \xa0]+){0,5}[A-Z][\w’'.-]*)"   # atomic: 
 _TELL_DET_OBJECT = (r"(?:" + alternation("tell_object_determiner") + r")(?:[ \xa0]+(?!(?:" + alternation("stop_pre")
                     + r")\b)[\w’'.-]+){0,2}?[ \xa0]+(?!(?:" + alternation("stop_pre") + r")\b)"
                     r"(?:[a-z0-9][\w’'.-]*|[A-Z][\w’'.-]*(?![ \xa0]+[A-Z]))")
-_TELL_OBJECT = (r"(?:(?:[Tt]he[ \xa0]+|[a-z]+[ \xa0]+)?" + _CAP_RUN + r"|(?:" + alternation("tell_object")
-                + r")|" + _TELL_DET_OBJECT + ")")
+# (a title between an outlet and a name: "told CNN host Ann Lee"; a place after the object: "told the Ledger of
+# Dayton", "told a rally in Omaha")
+_TELL_TITLE = (r"(?:[ \xa0]+(?!(?:" + alternation("stop_pre") + "|" + alternation("date_word") + r")\b)[a-z]+[ \xa0]+"
+               + _CAP_RUN + ")?")
+_TELL_PLACE = r"(?:[ \xa0]+(?:of|" + alternation("place_only_preposition") + r")[ \xa0]+" + _CAP_RUN + ")?"
+_TELL_OBJECT = (r"(?:(?:(?:[Tt]he[ \xa0]+|[a-z]+[ \xa0]+)?" + _CAP_RUN + _TELL_TITLE + r"|(?:"
+                + alternation("tell_object") + r")|" + _TELL_DET_OBJECT + ")" + _TELL_PLACE + ")")
 _TELL_OBJECT_RE = r"[ \xa0]+" + _TELL_OBJECT
 _WARN_OF = re.compile(r"[ \xa0]+(?:" + alternation("warn_preposition") + r")[ \xa0]+")
 #: how far before the verb the relative pronoun of "that prosecutors said was …" is looked for
@@ -74,11 +79,11 @@ _AUX_AFTER = re.compile(r"[ \xa0]+(?:" + alternation("finite_marker") + r")\b")
 #: followed"). Chosen on PolNeAR select, session 9 (speech-cue cover F1 75.3 / 75.4 / 75.3 with 40 / 60 / 80)
 ADJUNCT_CHARS = 60
 # ... a relative "that" is followed by an auxiliary, or by a past tense (-ed, irregular, list ``relative_verb``) and
-# then a closed-class word, a preposition, a pronoun or punctuation ("in the weeks that followed the vote", "the
-# crowd that gathered outside", "the family that lost its home"); "that armed men attacked", "that spent fuel
-# would …", "that Ahmed Khan" open clauses
+# then a closed-class word, a preposition, a pronoun, a particle or punctuation ("in the weeks that followed the vote",
+# "the crowd that gathered outside", "the family that lost its home", "a crowd that spilled out"); "that armed men
+# attacked", "that spent fuel would …", "that Ahmed Khan" open clauses
 _AFTER_RELATIVE_VERB = (r"(?:[ \xa0]+(?:" + alternation("stop_pre") + "|" + "|".join(sorted(prepositions())) + "|"
-                        + alternation("object_pronoun") + r")\b|[,.;:])")
+                        + alternation("object_pronoun") + "|" + alternation("verb_particle") + r")\b|[,.;:])")
 _RELATIVE_THAT_VETO = (r"(?-i:(?!(?:" + alternation("finite_marker") + r")\b|(?:[a-z]+ed|"
                        + alternation("irregular_past") + "|" + alternation("relative_verb") + r")"
                        + _AFTER_RELATIVE_VERB + r"))")
@@ -92,12 +97,17 @@ MIXED_MAX_QUOTES = 10
 THAT_ASIDE_CHARS = 100
 _THAT = r"that(?:,(?=[ \xa0]+[^,.;:“”\"]{1," + str(THAT_ASIDE_CHARS) + r"},))?[ \xa0]+"
 _CLAUSE_START_RE = (r"(?:[ \xa0]+(?:" + alternation("clause_lead_adverb") + r"|\w+day|[\w-]+ly|[A-Z][a-z]+\s\d+|\d+)\b"
-                    # (no auxiliary in it: "said Thursday his worry is that he …" has its clause at "his")
-                    r"(?:(?!\b(?:" + alternation("finite_marker") + r")\b)[^,.;:“”\"]){0," + str(ADJUNCT_CHARS)
+                    # (no auxiliary in it but one after a relative pronoun: "said Thursday his worry is that he …"
+                    # has its clause at "his"; "said at a hearing that was broadcast live that …" at the second "that")
+                    r"(?:(?!(?<!\bthat )(?<!\bwhich )(?<!\bwho )\b(?-i:" + alternation("finite_marker")
+                    + r")\b)[^,.;:“”\"]){0," + str(ADJUNCT_CHARS)
                     + r"}?[ \xa0]+" + _THAT + _RELATIVE_THAT_VETO
                     # "said that’s …", "said that was …": "that" is the clause's subject
                     + r"|[ \xa0]+(?=that(?:[’']s\b|[ \xa0]+(?:" + alternation("finite_marker") + r")\b))"
                     + r"|[ \xa0]+" + _THAT + ")")
+# ... after the object of "told", "that" before a past tense may be a relative pronoun on the object ("told a crowd
+# at the pier that spilled out …")
+_TELL_CLAUSE_START_RE = _CLAUSE_START_RE[:-1] + _RELATIVE_THAT_VETO + ")"
 _CLAUSE_START = re.compile(_CLAUSE_START_RE, re.I)
 # "said, however, that …": a parenthetical of a few words set off by commas right after the verb ("stated, while
 # testifying before the committee last week, that …": up to ASIDE_CHARS characters)
@@ -178,7 +188,7 @@ _FINITE_CLAUSE = re.compile(r"[ \xa0]+(?!" + _TIME_PHRASE + r")(?=(?:(?:" + alte
 #: where a reported clause stops inside its sentence: ";" or a comma before a clause of the writer's
 CLAUSE_BREAK = re.compile(r";|,(?=[ \xa0]+(?:" + alternation("clause_break") + r")\b)")
 # "told <object> [that] <clause>" in one pattern, so that the object is as short as the clause after it allows
-_TELL_CLAUSE = re.compile(_TELL_OBJECT_RE + r"(?:(?i:" + _CLAUSE_START_RE + r")|" + _ZERO_THAT_RE + r")")
+_TELL_CLAUSE = re.compile(_TELL_OBJECT_RE + r"(?:(?i:" + _TELL_CLAUSE_START_RE + r")|" + _ZERO_THAT_RE + r")")
 # "told the Gazette, however, that …": a parenthetical between the object and "that"
 _TELL_ASIDE_THAT = re.compile(_TELL_OBJECT_RE + r"(?i:" + _PARENTHETICAL.pattern + r")(?i:" + _CLAUSE_START_RE + r")")
 # "told foundation employees on Thursday that …", "told tax auditors that …": a bare object of one to three words
@@ -210,6 +220,9 @@ _COLON_RE = _TIME_AFTER_RE + r"[ \xa0]*:[ \xa0]+(?=[^\W_])"
 _COLON_CLAUSE = re.compile(_COLON_RE)
 # "said on Friday the city was calm": a time between a ``zero_that`` verb and its clause
 _TIME_ZERO_THAT = re.compile(_TIME_RE + _ZERO_THAT_RE)
+# "told the Ledger last week she would …": a time between the object of "told" and its clause
+_TELL_TIME_CLAUSE = re.compile(_TELL_OBJECT_RE + _TIME_RE + r"(?:(?i:" + _TELL_CLAUSE_START_RE + r")|" + _ZERO_THAT_RE
+                               + r")")
 _TELL_COLON = re.compile(_TELL_OBJECT_RE + _COLON_RE)
 # a demand reported by its object: "called for an inquiry", "demanded a recount" (lemmas of list ``np_request_lemma``;
 # not before a preposition, a date or a coordinator: "demanded on Monday", "called for and won")
@@ -221,13 +234,24 @@ _WH_LEMMAS = frozenset(words("wh_lemma"))
 _WH_CLAUSE = re.compile(r"(?:" + _TELL_OBJECT_RE + r")?[ \xa0]+(?=(?:" + alternation("wh_clause_word") + r")[ \xa0])")
 # "called the plan “a disgrace”", "described the fee as “a tax on fishing”" (lemmas of list ``naming_lemma``): the
 # object (one to six words, no preposition or coordinator first, no finite verb, no punctuation but a parenthesis)
-# and the quoted label after it, maybe after a comma ("calling an (absent) rival, “Donald Duck”")
-_NAMING_WORD = r"(?!(?:" + FINITE_ALT + r")\b)[^\s,.;:“”\"]+"
+# and the quoted label right after it (after a comma a quotation is as often direct speech: "called the tower, “We
+# have lost an engine”")
+_NAMING_WORD = r"(?!(?:" + FINITE_ALT + r")\b)[^\s,.;:“”\"—–]+"
+# ... a label is no adjunct, clause or sentence: it opens with no preposition, "to", subordinator, subject pronoun or
+# auxiliary ("called police “because they feared …”", "called a session “to deal with …”", "called Portly “wants …”")
+_NAMING_LABEL_VETO = (r"(?!(?i:" + "|".join(sorted(prepositions())) + "|to|" + alternation("np_clause_cut") + "|"
+                      + alternation("open_clause_cut") + "|" + alternation("pronoun_subject") + "|"
+                      + alternation("finite_marker") + r")\b)")
 _NAMING = re.compile(r"[ \xa0]+(?=(?!(?:" + "|".join(sorted(prepositions())) + "|" + alternation("clause_coordinator")
                      + r")\b)"
-                     + _NAMING_WORD + r"(?:[ \xa0]+" + _NAMING_WORD + r"){0,5}?,?[ \xa0]+(?:as[ \xa0]+)?(?:[“\"]|''))")
+                     + _NAMING_WORD + r"(?:[ \xa0]+" + _NAMING_WORD + r"){0,5}?[ \xa0]+(?:as[ \xa0]+)?(?:[“\"]|'')"
+                     + _NAMING_LABEL_VETO + ")")
 _NAMING_LEMMAS = frozenset(words("naming_lemma"))
-_NAMING_END = re.compile(r"[,;—–]|[ \xa0]--?[ \xa0]|\b(?:" + FINITE_ALT + r")\b|\b(?:"
+_NAMING_END = re.compile(r"[,;—–]|[ \xa0]--?[ \xa0]|\b(?:" + FINITE_ALT + "|" + alternation("np_clause_cut") + "|"
+                         + alternation("open_clause_cut") + r")\b"
+                         # ("that" before a subject opens a clause; before a verb it is a relative on the label)
+                         + r"|\bthat(?=[ \xa0]+(?:(?:" + alternation("article") + "|" + alternation("pronoun_subject")
+                         + r")\b|[A-Z]))|\b(?:"
                          # (a second label goes on: "called it “a farce” and “a disgrace”")
                          + alternation("clause_coordinator") + r")\b(?![ \xa0]+(?:(?:" + alternation("article")
                          + r")[ \xa0]+)?(?:[“\"]|''))")
@@ -281,6 +305,8 @@ _FINITE_NO_ED = re.compile(r"(?<![\w-])(?:" + alternation("finite_marker") + "|"
 _RELATIVE_WORD = r"(?:" + alternation("relative_pronoun") + r")"
 _RELATIVE_AFTER = re.compile(r"[ \xa0]+(?:who|whom)[ \xa0].*$")
 _TRAILING_NAME = re.compile(r",[ \xa0]+" + _NAME_WORDS + r"$")
+#: the most characters of a description after "…, said X," that ends the sentence
+TAIL_DESCRIPTION_CHARS = 120
 _ACC_TAIL = re.compile(
     # (a dash may stand for the comma before "according to": "… — including arson — according to police.")
     r"(?:,[ \xa0]+|[ \xa0]+(?:—|--)[ \xa0]+(?=according to\b))"
@@ -303,7 +329,12 @@ _ACC_TAIL = re.compile(
     # (or, after "said X", a name: "…, said a spokesman for the port, Ann Lee.")
     r"(?:,[ \xa0]+(?:(?P<app>(?:" + alternation("tail_appositive") + r")\b[^.;]*|(?(4)(?P<name>" + _NAME_WORDS
     + r")(?=[.:]?$)|(?!)))|"
-    r"(?P<ing>(?:" + "|".join(speech_participles()) + r"))\b(?:[^.;]|\.\d){0,300}))?[.:]?$")
+    r"(?P<ing>(?:" + "|".join(speech_participles()) + r"))\b(?:[^.;]|\.\d){0,300}"
+    # (or, after "said X", a description with no finite verb: "…, said Ann Lee, the union's treasurer.", "…, said
+    # Ann Lee, director of the port authority.")
+    # (not one that opens with a closed-class word: "…, said the toll will rise, but others disagree.")
+    r"|(?(4)(?P<desc>(?!(?:" + alternation("stop_pre") + r")\b)(?:(?!\b(?:" + FINITE_ALT + r")\b)[^.;“”\"]){1,"
+    + str(TAIL_DESCRIPTION_CHARS) + r"}?)(?=[.:]?$)|(?!))))?[.:]?$")
 #: "…, said X[, appositive]" ends its sentence within this many words with no finite verb: what follows the
 #: verb is its subject ("One teacher, Ron Ellis, said his bill had doubled" has one: a clause)
 _INVERTED_NP_WORDS = 8
@@ -433,6 +464,9 @@ TAIL_CLAUSE_CHARS = 300
 _RELATIVE_IN_PART = re.compile(r"\b(?:" + alternation("relative_pronoun") + r"|that)\b", re.I)
 
 
+_PREPOSITION_START = re.compile(r"[ \xa0]*(?:" + "|".join(sorted(prepositions())) + r")\b", re.I)
+
+
 def _inverted_source_after(dm, m, cstart: int, cend: int) -> bool:
     """After ", said", is ``text[cstart:cend]`` the verb's own subject, no clause: at most
     :data:`_INVERTED_NP_WORDS` words (a trailing name apart), no finite verb, no pronoun subject; a relative clause
@@ -446,7 +480,12 @@ def _inverted_source_after(dm, m, cstart: int, cend: int) -> bool:
     part = part[part.rfind(",") + 1:]   # (the last comma part: "Tolls are a burden", not "who was fired in May")
     if FINITE_WORD.search(part) and not _RELATIVE_IN_PART.search(part):
         np_ = _RELATIVE_AFTER.sub("", np_)
-    return count_words(_TRAILING_NAME.sub("", np_)) <= _INVERTED_NP_WORDS and not FINITE_WORD.search(np_) \
+    # (a description after a comma is no part of the count, "…, said the union's treasurer Ann Lee, a former
+    # skipper", unless the part before it opens with a preposition: "says despite the rain, she …")
+    head, _, rest = _TRAILING_NAME.sub("", np_).partition(",")
+    if rest and (_PREPOSITION_START.match(head) or _PRONOUN_CLAUSE.match(rest.lstrip())):
+        head = head + rest
+    return count_words(head) <= _INVERTED_NP_WORDS and not FINITE_WORD.search(np_) \
         and not _PRONOUN_CLAUSE.match(t, cstart)
 
 
@@ -470,8 +509,8 @@ def _performs(dm, m, spk: str, typ: str) -> bool:
 
 def _noun_use(dm, m) -> bool:
     """Is the speech verb match ``m`` a form that is also a plural noun (list ``noun_form_verb``) used as one: not
-    after a pronoun (list ``noun_form_subject``), but after a determiner, preposition, conjunction or a lower-case
-    word that is no agent, adverbs aside
+    after a personal pronoun or a word of list ``noun_form_subject`` (its subject), but after a determiner,
+    preposition, conjunction or a lower-case word that is no agent, adverbs aside
     ("speeches and promises to …", "the over-the-top comments make …"; not "the mayor now promises to …"), or a
     capitalised common word opening the sentence ("Campaign promises to …")?"""
     if m.group(1).lower() not in _NOUN_FORMS:
@@ -771,10 +810,12 @@ def _reports_inside(dm, cs: int, qs: int) -> bool:
 
 def _verb_reports(dm, lo: int, v) -> bool:
     """Does the speech verb match ``v`` (in a clause that starts at ``lo``) report: no modal, negation or
-    infinitive before it, no possessive making it a noun?"""
+    infinitive before it, no possessive or other sign of a noun (:func:`_noun_use`), no evidential verb (a record
+    "shows" a quotation of nobody's words)?"""
     t = dm.text
     return not modal_before(t, lo, v.start()) and not _INFINITIVE.search(t, max(lo, v.start() - 4), v.start()) \
-        and not possessive_noun(t, v.start(), v.group(1)) and not _noun_use(dm, v)
+        and not possessive_noun(t, v.start(), v.group(1)) and not _noun_use(dm, v) \
+        and dm.vinfo.get(v.group(1), {}).get("type") != "evidential"
 
 
 _NOUN_FORMS = frozenset(words("noun_form_verb"))
@@ -825,7 +866,7 @@ def _told_object_clause(after: str, long_object: bool = True):
     cm = _TELL_CLAUSE.match(after)
     if cm is not None and (_DATE_WORD.match(after[cm.end():]) or _TIME_ENDS_CLAUSE.match(after, cm.end() - 1)):
         cm = None   # "told the Ledger on Monday", "told the Ledger earlier this week."
-    return cm or _TELL_BARE_THAT.match(after) or _TELL_ASIDE_THAT.match(after) \
+    return cm or _TELL_TIME_CLAUSE.match(after) or _TELL_BARE_THAT.match(after) or _TELL_ASIDE_THAT.match(after) \
         or (_TELL_LONG_THAT.match(after) if long_object else None)
 
 
@@ -901,13 +942,16 @@ def _naming_start(at: int, info: dict, after: str) -> int | None:
 
 def _naming_end(dm, cstart: int, cend: int) -> int:
     """Where the content of a naming verb that starts at ``cstart`` ends: after its first quoted label, at the
-    first comma, dash, semicolon, coordinator (not one before another label) or finite verb outside quotations
-    ("called it “a feat” - but said …", "calling her “a liar,” and then tweeted …", "which he called a “disaster”
-    was …"), or at ``cend``."""
+    first comma (also one inside a label's closing mark), dash, semicolon, coordinator (not one before another
+    label), subordinator, "that" before a subject, or finite verb outside quotations ("called it “a feat” - but
+    said …", "calling her “a liar,” and then tweeted …", "which he called a “disaster” was …", "called the call
+    “ridiculous” after the match ended"), or at ``cend``."""
     qe = dm.next_quote(cstart, cend)[1]
     for _ in range(MIXED_MAX_QUOTES):   # (a stop inside a later quotation is none: "and “outsourcer in chief,”")
         if qe < 0:
             return cend
+        if "," in dm.text[max(cstart, qe - 3):qe]:
+            return qe   # a comma inside the closing mark ends it: "called the plan “a disaster,” adding that …"
         m = _NAMING_END.search(dm.text, qe, cend)
         if m is None or not dm.in_quote(m.start()):
             return cend if m is None else m.start()
@@ -998,7 +1042,7 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
                     _FINITE_NO_ED.search(_RELATIVE_AFTER.sub("", np_)) or np_.split()[0].lower() in _COORDINATORS):
                 continue   # ("…, Lee told a reporter he agreed.", "…, and the bank responded.": a clause of its own)
             if m.group(5) and (not _SAID_NP.search(sent[m.start(5):m.end()]) or _NOT_INVERTED_NP.search(np_)
-                               or _PRONOUN_CLAUSE.match(np_)):
+                               or _PRONOUN_CLAUSE.match(np_) or m.group("desc") and FINITE_WORD.search(np_)):
                 continue  # "..., said his members wanted" / "..., said on Tuesday that ..." is no inverted attribution
             # "…, said a clerk who had read the memo.": the source is the noun before "who"
             # ("…, Tom Berg, the undersecretary, wrote.": the name before its description)
