@@ -3,8 +3,9 @@
 Each timing test builds an input that took minutes before the fix (cost quadratic or worse in
 its length) and asserts that it now finishes well within :data:`LIMIT`; the bound is generous
 (each took 0.2-4 s on one core of the machine of issue 15, and up to 10 s on the slower machine of
-issue 11, session 11, where a limit of 10 s failed in a full run; the quadratic versions took minutes). The other tests check that the linear replacements of
-regular expressions and all-pairs loops give the same answers as the code they replaced.
+issue 11, session 11, where a limit of 10 s failed in a full run; the quadratic versions took
+minutes). The other tests check that the linear replacements of regular expressions and
+all-pairs loops give the same answers as the code they replaced.
 """
 from __future__ import annotations
 
