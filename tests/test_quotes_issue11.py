@@ -2058,7 +2058,7 @@ def test_a_verb_form_used_as_a_noun_reports_no_quotation_inside_a_clause():
     rows = _reported('Ida Park said that sometimes the harsh comments make her wish they could "start over."')
     assert rows == [("Ida Park", "said", 'sometimes the harsh comments make her wish they could "start over."')]
     # after a relative pronoun the form is a verb: "which claims …" still reports
-    rows = _reported("Ida Park says there is more at stake than the official story, which claims that the tolls "
+    rows = _reported("Ida Park says the deal hides more than the official story, which claims that the tolls "
                      "will “fight smuggling” on the canal.")
     assert ("the official story", "claims", "the tolls will “fight smuggling” on the canal") in rows
 
@@ -2100,7 +2100,7 @@ def test_the_object_of_told_may_hold_a_title_a_place_and_a_time():
     assert _reported("Ida Park told a guild meeting in Dayton the tolls would fall.") == [
         ("Ida Park", "told", "the tolls would fall")]
     # "that" after a past tense and a particle is a relative pronoun on the object, no clause opener
-    assert _reported("Ida Park told a crowd at the Pier Hall that spilled out onto the quay that the tolls would "
+    assert _reported("Ida Park told a crowd at the Pier Hall that poured out into the square that the tolls would "
                      "fall.") == [("Ida Park", "told", "the tolls would fall")]
     # a time that ends the sentence is no clause
     assert _reported("Ida Park told The Ledger of Dayton last week.") == []

@@ -80,7 +80,7 @@ _AUX_AFTER = re.compile(r"[ \xa0]+(?:" + alternation("finite_marker") + r")\b")
 ADJUNCT_CHARS = 60
 # ... a relative "that" is followed by an auxiliary, or by a past tense (-ed, irregular, list ``relative_verb``) and
 # then a closed-class word, a preposition, a pronoun, a particle or punctuation ("in the weeks that followed the vote",
-# "the crowd that gathered outside", "the family that lost its home", "a crowd that spilled out"); "that armed men
+# "the crowd that gathered outside", "the family that lost its home", "a crowd that poured out"); "that armed men
 # attacked", "that spent fuel would …", "that Ahmed Khan" open clauses
 _AFTER_RELATIVE_VERB = (r"(?:[ \xa0]+(?:" + alternation("stop_pre") + "|" + "|".join(sorted(prepositions())) + "|"
                         + alternation("object_pronoun") + "|" + alternation("verb_particle") + r")\b|[,.;:])")
@@ -106,7 +106,7 @@ _CLAUSE_START_RE = (r"(?:[ \xa0]+(?:" + alternation("clause_lead_adverb") + r"|\
                     + r"|[ \xa0]+(?=that(?:[’']s\b|[ \xa0]+(?:" + alternation("finite_marker") + r")\b))"
                     + r"|[ \xa0]+" + _THAT + ")")
 # ... after the object of "told", "that" before a past tense may be a relative pronoun on the object ("told a crowd
-# at the pier that spilled out …")
+# at the pier that poured out …")
 _TELL_CLAUSE_START_RE = _CLAUSE_START_RE[:-1] + _RELATIVE_THAT_VETO + ")"
 _CLAUSE_START = re.compile(_CLAUSE_START_RE, re.I)
 # "said, however, that …": a parenthetical of a few words set off by commas right after the verb ("stated, while
@@ -511,7 +511,7 @@ def _noun_use(dm, m) -> bool:
     """Is the speech verb match ``m`` a form that is also a plural noun (list ``noun_form_verb``) used as one: not
     after a personal pronoun or a word of list ``noun_form_subject`` (its subject), but after a determiner,
     preposition, conjunction or a lower-case word that is no agent, adverbs aside
-    ("speeches and promises to …", "the over-the-top comments make …"; not "the mayor now promises to …"), or a
+    ("speeches and promises to …", "the harsh comments make …"; not "the mayor now promises to …"), or a
     capitalised common word opening the sentence ("Campaign promises to …")?"""
     if m.group(1).lower() not in _NOUN_FORMS:
         return False
@@ -944,7 +944,7 @@ def _naming_end(dm, cstart: int, cend: int) -> int:
     """Where the content of a naming verb that starts at ``cstart`` ends: after its first quoted label, at the
     first comma (also one inside a label's closing mark), dash, semicolon, coordinator (not one before another
     label), subordinator, "that" before a subject, or finite verb outside quotations ("called it “a feat” - but
-    said …", "calling her “a liar,” and then tweeted …", "which he called a “disaster” was …", "called the call
+    said …", "calling her “a fraud,” and then posted …", "which he called a “disaster” was …", "called the call
     “ridiculous” after the match ended"), or at ``cend``."""
     qe = dm.next_quote(cstart, cend)[1]
     for _ in range(MIXED_MAX_QUOTES):   # (a stop inside a later quotation is none: "and “outsourcer in chief,”")
