@@ -510,9 +510,9 @@ def _performs(dm, m, spk: str, typ: str) -> bool:
 def _noun_use(dm, m) -> bool:
     """Is the speech verb match ``m`` a form that is also a plural noun (list ``noun_form_verb``) used as one: not
     after a personal pronoun or a word of list ``noun_form_subject`` (its subject), but after a determiner,
-    preposition, conjunction or a lower-case word that is no agent, adverbs aside
-    ("speeches and promises to …", "the harsh comments make …"; not "the mayor now promises to …"), or a
-    capitalised common word opening the sentence ("Campaign promises to …")?"""
+    preposition, conjunction or a lower-case word that is no agent, adverbs aside ("speeches and promises to …",
+    "the harsh comments make …"; not "the mayor now promises to …"), or after a capitalised common word opening
+    the sentence ("Campaign promises to …")?"""
     if m.group(1).lower() not in _NOUN_FORMS:
         return False
     lo = max(0, m.start() - 40)
@@ -944,7 +944,7 @@ def _naming_end(dm, cstart: int, cend: int) -> int:
     """Where the content of a naming verb that starts at ``cstart`` ends: after its first quoted label, at the
     first comma (also one inside a label's closing mark), dash, semicolon, coordinator (not one before another
     label), subordinator, "that" before a subject, or finite verb outside quotations ("called it “a feat” - but
-    said …", "calling her “a fraud,” and then posted …", "which he called a “disaster” was …", "called the call
+    said …", "calling her “a fraud,” and then posted …", "which he called a “disaster” was …", "called the decision
     “ridiculous” after the match ended"), or at ``cend``."""
     qe = dm.next_quote(cstart, cend)[1]
     for _ in range(MIXED_MAX_QUOTES):   # (a stop inside a later quotation is none: "and “outsourcer in chief,”")
