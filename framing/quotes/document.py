@@ -12,7 +12,7 @@ import bisect
 import itertools
 import re
 
-from .entities import find_entities
+from .entities import CLAUSE_PUNCT, find_entities
 from .lexicon import abbreviations, lexicon, word_set
 from .marks import ALL_D, TWO_APOSTROPHES, paragraphs, quote_spans, rstrip
 from .names import NAME_RE, PARTY_TAG, POSS
@@ -67,10 +67,20 @@ class _DocModel:
         self.descr_chains: dict[int, list] = {}
         # a capitalised word whose lower-case form the text also uses is a common word
         # ("Water rates rose ... the water board"), not the start of a name
-        self.common = _COMMON | {w for w in _LOWER_WORD_RE.findall(text)}
+        self.common = set(_LOWER_WORD_RE.findall(text))
+        self.common |= _COMMON
         self.sstarts = self._sentence_starts()
         self.sstart_set = frozenset(self.sstarts)
+        # every match of the speech-verb pattern, quotations included
+        self.verb_matches = list(self.verb_re.finditer(text))
+        self._verb_starts = [m.start() for m in self.verb_matches]
+        self.clause_punct = [m.start() for m in CLAUSE_PUNCT.finditer(text)]   # (sorted: bisected by the entities)
         self.entities = find_entities(self)
+
+    def has_verb(self, a: int, b: int) -> bool:
+        """Does a match of the speech-verb pattern start in ``text[a:b]``?"""
+        k = bisect.bisect_left(self._verb_starts, a)
+        return k < len(self._verb_starts) and self._verb_starts[k] < b
 
     # ---------------- paragraphs and sentences
     def para_of(self, i: int) -> int:

@@ -40,7 +40,7 @@ _DATE_WORD = word_set("date_word")
 _TIME_ZONE = word_set("time_zone")
 _CONN_WORD = re.compile(CONN)
 _NONSPACE = re.compile(r"\S+")
-_CLAUSE_PUNCT = re.compile(r"[.;:,“”\"()]")
+CLAUSE_PUNCT = re.compile(r"[.;:,“”\"()]")
 _GENDER_PRON = {w: g for g in "mf" for w in words(f"pronoun_gender_{g}")}
 _GENDER_PRON_RE = re.compile(r"\b(?:" + "|".join(sorted(_GENDER_PRON, key=len, reverse=True)) + r")\b", re.I)
 #: a name within the first this-many words of its sentence, no comma before it, opens the sentence
@@ -476,7 +476,9 @@ def _name_part(dm, s: int, e: int) -> list[tuple[int, int, str, str]]:
         return []   # "(D-Va.)": party and state, no name
     lo = max(0, s - 60)
     nl = t.rfind("\n", lo, s)   # text[lo:s].split("\n")[-1]
-    pre = _CLAUSE_PUNCT.split(t[nl + 1 if nl >= 0 else lo:s])[-1]
+    lo = nl + 1 if nl >= 0 else lo
+    k = bisect.bisect_left(dm.clause_punct, s) - 1   # CLAUSE_PUNCT.split(text[lo:s])[-1]
+    pre = t[max(lo, dm.clause_punct[k] + 1) if k >= 0 else lo:s]
     if " " not in nm and nm.lower() in dm.common and pre.strip() == "" and s == dm.sent_start(s):
         return []
     return [(s, s + len(nm), nm, pre)]

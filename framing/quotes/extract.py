@@ -161,7 +161,7 @@ class _Reading:
         self.attribs: list[tuple[int, str, str]] = []
         self.prev_q: Quote | None = None
         self.rows: list[Quote] = []
-        self.verbs = [m for m in dm.verb_re.finditer(dm.text) if not dm.in_quote(m.start())]
+        self.verbs = [m for m in dm.verb_matches if not dm.in_quote(m.start())]
         self.verb_starts = [m.start() for m in self.verbs]
         # commas before an -ing speech verb ("…, adding that …"): a reported clause ends there
         # and ";" or a comma before "but", "while", ...: the clause breaks (:data:`.reported.CLAUSE_BREAK`)

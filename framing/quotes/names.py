@@ -61,6 +61,9 @@ def aux_strip(s: str) -> str:
     """
     if s.endswith("\n"):  # `$` may also match before a final newline: leave that case to the regex
         return AUX.sub("", s)
+    words_ = s.split()   # (the same words as ``_NONSPACE``: both split at what str.isspace() calls space)
+    if not words_ or not (_AUX_WORD.fullmatch(words_[-1]) or any(p[-1].fullmatch(words_[-1]) for p in _AUX_PHRASES)):
+        return s  # the last word ends no auxiliary (most noun phrases): nothing to strip
     toks = [(m.start(), m.end()) for m in _NONSPACE.finditer(s)]
     if not toks or toks[-1][1] != len(s):
         return s  # ends with whitespace: the last auxiliary would have to end at the end

@@ -982,7 +982,10 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
     out = []
     occupied = _SpanSet([(r.start, r.end) for r in rows] + list(taken))
     reported = _SpanSet([(r.start, r.end) for r in rows if r.kind == "reported"] + list(taken))
-    for ss in dm.sstarts:
+    starts = dm.sstarts
+    for k, ss in enumerate(starts):
+        if not dm.has_verb(ss, starts[k + 1] if k + 1 < len(starts) else len(t)):
+            continue   # every pattern below holds a speech verb (or "according to"): none, no row
         if dm.in_quote(ss) and not dm.quote_starts_at(ss):
             continue   # a sentence inside a quotation (one that opens with it is read)
         se = dm.sent_end(ss)

@@ -58,12 +58,12 @@ def role_side_evidence(dm, speaker: str, typ: str) -> tuple[str, str, str]:
     if ent is not None:
         words += ent.role_words
     kw = dm.rules.get("keyword", {})
-    titles = {k: v for k, v in dm.rules.get("title", {}).items() if v}
+    titles = dm.rules.get("title", {})   # (a title with no role gives none)
     for w in reversed(words):
         w2 = w.rstrip(".")
         if w2 in kw and kw[w2]:
             return kw[w2], "unknown", f"descriptor: {w2}"
-        if w in titles:
+        if titles.get(w):
             return titles[w], "unknown", f"descriptor: {w}"
     return "unknown", "unknown", ""
 
