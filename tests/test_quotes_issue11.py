@@ -2160,3 +2160,101 @@ def test_review_of_session_11():
     # a clause word inside an aside closes it only when one comma follows it before the verb
     assert _reported("The mayor, who left when the guild, led by Ann Lee, said the tolls would fall, was "
                      "silent.")[0][:2] == ("the guild", "said")
+
+
+# --------------------------------------------------------------------------- session 12
+
+
+def test_a_parenthetical_after_the_verb_never_opens_with_an_auxiliary():
+    # "he said" is the aside: what follows it is the sentence's predicate, not a parenthetical before a clause
+    text = "Ivo Brandt spoke. Most of the closed piers, he said, have served ferries, the latter a cheap route."
+    rows = _rows(text)
+    assert not any(r[2] == "the latter a cheap route" for r in rows), rows
+    assert any(r[:2] == ("reported", "Ivo Brandt") and r[2].startswith("Most of the closed piers") for r in rows)
+
+
+def test_a_plural_group_opens_the_subject_of_a_participle():
+    assert ("reported", "Critics", "it would cost jobs") in _rows(
+        "Critics attacked the harbor plan on Monday, saying it would cost jobs.")
+    assert ("reported", "Republicans", "it was rushed") in _rows("Republicans blocked the levy, saying it was rushed.")
+    rows = _rows("Other advisers to the port board have backed a sale, saying a buyer could fund repairs.")
+    assert any(r[0] == "reported" and "advisers" in r[1] and r[2] == "a buyer could fund repairs" for r in rows), rows
+    assert ("reported", "Both candidates", "it would fail") in _rows(
+        "Both candidates rejected the ferry plan, saying it would fail.")
+
+
+def test_a_participle_after_a_dash_reports_for_the_subject():
+    rows = _rows("Ana Kovac changed her pick on the spot – saying she now backed the visitors from Split.")
+    assert ("reported", "Ana Kovac", "she now backed the visitors from Split") in rows
+
+
+def test_two_apostrophes_hold_a_mixed_row_and_end_its_clause():
+    rows = _rows("Ms. Tanzer runs the marina. The club's new pools, Ms. Tanzer said, ''are a fine example of "
+                 "adapting'' to lean times.")
+    assert [r[:2] for r in rows] == [("reported", "Tanzer")], rows
+    assert rows[0][2].startswith("The club's new pools") and "''are a fine example of adapting''" in rows[0][2]
+    rows = _rows("Mr. Oduya spoke. The toll plan is ''dead on arrival,'' Mr. Oduya said.")
+    assert ("reported", "Oduya", "The toll plan is ''dead on arrival,''") in rows
+
+
+def test_a_quotation_right_after_said_np_is_no_inverted_tail():
+    for q in ("''call into question the independence''", "“call into question the independence”"):
+        text = f"Senator Ida Marsh, who chairs the budget panel, said Ms. Park's gifts {q} of the bank."
+        rows = _rows(text)
+        assert not any(r[1] == "Ms. Park's gifts" for r in rows), rows
+        assert ("partial", "Ida Marsh", q) in rows
+
+
+def test_a_speech_verb_inside_a_restrictive_relative_reports_the_gap_clause():
+    rows = _rows("He pleaded guilty to lobbying for a charity that prosecutors said was funding the raids.")
+    assert ("reported", "prosecutors", "was funding the raids") in rows
+    rows = _rows("The ferry crews were freed, in what many analysts said was a sign of thawing ties.")
+    assert ("reported", "many analysts", "was a sign of thawing ties") in rows
+    rows = _rows("Mr. Vance signed a letter that he said was drafted by the company.")
+    assert ("reported", "Vance", "was drafted by the company") in rows
+    # no finite verb before the relative: "was" is the sentence's own verb
+    assert _rows("Everything that Tom Berg said was a lie.") == []
+    # an -ed word after the verb phrase with no relative pronoun is a participle, not a gap clause's verb
+    rows = _rows("“We will win,” Ann Cole said in a statement obtained by the Courier.")
+    assert [r[0] for r in rows] == ["direct"], rows
+
+
+def test_a_description_names_the_person_just_quoted():
+    text = ("Wolfsburg manager Dieter Hecking said the goal was lucky. “We started well,” the former Nurnberg coach "
+            "said. “Then we tired.”")
+    rows = _rows(text)
+    assert [r[1] for r in rows] == ["Dieter Hecking"] * 3, rows
+    # an indefinite description in between introduces someone else
+    text = "Mayor Ann Lee said the pier was sound. A city official disagreed. “It will fail,” the official said."
+    assert _rows(text)[-1][1] != "Ann Lee"
+    assert _rows(text.replace("A city official disagreed", "Nobody disagreed"))[-1][1] == "Ann Lee"
+    # the description was used before: it may be someone the text never names
+    text = ("The judge listened in silence. Tom Berg said the deal was fair. “I have my doubts,” the judge said.")
+    assert _rows(text)[-1][1] == "the judge"
+    assert _rows(text.replace("The judge listened", "Everyone listened"))[-1][1] == "Tom Berg"
+    # another person named in between
+    text = "“We will sue,” said Rosa Diaz. Mayor Ivo Park left the room. “It is over,” the spokeswoman said."
+    assert _rows(text)[-1][1] != "Rosa Diaz"
+    assert _rows(text.replace("Mayor Ivo Park left", "Everyone left"))[-1][1] == "Rosa Diaz"
+    # a noun that may name an organisation is no person's description
+    text = "“We lost,” said Rosa Diaz. The newspaper reported that the club had lost its sponsor."
+    assert _rows(text)[-1][1] == "The newspaper"
+
+
+def test_an_acronym_stands_for_the_one_organisation_with_its_initials():
+    text = ("The Northern Rail Safety Agency said on Monday that the line was closed. The track failed in two places, "
+            "according to the NRSA.")
+    assert _rows(text)[-1][:2] == ("reported", "Northern Rail Safety Agency")
+    # two organisations with those initials: the acronym stays itself
+    text = ("The Northern Rail Safety Agency met the Northern Road Safety Agency. The track failed in two places, "
+            "according to the NRSA.")
+    assert _rows(text)[-1][:2] == ("reported", "NRSA")
+
+
+def test_a_role_between_an_organisation_and_a_name_makes_the_person_the_subject():
+    rows = _rows("Meridian Ferries manager Ana Ruiz, who took over in May, was unconvinced and believes the dock "
+                 "must close.")
+    assert ("reported", "Ana Ruiz", "the dock must close") in rows
+    # not past a closed-class word: "Yahoo News and former TV anchor …" is no role of Yahoo News
+    rows = _rows("Harbor Radio and former TV anchor Kim Soto spoke on Monday, saying the dock must close.")
+    assert not any(r[1] == "TV" for r in rows), rows

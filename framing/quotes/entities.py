@@ -28,6 +28,7 @@ from .names import (
     acronym_of,
     count_words,
     cut_name_end,
+    name_initials,
     org_person_cut,
     sentence_adverb,
     stem,
@@ -374,10 +375,33 @@ def _acronym_in_parentheses(t: str, e: int, name: str, acronyms: dict) -> None:
             acronyms[name] = inner
 
 
+#: the fewest letters of an acronym read as the initials of an organisation the text names in full
+ACRONYM_MIN_LETTERS = 3
+
+
+def _acronyms_by_initials(table: _Entities) -> None:
+    """An acronym no parentheses defined ("the CDC said") stands for the one organisation of the text whose
+    initials, function words left out, it is or begins ("Centers for Disease Control and Prevention"); with two
+    such organisations, or none, it stands for itself. Each name's initials are indexed once (no pairs of names)."""
+    by_initials: dict[str, set] = {}
+    for n, ent in table.by_name.items():
+        if ent.kind == "org" and " " in n:
+            ini = name_initials(n)
+            for k in range(ACRONYM_MIN_LETTERS, len(ini) + 1):
+                by_initials.setdefault(ini[:k], set()).add(n)
+    for n in table.by_name:
+        a = n.rstrip(".")   # ("… according to the NRSA.": a capital before the period keeps it, as in "U.S.")
+        if n not in table.acronyms and len(a) >= ACRONYM_MIN_LETTERS and _ACRONYM.fullmatch(a):
+            full = by_initials.get(a.lower(), ())
+            if len(full) == 1:
+                table.acronyms[n] = table.acronyms[a] = next(iter(full))
+
+
 def _merge_canonical(table: _Entities) -> None:
     """Canonical names for the table, then each canonical entity pools the gender, kind,
     descriptors and role words of its shorter forms (and they take its gender and kind)."""
     ents = table.by_name
+    _acronyms_by_initials(table)
     names = sorted(ents, key=len, reverse=True)
     table.canon = canonical_names(names, ents, table.acronyms)
     for n, c in list(table.canon.items()):

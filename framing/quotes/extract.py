@@ -48,7 +48,7 @@ from .speakers import (
 )
 
 # an -ing speech verb right after a comma ("…, saying the plan was dead") hangs on the clause before it
-_PARTICIPLE_AFTER = re.compile(r",(?P<mark>[”\"]|'')?[ \xa0]*(?:\w+ly[ \xa0]+)?$")
+_PARTICIPLE_AFTER = re.compile(r"(?:,(?P<mark>[”\"]|'')?|[ \xa0]+(?:–|—|--))[ \xa0]*(?:\w+ly[ \xa0]+)?$")
 # a last comma part that opens with an -ing word (", pointing to his record and ")
 _PARTICIPLE_PART = re.compile(r",[ \xa0]+(?:\w+ly[ \xa0]+)?[a-z]+ing\b[^,;:]*$")
 # ... and so does one after "by", "before", ... ("responded by saying the plan was dead")

@@ -25,6 +25,8 @@ LETTER = re.compile(r"\w", re.UNICODE)
 #: (``12''`` is inches) nor next to a third apostrophe.
 TWO_APOSTROPHES = "''"
 _DMARK = re.compile("[" + ALL_D + "]|(?<![\\d'])''(?!')")
+#: a double quotation mark: one character of :data:`ALL_D` or :data:`TWO_APOSTROPHES`
+DOUBLE_MARK = _DMARK
 
 _PARA = re.compile(r"[^\n]+")
 _SQ_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–“\"]))[‘'](?=[^\W\d_])")

@@ -202,11 +202,16 @@ def singular_person(s: str) -> bool:
     return not head.endswith("s") and head not in _NOT_PERSON_HEAD
 
 
+def name_initials(name: str) -> str:
+    """The initials of ``name``, lower case, function words left out ("Centers for Disease Control" -> "cdc")."""
+    return "".join(w[0].lower() for w in WORD_RE.findall(name) if w.lower() not in _ACRONYM_SKIP)
+
+
 def acronym_of(acr: str, name: str) -> bool:
     """Is ``acr`` (capital letters) an acronym of ``name``: its initials (function words left out),
     their start or end, or a subsequence of its letters with the same first letter?"""
     a = acr.lower()
-    initials = "".join(w[0].lower() for w in WORD_RE.findall(name) if w.lower() not in _ACRONYM_SKIP)
+    initials = name_initials(name)
     if initials == a or initials.endswith(a) or initials.startswith(a):
         return True
     # subsequence of the letters, same first letter

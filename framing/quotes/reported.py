@@ -27,7 +27,7 @@ from functools import lru_cache
 from .._data import read_csv_rows
 from .document import _SpanSet
 from .lexicon import alternation, is_participle, prepositions, speech_participles, speech_verbs_with, words
-from .marks import ALL_D, rstrip
+from .marks import DOUBLE_MARK, rstrip
 from .names import NAME_RE, count_words
 from .record import Quote
 from .speakers import (
@@ -74,6 +74,18 @@ RELATIVE_GAP_CHARS = 60
 _RELATIVE_SUBJECT_BEFORE = re.compile(r",[ \xa0]+(?:" + alternation("relative_pronoun") + r")[ \xa0]+(?:(?!(?:"
                                       + FINITE_ALT + r")\b)[\w’'.-]+[ \xa0]+){1,4}$")
 _AUX_AFTER = re.compile(r"[ \xa0]+(?:" + alternation("finite_marker") + r")\b")
+# ... or a restrictive relative (no comma; "that", "which", "what" or none) after a finite verb of the sentence: "a
+# charity that prosecutors said was suspected of …", "a probe the agency said was ongoing", "displayed what analysts
+# said was a sign of …" (not "Everything that Lee said was a lie": there no finite verb comes before the relative,
+# and "was" is the sentence's own, nor one inside a quotation); the verb after the speech verb is an auxiliary, an
+# irregular past ("the place officials say was …", "insiders said went unnoticed") or, after a relative pronoun, any
+# finite verb ("a rule that he said improved …"; not "said in a statement obtained by …")
+_GAP_SUBJECT_BEFORE = re.compile(r"(?<![\w’'-])(?P<rel>(?:that|which|what)[ \xa0]+)?(?:(?!(?:" + FINITE_ALT
+                                 + r"|that|which|what)\b)[\w’'.-]+[ \xa0]+){1,4}$")
+_FINITE_AFTER = re.compile(r"[ \xa0]+(?:(?P<aux>" + alternation("finite_marker") + "|" + alternation("irregular_past")
+                           + r")|" + FINITE_ALT + r")\b")
+#: how far before a gap relative ("… that prosecutors said was …") the sentence's own finite verb is looked for
+GAP_MAIN_VERB_CHARS = 300
 #: the most characters of an adverbial between a speech verb and its "that" ("said at a news conference last
 #: week that"); after an adverbial, "that" before a finite verb is a relative pronoun ("said in the weeks that
 #: followed"). Chosen on PolNeAR select, session 9 (speech-cue cover F1 75.3 / 75.4 / 75.3 with 40 / 60 / 80)
@@ -110,10 +122,12 @@ _CLAUSE_START_RE = (r"(?:[ \xa0]+(?:" + alternation("clause_lead_adverb") + r"|\
 _TELL_CLAUSE_START_RE = _CLAUSE_START_RE[:-1] + _RELATIVE_THAT_VETO + ")"
 _CLAUSE_START = re.compile(_CLAUSE_START_RE, re.I)
 # "said, however, that …": a parenthetical of a few words set off by commas right after the verb ("stated, while
-# testifying before the committee last week, that …": up to ASIDE_CHARS characters)
+# testifying before the committee last week, that …": up to ASIDE_CHARS characters); none opens with an auxiliary
+# ("Many of the closures, he said, have involved …": the verb is the aside, what follows it the sentence's predicate)
 ASIDE_CHARS = 60
 _PARENTHETICAL = re.compile(r",[ \xa0]+(?!(?:" + alternation("clause_coordinator") + "|"
-                            + alternation("clause_relative") + r")\b)[^,.;:“”\"]{1," + str(ASIDE_CHARS)
+                            + alternation("clause_relative") + "|" + alternation("finite_marker") + r")\b)"
+                            r"[^,.;:“”\"]{1," + str(ASIDE_CHARS)
                             + r"},(?=[ \xa0])"
                             # … or set off by dashes: "said — on a podcast, as it happens — that …"
                             r"|[ \xa0]+(?:—|--)[ \xa0]*[^.;:“”\"—]{1,40}?[ \xa0]*(?:—|--)(?=[ \xa0])", re.I)
@@ -295,7 +309,10 @@ _NAME_DESCRIPTION = _NAME_WORDS + r",[ \xa0]+(?:" + alternation("article") + r")
 _DESCRIPTION_AFTER = re.compile(r",[ \xa0]+(?:" + alternation("article") + r")[ \xa0].*$")
 # a finite verb that no -ed participle can be ("told", "was"): a subject noun phrase holds none
 # a quotation mark, then a finite verb: the quotation goes on with a clause whose subject came before it
-_FINITE_AFTER_MARK = re.compile(r"(?:[“\"]|'')(?:" + FINITE_ALT + r")\b")
+# ... or a lower-case word that is no preposition: "…, said Ms. Lee's donations “call into question …” …" (not "…,
+# said Lee “for now.”")
+_FINITE_AFTER_MARK = re.compile(r"(?:[“\"]|'')(?:(?:" + FINITE_ALT + r")\b|(?!(?:" + "|".join(sorted(prepositions()))
+                                + r")\b)[a-z])")
 _COORDINATORS = frozenset(words("clause_coordinator"))
 # ... before an article, a subject pronoun or "that" ("Lee told a reporter he …"; not "a privately held firm",
 # "a Berg-led panel")
@@ -849,10 +866,19 @@ def _gap_clause_start(dm, m, info: dict) -> int | None:
     pronoun after a comma (:data:`_RELATIVE_SUBJECT_BEFORE`) and that a finite auxiliary follows reports a clause
     whose subject is the relative's antecedent; it starts at the auxiliary (and ends where the aside closes:
     :func:`_end_of_relative_aside`). Else None."""
-    if info.get("zero_that") not in ("yes", "finite") or not _AUX_AFTER.match(dm.text, m.end()) \
-            or _RELATIVE_SUBJECT_BEFORE.search(dm.text, max(0, m.start() - RELATIVE_GAP_CHARS), m.start()) is None:
+    if info.get("zero_that") not in ("yes", "finite"):
         return None
-    return m.end() + 1
+    t, lo = dm.text, max(0, m.start() - RELATIVE_GAP_CHARS)
+    if _AUX_AFTER.match(t, m.end()) and _RELATIVE_SUBJECT_BEFORE.search(t, lo, m.start()) is not None:
+        return m.end() + 1
+    ss = dm.sent_start(m.start())
+    gm = _GAP_SUBJECT_BEFORE.search(t, max(lo, ss), m.start())
+    fm = _FINITE_AFTER.match(t, m.end())
+    if gm is None or fm is None or not (fm.group("aux") or gm.group("rel")) or "," in t[gm.start():m.start()] \
+            or dm.in_quote(gm.start()):
+        return None
+    main = (v.start() for v in FINITE_WORD.finditer(t, max(ss, gm.start() - GAP_MAIN_VERB_CHARS), gm.start()))
+    return m.end() + 1 if any(not dm.in_quote(p) for p in main) else None
 
 
 def _told_object_clause(after: str, long_object: bool = True):
@@ -990,7 +1016,7 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
             continue   # a sentence inside a quotation (one that opens with it is read)
         se = dm.sent_end(ss)
         sent = _mask_abbreviations(t[ss:se])   # "…, Ms. Vale said.": the period of "Ms." ends nothing
-        qm = min([sent.find(c) for c in ALL_D if c in sent] or [-1])
+        qm = _first_mark(sent)
         if qm >= 0:
             mixed = _mixed_inverted(dm, sent, ss, memory)
             if mixed is not None and not reported.overlaps(mixed.start, mixed.end):
@@ -1099,19 +1125,23 @@ def _mixed_inverted(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
     else:
         # the tail's comma may sit inside the last quotation ("… is “a mess,” Ruiz said."): the mark is
         # read as a space, and the clause keeps it
-        last_mark = max(sent.rfind(c) for c in ALL_D)
+        # ("''" is one mark of two characters: read as two spaces)
+        last = None
+        for last in DOUBLE_MARK.finditer(sent):
+            pass
+        last_mark, width = last.start(), len(last.group())
         inside = last_mark > 0 and sent[last_mark - 1] == ","
         # (as in the tail of :func:`reported_inverted`: a match holds no stop but its last character)
         cut = _after_last_stop(sent)
-        m = _ACC_TAIL.search(sent[:last_mark] + " " + sent[last_mark + 1:],
-                             max(cut, last_mark - 1 if inside else last_mark + 1))
+        m = _ACC_TAIL.search(sent[:last_mark] + " " * width + sent[last_mark + width:],
+                             max(cut, last_mark - 1 if inside else last_mark + width))
         if m is None:
             return _mixed_mid(dm, sent, ss, memory)
         np_, cue = m.group(1) or m.group(2) or m.group(5), "according to" if m.group(1) else (m.group(3) or m.group(4))
         if m.group(5) and (not _SAID_NP.search(np_) or _NOT_INVERTED_NP.search(np_)):
             return None
         cs, at = ss, ss + m.start()
-        ce = ss + last_mark + 1 if inside and m.start() == last_mark - 1 else ss + m.start()
+        ce = ss + last_mark + width if inside and m.start() == last_mark - 1 else ss + m.start()
     while ce > cs and t[ce - 1] in ".!? ":
         ce -= 1
     if np_ is None or count_words(np_) > 8 or not _mixed_clause(dm, cs, ce):
@@ -1138,7 +1168,7 @@ def _mixed_mid(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
     The whole sentence is one ``reported`` row."""
     t = dm.text
     m = _MID.search(sent)
-    qm = min(sent.find(c) for c in ALL_D if c in sent)
+    qm = _first_mark(sent)
     if m is None or m.end() > qm:
         return None
     np_ = m.group(1) or m.group(2) or m.group(5)
@@ -1165,6 +1195,12 @@ def _mixed_mid(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
         return None
     cue = "according to" if m.group(1) else (m.group(3) or m.group(4))
     return Quote("", cs, ce, t[cs:ce], "reported", spk, cue=cue, speaker_type=typ)
+
+
+def _first_mark(sent: str) -> int:
+    """Where the first double quotation mark of ``sent`` (:data:`.marks.DOUBLE_MARK`, ``''`` included) is, else -1."""
+    fm = DOUBLE_MARK.search(sent)
+    return -1 if fm is None else fm.start()
 
 
 def _mask_abbreviations(sent: str) -> str:

@@ -492,11 +492,39 @@ def _clause_subject(dm, seg: str) -> str:
         if _ARTICLE_BEFORE.search(head, max(0, m.start() - 5), m.start()) and _LOWER_AFTER.match(head, m.end()):
             continue   # "the Lane campaign sent": a modifier of the noun after it
         if ent is not None and (ent.kind in ("person", "org") or pronoun_person(dm, ent, c)):
+            role = _ROLE_THEN_NAME.match(head, m.end())
+            lower = role.group(1).split() if role is not None else []
+            if lower and not _STOP_PRE.intersection(lower) \
+                    and any(lower[-1] in dm.rules.get(kind, {}) for kind in ("keyword", "person", "title")):
+                return role.group(2)   # "United manager Louis van Gaal … believes": the person, not the club
             if m.group().split()[0].lower() not in dm.common:
                 return m.group()   # "Chief executive Ann Lee apologised …": the person, not "Chief"
             if n is not None and n != m.group() and m.group().endswith(n):
                 return n   # "Former Harbour Master Ann Lee drew …": the name after its title
-    return _determiner_subject(head)
+    return _determiner_subject(head) or _group_subject(dm, head)
+
+
+_GROUP_PLURAL = re.compile(r"[A-Z]\w*(?:" + alternation("group_plural_suffix") + r")$")
+
+
+def _group_subject(dm, head: str) -> str:
+    """"Critics attacked the plan, …" -> "Critics", "Republicans have blocked …" -> "Republicans": a clause that
+    opens with a capitalised plural group noun, one the text (or list ``common``) also writes in lower case or one
+    of list ``group_plural_suffix``, and reaches a finite verb within :data:`DETERMINER_NP_WORDS` words, before any
+    comma; '' otherwise. (A group is no person a pronoun means, but it is a vague source.)"""
+    first = head.split()[0] if head.split() else ""
+    if not (first[:1].isupper() and first.endswith("s")
+            and (first.lower() in dm.common or _GROUP_PLURAL.match(first))):
+        return ""
+    m = FINITE_WORD.search(head, 0, 120)
+    if m is None or "," in head[:m.start()] or not 1 <= count_words(head[:m.start()]) <= DETERMINER_NP_WORDS:
+        return ""
+    return head[:m.start()].strip()
+
+
+# lower-case words (no closed-class word; a role last), then a name: "United manager Louis van Gaal", "Acme chief
+# executive Ann Lee" (not "Yahoo News and former TV …")
+_ROLE_THEN_NAME = re.compile(r"[ \xa0]+((?:[a-z][\w’'-]*[ \xa0]+){1,3})(" + NAME_RE.pattern + ")")
 
 
 def _fronted_phrase(head: str):
@@ -620,8 +648,8 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
         ent = ents.by_name.get(c)
         if c and ent is not None and (ent.kind in ("person", "org") or pronoun_person(dm, ent, c)):
             return c, "named"
-    # descriptor linked to a person/org introduced with the same words
-    linked = link_descriptor(dm, np_text, at)
+    # descriptor linked to a person/org introduced with the same words, else to the person speaking just before
+    linked = link_descriptor(dm, np_text, at) or continued_speaker(dm, np_text, at, memory)
     if linked:
         return linked, "descriptor"
     if _SHARE.fullmatch(np_text) and not _FINITE_IN_NP.search(np_text):
@@ -743,6 +771,59 @@ def link_descriptor(dm, np_text: str, at: int) -> str:
     if org_head and ent.kind == "unknown":
         ent.kind = "org"   # "Harbour Ferries will cut …, the company said": the text says what it is
     return best[0]
+
+
+#: how far back (characters) the person a description of the next attribution refers to may have spoken
+CONTINUED_SPEAKER_CHARS = 600
+#: how far back (characters) an earlier use of the same description ("the judge") is looked for
+DESCRIPTION_SEEN_CHARS = 3000
+
+
+def continued_speaker(dm, np_text: str, at: int, memory: _Speakers) -> str:
+    """The person a definite description of a person ("the former Nurnberg coach", "the radical leader") refers to
+    when the text names nobody with its words: the last speaker noted before ``at`` (:class:`_Speakers`), when that
+    is a named person who spoke at most :data:`CONTINUED_SPEAKER_CHARS` characters before, in the same paragraph or
+    the one before, no other person is named outside quotations in between, no indefinite description with the
+    same head comes in between ("a spokesman", "another official": then "the spokesman" is that one) and the text
+    did not use the description before (:data:`DESCRIPTION_SEEN_CHARS`: "the judge" may be someone it never names).
+    News varies the words for the person it is quoting ("… said Makri. … The radical leader said …"); else ''."""
+    head = _person_description_head(dm, np_text)
+    k = bisect.bisect_left(memory.pos, at) - 1
+    if not head or k < 0:
+        return ""
+    pos, spk, typ = memory.entries[k]
+    if typ not in ("named", "descriptor") or at - pos > CONTINUED_SPEAKER_CHARS or dm.para_of(at) - dm.para_of(pos) > 1:
+        return ""
+    ents = dm.entities
+    spk = ents.canonical(spk) or spk
+    ent = ents.by_name.get(spk)
+    if ent is None or not pronoun_person(dm, ent, spk) or _other_person_between(dm, spk, pos, at):
+        return ""
+    t, h = dm.text, re.escape(head)
+    seen = t[max(0, pos - DESCRIPTION_SEEN_CHARS):pos]
+    if re.search(r"\b(?:a|an|another)\s+(?:[\w’'-]+\s+){0,3}" + h + r"\b", t[pos:at], re.I) \
+            or re.search(r"\bthe\s+(?:[\w’'-]+\s+){0,3}" + h + r"\b", seen, re.I):
+        return ""
+    return spk
+
+
+def _person_description_head(dm, np_text: str) -> str:
+    """The head noun of ``np_text`` when it is a definite description of one person ("the Texas senator", "the
+    judge": a word of the role rules of kind ``person`` or ``title``; not "the newspaper", a role keyword that
+    may name an organisation), else ''."""
+    words_ = re.findall(r"[\w’'-]+", np_text.lower())
+    if len(words_) < 2 or words_[0] != "the" or not singular_person(" ".join(words_)):
+        return ""
+    head = words_[-1]
+    return head if head in dm.rules.get("person", {}) or head in dm.rules.get("title", {}) else ""
+
+
+def _other_person_between(dm, spk: str, pos: int, at: int) -> bool:
+    """Is a person other than ``spk`` named outside quotations in ``text[pos:at]``?"""
+    ents = dm.entities
+    between = ents.mentions[bisect.bisect_right(ents.mention_starts, pos):bisect.bisect_left(ents.mention_starts, at)]
+    return any(c != spk and (ents.by_name.get(c) is not None and ents.by_name[c].kind == "person")
+               for _, _, n in between for c in [ents.canonical(n)])
 
 
 def _org_head_word(name: str) -> str:
