@@ -2189,9 +2189,9 @@ def test_a_participle_after_a_dash_reports_for_the_subject():
 
 
 def test_two_apostrophes_hold_a_mixed_row_and_end_its_clause():
-    rows = _rows("Ms. Tanzer runs the marina. The club's new pools, Ms. Tanzer said, ''are a fine example of "
+    rows = _rows("Ms. Ferro runs the marina. The club's new pools, Ms. Ferro said, ''are a fine example of "
                  "adapting'' to lean times.")
-    assert [r[:2] for r in rows] == [("reported", "Tanzer")], rows
+    assert [r[:2] for r in rows] == [("reported", "Ferro")], rows
     assert rows[0][2].startswith("The club's new pools") and "''are a fine example of adapting''" in rows[0][2]
     rows = _rows("Mr. Oduya spoke. The toll plan is ''dead on arrival,'' Mr. Oduya said.")
     assert ("reported", "Oduya", "The toll plan is ''dead on arrival,''") in rows
@@ -2206,24 +2206,24 @@ def test_a_quotation_right_after_said_np_is_no_inverted_tail():
 
 
 def test_a_speech_verb_inside_a_restrictive_relative_reports_the_gap_clause():
-    rows = _rows("He pleaded guilty to lobbying for a charity that prosecutors said was funding the raids.")
-    assert ("reported", "prosecutors", "was funding the raids") in rows
-    rows = _rows("The ferry crews were freed, in what many analysts said was a sign of thawing ties.")
-    assert ("reported", "many analysts", "was a sign of thawing ties") in rows
-    rows = _rows("Mr. Vance signed a letter that he said was drafted by the company.")
-    assert ("reported", "Vance", "was drafted by the company") in rows
+    rows = _rows("The port fined a ferry line that inspectors said was running unsafe boats.")
+    assert ("reported", "inspectors", "was running unsafe boats") in rows
+    rows = _rows("The ferry crews were freed, in what several diplomats said was a goodwill gesture.")
+    assert ("reported", "several diplomats", "was a goodwill gesture") in rows
+    rows = _rows("Mr. Vance signed a pledge that he said was written by his lawyers.")
+    assert ("reported", "Vance", "was written by his lawyers") in rows
     # no finite verb before the relative: "was" is the sentence's own verb
     assert _rows("Everything that Tom Berg said was a lie.") == []
     # an -ed word after the verb phrase with no relative pronoun is a participle, not a gap clause's verb
-    rows = _rows("“We will win,” Ann Cole said in a statement obtained by the Courier.")
+    rows = _rows("“We will win,” Ann Cole said in a statement posted by her party.")
     assert [r[0] for r in rows] == ["direct"], rows
 
 
 def test_a_description_names_the_person_just_quoted():
-    text = ("Wolfsburg manager Dieter Hecking said the goal was lucky. “We started well,” the former Nurnberg coach "
-            "said. “Then we tired.”")
+    text = ("Harbor FC manager Ines Roth said the second goal was lucky. “We pressed early,” the former Kiel coach "
+            "said. “Then we faded.”")
     rows = _rows(text)
-    assert [r[1] for r in rows] == ["Dieter Hecking"] * 3, rows
+    assert [r[1] for r in rows] == ["Ines Roth"] * 3, rows
     # an indefinite description in between introduces someone else
     text = "Mayor Ann Lee said the pier was sound. A city official disagreed. “It will fail,” the official said."
     assert _rows(text)[-1][1] != "Ann Lee"
@@ -2237,7 +2237,7 @@ def test_a_description_names_the_person_just_quoted():
     assert _rows(text)[-1][1] != "Rosa Diaz"
     assert _rows(text.replace("Mayor Ivo Park left", "Everyone left"))[-1][1] == "Rosa Diaz"
     # a noun that may name an organisation is no person's description
-    text = "“We lost,” said Rosa Diaz. The newspaper reported that the club had lost its sponsor."
+    text = "“We lost,” said Rosa Diaz. The newspaper reported on Friday that the marina had lost its lease."
     assert _rows(text)[-1][1] == "The newspaper"
 
 
@@ -2255,6 +2255,6 @@ def test_a_role_between_an_organisation_and_a_name_makes_the_person_the_subject(
     rows = _rows("Meridian Ferries manager Ana Ruiz, who took over in May, was unconvinced and believes the dock "
                  "must close.")
     assert ("reported", "Ana Ruiz", "the dock must close") in rows
-    # not past a closed-class word: "Yahoo News and former TV anchor …" is no role of Yahoo News
+    # not past a closed-class word: "Harbor Radio and former TV anchor …" is no role of Harbor Radio
     rows = _rows("Harbor Radio and former TV anchor Kim Soto spoke on Monday, saying the dock must close.")
     assert not any(r[1] == "TV" for r in rows), rows

@@ -380,8 +380,8 @@ ACRONYM_MIN_LETTERS = 3
 
 
 def _acronyms_by_initials(table: _Entities) -> None:
-    """An acronym no parentheses defined ("the CDC said") stands for the one organisation of the text whose
-    initials, function words left out, it is or begins ("Centers for Disease Control and Prevention"); with two
+    """An acronym no parentheses defined ("the NRSA said") stands for the one organisation of the text whose
+    initials, function words left out, it is or begins ("Northern Rail Safety Agency"); with two
     such organisations, or none, it stands for itself. Each name's initials are indexed once (no pairs of names)."""
     by_initials: dict[str, set] = {}
     for n, ent in table.by_name.items():

@@ -203,7 +203,7 @@ def singular_person(s: str) -> bool:
 
 
 def name_initials(name: str) -> str:
-    """The initials of ``name``, lower case, function words left out ("Centers for Disease Control" -> "cdc")."""
+    """The initials of ``name``, lower case, function words left out ("Northern Rail Safety Agency" -> "nrsa")."""
     return "".join(w[0].lower() for w in WORD_RE.findall(name) if w.lower() not in _ACRONYM_SKIP)
 
 

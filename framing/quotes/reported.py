@@ -66,7 +66,7 @@ _TELL_OBJECT = (r"(?:(?:(?:[Tt]he[ \xa0]+|[a-z]+[ \xa0]+)?" + _CAP_RUN + _TELL_T
                 + alternation("tell_object") + r")|" + _TELL_DET_OBJECT + ")" + _TELL_PLACE + ")")
 _TELL_OBJECT_RE = r"[ \xa0]+" + _TELL_OBJECT
 _WARN_OF = re.compile(r"[ \xa0]+(?:" + alternation("warn_preposition") + r")[ \xa0]+")
-#: how far before the verb the relative pronoun of "that prosecutors said was …" is looked for
+#: how far before the verb the relative pronoun of "that inspectors said was …" is looked for
 RELATIVE_GAP_CHARS = 60
 # a relative pronoun after a comma (a non-restrictive aside: "the ferry, which officials said was unsafe, …"; not
 # "Everything that Lee said was a lie"), then a subject of one to four words (no comma, no verb of its own), right
@@ -75,16 +75,16 @@ _RELATIVE_SUBJECT_BEFORE = re.compile(r",[ \xa0]+(?:" + alternation("relative_pr
                                       + FINITE_ALT + r")\b)[\w’'.-]+[ \xa0]+){1,4}$")
 _AUX_AFTER = re.compile(r"[ \xa0]+(?:" + alternation("finite_marker") + r")\b")
 # ... or a restrictive relative (no comma; "that", "which", "what" or none) after a finite verb of the sentence: "a
-# charity that prosecutors said was suspected of …", "a probe the agency said was ongoing", "displayed what analysts
-# said was a sign of …" (not "Everything that Lee said was a lie": there no finite verb comes before the relative,
+# ferry line that inspectors said was running …", "a pier the board said was closing", "saw what critics said was a
+# snub to …" (not "Everything that Lee said was a lie": there no finite verb comes before the relative,
 # and "was" is the sentence's own, nor one inside a quotation); the verb after the speech verb is an auxiliary, an
 # irregular past ("the place officials say was …", "insiders said went unnoticed") or, after a relative pronoun, any
-# finite verb ("a rule that he said improved …"; not "said in a statement obtained by …")
+# finite verb ("a rule that he said improved …"; not "said in a statement posted by …")
 _GAP_SUBJECT_BEFORE = re.compile(r"(?<![\w’'-])(?P<rel>(?:that|which|what)[ \xa0]+)?(?:(?!(?:" + FINITE_ALT
                                  + r"|that|which|what)\b)[\w’'.-]+[ \xa0]+){1,4}$")
 _FINITE_AFTER = re.compile(r"[ \xa0]+(?:(?P<aux>" + alternation("finite_marker") + "|" + alternation("irregular_past")
                            + r")|" + FINITE_ALT + r")\b")
-#: how far before a gap relative ("… that prosecutors said was …") the sentence's own finite verb is looked for
+#: how far before a gap relative ("… that inspectors said was …") the sentence's own finite verb is looked for
 GAP_MAIN_VERB_CHARS = 300
 #: the most characters of an adverbial between a speech verb and its "that" ("said at a news conference last
 #: week that"); after an adverbial, "that" before a finite verb is a relative pronoun ("said in the weeks that
@@ -123,7 +123,7 @@ _TELL_CLAUSE_START_RE = _CLAUSE_START_RE[:-1] + _RELATIVE_THAT_VETO + ")"
 _CLAUSE_START = re.compile(_CLAUSE_START_RE, re.I)
 # "said, however, that …": a parenthetical of a few words set off by commas right after the verb ("stated, while
 # testifying before the committee last week, that …": up to ASIDE_CHARS characters); none opens with an auxiliary
-# ("Many of the closures, he said, have involved …": the verb is the aside, what follows it the sentence's predicate)
+# ("Most of the piers, he said, have served …": the verb is the aside, what follows it the sentence's predicate)
 ASIDE_CHARS = 60
 _PARENTHETICAL = re.compile(r",[ \xa0]+(?!(?:" + alternation("clause_coordinator") + "|"
                             + alternation("clause_relative") + "|" + alternation("finite_marker") + r")\b)"
@@ -309,7 +309,7 @@ _NAME_DESCRIPTION = _NAME_WORDS + r",[ \xa0]+(?:" + alternation("article") + r")
 _DESCRIPTION_AFTER = re.compile(r",[ \xa0]+(?:" + alternation("article") + r")[ \xa0].*$")
 # a finite verb that no -ed participle can be ("told", "was"): a subject noun phrase holds none
 # a quotation mark, then a finite verb: the quotation goes on with a clause whose subject came before it
-# ... or a lower-case word that is no preposition: "…, said Ms. Lee's donations “call into question …” …" (not "…,
+# ... or a lower-case word that is no preposition: "…, said Ms. Lee's gifts “cast doubt on …” …" (not "…,
 # said Lee “for now.”")
 _FINITE_AFTER_MARK = re.compile(r"(?:[“\"]|'')(?:(?:" + FINITE_ALT + r")\b|(?!(?:" + "|".join(sorted(prepositions()))
                                 + r")\b)[a-z])")

@@ -496,7 +496,7 @@ def _clause_subject(dm, seg: str) -> str:
             lower = role.group(1).split() if role is not None else []
             if lower and not _STOP_PRE.intersection(lower) \
                     and any(lower[-1] in dm.rules.get(kind, {}) for kind in ("keyword", "person", "title")):
-                return role.group(2)   # "United manager Louis van Gaal … believes": the person, not the club
+                return role.group(2)   # "Harbor FC manager Ines Roth … believes": the person, not the club
             if m.group().split()[0].lower() not in dm.common:
                 return m.group()   # "Chief executive Ann Lee apologised …": the person, not "Chief"
             if n is not None and n != m.group() and m.group().endswith(n):
@@ -522,8 +522,8 @@ def _group_subject(dm, head: str) -> str:
     return head[:m.start()].strip()
 
 
-# lower-case words (no closed-class word; a role last), then a name: "United manager Louis van Gaal", "Acme chief
-# executive Ann Lee" (not "Yahoo News and former TV …")
+# lower-case words (no closed-class word; a role last), then a name: "Harbor FC manager Ines Roth", "Acme chief
+# executive Ann Lee" (not "Harbor Radio and former TV …")
 _ROLE_THEN_NAME = re.compile(r"[ \xa0]+((?:[a-z][\w’'-]*[ \xa0]+){1,3})(" + NAME_RE.pattern + ")")
 
 
@@ -780,13 +780,13 @@ DESCRIPTION_SEEN_CHARS = 3000
 
 
 def continued_speaker(dm, np_text: str, at: int, memory: _Speakers) -> str:
-    """The person a definite description of a person ("the former Nurnberg coach", "the radical leader") refers to
+    """The person a definite description of a person ("the former Kiel coach", "the veteran leader") refers to
     when the text names nobody with its words: the last speaker noted before ``at`` (:class:`_Speakers`), when that
     is a named person who spoke at most :data:`CONTINUED_SPEAKER_CHARS` characters before, in the same paragraph or
     the one before, no other person is named outside quotations in between, no indefinite description with the
     same head comes in between ("a spokesman", "another official": then "the spokesman" is that one) and the text
     did not use the description before (:data:`DESCRIPTION_SEEN_CHARS`: "the judge" may be someone it never names).
-    News varies the words for the person it is quoting ("… said Makri. … The radical leader said …"); else ''."""
+    News varies the words for the person it is quoting ("… said Ruiz. … The veteran leader said …"); else ''."""
     head = _person_description_head(dm, np_text)
     k = bisect.bisect_left(memory.pos, at) - 1
     if not head or k < 0:
