@@ -377,24 +377,34 @@ def _acronym_in_parentheses(t: str, e: int, name: str, acronyms: dict) -> None:
 
 #: the fewest letters of an acronym read as the initials of an organisation the text names in full
 ACRONYM_MIN_LETTERS = 3
+_NOT_INITIALS = word_set("acronym_not_initials")
 
 
 def _acronyms_by_initials(table: _Entities) -> None:
-    """An acronym no parentheses defined ("the NRSA said") stands for the one organisation of the text whose
-    initials, function words left out, it is or begins ("Northern Rail Safety Agency"); with two
-    such organisations, or none, it stands for itself. Each name's initials are indexed once (no pairs of names)."""
+    """An acronym no parentheses defined ("the NRSA said") stands for the organisation the text named in full before
+    it, when that is the only name of the text (of any kind) whose initials, function words left out, the acronym is
+    or begins ("Northern Rail Safety Agency"), and the acronym is no common abbreviation or another body's usual
+    name (list ``acronym_not_initials``: "CEO", "NBC"); else for itself. Each name's initials are indexed once
+    (no pairs of names)."""
+    first: dict[str, int] = {}
+    for s_, _, n in table.all_mentions:
+        first.setdefault(n, s_)
     by_initials: dict[str, set] = {}
-    for n, ent in table.by_name.items():
-        if ent.kind == "org" and " " in n:
+    for n in table.by_name:
+        if " " in n:
             ini = name_initials(n)
             for k in range(ACRONYM_MIN_LETTERS, len(ini) + 1):
                 by_initials.setdefault(ini[:k], set()).add(n)
     for n in table.by_name:
         a = n.rstrip(".")   # ("… according to the NRSA.": a capital before the period keeps it, as in "U.S.")
-        if n not in table.acronyms and len(a) >= ACRONYM_MIN_LETTERS and _ACRONYM.fullmatch(a):
-            full = by_initials.get(a.lower(), ())
-            if len(full) == 1:
-                table.acronyms[n] = table.acronyms[a] = next(iter(full))
+        if n in table.acronyms or len(a) < ACRONYM_MIN_LETTERS or not _ACRONYM.fullmatch(a) \
+                or a.lower() in _NOT_INITIALS:
+            continue
+        full = by_initials.get(a.lower(), ())
+        if len(full) == 1:
+            (f,) = full
+            if table.by_name[f].kind == "org" and first.get(f, 0) < first.get(n, 0):
+                table.acronyms[n] = table.acronyms[a] = f
 
 
 def _merge_canonical(table: _Entities) -> None:

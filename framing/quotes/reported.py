@@ -77,13 +77,16 @@ _AUX_AFTER = re.compile(r"[ \xa0]+(?:" + alternation("finite_marker") + r")\b")
 # ... or a restrictive relative (no comma; "that", "which", "what" or none) after a finite verb of the sentence: "a
 # ferry line that inspectors said was running …", "a pier the board said was closing", "saw what critics said was a
 # snub to …" (not "Everything that Lee said was a lie": there no finite verb comes before the relative,
-# and "was" is the sentence's own, nor one inside a quotation); the verb after the speech verb is an auxiliary, an
-# irregular past ("the place officials say was …", "insiders said went unnoticed") or, after a relative pronoun, any
-# finite verb ("a rule that he said improved …"; not "said in a statement posted by …")
+# and "was" is the sentence's own, nor one inside a quotation); the verb after the speech verb is an auxiliary ("the
+# place officials say was …") or, after a relative pronoun, any finite verb ("a rule that he said improved …"; not
+# "signed the deal she said ended the strike", nor "said in a statement posted by …")
 _GAP_SUBJECT_BEFORE = re.compile(r"(?<![\w’'-])(?P<rel>(?:that|which|what)[ \xa0]+)?(?:(?!(?:" + FINITE_ALT
                                  + r"|that|which|what)\b)[\w’'.-]+[ \xa0]+){1,4}$")
-_FINITE_AFTER = re.compile(r"[ \xa0]+(?:(?P<aux>" + alternation("finite_marker") + "|" + alternation("irregular_past")
-                           + r")|" + FINITE_ALT + r")\b")
+_FINITE_AFTER = re.compile(r"[ \xa0]+(?:" + FINITE_ALT + r")\b")
+# a lower-case word, then a capitalised one: two noun phrases ("the letter Ann Lee"), never one relative's subject
+_TWO_NOUN_PHRASES = re.compile(r"\b[a-z][\w’'-]*[ \xa0]+[A-Z]")
+# a word that opens a clause of its own between the sentence's verb and a gap relative
+_GAP_CLAUSE_OPENER = re.compile(r"\b(?:" + alternation("gap_clause_opener") + r")\b", re.I)
 #: how far before a gap relative ("… that inspectors said was …") the sentence's own finite verb is looked for
 GAP_MAIN_VERB_CHARS = 300
 #: the most characters of an adverbial between a speech verb and its "that" ("said at a news conference last
@@ -123,10 +126,11 @@ _TELL_CLAUSE_START_RE = _CLAUSE_START_RE[:-1] + _RELATIVE_THAT_VETO + ")"
 _CLAUSE_START = re.compile(_CLAUSE_START_RE, re.I)
 # "said, however, that …": a parenthetical of a few words set off by commas right after the verb ("stated, while
 # testifying before the committee last week, that …": up to ASIDE_CHARS characters); none opens with an auxiliary
-# ("Most of the piers, he said, have served …": the verb is the aside, what follows it the sentence's predicate)
+# ("Most of the piers, he said, have served …": the verb is the aside, what follows it the sentence's predicate; in
+# lower case only: "announced, May 5, that …", "said, Will Park included, that …")
 ASIDE_CHARS = 60
 _PARENTHETICAL = re.compile(r",[ \xa0]+(?!(?:" + alternation("clause_coordinator") + "|"
-                            + alternation("clause_relative") + "|" + alternation("finite_marker") + r")\b)"
+                            + alternation("clause_relative") + r")\b)(?!(?-i:" + alternation("finite_marker") + r")\b)"
                             r"[^,.;:“”\"]{1," + str(ASIDE_CHARS)
                             + r"},(?=[ \xa0])"
                             # … or set off by dashes: "said — on a podcast, as it happens — that …"
@@ -309,10 +313,10 @@ _NAME_DESCRIPTION = _NAME_WORDS + r",[ \xa0]+(?:" + alternation("article") + r")
 _DESCRIPTION_AFTER = re.compile(r",[ \xa0]+(?:" + alternation("article") + r")[ \xa0].*$")
 # a finite verb that no -ed participle can be ("told", "was"): a subject noun phrase holds none
 # a quotation mark, then a finite verb: the quotation goes on with a clause whose subject came before it
-# ... or a lower-case word that is no preposition: "…, said Ms. Lee's gifts “cast doubt on …” …" (not "…,
-# said Lee “for now.”")
-_FINITE_AFTER_MARK = re.compile(r"(?:[“\"]|'')(?:(?:" + FINITE_ALT + r")\b|(?!(?:" + "|".join(sorted(prepositions()))
-                                + r")\b)[a-z])")
+_FINITE_AFTER_MARK = re.compile(r"(?:[“\"]|'')(?:" + FINITE_ALT + r")\b")
+# ... or, right after "said NP " (no comma between), a lower-case word that is no preposition: "…, said Ms. Lee's
+# gifts “cast doubt on …” …" (not "…, said Lee “for now.”", nor "…, said Ann Lee, who called it “an insult.”")
+_LOWER_AFTER_MARK = re.compile(r"(?:[“\"]|'')(?!(?:" + "|".join(sorted(prepositions())) + r")\b)[a-z]")
 _COORDINATORS = frozenset(words("clause_coordinator"))
 # ... before an article, a subject pronoun or "that" ("Lee told a reporter he …"; not "a privately held firm",
 # "a Berg-led panel")
@@ -862,23 +866,36 @@ def _clause_start(m, info: dict, after: str) -> int | None:
 
 
 def _gap_clause_start(dm, m, info: dict) -> int | None:
-    """"the fund, which auditors said was short of cash, …": a ``zero_that`` verb whose subject follows a relative
-    pronoun after a comma (:data:`_RELATIVE_SUBJECT_BEFORE`) and that a finite auxiliary follows reports a clause
-    whose subject is the relative's antecedent; it starts at the auxiliary (and ends where the aside closes:
-    :func:`_end_of_relative_aside`). Else None."""
+    """Where the clause reported by a ``zero_that`` verb whose object is a relative's gap starts (at the finite verb
+    after it, whose subject is the relative's antecedent), else None:
+
+    - "the fund, which auditors said was short of cash, …": a relative pronoun after a comma
+      (:data:`_RELATIVE_SUBJECT_BEFORE`) and a finite auxiliary after the verb (the clause ends where the aside
+      closes: :func:`_end_of_relative_aside`);
+    - "a ferry line that inspectors said was running …", "the pier the board said was closing"
+      (:data:`_GAP_SUBJECT_BEFORE`): a restrictive relative, "that", "which", "what" or none, whose subject is one
+      to four words, no comma, and not two noun phrases ("emerged that the letter Ann Lee wrote said …": there
+      "that" opens a clause), after a finite verb of the sentence outside quotations (within
+      :data:`GAP_MAIN_VERB_CHARS`) with no clause opener between them (list ``gap_clause_opener``: "but what she said
+      was vague", "ruled that what he said was …" are the writer's); after the verb an auxiliary, or after a
+      relative pronoun any finite verb ("a rule that he said improved …")."""
     if info.get("zero_that") not in ("yes", "finite"):
         return None
     t, lo = dm.text, max(0, m.start() - RELATIVE_GAP_CHARS)
-    if _AUX_AFTER.match(t, m.end()) and _RELATIVE_SUBJECT_BEFORE.search(t, lo, m.start()) is not None:
+    aux = _AUX_AFTER.match(t, m.end()) is not None
+    if aux and _RELATIVE_SUBJECT_BEFORE.search(t, lo, m.start()) is not None:
         return m.end() + 1
     ss = dm.sent_start(m.start())
     gm = _GAP_SUBJECT_BEFORE.search(t, max(lo, ss), m.start())
-    fm = _FINITE_AFTER.match(t, m.end())
-    if gm is None or fm is None or not (fm.group("aux") or gm.group("rel")) or "," in t[gm.start():m.start()] \
-            or dm.in_quote(gm.start()):
+    if gm is None or not (aux or gm.group("rel") and _FINITE_AFTER.match(t, m.end())):
         return None
-    main = (v.start() for v in FINITE_WORD.finditer(t, max(ss, gm.start() - GAP_MAIN_VERB_CHARS), gm.start()))
-    return m.end() + 1 if any(not dm.in_quote(p) for p in main) else None
+    main = [v for v in FINITE_WORD.finditer(t, max(ss, gm.start() - GAP_MAIN_VERB_CHARS), gm.start())
+            if not dm.in_quote(v.start())]
+    subject_at = gm.start() + len(gm.group("rel") or "")   # (the relative pronoun itself opens no clause)
+    if not main or _GAP_CLAUSE_OPENER.search(t[main[-1].end():gm.start()] + " " + t[subject_at:m.start()]) \
+            or _TWO_NOUN_PHRASES.search(t, subject_at, m.start()):
+        return None
+    return m.end() + 1
 
 
 def _told_object_clause(after: str, long_object: bool = True):
@@ -1059,7 +1076,8 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
             if not m or (cut_at_quote and not m.group(1) and not m.group(4) and not m.group("ing")):
                 continue
             if cut_at_quote and m.group(4) and not sent.endswith((",", ":")) \
-                    and _FINITE_AFTER_MARK.match(t, ss + qm):
+                    and (_FINITE_AFTER_MARK.match(t, ss + qm)
+                         or "," not in sent[m.end(4):] and _LOWER_AFTER_MARK.match(t, ss + qm)):
                 continue   # "…, said Salem's toll “is fair.”": the quotation's subject (not "said Lee “for now.”")
             if m.group(3) and _IDIOM_OBJECT.match(sent, m.end(3)):
                 continue   # "…, and though the crew was tired, their faces said a lot."

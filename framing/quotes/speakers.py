@@ -68,7 +68,8 @@ _FRONTED_OPENER = re.compile(r"(?:(?i:" + alternation("adverbial_start") + r")\b
                              + alternation("place_preposition") + "|" + alternation("question_word") + "|"
                              + alternation("determiner") + r"|to|about)\b)")
 # (or a possessive name: "Berg's office wrote …")
-_DETERMINER_OPEN = re.compile(r"(?:" + alternation("determiner") + "|" + alternation("np_quantifier") + r")\s"
+_DETERMINER_OPEN = re.compile(r"(?:" + alternation("determiner") + "|" + alternation("np_quantifier") + "|"
+                              + alternation("subject_quantifier") + r")\s"
                               r"|(?!(?:" + alternation("contracted_subject") + r")[’']s)"
                               r"(?-i:[A-Z][\w.-]*(?:[ \xa0][A-Z][\w.-]*){0,3}[’']s\s+[a-z])", re.I)
 #: a finite verb: an auxiliary or modal, an irregular past tense ("spoke", "found") or an -ed word
@@ -493,28 +494,24 @@ def _clause_subject(dm, seg: str) -> str:
             continue   # "the Lane campaign sent": a modifier of the noun after it
         if ent is not None and (ent.kind in ("person", "org") or pronoun_person(dm, ent, c)):
             role = _ROLE_THEN_NAME.match(head, m.end())
-            lower = role.group(1).split() if role is not None else []
-            if lower and not _STOP_PRE.intersection(lower) \
-                    and any(lower[-1] in dm.rules.get(kind, {}) for kind in ("keyword", "person", "title")):
+            if role is not None and all(any(w in dm.rules.get(kind, {}) for kind in ("keyword", "person", "title"))
+                                        for w in role.group(1).split()):
                 return role.group(2)   # "Harbor FC manager Ines Roth … believes": the person, not the club
             if m.group().split()[0].lower() not in dm.common:
                 return m.group()   # "Chief executive Ann Lee apologised …": the person, not "Chief"
             if n is not None and n != m.group() and m.group().endswith(n):
                 return n   # "Former Harbour Master Ann Lee drew …": the name after its title
-    return _determiner_subject(head) or _group_subject(dm, head)
+    return _determiner_subject(head) or _group_subject(head)
 
 
-_GROUP_PLURAL = re.compile(r"[A-Z]\w*(?:" + alternation("group_plural_suffix") + r")$")
-
-
-def _group_subject(dm, head: str) -> str:
+def _group_subject(head: str) -> str:
     """"Critics attacked the plan, …" -> "Critics", "Republicans have blocked …" -> "Republicans": a clause that
-    opens with a capitalised plural group noun, one the text (or list ``common``) also writes in lower case or one
-    of list ``group_plural_suffix``, and reaches a finite verb within :data:`DETERMINER_NP_WORDS` words, before any
-    comma; '' otherwise. (A group is no person a pronoun means, but it is a vague source.)"""
+    opens with a capitalised plural (a word in -s that no rule before took for a name: the text also writes it in
+    lower case, or it is a group noun, list ``group_plural_suffix``) and reaches a finite verb within
+    :data:`DETERMINER_NP_WORDS` words, before any comma; '' otherwise. (A group is no person a pronoun means, but it
+    is a vague source; :func:`resolve_np` decides whether it speaks.)"""
     first = head.split()[0] if head.split() else ""
-    if not (first[:1].isupper() and first.endswith("s")
-            and (first.lower() in dm.common or _GROUP_PLURAL.match(first))):
+    if not (first[:1].isupper() and first.endswith("s")):
         return ""
     m = FINITE_WORD.search(head, 0, 120)
     if m is None or "," in head[:m.start()] or not 1 <= count_words(head[:m.start()]) <= DETERMINER_NP_WORDS:
@@ -522,8 +519,8 @@ def _group_subject(dm, head: str) -> str:
     return head[:m.start()].strip()
 
 
-# lower-case words (no closed-class word; a role last), then a name: "Harbor FC manager Ines Roth", "Acme chief
-# executive Ann Lee" (not "Harbor Radio and former TV …")
+# lower-case words, each a role or title word, then a name: "Harbor FC manager Ines Roth", "Acme former deputy mayor
+# Ann Lee" (not "Harbor Radio and former TV …", nor "The party expelled former minister Ann Lee, saying …")
 _ROLE_THEN_NAME = re.compile(r"[ \xa0]+((?:[a-z][\w’'-]*[ \xa0]+){1,3})(" + NAME_RE.pattern + ")")
 
 
@@ -773,6 +770,8 @@ def link_descriptor(dm, np_text: str, at: int) -> str:
     return best[0]
 
 
+_CONTRAST_MODIFIER = word_set("contrast_modifier")
+_HEAD_CUT = word_set("name_connector") | word_set("place_preposition")
 #: how far back (characters) the person a description of the next attribution refers to may have spoken
 CONTINUED_SPEAKER_CHARS = 600
 #: how far back (characters) an earlier use of the same description ("the judge") is looked for
@@ -780,26 +779,36 @@ DESCRIPTION_SEEN_CHARS = 3000
 
 
 def continued_speaker(dm, np_text: str, at: int, memory: _Speakers) -> str:
-    """The person a definite description of a person ("the former Kiel coach", "the veteran leader") refers to
-    when the text names nobody with its words: the last speaker noted before ``at`` (:class:`_Speakers`), when that
-    is a named person who spoke at most :data:`CONTINUED_SPEAKER_CHARS` characters before, in the same paragraph or
-    the one before, no other person is named outside quotations in between, no indefinite description with the
-    same head comes in between ("a spokesman", "another official": then "the spokesman" is that one) and the text
-    did not use the description before (:data:`DESCRIPTION_SEEN_CHARS`: "the judge" may be someone it never names).
-    News varies the words for the person it is quoting ("… said Ruiz. … The veteran leader said …"); else ''."""
-    head = _person_description_head(dm, np_text)
+    """The person a definite description of a person ("the Texas senator", "the veteran coach") refers to when the
+    text names nobody with its words: the last speaker noted before ``at`` (:class:`_Speakers`), when
+
+    - that speaker is a named person who spoke at most :data:`CONTINUED_SPEAKER_CHARS` characters before, in the
+      same paragraph or the one before, and no other person is named outside quotations after its own attribution;
+    - the description fits what the text says of that person (:func:`_fits_speaker`): its head is one of the
+      person's titles or descriptors or has the same role ("the Texas senator" for "Sen. Ann Lee"; not "the judge"
+      for "Ann Lee, the defence lawyer", "the senator" for "Governor Ann Lee"), every capitalised word in it is
+      among the person's words ("the Bayern coach" is not "Kiel coach Tom Berg"), it holds no word of list
+      ``contrast_modifier`` ("the other manager") and says "former" exactly when the text says it of the person;
+    - no indefinite description with the same head comes in between ("A senator disagreed. … the senator
+      said") and the text did not use the description in the :data:`DESCRIPTION_SEEN_CHARS` before ("the judge"
+      may be someone it never names).
+
+    News varies the words for the person it is quoting ("…, said Sen. Ann Lee. … The Texas senator said …");
+    otherwise ''."""
+    words_ = _description_words(np_text)
     k = bisect.bisect_left(memory.pos, at) - 1
-    if not head or k < 0:
+    if not words_ or k < 0:
         return ""
-    pos, spk, typ = memory.entries[k]
-    if typ not in ("named", "descriptor") or at - pos > CONTINUED_SPEAKER_CHARS or dm.para_of(at) - dm.para_of(pos) > 1:
+    pos, spk, _ = memory.entries[k]
+    if at - pos > CONTINUED_SPEAKER_CHARS or dm.para_of(at) - dm.para_of(pos) > 1:
         return ""
     ents = dm.entities
     spk = ents.canonical(spk) or spk
     ent = ents.by_name.get(spk)
-    if ent is None or not pronoun_person(dm, ent, spk) or _other_person_between(dm, spk, pos, at):
+    if ent is None or not pronoun_person(dm, ent, spk) or not _fits_speaker(dm, words_, ent, spk) \
+            or _other_person_between(dm, spk, pos, at):
         return ""
-    t, h = dm.text, re.escape(head)
+    t, h = dm.text, re.escape(words_[-1].lower())
     seen = t[max(0, pos - DESCRIPTION_SEEN_CHARS):pos]
     if re.search(r"\b(?:a|an|another)\s+(?:[\w’'-]+\s+){0,3}" + h + r"\b", t[pos:at], re.I) \
             or re.search(r"\bthe\s+(?:[\w’'-]+\s+){0,3}" + h + r"\b", seen, re.I):
@@ -807,23 +816,46 @@ def continued_speaker(dm, np_text: str, at: int, memory: _Speakers) -> str:
     return spk
 
 
-def _person_description_head(dm, np_text: str) -> str:
-    """The head noun of ``np_text`` when it is a definite description of one person ("the Texas senator", "the
-    judge": a word of the role rules of kind ``person`` or ``title``; not "the newspaper", a role keyword that
-    may name an organisation), else ''."""
-    words_ = re.findall(r"[\w’'-]+", np_text.lower())
-    if len(words_) < 2 or words_[0] != "the" or not singular_person(" ".join(words_)):
-        return ""
-    head = words_[-1]
-    return head if head in dm.rules.get("person", {}) or head in dm.rules.get("title", {}) else ""
+def _description_words(np_text: str) -> list[str]:
+    """The words of ``np_text`` after "the", up to its head (the last word before a connector or preposition: "the
+    lawyer for the senator"), when it is a definite description of one person (:func:`.names.singular_person`),
+    else []."""
+    words_ = re.findall(r"[\w’'-]+", np_text)
+    low = [w.lower() for w in words_]
+    if len(words_) < 2 or low[0] != "the" or not singular_person(" ".join(low)):
+        return []
+    cut = next((k for k, x in enumerate(low[1:], 1) if x in _HEAD_CUT), len(low))   # "the mother of the victim"
+    return words_[1:cut]
+
+
+def _role_of(dm, word: str) -> str:
+    """The role the role rules give a word as a title or keyword ('' for none)."""
+    r = dm.rules.get("title", {}).get(word) or dm.rules.get("keyword", {}).get(word) or ""
+    return "" if r == "unknown" else r
+
+
+def _fits_speaker(dm, words_: list[str], ent, spk: str) -> bool:
+    """Does the description (its words after "the", head last) fit what the text says of the person ``ent``?"""
+    head = words_[-1].lower()
+    own = set(ent.role_words) | {w.lower() for w in re.findall(r"[\w’'-]+", spk)}
+    mods = words_[:-1]
+    low = {w.lower() for w in mods}
+    if low & _CONTRAST_MODIFIER or ("former" in own) != ("former" in low) \
+            or any(w[:1].isupper() and w.lower() not in own for w in mods):
+        return False
+    role = _role_of(dm, head)
+    return stem(head) in ent.descr or bool(role) and role in {_role_of(dm, w) for w in own}
 
 
 def _other_person_between(dm, spk: str, pos: int, at: int) -> bool:
-    """Is a person other than ``spk`` named outside quotations in ``text[pos:at]``?"""
+    """Is a person other than ``spk`` (or a name a pronoun may mean) named outside quotations between ``spk``'s last
+    mention after ``pos`` (its own attribution: "…,” said Kiel coach Tom Berg") and ``at``?"""
     ents = dm.entities
     between = ents.mentions[bisect.bisect_right(ents.mention_starts, pos):bisect.bisect_left(ents.mention_starts, at)]
-    return any(c != spk and (ents.by_name.get(c) is not None and ents.by_name[c].kind == "person")
-               for _, _, n in between for c in [ents.canonical(n)])
+    names = [ents.canonical(n) for _, _, n in between]
+    last_own = max((k for k, c in enumerate(names) if c == spk), default=-1)
+    return any(c != spk and ents.by_name.get(c) is not None and pronoun_person(dm, ents.by_name[c], c)
+               for c in names[last_own + 1:])
 
 
 def _org_head_word(name: str) -> str:
