@@ -30,7 +30,8 @@ _SINGULAR_DET = word_set("singular_determiner")
 _TEXT_SOURCE = word_set("text_source_noun")
 # nouns that are no person: a text, a work ("the movie"), an organisation ("the company")
 _NOT_PERSON_HEAD = _TEXT_SOURCE | word_set("work_noun") | word_set("generic_org_head")
-_HEAD_CUT = word_set("name_connector") | word_set("place_preposition")
+#: words after which a noun phrase's head has come ("a spokesman for the company", "the lawyer for the senator")
+HEAD_CUT = word_set("name_connector") | word_set("place_preposition")
 _ORG_PERSON_CUT = word_set("org_person_cut")
 _ADVERB_SUFFIX = tuple(words("sentence_adverb_suffix"))
 # (one regular expression: at least three letters, then an ending of the list)
@@ -197,7 +198,7 @@ def singular_person(s: str) -> bool:
     if not w or w[0] not in _SINGULAR_DET:
         return False
     # the head is the last word before a preposition: "a spokesman for the company" is a spokesman
-    cut = next((k for k, x in enumerate(w[1:], 1) if x in _HEAD_CUT), len(w))
+    cut = next((k for k, x in enumerate(w[1:], 1) if x in HEAD_CUT), len(w))
     head = w[cut - 1]
     return not head.endswith("s") and head not in _NOT_PERSON_HEAD
 

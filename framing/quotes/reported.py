@@ -77,7 +77,7 @@ _AUX_AFTER = re.compile(r"[ \xa0]+(?:" + alternation("finite_marker") + r")\b")
 # ... or a restrictive relative (no comma; "that", "which", "what" or none) after a finite verb of the sentence: "a
 # ferry line that inspectors said was running …", "a pier the board said was closing", "saw what critics said was a
 # snub to …" (not "Everything that Lee said was a lie": there no finite verb comes before the relative,
-# and "was" is the sentence's own, nor one inside a quotation); the verb after the speech verb is an auxiliary ("the
+# and "was" is the sentence's own); the verb after the speech verb is an auxiliary ("the
 # place officials say was …") or, after a relative pronoun, any finite verb ("a rule that he said improved …"; not
 # "signed the deal she said ended the strike", nor "said in a statement posted by …")
 _GAP_SUBJECT_BEFORE = re.compile(r"(?<![\w’'-])(?P<rel>(?:that|which|what)[ \xa0]+)?(?:(?!(?:" + FINITE_ALT
@@ -875,10 +875,10 @@ def _gap_clause_start(dm, m, info: dict) -> int | None:
     - "a ferry line that inspectors said was running …", "the pier the board said was closing"
       (:data:`_GAP_SUBJECT_BEFORE`): a restrictive relative, "that", "which", "what" or none, whose subject is one
       to four words, no comma, and not two noun phrases ("emerged that the letter Ann Lee wrote said …": there
-      "that" opens a clause), after a finite verb of the sentence outside quotations (within
-      :data:`GAP_MAIN_VERB_CHARS`) with no clause opener between them (list ``gap_clause_opener``: "but what she said
-      was vague", "ruled that what he said was …" are the writer's); after the verb an auxiliary, or after a
-      relative pronoun any finite verb ("a rule that he said improved …")."""
+      "that" opens a clause), after a finite verb of the sentence (within :data:`GAP_MAIN_VERB_CHARS`) with no
+      clause opener between them (list ``gap_clause_opener``: "but what she said was vague", "ruled that what he
+      said was …" are the writer's); after the verb an auxiliary, or after a relative pronoun any finite verb ("a
+      rule that he said improved …")."""
     if info.get("zero_that") not in ("yes", "finite"):
         return None
     t, lo = dm.text, max(0, m.start() - RELATIVE_GAP_CHARS)
@@ -889,8 +889,7 @@ def _gap_clause_start(dm, m, info: dict) -> int | None:
     gm = _GAP_SUBJECT_BEFORE.search(t, max(lo, ss), m.start())
     if gm is None or not (aux or gm.group("rel") and _FINITE_AFTER.match(t, m.end())):
         return None
-    main = [v for v in FINITE_WORD.finditer(t, max(ss, gm.start() - GAP_MAIN_VERB_CHARS), gm.start())
-            if not dm.in_quote(v.start())]
+    main = list(FINITE_WORD.finditer(t, max(ss, gm.start() - GAP_MAIN_VERB_CHARS), gm.start()))
     subject_at = gm.start() + len(gm.group("rel") or "")   # (the relative pronoun itself opens no clause)
     if not main or _GAP_CLAUSE_OPENER.search(t[main[-1].end():gm.start()] + " " + t[subject_at:m.start()]) \
             or _TWO_NOUN_PHRASES.search(t, subject_at, m.start()):

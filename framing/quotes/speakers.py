@@ -26,6 +26,7 @@ from .lexicon import (
     words,
 )
 from .names import (
+    HEAD_CUT,
     NAME_RE,
     PARTY_TAG,
     POSS,
@@ -771,7 +772,6 @@ def link_descriptor(dm, np_text: str, at: int) -> str:
 
 
 _CONTRAST_MODIFIER = word_set("contrast_modifier")
-_HEAD_CUT = word_set("name_connector") | word_set("place_preposition")
 #: how far back (characters) the person a description of the next attribution refers to may have spoken
 CONTINUED_SPEAKER_CHARS = 600
 #: how far back (characters) an earlier use of the same description ("the judge") is looked for
@@ -824,7 +824,7 @@ def _description_words(np_text: str) -> list[str]:
     low = [w.lower() for w in words_]
     if len(words_) < 2 or low[0] != "the" or not singular_person(" ".join(low)):
         return []
-    cut = next((k for k, x in enumerate(low[1:], 1) if x in _HEAD_CUT), len(low))   # "the mother of the victim"
+    cut = next((k for k, x in enumerate(low[1:], 1) if x in HEAD_CUT), len(low))   # "the mother of the victim"
     return words_[1:cut]
 
 
