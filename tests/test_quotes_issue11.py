@@ -2311,3 +2311,84 @@ def test_a_role_between_an_organisation_and_a_name_makes_the_person_the_subject(
     # every lower-case word is a role: a verb between the organisation and the name makes the name its object
     rows = _rows("The Labour Party expelled former minister Ann Lee, saying she had harmed the party.")
     assert ("reported", "Labour Party", "she had harmed the party") in rows
+
+
+# --------------------------------------------------------------------------- session 13
+
+
+def test_an_organisation_keeps_the_words_the_text_writes_in_lower_case():
+    # "state" in lower case elsewhere made "State" a common word, and the speaker "Department"
+    text = ("The governor wants to keep refugees out of the state.\n\n"
+            "The State Department says the majority of refugees are women and children.")
+    assert _rows(text)[-1][:2] == ("reported", "State Department")
+    # the common words before the organisation's "the" are no part of its name
+    text = ("Funding for the state fell.\n\n"
+            "While the State Department met its goal in May, it missed it in June. The State Department also said "
+            "it would add staff.")
+    assert _rows(text)[-1][:2] == ("reported", "State Department")
+    # ... but a person before it is the speaker
+    assert _rows("Ann Lee of the Harbor Institute said the state was broke.")[0][1] == "Ann Lee"
+
+
+def test_a_fronted_adverbial_with_no_comma_is_no_part_of_the_subject():
+    assert _rows("Afterwards officials declined to comment, saying the review was not finished.") == [
+        ("reported", "officials", "the review was not finished")]
+    assert _rows("Yesterday the mayor said the budget was balanced.")[0][1] == "the mayor"
+    assert _rows("Earlier this month the agency said the plan was dead.")[0][1] == "the agency"
+    assert _rows("Two days later Ann Lee told reporters the plan was dead.")[0][1] == "Ann Lee"
+    # a lower-case plural after a dropped conjunction is a group subject, a closed-class word is none
+    assert _rows("But critics attacked the plan, saying it was unsafe.")[0][1] == "critics"
+    assert _rows("And this was bad, saying it was unsafe.") == []
+    # a subject pronoun with a contraction opens the clause of a participle
+    rows = _rows("Ann Lee lost the vote in May. Since then, she's tacked to the left, calling for a ban on drilling.")
+    assert rows == [("reported", "Ann Lee", "a ban on drilling")]
+
+
+def test_a_person_of_a_place_or_body_is_the_person():
+    text = "Sen. Ann Lee of Texas said the bill was dead. “It will not pass,” Lee said."
+    assert [r[1] for r in _rows(text)] == ["Ann Lee", "Ann Lee"]
+    assert _rows("Stephen Vale of the Harbor Institute said the bill was dead.")[0][1] == "Stephen Vale"
+    assert _rows("Sen. Lee of Texas said the bill was dead.")[0][1] == "Lee"
+    # a person with no first name the lists know is no organisation either
+    assert "Vale" in _rows("The state is broke. J. B. Vale of the Harbor Institute said the bill was dead.")[-1][1]
+    # an organisation or a title phrase with "of" stays whole
+    assert _rows("The University of Texas said the bill was dead.")[0][1] == "University of Texas"
+    assert _rows("Bank of America said the bill was dead.")[0][1] == "Bank of America"
+
+
+def test_a_name_in_the_attributions_own_sentence_does_not_end_a_run_of_quotes():
+    text = ("“We will win,” said Ann Lee of the Harbor Institute.\n\n"
+            "“Nobody can stop us now. The vote is ours.”")
+    assert [r[1] for r in _rows(text)] == ["Ann Lee", "Ann Lee"]
+    text = ("Ann Lee told CNN on Monday that the plan was sound.\n\n"
+            "“Nobody can stop us now. The vote is ours.”")
+    assert [r[1] for r in _rows(text)] == ["Ann Lee", "Ann Lee"]
+    # a person named in a sentence of its own still ends it
+    text = ("“We will win,” said Ann Lee.\n\nTom Berg, her rival, spent the day in Ohio.\n\n"
+            "“Nobody can stop us now. The vote is ours.”")
+    assert _rows(text)[-1][:2] == ("unattributed", "")
+
+
+def test_a_speech_verb_in_its_base_form_after_a_determiner_is_a_noun():
+    rows = _rows("Lee answered a recent claim, first made by a blog, that the mayor lied about the budget.")
+    assert not any(r[0] == "reported" and r[2].startswith("the mayor lied") for r in rows), rows
+    assert _rows("He rejected the claim that the mayor lied.") == []
+    # a plural subject or a noun of quantity between the article and the verb: a verb
+    assert _rows("A few officials say the plan is dead.")[0][:2] == ("reported", "A few officials")
+    assert _rows("Nearly a third say they do not know.")[0][0] == "reported"
+    assert _rows("The officials claim that the plan is dead.")[0][0] == "reported"
+
+
+def test_a_perfect_progressive_speech_verb_reports_for_its_subject():
+    assert _rows("Seoul has been urging the North to resume the talks.") == [
+        ("reported", "Seoul", "the North to resume the talks")]
+    assert _rows("Ann Lee had been saying for months that the plan was dead.")[0][:2] == ("reported", "Ann Lee")
+    # a passive still reports nothing; an expletive or a first person is no speaker
+    assert _rows("It has been said that the plan is dead.") == []
+    assert _rows("There have been telling signs that the plan is dead.") == []
+    assert _rows("A: I’ve been saying for years that wealth is a problem.") == []
+
+
+def test_what_before_a_speech_verb_and_a_comma_reports_no_clause():
+    assert _rows("No matter what the rankings say, no matter how long she was away, Ruiz still looks strong.") == []
+    assert _rows("She said, if elected, she would ask him to help.")[0][2] == "she would ask him to help"

@@ -444,7 +444,9 @@ def _continuation(c: _Context, sentence_like: bool, attribs: list) -> tuple[str,
     if not (sentence_like and pos < c.s):
         return None
     dm = c.dm
-    if dm.para_of(c.s) - dm.para_of(pos) > FLOAT_PARAGRAPHS or _named_between(dm, spk, pos, c.s):
+    # (a name in the attribution's own sentence is no new speaker: its addressee or affiliation, "…,” Ann Lee
+    # told CNN.", "…,” said Ann Lee of the Harbor Institute.")
+    if dm.para_of(c.s) - dm.para_of(pos) > FLOAT_PARAGRAPHS or _named_between(dm, spk, dm.sent_end(pos), c.s):
         return None
     if dm.text[c.para_lo:c.s].strip():
         return None

@@ -36,6 +36,7 @@ from .names import (
 
 _ABBR = abbreviations()
 _STOP_PRE = word_set("stop_pre")           # closed-class words: never the start of a name
+_CLAUSE_OPENER = word_set("adverbial_start") | word_set("clause_conjunction")
 _DETERMINER = word_set("determiner")
 _DATE_WORD = word_set("date_word")
 _TIME_ZONE = word_set("time_zone")
@@ -221,6 +222,37 @@ def _ends_sentence(para: str) -> bool:
     return last[-1:] in ("!", "?") or (last.endswith(".") and last.lower() not in _ABBR)
 
 
+def _org_name_start(toks: list[str], common, w: _NameWords) -> int | None:
+    """Where the name of an organisation opens in the capitalised run ``toks``, or None when no word
+    of it is an organisation word: at its "the" when only common, closed-class or clause-opening
+    words come before it ("While the State Department"), else at the first word ("Ann Lee of the
+    Harbor Institute" is a person's run, cut later)."""
+    org_at = next((j for j, x in enumerate(toks) if x.lower() in w.org), None)
+    if org_at is None:
+        return None
+    the = next((j for j in range(org_at - 1, -1, -1) if toks[j].lower() == "the"), 0)
+    lead = (x.lower() for x in toks[:the])
+    return the if all(x in common or x in _STOP_PRE or x in _CLAUSE_OPENER for x in lead) else 0
+
+
+def _person_of_cut(toks: list[str], w: _NameWords) -> int:
+    """Where the person's name ends in a run "<person> of <place or body>" ("Sen. Ann Lee of Texas",
+    "Stephen Vale of the Harbor Institute"): the index of its first "of" when the one to three
+    capitalised words before it (after honorifics and titles) follow an honorific or title or open with a
+    first name of list ``first_name_gender``; else 0 ("Bank of America",
+    "Secretary of State Ann Lee", "President of France" stay whole)."""
+    j = next((i for i, x in enumerate(toks) if x == "of"), 0)
+    if j < 2:
+        return 0
+    i0 = 0
+    while i0 < j and (toks[i0].lower() in w.hon or toks[i0].lower() in w.titles):
+        i0 += 1
+    person = toks[i0:j]
+    if not 1 <= len(person) <= 3 or not all(x[:1].isupper() for x in person):
+        return 0
+    return j if i0 > 0 or person[0] in first_name_genders() else 0
+
+
 def _strip_head(toks: list[str], common, w: _NameWords):
     """Leading common words, honorifics and titles off a mention's words, then the words up to
     its last title word ("Defense Minister Ana Ruiz" -> "Ana Ruiz").
@@ -232,10 +264,11 @@ def _strip_head(toks: list[str], common, w: _NameWords):
     descr = set()
     # leading common words, connectors and honorifics are skipped with an index (popping the
     # head of a list, once per word, costs the square of a long run of capitalised words)
-    i0, nt = 0, len(toks)
     # the words of an organisation's name stay even when the text also writes them in lower case
     # ("The Ministry of Health …, the ministry said", "Water Board"): only closed-class words go
-    org_name = any(x.lower() in w.org for x in toks)
+    org_start = _org_name_start(toks, common, w)
+    org_name = org_start is not None
+    i0, nt = org_start or 0, len(toks)
     while i0 < nt and ((toks[i0].lower() in common and not org_name) or toks[i0].lower() in _STOP_PRE) \
             and nt - i0 > 1:
         i0 += 1
@@ -475,10 +508,19 @@ def split_name(dm, s0: int, raw: str) -> list[tuple[int, int, str, str]]:
         out.append(cur)
     res = []
     orgw = dm.rules.get("org", {})
+    w = name_words(dm.story)
     for grp in out:
         grp = cut_name_end(grp)
         if not grp:
             continue
+        j = _person_of_cut([x.group() for x in grp], w) if len(grp) > 3 else 0
+        if j:   # "Sen. Ann Lee of the Harbor Institute": the person, then the body
+            res += _name_part(dm, s0 + grp[0].start(), s0 + grp[j - 1].end())
+            grp = grp[j + 1:]
+            if grp and grp[0].group().lower() == "the":
+                grp = grp[1:]
+            if not grp:
+                continue
         k = org_person_cut([x.group() for x in grp], orgw, dm.common) if len(grp) > 3 else 0
         if k:   # "the Meridian Policy Group Helen Whitcombe": the organisation, then the person
             res += _name_part(dm, s0 + grp[0].start(), s0 + grp[k - 1].end())
@@ -530,9 +572,15 @@ def name_in_np(dm, m) -> str | None:
     w = name_words(dm.story)
     k = org_person_cut(toks, w.org, dm.common) if len(toks) > 3 else 0
     toks = toks[k:]   # "Meridian Policy Group Helen Whitcombe": the person
+    j = _person_of_cut(toks, w) if len(toks) > 3 else 0
+    toks = toks[:j] if j else toks   # "Sen. Ann Lee of Texas": the person
     i0, nt = 0, len(toks)   # an index, not list.pop(0) once per word ("Mr. Mr. Mr. ...")
+    common = dm.common
+    org_start = _org_name_start(toks, dm.common, w)
+    if org_start is not None:   # an organisation's name keeps the words the text writes in lower case
+        i0, common = org_start, frozenset()
     while i0 < nt and (toks[i0].lower() in w.hon or toks[i0].lower() in w.titles or toks[i0].lower() == "the"
-                       or (toks[i0].lower() in dm.common and nt - i0 > 1 and toks[i0].lower() not in _NAME_ARTICLE)):
+                       or (toks[i0].lower() in common and nt - i0 > 1 and toks[i0].lower() not in _NAME_ARTICLE)):
         i0 += 1
     toks = toks[i0:]
     for j in range(len(toks) - 1, -1, -1):

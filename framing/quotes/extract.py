@@ -37,6 +37,7 @@ from .speakers import (
     UNRESOLVED,
     _Speakers,
     clause_subject,
+    determiner_noun,
     ends_coordinated,
     infinitive_lead,
     modal_before,
@@ -78,6 +79,8 @@ OPENING_MAIN_WORDS = 4
 _OPENING_PARTICIPLE = re.compile(r"[ \xa0]+(?:" + alternation("stop_pre") + "|" + alternation("pronoun_subject")
                                  + r"|that)\b")
 _NAME_OR_PRONOUN_BEFORE = re.compile(r"(?:\b[A-Z][\w’'.-]*|\b(?:" + alternation("pronoun_subject") + r"))[ \xa0]+$")
+# "what" and a subject of at most four words right before a speech verb: "what" is its object
+_WHAT_OBJECT = re.compile(r"\b[Ww]hat(?:[ \xa0]+[\w’'-]+){1,4}[ \xa0]+$")
 _OF_AFTER = re.compile(r"[ \xa0]+of\b")
 # ", and added", " but advised": a bare "and" may join verbs inside the clause ("residents who met … and asked";
 # " and <the same verb>" is read by :func:`.reported.reported_after_verb`)
@@ -212,9 +215,12 @@ class _Reading:
         if m.group(1).lower() in _NAME_SUBJECT_VERBS and (not _NAME_OR_PRONOUN_BEFORE.search(before)
                                                           or _NOUN_BEFORE_REPORTS.search(before)):
             return   # "news reports that …", "cited reports that …", "dismissed Gazette reports that …": a noun
-        if _OF_AFTER.match(dm.text, m.end()) and dm.vinfo.get(m.group(1), {}).get("lemma") != "warn" \
-                or possessive_noun(dm.text, m.start(), m.group(1)):
-            return   # "the boldest claims of …", "rumours of …", "Ruiz's claim that …": a noun, no verb
+        if dm.text.startswith(",", m.end()) and _WHAT_OBJECT.search(before):
+            return   # "no matter what the rankings say, …": what was said is the "what", no clause follows
+        lemma = dm.vinfo.get(m.group(1), {}).get("lemma", "")
+        if _OF_AFTER.match(dm.text, m.end()) and lemma != "warn" or possessive_noun(dm.text, m.start(), m.group(1)) \
+                or determiner_noun(dm.text, m.start(), m.group(1), lemma):
+            return   # "the boldest claims of …", "rumours of …", "Ruiz's claim that …", "a recent claim that …": a noun
         absolute = None if participle or not is_participle(m.group(1)) else _absolute_subject(dm, lo, m.start())
         if absolute is not None:   # "…, with most pilots saying the fee is too high": the noun phrase speaks
             participle = True

@@ -59,6 +59,8 @@ THEY_MENTIONS = 30
 _STOP_PRE = word_set("stop_pre")
 _NP_NOT_LAST = word_set("np_not_last")
 _FIRST_PERSON = word_set("pronoun_unresolved")   # "I", "we": never resolved
+_FIRST_PERSON_CONTRACTION = re.compile(r"(?:" + alternation("pronoun_unresolved") + r")[’'](?:"
+                                       + alternation("contraction_suffix") + ")")   # "I’ve", "we're"
 #: a clause's subject opened by a determiner is at most this many words ("One clerk at a shipping office")
 DETERMINER_NP_WORDS = 10
 _FRONTED_ADVERBIAL = re.compile(r"(?:" + alternation("adverbial_start") + r")\b[^,.;:“”\"]{0,60},\s+", re.I)
@@ -87,6 +89,26 @@ def possessive_noun(text: str, vstart: int, verb: str) -> bool:
     "the mayor's warning")? Not a past form: "Lee's said" is "Lee has said"."""
     return not FINITE_WORD.fullmatch(verb.split()[0]) and \
         _POSSESSIVE_BEFORE.search(text, max(0, vstart - 40), vstart) is not None
+
+
+# a determiner right before a word (list ``determiner``: "the claim that …"), or a singular one (list
+# ``noun_determiner``: "a") and at most two lower-case words that are no closed-class word, pronoun or noun of quantity
+# (list ``quantity_noun``), the last no plural ("a recent claim that …"; not "a group that say", "the officials
+# claim", "a few officials say", "nearly a third say")
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:(?i:" + alternation("determiner") + r")|(?i:" + alternation("noun_determiner") + r")"
+    r"(?:[ \xa0]+(?!(?:" + alternation("stop_pre") + "|" + alternation("pronoun_subject") + "|"
+    + alternation("quantity_noun") + r")\b)[a-z][\w-]*){1,2}"
+    r"(?<![^s]s))[ \xa0]+$")   # (the last word no plural: "a few officials say")
+
+
+def determiner_noun(text: str, vstart: int, verb: str, lemma: str) -> bool:
+    """Is the speech verb ``verb`` at ``vstart`` in its base form (``lemma``) a noun after a determiner ("the claim
+    that …", "a recent claim, first made by …, that …")? No subject a determiner opens takes the base form so
+    close to it (a plural noun between does: "the officials claim")."""
+    return verb.lower() == lemma and _DETERMINER_BEFORE.search(text, max(0, vstart - 40), vstart) is not None
+
+
 # the comma that ends a fronted phrase: a finite verb follows within 60 characters, before any other comma
 SUBJECT_COMMA = re.compile(r",[ \xa0]+(?=[^,;:“”\"]{1,60}?[ \xa0](?:" + FINITE_ALT + r")\b)")
 # ", and aides say": a plural noun alone after the coordinator is the subject of its own clause
@@ -173,6 +195,22 @@ _ADVERBIAL_START = re.compile(r"(?:" + alternation("adverbial_start") + r")\b|\d
 _NP_CUT_PREPOSITION = re.compile(r"\b(?:" + alternation("np_cut_preposition") + r")\b")
 # "But he", "where prosecutors have long": the conjunction or subordinator is no part of the speaker
 _NP_LEAD_DROP = re.compile(r"^(?:(?:" + alternation("np_lead_drop") + r")\s+)+", re.I)
+# a fronted adverbial with no comma after it, at the start of a subject noun phrase: an adverb of list
+# ``fronted_adverb`` ("Afterwards officials declined"), a time counted back ("Hours later police closed", list
+# ``time_back``) or a time phrase ("Last week the mayor said", "Earlier this month"); never a word of the subject
+_FRONTED_TIME = re.compile(
+    r"^(?:(?:[\w-]+[ \xa0]+){0,2}(?:" + alternation("time_noun") + r")[ \xa0]+(?:" + alternation("time_back") + r")"
+    r"|(?:(?:" + alternation("time_lead") + "|" + alternation("time_modifier") + r")[ \xa0]+)+(?:"
+    + alternation("time_noun") + "|" + alternation("date_word") + r")"
+    r"|(?:" + alternation("fronted_adverb") + r"))[ \xa0]+(?=\w)", re.I)   # (the longest first: "Earlier this month")
+
+
+def drop_np_lead(s: str) -> str:
+    """``s`` without the conjunctions (list ``np_lead_drop``) and the fronted adverbial with no comma
+    (:data:`_FRONTED_TIME`) that open it: "But yesterday the mayor" -> "the mayor"."""
+    s = _NP_LEAD_DROP.sub("", s)
+    m = _FRONTED_TIME.match(s)
+    return _NP_LEAD_DROP.sub("", s[m.end():]) if m else s
 # a subject after a fronted phrase: the comma before it, a finite verb after it
 _AFTER_COMMA = re.compile(r",[ \xa0]+$")
 _NEXT_WORD = re.compile(r"(?:[ \xa0]+[a-z]+ly)?[ \xa0]+([a-z][a-z’']*)")   # "Okafor often argues"
@@ -474,13 +512,15 @@ def _clause_subject(dm, seg: str) -> str:
     name of a person or organisation within its first :data:`SUBJECT_WORDS` words, before any comma
     and not a possessive, else a noun phrase opened by a determiner up to its verb ("One clerk at
     a shipping office declined …", :func:`_determiner_subject`), else ''."""
-    head = _NP_LEAD_DROP.sub("", seg[:200].strip())
+    raw = seg[:200].strip()
+    head = drop_np_lead(raw)
+    after_lead = len(head) < len(raw)
     fm = _fronted_phrase(head) or _FRONTED_ADVERBIAL.match(head)
     if fm is not None:
         head = head[fm.end():]
     first = head.split()[0] if head.split() else ""
-    if first.lower() in _PRON:
-        return first
+    if first.lower() in _PRON or _PRONOUN_CONTRACTION.fullmatch(first):
+        return first   # "she", "she's tacked …, criticizing"
     ents = dm.entities
     for m in NAME_RE.finditer(head, 0, 120):
         pre = head[:m.start()]
@@ -502,18 +542,18 @@ def _clause_subject(dm, seg: str) -> str:
                 return m.group()   # "Chief executive Ann Lee apologised …": the person, not "Chief"
             if n is not None and n != m.group() and m.group().endswith(n):
                 return n   # "Former Harbour Master Ann Lee drew …": the name after its title
-    return _determiner_subject(head) or _group_subject(head)
+    return _determiner_subject(head) or _group_subject(head, after_lead)
 
 
-def _group_subject(head: str) -> str:
+def _group_subject(head: str, after_lead: bool = False) -> str:
     """"Critics attacked the plan, …" -> "Critics", "Republicans have blocked …" -> "Republicans": a clause that
     opens with a capitalised plural (a word in -s that no rule before took for a name: the text also writes it in
     lower case, or it is a group noun, list ``group_plural_suffix``) and reaches a finite verb within
     :data:`DETERMINER_NP_WORDS` words, before any comma; '' otherwise. (A group is no person a pronoun means, but it
     is a vague source; :func:`resolve_np` decides whether it speaks.)"""
     first = head.split()[0] if head.split() else ""
-    if not (first[:1].isupper() and first.endswith("s")):
-        return ""
+    if not ((first[:1].isupper() or after_lead) and first.endswith("s")):
+        return ""   # (after a dropped conjunction or adverbial it opens in lower case: "But critics say")
     m = FINITE_WORD.search(head, 0, 120)
     if m is None or "," in head[:m.start()] or not 1 <= count_words(head[:m.start()]) <= DETERMINER_NP_WORDS:
         return ""
@@ -598,7 +638,7 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
     resolves to the speaker and type it refers to).
     """
     np_text = np_text.replace("\xa0", " ").strip(" ,;:—–-\n\t")
-    np_text = PARTY_TAG.sub("", _NP_LEAD_DROP.sub("", _after_clause_cut(np_text)))
+    np_text = PARTY_TAG.sub("", drop_np_lead(_after_clause_cut(np_text)))
     np_text = aux_strip(" " + np_text).strip()
     np_text = _NP_DATE_TAIL.sub("", np_text).strip(" ,")
     tm = name_before_to(np_text)
@@ -609,8 +649,9 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
     np_text = _PRONOUN_CONTRACTION.sub(r"\1", np_text)   # "he's said", "she’d said": the pronoun
     low = np_text.lower()
     lastw = low.split()[-1]
-    if lastw in _STOP_PRE or lastw in _NP_NOT_LAST or low in _FIRST_PERSON:
-        return "", "none"
+    if lastw in _STOP_PRE or lastw in _NP_NOT_LAST or low in _FIRST_PERSON or low in _VAGUE_VETO \
+            or _FIRST_PERSON_CONTRACTION.fullmatch(low):
+        return "", "none"   # ("There have been telling …", "I’ve been saying …": no speaker)
     if low in _PRON:
         return resolve_pronoun(dm, _PRON[low], at, memory)
     if low in _NEUTER:
