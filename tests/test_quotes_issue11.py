@@ -2391,4 +2391,24 @@ def test_a_perfect_progressive_speech_verb_reports_for_its_subject():
 
 def test_what_before_a_speech_verb_and_a_comma_reports_no_clause():
     assert _rows("No matter what the rankings say, no matter how long she was away, Ruiz still looks strong.") == []
+    assert _rows("Yes, no matter what the critics say, no matter how long she was away, Ruiz still looks strong.") == []
     assert _rows("She said, if elected, she would ask him to help.")[0][2] == "she would ask him to help"
+
+
+def test_honorifics_without_a_period_are_stripped_and_give_a_gender():
+    text = "The opposition leader, Sam Rainsy, said the vote was rigged. Mr Rainsy said he would appeal."
+    assert [r[1] for r in _rows(text)] == ["Sam Rainsy", "Sam Rainsy"]
+    assert _rows("“It could be wasting time,” said Dr Marta Vale, who studies economics.")[0][1] == "Marta Vale"
+    # "Mrs" makes "she" compatible and "he" not
+    text = "Mrs Lee met Tom Berg on Monday. “We won,” she said."
+    assert _rows(text)[0][1] == "Lee"
+
+
+def test_complain_of_and_suspect_that_report_speech():
+    assert _rows("The opposition criticised the turnout, complaining of an unfair spread of voter cards.") == [
+        ("reported", "The opposition", "an unfair spread of voter cards")]
+    assert _rows("Academics suspect that the bar for publication may be lower.") == [
+        ("reported", "Academics", "the bar for publication may be lower")]
+    # the noun: no clause, and "the complaints of" reports nothing
+    assert _rows("The suspect that police arrested on Monday was released.") == []
+    assert _rows("The complaints of residents were ignored.") == []

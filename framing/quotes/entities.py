@@ -92,11 +92,17 @@ class _NameWords:
     person: dict     # person words and role keywords
 
 
+def _with_bare(honorifics: dict) -> dict:
+    """``honorifics`` and each of them without its final period: British and Irish style writes "Mr Rainsy",
+    "Dr Marta Serra-Garcia"."""
+    return {**{k.rstrip("."): v for k, v in honorifics.items()}, **honorifics}
+
+
 @lru_cache(maxsize=8)
 def name_words(story=None) -> _NameWords:
     rules = lexicon(story)[2]
-    hon_m, hon_f = rules.get("honorific_m", {}), rules.get("honorific_f", {})
-    return _NameWords(hon_m, hon_f, {**hon_m, **hon_f, **rules.get("honorific", {})}, rules.get("title", {}),
+    hon_m, hon_f, hon = (_with_bare(rules.get(k, {})) for k in ("honorific_m", "honorific_f", "honorific"))
+    return _NameWords(hon_m, hon_f, {**hon_m, **hon_f, **hon}, rules.get("title", {}),
                       rules.get("org", {}), {**rules.get("person", {}), **rules.get("keyword", {})})
 
 
@@ -274,8 +280,7 @@ def _strip_head(toks: list[str], common, w: _NameWords):
         i0 += 1
         while i0 < nt and _CONN_WORD.fullmatch(toks[i0]) and nt - i0 > 1:
             i0 += 1
-    while i0 < nt and (toks[i0].lower() in w.hon or toks[i0].lower().rstrip(".") + "." in w.hon
-                       or toks[i0].lower() in w.titles):
+    while i0 < nt and (toks[i0].lower() in w.hon or toks[i0].lower() in w.titles):
         tk = toks[i0]
         i0 += 1
         if tk.lower() in w.hon_m:

@@ -25,6 +25,7 @@ from .record import Quote
 from .reported import (
     CLAUSE_BREAK,
     FRONTED_CLAUSE_CHARS,
+    OF_OBJECT_LEMMAS,
     agent,
     reported_after_verb,
     reported_headline,
@@ -218,7 +219,7 @@ class _Reading:
         if dm.text.startswith(",", m.end()) and _WHAT_OBJECT.search(before):
             return   # "no matter what the rankings say, …": what was said is the "what", no clause follows
         lemma = dm.vinfo.get(m.group(1), {}).get("lemma", "")
-        if _OF_AFTER.match(dm.text, m.end()) and lemma != "warn" or possessive_noun(dm.text, m.start(), m.group(1)) \
+        if _OF_AFTER.match(dm.text, m.end()) and lemma not in OF_OBJECT_LEMMAS or possessive_noun(dm.text, m.start(), m.group(1)) \
                 or determiner_noun(dm.text, m.start(), m.group(1), lemma):
             return   # "the boldest claims of …", "rumours of …", "Ruiz's claim that …", "a recent claim that …": a noun
         absolute = None if participle or not is_participle(m.group(1)) else _absolute_subject(dm, lo, m.start())

@@ -65,6 +65,7 @@ _TELL_PLACE = r"(?:[ \xa0]+(?:of|" + alternation("place_only_preposition") + r")
 _TELL_OBJECT = (r"(?:(?:(?:[Tt]he[ \xa0]+|[a-z]+[ \xa0]+)?" + _CAP_RUN + _TELL_TITLE + r"|(?:"
                 + alternation("tell_object") + r")|" + _TELL_DET_OBJECT + ")" + _TELL_PLACE + ")")
 _TELL_OBJECT_RE = r"[ \xa0]+" + _TELL_OBJECT
+OF_OBJECT_LEMMAS = frozenset(words("of_object_lemma"))   # "warned of …", "complained of …"
 _WARN_OF = re.compile(r"[ \xa0]+(?:" + alternation("warn_preposition") + r")[ \xa0]+")
 #: how far before the verb the relative pronoun of "that inspectors said was …" is looked for
 RELATIVE_GAP_CHARS = 60
@@ -382,6 +383,7 @@ _MID = re.compile(
 #: and 2: speech-cue cover recall 69.8 vs 69.7, F1 72.7 both, speaker 86.2 vs 86.3)
 MID_WORDS_BEFORE = 1
 _MID_NP_VETO = frozenset(words("clause_relative") + words("clause_conjunction") + words("np_clause_cut"))
+_WHAT = re.compile(r"\bwhat\b", re.I)
 _SAID_NP = re.compile(r"(?:^|\s)(?:[A-Z]|(?:" + alternation("said_np_start") + r")\s)")
 _NON_SPEAKERS = frozenset(words("non_speaker"))
 _GROUP_QUANTIFIERS = frozenset(words("vague_quantifier") + words("np_quantifier")) - {"one"}
@@ -942,7 +944,7 @@ def _clause_start_after(at: int, info: dict, after: str) -> int | None:
         cm = _told_object_clause(after, long_object=False)
         if cm is not None:
             return at + cm.end()
-    if info.get("lemma") == "warn" and _WARN_OF.match(after):
+    if info.get("lemma") in OF_OBJECT_LEMMAS and _WARN_OF.match(after):
         return at + _WARN_OF.match(after).end()
     cm = _CLAUSE_START.match(after)
     if cm is None and info.get("zero_that") in ("yes", "finite"):
@@ -1246,8 +1248,8 @@ def _mid_attribution(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
     np_ = m.group(1) or m.group(2) or m.group(5)
     if count_words(sent[:m.start()]) < MID_WORDS_BEFORE or count_words(sent[m.end():]) < 3 or count_words(np_) > 8:
         return None
-    if np_.split()[0].lower() in _MID_NP_VETO or (m.group(5) and not _SAID_NP.search(np_)):
-        return None
+    if np_.split()[0].lower() in _MID_NP_VETO or (m.group(5) and not _SAID_NP.search(np_)) or _WHAT.search(np_):
+        return None   # (…, no matter what critics say, …: "what" is the object, no parenthetical)
     spk, typ = resolve_np(dm, _unmask(np_), ss + m.start(), memory)
     if not spk and unresolved_pronoun(np_):
         spk, typ = "", "none"   # "…, they say, …" with no antecedent: the report, no speaker
