@@ -219,8 +219,9 @@ class _Reading:
         if dm.text.startswith(",", m.end()) and _WHAT_OBJECT.search(before):
             return   # "no matter what the rankings say, …": what was said is the "what", no clause follows
         lemma = dm.vinfo.get(m.group(1), {}).get("lemma", "")
+        v = m.group(1)
         if _OF_AFTER.match(dm.text, m.end()) and lemma not in OF_OBJECT_LEMMAS \
-                or possessive_noun(dm.text, m.start(), m.group(1)) or determiner_noun(dm.text, m.start(), m.group(1), lemma):
+                or possessive_noun(dm.text, m.start(), v) or determiner_noun(dm.text, m.start(), v, lemma):
             return   # "the boldest claims of …", "rumours of …", "Ruiz's claim that …", "a recent claim that …": a noun
         absolute = None if participle or not is_participle(m.group(1)) else _absolute_subject(dm, lo, m.start())
         if absolute is not None:   # "…, with most pilots saying the fee is too high": the noun phrase speaks
