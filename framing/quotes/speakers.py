@@ -162,8 +162,11 @@ _MODAL_NEG = re.compile(r"(?:\b(?:" + alternation("modal_negation") + r")(?:[ \x
                         + alternation("modal_adverb") + r"))*[ \xa0]*)$", re.I)
 #: an abbreviation whose period does not end a noun phrase, or initials (U.S.)
 ABBR_RE = re.compile(r"\b(?:" + "|".join(np_internal_abbreviations()) + r")\.|(?:[A-Z]\.)+")
-# a relative aside still open where the searched text ends (", who …" with no comma after it)
-_OPEN_RELATIVE = re.compile(r",[ \xa0]+(?:who|whom|whose|which)\b[^,]*$")
+# a relative or participle aside still open where the searched text ends (", who …", ", dressed in …" with no comma
+# after it)
+_OPEN_RELATIVE = re.compile(r",[ \xa0]+(?:who|whom|whose|which|[a-z]+(?:ed|ing)[ \xa0]+(?:"
+                            + alternation("place_preposition") + "|" + alternation("participle_preposition")
+                            + r"))\b[^,]*$")
 _CLAUSE_CUT = re.compile(r"[;:(—–]|" + "|".join(rf"\b{w}\s" for w in words("clause_cut") + words("open_clause_cut"))
                          + r"|\bas\s(?=[A-Z]|" + "|".join(rf"{w}\b" for w in words("as_subject_start"))
                          + r")|\bAs\s")
@@ -250,7 +253,8 @@ _MODIFIER_OF = re.compile(r"(?:\b[a-z][a-z’'-]+|^[A-Z][a-z’'-]+s)\s+(?:" + a
 # asides beside a subject (:func:`_drop_asides`), read only in a bounded subject region (SUBJECT_REGION_CHARS)
 _SHORT_PARENTHESIS = re.compile(r"[ \xa0]*\([^()]{1,30}\)")
 _DASH_ASIDE = re.compile(r"[ \xa0]+[-–—][ \xa0]+[^-–—;:]{1,120}?[ \xa0]+[-–—](?=[ \xa0])")
-_STATE_COMMA = re.compile(r",[ \xa0]+((?:[A-Z]\.){2}|(?:" + alternation("state_abbreviation") + r")\.)(?=,)")
+_STATE_COMMA = re.compile(r",[ \xa0]+((?:[A-Z]\.){2}|(?:" + alternation("state_abbreviation") + r")\.|(?:"
+                          + alternation("state_postal_code") + r"))(?=,)")
 
 
 def progressive_before(text: str, vstart: int) -> bool:
@@ -448,7 +452,8 @@ def _before_relative(seg: str) -> str:
 def _drop_asides(seg: str) -> str:
     """``seg`` without what sits beside the subject: a short parenthesis ("Rep. Ida Moss (Ore.)"),
     a pair of dashes ("Mr. Dale - in a line aimed at Mr. Ruiz - declared") and the comma before a
-    state's abbreviation ("near Dayton, Ohio., said"), so that none of them cuts or splits it."""
+    state's abbreviation or postal code ("near Dayton, Ohio., said", "in Berea, OH, after …, Gov. Ann Lee said"),
+    so that none of them cuts or splits it."""
     seg = _SHORT_PARENTHESIS.sub(" ", seg)
     seg = _DASH_ASIDE.sub(" ", seg)
     return _STATE_COMMA.sub(r" \1", seg)
