@@ -2417,5 +2417,6 @@ def test_complain_of_and_suspect_that_report_speech():
 def test_a_state_postal_code_and_a_participle_aside_never_name_the_subject():
     text = "Tuesday at a college in Berea, OH, after winning the primary, Gov. Ann Lee (R-OH), said the race was over."
     assert _rows(text)[0][:2] == ("reported", "Ann Lee")
-    text = "The delegate Mary Vale, dressed in a red cape with lights that spelled the name Berg, said the party was united."
+    text = ("The delegate Mary Vale, dressed in a red cape with lights that spelled the name Berg, said the party was "
+            "united.")
     assert _rows(text)[0][:2] == ("reported", "Mary Vale")
