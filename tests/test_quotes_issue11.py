@@ -2420,3 +2420,15 @@ def test_a_state_postal_code_and_a_participle_aside_never_name_the_subject():
     text = ("The delegate Mary Vale, dressed in a red cape with lights that spelled the name Berg, said the party was "
             "united.")
     assert _rows(text)[0][:2] == ("reported", "Mary Vale")
+
+
+def test_a_reporting_clause_after_a_quote_may_hold_asides_set_off_by_commas():
+    text = ("“I do not think she has been truthful,” Cecelia Vale, 67, a retired clerk in Allentown, Pa., said in an "
+            "interview.")
+    assert _rows(text) == [("direct", "Cecelia Vale", "“I do not think she has been truthful,”")]
+    # after a question, the asides keep the clause in the quote's sentence
+    text = "“How are you today?” Ann Miller, a retired worker from a nuclear plant, said into the phone."
+    assert _rows(text) == [("direct", "Ann Miller", "“How are you today?”")]
+    # an adverb before a preposition after "said" is no inverted subject
+    text = "“How are you today?” Miller, a retired worker from a nuclear plant, said pleasantly into the phone."
+    assert [r[:2] for r in _rows(text)] == [("direct", "Miller")]

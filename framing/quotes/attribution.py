@@ -65,6 +65,8 @@ _SENTENCE_PUNCT = re.compile(r"[.;:]")
 _VERB_NP_FILLER = re.compile(r"^\s*(?:" + alternation("verb_np_filler") + r"|on \w+|\w+day)\b")
 _COPULA_END = re.compile(r"\b(?:" + alternation("copula") + r")(?:[ \xa0]+(?:\w+ly|" + alternation("copula_adverb")
                          + r"))*[ \xa0]*$")
+# a state's abbreviation inside an aside ("in Allentown, Pa., said"): its period ends no sentence
+_STATE_BEFORE_COMMA = re.compile(r"\b(?:" + alternation("state_abbreviation") + r")\.(?=,)")
 _NEW_CLAUSE = re.compile(r"[.;:“”\"]|\b(?:" + alternation("clause_relative") + r")\b")
 _CONJUNCTION_START = re.compile(r"\s*(?:" + alternation("clause_conjunction") + r")\b", re.I)
 _COORDINATED = re.compile(r"\s*(?:" + alternation("coordinator") + r"|,)\b")
@@ -194,9 +196,11 @@ def reporting_clause_after(c: _Context):
     if _COPULA_END.search(pre):
         c.no_inherit = True
         return None
-    if count_words(pre) <= 16 and not _NEW_CLAUSE.search(ABBR_RE.sub("X", pre)) and pre.count(",") in (0, 2) \
+    # (the name, then asides set off by commas: "Ann Lee, 67, a retired nurse in Dover, Del., said")
+    masked = _STATE_BEFORE_COMMA.sub("X", ABBR_RE.sub("X", pre))
+    if count_words(pre) <= 16 and not _NEW_CLAUSE.search(masked) and pre.count(",") in (0, 2, 4) \
             and not is_participle(verb) and not _CONJUNCTION_START.match(pre):
-        np_ = pre.split(",")[0] if pre.count(",") == 2 else pre
+        np_ = pre.split(",")[0]
         return _own_cue(c, np_, verb)
     return None
 

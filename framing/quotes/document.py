@@ -30,6 +30,10 @@ _LASTWORD = re.compile(r"\S*$")
 #: before its verb ("“Why?” Tom Hale asked.") does not end its sentence: the clause is its attribution
 TAG_WORDS = 4
 _TAG_STOP = re.compile(r"[.,;:!?“”\"()\n]")
+# ... or a name and one to three asides set off by commas before the verb ("“Why?” Ann Lee, 67, a retired nurse in
+# Dover, Del., asked.")
+_TAG_APPOSITIVES = re.compile(r"[A-Z][\w’'.-]*(?:[ \xa0]+[A-Z][\w’'.-]*){0,3}(?:,[ \xa0]+[^,;:!?“”\"()\n]{1,80}){1,3},"
+                              r"[ \xa0]*")
 # a party tag, maybe set off by commas ("Rep. Ann Lee, R-Pa., said")
 _PARTY_ASIDE = re.compile(r",?" + PARTY_TAG.pattern + r",?")
 _LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+\b")
@@ -120,8 +124,10 @@ class _DocModel:
         if vm is None or vm.group(1).lower() == "according to":
             return False
         # (Mr., Sen. and a party tag left out: "“Why?” Rep. Ann Lee (D-Va.) asked.")
-        pre = [w for w in _PARTY_ASIDE.sub("", self.text[i:vm.start()]).split() if w.lower() not in _ABBR]
-        return len(pre) <= TAG_WORDS and _TAG_STOP.search(" ".join(pre)) is None
+        lead = _PARTY_ASIDE.sub("", self.text[i:vm.start()])
+        pre = [w for w in lead.split() if w.lower() not in _ABBR]
+        return len(pre) <= TAG_WORDS and _TAG_STOP.search(" ".join(pre)) is None \
+            or _TAG_APPOSITIVES.fullmatch(lead) is not None   # "“Why?” Ann Lee, a retired nurse, asked."
 
     def sent_index(self, i: int) -> int:
         return bisect.bisect_right(self.sstarts, i) - 1

@@ -392,9 +392,10 @@ _GROUP_ENDINGS = tuple(words("group_plural_suffix"))
 _ROLE_KEYWORDS = frozenset(r["pattern"].lower() for r in read_csv_rows("role_rules.csv") if r["kind"] == "keyword")
 _ABBR_DOT = "\u2024"   # ONE DOT LEADER: stands for an abbreviation's period in a masked sentence
 # after a fronted "said": a preposition first ("said on Tuesday that …") or a clause word inside ("said
-# Smith that …") means the verb's own clause goes on, so it is not "…, said X." with X the subject
+# Smith that …") means the verb's own clause goes on, so it is not "…, said X." with X the subject; nor is an adverb
+# before a preposition ("…, Miller said pleasantly into the phone")
 _NOT_INVERTED_NP = re.compile(r"^(?:" + alternation("place_preposition") + r")\s|\b(?:" + alternation("clause_cut")
-                              + r")\b", re.I)
+                              + r")\b|^(?-i:[a-z]+ly)[ \xa0]+(?:" + "|".join(sorted(prepositions())) + r")\b", re.I)
 
 
 def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: bool = False,
