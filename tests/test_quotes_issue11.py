@@ -2432,3 +2432,15 @@ def test_a_reporting_clause_after_a_quote_may_hold_asides_set_off_by_commas():
     # an adverb before a preposition after "said" is no inverted subject
     text = "“How are you today?” Miller, a retired worker from a nuclear plant, said pleasantly into the phone."
     assert [r[:2] for r in _rows(text)] == [("direct", "Miller")]
+
+
+def test_an_opening_mark_typed_for_a_closing_one_closes_the_quote():
+    text = "“It is unusual,“ said Larry Vale, an attorney. “It is a hard thing to do.“\n\nHe left."
+    assert _rows(text) == [("direct", "Larry Vale", "“It is unusual,“"),
+                           ("direct", "Larry Vale", "“It is a hard thing to do.“")]
+    # a short quoted sentence ends at it, and so does its sentence
+    text = "“It is unusual,“ said Larry Vale, an attorney. “It is rare.“ Berg disagreed, saying it was common."
+    assert _rows(text) == [("direct", "Larry Vale", "“It is unusual,“"), ("direct", "Larry Vale", "“It is rare.“"),
+                           ("reported", "Berg", "it was common")]
+    # after a space it still opens
+    assert _rows("The “ban” is “wrong.”")[1][2] == "“wrong.”"

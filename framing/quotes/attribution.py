@@ -133,7 +133,7 @@ def _context(dm, s: int, e: int, memory: _Speakers, prev_q: Quote | None) -> _Co
     r_end = min([dm.sent_end(e) if e < para_hi else e] + ([nq] if nq >= 0 else []) + [para_hi])
     right = t[e:r_end]
     after = right[_RIGHT_AFTER.match(right).end():]
-    inner_end = body.rstrip("”\"’' ")
+    inner_end = body.rstrip("”“\"’' ")
     so_called = _SO_CALLED.search(t[lo:s]) is not None
     return _Context(
         dm=dm, memory=memory, s=s, e=e, body=body, ss=ss, lo=lo, left=t[lo:s], right=right, after=after,
@@ -393,7 +393,7 @@ def is_title(body: str, left: str, right: str = "") -> bool:
     ``title_on_lead``); or a headline of at most :data:`HEADLINE_TITLE_WORDS` words whose comma inside the
     closing mark is followed by its byline ("“Port to close,” by the Ledger’s Ann Lee")?"""
     words = _TITLE_WORD.findall(body)
-    if words and body.rstrip("”\"’' ").endswith(",") and len(words) <= HEADLINE_TITLE_WORDS \
+    if words and body.rstrip("”“\"’' ").endswith(",") and len(words) <= HEADLINE_TITLE_WORDS \
             and _BYLINE_AFTER.match(right):
         return True
     if not words or len(words) > TITLE_WORDS or not words[0][:1].isupper():

@@ -24,7 +24,7 @@ _CLAUSE_MARKS_RE = re.compile("[" + re.escape(ALL_D + "‘") + "]|" + TWO_APOSTR
 # a run of end punctuation is tried from its first character only: a match starting inside
 # the run would see the same rest of the run, so the result is the same, but trying every
 # start of a long run ("!!!!…") would cost the square of its length
-_SENT_END = re.compile(r"(?<![.!?…])([.!?…]+)([\"”’')\]]*)(\s+)")
+_SENT_END = re.compile(r"(?<![.!?…])([.!?…]+)([\"”“’')\]]*)(\s+)")
 _LASTWORD = re.compile(r"\S*$")
 #: a quote that ends with ? or ! and is followed by a reporting clause of at most this many words
 #: before its verb ("“Why?” Tom Hale asked.") does not end its sentence: the clause is its attribution

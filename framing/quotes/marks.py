@@ -56,8 +56,6 @@ def mark_len(text: str, i: int) -> int:
 def _dq_role(text: str, i: int) -> str:
     """'o' opening, 'c' closing or '?' for a double mark at ``text[i]``."""
     ch = text[i]
-    if ch in OPEN_D:
-        return "o"
     if ch in CLOSE_D:
         return "c"
     prev = text[i - 1] if i > 0 else " "
@@ -65,6 +63,10 @@ def _dq_role(text: str, i: int) -> str:
     nxt = text[k] if k < len(text) else " "
     p_open = prev.isspace() or prev in "([{—–-/:;"
     n_close = nxt.isspace() or nxt in ".,;:!?)]}—–-…"
+    if ch in OPEN_D:
+        # an opening mark typed for a closing one ("“It's unusual,“ said Noble"): glued to the word or
+        # punctuation before it and followed by a space or punctuation, it closes
+        return "c" if ch == "“" and n_close and (LETTER.match(prev) or prev in ".,!?…") else "o"
     if p_open and not n_close:
         return "o"
     if n_close and not p_open:
