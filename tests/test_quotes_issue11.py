@@ -2444,3 +2444,12 @@ def test_an_opening_mark_typed_for_a_closing_one_closes_the_quote():
                            ("reported", "Berg", "it was common")]
     # after a space it still opens
     assert _rows("The “ban” is “wrong.”")[1][2] == "“wrong.”"
+
+
+def test_a_collective_noun_names_no_person():
+    text = ("Opposition leader Ann Diallo refused to recognise the results. The opposition has criticised the turnout, "
+            "complaining of an unfair spread of voter cards.")
+    assert _rows(text)[-1][:2] == ("reported", "The opposition")
+    # a description of a person still links to the person
+    text = "Opposition leader Ann Diallo spoke on Monday. The opposition leader said the vote was rigged."
+    assert _rows(text)[-1][:2] == ("reported", "Ann Diallo")

@@ -29,7 +29,7 @@ _VAGUE_QUANTIFIER = word_set("vague_quantifier")
 _SINGULAR_DET = word_set("singular_determiner")
 _TEXT_SOURCE = word_set("text_source_noun")
 # nouns that are no person: a text, a work ("the movie"), an organisation ("the company")
-_NOT_PERSON_HEAD = _TEXT_SOURCE | word_set("work_noun") | word_set("generic_org_head")
+_NOT_PERSON_HEAD = _TEXT_SOURCE | word_set("work_noun") | word_set("generic_org_head") | word_set("collective_noun")
 #: words after which a noun phrase's head has come ("a spokesman for the company", "the lawyer for the senator")
 HEAD_CUT = word_set("name_connector") | word_set("place_preposition")
 _ORG_PERSON_CUT = word_set("org_person_cut")
@@ -193,7 +193,8 @@ def is_vague_head(prefix: str) -> bool:
 def singular_person(s: str) -> bool:
     """Is ``s`` a singular description ("a spokesman", "the minister"), one person he or she may be?
     Not a written or counted source ("the study", "a statement": list ``text_source_noun``), a work
-    ("the movie": ``work_noun``) nor an organisation ("the company": ``generic_org_head``)."""
+    ("the movie": ``work_noun``), an organisation ("the company": ``generic_org_head``) nor a group ("the
+    opposition": ``collective_noun``)."""
     w = s.lower().split()
     if not w or w[0] not in _SINGULAR_DET:
         return False
