@@ -1227,8 +1227,10 @@ def _mask_abbreviations(sent: str) -> str:
     """``sent`` with the period of each abbreviation or initial ("Ms.", "U.S.") replaced by
     :data:`_ABBR_DOT` (one character for one: offsets hold), so that it ends no sentence part; the
     sentence's own last period stays ("…, said the U.S.")."""
-    masked = ABBR_RE.sub(lambda m: m.group().replace(".", _ABBR_DOT), sent)
     k = len(sent.rstrip())
+    if sent.find(".", 0, k - 1) < 0:
+        return sent   # no period but the last: nothing to mask (most sentences; the search is costly)
+    masked = ABBR_RE.sub(lambda m: m.group().replace(".", _ABBR_DOT), sent)
     return masked[:k - 1] + "." + masked[k:] if k and sent[k - 1] == "." else masked
 
 

@@ -454,9 +454,12 @@ def _drop_asides(seg: str) -> str:
     a pair of dashes ("Mr. Dale - in a line aimed at Mr. Ruiz - declared") and the comma before a
     state's abbreviation or postal code ("near Dayton, Ohio., said", "in Berea, OH, after …, Gov. Ann Lee said"),
     so that none of them cuts or splits it."""
-    seg = _SHORT_PARENTHESIS.sub(" ", seg)
-    seg = _DASH_ASIDE.sub(" ", seg)
-    return _STATE_COMMA.sub(r" \1", seg)
+    # (each pattern only where its first character occurs: most regions have none)
+    if "(" in seg:
+        seg = _SHORT_PARENTHESIS.sub(" ", seg)
+    if "-" in seg or "–" in seg or "—" in seg:
+        seg = _DASH_ASIDE.sub(" ", seg)
+    return _STATE_COMMA.sub(r" \1", seg) if "," in seg else seg
 
 
 def _coordinated_subject(dm, seg: str) -> str | None:
@@ -643,7 +646,9 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
     resolves to the speaker and type it refers to).
     """
     np_text = np_text.replace("\xa0", " ").strip(" ,;:—–-\n\t")
-    np_text = PARTY_TAG.sub("", drop_np_lead(_after_clause_cut(np_text)))
+    np_text = drop_np_lead(_after_clause_cut(np_text))
+    if "-" in np_text:
+        np_text = PARTY_TAG.sub("", np_text)   # "Ann Lee (D-Va.)"
     np_text = aux_strip(" " + np_text).strip()
     np_text = _NP_DATE_TAIL.sub("", np_text).strip(" ,")
     tm = name_before_to(np_text)
@@ -651,7 +656,8 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
         np_text = _NP_DATE_TAIL.sub("", tm).strip(" ,")
     if not np_text:
         return "", "none"
-    np_text = _PRONOUN_CONTRACTION.sub(r"\1", np_text)   # "he's said", "she’d said": the pronoun
+    if "'" in np_text or "’" in np_text:
+        np_text = _PRONOUN_CONTRACTION.sub(r"\1", np_text)   # "he's said", "she’d said": the pronoun
     low = np_text.lower()
     lastw = low.split()[-1]
     if lastw in _STOP_PRE or lastw in _NP_NOT_LAST or low in _FIRST_PERSON or low in _VAGUE_VETO \
