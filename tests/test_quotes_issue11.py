@@ -2453,3 +2453,9 @@ def test_a_collective_noun_names_no_person():
     # a description of a person still links to the person
     text = "Opposition leader Ann Diallo spoke on Monday. The opposition leader said the vote was rigged."
     assert _rows(text)[-1][:2] == ("reported", "Ann Diallo")
+
+
+def test_a_name_between_a_possessive_and_a_noun_is_a_modifier():
+    text = ("There are moments when nothing seems different about Serena Vale, moments such as when she unleashed a "
+            "winner to even her Wimbledon quarterfinal at a set apiece, leaned forward and yelled, “Come on!”")
+    assert _rows(text)[0][:2] == ("direct", "Serena Vale")

@@ -136,7 +136,9 @@ _SHARE = re.compile(r"(?:" + alternation("share_lead", space=r"\s+") + r")\s+\d{
 _FINITE_IN_NP = re.compile(r"\b(?:" + alternation("finite_marker") + r")\b", re.I)
 _NOT_A_PERSON_WORD = re.compile(r"(?:" + alternation("date_word") + r")$|\w+(?:" + alternation("group_plural_suffix")
                                 + r")$")
-_ARTICLE_BEFORE = re.compile(r"\b(?:" + alternation("article") + r")[ \xa0]+$", re.I)
+# an article or possessive determiner right before a name that a lower-case word follows: the name modifies that
+# word ("the Lane campaign", "her Wimbledon quarterfinal")
+_ARTICLE_BEFORE = re.compile(r"\b(?:" + alternation("determiner") + r")[ \xa0]+$", re.I)
 _LOWER_AFTER = re.compile(r"[ \xa0]+[a-z]")
 _PLACE_BEFORE = re.compile(r"\b(?:" + alternation("place_only_preposition") + r")[ \xa0]+$")
 _PRON = {w: g for g in "mfp" for w in words(f"pronoun_{g}")}
@@ -539,7 +541,7 @@ def _clause_subject(dm, seg: str) -> str:
         ent = ents.by_name.get(c)
         if _PLACE_BEFORE.search(head, max(0, m.start() - 30), m.start()) or m.group().isupper():
             continue   # "Here in Tarbes, Ruiz …", "PARIS, Aug 31 (Reuters) - …": a place
-        if _ARTICLE_BEFORE.search(head, max(0, m.start() - 5), m.start()) and _LOWER_AFTER.match(head, m.end()):
+        if _ARTICLE_BEFORE.search(head, max(0, m.start() - 7), m.start()) and _LOWER_AFTER.match(head, m.end()):
             continue   # "the Lane campaign sent": a modifier of the noun after it
         if ent is not None and (ent.kind in ("person", "org") or pronoun_person(dm, ent, c)):
             role = _ROLE_THEN_NAME.match(head, m.end())
@@ -1067,11 +1069,11 @@ def pronoun_person(dm, ent, name: str) -> bool:
 
 
 def _modifier_mention(dm, s: int, e: int) -> bool:
-    """Is the one-word name at ``text[s:e]`` a modifier, "the Oregon senator" (after an article,
-    before a lower-case word), a place after "in", "from", ... (list ``place_only_preposition``), or
+    """Is the one-word name at ``text[s:e]`` a modifier, "the Oregon senator", "her Wimbledon quarterfinal" (after an
+    article or possessive determiner, before a lower-case word), a place after "in", "from", ... (list ``place_only_preposition``), or
     the complement of a noun ("the valleys of Cusco")? It is not the person a pronoun means."""
     t = dm.text
-    if _ARTICLE_BEFORE.search(t, max(0, s - 5), s) and _LOWER_AFTER.match(t, e):
+    if _ARTICLE_BEFORE.search(t, max(0, s - 7), s) and _LOWER_AFTER.match(t, e):
         return True
     return bool(_PLACE_BEFORE.search(t, max(0, s - 30), s) or _MODIFIER_OF.search(t[max(0, s - 60):s]))
 
