@@ -1070,8 +1070,9 @@ def pronoun_person(dm, ent, name: str) -> bool:
 
 def _modifier_mention(dm, s: int, e: int) -> bool:
     """Is the one-word name at ``text[s:e]`` a modifier, "the Oregon senator", "her Wimbledon quarterfinal"
-    (after an article or possessive determiner, before a lower-case word), a place after "in", "from", ... (list ``place_only_preposition``), or
-    the complement of a noun ("the valleys of Cusco")? It is not the person a pronoun means."""
+    (after an article or possessive determiner, before a lower-case word), a place after "in", "from", ... (list
+    ``place_only_preposition``), or the complement of a noun ("the valleys of Cusco")? It is not the person a
+    pronoun means."""
     t = dm.text
     if _ARTICLE_BEFORE.search(t, max(0, s - 7), s) and _LOWER_AFTER.match(t, e):
         return True
