@@ -2459,3 +2459,9 @@ def test_a_name_between_a_possessive_and_a_noun_is_a_modifier():
     text = ("There are moments when nothing seems different about Serena Vale, moments such as when she unleashed a "
             "winner to even her Wimbledon quarterfinal at a set apiece, leaned forward and yelled, “Come on!”")
     assert _rows(text)[0][:2] == ("direct", "Serena Vale")
+
+
+def test_a_fronted_subordinate_clause_holds_no_subject():
+    text = "Although Berg is not yet a candidate, Ann Lee sent a jab his way, suggesting he would lose."
+    assert _rows(text)[0][:2] == ("reported", "Ann Lee")
+    assert _rows("If elected, Ann Lee would ask Tom Berg to help, saying he knows the port.")[0][1] == "Ann Lee"
