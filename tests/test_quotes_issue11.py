@@ -2465,3 +2465,10 @@ def test_a_fronted_subordinate_clause_holds_no_subject():
     text = "Although Berg is not yet a candidate, Ann Lee sent a jab his way, suggesting he would lose."
     assert _rows(text)[0][:2] == ("reported", "Ann Lee")
     assert _rows("If elected, Ann Lee would ask Tom Berg to help, saying he knows the port.")[0][1] == "Ann Lee"
+
+
+def test_a_place_in_title_case_and_an_agency_open_a_dateline():
+    text = "Washington (AFP) – Ann Lee has taken a swipe at Tom Berg over the port, saying he was wrong."
+    assert _rows(text)[0][:2] == ("reported", "Ann Lee")
+    # a party tag is no agency
+    assert _rows("Sen. Ann Lee (D-Va.) - who chairs the panel - said the bill was dead.")[0][1] == "Ann Lee"

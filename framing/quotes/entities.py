@@ -66,7 +66,11 @@ _DATE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b(?:" + alternation("date_word") + r"
 _DATELINE_DASH = re.compile(r"[ \xa0][-–—][ \xa0]")
 # a wire dateline with no date: a place in capitals, maybe its state or country, the agency in parentheses, a dash
 _WIRE_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:[ \xa0][A-Z][A-Z.'’-]+){0,3}(?:,[ \xa0][A-Z][\w.]{1,14}"
-                            r"(?:[ \xa0][A-Z][\w.]{1,14})?)?[ \xa0]\([^()\n]{2,40}\)[ \xa0]*[-–—][ \xa0]*")
+                            r"(?:[ \xa0][A-Z][\w.]{1,14})?)?[ \xa0]\([^()\n]{2,40}\)[ \xa0]*[-–—][ \xa0]*"
+                            # ... or a place in title case before an agency with no hyphen ("Washington (AFP) – ";
+                            # not a party tag, "(D-Va.)")
+                            r"|[A-Z][\w.'’]+(?:[ \xa0][A-Z][\w.'’]+){0,2}[ \xa0]\([A-Z][^()\n-]{1,39}\)[ \xa0]*[–—-]"
+                            r"[ \xa0]*")
 _STAMP = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b(?:1[89]|20)\d\d\b")   # a clock time or a year
 _LAST_TOKEN = re.compile(r"(\S+?)[\"”’']*\s*$")
 
