@@ -2472,3 +2472,8 @@ def test_a_place_in_title_case_and_an_agency_open_a_dateline():
     assert _rows(text)[0][:2] == ("reported", "Ann Lee")
     # a party tag is no agency
     assert _rows("Sen. Ann Lee (D-Va.) - who chairs the panel - said the bill was dead.")[0][1] == "Ann Lee"
+
+
+def test_according_to_may_open_a_parenthesis():
+    text = "Riders face fines. (According to the Harbor Police, it does not keep statistics on such fines.)"
+    assert _rows(text) == [("reported", "Harbor Police", "it does not keep statistics on such fines")]

@@ -293,7 +293,7 @@ _REQUEST_TO = re.compile(r"(?=[ \xa0]+(?!(?:" + alternation("date_word") + r")\b
 _INFINITIVE_REPORT = {"commissive": _COMMITMENT_TO, "directive": _REQUEST_TO}
 # ... and of a verb of another type that also requests ("told the crews to wait", "warned the city not to build")
 _REQUEST_LEMMAS = frozenset(words("request_lemma"))
-_ACC_LEAD = re.compile(r"According to ([^,]{2,80}),[ \xa0]+")
+_ACC_LEAD = re.compile(r"\(?According to ([^,]{2,80}),[ \xa0]+")   # (in parentheses too: "(According to X, …)")
 # "As Okafor noted, clause." / "…, and as the paper reported, clause.": the clause after the comma is the report
 _AS_OPEN = r"(?:^(?:(?:And|But)[ \xa0]+)?|,[ \xa0]+(?:and|but)[ \xa0]+)[Aa]s[ \xa0]+"
 _AS_LEAD = re.compile(_AS_OPEN + r"(?P<np>[^,.;“”\"]{2,60}?)[ \xa0]+(?P<verb>"
@@ -1054,6 +1054,8 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
         if m:
             spk, typ = resolve_np(dm, _unmask(m.group(1)), ss, memory)
             cs, ce = ss + m.end(), se
+            if sent.startswith("("):   # "(According to X, clause.)": the clause stops at the parenthesis
+                ce = ss + sent.rfind(")") if sent.rstrip().endswith(")") else ce
             cue = "according to"
         elif a and (_SAID_NP.search(" " + a["np"]) or a["np"].lower() in _PERSONAL) \
                 and count_words(sent[a.end():]) >= 4:
