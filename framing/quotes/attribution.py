@@ -65,8 +65,12 @@ _SENTENCE_PUNCT = re.compile(r"[.;:]")
 _VERB_NP_FILLER = re.compile(r"^\s*(?:" + alternation("verb_np_filler") + r"|on \w+|\w+day)\b")
 _COPULA_END = re.compile(r"\b(?:" + alternation("copula") + r")(?:[ \xa0]+(?:\w+ly|" + alternation("copula_adverb")
                          + r"))*[ \xa0]*$")
-# a state's abbreviation inside an aside ("in Allentown, Pa., said"): its period ends no sentence
-_STATE_BEFORE_COMMA = re.compile(r"\b(?:" + alternation("state_abbreviation") + r")\.(?=,)")
+# a state's abbreviation inside an aside ("in Allentown, Pa., said"): its period ends no sentence and the comma
+# before it sets off no aside
+_STATE_BEFORE_COMMA = re.compile(r",[ \xa0]+(?:" + alternation("state_abbreviation") + r")\.(?=,)")
+# where the clause of an attribution ends inside its sentence: ";" or a comma and a coordinator, relative or wh-word
+_CLAUSE_BREAK_AFTER = re.compile(r";|,[ \xa0]+(?:" + alternation("clause_coordinator") + "|"
+                                 + alternation("clause_relative") + "|" + alternation("question_word") + r")\b")
 _NEW_CLAUSE = re.compile(r"[.;:“”\"]|\b(?:" + alternation("clause_relative") + r")\b")
 _CONJUNCTION_START = re.compile(r"\s*(?:" + alternation("clause_conjunction") + r")\b", re.I)
 _COORDINATED = re.compile(r"\s*(?:" + alternation("coordinator") + r"|,)\b")
@@ -197,8 +201,10 @@ def reporting_clause_after(c: _Context):
         c.no_inherit = True
         return None
     # (the name, then asides set off by commas: "Ann Lee, 67, a retired nurse in Dover, Del., said")
-    masked = _STATE_BEFORE_COMMA.sub("X", ABBR_RE.sub("X", pre))
-    if count_words(pre) <= 16 and not _NEW_CLAUSE.search(masked) and pre.count(",") in (0, 2, 4) \
+    masked = _STATE_BEFORE_COMMA.sub(" X", ABBR_RE.sub("X", pre))
+    commas = masked.count(",")
+    asides = commas == 0 or masked.rstrip().endswith(",") and 2 <= commas <= 4   # the name, then asides
+    if count_words(pre) <= 16 and not _NEW_CLAUSE.search(masked) and asides \
             and not is_participle(verb) and not _CONJUNCTION_START.match(pre):
         np_ = pre.split(",")[0]
         return _own_cue(c, np_, verb)
@@ -393,7 +399,7 @@ def is_title(body: str, left: str, right: str = "") -> bool:
     ``title_on_lead``); or a headline of at most :data:`HEADLINE_TITLE_WORDS` words whose comma inside the
     closing mark is followed by its byline ("“Port to close,” by the Ledger’s Ann Lee")?"""
     words = _TITLE_WORD.findall(body)
-    if words and body.rstrip("”“\"’' ").endswith(",") and len(words) <= HEADLINE_TITLE_WORDS \
+    if words and body.rstrip("”\"’' ").endswith(",") and len(words) <= HEADLINE_TITLE_WORDS \
             and _BYLINE_AFTER.match(right):
         return True
     if not words or len(words) > TITLE_WORDS or not words[0][:1].isupper():
@@ -448,9 +454,12 @@ def _continuation(c: _Context, sentence_like: bool, attribs: list) -> tuple[str,
     if not (sentence_like and pos < c.s):
         return None
     dm = c.dm
-    # (a name in the attribution's own sentence is no new speaker: its addressee or affiliation, "…,” Ann Lee
-    # told CNN.", "…,” said Ann Lee of the Harbor Institute.")
-    if dm.para_of(c.s) - dm.para_of(pos) > FLOAT_PARAGRAPHS or _named_between(dm, spk, dm.sent_end(pos), c.s):
+    # (a name in the attribution's own clause is no new speaker: its addressee or affiliation, "…,” Ann Lee told
+    # CNN.", "…,” said Ann Lee of the Harbor Institute."; a name after a clause break is: "…, but Tom Berg disagreed.")
+    own_end = dm.sent_end(pos)
+    brk = _CLAUSE_BREAK_AFTER.search(dm.text, pos, own_end)
+    if dm.para_of(c.s) - dm.para_of(pos) > FLOAT_PARAGRAPHS \
+            or _named_between(dm, spk, brk.start() if brk else own_end, c.s):
         return None
     if dm.text[c.para_lo:c.s].strip():
         return None

@@ -13,7 +13,7 @@ import itertools
 import re
 
 from .entities import CLAUSE_PUNCT, find_entities
-from .lexicon import abbreviations, lexicon, word_set
+from .lexicon import abbreviations, alternation, lexicon, prepositions, word_set
 from .marks import ALL_D, TWO_APOSTROPHES, paragraphs, quote_spans, rstrip
 from .names import NAME_RE, PARTY_TAG, POSS
 
@@ -30,10 +30,14 @@ _LASTWORD = re.compile(r"\S*$")
 #: before its verb ("“Why?” Tom Hale asked.") does not end its sentence: the clause is its attribution
 TAG_WORDS = 4
 _TAG_STOP = re.compile(r"[.,;:!?“”\"()\n]")
-# ... or a name and one to three asides set off by commas before the verb ("“Why?” Ann Lee, 67, a retired nurse in
-# Dover, Del., asked.")
+# ... or a name and one to three comma parts set off by commas before the verb ("“Why?” Ann Lee, 67, a retired nurse
+# in Dover, Del., asked."), the verb ending its clause (a preposition after it, or no finite verb before the sentence's
+# end)
 _TAG_APPOSITIVES = re.compile(r"[A-Z][\w’'.-]*(?:[ \xa0]+[A-Z][\w’'.-]*){0,3}(?:,[ \xa0]+[^,;:!?“”\"()\n]{1,80}){1,3},"
                               r"[ \xa0]*")
+_REST_END = re.compile(r"[.!?]")
+_ADJUNCT_REST = re.compile(r"[ \xa0]+(?:" + "|".join(sorted(prepositions())) + r")\b")   # "said of the talks he had"
+_FINITE_IN_REST = re.compile(r"\b(?:" + alternation("finite_marker") + r"|that|[a-z]+ed)\b")
 # a party tag, maybe set off by commas ("Rep. Ann Lee, R-Pa., said")
 _PARTY_ASIDE = re.compile(r",?" + PARTY_TAG.pattern + r",?")
 _LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+\b")
@@ -126,8 +130,14 @@ class _DocModel:
         # (Mr., Sen. and a party tag left out: "“Why?” Rep. Ann Lee (D-Va.) asked.")
         lead = _PARTY_ASIDE.sub("", self.text[i:vm.start()])
         pre = [w for w in lead.split() if w.lower() not in _ABBR]
-        return len(pre) <= TAG_WORDS and _TAG_STOP.search(" ".join(pre)) is None \
-            or _TAG_APPOSITIVES.fullmatch(lead) is not None   # "“Why?” Ann Lee, a retired nurse, asked."
+        if len(pre) <= TAG_WORDS and _TAG_STOP.search(" ".join(pre)) is None:
+            return True
+        # "“Why?” Ann Lee, a retired nurse, asked.": a name and asides, when the verb ends its clause (no finite verb
+        # after it in the sentence: not "“Shame!” Ann Lee, an organizer, said the anger was real.")
+        rest = self.text[vm.end():vm.end() + 80]
+        end = _REST_END.search(rest)
+        clause_ends = end is not None and _FINITE_IN_REST.search(rest, 0, end.start()) is None
+        return _TAG_APPOSITIVES.fullmatch(lead) is not None and (_ADJUNCT_REST.match(rest) is not None or clause_ends)
 
     def sent_index(self, i: int) -> int:
         return bisect.bisect_right(self.sstarts, i) - 1

@@ -96,17 +96,18 @@ class _NameWords:
     person: dict     # person words and role keywords
 
 
-def _with_bare(honorifics: dict) -> dict:
-    """``honorifics`` and each of them without its final period: British and Irish style writes "Mr Rainsy",
-    "Dr Marta Serra-Garcia"."""
-    return {**{k.rstrip("."): v for k, v in honorifics.items()}, **honorifics}
+def honorific(tok: str, table: dict) -> bool:
+    """Is ``tok`` one of the honorifics ``table`` holds: with its period in any case ("Mr.", "MR."), without one
+    ("Mr", "Dr": rows of their own) only in title case ("DR Congo", "MS Society" hold none)?"""
+    low = tok.lower()
+    return low in table and (low.endswith(".") or tok.istitle())
 
 
 @lru_cache(maxsize=8)
 def name_words(story=None) -> _NameWords:
     rules = lexicon(story)[2]
-    hon_m, hon_f, hon = (_with_bare(rules.get(k, {})) for k in ("honorific_m", "honorific_f", "honorific"))
-    return _NameWords(hon_m, hon_f, {**hon_m, **hon_f, **hon}, rules.get("title", {}),
+    hon_m, hon_f = rules.get("honorific_m", {}), rules.get("honorific_f", {})
+    return _NameWords(hon_m, hon_f, {**hon_m, **hon_f, **rules.get("honorific", {})}, rules.get("title", {}),
                       rules.get("org", {}), {**rules.get("person", {}), **rules.get("keyword", {})})
 
 
@@ -255,11 +256,11 @@ def _person_of_cut(toks: list[str], w: _NameWords) -> int:
     if j < 2:
         return 0
     i0 = 0
-    while i0 < j and (toks[i0].lower() in w.hon or toks[i0].lower() in w.titles):
+    while i0 < j and (honorific(toks[i0], w.hon) or toks[i0].lower() in w.titles):
         i0 += 1
     person = toks[i0:j]
-    if not 1 <= len(person) <= 3 or not all(x[:1].isupper() for x in person):
-        return 0
+    if not 1 <= len(person) <= 3 or not all(x[:1].isupper() and x.lower() not in w.org for x in person):
+        return 0   # (no organisation word: "the Virginia Department of Health" is no person)
     return j if i0 > 0 or person[0] in first_name_genders() else 0
 
 
@@ -284,12 +285,12 @@ def _strip_head(toks: list[str], common, w: _NameWords):
         i0 += 1
         while i0 < nt and _CONN_WORD.fullmatch(toks[i0]) and nt - i0 > 1:
             i0 += 1
-    while i0 < nt and (toks[i0].lower() in w.hon or toks[i0].lower() in w.titles):
+    while i0 < nt and (honorific(toks[i0], w.hon) or toks[i0].lower() in w.titles):
         tk = toks[i0]
         i0 += 1
-        if tk.lower() in w.hon_m:
+        if honorific(tk, w.hon_m):
             gender = "m"
-        elif tk.lower() in w.hon_f:
+        elif honorific(tk, w.hon_f):
             gender = "f"
         descr.add(stem(tk))
     toks = toks[i0:]
@@ -526,8 +527,6 @@ def split_name(dm, s0: int, raw: str) -> list[tuple[int, int, str, str]]:
         if j:   # "Sen. Ann Lee of the Harbor Institute": the person, then the body
             res += _name_part(dm, s0 + grp[0].start(), s0 + grp[j - 1].end())
             grp = grp[j + 1:]
-            if grp and grp[0].group().lower() == "the":
-                grp = grp[1:]
             if not grp:
                 continue
         k = org_person_cut([x.group() for x in grp], orgw, dm.common) if len(grp) > 3 else 0
@@ -588,7 +587,7 @@ def name_in_np(dm, m) -> str | None:
     org_start = _org_name_start(toks, dm.common, w)
     if org_start is not None:   # an organisation's name keeps the words the text writes in lower case
         i0, common = org_start, frozenset()
-    while i0 < nt and (toks[i0].lower() in w.hon or toks[i0].lower() in w.titles or toks[i0].lower() == "the"
+    while i0 < nt and (honorific(toks[i0], w.hon) or toks[i0].lower() in w.titles or toks[i0].lower() == "the"
                        or (toks[i0].lower() in common and nt - i0 > 1 and toks[i0].lower() not in _NAME_ARTICLE)):
         i0 += 1
     toks = toks[i0:]

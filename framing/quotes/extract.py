@@ -80,8 +80,8 @@ OPENING_MAIN_WORDS = 4
 _OPENING_PARTICIPLE = re.compile(r"[ \xa0]+(?:" + alternation("stop_pre") + "|" + alternation("pronoun_subject")
                                  + r"|that)\b")
 _NAME_OR_PRONOUN_BEFORE = re.compile(r"(?:\b[A-Z][\w’'.-]*|\b(?:" + alternation("pronoun_subject") + r"))[ \xa0]+$")
-# "what" and a subject of at most four words right before a speech verb: "what" is its object
-_WHAT_OBJECT = re.compile(r"\b[Ww]hat(?:[ \xa0]+[\w’'-]+){1,4}[ \xa0]+$")
+# a word of list ``wh_object`` and a subject of at most four words right before a speech verb: the word is its object
+_WHAT_OBJECT = re.compile(r"\b(?i:" + alternation("wh_object") + r")(?:[ \xa0]+[\w’'-]+){1,4}[ \xa0]+$")
 _OF_AFTER = re.compile(r"[ \xa0]+of\b")
 # ", and added", " but advised": a bare "and" may join verbs inside the clause ("residents who met … and asked";
 # " and <the same verb>" is read by :func:`.reported.reported_after_verb`)

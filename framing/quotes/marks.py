@@ -66,7 +66,9 @@ def _dq_role(text: str, i: int) -> str:
     if ch in OPEN_D:
         # an opening mark typed for a closing one ("“It's unusual,“ said Noble"): glued to the word or
         # punctuation before it and followed by a space or punctuation, it closes
-        return "c" if ch == "“" and n_close and (LETTER.match(prev) or prev in ".,!?…") else "o"
+        # (not before "." or "…": "said,“...and then we left,”" opens)
+        glued_close = nxt.isspace() or nxt in ",;:!?)]}—–-"
+        return "c" if ch == "“" and glued_close and (LETTER.match(prev) or prev in ".,!?…") else "o"
     if p_open and not n_close:
         return "o"
     if n_close and not p_open:

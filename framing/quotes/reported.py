@@ -383,7 +383,7 @@ _MID = re.compile(
 #: and 2: speech-cue cover recall 69.8 vs 69.7, F1 72.7 both, speaker 86.2 vs 86.3)
 MID_WORDS_BEFORE = 1
 _MID_NP_VETO = frozenset(words("clause_relative") + words("clause_conjunction") + words("np_clause_cut"))
-_WHAT = re.compile(r"\bwhat\b", re.I)
+_WHAT = re.compile(r"\b(?:" + alternation("wh_object") + r")\b", re.I)
 _SAID_NP = re.compile(r"(?:^|\s)(?:[A-Z]|(?:" + alternation("said_np_start") + r")\s)")
 _NON_SPEAKERS = frozenset(words("non_speaker"))
 _GROUP_QUANTIFIERS = frozenset(words("vague_quantifier") + words("np_quantifier")) - {"one"}
@@ -393,9 +393,11 @@ _ROLE_KEYWORDS = frozenset(r["pattern"].lower() for r in read_csv_rows("role_rul
 _ABBR_DOT = "\u2024"   # ONE DOT LEADER: stands for an abbreviation's period in a masked sentence
 # after a fronted "said": a preposition first ("said on Tuesday that …") or a clause word inside ("said
 # Smith that …") means the verb's own clause goes on, so it is not "…, said X." with X the subject; nor is an adverb
-# before a preposition ("…, Miller said pleasantly into the phone")
+# before a preposition ("…, Miller said pleasantly into the phone"; a noun in -ly of list ``ly_noun`` is no adverb:
+# "…, said family of the dead man.")
 _NOT_INVERTED_NP = re.compile(r"^(?:" + alternation("place_preposition") + r")\s|\b(?:" + alternation("clause_cut")
-                              + r")\b|^(?-i:[a-z]+ly)[ \xa0]+(?:" + "|".join(sorted(prepositions())) + r")\b", re.I)
+                              + r")\b|^(?-i:(?!(?:" + alternation("ly_noun") + r")\b)[a-z]+ly)[ \xa0]+(?:"
+                              + "|".join(sorted(prepositions())) + r")\b", re.I)
 
 
 def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: bool = False,

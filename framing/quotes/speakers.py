@@ -91,14 +91,14 @@ def possessive_noun(text: str, vstart: int, verb: str) -> bool:
         _POSSESSIVE_BEFORE.search(text, max(0, vstart - 40), vstart) is not None
 
 
-# a determiner right before a word (list ``determiner``: "the claim that …"), or a singular one (list
-# ``noun_determiner``: "a") and at most two lower-case words that are no closed-class word, pronoun or noun of quantity
-# (list ``quantity_noun``), the last no plural ("a recent claim that …"; not "a group that say", "the officials
-# claim", "a few officials say", "nearly a third say")
+# a determiner right before a word (list ``determiner``: "the claim that …"), or one of list ``noun_determiner`` ("a",
+# "another") and at most two lower-case words that are no closed-class word, pronoun, noun of quantity (list
+# ``quantity_noun``) or auxiliary, the last no plural ("a recent claim that …", "another suspect that …"; not "a group
+# that say", "the officials claim", "a few officials say", "nearly a third say", "a spokesman did say")
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:(?i:" + alternation("determiner") + r")|(?i:" + alternation("noun_determiner") + r")"
     r"(?:[ \xa0]+(?!(?:" + alternation("stop_pre") + "|" + alternation("pronoun_subject") + "|"
-    + alternation("quantity_noun") + r")\b)[a-z][\w-]*){1,2}"
+    + alternation("quantity_noun") + "|" + alternation("finite_marker") + r")\b)[a-z][\w-]*){0,2}"
     r"(?<![^s]s))[ \xa0]+$")   # (the last word no plural: "a few officials say")
 
 
@@ -215,7 +215,7 @@ def drop_np_lead(s: str) -> str:
     (:data:`_FRONTED_TIME`) that open it: "But yesterday the mayor" -> "the mayor"."""
     s = _NP_LEAD_DROP.sub("", s)
     m = _FRONTED_TIME.match(s)
-    return _NP_LEAD_DROP.sub("", s[m.end():]) if m else s
+    return s[m.end():] if m else s
 # a subject after a fronted phrase: the comma before it, a finite verb after it
 _AFTER_COMMA = re.compile(r",[ \xa0]+$")
 _NEXT_WORD = re.compile(r"(?:[ \xa0]+[a-z]+ly)?[ \xa0]+([a-z][a-z’']*)")   # "Okafor often argues"
@@ -255,8 +255,10 @@ _MODIFIER_OF = re.compile(r"(?:\b[a-z][a-z’'-]+|^[A-Z][a-z’'-]+s)\s+(?:" + a
 # asides beside a subject (:func:`_drop_asides`), read only in a bounded subject region (SUBJECT_REGION_CHARS)
 _SHORT_PARENTHESIS = re.compile(r"[ \xa0]*\([^()]{1,30}\)")
 _DASH_ASIDE = re.compile(r"[ \xa0]+[-–—][ \xa0]+[^-–—;:]{1,120}?[ \xa0]+[-–—](?=[ \xa0])")
-_STATE_COMMA = re.compile(r",[ \xa0]+((?:[A-Z]\.){2}|(?:" + alternation("state_abbreviation") + r")\.|(?:"
-                          + alternation("state_postal_code") + r"))(?=,)")
+_STATE_COMMA = re.compile(r",[ \xa0]+((?:[A-Z]\.){2}|(?:" + alternation("state_abbreviation") + r")\.)(?=,)")
+# ... and a postal code after a place, a preposition before it ("in Berea, OH,"; not "Ann Lee, MD, said")
+_POSTAL_COMMA = re.compile(r"(\b(?i:" + alternation("place_preposition") + r")[ \xa0]+[A-Z][\w.'’-]*"
+                           r"(?:[ \xa0][A-Z][\w.'’-]*)?),[ \xa0]+(" + alternation("state_postal_code") + r")(?=,)")
 
 
 def progressive_before(text: str, vstart: int) -> bool:
@@ -461,7 +463,7 @@ def _drop_asides(seg: str) -> str:
         seg = _SHORT_PARENTHESIS.sub(" ", seg)
     if "-" in seg or "–" in seg or "—" in seg:
         seg = _DASH_ASIDE.sub(" ", seg)
-    return _STATE_COMMA.sub(r" \1", seg) if "," in seg else seg
+    return _POSTAL_COMMA.sub(r"\1 \2", _STATE_COMMA.sub(r" \1", seg)) if "," in seg else seg
 
 
 def _coordinated_subject(dm, seg: str) -> str | None:
