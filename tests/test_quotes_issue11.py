@@ -2498,6 +2498,9 @@ def test_review_of_session_13():
     rows = _rows("The crowd shouted “Shame!” Ann Lee, a local organizer, said the anger was real.")
     assert rows[0][:2] == ("partial", "The crowd")
     assert _rows("“I am tired,” Ann Lee, 67, a retired nurse, said.")[0][:2] == ("direct", "Ann Lee")
+    text = ("“How do we win it?” Tom Vale, the chairman for the county, said of the meeting he had last week with the "
+            "mayor on the sidelines of a rally.")
+    assert _rows(text)[0][:2] == ("direct", "Tom Vale")
     # a postal code joins a place only: a credential after a name stays out of it
     assert [r[1] for r in _rows("Ann Lee, MD, said the drug was safe. “We tested it,” Lee said.")] == \
         ["Ann Lee", "Ann Lee"]
