@@ -2318,16 +2318,16 @@ def test_a_role_between_an_organisation_and_a_name_makes_the_person_the_subject(
 
 def test_an_organisation_keeps_the_words_the_text_writes_in_lower_case():
     # "state" in lower case elsewhere made "State" a common word, and the speaker "Department"
-    text = ("The governor wants to keep refugees out of the state.\n\n"
-            "The State Department says the majority of refugees are women and children.")
-    assert _rows(text)[-1][:2] == ("reported", "State Department")
+    text = ("The governor wants to keep ferries out of the harbor.\n\n"
+            "The Harbor Department says most of the new berths are for small boats.")
+    assert _rows(text)[-1][:2] == ("reported", "Harbor Department")
     # the common words before the organisation's "the" are no part of its name
-    text = ("Funding for the state fell.\n\n"
-            "While the State Department met its goal in May, it missed it in June. The State Department also said "
+    text = ("Funding for the harbor fell.\n\n"
+            "While the Harbor Department met its goal in May, it missed it in June. The Harbor Department also said "
             "it would add staff.")
-    assert _rows(text)[-1][:2] == ("reported", "State Department")
+    assert _rows(text)[-1][:2] == ("reported", "Harbor Department")
     # ... but a person before it is the speaker
-    assert _rows("Ann Lee of the Harbor Institute said the state was broke.")[0][1] == "Ann Lee"
+    assert _rows("Ann Lee of the Harbor Institute said the harbor was broke.")[0][1] == "Ann Lee"
 
 
 def test_a_fronted_adverbial_with_no_comma_is_no_part_of_the_subject():
@@ -2340,8 +2340,8 @@ def test_a_fronted_adverbial_with_no_comma_is_no_part_of_the_subject():
     assert _rows("But critics attacked the plan, saying it was unsafe.")[0][1] == "critics"
     assert _rows("And this was bad, saying it was unsafe.") == []
     # a subject pronoun with a contraction opens the clause of a participle
-    rows = _rows("Ann Lee lost the vote in May. Since then, she's tacked to the left, calling for a ban on drilling.")
-    assert rows == [("reported", "Ann Lee", "a ban on drilling")]
+    rows = _rows("Ann Lee lost the vote in May. Since then, she's moved to the right, calling for a halt to dredging.")
+    assert rows == [("reported", "Ann Lee", "a halt to dredging")]
 
 
 def test_a_person_of_a_place_or_body_is_the_person():
@@ -2354,6 +2354,7 @@ def test_a_person_of_a_place_or_body_is_the_person():
     # an organisation or a title phrase with "of" stays whole
     assert _rows("The University of Texas said the bill was dead.")[0][1] == "University of Texas"
     assert _rows("Bank of America said the bill was dead.")[0][1] == "Bank of America"
+    assert _rows("Tax Payers of America said the bill was dead.")[0][1] == "Tax Payers of America"
 
 
 def test_a_name_in_the_attributions_own_sentence_does_not_end_a_run_of_quotes():
@@ -2375,38 +2376,38 @@ def test_a_speech_verb_in_its_base_form_after_a_determiner_is_a_noun():
     assert _rows("He rejected the claim that the mayor lied.") == []
     # a plural subject or a noun of quantity between the article and the verb: a verb
     assert _rows("A few officials say the plan is dead.")[0][:2] == ("reported", "A few officials")
-    assert _rows("Nearly a third say they do not know.")[0][0] == "reported"
+    assert _rows("Almost a quarter say the plan is dead.")[0][0] == "reported"
     assert _rows("The officials claim that the plan is dead.")[0][0] == "reported"
 
 
 def test_a_perfect_progressive_speech_verb_reports_for_its_subject():
-    assert _rows("Seoul has been urging the North to resume the talks.") == [
-        ("reported", "Seoul", "the North to resume the talks")]
+    assert _rows("Lima has been urging the union to resume the talks.") == [
+        ("reported", "Lima", "the union to resume the talks")]
     assert _rows("Ann Lee had been saying for months that the plan was dead.")[0][:2] == ("reported", "Ann Lee")
     # a passive still reports nothing; an expletive or a first person is no speaker
     assert _rows("It has been said that the plan is dead.") == []
     assert _rows("There have been telling signs that the plan is dead.") == []
-    assert _rows("A: I’ve been saying for years that wealth is a problem.") == []
+    assert _rows("A: I’ve been telling people for years that rent is a problem.") == []
 
 
 def test_what_before_a_speech_verb_and_a_comma_reports_no_clause():
-    assert _rows("No matter what the rankings say, no matter how long she was away, Ruiz still looks strong.") == []
-    assert _rows("Yes, no matter what the critics say, no matter how long she was away, Ruiz still looks strong.") == []
-    assert _rows("She said, if elected, she would ask him to help.")[0][2] == "she would ask him to help"
+    assert _rows("No matter what the polls predict, however long the count takes, Ruiz still feels calm.") == []
+    assert _rows("Still, no matter what the critics predict, however long it takes, Ruiz still feels calm.") == []
+    assert _rows("Ann Lee said, if chosen, she would invite him to help.")[0][2] == "she would invite him to help"
 
 
 def test_honorifics_without_a_period_are_stripped_and_give_a_gender():
     text = "The opposition leader, Sam Rainsy, said the vote was rigged. Mr Rainsy said he would appeal."
     assert [r[1] for r in _rows(text)] == ["Sam Rainsy", "Sam Rainsy"]
-    assert _rows("“It could be wasting time,” said Dr Marta Vale, who studies economics.")[0][1] == "Marta Vale"
+    assert _rows("“This wastes our money,” said Dr Marta Vale, who studies economics.")[0][1] == "Marta Vale"
     # "Mrs" makes "she" compatible and "he" not
     text = "Mrs Lee met Tom Berg on Monday. “We won,” she said."
     assert _rows(text)[0][1] == "Lee"
 
 
 def test_suspect_that_reports_speech_and_complain_of_does_not():
-    assert _rows("Academics suspect that the bar for publication may be lower.") == [
-        ("reported", "Academics", "the bar for publication may be lower")]
+    assert _rows("Engineers suspect that the span of the bridge may be shorter.") == [
+        ("reported", "Engineers", "the span of the bridge may be shorter")]
     # the noun: no clause
     assert _rows("The suspect that police arrested on Monday was released.") == []
     assert _rows("Another suspect that police sought was found dead.") == []
@@ -2416,29 +2417,29 @@ def test_suspect_that_reports_speech_and_complain_of_does_not():
 
 
 def test_a_state_postal_code_and_a_participle_aside_never_name_the_subject():
-    text = "Tuesday at a college in Berea, OH, after winning the primary, Gov. Ann Lee (R-OH), said the race was over."
+    text = "Tuesday at a college in Salem, OH, after taking the primary, Gov. Ann Lee (R-OH), said the race is over."
     assert _rows(text)[0][:2] == ("reported", "Ann Lee")
-    text = ("The delegate Mary Vale, dressed in a red cape with lights that spelled the name Berg, said the party was "
-            "united.")
+    text = ("The delegate Mary Vale, dressed in a green coat with badges that spelled the name Berg, said the party "
+            "was united.")
     assert _rows(text)[0][:2] == ("reported", "Mary Vale")
 
 
 def test_a_reporting_clause_after_a_quote_may_hold_asides_set_off_by_commas():
-    text = ("“I do not think she has been truthful,” Cecelia Vale, 67, a retired clerk in Allentown, Pa., said in an "
+    text = ("“I doubt she has been candid,” Cecelia Vale, 67, a retired clerk in Dover, Del., said during an "
             "interview.")
-    assert _rows(text) == [("direct", "Cecelia Vale", "“I do not think she has been truthful,”")]
+    assert _rows(text) == [("direct", "Cecelia Vale", "“I doubt she has been candid,”")]
     # after a question, the asides keep the clause in the quote's sentence
-    text = "“How are you today?” Ann Miller, a retired worker from a nuclear plant, said into the phone."
-    assert _rows(text) == [("direct", "Ann Miller", "“How are you today?”")]
+    text = "“Can you hear me now?” Ann Miller, a retired welder from a paper mill, said into the receiver."
+    assert _rows(text) == [("direct", "Ann Miller", "“Can you hear me now?”")]
     # an adverb before a preposition after "said" is no inverted subject
-    text = "“How are you today?” Miller, a retired worker from a nuclear plant, said pleasantly into the phone."
+    text = "“Can you hear me now?” Miller, a retired welder from a paper mill, said softly into the receiver."
     assert [r[:2] for r in _rows(text)] == [("direct", "Miller")]
 
 
 def test_an_opening_mark_typed_for_a_closing_one_closes_the_quote():
-    text = "“It is unusual,“ said Larry Vale, an attorney. “It is a hard thing to do.“\n\nHe left."
+    text = "“It is unusual,“ said Larry Vale, an attorney. “It is a hard task.“\n\nHe left."
     assert _rows(text) == [("direct", "Larry Vale", "“It is unusual,“"),
-                           ("direct", "Larry Vale", "“It is a hard thing to do.“")]
+                           ("direct", "Larry Vale", "“It is a hard task.“")]
     # a short quoted sentence ends at it, and so does its sentence
     text = "“It is unusual,“ said Larry Vale, an attorney. “It is rare.“ Berg disagreed, saying it was common."
     assert _rows(text) == [("direct", "Larry Vale", "“It is unusual,“"), ("direct", "Larry Vale", "“It is rare.“"),
@@ -2448,7 +2449,7 @@ def test_an_opening_mark_typed_for_a_closing_one_closes_the_quote():
 
 
 def test_a_collective_noun_names_no_person():
-    text = ("Opposition leader Ann Diallo refused to recognise the results. The opposition has criticised the turnout, "
+    text = ("Opposition leader Ann Diallo rejected the count. The opposition has attacked the turnout, "
             "saying voter cards were spread unfairly.")
     assert _rows(text)[-1][:2] == ("reported", "The opposition")
     # a description of a person still links to the person
@@ -2457,27 +2458,27 @@ def test_a_collective_noun_names_no_person():
 
 
 def test_a_name_between_a_possessive_and_a_noun_is_a_modifier():
-    text = ("There are moments when nothing seems different about Serena Vale, moments such as when she unleashed a "
-            "winner to even her Wimbledon quarterfinal at a set apiece, leaned forward and yelled, “Come on!”")
+    text = ("There are moments when nothing seems different about Serena Vale, times such as when she hit a "
+            "winner to level her Open semifinal at one set each, bent forward and yelled, “Come on!”")
     assert _rows(text)[0][:2] == ("direct", "Serena Vale")
 
 
 def test_a_fronted_subordinate_clause_holds_no_subject():
-    text = "Although Berg is not yet a candidate, Ann Lee sent a jab his way, suggesting he would lose."
+    text = "Although Berg is not yet in the race, Ann Lee sent a jab his way, suggesting he would lose."
     assert _rows(text)[0][:2] == ("reported", "Ann Lee")
-    assert _rows("If elected, Ann Lee would ask Tom Berg to help, saying he knows the port.")[0][1] == "Ann Lee"
+    assert _rows("If chosen, Ann Lee would invite Tom Berg to help, saying he knows the port.")[0][1] == "Ann Lee"
 
 
 def test_a_place_in_title_case_and_an_agency_open_a_dateline():
-    text = "Washington (AFP) – Ann Lee has taken a swipe at Tom Berg over the port, saying he was wrong."
+    text = "Washington (AFP) – Ann Lee has criticised Tom Berg over the port, saying he was wrong."
     assert _rows(text)[0][:2] == ("reported", "Ann Lee")
     # a party tag is no agency
     assert _rows("Sen. Ann Lee (D-Va.) - who chairs the panel - said the bill was dead.")[0][1] == "Ann Lee"
 
 
 def test_according_to_may_open_a_parenthesis():
-    text = "Riders face fines. (According to the Harbor Police, it does not keep statistics on such fines.)"
-    assert _rows(text) == [("reported", "Harbor Police", "it does not keep statistics on such fines")]
+    text = "Riders face fines. (According to the Harbor Police, it keeps no records of such fines.)"
+    assert _rows(text) == [("reported", "Harbor Police", "it keeps no records of such fines")]
 
 
 def test_review_of_session_13():
@@ -2498,8 +2499,8 @@ def test_review_of_session_13():
     rows = _rows("The crowd shouted “Shame!” Ann Lee, a local organizer, said the anger was real.")
     assert rows[0][:2] == ("partial", "The crowd")
     assert _rows("“I am tired,” Ann Lee, 67, a retired nurse, said.")[0][:2] == ("direct", "Ann Lee")
-    text = ("“How do we win it?” Tom Vale, the chairman for the county, said of the meeting he had last week with the "
-            "mayor on the sidelines of a rally.")
+    text = ("“How do we win it?” Tom Vale, the chairman for the county, said of the meeting he attended on Monday with "
+            "the mayor at the edge of a rally.")
     assert _rows(text)[0][:2] == ("direct", "Tom Vale")
     # a postal code joins a place only: a credential after a name stays out of it
     assert [r[1] for r in _rows("Ann Lee, MD, said the drug was safe. “We tested it,” Lee said.")] == \
@@ -2517,6 +2518,6 @@ def test_review_of_session_13():
     assert _rows("Ann Lee said: “ We will win,” and left.")[0][2] == "“ We will win,”"
     # "whatever" as the object; "Because" before an organisation's "the"
     assert _rows("Whatever the mayor says, the plan is dead.") == []
-    text = ("Funding for the state fell. Unlike the State Department, the city met its goal. The State Department said "
-            "it would add staff.")
-    assert _rows(text)[-1][1] == "State Department"
+    text = ("Funding for the harbor fell. Unlike the Harbor Department, the city met its goal. The Harbor Department "
+            "said it would add staff.")
+    assert _rows(text)[-1][1] == "Harbor Department"

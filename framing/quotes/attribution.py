@@ -65,7 +65,7 @@ _SENTENCE_PUNCT = re.compile(r"[.;:]")
 _VERB_NP_FILLER = re.compile(r"^\s*(?:" + alternation("verb_np_filler") + r"|on \w+|\w+day)\b")
 _COPULA_END = re.compile(r"\b(?:" + alternation("copula") + r")(?:[ \xa0]+(?:\w+ly|" + alternation("copula_adverb")
                          + r"))*[ \xa0]*$")
-# a state's abbreviation inside an aside ("in Allentown, Pa., said"): its period ends no sentence and the comma
+# a state's abbreviation inside an aside ("in Dover, Del., said"): its period ends no sentence and the comma
 # before it sets off no aside
 _STATE_BEFORE_COMMA = re.compile(r",[ \xa0]+(?:" + alternation("state_abbreviation") + r")\.(?=,)")
 # where the clause of an attribution ends inside its sentence: ";" or a comma and a coordinator, relative or wh-word

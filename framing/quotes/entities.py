@@ -236,7 +236,7 @@ def _ends_sentence(para: str) -> bool:
 def _org_name_start(toks: list[str], common, w: _NameWords) -> int | None:
     """Where the name of an organisation opens in the capitalised run ``toks``, or None when no word
     of it is an organisation word: at its "the" when only common, closed-class or clause-opening
-    words come before it ("While the State Department"), else at the first word ("Ann Lee of the
+    words come before it ("While the Harbor Department"), else at the first word ("Ann Lee of the
     Harbor Institute" is a person's run, cut later)."""
     org_at = next((j for j, x in enumerate(toks) if x.lower() in w.org), None)
     if org_at is None:

@@ -393,7 +393,7 @@ _ROLE_KEYWORDS = frozenset(r["pattern"].lower() for r in read_csv_rows("role_rul
 _ABBR_DOT = "\u2024"   # ONE DOT LEADER: stands for an abbreviation's period in a masked sentence
 # after a fronted "said": a preposition first ("said on Tuesday that …") or a clause word inside ("said
 # Smith that …") means the verb's own clause goes on, so it is not "…, said X." with X the subject; nor is an adverb
-# before a preposition ("…, Miller said pleasantly into the phone"; a noun in -ly of list ``ly_noun`` is no adverb:
+# before a preposition ("…, Miller said softly into the receiver"; a noun in -ly of list ``ly_noun`` is no adverb:
 # "…, said family of the dead man.")
 _NOT_INVERTED_NP = re.compile(r"^(?:" + alternation("place_preposition") + r")\s|\b(?:" + alternation("clause_cut")
                               + r")\b|^(?-i:(?!(?:" + alternation("ly_noun") + r")\b)[a-z]+ly)[ \xa0]+(?:"

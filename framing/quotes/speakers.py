@@ -94,7 +94,7 @@ def possessive_noun(text: str, vstart: int, verb: str) -> bool:
 # a determiner right before a word (list ``determiner``: "the claim that …"), or one of list ``noun_determiner`` ("a",
 # "another") and at most two lower-case words that are no closed-class word, pronoun, noun of quantity (list
 # ``quantity_noun``) or auxiliary, the last no plural ("a recent claim that …", "another suspect that …"; not "a group
-# that say", "the officials claim", "a few officials say", "nearly a third say", "a spokesman did say")
+# that say", "the officials claim", "a few officials say", "almost a quarter say", "a spokesman did say")
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:(?i:" + alternation("determiner") + r")|(?i:" + alternation("noun_determiner") + r")"
     r"(?:[ \xa0]+(?!(?:" + alternation("stop_pre") + "|" + alternation("pronoun_subject") + "|"
@@ -137,7 +137,7 @@ _FINITE_IN_NP = re.compile(r"\b(?:" + alternation("finite_marker") + r")\b", re.
 _NOT_A_PERSON_WORD = re.compile(r"(?:" + alternation("date_word") + r")$|\w+(?:" + alternation("group_plural_suffix")
                                 + r")$")
 # an article or possessive determiner right before a name that a lower-case word follows: the name modifies that
-# word ("the Lane campaign", "her Wimbledon quarterfinal")
+# word ("the Lane campaign", "her Open semifinal")
 _ARTICLE_BEFORE = re.compile(r"\b(?:" + alternation("determiner") + r")[ \xa0]+$", re.I)
 _LOWER_AFTER = re.compile(r"[ \xa0]+[a-z]")
 _PLACE_BEFORE = re.compile(r"\b(?:" + alternation("place_only_preposition") + r")[ \xa0]+$")
@@ -256,7 +256,7 @@ _MODIFIER_OF = re.compile(r"(?:\b[a-z][a-z’'-]+|^[A-Z][a-z’'-]+s)\s+(?:" + a
 _SHORT_PARENTHESIS = re.compile(r"[ \xa0]*\([^()]{1,30}\)")
 _DASH_ASIDE = re.compile(r"[ \xa0]+[-–—][ \xa0]+[^-–—;:]{1,120}?[ \xa0]+[-–—](?=[ \xa0])")
 _STATE_COMMA = re.compile(r",[ \xa0]+((?:[A-Z]\.){2}|(?:" + alternation("state_abbreviation") + r")\.)(?=,)")
-# ... and a postal code after a place, a preposition before it ("in Berea, OH,"; not "Ann Lee, MD, said")
+# ... and a postal code after a place, a preposition before it ("in Salem, OH,"; not "Ann Lee, MD, said")
 _POSTAL_COMMA = re.compile(r"(\b(?i:" + alternation("place_preposition") + r")[ \xa0]+[A-Z][\w.'’-]*"
                            r"(?:[ \xa0][A-Z][\w.'’-]*)?),[ \xa0]+(" + alternation("state_postal_code") + r")(?=,)")
 
@@ -456,7 +456,7 @@ def _before_relative(seg: str) -> str:
 def _drop_asides(seg: str) -> str:
     """``seg`` without what sits beside the subject: a short parenthesis ("Rep. Ida Moss (Ore.)"),
     a pair of dashes ("Mr. Dale - in a line aimed at Mr. Ruiz - declared") and the comma before a
-    state's abbreviation or postal code ("near Dayton, Ohio., said", "in Berea, OH, after …, Gov. Ann Lee said"),
+    state's abbreviation or postal code ("near Dayton, Ohio., said", "in Salem, OH, after …, Gov. Ann Lee said"),
     so that none of them cuts or splits it."""
     # (each pattern only where its first character occurs: most regions have none)
     if "(" in seg:
@@ -666,7 +666,7 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
     lastw = low.split()[-1]
     if lastw in _STOP_PRE or lastw in _NP_NOT_LAST or low in _FIRST_PERSON or low in _VAGUE_VETO \
             or _FIRST_PERSON_CONTRACTION.fullmatch(low):
-        return "", "none"   # ("There have been telling …", "I’ve been saying …": no speaker)
+        return "", "none"   # ("There have been telling …", "I’ve been telling people …": no speaker)
     if low in _PRON:
         return resolve_pronoun(dm, _PRON[low], at, memory)
     if low in _NEUTER:
@@ -1071,7 +1071,7 @@ def pronoun_person(dm, ent, name: str) -> bool:
 
 
 def _modifier_mention(dm, s: int, e: int) -> bool:
-    """Is the one-word name at ``text[s:e]`` a modifier, "the Oregon senator", "her Wimbledon quarterfinal"
+    """Is the one-word name at ``text[s:e]`` a modifier, "the Oregon senator", "her Open semifinal"
     (after an article or possessive determiner, before a lower-case word), a place after "in", "from", ... (list
     ``place_only_preposition``), or the complement of a noun ("the valleys of Cusco")? It is not the person a
     pronoun means."""
