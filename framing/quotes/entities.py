@@ -248,10 +248,10 @@ def _org_name_start(toks: list[str], common, w: _NameWords) -> int | None:
 
 def _person_of_cut(toks: list[str], w: _NameWords) -> int:
     """Where the person's name ends in a run "<person> of <place or body>" ("Sen. Ann Lee of Texas",
-    "Stephen Vale of the Harbor Institute"): the index of its first "of" when the one to three
-    capitalised words before it (after honorifics and titles) follow an honorific or title or open with a
-    first name of list ``first_name_gender``; else 0 ("Bank of America",
-    "Secretary of State Ann Lee", "President of France" stay whole)."""
+    "Stephen Vale of the Harbor Institute"): the index of its first "of" when the one to three capitalised
+    words before it (after honorifics and titles), none an organisation word, follow an honorific or title or
+    open with a first name of list ``first_name_gender``; else 0 ("Bank of America", "Secretary of State Ann
+    Lee", "President of France", "the Virginia Department of Health" stay whole)."""
     j = next((i for i, x in enumerate(toks) if x == "of"), 0)
     if j < 2:
         return 0

@@ -217,7 +217,7 @@ class _Reading:
                                                           or _NOUN_BEFORE_REPORTS.search(before)):
             return   # "news reports that …", "cited reports that …", "dismissed Gazette reports that …": a noun
         if dm.text.startswith(",", m.end()) and _WHAT_OBJECT.search(before):
-            return   # "no matter what the polls predict, …": what was said is the "what", no clause follows
+            return   # "no matter what the polls say, …": what was said is the "what", no clause follows
         lemma = dm.vinfo.get(m.group(1), {}).get("lemma", "")
         v = m.group(1)
         if _OF_AFTER.match(dm.text, m.end()) and lemma not in OF_OBJECT_LEMMAS \

@@ -65,7 +65,7 @@ _TELL_PLACE = r"(?:[ \xa0]+(?:of|" + alternation("place_only_preposition") + r")
 _TELL_OBJECT = (r"(?:(?:(?:[Tt]he[ \xa0]+|[a-z]+[ \xa0]+)?" + _CAP_RUN + _TELL_TITLE + r"|(?:"
                 + alternation("tell_object") + r")|" + _TELL_DET_OBJECT + ")" + _TELL_PLACE + ")")
 _TELL_OBJECT_RE = r"[ \xa0]+" + _TELL_OBJECT
-OF_OBJECT_LEMMAS = frozenset(words("of_object_lemma"))   # "warned of …", "complained of …"
+OF_OBJECT_LEMMAS = frozenset(words("of_object_lemma"))   # "warned of …": its object is what was said
 _WARN_OF = re.compile(r"[ \xa0]+(?:" + alternation("warn_preposition") + r")[ \xa0]+")
 #: how far before the verb the relative pronoun of "that inspectors said was …" is looked for
 RELATIVE_GAP_CHARS = 60
