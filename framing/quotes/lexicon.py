@@ -13,7 +13,8 @@
 ``data/role_rules.csv`` (+ a pack's)       honorifics, titles, organisation and person words, role keywords
 ``speakers.csv`` of a story pack           the speaker registry (none without a pack)
 ``data/abbreviations.csv``                 ``np_internal`` (``yes``): a period that does not end a speaker's
-                                           noun phrase ("Sen. X", "X Jr.")
+                                           noun phrase ("Sen. X", "X Jr."); ``title``: the title word a
+                                           title abbreviation stands for ("Gov." -> governor)
 ``data/quote_grammar.csv``                 closed-class word lists, one ``list`` name per row, each with its
                                            rationale: :func:`words` reads one list in file order
 =========================================  ==============================================================
@@ -79,6 +80,14 @@ def abbreviations() -> frozenset:
 def np_internal_abbreviations() -> list[str]:
     """Capitalised abbreviations whose period does not end a speaker's noun phrase (Mr, Sen, Jr, ...)."""
     return [r["abbrev"].capitalize() for r in read_csv_rows("abbreviations.csv") if r["np_internal"] == "yes"]
+
+
+@lru_cache(maxsize=1)
+def title_abbreviations() -> dict[str, str]:
+    """Title abbreviations, lower case with and without their period ("gov.", "gov"), to the title word they stand
+    for ("governor"), from column ``title`` of ``data/abbreviations.csv``."""
+    rows = [r for r in read_csv_rows("abbreviations.csv") if r["title"]]
+    return {a: r["title"] for r in rows for a in (r["abbrev"].lower(), r["abbrev"].lower() + ".")}
 
 
 def speech_verbs_with(column: str, value: str) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import alternation, literal, word_set, words
+from .lexicon import alternation, literal, title_abbreviations, word_set, words
 
 _CAP = r"(?:[A-ZÁÉÍÓÚÑÜ][\w’'.\-]*|[A-Z]\.(?:[A-Z]\.)+)"
 CONN = "(?:" + alternation("name_connector") + ")"
@@ -33,6 +33,7 @@ _NOT_PERSON_HEAD = _TEXT_SOURCE | word_set("work_noun") | word_set("generic_org_
 #: words after which a noun phrase's head has come ("a spokesman for the company", "the lawyer for the senator")
 HEAD_CUT = word_set("name_connector") | word_set("place_preposition")
 _ORG_PERSON_CUT = word_set("org_person_cut")
+_TITLE_WORD = title_abbreviations()   # "gov." -> "governor"
 _ADVERB_SUFFIX = tuple(words("sentence_adverb_suffix"))
 # (one regular expression: at least three letters, then an ending of the list)
 _ADVERB_WORD = re.compile(r"\w{3,}(?:" + "|".join(sorted(_ADVERB_SUFFIX, key=len, reverse=True)) + ")")
@@ -176,8 +177,11 @@ def org_person_cut(toks: list[str], org_words, common=frozenset()) -> int:
 
 
 def stem(w: str) -> str:
-    """First four letters of a word, lower case, before any apostrophe: how descriptors are compared."""
-    return w.lower().replace("’", "'").split("'")[0][:4]
+    """First four letters of a word, lower case, before any apostrophe: how descriptors are compared; a title
+    abbreviation stands for its title word ("Gov." and "governor" share a stem: column ``title`` of
+    ``data/abbreviations.csv``)."""
+    low = w.lower().replace("’", "'").split("'")[0]
+    return _TITLE_WORD.get(low, low)[:4]
 
 
 def count_words(s: str) -> int:

@@ -1150,9 +1150,10 @@ def _mixed_inverted(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
         # the tail's comma may sit inside the last quotation ("… is “a mess,” Ruiz said."): the mark is
         # read as a space, and the clause keeps it
         # ("''" is one mark of two characters: read as two spaces)
-        last = None
-        for last in DOUBLE_MARK.finditer(sent):
-            pass
+        marks = list(DOUBLE_MARK.finditer(sent))
+        last = marks[-1]
+        if len(marks) > 1 and sent[:marks[-2].start()].rstrip().endswith(":"):
+            return None   # "The forecast is grim: “We do not know …,” the governor said.": the writer's words, a quote
         last_mark, width = last.start(), len(last.group())
         inside = last_mark > 0 and sent[last_mark - 1] == ","
         # (as in the tail of :func:`reported_inverted`: a match holds no stop but its last character)

@@ -134,6 +134,7 @@ _SHARE = re.compile(r"(?:" + alternation("share_lead", space=r"\s+") + r")\s+\d{
                     + alternation("share_word", space=r"\s+") + r"|\w+-(?:thirds|quarters|fifths))"
                     r"(?:\s+(?:in|out\s+of)\s+\w+)?)(?:\s+of\s+[\w’'\s-]{1,60})?", re.I)
 _FINITE_IN_NP = re.compile(r"\b(?:" + alternation("finite_marker") + r")\b", re.I)
+_PLACE_HEAD = word_set("place_head")   # "Palm Beach County": a place, no personal name
 _NOT_A_PERSON_WORD = re.compile(r"(?:" + alternation("date_word") + r")$|\w+(?:" + alternation("group_plural_suffix")
                                 + r")$")
 # an article or possessive determiner right before a name that a lower-case word follows: the name modifies that
@@ -242,10 +243,15 @@ def _after_clause_cut(s: str) -> str:
         pass
     return s[m.end():] if m is not None else s
 
-# "Ms. Hale on Tuesday", "officials Thursday night": a date is never (part of) a speaker
-_NP_DATE_TAIL = re.compile(r"(?:^|\s+)(?:(?:on|" + alternation("time_modifier") + r")\s+)?(?:"
-                           + alternation("date_word") + r")"
-                           r"(?:\s+(?:" + alternation("date_part") + r"))?$", re.I)
+# "Ms. Hale on Tuesday", "officials Thursday night", "the mayor today", "Ann Lee earlier this week": a date or a
+# time is never (part of) a speaker
+# (a time in lower case: "USA TODAY" is a name; the participle of a reduced relative before it goes with it: "a poll
+# taken last week")
+_NP_DATE_TAIL = re.compile(r"(?:^|\s+)(?:(?:(?:on|" + alternation("time_modifier") + r")\s+)?(?:"
+                           + alternation("date_word") + r")(?:\s+(?:" + alternation("date_part") + r"))?"
+                           r"|(?-i:(?:[a-z]+(?:ed|en)\s+)?(?:(?:" + alternation("time_lead") + r")\s+)?(?:"
+                           + alternation("time_modifier") + r")\s+(?:" + alternation("time_noun") + r")|(?:"
+                           + alternation("tail_time") + r")))$", re.I)
 # a lower-case head noun, then a preposition (and maybe other names and "and") right before a name:
 # the name modifies the head ("the mayor of Lima", "police unions in France and Germany")
 # (a plural head may open the phrase: "Advisers to Mr. Lee" are advisers)
@@ -786,6 +792,7 @@ def link_descriptor(dm, np_text: str, at: int) -> str:
     ents = dm.entities
     ss, pa = dm.sent_start(at), dm.para_of(at)
     found_scope, cands = None, {}   # canonical name -> score, in the nearest scope with a candidate
+    last_at = {}   # canonical name -> its last mention before ``at``
     nearest_person = None
     k = bisect.bisect_left(ents.all_starts, at)
     for s, e, n in reversed(ents.all_mentions[max(0, k - DESCR_MENTIONS):k]):
@@ -798,8 +805,8 @@ def link_descriptor(dm, np_text: str, at: int) -> str:
         ent = ents.by_name.get(c)
         if ent is None or c in cands:
             continue
-        if nearest_person is None and ent.kind == "person":
-            nearest_person = c
+        if nearest_person is None and (ent.kind == "person" or not org_head and person_like(dm, ent)):
+            nearest_person = c   # (or a name written as a person's: "… said Sen. Ann Lee. Ivo Park left …")
         sc = 0
         if org_head:
             if ent.kind == "org" and (generic and _org_head_word(c) not in _NON_COMPANY
@@ -815,12 +822,18 @@ def link_descriptor(dm, np_text: str, at: int) -> str:
         if sc:
             found_scope = scope
             cands[c] = sc
+            last_at.setdefault(c, s)
     if not cands:
         return ""
     top = max(cands.values())
     best = [c for c, sc in cands.items() if sc == top]
     if len(best) > 1 or (not org_head and top == 1 and best[0] != nearest_person):
         return ""   # two of them, or a nearer person than the one with the title ("…,” Obama said. … the president)
+    # (up to the description itself, which may come before ``at``: "Ann Lee, a former senator who …, said")
+    own = dm.text.rfind(np_text, max(0, at - len(np_text) - SUBJECT_REGION_CHARS), at)
+    if not org_head and _introduced_between(dm.text, head, max(last_at[best[0]], at - CONTINUED_SPEAKER_CHARS),
+                                            own if own >= 0 else at):
+        return ""   # "… said Sen. Ann Lee. A senator disagreed. … the senator said": maybe that other senator
     ent = ents.by_name[best[0]]
     if org_head and ent.kind == "unknown":
         ent.kind = "org"   # "Harbour Ferries will cut …, the company said": the text says what it is
@@ -866,10 +879,17 @@ def continued_speaker(dm, np_text: str, at: int, memory: _Speakers) -> str:
         return ""
     t, h = dm.text, re.escape(words_[-1].lower())
     seen = t[max(0, pos - DESCRIPTION_SEEN_CHARS):pos]
-    if re.search(r"\b(?:a|an|another)\s+(?:[\w’'-]+\s+){0,3}" + h + r"\b", t[pos:at], re.I) \
+    if _introduced_between(t, words_[-1], pos, at) \
             or re.search(r"\bthe\s+(?:[\w’'-]+\s+){0,3}" + h + r"\b", seen, re.I):
         return ""
     return spk
+
+
+def _introduced_between(text: str, head: str, lo: int, hi: int) -> bool:
+    """Does an indefinite description with the head word ``head`` ("a senator", "another senior senator") come in
+    ``text[lo:hi]``? Then a later "the senator" may be that new person."""
+    return re.search(r"\b(?:a|an|another)\s+(?:[\w’'-]+\s+){0,3}" + re.escape(head.lower()) + r"\b", text[lo:hi],
+                     re.I) is not None
 
 
 def _description_words(np_text: str) -> list[str]:
@@ -1095,7 +1115,7 @@ def person_like(dm, ent) -> bool:
     def name_word(t: str) -> bool:
         return t[:1].isupper() and not t.isupper() and t.lower() not in orgw and t.lower() not in dm.common
 
-    return 2 <= len(toks) <= 4 and name_word(toks[0]) and name_word(toks[-1]) \
+    return 2 <= len(toks) <= 4 and name_word(toks[0]) and name_word(toks[-1]) and toks[-1].lower() not in _PLACE_HEAD \
         and all(_INITIAL.fullmatch(t) or name_word(t) for t in toks[1:-1])
 
 
