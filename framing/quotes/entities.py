@@ -294,13 +294,13 @@ def _strip_head(toks: list[str], common, w: _NameWords):
             gender = "f"
         descr.add(stem(tk))
     toks = toks[i0:]
-    if descr and toks and _CONN_WORD.fullmatch(toks[0]):
-        return None  # "President of France": a title phrase, not a name
     for j in range(len(toks) - 1, -1, -1):
         if toks[j].lower() in w.titles and j < len(toks) - 1:
             descr.update(stem(x) for x in toks[: j + 1])
             toks = toks[j + 1:]
             break
+    if descr and toks and _CONN_WORD.fullmatch(toks[0]):
+        return None  # "President of France": a title phrase, not a name ("Chief of Staff Ann Lee" is Ann Lee)
     if toks and toks[0].lower() == "the":
         toks = toks[1:]
     return toks, gender, descr
