@@ -22,6 +22,7 @@ from functools import lru_cache
 from .lexicon import abbreviations, alternation, first_name_genders, lexicon, word_set, words
 from .names import (
     CONN,
+    HEAD_CUT,
     NAME_RE,
     POSS,
     WORD_RE,
@@ -50,6 +51,9 @@ SUBJECT_WORDS = 4
 _NAME_END_CUT = word_set("name_end_cut")
 _PARTY_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z.]{0,6}")   # "D-Va", "R-Fla." after a legislator's name
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+# ", Minister of Health,", ", Director of the Harbor Institute.": a title word (checked against the titles) and what
+# the office is of
+_TITLE_APPOSITIVE = re.compile(r",[ \xa0]+(([A-Z][\w-]+)[ \xa0]+(?:of|for)[ \xa0]+[^,.;:“”\"]{1,100})[,.]")
 _APPOSITIVE_AFTER = re.compile(r",[ \xa0]+((?:" + alternation("appositive_start") + r")\b[^,.;:“”\"]{0,120})[,.]")
 _APPOSITIVE_VETO = re.compile(r"\b(?:" + alternation("appositive_veto") + r")[ \xa0]+$")
 _APPOSITIVE_BEFORE = re.compile(r"(?:^|[.;:(,]\s|\n)([^,.;:\n]{3,80}),[ \xa0]+$")
@@ -376,9 +380,13 @@ def _appositives(t: str, s: int, e: int, ent: _Entity, w: _NameWords) -> None:
     am = _APPOSITIVE_AFTER.match(t[e:e + 140]) if t.startswith(",", e) else None
     if am and _APPOSITIVE_VETO.search(t[max(0, s - 12):s]):
         am = None
+    if am is None and t.startswith(",", e):
+        # ", Minister of Health,": a capitalised title word (no place has one: the veto does not apply)
+        am = _TITLE_APPOSITIVE.match(t[e:e + 140])
+        am = am if am is not None and am.group(2).lower() in w.titles else None
     if am:
         words = WORD_RE.findall(am.group(1))
-        ent.descr |= {stem(x) for x in words}
+        ent.descr |= {stem(x) for x in _up_to_head(words)}
         ent.role_words += [x.lower() for x in words]
         if any(x.lower() in w.person for x in words) and ent.kind != "org":
             ent.kind = "person"
@@ -395,6 +403,14 @@ def _appositives(t: str, s: int, e: int, ent: _Entity, w: _NameWords) -> None:
             ent.role_words += [x.lower() for x in words]
             if any(x.lower() in w.person for x in words) and ent.kind != "org":
                 ent.kind = "person"
+
+
+def _up_to_head(words: list[str]) -> list[str]:
+    """The words of an appositive up to its head: before its first connector or preposition ("a deputy of the
+    Harbor County Sheriff's Office" -> "a deputy": the sheriff is someone else). (Its descriptors; the kind and
+    role words still read the whole appositive.)"""
+    cut = next((k for k, x in enumerate(words) if k and x.lower() in HEAD_CUT), len(words))
+    return words[:cut]
 
 
 def _comma_spaces_before(t: str, lo: int, s: int) -> bool:
