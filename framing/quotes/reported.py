@@ -111,7 +111,14 @@ MIXED_MAX_QUOTES = 10
 # "that" and, after it, maybe a comma that opens a parenthetical ("that, if chosen, she would …"; "that, during the
 # years when the two were partners, …": up to THAT_ASIDE_CHARS characters)
 THAT_ASIDE_CHARS = 100
-_THAT = r"that(?:,(?=[ \xa0]+[^,.;:“”\"]{1," + str(THAT_ASIDE_CHARS) + r"},))?[ \xa0]+"
+# ... not a demonstrative: "said that at a briefing.", "told reporters that on Monday." (a preposition after it, then
+# no comma nor finite verb up to the sentence's end, within THAT_ASIDE_CHARS characters; only a period after three
+# lower-case letters or digits ends it: "Sen." or "$3.2" does not)
+_DEMONSTRATIVE_THAT = (r"[ \xa0]+(?:" + "|".join(sorted(prepositions())) + r")\b(?:(?!\b(?:" + FINITE_ALT
+                       + r")\b)[^,.;:!?“”\"\n]|\.(?!(?-i:(?<=[a-z0-9]{3}\.))(?:\s|$))){0," + str(THAT_ASIDE_CHARS)
+                       + r"}(?-i:(?<=[a-z0-9]{3}))[.;!?](?:\s|$)")
+_THAT = (r"that(?!" + _DEMONSTRATIVE_THAT + r")(?:,(?=[ \xa0]+[^,.;:“”\"]{1," + str(THAT_ASIDE_CHARS) + r"},))?"
+         r"[ \xa0]+")
 _CLAUSE_START_RE = (r"(?:[ \xa0]+(?:" + alternation("clause_lead_adverb") + r"|\w+day|[\w-]+ly|[A-Z][a-z]+\s\d+|\d+)\b"
                     # (no auxiliary in it but one after a relative pronoun: "said Thursday his worry is that he …"
                     # has its clause at "his"; "said at a hearing that was broadcast live that …" at the second "that")
