@@ -2611,3 +2611,9 @@ def test_a_demonstrative_that_opens_no_reported_clause():
     assert _rows("Nora Pell said that in any contest of Lee and Gov. Ann Ruiz she would back Lee.") == [
         ("reported", "Nora Pell", "in any contest of Lee and Gov. Ann Ruiz she would back Lee")]
     assert _rows("Nora Pell said that in most years, prices rise in spring.")[0][0] == "reported"   # (comma: clause)
+
+
+def test_a_school_or_a_museum_is_no_person_a_pronoun_means():
+    text = ("Ivo Sand, a former intern at the space center, was given star data. The senior at Harbor High School "
+            "was looking at a distant system. He claimed he then saw a faint dip in one of its stars.")
+    assert _rows(text)[-1][1] == "Ivo Sand"
