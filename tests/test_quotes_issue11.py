@@ -2617,3 +2617,11 @@ def test_a_school_or_a_museum_is_no_person_a_pronoun_means():
     text = ("Ivo Sand, a former intern at the space center, was given star data. The senior at Harbor High School "
             "was looking at a distant system. He claimed he then saw a faint dip in one of its stars.")
     assert _rows(text)[-1][1] == "Ivo Sand"
+
+
+def test_initials_open_a_clause_and_a_request_has_an_addressee_of_several_words():
+    assert _rows("Ann Lee said U.S. spending was strong.") == [("reported", "Ann Lee", "U.S. spending was strong")]
+    assert _rows("Ann Lee urged harbor residents not to sell their boats.") == [
+        ("reported", "Ann Lee", "harbor residents not to sell their boats")]
+    # (a thing told and a purpose, still no request: "told funny stories to pass the time")
+    assert _rows("The pilot told funny stories to pass the time.") == []

@@ -162,7 +162,7 @@ _TIME_BACK = (r"(?:[\w-]+[ \xa0]+){0,2}(?:" + alternation("time_noun") + r")[ \x
               + r")[ \xa0]*(?:[.,;:!?]|$)")
 _ZERO_THAT_RE = (r"[ \xa0]+(?!" + _TIME_PHRASE + "|" + _TIME_BACK + r"|\d[\d,.]*[ \xa0]+(?:" + alternation("time_noun")
                  + r")[ \xa0]+(?:" + "|".join(sorted(prepositions())) + r")\b)(?=(?:" + alternation("subject_start")
-                 + r"|[A-Z][\w’'-]+|\d+)\b)")
+                 + r"|[A-Z][\w’'-]+|\d+)\b|(?:[A-Z]\.){2,}[ \xa0])")   # (or initials: "said U.S. spending was …")
 _ZERO_THAT = re.compile(_ZERO_THAT_RE)
 # "said more than 300 crews left …", "says too many pilots are …": a quantity opens the clause's subject
 # (a number after the lead: not "said more than she should have"; "too many" before a noun: not "said too much")
@@ -295,7 +295,8 @@ _COMMITMENT_TO = re.compile(r"[ \xa0]+(?=" + _INFINITIVE_VERB + ")")
 _REQUEST_TO = re.compile(r"(?=[ \xa0]+(?!(?:" + alternation("date_word") + r")\b)(?:" + _TELL_OBJECT
                          # (or a bare noun: "urged voters to"; not an adverb: "asked again to", "asked repeatedly to")
                          + r"|(?!(?:" + alternation("stop_pre") + "|" + alternation("aux_adverb") + r"|not|[a-z]+ly)\b)"
-                         r"(?P<bare>[a-z][\w’'-]*))"
+                         r"(?P<bare>[a-z][\w’'-]*(?:[ \xa0]+(?!(?:" + alternation("stop_pre") + "|"
+                         + alternation("aux_adverb") + r"|not|[a-z]+ly)\b)[a-z][\w’'-]*){0,2}))"
                          + _TIME_RE + r"?[ \xa0]+" + _INFINITIVE_VERB + r")[ \xa0]+")   # ("asked Lee on Monday to …")
 _INFINITIVE_REPORT = {"commissive": _COMMITMENT_TO, "directive": _REQUEST_TO}
 # ... and of a verb of another type that also requests ("told the crews to wait", "warned the city not to build")
