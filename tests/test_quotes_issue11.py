@@ -2605,9 +2605,9 @@ def test_a_demonstrative_that_opens_no_reported_clause():
     # "that" before a prepositional phrase that ends the sentence is a demonstrative: nothing is reported
     assert _rows("Nora Pell said that at her weekly briefing on Monday.") == []
     assert _rows("Nora Pell told reporters that on Monday.") == []
-    # a finite verb after the phrase makes it a clause ("paid": an irregular past), and "Gov." ends no sentence
-    assert _rows("The mill says that in 2019 it paid $4.7 million in fees.") == [
-        ("reported", "The mill", "in 2019 it paid $4.7 million in fees")]
+    # a finite verb after the phrase makes it a clause ("won": an irregular past), and "Gov." ends no sentence
+    assert _rows("The mill says that in 2019 it won $4.7 million in fees.") == [
+        ("reported", "The mill", "in 2019 it won $4.7 million in fees")]
     assert _rows("Nora Pell said that in any contest of Lee and Gov. Ann Ruiz she would back Lee.") == [
         ("reported", "Nora Pell", "in any contest of Lee and Gov. Ann Ruiz she would back Lee")]
     assert _rows("Nora Pell said that in most years, prices rise in spring.")[0][0] == "reported"   # (comma: clause)
