@@ -2264,20 +2264,23 @@ def test_a_description_names_the_person_just_quoted():
     text = "“We will appeal,” said the Texas Senators Association. “It is over,” the senator said."
     assert _rows(text)[-1][1] == "the senator"
     # an indefinite description in between introduces someone else
-    text = "“It is sound,” said Sen. Ann Lee. A lawmaker disagreed. “It will fail,” the lawmaker said."
-    assert _rows(text)[-1][1] != "Ann Lee"
-    assert _rows(text.replace("A lawmaker disagreed", "The hall was silent"))[-1][1] == "Ann Lee"
-    # (the lawmaker by the role of "Sen.": the descriptor words alone would not link it) the description was used
-    # before: it may be someone the text never names
-    text = "The lawmaker listened. “It is fair,” said Sen. Ann Lee. “I have my doubts,” the lawmaker said."
-    assert _rows(text)[-1][1] == "the lawmaker"
-    assert _rows(text.replace("The lawmaker listened", "Everyone listened"))[-1][1] == "Ann Lee"
-    # another person named in between
-    text = "“We will sue,” said Sen. Ann Lee. Ivo Park left the room. “It is over,” the lawmaker said."
-    assert _rows(text)[-1][1] != "Ann Lee"
-    # two paragraphs later
-    text = "“We will sue,” said Sen. Ann Lee.\n\nThe aides left.\n\nThe press left.\n\n“It is over,” the lawmaker said."
-    assert _rows(text)[-1][1] != "Ann Lee"
+    for head, indefinite in (("senator", "A senator"), ("lawmaker", "A lawmaker")):
+        # ("senator": the title "Sen." says it; "lawmaker": the role of "Sen." says it) an indefinite description in
+        # between introduces someone else
+        text = f"“It is sound,” said Sen. Ann Lee. {indefinite} disagreed. “It will fail,” the {head} said."
+        assert _rows(text)[-1][1] != "Ann Lee", head
+        assert _rows(text.replace(f"{indefinite} disagreed", "The hall was silent"))[-1][1] == "Ann Lee", head
+        # the description was used before: it may be someone the text never names
+        text = f"The {head} listened. “It is fair,” said Sen. Ann Lee. “I have my doubts,” the {head} said."
+        assert _rows(text)[-1][1] == f"the {head}", head
+        assert _rows(text.replace(f"The {head} listened", "Everyone listened"))[-1][1] == "Ann Lee", head
+        # another person named in between
+        text = f"“We will sue,” said Sen. Ann Lee. Ivo Park left the room. “It is over,” the {head} said."
+        assert _rows(text)[-1][1] != "Ann Lee", head
+        # two paragraphs later
+        text = (f"“We will sue,” said Sen. Ann Lee.\n\nThe aides left.\n\nThe press left.\n\n“It is over,” the {head} "
+                "said.")
+        assert _rows(text)[-1][1] != "Ann Lee", head
     # a noun that may name an organisation is no person's description
     text = "“We lost,” said Rosa Diaz. The newspaper reported on Friday that the marina had lost its lease."
     assert _rows(text)[-1][1] == "The newspaper"
@@ -2553,7 +2556,7 @@ def test_a_time_after_the_subject_is_no_part_of_the_speaker():
     for text, speaker in (("Nora Pell today warned that the dam is weak.", "Nora Pell"),
                           ("The mayor yesterday said the dam is weak.", "The mayor"),
                           ("Dr. Ivo Sand earlier this week warned that the dam is weak.", "Ivo Sand"),
-                          ("A survey taken last month found that most tenants are tired.", "A survey"),
+                          ("A survey conducted last month found that most tenants are tired.", "A survey"),
                           ("HARBOR TODAY reported that the dam is weak.", "HARBOR TODAY")):
         assert _rows(text)[0][1] == speaker, text
 
@@ -2585,13 +2588,13 @@ def test_titles_of_news_prose_are_stripped_and_name_the_person_later():
 
 
 def test_verbs_of_manner_and_of_disclosure_report():
-    # verbs of news prose that were missing from speech_verbs.csv: manner ("mused", "fired back", "cracked",
+    # verbs of news prose that were missing from speech_verbs.csv: manner ("mused", "fired back", "sneered",
     # "echoed") and a "that" clause ("observed", "revealed")
     for text, row in (("“It will pass,” Ann Lee mused.", ("direct", "Ann Lee", "“It will pass,”")),
                       ("A teenager, Ivo Sand, echoed: “She says what she thinks.”",
                        ("direct", "Ivo Sand", "“She says what she thinks.”")),
                       ("“Not a chance,” Tom Berg fired back.", ("direct", "Tom Berg", "“Not a chance,”")),
-                      ("During the debate, Ann Ruiz cracked, “I build things, and I finish them.”",
+                      ("During the debate, Ann Ruiz sneered, “I build things, and I finish them.”",
                        ("direct", "Ann Ruiz", "“I build things, and I finish them.”")),
                       ("Nora Pell observed that the tide was late.", ("reported", "Nora Pell", "the tide was late")),
                       ("The harbor board revealed that the fund was short.",
@@ -2625,3 +2628,33 @@ def test_initials_open_a_clause_and_a_request_has_an_addressee_of_several_words(
         ("reported", "Ann Lee", "harbor residents not to sell their boats")]
     # (a thing told and a purpose, still no request: "told funny stories to pass the time")
     assert _rows("The pilot told funny stories to pass the time.") == []
+
+
+def test_session_14_review_counter_examples():
+    # a noun in -en before a time is no participle; a name's own appositive introduces no one else
+    assert _rows("Two women last week said the dam was weak.")[0][1] == "Two women"
+    text = "Nora Pell, a governor since 2019, spoke first. “It is over,” the governor said."
+    assert _rows(text)[-1][1] == "Nora Pell"
+    # an appositive's noun phrase after "of" is cut only when it opens with a determiner or a capital
+    assert _rows("Ann Lee, a professor of law, spoke. “It is a mess,” the law professor said.")[-1][1] == "Ann Lee"
+    # a title the text also writes in lower case is still a title ("Senator" when the text says "the senator")
+    assert _rows("Senator Ann Lee spoke on Monday. “We vote today,” the senator said.")[-1][1] == "Ann Lee"
+    text = ("Opening remarks came from President Ivo Sand and Secretary of State Nora Pell.\n\nBut Ms. Pell said the "
+            "yearly talks remained useful.")
+    assert _rows(text)[0][1] == "Nora Pell"
+    # a verb with a common use that is no speech is left out ("cracked down")
+    assert _rows("Police cracked down on protesters, the mayor said.")[0][1] == "the mayor"
+    # a time is no addressee
+    assert _rows("Ann Lee asked several times to see the file.") == []
+    # words that are titles elsewhere but open names of firms and people are no titles
+    for name in ("Harbor Coach Lines", "Dean Phillips", "Cardinal Health"):
+        assert _rows(f"{name} said that fares would rise.")[0][1] == name
+    # only a title opens an appositive in capitals: "Friend of the Ministry" gives no government role
+    rows = extract_quotes("Ann Lee, Friend of the Ministry, said the plan was sound.")
+    assert (rows[0]["speaker"], rows[0]["speaker_role"]) == ("Ann Lee", "unknown")
+    rows = extract_quotes("Ann Lee, Minister of the Harbor, said the plan was sound.")
+    assert rows[0]["speaker_role"] == "government"
+    # a demonstrative "that": a period inside initials ends no sentence; a determiner after a noun opens a clause
+    assert _rows("Ann Lee said that at the U.S. embassy.") == []
+    assert _rows("Ann Lee said that in her view the plan makes sense.") == [
+        ("reported", "Ann Lee", "in her view the plan makes sense")]

@@ -284,8 +284,9 @@ def _strip_head(toks: list[str], common, w: _NameWords):
     org_start = _org_name_start(toks, common, w)
     org_name = org_start is not None
     i0, nt = org_start or 0, len(toks)
-    while i0 < nt and ((toks[i0].lower() in common and not org_name) or toks[i0].lower() in _STOP_PRE) \
-            and nt - i0 > 1:
+    # (a title the text also writes in lower case is left to the titles: "Senator Ann Lee" when it says "the senator")
+    while i0 < nt and ((toks[i0].lower() in common and not org_name and toks[i0].lower() not in w.titles)
+                       or toks[i0].lower() in _STOP_PRE) and nt - i0 > 1:
         i0 += 1
         while i0 < nt and _CONN_WORD.fullmatch(toks[i0]) and nt - i0 > 1:
             i0 += 1
@@ -298,16 +299,26 @@ def _strip_head(toks: list[str], common, w: _NameWords):
             gender = "f"
         descr.add(stem(tk))
     toks = toks[i0:]
+    if descr:
+        toks = toks[_title_of_end(toks):]   # "Chief of Staff Ann Lee": Ann Lee
     for j in range(len(toks) - 1, -1, -1):
         if toks[j].lower() in w.titles and j < len(toks) - 1:
             descr.update(stem(x) for x in toks[: j + 1])
             toks = toks[j + 1:]
             break
     if descr and toks and _CONN_WORD.fullmatch(toks[0]):
-        return None  # "President of France": a title phrase, not a name ("Chief of Staff Ann Lee" is Ann Lee)
+        return None  # "President of France": a title phrase, not a name
     if toks and toks[0].lower() == "the":
         toks = toks[1:]
     return toks, gender, descr
+
+
+def _title_of_end(toks: list[str]) -> int:
+    """After a title, the end of its "of <Word>" ("Chief of Staff Ann Lee", "Secretary of State Ann Lee": 2) when two
+    capitalised words or more follow it (the name); else 0 ("President of France" is no name)."""
+    if len(toks) >= 4 and toks[0] == "of" and toks[1][:1].isupper() and all(x[:1].isupper() for x in toks[2:]):
+        return 2
+    return 0
 
 
 def _words_before(pre: str) -> list[str]:
@@ -406,10 +417,12 @@ def _appositives(t: str, s: int, e: int, ent: _Entity, w: _NameWords) -> None:
 
 
 def _up_to_head(words: list[str]) -> list[str]:
-    """The words of an appositive up to its head: before its first connector or preposition ("a deputy of the
-    Harbor County Sheriff's Office" -> "a deputy": the sheriff is someone else). (Its descriptors; the kind and
-    role words still read the whole appositive.)"""
-    cut = next((k for k, x in enumerate(words) if k and x.lower() in HEAD_CUT), len(words))
+    """The words of an appositive up to its head: before its first connector or preposition that opens a noun phrase
+    of its own, a determiner or a capitalised word after it ("a deputy of the Harbor County Sheriff's Office" -> "a
+    deputy": the sheriff is someone else; "a professor of law" stays whole). (Its descriptors; the kind and role
+    words still read the whole appositive.)"""
+    cut = next((k for k, x in enumerate(words[:-1]) if k and x.lower() in HEAD_CUT
+                and (words[k + 1].lower() in _DETERMINER or words[k + 1][:1].isupper())), len(words))
     return words[:cut]
 
 
@@ -603,10 +616,14 @@ def name_in_np(dm, m) -> str | None:
     org_start = _org_name_start(toks, dm.common, w)
     if org_start is not None:   # an organisation's name keeps the words the text writes in lower case
         i0, common = org_start, frozenset()
+    title = False
     while i0 < nt and (honorific(toks[i0], w.hon) or toks[i0].lower() in w.titles or toks[i0].lower() == "the"
                        or (toks[i0].lower() in common and nt - i0 > 1 and toks[i0].lower() not in _NAME_ARTICLE)):
+        if toks[i0] == "of" and title and _title_of_end(toks[i0:]):
+            break   # "Chief of Staff Ann Lee": the title's "of <Word>" goes with it
+        title = title or toks[i0].lower() in w.titles
         i0 += 1
-    toks = toks[i0:]
+    toks = toks[i0 + _title_of_end(toks[i0:]) if title else i0:]
     for j in range(len(toks) - 1, -1, -1):
         if toks[j].lower() in w.titles and j < len(toks) - 1:
             toks = toks[j + 1:]

@@ -112,10 +112,14 @@ MIXED_MAX_QUOTES = 10
 # years when the two were partners, …": up to THAT_ASIDE_CHARS characters)
 THAT_ASIDE_CHARS = 100
 # ... not a demonstrative: "said that at a briefing.", "told reporters that on Monday." (a preposition after it, then
-# no comma nor finite verb up to the sentence's end, within THAT_ASIDE_CHARS characters; only a period after three
-# lower-case letters or digits ends it: "Sen." or "$3.2" does not)
-_DEMONSTRATIVE_THAT = (r"[ \xa0]+(?:" + "|".join(sorted(prepositions())) + r")\b(?:(?!\b(?:" + FINITE_ALT
-                       + r")\b)[^,.;:!?“”\"\n]|\.(?!(?-i:(?<=[a-z0-9]{3}\.))(?:\s|$))){0," + str(THAT_ASIDE_CHARS)
+# up to the sentence's end, within THAT_ASIDE_CHARS characters, no comma, finite verb, subject pronoun or determiner
+# after a word that is no preposition: "that in her view the plan makes sense" is a clause; only a period after
+# three lower-case letters or digits ends the sentence: "Sen." or "$3.2" does not)
+_PREPOSITION_ALT = "|".join(sorted(prepositions()))
+_DEMONSTRATIVE_STOP = (r"\b(?:" + FINITE_ALT + "|" + alternation("pronoun_subject") + r")\b|\b(?!(?:" + _PREPOSITION_ALT
+                       + r")\b)[\w$%-]+[ \xa0]+(?:" + alternation("determiner") + r")\b")
+_DEMONSTRATIVE_THAT = (r"[ \xa0]+(?:" + _PREPOSITION_ALT + r")\b(?:(?!" + _DEMONSTRATIVE_STOP + r")[^,.;:!?“”\"\n]"
+                       r"|\.(?!(?-i:(?<=[a-z0-9]{3}\.))(?:\s|$))){0," + str(THAT_ASIDE_CHARS)
                        + r"}(?-i:(?<=[a-z0-9]{3}))[.;!?](?:\s|$)")
 _THAT = (r"that(?!" + _DEMONSTRATIVE_THAT + r")(?:,(?=[ \xa0]+[^,.;:“”\"]{1," + str(THAT_ASIDE_CHARS) + r"},))?"
          r"[ \xa0]+")
@@ -293,10 +297,12 @@ _INFINITIVE_VERB = (r"(?:not[ \xa0]+)?(?:[“\"]|'')?to[ \xa0]+(?!(?:" + alterna
                     + alternation("not_infinitive") + r")\b)[a-z]")
 _COMMITMENT_TO = re.compile(r"[ \xa0]+(?=" + _INFINITIVE_VERB + ")")
 _REQUEST_TO = re.compile(r"(?=[ \xa0]+(?!(?:" + alternation("date_word") + r")\b)(?:" + _TELL_OBJECT
-                         # (or a bare noun: "urged voters to"; not an adverb: "asked again to", "asked repeatedly to")
+                         # (or one to three bare words: "urged voters to", "urged county residents to"; not an
+                         # adverb, "asked again to", "asked repeatedly to", nor a time, "asked several times to")
                          + r"|(?!(?:" + alternation("stop_pre") + "|" + alternation("aux_adverb") + r"|not|[a-z]+ly)\b)"
                          r"(?P<bare>[a-z][\w’'-]*(?:[ \xa0]+(?!(?:" + alternation("stop_pre") + "|"
-                         + alternation("aux_adverb") + r"|not|[a-z]+ly)\b)[a-z][\w’'-]*){0,2}))"
+                         + alternation("aux_adverb") + r"|not|[a-z]+ly)\b)[a-z][\w’'-]*){0,2})"
+                         + "".join(r"(?<!\b" + re.escape(w) + ")" for w in words("time_noun") + ("times",)) + ")"
                          + _TIME_RE + r"?[ \xa0]+" + _INFINITIVE_VERB + r")[ \xa0]+")   # ("asked Lee on Monday to …")
 _INFINITIVE_REPORT = {"commissive": _COMMITMENT_TO, "directive": _REQUEST_TO}
 # ... and of a verb of another type that also requests ("told the crews to wait", "warned the city not to build")

@@ -245,11 +245,11 @@ def _after_clause_cut(s: str) -> str:
 
 # "Ms. Hale on Tuesday", "officials Thursday night", "the mayor today", "Ann Lee earlier this week": a date or a
 # time is never (part of) a speaker
-# (a time in lower case: "USA TODAY" is a name; the participle of a reduced relative before it goes with it: "a poll
-# taken last week")
+# (a time in lower case: "USA TODAY" is a name; an -ed participle of a reduced relative before it goes with it: "a
+# poll conducted last week"; not "women", "citizen")
 _NP_DATE_TAIL = re.compile(r"(?:^|\s+)(?:(?:(?:on|" + alternation("time_modifier") + r")\s+)?(?:"
                            + alternation("date_word") + r")(?:\s+(?:" + alternation("date_part") + r"))?"
-                           r"|(?-i:(?:[a-z]+(?:ed|en)\s+)?(?:(?:" + alternation("time_lead") + r")\s+)?(?:"
+                           r"|(?-i:(?:[a-z]{3,}ed\s+)?(?:(?:" + alternation("time_lead") + r")\s+)?(?:"
                            + alternation("time_modifier") + r")\s+(?:" + alternation("time_noun") + r")|(?:"
                            + alternation("tail_time") + r")))$", re.I)
 # a lower-case head noun, then a preposition (and maybe other names and "and") right before a name:
@@ -769,9 +769,11 @@ def link_descriptor(dm, np_text: str, at: int) -> str:
 
     The nearest scope with a candidate decides: the same sentence, else the same paragraph, else
     the paragraph before, and so on; in it the best score, and two different entities with the
-    best score are ambiguous (''). Chosen for the issue-11 bug "the company" -> "BST" (a time zone
-    in the dateline); on PolNeAR, which scores a descriptor source by its own words, every link
-    to a name counts as wrong, so the linking is kept precise."""
+    best score are ambiguous (''). With the head's stem alone, a nearer person, or a name written as a
+    person's (:func:`person_like`), blocks the link; a person's link must also pass :func:`_person_link_holds`
+    ("former", an indefinite description in between, the distance, the description used before). Chosen for the
+    issue-11 bug "the company" -> "BST" (a time zone in the dateline); on PolNeAR, which scores a descriptor source
+    by its own words, every link to a name counts as wrong, so the linking is kept precise."""
     words_ = re.findall(r"[\w’'-]+", np_text.lower())
     for k, x in enumerate(words_):
         if k and x in _DESCRIPTOR_CUT:
@@ -792,7 +794,7 @@ def link_descriptor(dm, np_text: str, at: int) -> str:
     ents = dm.entities
     ss, pa = dm.sent_start(at), dm.para_of(at)
     found_scope, cands = None, {}   # canonical name -> score, in the nearest scope with a candidate
-    last_at = {}   # canonical name -> its last mention before ``at``
+    last_at, first_at = {}, {}   # canonical name -> its last and first mention before ``at``
     nearest_person = None
     k = bisect.bisect_left(ents.all_starts, at)
     for s, e, n in reversed(ents.all_mentions[max(0, k - DESCR_MENTIONS):k]):
@@ -803,7 +805,10 @@ def link_descriptor(dm, np_text: str, at: int) -> str:
             continue
         c = ents.canonical(n)
         ent = ents.by_name.get(c)
-        if ent is None or c in cands:
+        if c in cands:
+            first_at[c] = s   # (its first mention among those read)
+            continue
+        if ent is None:
             continue
         if nearest_person is None and (ent.kind == "person" or not org_head and person_like(dm, ent)):
             nearest_person = c   # (or a name written as a person's: "… said Sen. Ann Lee. Ivo Park left …")
@@ -822,18 +827,16 @@ def link_descriptor(dm, np_text: str, at: int) -> str:
         if sc:
             found_scope = scope
             cands[c] = sc
-            last_at.setdefault(c, s)
+            last_at[c] = first_at[c] = s
     if not cands:
         return ""
     top = max(cands.values())
     best = [c for c, sc in cands.items() if sc == top]
     if len(best) > 1 or (not org_head and top == 1 and best[0] != nearest_person):
         return ""   # two of them, or a nearer person than the one with the title ("…,” Obama said. … the president)
-    # (up to the description itself, which may come before ``at``: "Ann Lee, a former senator who …, said")
-    own = dm.text.rfind(np_text, max(0, at - len(np_text) - SUBJECT_REGION_CHARS), at)
-    if not org_head and _introduced_between(dm.text, head, max(last_at[best[0]], at - CONTINUED_SPEAKER_CHARS),
-                                            own if own >= 0 else at):
-        return ""   # "… said Sen. Ann Lee. A senator disagreed. … the senator said": maybe that other senator
+    if not org_head and not _person_link_holds(dm, best[0], head, np_text, at, first_at[best[0]], last_at[best[0]],
+                                               top):
+        return ""
     ent = ents.by_name[best[0]]
     if org_head and ent.kind == "unknown":
         ent.kind = "org"   # "Harbour Ferries will cut …, the company said": the text says what it is
@@ -883,6 +886,30 @@ def continued_speaker(dm, np_text: str, at: int, memory: _Speakers) -> str:
             or re.search(r"\bthe\s+(?:[\w’'-]+\s+){0,3}" + h + r"\b", seen, re.I):
         return ""
     return spk
+
+
+def _person_link_holds(dm, name: str, head: str, np_text: str, at: int, first: int, last: int, score: int) -> bool:
+    """May the description ``np_text`` (head word ``head``, before ``at``) name the person ``name`` mentioned first at
+    ``first`` and last at ``last``? Not when it says "former" and the text does not say it of the person, or the
+    reverse ("said former Mayor Ann Lee. … the mayor said"), nor when an indefinite description with the same head
+    comes after the sentence of that last mention ("… said Sen. Ann Lee. A senator disagreed. … the senator said";
+    the description's own words, which may come before ``at``, do not count: "the senator who named a new senator
+    said"); and, when only the head matched (``score`` 1), not when that mention is more than a paragraph back, nor
+    when the text used the description, in lower case, before the person's first mention (within
+    :data:`DESCRIPTION_SEEN_CHARS`: "The senator listened. … said Sen. Ann Lee": "the senator" may be someone it never
+    names; "the Harbor County Sheriff's Office" is a name), as :func:`continued_speaker` asks."""
+    t = dm.text
+    own = t.rfind(np_text, max(0, at - len(np_text) - SUBJECT_REGION_CHARS), at)
+    if _introduced_between(t, head, max(dm.sent_end(last), at - CONTINUED_SPEAKER_CHARS), own if own >= 0 else at):
+        return False
+    ent = dm.entities.by_name.get(name)
+    if ent is not None and ("former" in ent.role_words) != ("former" in np_text.lower().split()):
+        return False   # "said former Mayor Ann Lee. … the mayor said": not the mayor now
+    if score > 1:
+        return True
+    seen = t[max(0, first - DESCRIPTION_SEEN_CHARS):first]
+    return dm.para_of(at) - dm.para_of(last) <= 1 and \
+        re.search(r"\b[Tt]he\s+(?:[\w’'-]+\s+){0,3}" + re.escape(head) + r"\b", seen) is None
 
 
 def _introduced_between(text: str, head: str, lo: int, hi: int) -> bool:
@@ -1103,8 +1130,8 @@ def _modifier_mention(dm, s: int, e: int) -> bool:
 
 def person_like(dm, ent) -> bool:
     """A person, or an entity of unknown kind written as a personal name: two to four capitalised
-    words, none an organisation word nor a common word of the text ("Andrew Hale"); middle
-    initials allowed ("Tom J. Berg")."""
+    words, none an organisation word nor a common word of the text ("Andrew Hale"), the last no place word of list
+    ``place_head`` ("Palm Beach County"); middle initials allowed ("Tom J. Berg")."""
     if ent.kind == "person":
         return True
     if ent.kind != "unknown":
