@@ -134,7 +134,7 @@ _SHARE = re.compile(r"(?:" + alternation("share_lead", space=r"\s+") + r")\s+\d{
                     + alternation("share_word", space=r"\s+") + r"|\w+-(?:thirds|quarters|fifths))"
                     r"(?:\s+(?:in|out\s+of)\s+\w+)?)(?:\s+of\s+[\w’'\s-]{1,60})?", re.I)
 _FINITE_IN_NP = re.compile(r"\b(?:" + alternation("finite_marker") + r")\b", re.I)
-_PLACE_HEAD = word_set("place_head")   # "Palm Beach County": a place, no personal name
+_PLACE_HEAD = word_set("place_head")   # "Palm Grove County": a place, no personal name
 _NOT_A_PERSON_WORD = re.compile(r"(?:" + alternation("date_word") + r")$|\w+(?:" + alternation("group_plural_suffix")
                                 + r")$")
 # an article or possessive determiner right before a name that a lower-case word follows: the name modifies that
@@ -1131,7 +1131,7 @@ def _modifier_mention(dm, s: int, e: int) -> bool:
 def person_like(dm, ent) -> bool:
     """A person, or an entity of unknown kind written as a personal name: two to four capitalised
     words, none an organisation word nor a common word of the text ("Andrew Hale"), the last no place word of list
-    ``place_head`` ("Palm Beach County"); middle initials allowed ("Tom J. Berg")."""
+    ``place_head`` ("Palm Grove County"); middle initials allowed ("Tom J. Berg")."""
     if ent.kind == "person":
         return True
     if ent.kind != "unknown":
