@@ -165,7 +165,9 @@ def test_acronym_merges_with_expansion():
     t = ('The Union of Port Workers (UPW) called a strike.\n\n'
          'In a statement, UPW urged members "to stay home until the contract is signed."')
     r = q1(t, "stay home")
-    assert r["speaker"] == "Union of Port Workers" and r["kind"] == "partial"
+    # (since issue 11, session 15 the speaker is written with both forms the text uses; the id is the full name)
+    assert r["speaker"] == "Union of Port Workers (UPW)" and r["kind"] == "partial"
+    assert r["speaker_id"] == "Union of Port Workers"
 
 
 def test_vague_sources_are_kept_as_written():

@@ -34,6 +34,7 @@ from .speakers import (
     PARTY_TAG,
     _Speakers,
     adjective_lead,
+    appositive_name,
     clause_subject,
     modal_before,
     person_like,
@@ -88,6 +89,12 @@ _INVERTED_LEAD = re.compile(r"[ \xa0]*([A-Z][a-z]+)[ \xa0]+(" + NAME_RE.pattern 
 NAME_COLON_CHARS = 80
 _NAME_COLON = re.compile(r"(?:^|[\s(–—-])(" + NAME_RE.pattern + r")[ \xa0]*:[ \xa0]*$")
 _AS_COMMA = re.compile(r"\b(?:As|as)\s[^,]{1,60},\s*$")
+
+
+#: the most words of the subject between a quotation and its speech verb, asides included ("“…,” Dr. Ann Lee,
+#: professor and chair of medicine at the Harbor Medical Center in Dover, Del., told …": 20 words; 16 before issue
+#: 11, session 15, and 24 is the same on PolNeAR fit and select: :func:`.speakers.resolve_np` rejects long phrases)
+SUBJECT_WORDS_AFTER_QUOTE = 24
 
 
 @lru_cache(maxsize=1)
@@ -195,7 +202,8 @@ def reporting_clause_after(c: _Context):
         if is_participle(verb):
             return None   # "“…,” referring to the July convention": what follows an -ing verb is its object
         # inverted: said Mayor Ellen Park / dijo la alcaldesa María Gómez
-        np_ = _name_then_adjunct(_VERB_NP_FILLER.sub("", split_np(c.after[vm.end():])))
+        rest = c.after[vm.end():]
+        np_ = appositive_name(c.dm, rest) or _name_then_adjunct(_VERB_NP_FILLER.sub("", split_np(rest)))
         return _own_cue(c, np_, verb) if np_.strip() else None
     if _COPULA_END.search(pre):
         c.no_inherit = True
@@ -204,9 +212,9 @@ def reporting_clause_after(c: _Context):
     masked = _STATE_BEFORE_COMMA.sub(" X", ABBR_RE.sub("X", pre))
     commas = masked.count(",")
     asides = commas == 0 or masked.rstrip().endswith(",") and 2 <= commas <= 4   # the name, then asides
-    if count_words(pre) <= 16 and not _NEW_CLAUSE.search(masked) and asides \
+    if count_words(pre) <= SUBJECT_WORDS_AFTER_QUOTE and not _NEW_CLAUSE.search(masked) and asides \
             and not is_participle(verb) and not _CONJUNCTION_START.match(pre):
-        np_ = pre.split(",")[0]
+        np_ = appositive_name(c.dm, pre) or pre.split(",")[0]
         return _own_cue(c, np_, verb)
     return None
 

@@ -49,8 +49,8 @@ class _DocModel:
     Attributes read by the rules: ``text``, ``story``, ``verb_re``/``vinfo``/``rules``/``reg``
     (:func:`.lexicon.lexicon`), ``paras`` and ``pstarts`` (non-blank lines), ``qspans``
     (:func:`.marks.quote_spans`), ``sstarts`` (sentence starts), ``common`` (words that are
-    never a name here), ``entities`` (:class:`.entities._Entities`) and ``descr_chains``
-    (the cache of :func:`.speakers.last_descriptor`).
+    never a name here), ``entities`` (:class:`.entities._Entities`), ``descr_chains``
+    (the cache of :func:`.speakers.last_descriptor`) and ``descr_links`` (of :func:`.speakers.link_descriptor`).
     """
 
     def __init__(self, text: str, story=None):
@@ -73,6 +73,7 @@ class _DocModel:
         self._clause_end_at: dict[int, int] = {}
         self._first_names: dict[int, list] = {}
         self.descr_chains: dict[int, list] = {}
+        self.descr_links: dict[str, tuple[int, str]] = {}   # description -> (position, name) of its last link
         # a capitalised word whose lower-case form the text also uses is a common word
         # ("Water rates rose ... the water board"), not the start of a name
         self.common = set(_LOWER_WORD_RE.findall(text))

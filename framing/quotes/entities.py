@@ -48,9 +48,14 @@ _GENDER_PRON = {w: g for g in "mf" for w in words(f"pronoun_gender_{g}")}
 _GENDER_PRON_RE = re.compile(r"\b(?:" + "|".join(sorted(_GENDER_PRON, key=len, reverse=True)) + r")\b", re.I)
 #: a name within the first this-many words of its sentence, no comma before it, opens the sentence
 SUBJECT_WORDS = 4
+#: how many text pronouns of one gender (and none of the other) overrule a first-name list's gender
+PRONOUN_VOTES = 2
 _NAME_END_CUT = word_set("name_end_cut")
 _PARTY_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z.]{0,6}")   # "D-Va", "R-Fla." after a legislator's name
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+# a number right before a word ("420 MW"); a year
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,])(\d[\d,.]*) \Z")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # ", Minister of Health,", ", Director of the Harbor Institute.": a title word (checked against the titles) and what
 # the office is of
 _TITLE_APPOSITIVE = re.compile(r",[ \xa0]+(([A-Z][\w-]+)[ \xa0]+(?:of|for)[ \xa0]+[^,.;:“”\"]{1,100})[,.]")
@@ -84,6 +89,7 @@ class _Entity:
     name: str                     # fullest surface form (titles stripped)
     kind: str = "unknown"         # person | org | unknown
     gender: str = ""              # m | f | ''
+    gender_listed: bool = False   # the gender is only the first-name list's (text pronouns may overrule it)
     descr: set = field(default_factory=set)   # 4-char stems of title/appositive words
     role_words: list = field(default_factory=list)
 
@@ -165,20 +171,24 @@ def find_entities(dm) -> _Entities:
     _merge_canonical(table)
     ents = table.by_name
     table.mention_starts = [m[0] for m in table.mentions]
-    _pronoun_genders(dm, table)
+    _pronoun_genders(dm, table, w)
     table.person_starts = [m[0] for m in table.mentions
                            if (ents.get(table.canon.get(m[2], m[2])) or _Entity("")).kind == "person"]
     table.all_starts = [m[0] for m in table.all_mentions]
     return table
 
 
-def _pronoun_genders(dm, table: _Entities) -> None:
+def _pronoun_genders(dm, table: _Entities, w: _NameWords) -> None:
     """Gender from the text: a he/his/himself or she/herself/hers outside quotes after a name that
-    opens its sentence (within :data:`SUBJECT_WORDS` words and 80 characters, no comma before it),
+    opens its sentence (within :data:`SUBJECT_WORDS` words and 80 characters, no comma before it;
+    after a name and title words, the name after them: "Barcelona president Joan Laporta"),
     with no other name between, gives that name (and its canonical form) the pronoun's gender,
-    unless it has one or is an organisation ("Ann Lee said she would stay"). One pass over the
-    pronouns, each a bisection and a bounded look."""
+    unless it has one or is an organisation ("Ann Lee said she would stay"). A gender that is only
+    the first-name list's yields to :data:`PRONOUN_VOTES` such pronouns of the other gender and none
+    of its own ("Joan Laporta has offered his reaction. … Laporta said he …": Joan is a man's name
+    in Catalan). One pass over the pronouns, each a bisection and a bounded look."""
     t, ents, starts = dm.text, table.by_name, table.mention_starts
+    votes: dict[str, list[str]] = {}
     for m in _GENDER_PRON_RE.finditer(t):
         p = m.start()
         if dm.in_quote(p):
@@ -187,6 +197,8 @@ def _pronoun_genders(dm, table: _Entities) -> None:
         a, b = bisect.bisect_left(starts, ss), bisect.bisect_left(starts, p)
         if a == b:
             continue
+        if b - a > 1 and _titles_between(t, table.mentions[a][1], table.mentions[a + 1][0], w):
+            a += 1
         s0, _, n0 = table.mentions[a]
         c = table.canon.get(n0, n0)
         if s0 - ss > 80:
@@ -197,10 +209,38 @@ def _pronoun_genders(dm, table: _Entities) -> None:
         if any(table.canon.get(n, n) != c for _, _, n in table.mentions[a + 1:min(b, a + 8)]) or b - a > 8:
             continue
         g = _GENDER_PRON[m.group().lower()]
+        votes.setdefault(c, []).append(g)
         for x in (n0, c):
             ent = ents.get(x)
             if ent is not None and not ent.gender and ent.kind != "org":
                 ent.gender = g
+    _overrule_listed_genders(table, votes)
+
+
+def _titles_between(t: str, e: int, s: int, w: _NameWords) -> bool:
+    """Is ``t[e:s]`` one to three lower-case title or person words ("president", "chief executive")?"""
+    gap = t[e:s].split() if s - e <= 40 else []
+    return 0 < len(gap) <= 3 and all(x.islower() and (x in w.titles or x in w.person) for x in gap)
+
+
+def _overrule_listed_genders(table: _Entities, votes: dict[str, list[str]]) -> None:
+    """Each canonical name whose gender is only the first-name list's and whose text pronouns
+    (``votes``) are :data:`PRONOUN_VOTES` or more, all of the other gender, takes that gender; one
+    whose text pronouns include its gender has it from the text (with every name whose canonical form
+    it is, both)."""
+    ents = table.by_name
+    decided = {}
+    for c, gs in votes.items():
+        if c in ents and ents[c].gender_listed:
+            if ents[c].gender in gs:
+                decided[c] = ents[c].gender
+            elif len(gs) >= PRONOUN_VOTES:
+                decided[c] = gs[0]
+    if not decided:
+        return
+    for n, c in [(c, c) for c in decided] + list(table.canon.items()):
+        if c in decided and n in ents:
+            ents[n].gender, ents[n].gender_listed = decided[c], False
 
 
 def datelines(dm) -> list[tuple[int, int]]:
@@ -333,7 +373,8 @@ def _words_before(pre: str) -> list[str]:
 
 def _name_of(nm: str, common, w: _NameWords):
     """What the words of the mention ``nm`` alone say: ``(name, gender, descriptor stems, is an
-    organisation by its words, the lower-case words before the name proper)``, or None for no name.
+    organisation by its words, the lower-case words before the name proper, the gender is only the
+    first-name list's)``, or None for no name.
     A function of ``nm`` and the document's common words only, so remembered per document."""
     head = _strip_head(nm.split(), common, w)
     if head is None:
@@ -347,9 +388,10 @@ def _name_of(nm: str, common, w: _NameWords):
     lw = [x.lower() for x in toks]
     org = any(x.replace("’", "'").rstrip("'s") in w.org or x in w.org for x in lw) or \
         (_ACRONYM.fullmatch(name) is not None)
-    if not gender and not org and len(toks) > 1:
+    listed = not gender and not org and len(toks) > 1
+    if listed:
         gender = first_name_genders().get(toks[0], "")   # "Ann Lee": a first name of one clear gender
-    return name, gender, frozenset(descr), org, [d.lower() for d in nm.split()[:-len(toks)]]
+    return name, gender, frozenset(descr), org, [d.lower() for d in nm.split()[:-len(toks)]], listed
 
 
 def _add_mention(dm, table: _Entities, w: _NameWords, s: int, e: int, nm: str, pre: str) -> None:
@@ -360,13 +402,13 @@ def _add_mention(dm, table: _Entities, w: _NameWords, s: int, e: int, nm: str, p
         info = table.names[nm] = _name_of(nm, dm.common, w)
     if info is None:
         return
-    name, gender, descr, org, head_words = info
+    name, gender, descr, org, head_words, listed = info
     pre_words = _words_before(pre)
     ent = table.by_name.get(name)
     if ent is None:
         ent = table.by_name[name] = _Entity(name)
     if gender:
-        ent.gender = gender
+        ent.gender, ent.gender_listed = gender, listed
     if org:
         ent.kind = "org"
     elif gender or descr or (pre_words and pre_words[-1].lower() in w.person):
@@ -489,16 +531,27 @@ def _merge_canonical(table: _Entities) -> None:
     for n, c in list(table.canon.items()):
         if c in ents and n in ents:
             en, ec = ents[n], ents[c]
-            ec.gender = ec.gender or en.gender
+            if not ec.gender:
+                ec.gender, ec.gender_listed = en.gender, en.gender_listed
             if en.kind != "unknown" and ec.kind == "unknown":
                 ec.kind = en.kind
             ec.descr |= en.descr
             ec.role_words += en.role_words
     for n, c in table.canon.items():
         if c in ents and n in ents:
-            ents[n].gender = ents[c].gender or ents[n].gender
+            if ents[c].gender:
+                ents[n].gender, ents[n].gender_listed = ents[c].gender, ents[c].gender_listed
             if ents[n].kind == "unknown":
                 ents[n].kind = ents[c].kind
+
+
+def _unit_after_number(t: str, s0: int, raw: str) -> bool:
+    """Is the capitalised word ``raw`` at ``s0`` a unit after a number ("the 420 MW wind farm", "64 GB"), an
+    upper-case word after a number that is no year ("the 2024 NBA draft" names the NBA)?"""
+    if not _ACRONYM.fullmatch(raw.rstrip(".,")):
+        return False
+    m = _NUMBER_BEFORE.search(t, max(0, s0 - 16), s0)
+    return m is not None and not _YEAR.fullmatch(m.group(1))
 
 
 def split_name(dm, s0: int, raw: str) -> list[tuple[int, int, str, str]]:
@@ -511,7 +564,8 @@ def split_name(dm, s0: int, raw: str) -> list[tuple[int, int, str, str]]:
     """
     if " " not in raw and "\xa0" not in raw:
         # one word (most runs): no sentence start, possessive or date inside it to cut at
-        if raw.rstrip(".,") in _DATE_WORD or raw.lower() in _NAME_END_CUT or _adverb_at(dm, s0, raw):
+        if raw.rstrip(".,") in _DATE_WORD or raw.lower() in _NAME_END_CUT or _adverb_at(dm, s0, raw) \
+                or _unit_after_number(dm.text, s0, raw):
             return []
         return _name_part(dm, s0, s0 + len(raw))
     out = []

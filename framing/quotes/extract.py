@@ -293,6 +293,7 @@ class _Reading:
             self.attribs.append((e, row.speaker, row.speaker_type))
 
 
+_ACRONYM_FORM = re.compile(r"[A-Z][A-Z&]{1,7}")
 #: how many words the noun phrase of "with <noun phrase> saying …" may have
 ABSOLUTE_NP_WORDS = 8
 # "with" after a comma or opening the sentence (not "met with reporters saying"); the last "with" before the verb
@@ -367,6 +368,17 @@ def _inverted_subject(dm, m) -> str:
     return "" if FINITE_WORD.search(dm.text, nm.end(), end) else nm.group(1)
 
 
+def _short_forms(dm: _DocModel) -> dict[str, str]:
+    """Full name -> the acronym the text also calls it by ("Massachusetts Bay Transportation Authority" ->
+    "MBTA"; the shortest if several): a speaker so named is written with both, "Massachusetts Bay
+    Transportation Authority (MBTA)", as a reader of either form knows it."""
+    out: dict[str, str] = {}
+    for acr, full in dm.entities.acronyms.items():
+        if acr != full and _ACRONYM_FORM.fullmatch(acr) and (full not in out or len(acr) < len(out[full])):
+            out[full] = acr
+    return out
+
+
 def _finish(dm: _DocModel, rows: list[Quote], exclude, doc_id: str) -> list[Quote]:
     """``rows`` sorted by start with ``doc_id``, speaker id and kind, role, side and role evidence;
     a row that overlaps the one kept before it, or an ``exclude`` span, is dropped.
@@ -388,12 +400,15 @@ def _finish(dm: _DocModel, rows: list[Quote], exclude, doc_id: str) -> list[Quot
         reg = [c for c in cands if c[2].startswith("registry")]
         known = Counter(c for c in cands if c[0] != "unknown")
         by_id[sid] = reg[0] if reg else (known.most_common(1)[0][0] if known else cands[0])
+    short = _short_forms(dm)
     for r in sorted(rows, key=lambda r: (r.start, -r.end)):   # of two rows from one start, the longer
         r.doc_id = doc_id
         if r.speaker:
             r.speaker_id = ids[(r.speaker, r.speaker_type)]
             r.speaker_kind = speaker_kind(dm, r.speaker_id, r.speaker_type)
             r.speaker_role, r.side, r.role_evidence = by_id[r.speaker_id]
+            if r.speaker in short:
+                r.speaker = f"{r.speaker} ({short[r.speaker]})"
         if out and r.start < out[-1].end:
             continue
         if excluded.overlaps(r.start, r.end):

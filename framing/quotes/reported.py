@@ -409,7 +409,9 @@ _ABBR_DOT = "\u2024"   # ONE DOT LEADER: stands for an abbreviation's period in 
 # Smith that …") means the verb's own clause goes on, so it is not "…, said X." with X the subject; nor is an adverb
 # before a preposition ("…, Miller said softly into the receiver"; a noun in -ly of list ``ly_noun`` is no adverb:
 # "…, said family of the dead man.")
-_NOT_INVERTED_NP = re.compile(r"^(?:" + alternation("place_preposition") + r")\s|\b(?:" + alternation("clause_cut")
+# (nor a time: "…, Ann Lee, who …, said Wednesday in Dover.")
+_NOT_INVERTED_NP = re.compile(r"^(?:" + alternation("place_preposition") + "|" + alternation("date_word")
+                              + r")\b|\b(?:" + alternation("clause_cut")
                               + r")\b|^(?-i:(?!(?:" + alternation("ly_noun") + r")\b)[a-z]+ly)[ \xa0]+(?:"
                               + "|".join(sorted(prepositions())) + r")\b", re.I)
 

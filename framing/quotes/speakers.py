@@ -50,6 +50,9 @@ SUBJECT_REGION_CHARS = 400
 SUBJECT_WORDS = 4
 #: a pronoun looks back over at most this many noted speakers that a gender learnt since made incompatible
 GENDER_WALK = 16
+#: how many mentions may lie between a speaker whose gender is only the first-name list's and a pronoun of
+#: the other gender that still means that speaker (:func:`_listed_gender_speaker`)
+LISTED_GENDER_MENTIONS = 8
 #: a pronoun refers to a speaker of its paragraph or of at most this many paragraphs before it
 #: (PolNeAR select, see :func:`_resolve_pronoun`)
 PRONOUN_PARAGRAPHS = 3
@@ -553,14 +556,27 @@ def _clause_subject(dm, seg: str) -> str:
             continue   # "the Lane campaign sent": a modifier of the noun after it
         if ent is not None and (ent.kind in ("person", "org") or pronoun_person(dm, ent, c)):
             role = _ROLE_THEN_NAME.match(head, m.end())
-            if role is not None and all(any(w in dm.rules.get(kind, {}) for kind in ("keyword", "person", "title"))
-                                        for w in role.group(1).split()):
+            if role is not None and (all(any(w in dm.rules.get(kind, {}) for kind in ("keyword", "person", "title"))
+                                         for w in role.group(1).split())
+                                     or m.start() == 0 and _opening_word_modifies(dm, m.group(), role)):
                 return role.group(2)   # "Harbor FC manager Ines Roth … believes": the person, not the club
             if m.group().split()[0].lower() not in dm.common:
                 return m.group()   # "Chief executive Ann Lee apologised …": the person, not "Chief"
             if n is not None and n != m.group() and m.group().endswith(n):
                 return n   # "Former Harbour Master Ann Lee drew …": the name after its title
     return _determiner_subject(head) or _group_subject(head, after_lead)
+
+
+def _opening_word_modifies(dm, word: str, role) -> bool:
+    """Is the clause's first word ``word``, a name of one word followed by the match ``role`` of
+    :data:`_ROLE_THEN_NAME`, a modifier of the noun after it ("Pop singer Justin Bieber", "Veteran actor
+    Tom Hanks")? The words between are nouns, no verb (finite, past, speech), the name after them a
+    personal name of two words or more; "Police arrested Ann Lee" and "Officials told Ann Lee" are no such."""
+    name = role.group(2).split()
+    if " " in word or len(name) < 2 or not (name[0][:1].isupper() and name[1][:1].isupper()):
+        return False
+    return all(not _FINITE_VERB.fullmatch(w) and not FINITE_WORD.fullmatch(w) and w not in dm.vinfo
+               for w in role.group(1).split())
 
 
 def _group_subject(head: str, after_lead: bool = False) -> str:
@@ -629,6 +645,24 @@ def split_np(s: str) -> str:
     masked = ABBR_RE.sub(lambda m: "x" * len(m.group()), s)
     m = re.search(r"[,.;:]|\bwho\b", masked)
     return s[:m.start()] if m else s
+
+
+# "his manager, Scooter Braun," / "another fan, Nadine.": a description of up to six words, then the name it gives
+_DESCRIPTION_THEN_NAME = re.compile(r"[ \xa0]*(?:" + alternation("determiner") + "|" + alternation("noun_determiner")
+                                    + r")(?:[ \xa0]+[a-z][\w’'-]*){1,6},[ \xa0]+(" + NAME_RE.pattern
+                                    + r")[ \xa0]*(?:[,.;]|$)")
+
+
+def appositive_name(dm, s: str) -> str | None:
+    """The name set off by commas after the description that opens ``s`` ("said another fan, Nadine,
+    tweeting", "“…,” his manager, Scooter Braun, said"), if it is a person's or an organisation's and
+    ends its part of the sentence (not "the mayor, Ivo Brandt and Ana Ruiz"); else None."""
+    m = _DESCRIPTION_THEN_NAME.match(s)
+    if m is None:
+        return None
+    c = dm.entities.canonical(name_in_np(dm, NAME_RE.match(s, m.start(1))) or "")
+    ent = dm.entities.by_name.get(c)
+    return m.group(1) if ent is not None and (ent.kind in ("person", "org") or pronoun_person(dm, ent, c)) else None
 
 
 def last_np(s: str) -> str:
@@ -754,6 +788,47 @@ DESCR_MENTIONS = 300
 
 
 def link_descriptor(dm, np_text: str, at: int) -> str:
+    """:func:`_link_descriptor`; else the person or organisation the same description linked to last, within
+    :data:`DESCRIPTION_SEEN_CHARS` characters before ``at``, when no other entity of its head's title is named
+    between ("… according to County Sheriff Ann Lee. “…,” the sheriff said. … Bo Reyes is charged. The sheriff
+    said …": the second "the sheriff" is the first one's, though another person is named nearer)."""
+    words_ = _descriptor_words(np_text)
+    linked = _link_descriptor(dm, np_text, at, words_)
+    key = " ".join(words_)
+    if linked:
+        dm.descr_links[key] = (at, linked)
+        return linked
+    prior = dm.descr_links.get(key)
+    if prior is None or not words_ or words_[0] != "the" or not 0 < at - prior[0] <= DESCRIPTION_SEEN_CHARS:
+        return ""
+    return prior[1] if _title_holder_alone(dm, prior[1], stem(words_[-1]), prior[0], at) else ""
+
+
+def _descriptor_words(np_text: str) -> list[str]:
+    """The lower-case words of a description up to a word of list ``descriptor_cut``."""
+    words_ = re.findall(r"[\w’'-]+", np_text.lower())
+    for k, x in enumerate(words_):
+        if k and x in _DESCRIPTOR_CUT:
+            return words_[:k]
+    return words_
+
+
+def _title_holder_alone(dm, name: str, hstem: str, lo: int, hi: int) -> bool:
+    """Is no entity other than ``name`` whose descriptors hold ``hstem`` named in ``text[lo:hi]`` (at most
+    :data:`DESCR_MENTIONS` mentions read)?"""
+    ents = dm.entities
+    a, b = bisect.bisect_left(ents.all_starts, lo), bisect.bisect_left(ents.all_starts, hi)
+    if b - a > DESCR_MENTIONS:
+        return False
+    for _, _, n in ents.all_mentions[a:b]:
+        c = ents.canonical(n)
+        ent = ents.by_name.get(c)
+        if c != name and ent is not None and hstem in ent.descr:
+            return False
+    return True
+
+
+def _link_descriptor(dm, np_text: str, at: int, words_: list[str]) -> str:
     """The person or organisation a description ("the defense minister", "the company") refers to,
     or '' when the text does not make it unambiguous.
 
@@ -774,11 +849,6 @@ def link_descriptor(dm, np_text: str, at: int) -> str:
     ("former", an indefinite description in between, the distance, the description used before). Chosen for the
     issue-11 bug "the company" -> "BST" (a time zone in the dateline); on PolNeAR, which scores a descriptor source
     by its own words, every link to a name counts as wrong, so the linking is kept precise."""
-    words_ = re.findall(r"[\w’'-]+", np_text.lower())
-    for k, x in enumerate(words_):
-        if k and x in _DESCRIPTOR_CUT:
-            words_ = words_[:k]
-            break
     if not words_:
         return ""
     head = words_[-1]
@@ -1016,10 +1086,11 @@ def resolve_pronoun(dm, g: str, at: int, memory: _Speakers) -> tuple[str, str]:
 
 
 def bind_gender(dm, spk: str, g: str) -> None:
-    """The entity named ``spk`` is of gender ``g`` if none is known and it is no organisation."""
+    """The entity named ``spk`` is of gender ``g`` if none is known and it is no organisation; a
+    gender the first-name list gave it is now the text's too."""
     ent = dm.entities.by_name.get(spk)
-    if ent is not None and not ent.gender and ent.kind != "org":
-        ent.gender = g
+    if ent is not None and ent.kind != "org" and (not ent.gender or ent.gender == g):
+        ent.gender, ent.gender_listed = g, False
 
 
 def _resolve_pronoun(dm, g: str, at: int, memory: _Speakers) -> tuple[str, str]:
@@ -1042,6 +1113,8 @@ def _resolve_pronoun(dm, g: str, at: int, memory: _Speakers) -> tuple[str, str]:
     floor = dm.pstarts[p - PRONOUN_PARAGRAPHS] if p > PRONOUN_PARAGRAPHS else None
     found = memory.latest_entry(g, at, floor)
     ents = dm.entities
+    if g in ("m", "f") and found is None:
+        found = _listed_gender_speaker(dm, g, at, memory)
     if found is not None:
         pos, spk, typ = found
         if g != "p":
@@ -1074,6 +1147,35 @@ def _resolve_pronoun(dm, g: str, at: int, memory: _Speakers) -> tuple[str, str]:
             continue
         return c, "named"
     return "", "none"
+
+
+def _listed_gender_speaker(dm, g: str, at: int, memory: _Speakers):
+    """When no speaker of gender ``g`` is at hand: the last speaker noted before ``at``, in its paragraph or
+    the one before, when its gender is only the first-name list's and not ``g`` and no other person is named
+    between it and ``at``: the text's pronoun outweighs the list ("“…,” Meredith Pickford told the court.
+    “…,” he said."); the name takes gender ``g``. Else None. At most :data:`LISTED_GENDER_MENTIONS` mentions
+    are read between."""
+    if not memory.entries:
+        return None
+    j = bisect.bisect_left(memory.pos, at) - 1
+    if j < 0:
+        return None
+    pos, spk, typ = memory.entries[j]
+    ents = dm.entities
+    ent = ents.by_name.get(spk)
+    if typ != "named" or ent is None or not ent.gender_listed or ent.gender == g or ent.kind == "org" \
+            or dm.para_of(at) - dm.para_of(pos) > 1:
+        return None
+    a, b = bisect.bisect_right(ents.mention_starts, pos), bisect.bisect_left(ents.mention_starts, at)
+    if b - a > LISTED_GENDER_MENTIONS:
+        return None
+    for _, _, n in ents.mentions[a:b]:
+        c = ents.canonical(n)
+        other = ents.by_name.get(c)
+        if c != spk and other is not None and person_like(dm, other):
+            return None
+    ent.gender, ent.gender_listed = g, False
+    return pos, spk, typ
 
 
 def _last_org_named(dm, at: int, floor: int | None) -> tuple[str, str]:
