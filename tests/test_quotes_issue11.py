@@ -2750,3 +2750,27 @@ def test_a_time_after_said_is_no_inverted_source_and_a_who_aside_keeps_the_name(
             "in downtown Dover.")
     rows = _rows(text)
     assert rows[0][:2] == ("direct", "Ana Ruiz") and len(rows) == 1
+
+
+def test_a_noun_of_one_gender_keeps_the_other_pronoun_away():
+    # "the first lady" is no "he"; a name right after "businessman" is a man's, so "she" looks past him
+    assert _speaker_of("“We will win,” said the first lady.\n\n“It is over,” he said.", "It is over") == ""
+    text = ("“We will win,” said Robin Vale.\n\n“We will lose,” said businessman Sami Ali.\n\n"
+            "“It is over,” she said.")
+    assert _speaker_of(text, "It is over") == "Robin Vale"
+    # a noun of the pronoun's gender, or of none, still may be its antecedent
+    assert _speaker_of("“We will win,” said the first lady.\n\n“It is over,” she said.", "It is over") == \
+        "the first lady"
+
+
+def test_an_evidential_verb_without_its_clause_gives_no_speaker():
+    # "finds its way" reports nothing: its subject is no antecedent for "he", nor the source of the quote after it
+    text = ("The city has welcomed refugees for years, Mayor Ted Terry noted. Every year, a new influx of refugees "
+            "finds its way to the city. “Right now, we get about 3,000 a year,” he said.")
+    assert _speaker_of(text, "Right now") == "Ted Terry"
+    text = text.replace(" “Right now", "\n\n“Right now").replace(",” he said.", ".”")
+    assert _speaker_of(text, "Right now") != "a new influx of refugees"
+    # with its clause, or a colon, it does
+    assert _speaker_of("The audit found:\n\n“The books were a mess.”", "The books") == "The audit"
+    assert _speaker_of("The audit found that the books were a mess. “We will pay,” it said.", "We will pay") == \
+        "The audit"

@@ -30,6 +30,7 @@ from .names import (
     count_words,
     cut_name_end,
     name_initials,
+    noun_gender,
     org_person_cut,
     sentence_adverb,
     stem,
@@ -409,6 +410,8 @@ def _add_mention(dm, table: _Entities, w: _NameWords, s: int, e: int, nm: str, p
         ent = table.by_name[name] = _Entity(name)
     if gender:
         ent.gender, ent.gender_listed = gender, listed
+    if pre_words and (not ent.gender or ent.gender_listed) and noun_gender(pre_words[-1]):
+        ent.gender, ent.gender_listed = noun_gender(pre_words[-1]), False   # "first lady Ann Lee"
     if org:
         ent.kind = "org"
     elif gender or descr or (pre_words and pre_words[-1].lower() in w.person):

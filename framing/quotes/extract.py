@@ -232,15 +232,16 @@ class _Reading:
         else:
             spk, typ = self._participle_subject(ss, lo, m.start()) if participle or coordinated else ("", "none")
         inverted = "" if participle or coordinated else _inverted_subject(dm, m)
+        noted = None   # the speaker the verb gives the pronouns after it
         if participle:
             pass
         elif spk:
-            self.memory.note(m.start(), spk, typ)
+            noted = spk, typ
         elif inverted:
             # "…, said Noor Adle, a steward.": the name after the verb speaks, for the pronouns after it
             spk, typ = resolve_np(dm, inverted, m.end(), self.memory)
             if spk and typ != "none":
-                self.memory.note(m.start(), spk, typ)
+                noted = spk, typ
         else:
             # "Lee continued to insist that …", "went on to argue that …": the subject of the verb before "to"
             lead = infinitive_lead(dm.text, lo, m.start())
@@ -251,18 +252,28 @@ class _Reading:
                 subj = _subject_before_aside(dm, ss, lo)
             spk, typ = resolve_np(dm, subj, m.start(), self.memory) if subj.strip() else ("", "none")
             if spk and typ != "none":
-                self.memory.note(m.start(), spk, typ)
+                noted = spk, typ
             elif unresolved_pronoun(subj):
                 typ = UNRESOLVED
         r = None if inverted else reported_after_verb(dm, m, spk, typ, self.taken, participle=participle,
                                                       stops=self.stops)
+        says = r is not None or not self._needs_clause(m)
+        if noted is not None and says:
+            self.memory.note(m.start(), *noted)
         if r is not None:
             self.rows.append(r)
             self.taken.add(r.start, r.end)
             self.attribs.append((r.start, r.speaker, r.speaker_type))
-        elif spk and typ != "none" and _LEAD_SENTENCE_END.match(dm.text, m.end()):
+        elif says and spk and typ != "none" and _LEAD_SENTENCE_END.match(dm.text, m.end()):
             # "X said in a statement. “…”" / "X responded:\n\n“…”": the verb introduces the quote after it
             self.attribs.append((m.start(), spk, typ))
+
+    def _needs_clause(self, m) -> bool:
+        """Does the speech verb ``m`` say something only with the clause it reports: an evidential verb ("a new
+        influx of refugees finds its way …": no source for the pronouns or quotations after it), unless a colon
+        follows it ("The audit found:")?"""
+        dm = self.dm
+        return dm.vinfo.get(m.group(1), {}).get("type") == "evidential" and not dm.text.startswith(":", m.end())
 
     def _participle_subject(self, ss: int, lo: int, vstart: int) -> tuple[str, str]:
         """The speaker of ", saying …" / ", arguing that …": the subject of the clause it hangs on,

@@ -208,6 +208,17 @@ def singular_person(s: str) -> bool:
     return not head.endswith("s") and head not in _NOT_PERSON_HEAD
 
 
+_NOUN_GENDER = {w: g for g in "mf" for w in word_set(f"person_noun_{g}")}
+
+
+def noun_gender(s: str) -> str:
+    """The gender of the noun that heads the description ``s`` ("the first lady" -> "f", "a spokesman for the
+    firm" -> "m"; lists ``person_noun_m``, ``person_noun_f``), or ''."""
+    w = s.lower().split()
+    cut = next((k for k, x in enumerate(w[1:], 1) if x in HEAD_CUT), len(w))
+    return _NOUN_GENDER.get(w[cut - 1], "") if w else ""
+
+
 def name_initials(name: str) -> str:
     """The initials of ``name``, lower case, function words left out ("Northern Rail Safety Agency" -> "nrsa")."""
     return "".join(w[0].lower() for w in WORD_RE.findall(name) if w.lower() not in _ACRONYM_SKIP)

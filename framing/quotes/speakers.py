@@ -34,6 +34,7 @@ from .names import (
     count_words,
     is_vague_head,
     name_before_to,
+    noun_gender,
     singular_person,
     stem,
 )
@@ -1344,7 +1345,8 @@ def _last_linked_in(dm, rx, lo: int, at: int) -> str:
 
 
 def compatible(dm, spk: str, typ: str, g: str) -> bool:
-    """Can a pronoun of gender/number ``g`` (m, f, p, or n for "it") refer to this noted speaker?
+    """Can a pronoun of gender/number ``g`` (m, f, p, or n for "it") refer to this noted speaker (a
+    description only if it names one person, of gender ``g`` if its noun has one: :func:`.names.noun_gender`)?
     "It" means an organisation, a name of unknown kind and gender not written as a person's, or a
     source that is no name whose head is an organisation or text noun ("the company", "the
     report": lists ``generic_org_head``, ``text_source_noun``)."""
@@ -1355,8 +1357,8 @@ def compatible(dm, spk: str, typ: str, g: str) -> bool:
             or (typ != "named" and spk.split()[-1].lower() in _IT_HEADS)
     if g == "p":
         return typ == "vague" or (ent is not None and ent.kind == "org")
-    if typ == "vague" and not singular_person(spk):
-        return False
+    if typ == "vague" and (not singular_person(spk) or noun_gender(spk) not in ("", g)):
+        return False   # ("the first lady" is no "he")
     return not (ent is not None and (ent.kind == "org" or (ent.gender and ent.gender != g)))
 
 
