@@ -2774,3 +2774,26 @@ def test_an_evidential_verb_without_its_clause_gives_no_speaker():
     assert _speaker_of("The audit found:\n\n“The books were a mess.”", "The books") == "The audit"
     assert _speaker_of("The audit found that the books were a mess. “We will pay,” it said.", "We will pay") == \
         "The audit"
+
+
+def test_a_party_member_after_the_is_a_description_not_a_name():
+    text = ("“I am not there right now,” Paul Ryan said. It was a partial reversal for the Wisconsin Republican, who "
+            "had pledged to support the nominee. He said on Thursday that the nominee needs to do more work.")
+    assert _reported_pairs(text) == [("Paul Ryan", "the nominee needs to do more work")]
+    assert _speaker_of("Ann Lee won in May. “We will fight,” the Texas Democrat said.", "We will fight") == \
+        "the Texas Democrat"
+    # an organisation whose name holds the word is still one
+    assert _speaker_of("Young Republicans met. “We will fight,” said the Harbor County Republican Party.",
+                       "We will fight") == "Harbor County Republican Party"
+
+
+def test_a_party_member_description_needs_its_article_and_is_no_mention():
+    from framing.quotes.entities import party_description
+    assert party_description(["Wisconsin", "Republican"], "a reversal for the ")
+    assert party_description(["The", "Texas", "Democrat"], "")
+    assert not party_description(["Wisconsin", "Republican"], "a reversal for ")   # ("… for Wisconsin Republican")
+    assert not party_description(["Republican", "Party"], "the ")
+    # "he" looks past it to the person named before
+    text = ("Voters met Paul Ryan in May. It was a reversal for the Wisconsin Republican, who had pledged support. "
+            "He said on Thursday that the nominee needs to do more work.")
+    assert _reported_pairs(text) == [("Paul Ryan", "the nominee needs to do more work")]

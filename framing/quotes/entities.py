@@ -654,6 +654,16 @@ def _name_part(dm, s: int, e: int) -> list[tuple[int, int, str, str]]:
     return [(s, s + len(nm), nm, pre)]
 
 
+def party_description(toks: list[str], before: str) -> bool:
+    """Are the capitalised words ``toks`` (``before``: the text before them) a description that ends with a party
+    member noun (list ``party_member``) after "the" or "a": "the Wisconsin Republican", "a New York Democrat"?"""
+    if not toks or toks[-1].lower() not in _PARTY_MEMBER:
+        return False
+    return toks[0].lower() in ("the", "a") or _ARTICLE_END.search(before) is not None
+
+
+_PARTY_MEMBER = word_set("party_member")
+_ARTICLE_END = re.compile(r"(?:^|\s)(?:[Tt]he|[Aa])\s+$")
 #: an article of another language that opens a name and is part of it ("La Prensa", "El País", "Le Monde")
 _NAME_ARTICLE = word_set("name_article")
 
@@ -663,6 +673,8 @@ def name_in_np(dm, m) -> str | None:
     honorifics, titles, "the" and common words (not an article of list ``name_article``: "La
     Nación"), and the words up to the last title, removed."""
     toks = POSS.sub("", m.group()).split()
+    if party_description(toks, m.string[max(0, m.start() - 6):m.start()]):
+        return None   # "the Wisconsin Republican": a description
     w = name_words(dm.story)
     k = org_person_cut(toks, w.org, dm.common) if len(toks) > 3 else 0
     toks = toks[k:]   # "Meridian Policy Group Helen Whitcombe": the person
