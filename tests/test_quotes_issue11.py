@@ -2797,3 +2797,27 @@ def test_a_party_member_description_needs_its_article_and_is_no_mention():
     text = ("Voters met Paul Ryan in May. It was a reversal for the Wisconsin Republican, who had pledged support. "
             "He said on Thursday that the nominee needs to do more work.")
     assert _reported_pairs(text) == [("Paul Ryan", "the nominee needs to do more work")]
+
+
+def test_a_person_before_with_the_body_is_the_subject():
+    text = "Det. Ann Lee with the Harbor Drug Task Force said the incident began about 6 p.m."
+    assert _reported_pairs(text) == [("Ann Lee", "the incident began about 6 p.m")]
+    text = "Harbor Museum with the City Council said the show would open in May."
+    assert _reported_pairs(text)[0][0] == "Harbor Museum"
+    # a description before the body leaves the body the speaker, as before
+    text = "A spokesman with the Harbor Drug Task Force said the incident began about 6 p.m."
+    assert _reported_pairs(text)[0][0] == "Harbor Drug Task Force"
+
+
+def test_the_chief_names_the_person_the_title_introduced():
+    text = ("“We have mobilized all our assets,” Harbor police Chief Tom Reyes said. Around 4:45 a.m., a woman was "
+            "shot, the chief said.")
+    assert _reported_pairs(text) == [("Tom Reyes", "Around 4:45 a.m., a woman was shot")]
+
+
+def test_a_speech_verb_that_is_a_noun_after_the_does_not_cut_a_clause_with_a_quotation():
+    # "the suspect": no verb reports the quotation inside the clause "said" reports
+    assert _reported_pairs("Ann Lee said the suspect was able to “easily obtain” the gun.") == \
+        [("Ann Lee", "the suspect was able to “easily obtain” the gun")]
+    # ... nor takes the quotation from the speaker
+    assert _speaker_of("Ann Lee said the suspect got “many” of the guns.", "the suspect got") == "Ann Lee"

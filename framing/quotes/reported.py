@@ -37,6 +37,7 @@ from .speakers import (
     SUBJECT_COMMA,
     UNRESOLVED,
     _Speakers,
+    determiner_noun,
     modal_before,
     possessive_noun,
     progressive_before,
@@ -852,12 +853,13 @@ def _reports_inside(dm, cs: int, qs: int) -> bool:
 
 def _verb_reports(dm, lo: int, v) -> bool:
     """Does the speech verb match ``v`` (in a clause that starts at ``lo``) report: no modal, negation or
-    infinitive before it, no possessive or other sign of a noun (:func:`_noun_use`), no evidential verb (a record
-    "shows" a quotation of nobody's words)?"""
+    infinitive before it, no possessive or other sign of a noun (:func:`_noun_use`; a base form after a determiner:
+    "the suspect got “many”"), no evidential verb (a record "shows" a quotation of nobody's words)?"""
     t = dm.text
+    info = dm.vinfo.get(v.group(1), {})
     return not modal_before(t, lo, v.start()) and not _INFINITIVE.search(t, max(lo, v.start() - 4), v.start()) \
         and not possessive_noun(t, v.start(), v.group(1)) and not _noun_use(dm, v) \
-        and dm.vinfo.get(v.group(1), {}).get("type") != "evidential"
+        and not determiner_noun(t, v.start(), v.group(1), info.get("lemma", "")) and info.get("type") != "evidential"
 
 
 _NOUN_FORMS = frozenset(words("noun_form_verb"))

@@ -724,6 +724,9 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
         if c and (e >= len(np_text) - 1 or e >= tail):
             if _MODIFIER_OF.search(np_text[:s]):
                 continue   # "the mayor of Lima", "police unions in France and Germany": a place that modifies
+            head = _head_before_body(dm, np_text, names, s)
+            if head:
+                return head, "named"   # "Det. Ann Lee with the Harbor Drug Task Force": the person
             if s == 0 or np_text[:s].strip() == "" or not is_vague_head(np_text[:s]):
                 return c, "named"
     # a name at the start followed only by organisation words ("Reuters news agency")
@@ -760,6 +763,19 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
 _VERB_WITH_OBJECT = re.compile(r"\b(?:[a-z]+ed|" + alternation("irregular_past") + r")[ \xa0]+(?:"
                                + alternation("article") + "|" + alternation("pronoun_subject") + r")\b"
                                r"(?!(?:[ \xa0]+[\w-]+)?[ \xa0]+(?:" + alternation("time_noun") + r")\b)")
+
+
+def _head_before_body(dm, np_text: str, names: list, s: int) -> str:
+    """The canonical name that opens ``np_text`` when the name at ``s`` follows it after "with", "of", "from",
+    "at" or "for" (and "the"): the head of the phrase ("Det. Ann Lee with the Harbor Drug Task Force", "Harbor
+    Museum with the City Council"); else ''."""
+    s0, e0, n0 = names[0]
+    if s0 == s or np_text[:s0].strip() or not _BODY_AFTER_HEAD.fullmatch(np_text, e0, s):
+        return ""
+    return dm.entities.canonical(n0)
+
+
+_BODY_AFTER_HEAD = re.compile(r"[ \xa0]+(?:with|of|from|at|for)[ \xa0]+(?:the[ \xa0]+)?")
 
 
 def _not_a_noun_phrase(np_text: str) -> bool:
