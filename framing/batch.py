@@ -163,14 +163,21 @@ def _alarm_available() -> bool:
             and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0))
 
 
+#: after the deadline the alarm goes off again every this many seconds until the block is left: an exception raised
+#: where Python cannot raise it (a ``__del__``, a garbage-collector callback) is only printed, and the file would
+#: run on past its limit (seen in CI: the first alarm went off in a test library's gc callback)
+ALARM_REPEAT = 0.1
+
+
 @contextmanager
 def _alarm(seconds: float):
-    """The deadline as a SIGALRM timer; the previous handler is put back whatever happens."""
+    """The deadline as a SIGALRM timer that repeats every :data:`ALARM_REPEAT` seconds once it has gone off; the
+    timer is stopped and the previous handler put back whatever happens."""
     def time_is_up(signum, frame):
         raise FileTimeout
 
     previous = signal.signal(signal.SIGALRM, time_is_up)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, ALARM_REPEAT)
     try:
         yield
     finally:
