@@ -2669,16 +2669,16 @@ def test_text_pronouns_overrule_a_first_name_lists_gender():
     # make the name a man's, so "he said" is the speaker of the paragraph before, not the coach named in it
     text = ("Harbor FC president Joan Ferrer gave his reaction on Monday.\n\n"
             "Ferrer said he learned late what Marc Pujol had planned.\n\n"
-            "“We found out at the last minute,” he said.")
-    assert _speaker_of(text, "We found out") == "Joan Ferrer"
+            "“We learned of it far too late,” he said.")
+    assert _speaker_of(text, "We learned") == "Joan Ferrer"
     # one such pronoun is not enough ("Joan Ferrer said he was a good father": he may be someone else)
     text = ("Joan Ferrer gave a statement on Monday.\n\nFerrer said he learned late what Marc Pujol had planned.\n\n"
-            "“We found out at the last minute,” he said.")
-    assert _speaker_of(text, "We found out") == "Marc Pujol"
+            "“We learned of it far too late,” he said.")
+    assert _speaker_of(text, "We learned") == "Marc Pujol"
 
 
 def test_a_pronoun_with_no_speaker_of_its_gender_may_mean_a_name_the_list_genders_otherwise():
-    text = ("“The board shut its eyes to the market,” the firm’s lawyer Meredith Vance told the court.\n\n"
+    text = ("“The board ignored the market,” the firm’s lawyer Meredith Vance told the court.\n\n"
             "“By defining the market too narrowly, the board erred,” he said.")
     assert _speaker_of(text, "By defining") == "Meredith Vance"
     # a speaker of the pronoun's gender at hand keeps the list's gender ("Ann" is no "he")
@@ -2698,9 +2698,9 @@ def test_an_organisation_is_never_a_personal_name_for_he():
 
 
 def test_a_unit_after_a_number_and_a_state_are_no_company():
-    text = ("Harbor Wind proposed a 420 MW wind farm in 2001 and won approval from the US Department of the "
-            "Interior. The company says that the approval has launched a new industry.")
-    assert _speaker_of(text, "the approval has launched") not in ("MW", "US", "USA")
+    text = ("Harbor Wind plans a 420 MW turbine park off Dover and won a permit from the US Department of "
+            "Energy. The company says that the permit opens a new trade.")
+    assert _speaker_of(text, "the permit opens") not in ("MW", "US", "USA")
     # a year before an upper-case name keeps it a name
     from framing.quotes.document import _DocModel
     assert "NBA" in _DocModel("The 2024 NBA draft was held in June.").entities.by_name
@@ -2708,15 +2708,16 @@ def test_a_unit_after_a_number_and_a_state_are_no_company():
 
 
 def test_a_lower_case_noun_between_an_opening_word_and_a_name_makes_the_name_the_subject():
-    text = "Pop singer Ann Lee on Monday canceled her tour, citing “unforeseen circumstances” but gave no reasons."
-    assert _speaker_of(text, "unforeseen") == "Ann Lee"
+    text = "Pop singer Ann Lee on Monday canceled her tour, citing “personal matters” in a short note."
+    assert _speaker_of(text, "personal matters") == "Ann Lee"
     # a verb between is no such noun: the opening word is the subject
     rows = _reported_pairs("Police arrested John Smith on Monday, saying he was armed.")
     assert rows == [("Police", "he was armed")]
 
 
 def test_a_name_set_off_after_a_description_is_the_speaker():
-    assert _speaker_of("“We still love you,” said another fan, Nadine, tweeting from Austria.", "We still") == "Nadine"
+    text = "“We still adore the band,” said another fan, Mirela, writing from Graz."
+    assert _speaker_of(text, "We still") == "Mirela"
     assert _speaker_of("“We will tour again,” his manager, Ivo Brandt, said.", "We will tour") == "Ivo Brandt"
     # a time set off so is none, nor the first name of a list
     assert _speaker_of("“We will stay,” said the mayor, Monday.", "We will stay") == "the mayor"
@@ -2724,19 +2725,19 @@ def test_a_name_set_off_after_a_description_is_the_speaker():
 
 
 def test_a_long_aside_after_the_name_keeps_the_reporting_clause():
-    text = ("“We are at capacity,” Dr. Ann Lee, professor and chair of family medicine at the Harbor Medical "
+    text = ("“We are at capacity,” Dr. Ann Lee, professor and head of child health at the Harbor Medical "
             "Center in New Dover, N.J., told the Gazette. “I have not seen a season like it.”")
     assert _speaker_of(text, "We are at capacity") == "Ann Lee"
 
 
 def test_manager_is_a_title():
-    text = "Ridership “has been slow to recover,” according to General Manager Tom Reyes."
-    assert _speaker_of(text, "has been slow") == "Tom Reyes"
+    text = "Bus use “has come back only slowly,” according to General Manager Tom Reyes."
+    assert _speaker_of(text, "has come back") == "Tom Reyes"
 
 
 def test_a_repeated_description_keeps_its_link_past_other_names():
     text = ("Ada Cole, a deputy, was found in Dover. Residents called 911, according to Harbor County Sheriff "
-            "Tom Reyes.\n\n“We do not know what happened,” the sheriff said.\n\n"
+            "Tom Reyes.\n\n“We are still piecing it together,” the sheriff said.\n\n"
             "The suspect was named as Bo Ward. He fled to a home nearby.\n\n"
             "The sheriff said the state police will lead the inquiry.")
     assert _reported_pairs(text)[-1] == ("Tom Reyes", "the state police will lead the inquiry")
@@ -2765,11 +2766,11 @@ def test_a_noun_of_one_gender_keeps_the_other_pronoun_away():
 
 def test_an_evidential_verb_without_its_clause_gives_no_speaker():
     # "finds its way" reports nothing: its subject is no antecedent for "he", nor the source of the quote after it
-    text = ("The city has welcomed refugees for years, Mayor Ted Terry noted. Every year, a new influx of refugees "
-            "finds its way to the city. “Right now, we get about 3,000 a year,” he said.")
-    assert _speaker_of(text, "Right now") == "Ted Terry"
-    text = text.replace(" “Right now", "\n\n“Right now").replace(",” he said.", ".”")
-    assert _speaker_of(text, "Right now") != "a new influx of refugees"
+    text = ("The lake town has long drawn hikers, Mayor Tom Reyes noted. Every spring, a new wave of visitors "
+            "finds a path to the shore. “These days we see about 900 a week,” he said.")
+    assert _speaker_of(text, "These days") == "Tom Reyes"
+    text = text.replace(" “These days", "\n\n“These days").replace(",” he said.", ".”")
+    assert _speaker_of(text, "These days") != "a new wave of visitors"
     # with its clause, or a colon, it does
     assert _speaker_of("The audit found:\n\n“The books were a mess.”", "The books") == "The audit"
     assert _speaker_of("The audit found that the books were a mess. “We will pay,” it said.", "We will pay") == \
@@ -2777,9 +2778,9 @@ def test_an_evidential_verb_without_its_clause_gives_no_speaker():
 
 
 def test_a_party_member_after_the_is_a_description_not_a_name():
-    text = ("“I am not there right now,” Paul Ryan said. It was a partial reversal for the Wisconsin Republican, who "
-            "had pledged to support the nominee. He said on Thursday that the nominee needs to do more work.")
-    assert _reported_pairs(text) == [("Paul Ryan", "the nominee needs to do more work")]
+    text = ("“I am not ready yet,” Tom Reyes said. It was a shift for the Ohio Republican, who had backed the "
+            "plan. He said on Friday that the plan needs more time.")
+    assert _reported_pairs(text) == [("Tom Reyes", "the plan needs more time")]
     assert _speaker_of("Ann Lee won in May. “We will fight,” the Texas Democrat said.", "We will fight") == \
         "the Texas Democrat"
     # an organisation whose name holds the word is still one
@@ -2789,35 +2790,35 @@ def test_a_party_member_after_the_is_a_description_not_a_name():
 
 def test_a_party_member_description_needs_its_article_and_is_no_mention():
     from framing.quotes.entities import party_description
-    assert party_description(["Wisconsin", "Republican"], "a reversal for the ")
+    assert party_description(["Ohio", "Republican"], "a shift for the ")
     assert party_description(["The", "Texas", "Democrat"], "")
-    assert not party_description(["Wisconsin", "Republican"], "a reversal for ")   # ("… for Wisconsin Republican")
+    assert not party_description(["Ohio", "Republican"], "a shift for ")   # ("… for Ohio Republican")
     assert not party_description(["Republican", "Party"], "the ")
     # "he" looks past it to the person named before
-    text = ("Voters met Paul Ryan in May. It was a reversal for the Wisconsin Republican, who had pledged support. "
-            "He said on Thursday that the nominee needs to do more work.")
-    assert _reported_pairs(text) == [("Paul Ryan", "the nominee needs to do more work")]
+    text = ("Voters met Tom Reyes in May. It was a shift for the Ohio Republican, who had backed the plan. "
+            "He said on Friday that the plan needs more time.")
+    assert _reported_pairs(text) == [("Tom Reyes", "the plan needs more time")]
 
 
 def test_a_person_before_with_the_body_is_the_subject():
-    text = "Det. Ann Lee with the Harbor Drug Task Force said the incident began about 6 p.m."
-    assert _reported_pairs(text) == [("Ann Lee", "the incident began about 6 p.m")]
+    text = "Det. Ann Lee with the Harbor Drug Task Force said the chase started near the pier."
+    assert _reported_pairs(text) == [("Ann Lee", "the chase started near the pier")]
     text = "Harbor Museum with the City Council said the show would open in May."
     assert _reported_pairs(text)[0][0] == "Harbor Museum"
     # a description before the body leaves the body the speaker, as before
-    text = "A spokesman with the Harbor Drug Task Force said the incident began about 6 p.m."
+    text = "A spokesman with the Harbor Drug Task Force said the chase started near the pier."
     assert _reported_pairs(text)[0][0] == "Harbor Drug Task Force"
 
 
 def test_the_chief_names_the_person_the_title_introduced():
-    text = ("“We have mobilized all our assets,” Harbor police Chief Tom Reyes said. Around 4:45 a.m., a woman was "
-            "shot, the chief said.")
-    assert _reported_pairs(text) == [("Tom Reyes", "Around 4:45 a.m., a woman was shot")]
+    text = ("“Every officer is on it,” Harbor police Chief Tom Reyes said. Around noon, a shop was robbed, the "
+            "chief said.")
+    assert _reported_pairs(text) == [("Tom Reyes", "Around noon, a shop was robbed")]
 
 
 def test_a_speech_verb_that_is_a_noun_after_the_does_not_cut_a_clause_with_a_quotation():
     # "the suspect": no verb reports the quotation inside the clause "said" reports
-    assert _reported_pairs("Ann Lee said the suspect was able to “easily obtain” the gun.") == \
-        [("Ann Lee", "the suspect was able to “easily obtain” the gun")]
+    assert _reported_pairs("Ann Lee said the suspect managed to “quietly slip” past the guards.") == \
+        [("Ann Lee", "the suspect managed to “quietly slip” past the guards")]
     # ... nor takes the quotation from the speaker
     assert _speaker_of("Ann Lee said the suspect got “many” of the guns.", "the suspect got") == "Ann Lee"

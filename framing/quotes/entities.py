@@ -182,11 +182,11 @@ def find_entities(dm) -> _Entities:
 def _pronoun_genders(dm, table: _Entities, w: _NameWords) -> None:
     """Gender from the text: a he/his/himself or she/herself/hers outside quotes after a name that
     opens its sentence (within :data:`SUBJECT_WORDS` words and 80 characters, no comma before it;
-    after a name and title words, the name after them: "Barcelona president Joan Laporta"),
+    after a name and title words, the name after them: "Harbor FC president Joan Ferrer"),
     with no other name between, gives that name (and its canonical form) the pronoun's gender,
     unless it has one or is an organisation ("Ann Lee said she would stay"). A gender that is only
     the first-name list's yields to :data:`PRONOUN_VOTES` such pronouns of the other gender and none
-    of its own ("Joan Laporta has offered his reaction. … Laporta said he …": Joan is a man's name
+    of its own ("Joan Ferrer gave his reaction. … Ferrer said he …": Joan is a man's name
     in Catalan). One pass over the pronouns, each a bisection and a bounded look."""
     t, ents, starts = dm.text, table.by_name, table.mention_starts
     votes: dict[str, list[str]] = {}
@@ -549,7 +549,7 @@ def _merge_canonical(table: _Entities) -> None:
 
 
 def _unit_after_number(t: str, s0: int, raw: str) -> bool:
-    """Is the capitalised word ``raw`` at ``s0`` a unit after a number ("the 420 MW wind farm", "64 GB"), an
+    """Is the capitalised word ``raw`` at ``s0`` a unit after a number ("a 300 MW plant", "64 GB"), an
     upper-case word after a number that is no year ("the 2024 NBA draft" names the NBA)?"""
     if not _ACRONYM.fullmatch(raw.rstrip(".,")):
         return False
@@ -656,7 +656,7 @@ def _name_part(dm, s: int, e: int) -> list[tuple[int, int, str, str]]:
 
 def party_description(toks: list[str], before: str) -> bool:
     """Are the capitalised words ``toks`` (``before``: the text before them) a description that ends with a party
-    member noun (list ``party_member``) after "the" or "a": "the Wisconsin Republican", "a New York Democrat"?"""
+    member noun (list ``party_member``) after "the" or "a": "the Ohio Republican", "a New York Democrat"?"""
     if not toks or toks[-1].lower() not in _PARTY_MEMBER:
         return False
     return toks[0].lower() in ("the", "a") or _ARTICLE_END.search(before) is not None
@@ -674,7 +674,7 @@ def name_in_np(dm, m) -> str | None:
     Nación"), and the words up to the last title, removed."""
     toks = POSS.sub("", m.group()).split()
     if party_description(toks, m.string[max(0, m.start() - 6):m.start()]):
-        return None   # "the Wisconsin Republican": a description
+        return None   # "the Ohio Republican": a description
     w = name_words(dm.story)
     k = org_person_cut(toks, w.org, dm.common) if len(toks) > 3 else 0
     toks = toks[k:]   # "Meridian Policy Group Helen Whitcombe": the person

@@ -270,7 +270,7 @@ class _Reading:
 
     def _needs_clause(self, m) -> bool:
         """Does the speech verb ``m`` say something only with the clause it reports: an evidential verb ("a new
-        influx of refugees finds its way …": no source for the pronouns or quotations after it), unless a colon
+        wave of visitors finds a path …": no source for the pronouns or quotations after it), unless a colon
         follows it ("The audit found:")?"""
         dm = self.dm
         return dm.vinfo.get(m.group(1), {}).get("type") == "evidential" and not dm.text.startswith(":", m.end())
@@ -380,9 +380,9 @@ def _inverted_subject(dm, m) -> str:
 
 
 def _short_forms(dm: _DocModel) -> dict[str, str]:
-    """Full name -> the acronym the text also calls it by ("Massachusetts Bay Transportation Authority" ->
-    "MBTA"; the shortest if several): a speaker so named is written with both, "Massachusetts Bay
-    Transportation Authority (MBTA)", as a reader of either form knows it."""
+    """Full name -> the acronym the text also calls it by ("Harbor Bay Transit Authority" ->
+    "HBTA"; the shortest if several): a speaker so named is written with both, "Harbor Bay Transit
+    Authority (HBTA)", as a reader of either form knows it."""
     out: dict[str, str] = {}
     for acr, full in dm.entities.acronyms.items():
         if acr != full and _ACRONYM_FORM.fullmatch(acr) and (full not in out or len(acr) < len(out[full])):

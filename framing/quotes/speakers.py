@@ -570,8 +570,8 @@ def _clause_subject(dm, seg: str) -> str:
 
 def _opening_word_modifies(dm, word: str, role) -> bool:
     """Is the clause's first word ``word``, a name of one word followed by the match ``role`` of
-    :data:`_ROLE_THEN_NAME`, a modifier of the noun after it ("Pop singer Justin Bieber", "Veteran actor
-    Tom Hanks")? The words between are nouns, no verb (finite, past, speech), the name after them a
+    :data:`_ROLE_THEN_NAME`, a modifier of the noun after it ("Pop singer Ann Lee", "Veteran actor
+    Tom Berg")? The words between are nouns, no verb (finite, past, speech), the name after them a
     personal name of two words or more; "Police arrested Ann Lee" and "Officials told Ann Lee" are no such."""
     name = role.group(2).split()
     if " " in word or len(name) < 2 or not (name[0][:1].isupper() and name[1][:1].isupper()):
@@ -648,15 +648,15 @@ def split_np(s: str) -> str:
     return s[:m.start()] if m else s
 
 
-# "his manager, Scooter Braun," / "another fan, Nadine.": a description of up to six words, then the name it gives
+# "his manager, Ivo Brandt," / "another fan, Mirela.": a description of up to six words, then the name it gives
 _DESCRIPTION_THEN_NAME = re.compile(r"[ \xa0]*(?:" + alternation("determiner") + "|" + alternation("noun_determiner")
                                     + r")(?:[ \xa0]+[a-z][\w’'-]*){1,6},[ \xa0]+(" + NAME_RE.pattern
                                     + r")[ \xa0]*(?:[,.;]|$)")
 
 
 def appositive_name(dm, s: str) -> str | None:
-    """The name set off by commas after the description that opens ``s`` ("said another fan, Nadine,
-    tweeting", "“…,” his manager, Scooter Braun, said"), if it is a person's or an organisation's and
+    """The name set off by commas after the description that opens ``s`` ("said another fan, Mirela,
+    tweeting", "“…,” his manager, Ivo Brandt, said"), if it is a person's or an organisation's and
     ends its part of the sentence (not "the mayor, Ivo Brandt and Ana Ruiz"); else None."""
     m = _DESCRIPTION_THEN_NAME.match(s)
     if m is None:
@@ -833,16 +833,20 @@ def _descriptor_words(np_text: str) -> list[str]:
 def _title_holder_alone(dm, name: str, hstem: str, lo: int, hi: int) -> bool:
     """Is no entity other than ``name`` whose descriptors hold ``hstem`` named in ``text[lo:hi]`` (at most
     :data:`DESCR_MENTIONS` mentions read)?"""
+    between = _entities_between(dm, lo, hi, DESCR_MENTIONS, outside_quotes=False)
+    return between is not None and not any(c != name and hstem in ent.descr for c, ent in between)
+
+
+def _entities_between(dm, lo: int, hi: int, limit: int, outside_quotes: bool):
+    """``(canonical name, entity)`` of the mentions that start in ``text[lo:hi]`` (those outside quotations only,
+    if ``outside_quotes``), or None when there are more than ``limit`` of them."""
     ents = dm.entities
-    a, b = bisect.bisect_left(ents.all_starts, lo), bisect.bisect_left(ents.all_starts, hi)
-    if b - a > DESCR_MENTIONS:
-        return False
-    for _, _, n in ents.all_mentions[a:b]:
-        c = ents.canonical(n)
-        ent = ents.by_name.get(c)
-        if c != name and ent is not None and hstem in ent.descr:
-            return False
-    return True
+    starts, mentions = (ents.mention_starts, ents.mentions) if outside_quotes else (ents.all_starts, ents.all_mentions)
+    a, b = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+    if b - a > limit:
+        return None
+    return [(c, ent) for _, _, n in mentions[a:b] for c in [ents.canonical(n)]
+            for ent in [ents.by_name.get(c)] if ent is not None]
 
 
 def _link_descriptor(dm, np_text: str, at: int, words_: list[str]) -> str:
@@ -1169,7 +1173,7 @@ def _resolve_pronoun(dm, g: str, at: int, memory: _Speakers) -> tuple[str, str]:
 def _listed_gender_speaker(dm, g: str, at: int, memory: _Speakers):
     """When no speaker of gender ``g`` is at hand: the last speaker noted before ``at``, in its paragraph or
     the one before, when its gender is only the first-name list's and not ``g`` and no other person is named
-    between it and ``at``: the text's pronoun outweighs the list ("“…,” Meredith Pickford told the court.
+    between it and ``at``: the text's pronoun outweighs the list ("“…,” Meredith Vance told the court.
     “…,” he said."); the name takes gender ``g``. Else None. At most :data:`LISTED_GENDER_MENTIONS` mentions
     are read between."""
     if not memory.entries:
@@ -1183,14 +1187,9 @@ def _listed_gender_speaker(dm, g: str, at: int, memory: _Speakers):
     if typ != "named" or ent is None or not ent.gender_listed or ent.gender == g or ent.kind == "org" \
             or dm.para_of(at) - dm.para_of(pos) > 1:
         return None
-    a, b = bisect.bisect_right(ents.mention_starts, pos), bisect.bisect_left(ents.mention_starts, at)
-    if b - a > LISTED_GENDER_MENTIONS:
+    between = _entities_between(dm, pos + 1, at, LISTED_GENDER_MENTIONS, outside_quotes=True)
+    if between is None or any(c != spk and person_like(dm, other) for c, other in between):
         return None
-    for _, _, n in ents.mentions[a:b]:
-        c = ents.canonical(n)
-        other = ents.by_name.get(c)
-        if c != spk and other is not None and person_like(dm, other):
-            return None
     ent.gender, ent.gender_listed = g, False
     return pos, spk, typ
 
