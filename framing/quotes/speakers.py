@@ -1176,8 +1176,6 @@ def _listed_gender_speaker(dm, g: str, at: int, memory: _Speakers):
     between it and ``at``: the text's pronoun outweighs the list ("“…,” Meredith Vance told the court.
     “…,” he said."); the name takes gender ``g``. Else None. At most :data:`LISTED_GENDER_MENTIONS` mentions
     are read between."""
-    if not memory.entries:
-        return None
     j = bisect.bisect_left(memory.pos, at) - 1
     if j < 0:
         return None
