@@ -29,6 +29,7 @@ from .names import NAME_RE, WORD_RE, count_words
 from .record import Quote
 from .speakers import (
     ABBR_RE,
+    FINITE_ALT,
     INFINITIVE_SPEAKER,
     INFINITIVE_TO,
     PARTY_TAG,
@@ -38,6 +39,7 @@ from .speakers import (
     clause_subject,
     modal_before,
     person_like,
+    possessive_noun,
     resolve_np,
     split_np,
     subject_region,
@@ -121,7 +123,7 @@ class _Context:
     right_verb: object    # first speech verb in after[:160] (None after "so-called")
     n_words: int
     inner_end: str        # body without its closing marks and spaces
-    ends_open: bool       # the quote ends with , ? ! — … or a comma follows it
+    ends_open: bool       # the quote ends with , ? ! — … (or ...) or a comma follows it
     so_called: bool       # "so-called" right before it
     prev_q: Quote | None  # the previous quotation of the document
     prev_in_sent: bool    # an earlier quote of this sentence ends before this one
@@ -150,7 +152,7 @@ def _context(dm, s: int, e: int, memory: _Speakers, prev_q: Quote | None) -> _Co
         dm=dm, memory=memory, s=s, e=e, body=body, ss=ss, lo=lo, left=t[lo:s], right=right, after=after,
         right_verb=None if so_called else dm.verb_re.search(after[:160]),
         n_words=len(WORD_RE.findall(body)), inner_end=inner_end,
-        ends_open=inner_end[-1:] in (",", "?", "!", "—", "…") or (t[e:e + 1] == ","),
+        ends_open=inner_end[-1:] in (",", "?", "!", "—", "…") or inner_end.endswith("...") or (t[e:e + 1] == ","),
         so_called=so_called, prev_q=prev_q, prev_in_sent=prev_end >= 0, para_lo=dm.paras[dm.para_of(s)][0])
 
 
@@ -192,8 +194,10 @@ def reporting_clause_after(c: _Context):
     (no clause, no conjunction, no -ing verb); a copula before the verb (passive, no agent: "it is
     also acknowledged") bars continuation instead."""
     vm = c.right_verb
-    if vm is None or not ((c.ends_open or c.dm.text[c.e:c.e + 1] in ",") or vm.start() == 0):
+    if vm is None:
         return None
+    if not ((c.ends_open or c.dm.text[c.e:c.e + 1] in ",") or vm.start() == 0):
+        return _tail_after_words(c, vm.group(1))
     verb = vm.group(1)
     if verb.lower() == "according to":
         return None   # only as in according_to_after
@@ -217,6 +221,38 @@ def reporting_clause_after(c: _Context):
         np_ = appositive_name(c.dm, pre) or pre.split(",")[0]
         return _own_cue(c, np_, verb)
     return None
+
+
+#: words of the sentence between a quotation and the reporting clause that ends the sentence
+#: ("“This is hard work” for Dover, said Lee.")
+TAIL_GAP_WORDS = 6
+
+
+def _tail_after_words(c: _Context, verb: str):
+    """``"…" for the council, said Lee.`` / ``"…" for the council, Lee said.``: a few words (at most
+    :data:`TAIL_GAP_WORDS`, no verb of speech, no new clause) finish the quotation's sentence, then a comma and its
+    reporting clause, with the verb first or after a short subject; the clause's speaker speaks the quotation.
+    (With three words or more outside the quotation the sentence is a ``reported`` row of its own that holds it.)"""
+    if is_participle(verb):
+        return None   # ("“…” Bolivia, highlighting the unease": what follows an -ing verb is its object)
+    pre = PARTY_TAG.sub("", c.after[:c.right_verb.start()])
+    head, comma, subj = _STATE_BEFORE_COMMA.sub(" X", ABBR_RE.sub("X", pre)).rpartition(",")
+    if not comma or count_words(head) > TAIL_GAP_WORDS or _NEW_CLAUSE.search(head) or "," in head \
+            or c.dm.verb_re.search(head) or _CONJUNCTION_START.match(head):
+        return None
+    if not subj.strip():   # inverted: the subject after the verb
+        rest = c.after[c.right_verb.end():]
+        np_ = appositive_name(c.dm, rest) or _name_then_adjunct(_VERB_NP_FILLER.sub("", split_np(rest)))
+    else:
+        np_ = pre[len(head) + 1:]
+        if count_words(np_) > SUBJECT_WORDS_AFTER_QUOTE or _NEW_CLAUSE.search(np_) \
+                or _CONJUNCTION_START.match(np_) or not _ENDS_AFTER_VERB.match(c.after, c.right_verb.end()):
+            return None   # (not "“…” was the message, and the mayor said the plan was set": a clause of its own)
+    return _own_cue(c, np_, verb) if np_.strip() else None
+
+
+# the reporting clause ends the sentence: at most a short adjunct after its verb ("said in a statement."), no verb
+_ENDS_AFTER_VERB = re.compile(r"(?:(?!\b(?:" + FINITE_ALT + r")\b)[^.;:!?“”\"\n]){0,40}(?:[.!?]|$)")
 
 
 def _own_cue(c: _Context, np_: str, verb: str):
@@ -244,7 +280,9 @@ def reporting_verb_before(c: _Context):
     if c.so_called:
         return None
     dm, t = c.dm, c.dm.text
-    verbs = [m for m in dm.verb_re.finditer(t, c.lo, c.s) if not dm.in_quote(m.start())]
+    # (not a noun after a possessive: "pleased with Lee’s comments on Friday, telling the press, “…”")
+    verbs = [m for m in dm.verb_re.finditer(t, c.lo, c.s)
+             if not dm.in_quote(m.start()) and not possessive_noun(t, m.start(), m.group(1))]
     if not verbs:
         return None
     # prefer a finite verb; an -ing verb takes the subject of an earlier verb or the sentence
@@ -335,6 +373,24 @@ def _subject_of_participle(c: _Context, vm) -> tuple[str, str]:
     return "", ""
 
 
+# "released the following statement:", "posted a short message on Monday:": a text its subject issues, then a colon
+_ISSUED_TEXT_COLON = re.compile(r"\b(" + alternation("issuing_verb") + r")[ \xa0]+(?:[\w’'-]+[ \xa0]+){0,3}?"
+                                r"(?:" + alternation("issued_text_noun") + r")s?\b[^.;:!?“”\"\n]{0,40}:[ \xa0]*$", re.I)
+
+
+def issued_text_colon(c: _Context):
+    """``X released the following statement: "…"``: a verb of list ``issuing_verb`` and a text of list
+    ``issued_text_noun`` (up to three words between, a short adjunct after) before the colon that opens the
+    quotation: the verb's subject wrote it."""
+    if not c.left.rstrip().endswith(":"):
+        return None
+    m = _ISSUED_TEXT_COLON.search(c.left, max(0, len(c.left) - 120))
+    if m is None or modal_before(c.dm.text, c.lo, c.lo + m.start()):
+        return None
+    subj = subject_region(c.dm, c.lo, c.lo + m.start())
+    return _found(*resolve_np(c.dm, subj, c.lo + m.start(), c.memory), m.group(1)) if subj.strip() else None
+
+
 def passive_agent(c: _Context):
     """``"…" as described by observers``: the agent of a passive speech verb after the quote."""
     if c.so_called:
@@ -380,7 +436,7 @@ def attribution_inside(c: _Context):
 
 #: the attribution rules, tried in this order
 RULES = (according_to_after, reporting_clause_after, reporting_verb_before, inverted_lead, name_colon,
-         passive_agent, coordinated, split_quote, attribution_inside)
+         issued_text_colon, passive_agent, coordinated, split_quote, attribution_inside)
 
 
 # --------------------------------------------------------------------------- kind

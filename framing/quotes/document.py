@@ -112,8 +112,9 @@ class _DocModel:
                 continue
             if not (t[i].isupper() or t[i].isdigit() or t[i] in "“\"‘(" or t.startswith(TWO_APOSTROPHES, i)):
                 continue
-            if m.group(1)[-1] in "?!" and m.end(2) in self._qend_set and self._tag_follows(i):
-                continue   # "“Why?” Tom asked.": the reporting clause ends the quote's sentence
+            if (m.group(1)[-1] in "?!…" or m.group(1).endswith("..")) and m.end(2) in self._qend_set \
+                    and self._tag_follows(i):
+                continue   # "“Why?” Tom asked.", "“If only …” Tom said.": the reporting clause ends the sentence
             # abbreviation before the period?
             w0 = m.start(1) - len(_LASTWORD.search(t, max(0, m.start(1) - 30), m.start(1)).group())
             word = t[w0:m.end(1)].lower().lstrip("(“\"”")

@@ -41,6 +41,8 @@ _STOP_PRE = word_set("stop_pre")           # closed-class words: never the start
 _CLAUSE_OPENER = word_set("adverbial_start") | word_set("clause_conjunction")
 _DETERMINER = word_set("determiner")
 _DATE_WORD = word_set("date_word")
+_NUMBER_WORD = word_set("number_word")
+_ORG_NOUN_BEFORE_NAME = word_set("org_noun_before_name")
 _TIME_ZONE = word_set("time_zone")
 _CONN_WORD = re.compile(CONN)
 _NONSPACE = re.compile(r"\S+")
@@ -331,7 +333,8 @@ def _strip_head(toks: list[str], common, w: _NameWords):
         i0 += 1
         while i0 < nt and _CONN_WORD.fullmatch(toks[i0]) and nt - i0 > 1:
             i0 += 1
-    while i0 < nt and (honorific(toks[i0], w.hon) or toks[i0].lower() in w.titles):
+    while i0 < nt and (honorific(toks[i0], w.hon) or toks[i0].lower() in w.titles
+                       or _person_noun_before_name(toks, i0, org_name, w)):
         tk = toks[i0]
         i0 += 1
         if honorific(tk, w.hon_m):
@@ -352,6 +355,14 @@ def _strip_head(toks: list[str], common, w: _NameWords):
     if toks and toks[0].lower() == "the":
         toks = toks[1:]
     return toks, gender, descr
+
+
+def _person_noun_before_name(toks: list[str], i: int, org_name: bool, w: _NameWords) -> bool:
+    """Is ``toks[i]`` a person noun written with a capital (it opens a sentence or a headline) before a name of two
+    capitalised words or more ("Analyst Ann Lee said", "Farmer Joe Berg")? Then it describes the name, as a title
+    does, and is no part of it. Never inside an organisation's name ("Student Loan Board")."""
+    return not org_name and len(toks) - i >= 3 and toks[i].lower() in w.person \
+        and all(x[:1].isupper() and x.lower() not in w.org for x in toks[i + 1:])
 
 
 def _title_of_end(toks: list[str]) -> int:
@@ -412,8 +423,8 @@ def _add_mention(dm, table: _Entities, w: _NameWords, s: int, e: int, nm: str, p
         ent.gender, ent.gender_listed = gender, listed
     if pre_words and (not ent.gender or ent.gender_listed) and noun_gender(pre_words[-1]):
         ent.gender, ent.gender_listed = noun_gender(pre_words[-1]), False   # "first lady Ann Lee"
-    if org:
-        ent.kind = "org"
+    if org or (pre_words and pre_words[-1].lower() in _ORG_NOUN_BEFORE_NAME and not gender):
+        ent.kind = "org"   # ("tech giant Samsung", "carmaker Volvo")
     elif gender or descr or (pre_words and pre_words[-1].lower() in w.person):
         if ent.kind != "org":
             ent.kind = "person"
@@ -567,7 +578,8 @@ def split_name(dm, s0: int, raw: str) -> list[tuple[int, int, str, str]]:
     """
     if " " not in raw and "\xa0" not in raw:
         # one word (most runs): no sentence start, possessive or date inside it to cut at
-        if raw.rstrip(".,") in _DATE_WORD or raw.lower() in _NAME_END_CUT or _adverb_at(dm, s0, raw) \
+        if raw.rstrip(".,") in _DATE_WORD or raw.lower() in _NAME_END_CUT or raw.lower() in _NUMBER_WORD \
+                or _adverb_at(dm, s0, raw) \
                 or _unit_after_number(dm.text, s0, raw):
             return []
         return _name_part(dm, s0, s0 + len(raw))
@@ -687,7 +699,8 @@ def name_in_np(dm, m) -> str | None:
         i0, common = org_start, frozenset()
     title = False
     while i0 < nt and (honorific(toks[i0], w.hon) or toks[i0].lower() in w.titles or toks[i0].lower() == "the"
-                       or (toks[i0].lower() in common and nt - i0 > 1 and toks[i0].lower() not in _NAME_ARTICLE)):
+                       or (toks[i0].lower() in common and nt - i0 > 1 and toks[i0].lower() not in _NAME_ARTICLE)
+                       or _person_noun_before_name(toks, i0, org_start is not None, w)):
         if toks[i0] == "of" and title and _title_of_end(toks[i0:]):
             break   # "Chief of Staff Ann Lee": the title's "of <Word>" goes with it
         title = title or toks[i0].lower() in w.titles

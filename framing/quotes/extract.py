@@ -95,8 +95,9 @@ _CLAUSE_BEFORE_VERB = re.compile(r"[,”\"'][ \xa0]*$")
 # phrase ("of the council", "at the time"); a title before it skipped, a party tag after it allowed
 _TITLES = "|".join(a[:-1].capitalize() for a in sorted(abbreviations()) if "." not in a[:-1])
 _NAME_ENDS_CLAUSE = re.compile(r"[ \xa0]+(?:(?:" + _TITLES + r")\.[ \xa0]+)?(" + NAME_RE.pattern + r")"
-                               r"(?=[ \xa0]*(?:\([^()]{1,20}\)[ \xa0]*)?"
-                               r"(?:[,.;:]|$|(?:" + alternation("place_preposition") + r"|last|this)\b))")
+                               r"(?=[ \xa0]*(?:\([^()]{1,20}\)[ \xa0]*)?(?:[,.;:]|$)"
+                               r"|(?:[ \xa0]*\([^()]{1,20}\))?[ \xa0]+(?:" + alternation("place_preposition")
+                               + r"|last|this)\b)")   # (a word of its own: not "Clint" + "on" in "Clinton")
 # a speech verb whose sentence ends (after a short adjunct: "in a statement") where a quotation opens, or whose
 # clause ends in a colon before one after a longer adjunct ("said about the draft of its platform:\n\n“…”")
 # (no comma on the way: "…, and a sign at the pier listed the rules:" is a new clause)

@@ -352,8 +352,11 @@ _ACC_TAIL = re.compile(
     + r"[ \xa0][^,.;]{1,160})?"
     r"|((?:"
     + _NAME_DESCRIPTION + r"|[^,.;“”\"]{2,60}?" + _NAME_APPOSITION + r")) (" + _NP_VERB + r")"
-    # "…, X told Reuters.", "…, X told the court.", "…, X told a Senate panel."
-    r"(?:[ \xa0]+(?:" + alternation("tell_object") + r"|(?:the[ \xa0]+)?" + _CAP_RUN + r"|(?:"
+    # "…, X told Reuters.", "…, X told the court.", "…, X told a Senate panel.", "…, X told Fort Smith television
+    # station KHBS." (a description of the outlet, then its name)
+    r"(?:[ \xa0]+(?:" + alternation("tell_object") + r"|(?:the[ \xa0]+)?" + _CAP_RUN
+    + r"|(?<=told[ \xa0])(?:the[ \xa0]+)?(?:[A-Z][\w’'-]*[ \xa0]+){0,3}(?:[a-z][\w’'-]*[ \xa0]+){1,3}" + _CAP_RUN
+    + r"|(?:"
     + alternation("tell_object_determiner") + r")(?:[ \xa0]+[A-Z][\w’'-]*){0,3}[ \xa0]+[a-z][\w’'-]*))?|"
     # ("…, said a port official who gave no name.": the source, then a relative clause about it)
     r"(" + _VERB_NP + r") ((?:(?![ \xa0](?:" + alternation("person_relative") + r")[ \xa0])[^,.;“”\"]){2,60}?)"

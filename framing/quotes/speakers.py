@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .entities import name_in_np
+from .entities import name_in_np, name_words
 from .lexicon import (
     alternation,
     descriptor_np,
@@ -67,7 +67,9 @@ _FIRST_PERSON_CONTRACTION = re.compile(r"(?:" + alternation("pronoun_unresolved"
                                        + alternation("contraction_suffix") + ")")   # "I’ve", "we're"
 #: a clause's subject opened by a determiner is at most this many words ("One clerk at a shipping office")
 DETERMINER_NP_WORDS = 10
-_FRONTED_ADVERBIAL = re.compile(r"(?:" + alternation("adverbial_start") + r")\b[^,.;:“”\"]{0,60},\s+", re.I)
+# (a number may count the time word: "Eight years ago, …")
+_FRONTED_ADVERBIAL = re.compile(r"(?:(?:" + alternation("number_word") + r"|\d+)[ \xa0]+)?(?:"
+                                + alternation("adverbial_start") + r")\b[^,.;:“”\"]{0,60},\s+", re.I)
 # an adverbial word, or an -ly, -ing or -ed word before a preposition, determiner or question word ("Speaking
 # at", "Asked whether", "Shortly after"); not "Kelly met", "Beijing sent"
 _FRONTED_OPENER = re.compile(r"(?:(?i:" + alternation("adverbial_start") + r")\b"
@@ -98,9 +100,12 @@ def possessive_noun(text: str, vstart: int, verb: str) -> bool:
 # a determiner right before a word (list ``determiner``: "the claim that …"), or one of list ``noun_determiner`` ("a",
 # "another") and at most two lower-case words that are no closed-class word, pronoun, noun of quantity (list
 # ``quantity_noun``) or auxiliary, the last no plural ("a recent claim that …", "another suspect that …"; not "a group
-# that say", "the officials claim", "a few officials say", "almost a quarter say", "a spokesman did say")
+# that say", "the officials claim", "a few officials say", "almost a quarter say", "a spokesman did say"); after a
+# determiner, one participle adjective in -ed ("the discredited claim that …", "his disputed claim"; not "the police
+# claim")
 _DETERMINER_BEFORE = re.compile(
-    r"\b(?:(?i:" + alternation("determiner") + r")|(?i:" + alternation("noun_determiner") + r")"
+    r"\b(?:(?i:" + alternation("determiner") + r")(?:[ \xa0]+[a-z][a-z-]*ed)?|(?i:" + alternation("noun_determiner")
+    + r")"
     r"(?:[ \xa0]+(?!(?:" + alternation("stop_pre") + "|" + alternation("pronoun_subject") + "|"
     + alternation("quantity_noun") + "|" + alternation("finite_marker") + r")\b)[a-z][\w-]*){0,2}"
     r"(?<![^s]s))[ \xa0]+$")   # (the last word no plural: "a few officials say")
@@ -158,6 +163,7 @@ _LAST_ARTICLE = re.compile(r"\b(?:" + alternation("article") + r")\s", re.I)
 _DESCRIPTOR_CUT = word_set("descriptor_cut")
 _GENERIC_ORG_HEAD = word_set("generic_org_head")
 _IT_HEADS = _GENERIC_ORG_HEAD | word_set("text_source_noun")
+_HEAD_ENDS = frozenset(("of", "from", "by", "at", "in", "on", "for", "with"))
 _NON_COMPANY = word_set("non_company_org_word")
 _NAME_CONNECTOR = word_set("name_connector")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
@@ -175,12 +181,15 @@ _OPEN_RELATIVE = re.compile(r",[ \xa0]+(?:who|whom|whose|which|[a-z]+(?:ed|ing)[
                             + alternation("place_preposition") + "|" + alternation("participle_preposition")
                             + r"))\b[^,]*$")
 _CLAUSE_CUT = re.compile(r"[;:(—–]|" + "|".join(rf"\b{w}\s" for w in words("clause_cut") + words("open_clause_cut"))
+                         # "in which 58 percent say", "at which point the fans chanted": a clause with its own subject
+                         + r"|\b(?:" + alternation("relative_preposition") + r")\s+wh(?:ich|om)\s+(?:point\s)?"
                          + r"|\bas\s(?=[A-Z]|" + "|".join(rf"{w}\b" for w in words("as_subject_start"))
                          + r")|\bAs\s")
 _OPEN_CLAUSE_CUT = word_set("open_clause_cut")
 _PLACE_ONLY = word_set("place_only_preposition")
 _VP_FRAGMENT_START = word_set("vp_fragment_start")
 _AUX_ADVERB_WORDS = word_set("aux_adverb")
+_LETTER = re.compile(r"[^\W\d_]")
 _NP_CONJUNCTION = word_set("clause_coordinator")
 _RELATIVE_AUX = word_set("relative_aux")
 _RELATIVE_SUBJECT = word_set("relative_subject")
@@ -191,6 +200,7 @@ _LAST_CLAUSE_OPEN = re.compile(r";[ \xa0]+|,[ \xa0]+(?:" + alternation("clause_c
 #: the noun phrase before a relative pronoun ("dairy farmers who say") is at most this many words
 RELATIVE_NP_WORDS = 4
 # a preposition that opens an adjunct after the subject's name ("Lee in his first speech", "Ruiz at the rally")
+_AFFILIATION_AFTER_NAME = re.compile(r"[ \xa0]+(?:of|from|with)[ \xa0]+(?:the|a|an)[ \xa0]+[a-z]")
 _ADJUNCT_AFTER_NAME = re.compile(r"[ \xa0]+(?:" + alternation("subject_adjunct_preposition") + r")[ \xa0]+[a-z]")
 # a comma part that only dates the verb ("Dunn, who …, last week said"): no subject
 _TIME_ONLY = re.compile(r"(?:on[ \xa0]+)?(?:" + alternation("date_word") + "|" + alternation("tail_time")
@@ -222,8 +232,11 @@ def drop_np_lead(s: str) -> str:
     m = _FRONTED_TIME.match(s)
     return s[m.end():] if m else s
 # a subject after a fronted phrase: the comma before it, a finite verb after it
-_AFTER_COMMA = re.compile(r",[ \xa0]+$")
-_NEXT_WORD = re.compile(r"(?:[ \xa0]+[a-z]+ly)?[ \xa0]+([a-z][a-z’']*)")   # "Okafor often argues"
+# after the comma of a fronted phrase, up to three words that describe the name ("On Monday, campaign manager Ann Lee
+# released …"); the caller asks for a finite verb after the name
+_AFTER_COMMA_DESCRIPTION = re.compile(r",[ \xa0]+((?:[\w’'-]+[ \xa0]+){0,3})$")
+# "Okafor often argues", "Lee also said"
+_NEXT_WORD = re.compile(r"(?:[ \xa0]+(?:[a-z]+ly|also|then|later|still))?[ \xa0]+([a-z][a-z’']*)")
 _FINITE_VERB = re.compile(r"(?:" + alternation("finite_marker") + r")|[a-z]+(?:ed|s)")
 # a relative pronoun inside a comma part: what follows it is the relative clause's
 _RELATIVE_IN_PART = re.compile(r"\b(?:" + alternation("relative_pronoun") + r"|that)\b")
@@ -401,7 +414,7 @@ def subject_region(dm, lo: int, vstart: int) -> str:
         return " ".join(last.split()[1:])
     # (a last part of adverbs only, "…, Ann Lee, bluntly said", names no one either)
     if len(parts) > 1 and (not last or _TIME_ONLY.fullmatch(last) or not aux_strip(" " + last).strip()
-                           or (lw and lw[0] in _VP_FRAGMENT_START)):
+                           or (lw and lw[0] in _VP_FRAGMENT_START and not _then_before_title(last))):
         if lw and lw[0] in ("which", "who") and len(lw) > 1 and lw[1] not in _RELATIVE_AUX \
                 and not (len(lw) == 2 and _LY_ADVERB.fullmatch(last.split()[1])):
             return " ".join(last.split()[1:])   # ("…, who originally said": the antecedent, as "who has said")
@@ -431,6 +444,13 @@ def subject_region(dm, lo: int, vstart: int) -> str:
     if lw and lw[0] in ("which", "who"):
         return " ".join(last.split()[1:])
     return _before_relative_clause(last) or last
+
+
+def _then_before_title(part: str) -> bool:
+    """Is ``part`` "then" before a capitalised word ("then Governor Ann Lee", "then Gov. Lee"): "then" an adjective
+    of the noun phrase (the office held at the time), not the adverb that opens a verb phrase ("then said")?"""
+    w = part.split()
+    return len(w) > 1 and w[0].lower() == "then" and w[1][:1].isupper()
 
 
 def _before_relative_clause(seg: str) -> str:
@@ -489,12 +509,14 @@ def _coordinated_subject(dm, seg: str) -> str | None:
 
 def ends_coordinated(seg: str) -> bool:
     """Does ``seg`` (three words at least) end with a coordinator, maybe then adverbs ("… and then") or an
-    auxiliary and a word of list ``aux_adverb`` ("… but has since")?"""
+    auxiliary and a word of list ``aux_adverb`` ("… but has since"), or with a comma and "then" ("…, then")?"""
     toks = [w.lower() for w in seg[-80:].split()]
     k = len(toks)
     while k > 1 and toks[k - 1] not in _NP_CONJUNCTION and (
             toks[k - 1] in _VP_FRAGMENT_START or toks[k - 1].endswith("ly") or _adverb_after_aux(toks, k - 1)):
         k -= 1
+    if k >= 2 and k < len(toks) and toks[k] == "then" and toks[k - 1].endswith(","):
+        return count_words(seg[:200]) >= 3   # "Lee offered him a job, then says …": "then" after a comma coordinates
     return k >= 2 and toks[k - 1] in _NP_CONJUNCTION and count_words(seg[:200]) >= 3
 
 
@@ -696,6 +718,8 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
         np_text = PARTY_TAG.sub("", np_text)   # "Ann Lee (D-Va.)"
     np_text = aux_strip(" " + np_text).strip()
     np_text = _NP_DATE_TAIL.sub("", np_text).strip(" ,")
+    if _LETTER.search(np_text) is None:
+        return "", "none"   # a stray quotation mark or a dash is nobody
     tm = name_before_to(np_text)
     if tm is not None:
         np_text = _NP_DATE_TAIL.sub("", tm).strip(" ,")
@@ -746,8 +770,16 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
         ent = ents.by_name.get(c)
         if c and ent is not None and (ent.kind in ("person", "org") or pronoun_person(dm, ent, c)):
             return c, "named"
+    # a person (maybe after a title) and where they come from ("Sheriff Ann Lee of the next county said")
+    if names and names[0][0] == 0 and np_text[:names[0][1]].endswith(names[0][2]) \
+            and _AFFILIATION_AFTER_NAME.match(np_text, names[0][1]):
+        c = ents.canonical(names[0][2])
+        ent = ents.by_name.get(c)
+        if c and ent is not None and ent.kind == "person":
+            return c, "named"
     # descriptor linked to a person/org introduced with the same words, else to the person speaking just before
-    linked = link_descriptor(dm, np_text, at) or continued_speaker(dm, np_text, at, memory)
+    linked = link_descriptor(dm, np_text, at) or continued_speaker(dm, np_text, at, memory) \
+        or _link_forward(dm, np_text, at)
     if linked:
         return linked, "descriptor"
     if _SHARE.fullmatch(np_text) and not _FINITE_IN_NP.search(np_text):
@@ -802,6 +834,42 @@ def _not_a_noun_phrase(np_text: str) -> bool:
 
 #: a descriptor looks back over at most this many name mentions for the entity it refers to
 DESCR_MENTIONS = 300
+
+
+#: how many paragraphs after a description ("the sheriff") the person it describes may first be named
+FORWARD_PARAGRAPHS = 2
+
+
+def _link_forward(dm, np_text: str, at: int) -> str:
+    """The person a singular description of a title ("the county sheriff") describes when the text names them only
+    after it ("… arrested at dawn, according to the county sheriff. … Sheriff Ann Lee told KTLV."): the one person first
+    named within :data:`FORWARD_PARAGRAPHS` paragraphs after ``at``, outside quotes, with that title; '' when a person
+    with it was named before ``at``, or two are named after it."""
+    words_ = _descriptor_words(np_text)
+    w = name_words(dm.story)
+    if len(words_) < 2 or words_[0] != "the" or words_[-1] not in w.titles or not singular_person(" ".join(words_)):
+        return ""
+    hstem, ents = stem(words_[-1]), dm.entities
+    k = bisect.bisect_left(ents.mention_starts, at)
+    if any(hstem in _descr_of(ents, n) for _, _, n in ents.mentions[max(0, k - DESCR_MENTIONS):k]):
+        return ""   # (someone with the title was named before: the backward link decides)
+    last_para = dm.para_of(at) + FORWARD_PARAGRAPHS
+    found = ""
+    for s, _, n in ents.mentions[k:k + DESCR_MENTIONS]:
+        if dm.para_of(s) > last_para:
+            break
+        c = ents.canonical(n)
+        ent = ents.by_name.get(c)
+        if ent is not None and ent.kind == "person" and hstem in ent.descr and c != found:
+            if found:
+                return ""   # two holders of the title
+            found = c
+    return found
+
+
+def _descr_of(ents, name: str) -> frozenset:
+    ent = ents.by_name.get(ents.canonical(name))
+    return frozenset(ent.descr) if ent is not None else frozenset()
 
 
 def link_descriptor(dm, np_text: str, at: int) -> str:
@@ -875,7 +943,8 @@ def _link_descriptor(dm, np_text: str, at: int, words_: list[str]) -> str:
     head = words_[-1]
     orgw = dm.rules.get("org", {})
     roles = dm.rules.get("keyword", {})
-    if head not in roles and head not in orgw and head not in dm.rules.get("person", {}):
+    age = _AGE_NOUN.fullmatch(head) is not None   # "the 72-year-old": a person, whoever was named last
+    if head not in roles and head not in orgw and head not in dm.rules.get("person", {}) and not age:
         return ""
     stems = {stem(x) for x in words_ if x not in _ARTICLE}
     hstem = stem(head)
@@ -892,8 +961,8 @@ def _link_descriptor(dm, np_text: str, at: int, words_: list[str]) -> str:
         scope = 0 if s >= ss else 1 + pa - dm.para_of(s)
         if found_scope is not None and scope > found_scope:
             break
-        if ents.in_dateline(s) or n in np_text:
-            continue
+        if ents.in_dateline(s) or n in np_text or dm.in_quote(s):
+            continue   # (a name inside a quotation is what someone said: "“… an FAQ page …,” the company added")
         c = ents.canonical(n)
         ent = ents.by_name.get(c)
         if c in cands:
@@ -901,7 +970,7 @@ def _link_descriptor(dm, np_text: str, at: int, words_: list[str]) -> str:
             continue
         if ent is None:
             continue
-        if nearest_person is None and (ent.kind == "person" or not org_head and person_like(dm, ent)):
+        if nearest_person is None and (ent.kind == "person" or not org_head and not age and person_like(dm, ent)):
             nearest_person = c   # (or a name written as a person's: "… said Sen. Ann Lee. Ivo Park left …")
         sc = 0
         if org_head:
@@ -911,6 +980,8 @@ def _link_descriptor(dm, np_text: str, at: int, words_: list[str]) -> str:
             elif generic and scope == 0 and ent.kind == "unknown" and not ent.gender and _opens_sentence(dm, s, e) \
                     and (" " in c or _ACRONYM.fullmatch(c)) and not dm.in_quote(s):
                 sc = 1
+        elif age and ent.kind == "person":
+            sc = 1   # (the nearest person only, as for a title's stem alone; not a place written as a name)
         elif ent.kind == "person" and hstem in ent.descr and not c.isupper():
             sc = len(stems & ent.descr)
             if sc < min(2, len(stems)):
@@ -935,6 +1006,7 @@ def _link_descriptor(dm, np_text: str, at: int, words_: list[str]) -> str:
 
 
 _CONTRAST_MODIFIER = word_set("contrast_modifier")
+_AGE_NOUN = re.compile(r"\d{1,3}-year-old")
 #: how far back (characters) the person a description of the next attribution refers to may have spoken
 CONTINUED_SPEAKER_CHARS = 600
 #: how far back (characters) an earlier use of the same description ("the judge") is looked for
@@ -1294,8 +1366,14 @@ def _sentence_subject(dm, s: int, e: int) -> bool:
     pre = dm.text[ss:s]
     if s - ss <= 80 and count_words(pre) <= SUBJECT_WORDS and "," not in pre:
         return True
-    if not _AFTER_COMMA.search(pre):
-        return False
+    m = _AFTER_COMMA_DESCRIPTION.search(pre)
+    if m is None or any(x.lower() in _STOP_PRE or x.lower() in _AUX_ADVERB_WORDS for x in m.group(1).split()):
+        return False   # (not "…, just as President Ann Lee did": a clause of comparison)
+    return _finite_after(dm, e)
+
+
+def _finite_after(dm, e: int) -> bool:
+    """Is the word after ``e`` (after an adverb: "Okafor often argues", "Lee also said") a finite verb?"""
     m = _NEXT_WORD.match(dm.text, e)
     return bool(m) and m.group(1) not in _STOP_PRE and bool(_FINITE_VERB.fullmatch(m.group(1)))
 
@@ -1357,6 +1435,16 @@ def _last_linked_in(dm, rx, lo: int, at: int) -> str:
 # --------------------------------------------------------------------------- speaker memory
 
 
+def np_head(np_text: str) -> str:
+    """The head noun of a noun phrase, in lower case: its last word before a preposition that opens a complement
+    ("a statement from her agent": "statement"; "the company": "company")."""
+    words_ = np_text.lower().split()
+    for k, x in enumerate(words_):
+        if k and x in _HEAD_ENDS:
+            return words_[k - 1]
+    return words_[-1] if words_ else ""
+
+
 def compatible(dm, spk: str, typ: str, g: str) -> bool:
     """Can a pronoun of gender/number ``g`` (m, f, p, or n for "it") refer to this noted speaker (a
     description only if it names one person, of gender ``g`` if its noun has one: :func:`.names.noun_gender`)?
@@ -1367,7 +1455,7 @@ def compatible(dm, spk: str, typ: str, g: str) -> bool:
     if g == "n":   # (a name of unknown kind that is not written as a person's: "Twitter said … It added")
         return (ent is not None and (ent.kind == "org" or ent.kind == "unknown" and not ent.gender
                                      and not person_like(dm, ent))) \
-            or (typ != "named" and spk.split()[-1].lower() in _IT_HEADS)
+            or (typ != "named" and np_head(spk) in _IT_HEADS)
     if g == "p":
         return typ == "vague" or (ent is not None and ent.kind == "org")
     if typ == "vague" and (not singular_person(spk) or noun_gender(spk) not in ("", g)):
