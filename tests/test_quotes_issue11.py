@@ -3006,3 +3006,54 @@ def test_only_told_takes_a_described_outlet_as_its_object():
     # "says took him to Dover" is no "told <description> <Name>": "a trip that Lee says" is no source of the clause
     text = "Tom Reyes mocked Lee’s tale of a lost boat, a trip that Lee says took him to Dover."
     assert _reported_pairs(text) == [("Lee", "took him to Dover")]
+
+
+# --------------------------------------------------------------------------- session 16 (OOD-J, after its one scoring)
+
+
+def test_an_acronym_of_some_initials_in_a_row_of_a_name_cut_by_and():
+    text = ("DOVER - The Harbor Office for Coastal Safety and Rescue (OCS) on Monday warned sailors. "
+            "Storms will grow this winter, the OCS said.")
+    rows = _reported_pairs(text)
+    assert rows[-1][0] == "Harbor Office for Coastal Safety (OCS)"
+    from framing.quotes.names import acronym_of
+    assert acronym_of("OCS", "Harbor Office for Coastal Safety")
+    assert not acronym_of("OC", "Harbor Office for Coastal Safety")   # (two letters in the middle: too weak)
+
+
+def test_the_agency_names_the_organisation_that_spoke_just_before():
+    text = ("Storms will grow this winter, the Harbor Coastal Office said.\n\n"
+            "The agency expects little flooding, it said.")
+    assert _reported_pairs(text)[-1][0] == "Harbor Coastal Office"
+    # not when another organisation was named since, nor when its name holds another head ("the union")
+    text2 = ("Storms will grow this winter, the Harbor Coastal Office said. The Dover Weather Bureau agreed.\n\n"
+             "The agency expects little flooding, it said.")
+    assert _reported_pairs(text2)[-1][0] != "Harbor Coastal Office"
+    text3 = ("Jobs will go, Harbor University said.\n\nThe union said the cuts were unfair.")
+    assert _reported_pairs(text3)[-1][0] != "Harbor University"
+
+
+def test_an_organisation_noun_before_a_name_is_what_the_description_later_names():
+    text = ("Bills will rise, which energy regulator Velgem said is down to prices.\n\nVelgem said that most homes "
+            "will pay more.\n\nSome will pay less.\n\nThe regulator said costs went up by half.")
+    assert _reported_pairs(text)[-1] == ("Velgem", "costs went up by half")
+
+
+def test_a_subject_with_an_appositive_after_a_fronted_phrase_is_the_antecedent():
+    text = ("Harbor Rail said riders had a rough week. With three bad Mondays in a row, Ann Lee, director for the "
+            "region, appeared on the radio. She said: “It is my job to make the trains run on time.”")
+    assert _speaker_of(text, "It is my job") == "Ann Lee"
+
+
+def test_a_participle_after_a_thing_before_a_time_and_a_verb_reports_nothing():
+    text = "Most storms recorded this winter were weak ones, the agency said."
+    assert _reported_pairs(text) == [("the agency", "Most storms recorded this winter were weak ones")]
+    # people do report
+    assert _reported_pairs("Officials said this year has been the worst.") == \
+        [("Officials", "this year has been the worst")]
+
+
+def test_a_tail_attribution_before_a_coordinated_speech_verb():
+    text = "Most storms this winter were weak ones, the agency said, and asked sailors to check."
+    assert _reported_pairs(text) == [("the agency", "Most storms this winter were weak ones"),
+                                     ("the agency", "sailors to check")]

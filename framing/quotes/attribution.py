@@ -229,7 +229,7 @@ TAIL_GAP_WORDS = 6
 
 
 def _tail_after_words(c: _Context, verb: str):
-    """``"…" for the council, said Lee.`` / ``"…" for the council, Lee said.``: a few words (at most
+    """``"…" for Dover, said Lee.`` / ``"…" for Dover, Lee said.``: a few words (at most
     :data:`TAIL_GAP_WORDS`, no verb of speech, no new clause) finish the quotation's sentence, then a comma and its
     reporting clause, with the verb first or after a short subject; the clause's speaker speaks the quotation.
     (With three words or more outside the quotation the sentence is a ``reported`` row of its own that holds it.)"""

@@ -434,7 +434,7 @@ def _add_mention(dm, table: _Entities, w: _NameWords, s: int, e: int, nm: str, p
         ent.role_words += [x.lower() for x in pre_words]
     ent.role_words += head_words
     _appositives(t, s, e, ent, w)
-    _acronym_in_parentheses(t, e, name, table.acronyms)
+    _acronym_in_parentheses(t, e, name, table.acronyms, _joined_before(t, s, table.all_mentions))
     table.all_mentions.append((s, e, name))
     if not dm.in_quote(s):
         table.mentions.append((s, e, name))
@@ -490,8 +490,10 @@ def _comma_spaces_before(t: str, lo: int, s: int) -> bool:
     return lo < k < s and t[k - 1] == ","
 
 
-def _acronym_in_parentheses(t: str, e: int, name: str, acronyms: dict) -> None:
-    """"Long Name (ACR)" or "ACR (Long Name)" right after a mention: record the acronym."""
+def _acronym_in_parentheses(t: str, e: int, name: str, acronyms: dict, before: str = "") -> None:
+    """"Long Name (ACR)" or "ACR (Long Name)" right after a mention: record the acronym. ``before``: the mention
+    that "and" joins to this one ("Office for Coastal Safety and Rescue (OCS)": "and" cuts the name in two),
+    whose name the acronym then stands for."""
     if t.find("(", e, e + 100) < 0:
         return   # no parenthesis to match
     pm = _PARENTHESES.match(t[e:e + 100])
@@ -499,8 +501,18 @@ def _acronym_in_parentheses(t: str, e: int, name: str, acronyms: dict) -> None:
         inner = pm.group(1).strip()
         if _ACRONYM.fullmatch(inner) and acronym_of(inner, name):
             acronyms[inner] = name
+        elif _ACRONYM.fullmatch(inner) and before and acronym_of(inner, f"{before} and {name}"):
+            acronyms[inner] = before
         elif _ACRONYM.fullmatch(name) and acronym_of(name, inner):
             acronyms[name] = inner
+
+
+def _joined_before(t: str, s: int, mentions: list) -> str:
+    """The name of the mention right before ``s`` when only " and " lies between, else ''."""
+    if not mentions or not t.startswith(" and ", s - 5):
+        return ""
+    _, pe, pn = mentions[-1]
+    return pn if pe == s - 5 else ""
 
 
 #: the fewest letters of an acronym read as the initials of an organisation the text names in full

@@ -42,6 +42,7 @@ from .speakers import (
     ends_coordinated,
     infinitive_lead,
     modal_before,
+    np_head,
     opens_clause_between,
     possessive_noun,
     resolve_np,
@@ -256,6 +257,8 @@ class _Reading:
                 noted = spk, typ
             elif unresolved_pronoun(subj):
                 typ = UNRESOLVED
+        if typ == "vague" and not agent(np_head(spk)) and _TIME_THEN_FINITE.match(dm.text, m.end()):
+            return   # "Most storms recorded this winter were …": a participle after a thing, no speech
         r = None if inverted else reported_after_verb(dm, m, spk, typ, self.taken, participle=participle,
                                                       stops=self.stops)
         says = r is not None or not self._needs_clause(m)
@@ -306,6 +309,9 @@ class _Reading:
 
 
 _ACRONYM_FORM = re.compile(r"[A-Z][A-Z&]{1,7}")
+# a time, then a finite verb, right after a speech verb ("storms recorded this winter were …")
+_TIME_THEN_FINITE = re.compile(r"[ \xa0]+(?:" + alternation("time_modifier") + r")[ \xa0]+(?:"
+                               + alternation("time_noun") + r")[ \xa0]+(?:" + alternation("finite_marker") + r")\b")
 #: how many words the noun phrase of "with <noun phrase> saying …" may have
 ABSOLUTE_NP_WORDS = 8
 # "with" after a comma or opening the sentence (not "met with reporters saying"); the last "with" before the verb

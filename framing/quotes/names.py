@@ -226,10 +226,11 @@ def name_initials(name: str) -> str:
 
 def acronym_of(acr: str, name: str) -> bool:
     """Is ``acr`` (capital letters) an acronym of ``name``: its initials (function words left out),
-    their start or end, or a subsequence of its letters with the same first letter?"""
+    their start or end, three of them or more in a row ("Harbor Office for Coastal Safety and Rescue (OCS)": a
+    place before, a word added after), or a subsequence of its letters with the same first letter?"""
     a = acr.lower()
     initials = name_initials(name)
-    if initials == a or initials.endswith(a) or initials.startswith(a):
+    if initials == a or initials.endswith(a) or initials.startswith(a) or (len(a) >= 3 and a in initials):
         return True
     # subsequence of the letters, same first letter
     s = name.lower()

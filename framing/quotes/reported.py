@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from .._data import read_csv_rows
 from .document import _SpanSet
-from .lexicon import alternation, is_participle, prepositions, speech_participles, speech_verbs_with, words
+from .lexicon import alternation, is_participle, literal, prepositions, speech_participles, speech_verbs_with, words
 from .marks import DOUBLE_MARK, rstrip
 from .names import NAME_RE, count_words
 from .record import Quote
@@ -323,6 +323,7 @@ _NP_VERB = "|".join(speech_verbs_with("inverted_tail", "np_verb"))
 # "…, a spokeswoman, Ann Lee, said.": the source's name set off by commas after its description
 _NAME_APPOSITION = r"(?:,[ \xa0]+[A-Z][\w’'.-]*(?:[ \xa0]+[A-Z][\w’'.-]*){0,3},)?"
 _VERB_NP = "|".join(speech_verbs_with("inverted_tail", "verb_np"))
+_DIRECTIVE_VERB = "|".join(literal(v) for v in speech_verbs_with("type", "directive"))   # ", and asked …"
 _NAME_WORDS = r"[A-Z][\w’'.-]*(?:[ \xa0]+[A-Z][\w’'.-]*){0,3}"
 # "…, Tom Berg, the undersecretary for ports, wrote.": a name, then its description set off by commas
 _NAME_DESCRIPTION = _NAME_WORDS + r",[ \xa0]+(?:" + alternation("article") + r")[ \xa0][^,.;“”\"]{1,60}?,"
@@ -365,11 +366,13 @@ _ACC_TAIL = re.compile(
     # "… in an interview" / "… of the ruling" (no comma, bounded): "X said …" only (not after "said X", group
     # 4: "…, said Tom Berg of the union."), and a verb of ``_ADJUNCT_VERBS`` only (:func:`_tail_ok`)
     r"(?(4)|(?P<adj>[ \xa0]+(?:" + alternation("tail_adjunct") + r")[ \xa0][^,.;“”\"]{1,80}?)?)"
-    # ", a former minister" / ", adding that …" (a speech participle reports again: its own row)
+    # ", a former minister" / ", adding that …" / ", and asked …" (a speech participle or a coordinated speech verb
+    # reports again: its own row)
     # (or, after "said X", a name: "…, said a spokesman for the port, Ann Lee.")
     r"(?:,[ \xa0]+(?:(?P<app>(?:" + alternation("tail_appositive") + r")\b[^.;]*|(?(4)(?P<name>" + _NAME_WORDS
     + r")(?=[.:]?$)|(?!)))|"
-    r"(?P<ing>(?:" + "|".join(speech_participles()) + r"))\b(?:[^.;]|\.\d){0,300}"
+    r"(?P<ing>(?:" + "|".join(speech_participles()) + r"|and[ \xa0]+(?:" + _NP_VERB + "|" + _DIRECTIVE_VERB
+    + r")))\b(?:[^.;]|\.\d){0,300}"
     # (or, after "said X", a description with no finite verb: "…, said Ann Lee, the union's treasurer.", "…, said
     # Ann Lee, director of the port authority.")
     # (not one that opens with a closed-class word: "…, said the toll will rise, but others disagree.")

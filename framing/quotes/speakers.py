@@ -234,6 +234,8 @@ def drop_np_lead(s: str) -> str:
 # a subject after a fronted phrase: the comma before it, a finite verb after it
 # after the comma of a fronted phrase, up to three words that describe the name ("On Monday, campaign manager Ann Lee
 # released …"); the caller asks for a finite verb after the name
+# an appositive set off by commas after a name (no stop, no quotation mark, at most 80 characters)
+_APPOSITIVE_SKIP = re.compile(r",[ \xa0]+[^,.;:!?“”\"\n]{2,80}?,")
 _AFTER_COMMA_DESCRIPTION = re.compile(r",[ \xa0]+((?:[\w’'-]+[ \xa0]+){0,3})$")
 # "Okafor often argues", "Lee also said"
 _NEXT_WORD = re.compile(r"(?:[ \xa0]+(?:[a-z]+ly|also|then|later|still))?[ \xa0]+([a-z][a-z’']*)")
@@ -779,7 +781,7 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
             return c, "named"
     # descriptor linked to a person/org introduced with the same words, else to the person speaking just before
     linked = link_descriptor(dm, np_text, at) or continued_speaker(dm, np_text, at, memory) \
-        or _link_forward(dm, np_text, at)
+        or continued_org_speaker(dm, np_text, at, memory) or _link_forward(dm, np_text, at)
     if linked:
         return linked, "descriptor"
     if _SHARE.fullmatch(np_text) and not _FINITE_IN_NP.search(np_text):
@@ -944,11 +946,12 @@ def _link_descriptor(dm, np_text: str, at: int, words_: list[str]) -> str:
     orgw = dm.rules.get("org", {})
     roles = dm.rules.get("keyword", {})
     age = _AGE_NOUN.fullmatch(head) is not None   # "the 72-year-old": a person, whoever was named last
-    if head not in roles and head not in orgw and head not in dm.rules.get("person", {}) and not age:
+    org_noun = head in _ORG_NOUN_BEFORE_NAME   # "the regulator", after "energy regulator Ofgem"
+    if head not in roles and head not in orgw and head not in dm.rules.get("person", {}) and not age and not org_noun:
         return ""
     stems = {stem(x) for x in words_ if x not in _ARTICLE}
     hstem = stem(head)
-    org_head, generic = head in orgw, head in _GENERIC_ORG_HEAD
+    org_head, generic = head in orgw or org_noun, head in _GENERIC_ORG_HEAD
     if not org_head and (words_[0] != "the" or not singular_person(" ".join(words_))):
         return ""   # "a former official", "federal officials": no one person the text has named
     ents = dm.entities
@@ -975,7 +978,7 @@ def _link_descriptor(dm, np_text: str, at: int, words_: list[str]) -> str:
         sc = 0
         if org_head:
             if ent.kind == "org" and (generic and _org_head_word(c) not in _NON_COMPANY
-                                      or hstem in {stem(x) for x in c.split()}):
+                                      or hstem in {stem(x) for x in c.split()} or hstem in ent.descr):
                 sc = 1   # ("the company" is no "Transport Department" nor "Keel Center")
             elif generic and scope == 0 and ent.kind == "unknown" and not ent.gender and _opens_sentence(dm, s, e) \
                     and (" " in c or _ACRONYM.fullmatch(c)) and not dm.in_quote(s):
@@ -1006,6 +1009,8 @@ def _link_descriptor(dm, np_text: str, at: int, words_: list[str]) -> str:
 
 
 _CONTRAST_MODIFIER = word_set("contrast_modifier")
+_ORG_DESCRIPTION_HEAD = word_set("org_description_head")
+_ORG_NOUN_BEFORE_NAME = word_set("org_noun_before_name")
 _AGE_NOUN = re.compile(r"\d{1,3}-year-old")
 #: how far back (characters) the person a description of the next attribution refers to may have spoken
 CONTINUED_SPEAKER_CHARS = 600
@@ -1048,6 +1053,34 @@ def continued_speaker(dm, np_text: str, at: int, memory: _Speakers) -> str:
     if _introduced_between(t, words_[-1], pos, at) \
             or re.search(r"\bthe\s+(?:[\w’'-]+\s+){0,3}" + h + r"\b", seen, re.I):
         return ""
+    return spk
+
+
+def continued_org_speaker(dm, np_text: str, at: int, memory: _Speakers) -> str:
+    """The organisation "the agency", "the regulator", "the union" (a singular description whose head is of list
+    ``org_description_head``) refers to when the text names none with its head: the last speaker noted before ``at``
+    when it is a named organisation that spoke at most :data:`CONTINUED_SPEAKER_CHARS` characters before, in the same
+    paragraph or the one before, with no other organisation named outside quotations since its last mention, and
+    whose name holds no other word of that list ("the union" is not "Harbor University"). "Ofgem said … The regulator
+    said …", "the CDC added … The agency said …": news varies the words for the body it quotes."""
+    words_ = _descriptor_words(np_text)
+    if len(words_) != 2 or words_[0] != "the" or words_[1] not in _ORG_DESCRIPTION_HEAD:
+        return ""
+    k = bisect.bisect_left(memory.pos, at) - 1
+    if k < 0:
+        return ""
+    pos, spk, typ = memory.entries[k]
+    if typ != "named" or at - pos > CONTINUED_SPEAKER_CHARS or dm.para_of(at) - dm.para_of(pos) > 1:
+        return ""
+    ents = dm.entities
+    spk = ents.canonical(spk) or spk
+    ent = ents.by_name.get(spk)
+    own = {x.lower() for x in spk.split()} & _ORG_DESCRIPTION_HEAD
+    if ent is None or ent.kind != "org" or (own and words_[1] not in own) \
+            or (words_[1] in _GENERIC_ORG_HEAD and _org_head_word(spk) in _NON_COMPANY):
+        return ""   # ("the company" is no "Transport Department", as in :func:`_link_descriptor`)
+    if any(c != spk and c in ents.by_name and ents.by_name[c].kind == "org" for c in _named_since(dm, spk, pos, at)):
+        return ""   # another organisation named since
     return spk
 
 
@@ -1117,11 +1150,18 @@ def _other_person_between(dm, spk: str, pos: int, at: int) -> bool:
     """Is a person other than ``spk`` (or a name a pronoun may mean) named outside quotations between ``spk``'s last
     mention after ``pos`` (its own attribution: "…,” said Kiel coach Tom Berg") and ``at``?"""
     ents = dm.entities
+    return any(c != spk and ents.by_name.get(c) is not None and pronoun_person(dm, ents.by_name[c], c)
+               for c in _named_since(dm, spk, pos, at))
+
+
+def _named_since(dm, spk: str, pos: int, at: int) -> list[str]:
+    """The canonical names of the mentions outside quotations between ``spk``'s last mention after ``pos`` and
+    ``at``."""
+    ents = dm.entities
     between = ents.mentions[bisect.bisect_right(ents.mention_starts, pos):bisect.bisect_left(ents.mention_starts, at)]
     names = [ents.canonical(n) for _, _, n in between]
     last_own = max((k for k, c in enumerate(names) if c == spk), default=-1)
-    return any(c != spk and ents.by_name.get(c) is not None and pronoun_person(dm, ents.by_name[c], c)
-               for c in names[last_own + 1:])
+    return names[last_own + 1:]
 
 
 def _org_head_word(name: str) -> str:
@@ -1373,7 +1413,13 @@ def _sentence_subject(dm, s: int, e: int) -> bool:
 
 
 def _finite_after(dm, e: int) -> bool:
-    """Is the word after ``e`` (after an adverb: "Okafor often argues", "Lee also said") a finite verb?"""
+    """Is the word after ``e`` (after an adverb: "Okafor often argues", "Lee also said"; after an appositive set off
+    by commas: "Ann Lee, the route's director, stepped up") a finite verb?"""
+    if dm.text.startswith(",", e):
+        am = _APPOSITIVE_SKIP.match(dm.text, e)
+        if am is None:
+            return False
+        e = am.end()
     m = _NEXT_WORD.match(dm.text, e)
     return bool(m) and m.group(1) not in _STOP_PRE and bool(_FINITE_VERB.fullmatch(m.group(1)))
 
