@@ -3041,7 +3041,7 @@ def test_an_organisation_noun_before_a_name_is_what_the_description_later_names(
 
 def test_a_subject_with_an_appositive_after_a_fronted_phrase_is_the_antecedent():
     text = ("Harbor Rail said riders had a rough week. With three bad Mondays in a row, Ann Lee, director for the "
-            "region, appeared on the radio. She said: “It is my job to make the trains run on time.”")
+            "region, appeared on the radio. She said: “It is my job to keep the trains moving.”")
     assert _speaker_of(text, "It is my job") == "Ann Lee"
 
 
@@ -3057,3 +3057,17 @@ def test_a_tail_attribution_before_a_coordinated_speech_verb():
     text = "Most storms this winter were weak ones, the agency said, and asked sailors to check."
     assert _reported_pairs(text) == [("the agency", "Most storms this winter were weak ones"),
                                      ("the agency", "sailors to check")]
+
+
+def test_a_subordinate_clause_inside_a_fronted_phrase_does_not_give_the_subject():
+    text = "In June, after Ann Lee injured a knee, Tom Reyes emailed her, telling her, “You will be back on the pitch.”"
+    assert _speaker_of(text, "You will be back") == "Tom Reyes"
+
+
+def test_a_capitalised_pronoun_after_an_exclamation_opens_a_new_sentence():
+    text = ("Mr. Tom Reyes wrote to Ann Lee, telling her, “You are the best player we have!” She answered that it "
+            "was an honour to serve.")
+    assert _speaker_of(text, "You are the best") == "Tom Reyes"
+    assert _reported_pairs(text) == [("Ann Lee", "it was an honour to serve")]
+    # a reporting clause in lower case still closes the quotation's sentence
+    assert _speaker_of("Tom Reyes came in. “Why?” she asked Ann Lee.", "Why?") != "Tom Reyes"

@@ -26,6 +26,7 @@ _CLAUSE_MARKS_RE = re.compile("[" + re.escape(ALL_D + "‘") + "]|" + TWO_APOSTR
 # start of a long run ("!!!!…") would cost the square of its length
 _SENT_END = re.compile(r"(?<![.!?…])([.!?…]+)([\"”“’')\]]*)(\s+)")
 _LASTWORD = re.compile(r"\S*$")
+_CAPITAL_PRONOUN = re.compile(r"(?:He|She|They|It|We)\b")
 #: a quote that ends with ? or ! and is followed by a reporting clause of at most this many words
 #: before its verb ("“Why?” Tom Hale asked.") does not end its sentence: the clause is its attribution
 TAG_WORDS = 4
@@ -127,8 +128,8 @@ class _DocModel:
         """Does a short reporting clause start at ``i`` ("Tom Hale asked", "she said", "said Ann Ruiz"):
         a speech verb after at most :data:`TAG_WORDS` words, with no punctuation before it?"""
         vm = self.verb_re.search(self.text, i, i + 80)
-        if vm is None or vm.group(1).lower() == "according to":
-            return False
+        if vm is None or vm.group(1).lower() == "according to" or _CAPITAL_PRONOUN.match(self.text, i):
+            return False   # ("“…!” She replied …": a capitalised pronoun opens a new sentence; "“Why?” she asked.")
         # (Mr., Sen. and a party tag left out: "“Why?” Rep. Ann Lee (D-Va.) asked.")
         lead = _PARTY_ASIDE.sub("", self.text[i:vm.start()])
         pre = [w for w in lead.split() if w.lower() not in _ABBR]

@@ -211,6 +211,8 @@ _TIME_ONLY = re.compile(r"(?:on[ \xa0]+)?(?:" + alternation("date_word") + "|" +
 RELATIVE_HEAD_WORDS = 6
 _RELATIVE_IN_SUBJECT = re.compile(r"[ \xa0]+(?:" + alternation("relative_in_subject") + r")[ \xa0]+[a-z]")
 _DETERMINER_START = re.compile(r"(?:" + alternation("determiner") + r")\b")
+# a subordinator that opens a clause of its own inside a fronted phrase ("In June, after Ann Lee fell ill, …")
+_SUBORDINATE_OPENS = re.compile(r"(?:" + alternation("fronted_subordinator") + r")\b", re.I)
 _ADVERBIAL_START = re.compile(r"(?:" + alternation("adverbial_start") + r")\b|\d", re.I)
 _NP_CUT_PREPOSITION = re.compile(r"\b(?:" + alternation("np_cut_preposition") + r")\b")
 # "But he", "where prosecutors have long": the conjunction or subordinator is no part of the speaker
@@ -628,10 +630,14 @@ def _fronted_phrase(head: str):
     """The match of a fronted phrase that holds commas ("Speaking in Salem, New Hampshire, ",
     "Shortly after the call ended, ", "Amid calls to …, "): an adverbial word, an -ly, -ing or -ed
     word before a lower-case one, up to the first comma after which a finite verb comes within
-    60 characters and before any other comma; None if ``head`` opens otherwise."""
+    60 characters and before any other comma, unless a subordinate clause opens after that comma ("In June, after
+    Ann Lee fell ill, Tom Reyes wrote …": the phrase runs to the clause's comma); None if ``head`` opens otherwise."""
     if not _FRONTED_OPENER.match(head):
         return None
-    return SUBJECT_COMMA.search(head, 0, 200)
+    m = SUBJECT_COMMA.search(head, 0, 200)
+    if m is not None and _SUBORDINATE_OPENS.match(head, m.end()):
+        m = SUBJECT_COMMA.search(head, m.end(), 200) or m   # (no later such comma: the first one stands)
+    return m
 
 
 def _determiner_subject(head: str) -> str:
