@@ -3071,3 +3071,10 @@ def test_a_capitalised_pronoun_after_an_exclamation_opens_a_new_sentence():
     assert _reported_pairs(text) == [("Ann Lee", "it was an honour to serve")]
     # a reporting clause in lower case still closes the quotation's sentence
     assert _speaker_of("Tom Reyes came in. “Why?” she asked Ann Lee.", "Why?") != "Tom Reyes"
+
+
+def test_affirm_is_a_verb_of_speech():
+    assert _speaker_of("The Harbor Charter affirms: “No ship shall leave without a pilot.”", "No ship") == \
+        "Harbor Charter"
+    assert _reported_pairs("Ann Lee affirmed that the port would stay open.") == \
+        [("Ann Lee", "the port would stay open")]
