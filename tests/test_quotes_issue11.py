@@ -3078,3 +3078,13 @@ def test_affirm_is_a_verb_of_speech():
         "Harbor Charter"
     assert _reported_pairs("Ann Lee affirmed that the port would stay open.") == \
         [("Ann Lee", "the port would stay open")]
+
+
+def test_an_aside_that_opens_with_when_after_a_name_opens_no_clause():
+    text = "Ann Lee, when pressed by a heckler from Tom Reyes, said she would not guess which ferries may return."
+    assert _reported_pairs(text) == [("Ann Lee", "she would not guess which ferries may return")]
+
+
+def test_an_ing_verb_that_opens_a_quotation_reports_it_when_the_verb_before_is_barred():
+    text = "Ann Lee said she would not say which ferries may return, adding: “He is shouting at me from his seat.”"
+    assert _speaker_of(text, "He is shouting") == "Ann Lee"

@@ -287,6 +287,9 @@ def reporting_verb_before(c: _Context):
         return None
     # prefer a finite verb; an -ing verb takes the subject of an earlier verb or the sentence
     finite = [v for v in verbs if not is_participle(v.group(1))]
+    if finite and modal_before(t, c.lo, finite[-1].start()) and is_participle(verbs[-1].group(1)) \
+            and t[verbs[-1].end():c.s].strip() in (":", ","):
+        finite = []   # "…, said she would not guess …, adding: “…”": the -ing verb that opens the quotation reports it
     vm = finite[-1] if finite else verbs[-1]
     if vm.group(1).lower() == "according to":
         np_ = _up_to_punctuation(t[vm.end():c.s])

@@ -390,10 +390,11 @@ def subject_region(dm, lo: int, vstart: int) -> str:
     seg = _drop_asides(PARTY_TAG.sub("", dm.text[lo:vstart]))   # "Ann Lee (D-Nev.) told": its "(" cuts no clause
     cut = 0
     for m in _CLAUSE_CUT.finditer(seg):
-        if m.group()[0].isalpha() and _OPEN_RELATIVE.search(seg, 0, m.start()) and seg.count(",", m.end()) == 1:
+        if m.group()[0].isalpha() and seg.count(",", m.end()) == 1 \
+                and (_OPEN_RELATIVE.search(seg, 0, m.start()) or seg[:m.start()].rstrip().endswith(",")):
             continue   # "Lee, who served as Harbour Master, told …", "Lee, who was mayor when the dock closed, told
-            # …": a word inside an aside that one comma closes opens no clause (not "…, who left when the guild, led
-            # by Ann Lee, said …")
+            # …", "Lee, when pressed by a heckler, said …": a word inside (or opening) an aside that one comma closes
+            # opens no clause (not "…, who left when the guild, led by Ann Lee, said …")
         if m.group().strip().lower() in _OPEN_CLAUSE_CUT and ("," in seg[m.end():]
                                                            or not _AUX_OR_PAST.search(seg, m.end())):
             continue   # "Lee, after the vote, said …", "the leader who spoke after Lee said …": no clause opens
