@@ -234,7 +234,7 @@ def _tail_after_words(c: _Context, verb: str):
     reporting clause, with the verb first or after a short subject; the clause's speaker speaks the quotation.
     (With three words or more outside the quotation the sentence is a ``reported`` row of its own that holds it.)"""
     if is_participle(verb):
-        return None   # ("“…” Bolivia, highlighting the unease": what follows an -ing verb is its object)
+        return None   # ("“…” Harbor City, highlighting the unease": what follows an -ing verb is its object)
     pre = PARTY_TAG.sub("", c.after[:c.right_verb.start()])
     head, comma, subj = _STATE_BEFORE_COMMA.sub(" X", ABBR_RE.sub("X", pre)).rpartition(",")
     if not comma or count_words(head) > TAIL_GAP_WORDS or _NEW_CLAUSE.search(head) or "," in head \
