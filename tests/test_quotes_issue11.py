@@ -3088,3 +3088,42 @@ def test_an_aside_that_opens_with_when_after_a_name_opens_no_clause():
 def test_an_ing_verb_that_opens_a_quotation_reports_it_when_the_verb_before_is_barred():
     text = "Ann Lee said she would not say which ferries may return, adding: “He is shouting at me from his seat.”"
     assert _speaker_of(text, "He is shouting") == "Ann Lee"
+
+
+# --- session 17: epithets for the person just quoted ("the Harbor Republican"), person nouns
+
+def test_an_epithet_the_text_does_not_spell_out_names_the_person_just_quoted():
+    text = ("Republican Sen. Ann Lee says the talk skips over the facts.\n\n"
+            "The Harbor Republican survived five years in prison and says such methods are cruel.")
+    assert _reported_pairs(text) == [("Ann Lee", "the talk skips over the facts"),
+                                     ("Ann Lee", "such methods are cruel")]
+    text = ("Tom Reyes said Saturday that the plan was not out of step with voters.\n\n"
+            "The Keel governor said the state needs a guest-worker program.")
+    assert _reported_pairs(text)[1] == ("Tom Reyes", "the state needs a guest-worker program")
+
+
+def test_an_epithet_does_not_pass_over_another_person_named_since_the_quote():
+    text = ("Tom Reyes has argued that the board runs a rigged process. Ivo Park has pushed back on those charges "
+            "amid Reyes’s accusations.\n\nThe chairman said Sunday that he opposes any change this week.")
+    assert _reported_pairs(text)[-1] == ("The chairman", "he opposes any change this week")
+
+
+def test_an_epithet_that_contradicts_the_person_names_no_one():
+    # the other gender
+    text = "Mr. Tom Reyes said the plan would fail.\n\nThe woman said the port must stay open."
+    assert _reported_pairs(text)[1] == ("The woman", "the port must stay open")
+    # another title than the one the text gives the person
+    text = "Ann Lee, the defence lawyer, said the ruling was wrong.\n\nThe judge said the trial would go on."
+    assert _reported_pairs(text)[1] == ("The judge", "the trial would go on")
+    # another side than the one the text names ("Kiel coach")
+    text = "Kiel coach Tom Berg said the team was tired.\n\nThe Bayern coach said his side had been lucky."
+    assert _reported_pairs(text)[1] == ("The Bayern coach", "his side had been lucky")
+    # a thing, not a person
+    text = "Ann Lee said the plan would fail.\n\nThe email said the port must stay open."
+    assert _reported_pairs(text)[1][0] != "Ann Lee"
+
+
+def test_a_person_noun_before_a_name_is_no_part_of_it():
+    text = ("Actor Tom Reyes admits his choice is not the most handsome man in the field. Reyes, the younger brother "
+            "of the director Ivo Reyes, said he admired the senator.\n\n“She has courage,” Reyes said.")
+    assert {r["speaker"] for r in extract_quotes(text)} == {"Tom Reyes"}

@@ -1016,6 +1016,7 @@ def _link_descriptor(dm, np_text: str, at: int, words_: list[str]) -> str:
 
 
 _CONTRAST_MODIFIER = word_set("contrast_modifier")
+_PARTY_MEMBER = word_set("party_member")
 _ORG_DESCRIPTION_HEAD = word_set("org_description_head")
 _ORG_NOUN_BEFORE_NAME = word_set("org_noun_before_name")
 _AGE_NOUN = re.compile(r"\d{1,3}-year-old")
@@ -1052,10 +1053,15 @@ def continued_speaker(dm, np_text: str, at: int, memory: _Speakers) -> str:
     ents = dm.entities
     spk = ents.canonical(spk) or spk
     ent = ents.by_name.get(spk)
-    if ent is None or not pronoun_person(dm, ent, spk) or not _fits_speaker(dm, words_, ent, spk) \
-            or _other_person_between(dm, spk, pos, at):
+    t = dm.text
+    own = t.rfind(np_text, max(pos, at - len(np_text) - SUBJECT_REGION_CHARS), at)   # (its own words name no one else)
+    end = own if own >= 0 else at
+    if ent is None or not pronoun_person(dm, ent, spk) or _other_person_between(dm, spk, pos, end):
         return ""
-    t, h = dm.text, re.escape(words_[-1].lower())
+    if not _fits_speaker(dm, words_, ent, spk) and not (
+            person_like(dm, ent) and _epithet_of(dm, words_, ent, spk) and not _person_named_after(dm, spk, pos, end)):
+        return ""
+    h = re.escape(words_[-1].lower())
     seen = t[max(0, pos - DESCRIPTION_SEEN_CHARS):pos]
     if _introduced_between(t, words_[-1], pos, at) \
             or re.search(r"\bthe\s+(?:[\w’'-]+\s+){0,3}" + h + r"\b", seen, re.I):
@@ -1153,12 +1159,71 @@ def _fits_speaker(dm, words_: list[str], ent, spk: str) -> bool:
     return stem(head) in ent.descr or bool(role) and role in {_role_of(dm, w) for w in own}
 
 
+def _epithet_of(dm, words_: list[str], ent, spk: str) -> bool:
+    """May the description (its words after "the", head last) be an epithet for the person ``ent`` that the text
+    does not spell out ("…, said Sen. Ann Lee. The Texas Republican added …", "the Harbor governor" for a governor
+    the text never calls one)? Its head is a person noun (lists ``person``, ``title``, ``party_member``, or a noun
+    of a gender) and nothing the text says of the person contradicts it:
+
+    - no word of list ``contrast_modifier``, and "former" said of both or of neither;
+    - the head's gender is not the other one the person has;
+    - the head is a party member noun (list ``party_member``) when the person has no other party's, or the person
+      has no person-noun or title descriptor, or one with the head's stem or role ("the senator" for a person
+      called "Sen.", not "the judge" for "Ann Lee, the defence lawyer");
+    - when the description has capitalised words, one is among the person's words, or the person has no word of
+      an affiliation (a word the text writes only capitalised that is no title: "the Bayern coach" is not "Kiel coach
+      Tom Berg").
+
+    News varies the words for the person it is quoting, often with what the reader is taken to know; these
+    epithets refer to the last speaker when :func:`continued_speaker`'s other conditions hold."""
+    head = words_[-1].lower()
+    mods = words_[:-1]
+    low = {w.lower() for w in mods}
+    own = set(ent.role_words) | {w.lower() for w in re.findall(r"[\w’'-]+", spk)}
+    gender = noun_gender(head)
+    if not (_person_noun(dm, head) or gender) or low & _CONTRAST_MODIFIER or ("former" in own) != ("former" in low):
+        return False
+    if gender and ent.gender and gender != ent.gender:
+        return False   # "the woman" after a man
+    caps = [w.lower() for w in mods if w[:1].isupper()]
+    if caps and not set(caps) & own and any(_affiliation_word(dm, w) for w in ent.role_words):
+        return False
+    nouns = {w for w in ent.role_words if _person_noun(dm, w)}
+    if head in _PARTY_MEMBER:
+        return not (nouns & _PARTY_MEMBER) - {head}
+    nouns -= _PARTY_MEMBER
+    role = _role_of(dm, head)
+    return not nouns or stem(head) in {stem(w) for w in nouns} \
+        or bool(role) and role in {_role_of(dm, w) for w in nouns}
+
+
+def _person_noun(dm, word: str) -> bool:
+    """Is ``word`` (lower case) a noun for a person: of list ``person``, a title or a party member noun?"""
+    return word in dm.rules.get("person", {}) or word in dm.rules.get("title", {}) or word in _PARTY_MEMBER
+
+
+def _affiliation_word(dm, word: str) -> bool:
+    """Is the role word ``word`` (lower case) one the text writes only capitalised, and no title, person or
+    organisation word ("kiel" in "Kiel coach Tom Berg")?"""
+    return word.isalpha() and word not in dm.common and not _person_noun(dm, word) \
+        and word not in dm.rules.get("honorific", {}) and word not in dm.rules.get("org", {})
+
+
 def _other_person_between(dm, spk: str, pos: int, at: int) -> bool:
     """Is a person other than ``spk`` (or a name a pronoun may mean) named outside quotations between ``spk``'s last
     mention after ``pos`` (its own attribution: "…,” said Kiel coach Tom Berg") and ``at``?"""
     ents = dm.entities
     return any(c != spk and ents.by_name.get(c) is not None and pronoun_person(dm, ents.by_name[c], c)
                for c in _named_since(dm, spk, pos, at))
+
+
+def _person_named_after(dm, spk: str, pos: int, at: int) -> bool:
+    """Is a person other than ``spk`` named outside quotations in ``text[pos:at]``, before or after ``spk``'s own
+    mentions there ("Trump has argued … Priebus has pushed back amid Trump’s accusations. The chairman said")?"""
+    ents = dm.entities
+    between = ents.mentions[bisect.bisect_right(ents.mention_starts, pos):bisect.bisect_left(ents.mention_starts, at)]
+    return any(c != spk and ent is not None and pronoun_person(dm, ent, c)
+               for _, _, n in between for c in [ents.canonical(n)] for ent in [ents.by_name.get(c)])
 
 
 def _named_since(dm, spk: str, pos: int, at: int) -> list[str]:
