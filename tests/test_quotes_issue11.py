@@ -3127,3 +3127,60 @@ def test_a_person_noun_before_a_name_is_no_part_of_it():
     text = ("Actor Tom Reyes admits his choice is not the most handsome man in the field. Reyes, the younger brother "
             "of the director Ivo Reyes, said he admired the senator.\n\n“She has courage,” Reyes said.")
     assert {r["speaker"] for r in extract_quotes(text)} == {"Tom Reyes"}
+
+
+def test_a_fronted_ing_phrase_is_no_subject():
+    text = ("Facing mounting criticism from both parties, Mr. Tom Reyes released a statement on Saturday, calling the "
+            "captain a hero but insisting that Mr. Berg had no right to criticize him.")
+    assert _reported_pairs(text)[-1] == ("Tom Reyes", "Mr. Berg had no right to criticize him")
+
+
+def test_a_tag_inside_its_sentence_after_a_subject_gives_the_speaker():
+    text = ("The trouble with the plan, says Ivo Park, a historian at the Harbor Library, is that it was "
+            "“one of the costliest ever made.”")
+    assert [r["speaker"] for r in extract_quotes(text)] == ["Ivo Park"]
+    text = "Whatever the cost, “the ferry will sail,” says Ann Lee, a historian of the port."
+    assert [r["speaker"] for r in extract_quotes(text)] == ["Ann Lee"]
+
+
+def test_an_adverb_after_but_keeps_the_subject_of_the_clause():
+    text = "Harbor mayor Tom Reyes used to back fellow councillor Ivo Park, but now said the port needed a new plan."
+    assert _reported_pairs(text) == [("Tom Reyes", "the port needed a new plan")]
+
+
+def test_a_description_after_a_question_names_none_of_those_who_asked_it():
+    text = ("“I think that's right,” Tom Reyes remarked. “That would be you?” Ivo Park asked. “That would be me,” the "
+            "senator said. Speaking later on the same show, Sen. Ann Lee, who backs Park, said Reyes had moved left.")
+    assert _speaker_of(text, "That would be me") not in ("Ivo Park", "Ann Lee")
+    # without the question the epithet names the person who spoke last
+    text = "“I think that's right,” Tom Reyes remarked. “That would be me,” the senator said."
+    assert _speaker_of(text, "That would be me") == "Tom Reyes"
+
+
+def test_a_speech_verb_form_before_a_plural_verb_is_a_noun():
+    text = ("Reyes said Thursday during a town hall in Harbor that states can pass such laws because “men should not "
+            "be going there.”")
+    assert [(r["speaker"], r["cue"]) for r in extract_quotes(text)] == [("Reyes", "said")]
+    assert _reported_pairs("Lee said the claims are false.") == [("Lee", "the claims are false")]
+    # a relative clause with its subject before the verb keeps the verb
+    assert _reported_pairs("He backs a cap, which he believes will lower costs.") != []
+
+
+def test_a_quotation_later_in_the_paragraph_about_the_speaker_continues_the_speaker():
+    text = ("“It hurts,” says Ann Lee, 32, of Keel, who works in retail. Lee supports the mayor in the race. "
+            "“I'm a college graduate, but I have loans.”")
+    assert _speaker_of(text, "I'm a college graduate") == "Ann Lee"
+    # not when the sentences between name someone else
+    text = ("“It hurts,” says Ann Lee, 32, of Keel, who works in retail. Ivo Park supports the mayor in the race. "
+            "“I'm a college graduate, but I have loans.”")
+    assert _speaker_of(text, "I'm a college graduate") == ""
+    # nor when they are the writer's own, about something else
+    text = ("“It hurts,” says Ann Lee, 32, of Keel. The port has lost money for years. "
+            "“I'm a college graduate, but I have loans.”")
+    assert _speaker_of(text, "I'm a college graduate") == ""
+
+
+def test_a_capitalised_preposition_alone_is_no_name():
+    text = ("Tesfa is part of a generation who grew up amid violence. Over lunch, he recalled what it was like to "
+            "be a student.")
+    assert _reported_pairs(text) == [("Tesfa", "what it was like to be a student")]

@@ -38,6 +38,7 @@ from .speakers import (
     appositive_name,
     clause_subject,
     modal_before,
+    noun_before_plural_verb,
     person_like,
     possessive_noun,
     resolve_np,
@@ -53,9 +54,13 @@ FLOAT_PARAGRAPHS = 2
 #: “…”"), never from the end of a long paragraph of the writer's own (chosen on PolNeAR select: 79.9%
 #: speaker accuracy, as with no limit; a paragraph that opens with a quotation mark: 79.5%)
 FLOAT_FROM_SENTENCES = 2
+#: a full quoted sentence in the paragraph of the last attribution, at most this many sentences after it, continues
+#: that speaker when no other person or organisation is named between
+PARAGRAPH_FLOAT_SENTENCES = 3
 #: "X said, in part, “…”": at most this many words between the cue's comma and the quote
 PARENTHETICAL_WORDS = 4
 _STOP_PRE = word_set("stop_pre")
+_PERSONAL_PRONOUN = word_set("pronoun_m") | word_set("pronoun_f")
 _NAME_AT_START = re.compile(r"\s*(" + NAME_RE.pattern + r")[ \xa0]+([a-z]+)\b")
 _RIGHT_AFTER = re.compile(r"^[ \xa0]*,?[ \xa0]*")
 _SO_CALLED = re.compile(r"so-called\s*$")
@@ -282,7 +287,8 @@ def reporting_verb_before(c: _Context):
     dm, t = c.dm, c.dm.text
     # (not a noun after a possessive: "pleased with Lee’s comments on Friday, telling the press, “…”")
     verbs = [m for m in dm.verb_re.finditer(t, c.lo, c.s)
-             if not dm.in_quote(m.start()) and not possessive_noun(t, m.start(), m.group(1))]
+             if not dm.in_quote(m.start()) and not possessive_noun(t, m.start(), m.group(1))
+             and not noun_before_plural_verb(t, m.end(), m.group(1))]
     if not verbs:
         return None
     # prefer a finite verb; an -ing verb takes the subject of an earlier verb or the sentence
@@ -515,6 +521,9 @@ def _continuation(c: _Context, sentence_like: bool, attribs: list) -> tuple[str,
     pos, spk, typ = attribs[-1]
     if c.para_lo <= pos < c.s and c.dm.sent_index(c.s) - c.dm.sent_index(pos) <= 1:
         return spk, typ
+    if c.para_lo <= pos < c.s and c.dm.sent_index(c.s) - c.dm.sent_index(pos) <= PARAGRAPH_FLOAT_SENTENCES \
+            and sentence_like and typ == "named" and _about_speaker(c.dm, spk, c.dm.sent_end(pos), c.s):
+        return spk, typ   # "“…,” says Ann Lee, 32. Lee backs the mayor. “…”"
     # a floating quote: a full quoted sentence that opens its paragraph, with no attribution of its
     # own, belongs to the last speaker, within FLOAT_PARAGRAPHS paragraphs, from a paragraph of at most
     # FLOAT_FROM_SENTENCES sentences, and until another person or organisation is named
@@ -534,6 +543,16 @@ def _continuation(c: _Context, sentence_like: bool, attribs: list) -> tuple[str,
     if dm.sent_index(phi - 1) - dm.sent_index(plo) + 1 > FLOAT_FROM_SENTENCES:
         return None
     return spk, typ
+
+
+def _about_speaker(dm, spk: str, lo: int, hi: int) -> bool:
+    """Is ``text[lo:hi]`` about the named speaker ``spk`` alone: it names ``spk`` (a word of the name) or holds a
+    personal pronoun, outside quotes, and names no other person or organisation?"""
+    if _named_between(dm, spk, lo, hi):
+        return False
+    own = {w for w in spk.split() if w[:1].isupper()}
+    return any(not dm.in_quote(lo + m.start()) and (m.group() in own or m.group().lower() in _PERSONAL_PRONOUN)
+               for m in WORD_RE.finditer(dm.text[lo:hi]))
 
 
 def _named_between(dm, spk: str, lo: int, hi: int) -> bool:

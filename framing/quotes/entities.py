@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import abbreviations, alternation, first_name_genders, lexicon, word_set, words
+from .lexicon import abbreviations, alternation, first_name_genders, lexicon, prepositions, word_set, words
 from .names import (
     CONN,
     HEAD_CUT,
@@ -42,6 +42,7 @@ _CLAUSE_OPENER = word_set("adverbial_start") | word_set("clause_conjunction")
 _DETERMINER = word_set("determiner")
 _DATE_WORD = word_set("date_word")
 _NUMBER_WORD = word_set("number_word")
+_PREPOSITION = prepositions()   # "Over lunch, he recalled …": a capitalised preposition alone is no name
 _ORG_NOUN_BEFORE_NAME = word_set("org_noun_before_name")
 _TIME_ZONE = word_set("time_zone")
 _CONN_WORD = re.compile(CONN)
@@ -591,6 +592,7 @@ def split_name(dm, s0: int, raw: str) -> list[tuple[int, int, str, str]]:
     if " " not in raw and "\xa0" not in raw:
         # one word (most runs): no sentence start, possessive or date inside it to cut at
         if raw.rstrip(".,") in _DATE_WORD or raw.lower() in _NAME_END_CUT or raw.lower() in _NUMBER_WORD \
+                or raw.lower() in _PREPOSITION \
                 or _adverb_at(dm, s0, raw) \
                 or _unit_after_number(dm.text, s0, raw):
             return []

@@ -42,6 +42,7 @@ from .speakers import (
     ends_coordinated,
     infinitive_lead,
     modal_before,
+    noun_before_plural_verb,
     np_head,
     opens_clause_between,
     possessive_noun,
@@ -90,6 +91,7 @@ _COORDINATED_VERB = re.compile(r"(?:,[ \xa0]+(?:" + alternation("clause_coordina
                                r"[ \xa0]+(?:(?:" + alternation("coordinated_verb_adverb") + r")[ \xa0]+)?$")
 #: an inverted "…, said X[, appositive]." is read this far after the name for a finite verb
 INVERTED_TAIL_CHARS = 120
+_DETERMINER_START = re.compile(r"(?:" + alternation("determiner") + r")[ \xa0]", re.I)
 _COMMA_CUE_VERBS = frozenset(v.lower() for v in speech_verbs_with("comma_cue", "yes"))
 _CLAUSE_BEFORE_VERB = re.compile(r"[,”\"'][ \xa0]*$")
 # a name right after the verb that ends its clause (a comma, a period, the end) or takes a place or time
@@ -223,8 +225,11 @@ class _Reading:
         lemma = dm.vinfo.get(m.group(1), {}).get("lemma", "")
         v = m.group(1)
         if _OF_AFTER.match(dm.text, m.end()) and lemma not in OF_OBJECT_LEMMAS \
-                or possessive_noun(dm.text, m.start(), v) or determiner_noun(dm.text, m.start(), v, lemma):
-            return   # "the boldest claims of …", "rumours of …", "Ruiz's claim that …", "a recent claim that …": a noun
+                or possessive_noun(dm.text, m.start(), v) or determiner_noun(dm.text, m.start(), v, lemma) \
+                or noun_before_plural_verb(dm.text, m.end(), v):
+            # "the boldest claims of …", "rumours of …", "Ruiz's claim that …", "a recent claim that …", "… that states
+            # can pass such laws": a noun
+            return
         absolute = None if participle or not is_participle(m.group(1)) else _absolute_subject(dm, lo, m.start())
         if absolute is not None:   # "…, with most pilots saying the fee is too high": the noun phrase speaks
             participle = True
@@ -381,9 +386,22 @@ def _inverted_subject(dm, m) -> str:
     nm = _NAME_ENDS_CLAUSE.match(dm.text, m.end())
     if nm is None:
         return ""
-    # "…, said Tom Lee, her deputy, would take over": a finite verb after the name makes it a clause
+    # "…, said Tom Lee, her deputy, would take over": a finite verb after the name makes it a clause, unless the
+    # sentence before the verb is a subject still waiting for its verb ("The trouble, says Ann Lee, a historian, is
+    # that …": the tag is an aside)
     end = min(dm.sent_end(nm.end()), nm.end() + INVERTED_TAIL_CHARS)
-    return "" if FINITE_WORD.search(dm.text, nm.end(), end) else nm.group(1)
+    if FINITE_WORD.search(dm.text, nm.end(), end) is None:
+        return nm.group(1)
+    return nm.group(1) if _subject_awaits_verb(dm, m.start()) else ""
+
+
+def _subject_awaits_verb(dm, vstart: int) -> bool:
+    """Is the sentence part before the comma that precedes the speech verb at ``vstart`` a noun phrase opened by a
+    determiner, with no finite verb, comma or quotation in it ("The trouble with the plan, says …")?"""
+    ss = dm.sent_start(vstart)
+    part = dm.text[ss:vstart].rstrip(" ,\xa0")
+    return 0 < vstart - ss <= INVERTED_TAIL_CHARS and _DETERMINER_START.match(part) is not None \
+        and "," not in part and not dm.has_mark(ss, vstart) and FINITE_WORD.search(part) is None
 
 
 def _short_forms(dm: _DocModel) -> dict[str, str]:

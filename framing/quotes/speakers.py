@@ -75,7 +75,8 @@ _FRONTED_ADVERBIAL = re.compile(r"(?:(?:" + alternation("number_word") + r"|\d+)
 _FRONTED_OPENER = re.compile(r"(?:(?i:" + alternation("adverbial_start") + r")\b"
                              r"|[A-Z][a-z]+(?:ly|ing|ed)[ \xa0]+(?:" + alternation("adverbial_start") + "|"
                              + alternation("place_preposition") + "|" + alternation("question_word") + "|"
-                             + alternation("determiner") + r"|to|about)\b)")
+                             + alternation("determiner") + r"|to|about)\b"
+                             r"|[A-Z][a-z]{2,}ing[ \xa0]+[a-z])")   # ("Facing mounting criticism, X released …")
 # (or a possessive name: "Berg's office wrote …")
 _DETERMINER_OPEN = re.compile(r"(?:" + alternation("determiner") + "|" + alternation("np_quantifier") + "|"
                               + alternation("subject_quantifier") + r")\s"
@@ -95,6 +96,18 @@ def possessive_noun(text: str, vstart: int, verb: str) -> bool:
     "the mayor's warning")? Not a past form: "Lee's said" is "Lee has said"."""
     return not FINITE_WORD.fullmatch(verb.split()[0]) and \
         _POSSESSIVE_BEFORE.search(text, max(0, vstart - 40), vstart) is not None
+
+
+def noun_before_plural_verb(text: str, vend: int, verb: str) -> bool:
+    """Is the speech verb ``verb`` ending at ``vend`` a form that is also a plural noun (list ``noun_form_verb``) and
+    followed by a verb form a plural subject or a modal takes (list ``plural_finite``: "that states can pass …", "the
+    claims are …")? Then it is that noun (a speech verb in -s never takes such a form right after it as its
+    complement; "which he believes will …" is no such form)."""
+    return verb.lower() in _NOUN_FORM_VERBS and _PLURAL_VERB_AFTER.match(text, vend) is not None
+
+
+_NOUN_FORM_VERBS = frozenset(words("noun_form_verb"))
+_PLURAL_VERB_AFTER = re.compile(r"[ \xa0]+(?:" + alternation("plural_finite") + r")(?![\w’'])")
 
 
 # a determiner right before a word (list ``determiner``: "the claim that …"), or one of list ``noun_determiner`` ("a",
@@ -189,6 +202,7 @@ _OPEN_CLAUSE_CUT = word_set("open_clause_cut")
 _PLACE_ONLY = word_set("place_only_preposition")
 _VP_FRAGMENT_START = word_set("vp_fragment_start")
 _AUX_ADVERB_WORDS = word_set("aux_adverb")
+_COORDINATOR_ADVERB = word_set("coordinator_adverb")
 _LETTER = re.compile(r"[^\W\d_]")
 _NP_CONJUNCTION = word_set("clause_coordinator")
 _RELATIVE_AUX = word_set("relative_aux")
@@ -513,10 +527,13 @@ def _coordinated_subject(dm, seg: str) -> str | None:
 
 
 def ends_coordinated(seg: str) -> bool:
-    """Does ``seg`` (three words at least) end with a coordinator, maybe then adverbs ("… and then") or an
-    auxiliary and a word of list ``aux_adverb`` ("… but has since"), or with a comma and "then" ("…, then")?"""
+    """Does ``seg`` (three words at least) end with a coordinator, maybe then adverbs ("… and then", "… but now": list
+    ``coordinator_adverb`` right after it) or an auxiliary and a word of list ``aux_adverb`` ("… but has since"), or
+    with a comma and "then" ("…, then")?"""
     toks = [w.lower() for w in seg[-80:].split()]
     k = len(toks)
+    if k >= 2 and toks[-1] in _COORDINATOR_ADVERB and toks[-2] in _NP_CONJUNCTION:
+        k -= 1   # "…, but now": the adverb goes on the verb after it
     while k > 1 and toks[k - 1] not in _NP_CONJUNCTION and (
             toks[k - 1] in _VP_FRAGMENT_START or toks[k - 1].endswith("ly") or _adverb_after_aux(toks, k - 1)):
         k -= 1
@@ -788,7 +805,7 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
             return c, "named"
     # descriptor linked to a person/org introduced with the same words, else to the person speaking just before
     linked = link_descriptor(dm, np_text, at) or continued_speaker(dm, np_text, at, memory) \
-        or continued_org_speaker(dm, np_text, at, memory) or _link_forward(dm, np_text, at)
+        or continued_org_speaker(dm, np_text, at, memory) or _link_forward(dm, np_text, at, memory)
     if linked:
         return linked, "descriptor"
     if _SHARE.fullmatch(np_text) and not _FINITE_IN_NP.search(np_text):
@@ -849,14 +866,19 @@ DESCR_MENTIONS = 300
 FORWARD_PARAGRAPHS = 2
 
 
-def _link_forward(dm, np_text: str, at: int) -> str:
+def _link_forward(dm, np_text: str, at: int, memory: _Speakers) -> str:
     """The person a singular description of a title ("the county sheriff") describes when the text names them only
     after it ("… arrested at dawn, according to the county sheriff. … Sheriff Ann Lee told KTLV."): the one person first
     named within :data:`FORWARD_PARAGRAPHS` paragraphs after ``at``, outside quotes, with that title; '' when a person
-    with it was named before ``at``, or two are named after it."""
+    with it was named before ``at``, or two are named after it, or a named speaker was noted earlier in the paragraph
+    ("“…,” Tom Reyes said. “…,” the senator said. Later, Sen. Ann Lee said …": the description may well be one of
+    those who spoke)."""
     words_ = _descriptor_words(np_text)
     w = name_words(dm.story)
     if len(words_) < 2 or words_[0] != "the" or words_[-1] not in w.titles or not singular_person(" ".join(words_)):
+        return ""
+    k = bisect.bisect_left(memory.pos, at) - 1
+    if k >= 0 and memory.entries[k][2] == "named" and dm.para_of(memory.pos[k]) == dm.para_of(at):
         return ""
     hstem, ents = stem(words_[-1]), dm.entities
     k = bisect.bisect_left(ents.mention_starts, at)
@@ -1017,6 +1039,10 @@ def _link_descriptor(dm, np_text: str, at: int, words_: list[str]) -> str:
 
 _CONTRAST_MODIFIER = word_set("contrast_modifier")
 _PARTY_MEMBER = word_set("party_member")
+_QUESTION_CLOSE = re.compile(r".?\?[”\"']")
+_SENTENCE_END_IN = re.compile(r"[.!?][”\"']?[ \xa0\n]")
+#: how far before the last speaker's attribution a closing question mark makes that speaker the one who asked
+QUESTION_BEFORE_CHARS = 120
 _ORG_DESCRIPTION_HEAD = word_set("org_description_head")
 _ORG_NOUN_BEFORE_NAME = word_set("org_noun_before_name")
 _AGE_NOUN = re.compile(r"\d{1,3}-year-old")
@@ -1059,8 +1085,9 @@ def continued_speaker(dm, np_text: str, at: int, memory: _Speakers) -> str:
     if ent is None or not pronoun_person(dm, ent, spk) or _other_person_between(dm, spk, pos, end):
         return ""
     if not _fits_speaker(dm, words_, ent, spk) and not (
-            person_like(dm, ent) and _epithet_of(dm, words_, ent, spk) and not _person_named_after(dm, spk, pos, end)):
-        return ""
+            person_like(dm, ent) and _epithet_of(dm, words_, ent, spk) and not _person_named_after(dm, spk, pos, end)
+            and not _question_put(dm, max(0, pos - QUESTION_BEFORE_CHARS), end)):
+        return ""   # (after a question "the senator" may well be the one who answers it)
     h = re.escape(words_[-1].lower())
     seen = t[max(0, pos - DESCRIPTION_SEEN_CHARS):pos]
     if _introduced_between(t, words_[-1], pos, at) \
@@ -1215,6 +1242,17 @@ def _other_person_between(dm, spk: str, pos: int, at: int) -> bool:
     ents = dm.entities
     return any(c != spk and ents.by_name.get(c) is not None and pronoun_person(dm, ents.by_name[c], c)
                for c in _named_since(dm, spk, pos, at))
+
+
+def _question_put(dm, lo: int, hi: int) -> bool:
+    """Does a quotation that ends with a question mark lie in ``text[lo:hi]``, other than the one the words at ``hi``
+    attribute ("“…, right?” said the businessman": the tag follows it in the same sentence)? (At most
+    :data:`DESCR_MENTIONS` quotations read.)"""
+    spans = dm.quotes_overlapping(lo, hi, limit=DESCR_MENTIONS) or []
+    spans = [(s, e) for s, e in spans if s >= lo and e <= hi]
+    if spans and _SENTENCE_END_IN.search(dm.text, spans[-1][1], hi) is None:
+        spans.pop()   # (the quotation the description's own tag attributes)
+    return any(_QUESTION_CLOSE.match(dm.text, max(s, e - 3), e) for s, e in spans)
 
 
 def _person_named_after(dm, spk: str, pos: int, at: int) -> bool:
