@@ -3184,3 +3184,22 @@ def test_a_capitalised_preposition_alone_is_no_name():
     text = ("Tesfa is part of a generation who grew up amid violence. Over lunch, he recalled what it was like to "
             "be a student.")
     assert _reported_pairs(text) == [("Tesfa", "what it was like to be a student")]
+
+
+def test_a_place_named_like_a_person_is_no_he_or_she():
+    # "Costa Rica" has the shape of a personal name; "she" still means the woman quoted before it
+    text = ("The fund is “unlike any other,” Ms. Alvarez said. Officials met on Monday. But even today, Costa Rica "
+            "runs everything through one bank. Its job is “really a mess,” she said.")
+    assert _speaker_of(text, "“really a mess") == "Alvarez"
+    # a person with a name of that shape is still a person
+    text = ("The fund is “unlike any other,” Ms. Alvarez said. Officials met on Monday. But even today, Costa Ruiz "
+            "runs everything through one bank. Its job is “really a mess,” she said.")
+    assert _speaker_of(text, "“really a mess") == "Costa Ruiz"
+
+
+def test_who_takes_the_noun_right_before_it_not_a_name_further_back():
+    text = ("In Harbor City, Ann Lee endured a lecture from the port director, who said that the fees were fair.")
+    assert _reported_pairs(text) != [("Harbor City", "the fees were fair")]
+    assert _reported_pairs(text)[0][0] in ("the port director", "")
+    # appositives are still passed over: "Ann Lee, 24, from Salem, who said"
+    assert _reported_pairs("Ann Lee, 24, from Salem, who said the fees were fair, left.")[0][0] == "Ann Lee"

@@ -102,6 +102,14 @@ def first_name_genders() -> dict[str, str]:
     return {r["name"]: r["gender"] for r in read_csv_rows("first_name_gender.csv")}
 
 
+@lru_cache(maxsize=1)
+def place_names() -> frozenset:
+    """Lower-case names of countries, territories, regions and large cities (``data/place_names.csv``, a source per
+    row): a place is never the person a "he" or "she" means, however much its name looks like a person's ("Puerto
+    Rico", "Sri Lanka"). Names that are also common surnames ("Jackson", "Lincoln") are left out of the file."""
+    return frozenset(r["name"].lower() for r in read_csv_rows("place_names.csv"))
+
+
 def is_participle(verb: str) -> bool:
     """Is the speech verb phrase ``verb`` an -ing form ("adding", "pointing out"; "according to", list
     ``prepositional_cue``, is none)?"""

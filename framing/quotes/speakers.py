@@ -20,6 +20,7 @@ from .lexicon import (
     alternation,
     descriptor_np,
     np_internal_abbreviations,
+    place_names,
     prepositions,
     speech_participles,
     word_set,
@@ -138,6 +139,7 @@ _PLURAL_NOUN = re.compile(r"[a-z][a-z’'-]+[^su]s")
 _VAGUE_VETO = word_set("vague_veto_start")
 _PREPOSITIONS = prepositions()
 _BARE_SUBJECT_VETO = word_set("bare_subject_veto")   # "Yes", "No", "So": never a person
+_PLACE_NAMES = place_names()   # "Puerto Rico tends to …": never the person a he/she means
 _COPULA = word_set("copula")
 _ING = re.compile(r"\w+ing\b")
 _LY_ADVERB = re.compile(r"[a-z]+ly")
@@ -676,9 +678,10 @@ _ADJUNCT_PART = re.compile(r"\d+$|(?:" + alternation("place_only_preposition") +
 
 
 def _relative_antecedent(parts: list[str], pronoun: str) -> str:
-    """The antecedent of a lone "who"/"which" that opens the last comma part: for "who", the last
-    earlier part whose last NP is a name (parts opening with a determiner skipped), else the last
-    NP of the part right before."""
+    """The antecedent of a lone "who"/"which" that opens the last comma part: for "who", the last NP of the
+    nearest earlier part that is no appositive (parts opening with a determiner, ages and "from" places skipped)
+    when it is a name, else the last NP of the part right before ("…, Obama was doubted by his listeners, who"
+    is no name further back)."""
     if pronoun == "who":
         for p in reversed(parts[:-1]):
             if _DETERMINER_START.match(p.strip()) or _ADJUNCT_PART.match(p.strip()):
@@ -686,6 +689,7 @@ def _relative_antecedent(parts: list[str], pronoun: str) -> str:
             np_ = last_np(p.strip())
             if np_ and NAME_RE.fullmatch(np_):
                 return np_
+            break
     return last_np(parts[-2].strip())
 
 
@@ -1443,13 +1447,14 @@ def pronoun_person(dm, ent, name: str) -> bool:
     """May he/she mean this entity (``name``: its canonical name)? A person, a name of unknown kind
     written as a personal name (:func:`person_like`), or a single capitalised word of unknown kind
     that is no acronym, abbreviation ("Calif."), organisation word, common word of the text,
-    interjection or adverb ("Yes", list ``bare_subject_veto``), day or month ("Saturday’s debate")
-    nor plural group noun ("Peruanos", "Canadians": list ``group_plural_suffix``)."""
+    interjection or adverb ("Yes", list ``bare_subject_veto``), day or month ("Saturday’s debate"),
+    plural group noun ("Peruanos", "Canadians": list ``group_plural_suffix``) nor place
+    (``data/place_names.csv``: "Kenya")."""
     if ent.kind == "person" or person_like(dm, ent):
         return True
     if ent.kind != "unknown" or " " in name:
         return False
-    return name[:1].isupper() and not name.isupper() and not name.endswith(".") \
+    return name[:1].isupper() and name.lower() not in _PLACE_NAMES and not name.isupper() and not name.endswith(".") \
         and name.lower() not in dm.rules.get("org", {}) \
         and name.lower() not in dm.common and name.lower() not in _BARE_SUBJECT_VETO \
         and not _NOT_A_PERSON_WORD.match(name)
@@ -1469,10 +1474,11 @@ def _modifier_mention(dm, s: int, e: int) -> bool:
 def person_like(dm, ent) -> bool:
     """A person, or an entity of unknown kind written as a personal name: two to four capitalised
     words, none an organisation word nor a common word of the text ("Andrew Hale"), the last no place word of list
-    ``place_head`` ("Palm Grove County"); middle initials allowed ("Tom J. Berg")."""
+    ``place_head`` ("Palm Grove County"), the whole no place name (``data/place_names.csv``: "Puerto Rico"); middle
+    initials allowed ("Tom J. Berg")."""
     if ent.kind == "person":
         return True
-    if ent.kind != "unknown":
+    if ent.kind != "unknown" or ent.name.lower() in _PLACE_NAMES:
         return False
     toks = ent.name.split()
     orgw = dm.rules.get("org", {})
@@ -1616,7 +1622,8 @@ def compatible(dm, spk: str, typ: str, g: str) -> bool:
         return typ == "vague" or (ent is not None and ent.kind == "org")
     if typ == "vague" and (not singular_person(spk) or noun_gender(spk) not in ("", g)):
         return False   # ("the first lady" is no "he")
-    return not (ent is not None and (ent.kind == "org" or (ent.gender and ent.gender != g)))
+    return not (ent is not None and (ent.kind == "org" or (ent.gender and ent.gender != g)
+                                     or ent.name.lower() in _PLACE_NAMES))
 
 
 class _Speakers:
