@@ -3203,3 +3203,21 @@ def test_who_takes_the_noun_right_before_it_not_a_name_further_back():
     assert _reported_pairs(text)[0][0] in ("the port director", "")
     # appositives are still passed over: "Ann Lee, 24, from Salem, who said"
     assert _reported_pairs("Ann Lee, 24, from Salem, who said the fees were fair, left.")[0][0] == "Ann Lee"
+
+
+def test_an_aside_after_the_subject_may_hold_a_clause_of_its_own():
+    text = "Ivo Park, when asked specifically what about the plan is wrong, responded that the fees were too high."
+    assert _reported_pairs(text) == [("Ivo Park", "the fees were too high")]
+
+
+def test_went_so_far_as_to_say_and_had_this_to_say_report_the_subject():
+    for lead in ("went so far as to say:", "had this to say:"):
+        text = f"Critics piled on. Tom Reyes {lead} “The app as we know it is over.” Others disagreed."
+        assert _speaker_of(text, "The app") == "Tom Reyes"
+    # "wanted to say" reports nothing
+    assert _speaker_of("Tom Reyes wanted to say: “The app as we know it is over.”", "The app") == ""
+
+
+def test_an_article_and_a_place_before_a_role_and_a_name_make_the_name_the_subject():
+    text = "The Keel technology columnist Tom Reyes rose to say: “The app as we know it is over.”"
+    assert _speaker_of(text, "The app") == "Tom Reyes"

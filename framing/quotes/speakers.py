@@ -404,10 +404,13 @@ def subject_region(dm, lo: int, vstart: int) -> str:
         cut = dm.text.find(" ", vstart - SUBJECT_REGION_CHARS, vstart)
         lo = cut + 1 if cut >= 0 else vstart - SUBJECT_REGION_CHARS
     seg = _drop_asides(PARTY_TAG.sub("", dm.text[lo:vstart]))   # "Ann Lee (D-Nev.) told": its "(" cuts no clause
-    cut = 0
+    cut = aside_end = 0
     for m in _CLAUSE_CUT.finditer(seg):
+        if m.start() < aside_end:
+            continue   # ("Lee, when asked what about the plan is wrong, said …": the aside's own clause words)
         if m.group()[0].isalpha() and seg.count(",", m.end()) == 1 \
                 and (_OPEN_RELATIVE.search(seg, 0, m.start()) or seg[:m.start()].rstrip().endswith(",")):
+            aside_end = seg.find(",", m.end())
             continue   # "Lee, who served as Harbour Master, told …", "Lee, who was mayor when the dock closed, told
             # …", "Lee, when pressed by a heckler, said …": a word inside (or opening) an aside that one comma closes
             # opens no clause (not "…, who left when the guild, led by Ann Lee, said …")
@@ -618,8 +621,12 @@ def _opening_word_modifies(dm, word: str, role) -> bool:
     """Is the clause's first word ``word``, a name of one word followed by the match ``role`` of
     :data:`_ROLE_THEN_NAME`, a modifier of the noun after it ("Pop singer Ann Lee", "Veteran actor
     Tom Berg")? The words between are nouns, no verb (finite, past, speech), the name after them a
-    personal name of two words or more; "Police arrested Ann Lee" and "Officials told Ann Lee" are no such."""
+    personal name of two words or more; "Police arrested Ann Lee" and "Officials told Ann Lee" are no such. An article
+    may open the clause ("The Keel technology columnist Tom Reyes")."""
     name = role.group(2).split()
+    det = _DETERMINER_START.match(word.lower())
+    if det is not None and word[det.end():det.end() + 1] == " ":
+        word = word[det.end() + 1:]
     if " " in word or len(name) < 2 or not (name[0][:1].isupper() and name[1][:1].isupper()):
         return False
     return all(not _FINITE_VERB.fullmatch(w) and not FINITE_WORD.fullmatch(w) and w not in dm.vinfo
