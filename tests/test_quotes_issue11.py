@@ -3221,3 +3221,8 @@ def test_went_so_far_as_to_say_and_had_this_to_say_report_the_subject():
 def test_an_article_and_a_place_before_a_role_and_a_name_make_the_name_the_subject():
     text = "The Keel technology columnist Tom Reyes rose to say: “The app as we know it is over.”"
     assert _speaker_of(text, "The app") == "Tom Reyes"
+
+
+def test_put_out_a_statement_saying_reports_the_subject():
+    text = "His office put out a statement saying the city does not have the capacity to vet every vendor."
+    assert _reported_pairs(text) == [("His office", "the city does not have the capacity to vet every vendor")]
