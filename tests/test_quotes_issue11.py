@@ -3226,3 +3226,13 @@ def test_an_article_and_a_place_before_a_role_and_a_name_make_the_name_the_subje
 def test_put_out_a_statement_saying_reports_the_subject():
     text = "His office put out a statement saying the city does not have the capacity to vet every vendor."
     assert _reported_pairs(text) == [("His office", "the city does not have the capacity to vet every vendor")]
+
+
+def test_a_peoples_adjective_or_a_party_noun_is_no_he():
+    text = ("Recently, Tom Reyes, the pizza maven and former Republican candidate who hosts an area radio show, was "
+            "asked by a caller why young Syrian men are coming to Keel as refugees. “So they can be planted among us,” "
+            "he said.")
+    assert _speaker_of(text, "So they can") == "Tom Reyes"
+    text = ("Ann Lee plays down concerns. Keel may outnumber the Kazakh population by 80 to 1, but its growth is good "
+            "news, she says. “Our philosophy is simple,” she said.")
+    assert _speaker_of(text, "Our philosophy") == "Ann Lee"

@@ -104,9 +104,10 @@ def first_name_genders() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def place_names() -> frozenset:
-    """Lower-case names of countries, territories, regions and large cities (``data/place_names.csv``, a source per
-    row): a place is never the person a "he" or "she" means, however much its name looks like a person's ("Puerto
-    Rico", "Sri Lanka"). Names that are also common surnames ("Jackson", "Lincoln") are left out of the file."""
+    """Lower-case names of countries, territories, regions and large cities, and of their peoples
+    (``data/place_names.csv``, a source per row): a place or a people's adjective is never the person a "he" or "she"
+    means, however much its name looks like a person's ("Puerto Rico", "Sri Lanka", "young Syrian men"). Names that
+    are also common surnames ("Jackson", "Lincoln", "French") are left out of the file."""
     return frozenset(r["name"].lower() for r in read_csv_rows("place_names.csv"))
 
 

@@ -253,7 +253,7 @@ def drop_np_lead(s: str) -> str:
 # after the comma of a fronted phrase, up to three words that describe the name ("On Monday, campaign manager Ann Lee
 # released …"); the caller asks for a finite verb after the name
 # an appositive set off by commas after a name (no stop, no quotation mark, at most 80 characters)
-_APPOSITIVE_SKIP = re.compile(r",[ \xa0]+[^,.;:!?“”\"\n]{2,80}?,")
+_APPOSITIVE_SKIP = re.compile(r",[ \xa0]+[^,.;:!?“”\"\n]{2,120}?,")
 _AFTER_COMMA_DESCRIPTION = re.compile(r",[ \xa0]+((?:[\w’'-]+[ \xa0]+){0,3})$")
 # "Okafor often argues", "Lee also said"
 _NEXT_WORD = re.compile(r"(?:[ \xa0]+(?:[a-z]+ly|also|then|later|still))?[ \xa0]+([a-z][a-z’']*)")
@@ -1455,13 +1455,14 @@ def pronoun_person(dm, ent, name: str) -> bool:
     written as a personal name (:func:`person_like`), or a single capitalised word of unknown kind
     that is no acronym, abbreviation ("Calif."), organisation word, common word of the text,
     interjection or adverb ("Yes", list ``bare_subject_veto``), day or month ("Saturday’s debate"),
-    plural group noun ("Peruanos", "Canadians": list ``group_plural_suffix``) nor place
-    (``data/place_names.csv``: "Kenya")."""
+    plural group noun ("Peruanos", "Canadians": list ``group_plural_suffix``), place or people
+    (``data/place_names.csv``: "Kenya", "Syrian") nor party member noun ("Republican": list ``party_member``)."""
     if ent.kind == "person" or person_like(dm, ent):
         return True
     if ent.kind != "unknown" or " " in name:
         return False
-    return name[:1].isupper() and name.lower() not in _PLACE_NAMES and not name.isupper() and not name.endswith(".") \
+    return name[:1].isupper() and not name.isupper() and not name.endswith(".") \
+        and name.lower() not in _PLACE_NAMES and name.lower() not in _PARTY_MEMBER \
         and name.lower() not in dm.rules.get("org", {}) \
         and name.lower() not in dm.common and name.lower() not in _BARE_SUBJECT_VETO \
         and not _NOT_A_PERSON_WORD.match(name)
