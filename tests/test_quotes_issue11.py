@@ -3236,3 +3236,25 @@ def test_a_peoples_adjective_or_a_party_noun_is_no_he():
     text = ("Ann Lee plays down concerns. Keel may outnumber the Kazakh population by 80 to 1, but its growth is good "
             "news, she says. “Our philosophy is simple,” she said.")
     assert _speaker_of(text, "Our philosophy") == "Ann Lee"
+
+
+def test_an_outlets_possessive_before_a_name_is_no_part_of_the_speaker():
+    assert _reported_pairs("The Harbor Post's Ruth Marcus said the plan had failed.") == [
+        ("Ruth Marcus", "the plan had failed")]
+    assert _reported_pairs("Keel Radio's Tom Reyes wrote that the plan had failed.") == [
+        ("Tom Reyes", "the plan had failed")]
+    # a possessive at the end stays the name ("McKay's said")
+    assert _reported_pairs("McKay's said the plan had failed.")[0][0] == "McKay"
+
+
+def test_a_day_after_an_issued_text_and_a_party_tag_before_a_colon():
+    text = "The town released a statement Wednesday saying Reyes’s comments “are based on opinion, not facts.”"
+    assert _speaker_of(text, "are based") == "The town"
+    text = "The panel met. Rep. Ann Lee (R-S.C.): “I have not heard anyone else cite that figure.”"
+    assert _speaker_of(text, "I have not") == "Ann Lee"
+
+
+def test_as_x_put_it_gives_the_speaker_of_the_quotation():
+    text = "As Ann Lee, a professor of law at Keel, put it, “Senators should remember that a deal may be better.”"
+    assert _speaker_of(text, "Senators should") == "Ann Lee"
+    assert _speaker_of("As Ann Lee puts it, “Senators are unmoved.”", "Senators are") == "Ann Lee"

@@ -84,6 +84,7 @@ _CONJUNCTION_START = re.compile(r"\s*(?:" + alternation("clause_conjunction") + 
 _COORDINATED = re.compile(r"\s*(?:" + alternation("coordinator") + r"|,)\b")
 _PASSIVE_AGENT = re.compile(r"\b(\w+ed)\s+by\s+([^,.;:“”\"]{2,60})")
 _NAME_BEFORE = re.compile(r"(?:^|[\s(])(" + NAME_RE.pattern + r")[ \xa0]+$")
+_DATE_WORDS = word_set("date_word")   # "released a statement Wednesday saying": no name before the -ing verb
 # "…, he said, " / "…, told reporters, " / "According to X, " right before a quote: a full quote
 _CUE_COMMA = re.compile(r"(?:" + "|".join([literal(v) for v in speech_verbs_with("comma_cue", "yes")]
                                           + [literal(v) + " [^,]+" for v in speech_verbs_with("comma_cue", "object")])
@@ -94,7 +95,8 @@ _INVERTED_LEAD = re.compile(r"[ \xa0]*([A-Z][a-z]+)[ \xa0]+(" + NAME_RE.pattern 
                             r"(?:,[ \xa0]+(?:who|whose)[ \xa0][^,;:“”\"]{1,120})?[ \xa0]*[,:][ \xa0]*")
 #: how far before its colon the name of a ``name_colon`` lead-in is looked for
 NAME_COLON_CHARS = 80
-_NAME_COLON = re.compile(r"(?:^|[\s(–—-])(" + NAME_RE.pattern + r")[ \xa0]*:[ \xa0]*$")
+# (a party tag may follow the name: "Rep. Ann Lee (R-S.C.): “…”")
+_NAME_COLON = re.compile(r"(?:^|[\s(–—-])(" + NAME_RE.pattern + r")(?:" + PARTY_TAG.pattern + r")?[ \xa0]*:[ \xa0]*$")
 _AS_COMMA = re.compile(r"\b(?:As|as)\s[^,]{1,60},\s*$")
 
 
@@ -367,7 +369,7 @@ def _subject_of_participle(c: _Context, vm) -> tuple[str, str]:
     the previous quote of the sentence, else the first name of the sentence before its first comma."""
     dm = c.dm
     nb = _NAME_BEFORE.search(dm.text[max(c.lo, vm.start() - 60):vm.start()])
-    if nb and nb.group(1).split()[0].lower() not in dm.common:
+    if nb and nb.group(1).split()[0].lower() not in dm.common and nb.group(1) not in _DATE_WORDS:
         return resolve_np(dm, nb.group(1), vm.start(), c.memory)
     if c.prev_in_sent and c.prev_q is not None and c.prev_q.speaker:
         return c.prev_q.speaker, c.prev_q.speaker_type

@@ -699,6 +699,9 @@ def name_in_np(dm, m) -> str | None:
     honorifics, titles, "the" and common words (not an article of list ``name_article``: "La
     Nación"), and the words up to the last title, removed."""
     toks = POSS.sub("", m.group()).split()
+    owner = next((k for k in range(len(toks) - 2, -1, -1) if POSS.search(toks[k])), None)
+    if owner is not None:
+        toks = toks[owner + 1:]   # "The Post's Ruth Marcus": the person after the owner's possessive
     if party_description(toks, m.string[max(0, m.start() - 6):m.start()]):
         return None   # "the Ohio Republican": a description
     w = name_words(dm.story)

@@ -60,8 +60,10 @@ _PARTICIPLE_AFTER_WORD = re.compile(r"\b(?:" + alternation("participle_prepositi
                                     re.I)
 # ... and so does one right after a text its subject issued ("released a statement saying the vote was off"; not
 # "received a letter saying": the verb before the text is one of issuing, list ``issuing_verb``)
+# (a day may follow the text: "released a statement Wednesday saying …", "a statement on Monday saying …")
 _ISSUED_TEXT_BEFORE = re.compile(r"\b(?:" + alternation("issuing_verb") + r")[ \xa0]+(?:[\w’'-]+[ \xa0]+){0,3}"
-                                 r"(?:" + alternation("issued_text_noun") + r")[ \xa0]+$", re.I)
+                                 r"(?:" + alternation("issued_text_noun") + r")[ \xa0]+(?:(?:on[ \xa0]+)?(?:"
+                                 + alternation("date_word") + r")[ \xa0]+)?$", re.I)
 _CONJUNCTIONS = word_set("clause_coordinator")
 #: the words that may open a sentence before its participle ("While saying that …, he …"), and their longest length
 #: with the spaces around them
