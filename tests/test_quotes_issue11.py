@@ -3258,3 +3258,12 @@ def test_as_x_put_it_gives_the_speaker_of_the_quotation():
     text = "As Ann Lee, a professor of law at Keel, put it, “Senators should remember that a deal may be better.”"
     assert _speaker_of(text, "Senators should") == "Ann Lee"
     assert _speaker_of("As Ann Lee puts it, “Senators are unmoved.”", "Senators are") == "Ann Lee"
+
+
+def test_the_group_names_the_organisation_that_spoke_just_before():
+    text = ("The Keel Street Business Association said in a statement that it would consider legal action. The group "
+            "argued the loss of parking would hurt sales.")
+    assert _reported_pairs(text)[1] == ("Keel Street Business Association", "the loss of parking would hurt sales")
+    # "the union" still names no university
+    text = "Keel University said the talks had failed. The union argued the offer was too low."
+    assert _reported_pairs(text)[1][0] != "Keel University"

@@ -1107,13 +1107,17 @@ def continued_speaker(dm, np_text: str, at: int, memory: _Speakers) -> str:
     return spk
 
 
+_ANY_ORG_HEAD = word_set("any_org_head")
+
+
 def continued_org_speaker(dm, np_text: str, at: int, memory: _Speakers) -> str:
     """The organisation "the agency", "the regulator", "the union" (a singular description whose head is of list
     ``org_description_head``) refers to when the text names none with its head: the last speaker noted before ``at``
     when it is a named organisation that spoke at most :data:`CONTINUED_SPEAKER_CHARS` characters before, in the same
     paragraph or the one before, with no other organisation named outside quotations since its last mention, and
-    whose name holds no other word of that list ("the union" is not "Harbor University"). "Ofgem said … The regulator
-    said …", "the CDC added … The agency said …": news varies the words for the body it quotes."""
+    whose name holds no other word of that list ("the union" is not "Harbor University"; a word of list
+    ``any_org_head``, "the group", fits any name). "Ofgem said … The regulator said …", "the CDC added … The agency
+    said …": news varies the words for the body it quotes."""
     words_ = _descriptor_words(np_text)
     if len(words_) != 2 or words_[0] != "the" or words_[1] not in _ORG_DESCRIPTION_HEAD:
         return ""
@@ -1127,7 +1131,7 @@ def continued_org_speaker(dm, np_text: str, at: int, memory: _Speakers) -> str:
     spk = ents.canonical(spk) or spk
     ent = ents.by_name.get(spk)
     own = {x.lower() for x in spk.split()} & _ORG_DESCRIPTION_HEAD
-    if ent is None or ent.kind != "org" or (own and words_[1] not in own) \
+    if ent is None or ent.kind != "org" or (own and words_[1] not in own and words_[1] not in _ANY_ORG_HEAD) \
             or (words_[1] in _GENERIC_ORG_HEAD and _org_head_word(spk) in _NON_COMPANY):
         return ""   # ("the company" is no "Transport Department", as in :func:`_link_descriptor`)
     if any(c != spk and c in ents.by_name and ents.by_name[c].kind == "org" for c in _named_since(dm, spk, pos, at)):
