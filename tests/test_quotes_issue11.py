@@ -3267,3 +3267,9 @@ def test_the_group_names_the_organisation_that_spoke_just_before():
     # "the union" still names no university
     text = "Keel University said the talks had failed. The union argued the offer was too low."
     assert _reported_pairs(text)[1][0] != "Keel University"
+
+
+def test_british_titles_without_a_period_are_no_part_of_the_name():
+    assert _speaker_of("Det Insp Mark Howell said: “We are keeping an open mind.”", "We are") == "Mark Howell"
+    assert _reported_pairs("Cllr Jane Roe said the road would stay closed.") == [
+        ("Jane Roe", "the road would stay closed")]
