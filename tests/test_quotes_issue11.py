@@ -3273,3 +3273,12 @@ def test_british_titles_without_a_period_are_no_part_of_the_name():
     assert _speaker_of("Det Insp Mark Howell said: “We are keeping an open mind.”", "We are") == "Mark Howell"
     assert _reported_pairs("Cllr Jane Roe said the road would stay closed.") == [
         ("Jane Roe", "the road would stay closed")]
+
+
+def test_as_x_put_it_after_a_quotation_gives_its_speaker():
+    text = "The council voted. “The plan is a disaster,” as Ann Lee put it."
+    assert _speaker_of(text, "The plan") == "Ann Lee"
+    text = "Ann Lee spoke first. “The plan is a disaster,” as she noted."
+    assert _speaker_of(text, "The plan") == "Ann Lee"
+    # "as" opening a clause of its own with a report of its own is no tag of the quotation
+    assert _speaker_of("“The plan is a disaster,” as Lee said the vote would fail.", "The plan") == ""

@@ -219,6 +219,7 @@ def reporting_clause_after(c: _Context):
     if _COPULA_END.search(pre):
         c.no_inherit = True
         return None
+    pre = _as_subject(c, pre)
     # (the name, then asides set off by commas: "Ann Lee, 67, a retired nurse in Dover, Del., said")
     masked = _STATE_BEFORE_COMMA.sub(" X", ABBR_RE.sub("X", pre))
     commas = masked.count(",")
@@ -228,6 +229,19 @@ def reporting_clause_after(c: _Context):
         np_ = appositive_name(c.dm, pre) or pre.split(",")[0]
         return _own_cue(c, np_, verb)
     return None
+
+
+_AS_LEAD = re.compile(r"[ \xa0]*as[ \xa0]+(?=\S)")
+
+
+def _as_subject(c: _Context, pre: str) -> str:
+    """``pre`` without the "as" of "“…,” as Ann Lee put it." / "“…,” as she noted.": the idiom gives the subject's
+    words when the sentence ends after its verb (a short adjunct at most); otherwise ``pre`` as it is ("“…,” as Lee
+    said the plan would fail" opens a clause of its own)."""
+    lead = _AS_LEAD.match(pre)
+    if lead is None or not _ENDS_AFTER_VERB.match(c.after, c.right_verb.end()):
+        return pre
+    return pre[lead.end():]
 
 
 #: words of the sentence between a quotation and the reporting clause that ends the sentence
