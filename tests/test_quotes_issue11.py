@@ -3282,3 +3282,17 @@ def test_as_x_put_it_after_a_quotation_gives_its_speaker():
     assert _speaker_of(text, "The plan") == "Ann Lee"
     # "as" opening a clause of its own with a report of its own is no tag of the quotation
     assert _speaker_of("“The plan is a disaster,” as Lee said the vote would fail.", "The plan") == ""
+
+
+def test_a_state_next_to_an_appositive_is_no_person_a_pronoun_means():
+    text = ("On Tuesday night, in Jupiter, Fla., the campaign manager, Tom Reyes, was charged. "
+            "She said the charge was fair.")
+    assert _reported_pairs(text) == [("", "the charge was fair")]
+    text = ("On Tuesday night, in Portland, Oregon, the campaign manager, Tom Reyes, was charged. "
+            "She said the charge was fair.")
+    assert _reported_pairs(text) == [("", "the charge was fair")]
+
+
+def test_the_comma_of_a_number_closes_no_aside():
+    text = "Ann Lee, who said falsely that the city wanted to admit 250,000 tourists, said she would close the port."
+    assert _reported_pairs(text)[-1] == ("Ann Lee", "she would close the port")

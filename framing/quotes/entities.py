@@ -19,7 +19,16 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import abbreviations, alternation, first_name_genders, lexicon, prepositions, word_set, words
+from .lexicon import (
+    abbreviations,
+    alternation,
+    first_name_genders,
+    lexicon,
+    place_names,
+    prepositions,
+    word_set,
+    words,
+)
 from .names import (
     CONN,
     HEAD_CUT,
@@ -65,6 +74,10 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _TITLE_APPOSITIVE = re.compile(r",[ \xa0]+(([A-Z][\w-]+)[ \xa0]+(?:of|for)[ \xa0]+[^,.;:“”\"]{1,100})[,.]")
 _APPOSITIVE_AFTER = re.compile(r",[ \xa0]+((?:" + alternation("appositive_start") + r")\b[^,.;:“”\"]{0,120})[,.]")
 _APPOSITIVE_VETO = re.compile(r"\b(?:" + alternation("appositive_veto") + r")[ \xa0]+$")
+# a place ("Florida", data/place_names.csv) or a state's abbreviation ("Fla."): an appositive next to it ("in Jupiter,
+# Fla., the campaign manager, Corey Lewandowski,") describes the person named after it, never the place
+_STATE_ABBREVIATION = re.compile(r"(?:" + alternation("state_abbreviation") + r")\.")
+_PLACES = place_names()
 _APPOSITIVE_BEFORE = re.compile(r"(?:^|[.;:(,]\s|\n)([^,.;:\n]{3,80}),[ \xa0]+$")
 _PARENTHESES = re.compile(r"[ \xa0]*(?:[a-z]+[ \xa0]+)?\(([^()]{2,80})\)")
 #: a paragraph of at most this many words that holds a date or a clock time is a dateline or time
@@ -456,7 +469,7 @@ def _appositives(t: str, s: int, e: int, ent: _Entity, w: _NameWords) -> None:
         words = WORD_RE.findall(am.group(1))
         ent.descr |= {stem(x) for x in _up_to_head(words)}
         ent.role_words += [x.lower() for x in words]
-        if any(x.lower() in w.person for x in words) and ent.kind != "org":
+        if any(x.lower() in w.person for x in words) and ent.kind != "org" and not _is_place(ent.name):
             ent.kind = "person"
         if any(x.lower() in w.org for x in words[:3]):
             ent.kind = "org"
@@ -469,8 +482,13 @@ def _appositives(t: str, s: int, e: int, ent: _Entity, w: _NameWords) -> None:
         if words and words[0][0].islower() or (words and words[0].lower() in _DETERMINER):
             ent.descr |= {stem(x) for x in words}
             ent.role_words += [x.lower() for x in words]
-            if any(x.lower() in w.person for x in words) and ent.kind != "org":
+            if any(x.lower() in w.person for x in words) and ent.kind != "org" and not _is_place(ent.name):
                 ent.kind = "person"
+
+
+def _is_place(name: str) -> bool:
+    """Is ``name`` a listed place or people (``data/place_names.csv``) or a state's abbreviation ("Fla.")?"""
+    return name.lower() in _PLACES or _STATE_ABBREVIATION.fullmatch(name) is not None
 
 
 def _up_to_head(words: list[str]) -> list[str]:

@@ -408,12 +408,13 @@ def subject_region(dm, lo: int, vstart: int) -> str:
     for m in _CLAUSE_CUT.finditer(seg):
         if m.start() < aside_end:
             continue   # ("Lee, when asked what about the plan is wrong, said …": the aside's own clause words)
-        if m.group()[0].isalpha() and seg.count(",", m.end()) == 1 \
+        commas = [c.start() for c in _PART_COMMA.finditer(seg, m.end())] if m.group()[0].isalpha() else ()
+        if len(commas) == 1 \
                 and (_OPEN_RELATIVE.search(seg, 0, m.start()) or seg[:m.start()].rstrip().endswith(",")):
-            aside_end = seg.find(",", m.end())
+            aside_end = commas[0]
             continue   # "Lee, who served as Harbour Master, told …", "Lee, who was mayor when the dock closed, told
             # …", "Lee, when pressed by a heckler, said …": a word inside (or opening) an aside that one comma closes
-            # opens no clause (not "…, who left when the guild, led by Ann Lee, said …")
+            # opens no clause (not "…, who left when the guild, led by Ann Lee, said …"; the comma of "250,000" is none)
         if m.group().strip().lower() in _OPEN_CLAUSE_CUT and ("," in seg[m.end():]
                                                            or not _AUX_OR_PAST.search(seg, m.end())):
             continue   # "Lee, after the vote, said …", "the leader who spoke after Lee said …": no clause opens
