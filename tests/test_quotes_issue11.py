@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 
 from framing.quotes import extract_quotes, quote_spans
+from framing.quotes.document import _DocModel
+from framing.quotes.speakers import compatible
 
 
 def _rows(text: str) -> list[tuple[str, str, str]]:
@@ -3296,3 +3298,25 @@ def test_a_state_next_to_an_appositive_is_no_person_a_pronoun_means():
 def test_the_comma_of_a_number_closes_no_aside():
     text = "Ann Lee, who said falsely that the city wanted to admit 250,000 tourists, said she would close the port."
     assert _reported_pairs(text)[-1] == ("Ann Lee", "she would close the port")
+
+
+def test_a_sentence_end_after_an_acronym_is_no_part_of_the_name():
+    text = ("He was joined on the call by Ann Hogue, president of the rights group NARAL. "
+            "She said the bill “has failed to do anything.”")
+    assert _speaker_of(text, "has failed") == "Ann Hogue"
+
+
+def test_a_college_and_a_tv_are_no_antecedents_of_she():
+    text = ("Tess Johnston graduated from Keene State College owing $90,000. She brought that down in five years, but "
+            "said she could not fulfil her dream.")
+    assert _reported_pairs(text)[0][0] == "Tess Johnston"
+    # an upper-case common noun (list acronym_common_noun) is no name and no speaker a pronoun may mean
+    dm = _DocModel("Ann Lee shouted at the TV. She said the show was over.")
+    assert [m[2] for m in dm.entities.mentions] == ["Ann Lee"]
+    assert not compatible(dm, "TV", "named", "f") and compatible(dm, "Ann Lee", "named", "f")
+
+
+def test_police_is_the_head_of_an_organisation_name():
+    text = ("Tom Reyes was charged by the Jupiter Police Department on Tuesday. Reyes denied it. "
+            "Later, police said the charge stood.")
+    assert _reported_pairs(text)[0][0] == "Jupiter Police Department"

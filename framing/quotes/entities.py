@@ -537,6 +537,7 @@ def _joined_before(t: str, s: int, mentions: list) -> str:
 #: the fewest letters of an acronym read as the initials of an organisation the text names in full
 ACRONYM_MIN_LETTERS = 3
 _NOT_INITIALS = word_set("acronym_not_initials")
+_ACRONYM_COMMON_NOUN = word_set("acronym_common_noun")
 
 
 def _acronyms_by_initials(table: _Entities) -> None:
@@ -677,17 +678,20 @@ def _adverb_at(dm, s: int, word: str) -> bool:
 _POSS_ENDS = ("'", "’", "'s", "’s")   # the endings POSS (``[’']s?$``) finds
 
 
+_INITIALS_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
+
+
 def _name_part(dm, s: int, e: int) -> list[tuple[int, int, str, str]]:
     """``[(start, end, name, text before it in its clause)]`` for the part ``text[s:e]`` of a run, or []."""
     t = dm.text
     nm = t[s:e]
     nm = POSS.sub("", nm) if nm.endswith(_POSS_ENDS) and not nm.endswith(".'") else nm
-    # (?:[A-Z]\.)+$ on a string that ends with "." is: the character before it is A-Z
-    if nm.endswith(".") and nm.split()[-1].lower() not in _ABBR and not ("A" <= nm[-2:-1] <= "Z"):
+    # a final period ends the sentence unless it ends an abbreviation or an initial ("J.", "U.S."; not "NARAL.")
+    if nm.endswith(".") and nm.split()[-1].lower() not in _ABBR and not _INITIALS_END.search(nm):
         nm = nm[:-1]
     nm = nm.replace("\xa0", " ")
-    if _PARTY_TAG.fullmatch(nm):
-        return []   # "(D-Va.)": party and state, no name
+    if _PARTY_TAG.fullmatch(nm) or (nm.isupper() and nm.lower() in _ACRONYM_COMMON_NOUN):
+        return []   # "(D-Va.)": party and state, no name; "at the TV": a thing
     lo = max(0, s - 60)
     nl = t.rfind("\n", lo, s)   # text[lo:s].split("\n")[-1]
     lo = nl + 1 if nl >= 0 else lo

@@ -139,6 +139,7 @@ _PLURAL_NOUN = re.compile(r"[a-z][a-z’'-]+[^su]s")
 _VAGUE_VETO = word_set("vague_veto_start")
 _PREPOSITIONS = prepositions()
 _BARE_SUBJECT_VETO = word_set("bare_subject_veto")   # "Yes", "No", "So": never a person
+_ACRONYM_COMMON_NOUN = word_set("acronym_common_noun")   # "TV", "GDP": things, never a pronoun's speaker
 _PLACE_NAMES = place_names()   # "Puerto Rico tends to …": never the person a he/she means
 _COPULA = word_set("copula")
 _ING = re.compile(r"\w+ing\b")
@@ -1487,8 +1488,8 @@ def _modifier_mention(dm, s: int, e: int) -> bool:
 def person_like(dm, ent) -> bool:
     """A person, or an entity of unknown kind written as a personal name: two to four capitalised
     words, none an organisation word nor a common word of the text ("Andrew Hale"), the last no place word of list
-    ``place_head`` ("Palm Grove County"), the whole no place name (``data/place_names.csv``: "Puerto Rico"); middle
-    initials allowed ("Tom J. Berg")."""
+    ``place_head`` ("Palm Grove County") nor head of a body (list ``non_company_org_word``: "Keene State College"),
+    the whole no place name (``data/place_names.csv``: "Puerto Rico"); middle initials allowed ("Tom J. Berg")."""
     if ent.kind == "person":
         return True
     if ent.kind != "unknown" or ent.name.lower() in _PLACE_NAMES:
@@ -1500,6 +1501,7 @@ def person_like(dm, ent) -> bool:
         return t[:1].isupper() and not t.isupper() and t.lower() not in orgw and t.lower() not in dm.common
 
     return 2 <= len(toks) <= 4 and name_word(toks[0]) and name_word(toks[-1]) and toks[-1].lower() not in _PLACE_HEAD \
+        and toks[-1].lower() not in _NON_COMPANY \
         and all(_INITIAL.fullmatch(t) or name_word(t) for t in toks[1:-1])
 
 
@@ -1626,6 +1628,8 @@ def compatible(dm, spk: str, typ: str, g: str) -> bool:
     "It" means an organisation, a name of unknown kind and gender not written as a person's, or a
     source that is no name whose head is an organisation or text noun ("the company", "the
     report": lists ``generic_org_head``, ``text_source_noun``)."""
+    if spk.lower() in _ACRONYM_COMMON_NOUN:
+        return False   # ("reality TV show": a thing, which no pronoun of a speaker means)
     ent = dm.entities.by_name.get(spk)
     if g == "n":   # (a name of unknown kind that is not written as a person's: "Twitter said … It added")
         return (ent is not None and (ent.kind == "org" or ent.kind == "unknown" and not ent.gender
