@@ -3320,3 +3320,14 @@ def test_police_is_the_head_of_an_organisation_name():
     text = ("Tom Reyes was charged by the Jupiter Police Department on Tuesday. Reyes denied it. "
             "Later, police said the charge stood.")
     assert _reported_pairs(text)[0][0] == "Jupiter Police Department"
+
+
+def test_the_company_is_the_one_word_body_that_spoke_just_before():
+    text = ("The Harbor Times reported the plan on Monday. Keelio acknowledged that the issue remained tricky. "
+            "“We have always sought to strike a balance,” the company said.")
+    assert _speaker_of(text, "We have always") == "Keelio"
+    text = "Keelio said on Monday that sales fell. The company said prices would rise."
+    assert _reported_pairs(text)[1] == ("Keelio", "prices would rise")
+    # a person's one-word name with a gender the text gives is no company
+    text = "Ms. Reyes said on Monday that sales fell. The company said prices would rise."
+    assert _reported_pairs(text)[1][0] != "Reyes"

@@ -817,8 +817,8 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
         if c and ent is not None and ent.kind == "person":
             return c, "named"
     # descriptor linked to a person/org introduced with the same words, else to the person speaking just before
-    linked = link_descriptor(dm, np_text, at) or continued_speaker(dm, np_text, at, memory) \
-        or continued_org_speaker(dm, np_text, at, memory) or _link_forward(dm, np_text, at, memory)
+    linked = continued_org_speaker(dm, np_text, at, memory) or link_descriptor(dm, np_text, at) \
+        or continued_speaker(dm, np_text, at, memory) or _link_forward(dm, np_text, at, memory)
     if linked:
         return linked, "descriptor"
     if _SHARE.fullmatch(np_text) and not _FINITE_IN_NP.search(np_text):
@@ -1133,12 +1133,19 @@ def continued_org_speaker(dm, np_text: str, at: int, memory: _Speakers) -> str:
     spk = ents.canonical(spk) or spk
     ent = ents.by_name.get(spk)
     own = {x.lower() for x in spk.split()} & _ORG_DESCRIPTION_HEAD
-    if ent is None or ent.kind != "org" or (own and words_[1] not in own and words_[1] not in _ANY_ORG_HEAD) \
+    if ent is None or not (ent.kind == "org" or _bare_org_like(ent)) \
+            or (own and words_[1] not in own and words_[1] not in _ANY_ORG_HEAD) \
             or (words_[1] in _GENERIC_ORG_HEAD and _org_head_word(spk) in _NON_COMPANY):
         return ""   # ("the company" is no "Transport Department", as in :func:`_link_descriptor`)
     if any(c != spk and c in ents.by_name and ents.by_name[c].kind == "org" for c in _named_since(dm, spk, pos, at)):
         return ""   # another organisation named since
     return spk
+
+
+def _bare_org_like(ent) -> bool:
+    """Is ``ent`` a one-word name of unknown kind and no gender ("Twitter", "Valeant")? A person's fullest name in
+    news is first and last name, so such a name that spoke may be the body "the company" goes on quoting."""
+    return ent.kind == "unknown" and " " not in ent.name and not ent.gender
 
 
 def _person_link_holds(dm, name: str, head: str, np_text: str, at: int, first: int, last: int, score: int) -> bool:
