@@ -3331,3 +3331,12 @@ def test_the_company_is_the_one_word_body_that_spoke_just_before():
     # a person's one-word name with a gender the text gives is no company
     text = "Ms. Reyes said on Monday that sales fell. The company said prices would rise."
     assert _reported_pairs(text)[1][0] != "Reyes"
+
+
+def test_verbs_of_manner_tag_a_quotation_and_decried_reports_its_object():
+    assert _speaker_of("“This is fantastic!” beamed Donald Hartley of Madison, Alabama.", "This is") == "Donald Hartley"
+    text = "In his speech, Ann Lee decried the “spin masters and negative-ad peddlers” of the campaign."
+    assert _speaker_of(text, "spin masters") == "Ann Lee"
+    # a clause before ", he laughed" reports nothing
+    text = "But when the question was posed to Tom Reyes, director of the Keel Center, he laughed."
+    assert _rows(text) == []
