@@ -111,6 +111,13 @@ def place_names() -> frozenset:
     return frozenset(r["name"].lower() for r in read_csv_rows("place_names.csv"))
 
 
+@lru_cache(maxsize=1)
+def demonyms() -> frozenset:
+    """Lower-case adjectives of peoples (``data/place_names.csv``, kind ``demonym``: "Russian", "Syrian"): at the end
+    of a longer noun phrase they modify its noun ("to calm Russian fears"), never name a speaker."""
+    return frozenset(r["name"].lower() for r in read_csv_rows("place_names.csv") if r["kind"] == "demonym")
+
+
 def is_participle(verb: str) -> bool:
     """Is the speech verb phrase ``verb`` an -ing form ("adding", "pointing out"; "according to", list
     ``prepositional_cue``, is none)?"""

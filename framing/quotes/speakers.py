@@ -18,6 +18,7 @@ import re
 from .entities import name_in_np, name_words
 from .lexicon import (
     alternation,
+    demonyms,
     descriptor_np,
     np_internal_abbreviations,
     place_names,
@@ -140,6 +141,7 @@ _VAGUE_VETO = word_set("vague_veto_start")
 _PREPOSITIONS = prepositions()
 _BARE_SUBJECT_VETO = word_set("bare_subject_veto")   # "Yes", "No", "So": never a person
 _ACRONYM_COMMON_NOUN = word_set("acronym_common_noun")   # "TV", "GDP": things, never a pronoun's speaker
+_DEMONYMS = demonyms()
 _PLACE_NAMES = place_names()   # "Puerto Rico tends to …": never the person a he/she means
 _COPULA = word_set("copula")
 _ING = re.compile(r"\w+ing\b")
@@ -213,6 +215,7 @@ _RELATIVE_SUBJECT = word_set("relative_subject")
 #: the last clause of a subject region is looked for in at most this many characters before the verb
 LAST_CLAUSE_CHARS = 300
 _LAST_CLAUSE_OPEN = re.compile(r";[ \xa0]+|,[ \xa0]+(?:" + alternation("clause_coordinator") + r")[ \xa0]+"
+                               r"|,[ \xa0]+(?:" + alternation("contrast_subordinator") + r")[ \xa0]+(?!\w+ing\b)"
                                r"|\b(?:as|" + alternation("np_clause_cut") + r")[ \xa0]+(?=[A-Z])")
 #: the noun phrase before a relative pronoun ("dairy farmers who say") is at most this many words
 RELATIVE_NP_WORDS = 4
@@ -616,7 +619,8 @@ def _clause_subject(dm, seg: str) -> str:
                 return m.group()   # "Chief executive Ann Lee apologised …": the person, not "Chief"
             if n is not None and n != m.group() and m.group().endswith(n):
                 return n   # "Former Harbour Master Ann Lee drew …": the name after its title
-    return _determiner_subject(head) or _group_subject(head, after_lead)
+    # "her main rival, Bernie Sanders, has soared …": the name a description opening the clause gives
+    return appositive_name(dm, head) or _determiner_subject(head) or _group_subject(head, after_lead)
 
 
 def _opening_word_modifies(dm, word: str, role) -> bool:
@@ -785,8 +789,9 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
     for s, e, n in names:
         c = ents.canonical(n)
         if c and (e >= len(np_text) - 1 or e >= tail):
-            if _MODIFIER_OF.search(np_text[:s]):
-                continue   # "the mayor of Lima", "police unions in France and Germany": a place that modifies
+            if _MODIFIER_OF.search(np_text[:s]) or (s > 0 and c.lower() in _DEMONYMS):
+                continue   # "the mayor of Lima", "police unions in France and Germany": a place that modifies;
+                # "… to calm Russian": a people's adjective ends no subject that names its speaker
             head = _head_before_body(dm, np_text, names, s)
             if head:
                 return head, "named"   # "Det. Ann Lee with the Harbor Drug Task Force": the person
@@ -1133,7 +1138,7 @@ def continued_org_speaker(dm, np_text: str, at: int, memory: _Speakers) -> str:
     spk = ents.canonical(spk) or spk
     ent = ents.by_name.get(spk)
     own = {x.lower() for x in spk.split()} & _ORG_DESCRIPTION_HEAD
-    if ent is None or not (ent.kind == "org" or _bare_org_like(ent)) \
+    if ent is None or not (ent.kind == "org" or _bare_org_like(dm, ent)) \
             or (own and words_[1] not in own and words_[1] not in _ANY_ORG_HEAD) \
             or (words_[1] in _GENERIC_ORG_HEAD and _org_head_word(spk) in _NON_COMPANY):
         return ""   # ("the company" is no "Transport Department", as in :func:`_link_descriptor`)
@@ -1142,10 +1147,13 @@ def continued_org_speaker(dm, np_text: str, at: int, memory: _Speakers) -> str:
     return spk
 
 
-def _bare_org_like(ent) -> bool:
-    """Is ``ent`` a one-word name of unknown kind and no gender ("Twitter", "Valeant")? A person's fullest name in
-    news is first and last name, so such a name that spoke may be the body "the company" goes on quoting."""
-    return ent.kind == "unknown" and " " not in ent.name and not ent.gender
+def _bare_org_like(dm, ent) -> bool:
+    """Is ``ent`` a one-word name of unknown kind and no gender ("Twitter", "Valeant") that is no common word of the
+    text nor a speech verb form ("Warning labels …")? A person's fullest name in news is first and last name, so such
+    a name that spoke may be the body "the company" goes on quoting."""
+    low = ent.name.lower()
+    return ent.kind == "unknown" and " " not in ent.name and not ent.gender and low not in dm.common \
+        and low not in dm.vinfo
 
 
 def _person_link_holds(dm, name: str, head: str, np_text: str, at: int, first: int, last: int, score: int) -> bool:
