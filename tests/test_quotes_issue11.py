@@ -3355,3 +3355,10 @@ def test_while_opens_a_clause_whose_described_subject_speaks():
     text = ("The best-known member, Ann Lee, argues that power is rigged, while her main rival, Tom Reyes, has soared "
             "in the polls by saying that the system is rigged.")
     assert _reported_pairs(text) == [("Ann Lee", "power is rigged"), ("Tom Reyes", "the system is rigged")]
+
+
+def test_a_text_that_spoke_is_no_he_or_she():
+    text = "Ann Tate was at the rally. The Keel Harbor Accord notes that ships must wait. She says the rule is fair."
+    assert _reported_pairs(text) == [("Keel Harbor Accord", "ships must wait"), ("Ann Tate", "the rule is fair")]
+    dm = _DocModel(text)
+    assert not compatible(dm, "Keel Harbor Accord", "named", "f") and compatible(dm, "Ann Tate", "named", "f")

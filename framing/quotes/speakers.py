@@ -161,6 +161,7 @@ _SHARE = re.compile(r"(?:" + alternation("share_lead", space=r"\s+") + r")\s+\d{
                     + alternation("share_word", space=r"\s+") + r"|\w+-(?:thirds|quarters|fifths))"
                     r"(?:\s+(?:in|out\s+of)\s+\w+)?)(?:\s+of\s+[\w’'\s-]{1,60})?", re.I)
 _FINITE_IN_NP = re.compile(r"\b(?:" + alternation("finite_marker") + r")\b", re.I)
+_DOCUMENT_HEAD = word_set("document_head")   # "Fourteenth Amendment": a text, no person
 _PLACE_HEAD = word_set("place_head")   # "Palm Grove County": a place, no personal name
 _NOT_A_PERSON_WORD = re.compile(r"(?:" + alternation("date_word") + r")$|\w+(?:" + alternation("group_plural_suffix")
                                 + r")$")
@@ -1503,7 +1504,8 @@ def _modifier_mention(dm, s: int, e: int) -> bool:
 def person_like(dm, ent) -> bool:
     """A person, or an entity of unknown kind written as a personal name: two to four capitalised
     words, none an organisation word nor a common word of the text ("Andrew Hale"), the last no place word of list
-    ``place_head`` ("Palm Grove County") nor head of a body (list ``non_company_org_word``: "Keene State College"),
+    ``place_head`` ("Palm Grove County") nor head of a body (list ``non_company_org_word``: "Keene State College") or
+    text (list ``document_head``: "Fourteenth Amendment"),
     the whole no place name (``data/place_names.csv``: "Puerto Rico"); middle initials allowed ("Tom J. Berg")."""
     if ent.kind == "person":
         return True
@@ -1516,7 +1518,7 @@ def person_like(dm, ent) -> bool:
         return t[:1].isupper() and not t.isupper() and t.lower() not in orgw and t.lower() not in dm.common
 
     return 2 <= len(toks) <= 4 and name_word(toks[0]) and name_word(toks[-1]) and toks[-1].lower() not in _PLACE_HEAD \
-        and toks[-1].lower() not in _NON_COMPANY \
+        and toks[-1].lower() not in _NON_COMPANY and toks[-1].lower() not in _DOCUMENT_HEAD \
         and all(_INITIAL.fullmatch(t) or name_word(t) for t in toks[1:-1])
 
 
@@ -1639,7 +1641,8 @@ def np_head(np_text: str) -> str:
 
 def compatible(dm, spk: str, typ: str, g: str) -> bool:
     """Can a pronoun of gender/number ``g`` (m, f, p, or n for "it") refer to this noted speaker (a
-    description only if it names one person, of gender ``g`` if its noun has one: :func:`.names.noun_gender`)?
+    description only if it names one person, of gender ``g`` if its noun has one: :func:`.names.noun_gender`; a
+    name of two to four words of unknown kind only if it is written as a person's, :func:`person_like`)?
     "It" means an organisation, a name of unknown kind and gender not written as a person's, or a
     source that is no name whose head is an organisation or text noun ("the company", "the
     report": lists ``generic_org_head``, ``text_source_noun``)."""
@@ -1655,7 +1658,9 @@ def compatible(dm, spk: str, typ: str, g: str) -> bool:
     if typ == "vague" and (not singular_person(spk) or noun_gender(spk) not in ("", g)):
         return False   # ("the first lady" is no "he")
     return not (ent is not None and (ent.kind == "org" or (ent.gender and ent.gender != g)
-                                     or ent.name.lower() in _PLACE_NAMES))
+                                     or ent.name.lower() in _PLACE_NAMES
+                                     or (ent.kind == "unknown" and 1 <= ent.name.count(" ") <= 3
+                                         and not person_like(dm, ent))))
 
 
 class _Speakers:
