@@ -3362,3 +3362,13 @@ def test_a_text_that_spoke_is_no_he_or_she():
     assert _reported_pairs(text) == [("Keel Harbor Accord", "ships must wait"), ("Ann Tate", "the rule is fair")]
     dm = _DocModel(text)
     assert not compatible(dm, "Keel Harbor Accord", "named", "f") and compatible(dm, "Ann Tate", "named", "f")
+
+
+def test_she_prefers_a_woman_opening_her_clause_to_a_speaker_of_unknown_gender():
+    text = "Reyes said the port would close. Ann Lee's fate is unclear, but she said she would stay."
+    assert _reported_pairs(text)[1] == ("Ann Lee", "she would stay")
+    text = "Reyes said the port would close. After the vote, Ann Lee outlined how she thinks the port could stay open."
+    assert _reported_pairs(text)[1] == ("Ann Lee", "the port could stay open")
+    # a woman named inside the clause's object is not its subject
+    text = "Reyes said the port would close. The scrutiny over Ann Lee is unfair, she said."
+    assert _reported_pairs(text)[1][0] == "Reyes"

@@ -1393,6 +1393,10 @@ def _resolve_pronoun(dm, g: str, at: int, memory: _Speakers) -> tuple[str, str]:
         found = _listed_gender_speaker(dm, g, at, memory)
     if found is not None:
         pos, spk, typ = found
+        if g in ("m", "f") and _gender_unknown(dm, spk):
+            same = _gendered_in_sentence(dm, g, at)
+            if same and same != spk:
+                return same, "named"   # ("while Clinton lagged …, she has called for …": not Gingrich, who spoke)
         if g != "p":
             lo_sent = dm.sstarts[max(0, dm.sent_index(at) - 1)]
             if pos < lo_sent:
@@ -1423,6 +1427,51 @@ def _resolve_pronoun(dm, g: str, at: int, memory: _Speakers) -> tuple[str, str]:
             continue
         return c, "named"
     return "", "none"
+
+
+def _gender_unknown(dm, spk: str) -> bool:
+    """Is the noted speaker ``spk`` a name whose gender the text and the first-name list leave open?"""
+    ent = dm.entities.by_name.get(spk)
+    return ent is not None and not ent.gender
+
+
+def _gendered_in_sentence(dm, g: str, at: int) -> str:
+    """The last person of gender ``g`` (known from the text or the first-name list) named outside quotations in the
+    sentence of ``at`` before it as the subject of a clause (:func:`_opens_clause`), among its last
+    :data:`SENTENCE_MENTIONS` mentions; else ''. Such a person is a nearer antecedent of "she" than a speaker of
+    unknown gender noted before."""
+    ents = dm.entities
+    lo = dm.sstarts[dm.sent_index(at)]
+    k = bisect.bisect_left(ents.mention_starts, at)
+    for s, _, n in reversed(ents.mentions[max(0, k - SENTENCE_MENTIONS):k]):
+        if s < lo:
+            break
+        c = ents.canonical(n)
+        ent = ents.by_name.get(c)
+        if ent is not None and ent.gender == g and (ent.kind == "person" or person_like(dm, ent)) \
+                and _opens_clause(dm.text, max(lo, s - 80), s):
+            return c
+    return ""
+
+
+# the words that may stand between a clause's start and its subject's name: capitalised words (a title) only
+_SUBJECT_LEAD = re.compile(r"(?:[A-Z][\w.’'-]*[ \xa0]+)*")
+_CLAUSE_OPENER = re.compile(r"[,;:(]|\b(?:" + alternation("clause_coordinator") + "|" + alternation("np_clause_cut")
+                            + r"|as)\b")
+
+
+def _opens_clause(text: str, lo: int, s: int) -> bool:
+    """Does the name at ``s`` open its clause (nothing but capitalised words between it and the sentence start at
+    ``lo`` or the last comma or clause word before it)? A name inside a clause's object ("called out his rival Donald
+    Trump", "the scrutiny over Melania Trump") is not its subject."""
+    start = lo
+    for m in _CLAUSE_OPENER.finditer(text, lo, s):
+        start = m.end()
+    return _SUBJECT_LEAD.fullmatch(text[start:s].strip(" \xa0\n")) is not None
+
+
+#: how many mentions before a pronoun :func:`_gendered_in_sentence` reads
+SENTENCE_MENTIONS = 12
 
 
 def _listed_gender_speaker(dm, g: str, at: int, memory: _Speakers):
