@@ -3372,3 +3372,9 @@ def test_she_prefers_a_woman_opening_her_clause_to_a_speaker_of_unknown_gender()
     # a woman named inside the clause's object is not its subject
     text = "Reyes said the port would close. The scrutiny over Ann Lee is unfair, she said."
     assert _reported_pairs(text)[1][0] == "Reyes"
+
+
+def test_a_vague_sources_role_comes_from_its_head_first():
+    rows = [r for r in extract_quotes("Opposition members of the Keel government demanded that the deal be published.")
+            if r["kind"] == "reported"]
+    assert rows[0]["speaker_role"] == "opposition"

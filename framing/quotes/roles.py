@@ -57,15 +57,31 @@ def role_side_evidence(dm, speaker: str, typ: str) -> tuple[str, str, str]:
     ent = dm.entities.by_name.get(speaker)
     if ent is not None:
         words += ent.role_words
+    order = list(reversed(words))
+    if ent is None and typ == "vague":
+        order = list(reversed(_head_words(words))) + order   # "Opposition members of the … government": the head's
     kw = dm.rules.get("keyword", {})
     titles = dm.rules.get("title", {})   # (a title with no role gives none)
-    for w in reversed(words):
+    for w in order:
         w2 = w.rstrip(".")
         if w2 in kw and kw[w2]:
             return kw[w2], "unknown", f"descriptor: {w2}"
         if titles.get(w):
             return titles[w], "unknown", f"descriptor: {w}"
     return "unknown", "unknown", ""
+
+
+def _head_words(words: list[str]) -> list[str]:
+    """The words of a description before its first word of list ``head_cut`` ("opposition members" of "opposition
+    members of the bolivian government"): its head, whose role comes before the role of a body it belongs to or
+    opposes."""
+    for i, w in enumerate(words):
+        if w in _HEAD_CUT:
+            return words[:i]
+    return words
+
+
+_HEAD_CUT = word_set("head_cut")
 
 
 def speaker_ids(dm, rows) -> dict[tuple[str, str], str]:
