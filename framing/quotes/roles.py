@@ -73,7 +73,7 @@ def role_side_evidence(dm, speaker: str, typ: str) -> tuple[str, str, str]:
 
 def _head_words(words: list[str]) -> list[str]:
     """The words of a description before its first word of list ``head_cut`` ("opposition members" of "opposition
-    members of the bolivian government"): its head, whose role comes before the role of a body it belongs to or
+    members of the keel government"): its head, whose role comes before the role of a body it belongs to or
     opposes."""
     for i, w in enumerate(words):
         if w in _HEAD_CUT:
