@@ -3378,3 +3378,116 @@ def test_a_vague_sources_role_comes_from_its_head_first():
     rows = [r for r in extract_quotes("Opposition members of the Keel government demanded that the deal be published.")
             if r["kind"] == "reported"]
     assert rows[0]["speaker_role"] == "opposition"
+
+
+def test_two_curly_single_marks_are_a_double_mark():
+    text = ("‘‘These union officials are Labor operatives,’’ Ann Lee told reporters.\n\n"
+            "‘‘They will not lose a day’s pay.\n\n‘‘The workers will,’’ she said.\n\n"
+            "The students’ ‘pay’ is low, Tom Reyes said.")
+    rows = _rows(text)
+    assert ("direct", "Ann Lee", "‘‘These union officials are Labor operatives,’’") in rows
+    spans = quote_spans(text)
+    continued = [text[a:b] for a, b, f in spans if "continued" in f]
+    assert continued == ["‘‘They will not lose a day’s pay.\n\n‘‘The workers will,’’"]
+    # a possessive apostrophe followed by a single quote is no double mark
+    assert not any(text[a:b].startswith("’’") for a, b, _ in spans)
+
+
+def test_a_person_with_another_title_named_nearer_does_not_block_the_title_holder():
+    text = ("Premier Ann Lee has come out swinging against union leaders.\n\n"
+            "“The unions are rich,” she told reporters.\n\n"
+            "Lee said the action was led by the same man as before - Harbor Voice secretary Tom Reyes.\n\n"
+            "“He is against me,” the premier said.")
+    assert _rows(text)[-1] == ("direct", "Ann Lee", "“He is against me,”")
+    # a nearer person with no title the text gives still blocks it ("“…,” Obama said. … the president")
+    text = ("Premier Ann Lee has come out swinging against union leaders.\n\n"
+            "The action was led by Tom Reyes, who spoke at the gate.\n\n"
+            "“He is against me,” the premier said.")
+    assert _rows(text)[-1][1] != "Ann Lee"
+
+
+def test_a_name_before_a_title_and_a_person_is_no_person():
+    text = "Ann Lee spoke first. The march was led by Harbor Voice secretary Tom Reyes."
+    dm = _DocModel(text)
+    ent = dm.entities.by_name["Harbor Voice"]
+    assert ent.before_title and not compatible(dm, "Harbor Voice", "named", "m")
+
+
+def test_a_curly_single_quote_continues_into_the_next_paragraph():
+    text = ("Ann Lee spoke first.\n\nShe said: ‘The effect was that the cases were not investigated.\n\n"
+            "‘The motivation appears to have been laziness.’\n\nTom Reyes said the firm’s ‘new plan’ was fine.")
+    spans = [(text[a:b], f) for a, b, f in quote_spans(text)]
+    assert spans[0] == ("‘The effect was that the cases were not investigated.\n\n‘The motivation appears to have "
+                        "been laziness.’", ("single", "continued"))
+    assert ("‘new plan’", ("single",)) in spans
+    # a single mark that opens no speech (no colon, comma or paragraph start before it) continues nothing
+    text = "Ann Lee called it the ‘new plan for the port.\n\n‘Another plan’ was due in May, she said."
+    assert not any("continued" in f for _, _, f in quote_spans(text))
+
+
+def test_a_reported_clause_may_hold_single_quotes():
+    text = ("Ann Lee spoke. Their failure was ‘beyond incompetence’ and was not because of a ‘lack of resources’, "
+            "the prosecutor said.")
+    rows = _rows(text)
+    assert len(rows) == 1 and rows[0][:2] == ("reported", "the prosecutor")
+    assert rows[0][2].startswith("Their failure was ‘beyond incompetence’") and rows[0][2].endswith("resources’")
+
+
+def test_a_dateline_with_a_colon_names_no_speaker():
+    text = ("Kingston, July 1: Harbor skipper Tom Reyes lauded his team after the win, saying it was a refreshing "
+            "change.")
+    dm = _DocModel(text)
+    assert dm.entities.datelines == [(0, len("Kingston, July 1: "))]
+    assert _rows(text)[0][:2] == ("reported", "Tom Reyes")
+
+
+def test_a_name_of_several_words_before_a_role_and_a_person_modifies_the_role():
+    text = "West Keel stand-in skipper Tom Reyes lauded his team, saying it was a refreshing change."
+    assert _rows(text)[0][:2] == ("reported", "Tom Reyes")
+    # a person's name is no modifier: "Ann Lee told Tom Reyes …" keeps its subject
+    text = "Ann Lee is here. Ann Lee teammates Tom Reyes and Bo Berg lauded the team, saying it was fine."
+    assert _rows(text)[0][:2] == ("reported", "Ann Lee")
+
+
+def test_a_statement_announced_at_the_end_of_the_paragraph_before_is_its_subjects():
+    text = ("Ann Lee spoke. As reported by the Ledger, the prosecution also made the following statements:\n\n"
+            "“We will not wait.”\n\n“We will go.”")
+    rows = _rows(text)
+    assert ("direct", "the prosecution", "“We will not wait.”") in rows
+    assert ("direct", "the prosecution", "“We will go.”") in rows
+    # a colon after no statement announces nobody's
+    assert _rows("Ann Lee spoke. The list was long:\n\n“We will not wait.”")[0][:2] == ("unattributed", "")
+
+
+def test_a_verb_of_manner_apart_from_the_quotation_reports_nothing():
+    text = "Before going silent, the probe beamed back what the agency dubbed a “love note back to Earth” – an image."
+    assert _rows(text) == [("partial", "the agency", "“love note back to Earth”")]
+    text = "Ann Lee beamed back a picture of the team and a “love note” of her own."
+    assert _rows(text)[0][:2] == ("scare", "")
+    # next to its quotation it still tags it
+    assert _rows("Ann Lee was there. “No,” she laughed.") == [("direct", "Ann Lee", "“No,”")]
+
+
+def test_a_clause_with_said_is_no_vague_speaker():
+    text = ("Maria Zakharova said in response to media requests for confirmation of the Moscow visit that the ministry "
+            "was “not prepared to confirm or deny this information”.")
+    rows = _rows(text)
+    assert rows == [("partial", "Maria Zakharova", "“not prepared to confirm or deny this information”")]
+    # "requests" before "that" is still a verb
+    assert _rows("The union requests that the board resign.") == [("reported", "The union", "the board resign")]
+    # a subject that holds "said" is a clause, never a vague speaker
+    from framing.quotes.speakers import _Speakers, resolve_np
+    dm = _DocModel("Ann Lee said in response to media that it was fine.")
+    assert resolve_np(dm, "the mayor said in response to media", 30, _Speakers(dm)) == ("", "none")
+    assert resolve_np(dm, "the mayor in his response", 30, _Speakers(dm)) == ("the mayor in his response", "vague")
+
+
+def test_a_title_after_a_country_and_before_of_state_leaves_the_name():
+    text = "Ann Lee spoke. The ministry declined to confirm plans by U.S. Secretary of State Rex Tillerson to visit."
+    ents = _DocModel(text).entities.by_name
+    assert ents["Rex Tillerson"].kind == "person" and "secr" in ents["Rex Tillerson"].descr
+
+
+def test_a_time_before_after_opens_no_subject():
+    text = "Two days after unions vowed they would hold a statewide day of strikes, the cleaners came."
+    assert _rows(text) == [("reported", "unions", "they would hold a statewide day of strikes")]

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import abbreviations, alternation, is_participle, literal, speech_verbs_with, verb_alternation, word_set
-from .marks import MAX_QUOTE_CHARS
+from .marks import MAX_QUOTE_CHARS, rstrip
 from .names import NAME_RE, WORD_RE, count_words
 from .record import Quote
 from .speakers import (
@@ -38,6 +38,7 @@ from .speakers import (
     appositive_name,
     clause_subject,
     modal_before,
+    noun_before_for,
     noun_before_plural_verb,
     person_like,
     possessive_noun,
@@ -304,7 +305,8 @@ def reporting_verb_before(c: _Context):
     # (not a noun after a possessive: "pleased with Lee’s comments on Friday, telling the press, “…”")
     verbs = [m for m in dm.verb_re.finditer(t, c.lo, c.s)
              if not dm.in_quote(m.start()) and not possessive_noun(t, m.start(), m.group(1))
-             and not noun_before_plural_verb(t, m.end(), m.group(1))]
+             and not noun_before_plural_verb(t, m.end(), m.group(1)) and not noun_before_for(t, m.end(), m.group(1))
+             and not _manner_apart(c, m)]
     if not verbs:
         return None
     # prefer a finite verb; an -ing verb takes the subject of an earlier verb or the sentence
@@ -332,6 +334,16 @@ def reporting_verb_before(c: _Context):
         return _found(*_subject_of_participle(c, vm), vm.group(1))
     spk, typ = _subject_of_finite(c, vm) if finite else _subject_of_participle(c, vm)
     return _found(spk, typ, vm.group(1))
+
+
+_MANNER_LEMMAS = word_set("manner_lemma")
+
+
+def _manner_apart(c: _Context, vm) -> bool:
+    """Is the speech verb ``vm`` one of manner (list ``manner_lemma``: "laughed", "beamed") with more than a colon or
+    comma between it and the quotation ("the probe beamed back what …")? Then it reports nothing."""
+    return c.dm.vinfo.get(vm.group(1), {}).get("lemma") in _MANNER_LEMMAS and c.dm.text[vm.end():c.s].strip() not in (
+        "", ":", ",")
 
 
 def inverted_lead(c: _Context):
@@ -406,14 +418,31 @@ _ISSUED_TEXT_COLON = re.compile(r"\b(" + alternation("issuing_verb") + r")[ \xa0
 def issued_text_colon(c: _Context):
     """``X released the following statement: "…"``: a verb of list ``issuing_verb`` and a text of list
     ``issued_text_noun`` (up to three words between, a short adjunct after) before the colon that opens the
-    quotation: the verb's subject wrote it."""
-    if not c.left.rstrip().endswith(":"):
+    quotation, in its sentence or ending the paragraph before (:func:`_colon_lead`): the verb's subject wrote it."""
+    lo, left = _colon_lead(c)
+    if lo < 0:
         return None
-    m = _ISSUED_TEXT_COLON.search(c.left, max(0, len(c.left) - 120))
-    if m is None or modal_before(c.dm.text, c.lo, c.lo + m.start()):
+    m = _ISSUED_TEXT_COLON.search(left, max(0, len(left) - 120))
+    if m is None or modal_before(c.dm.text, lo, lo + m.start()):
         return None
-    subj = subject_region(c.dm, c.lo, c.lo + m.start())
-    return _found(*resolve_np(c.dm, subj, c.lo + m.start(), c.memory), m.group(1)) if subj.strip() else None
+    subj = subject_region(c.dm, lo, lo + m.start())
+    return _found(*resolve_np(c.dm, subj, lo + m.start(), c.memory), m.group(1)) if subj.strip() else None
+
+
+def _colon_lead(c: _Context) -> tuple[int, str]:
+    """``(start, text)`` of what leads into the quotation with a colon: its left context when that ends in one, else,
+    for a quotation that opens its paragraph, the last sentence of the paragraph before when that ends in one ("…
+    released the following statement:\n\n“…”"); ``(-1, '')`` when there is none."""
+    if c.left.rstrip().endswith(":"):
+        return c.lo, c.left
+    t, k = c.dm.text, c.dm.para_of(c.s)
+    if c.left.strip() or k == 0 or c.s != c.dm.paras[k][0]:
+        return -1, ""
+    hi = rstrip(t, *c.dm.paras[k - 1])
+    if not t.startswith(":", hi - 1):
+        return -1, ""
+    lo = c.dm.sent_start(hi - 1)
+    return lo, t[lo:hi]
 
 
 def passive_agent(c: _Context):

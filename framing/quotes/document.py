@@ -211,6 +211,12 @@ class _DocModel:
             return None
         return [(s, e) for s, e in zip(self._qstarts[a:b], self._qends[a:b]) if e > lo]
 
+    def single_marks(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """(position, width 1) of the opening and closing marks of the single-quoted spans inside ``text[lo:hi]``
+        (:func:`.marks.quote_spans`, flag ``single``)."""
+        a, b = bisect.bisect_left(self._qstarts, lo), bisect.bisect_left(self._qstarts, hi)
+        return [m for s, e, flags in self.qspans[a:b] if e <= hi and "single" in flags for m in ((s, 1), (e - 1, 1))]
+
     def next_quote_start(self, lo: int, hi: int) -> int:
         """Start of the first quote starting in [lo, hi), or -1."""
         return self.next_quote(lo, hi)[0]

@@ -97,6 +97,11 @@ _WIRE_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:[ \xa0][A-Z][A-Z.'’-]+){0,3}
                             # not a party tag, "(D-Va.)")
                             r"|[A-Z][\w.'’]+(?:[ \xa0][A-Z][\w.'’]+){0,2}[ \xa0]\([A-Z][^()\n-]{1,39}\)[ \xa0]*[–—-]"
                             r"[ \xa0]*")
+# ... or a place in title case, a comma, a day of a month, maybe an agency, and a colon ("Kingston, July 1: ",
+# "New Delhi, Jan 5 (PTI): "): the South Asian wires' form
+_COLON_DATELINE = re.compile(r"[A-Z][\w.'’]+(?:[ \xa0][A-Z][\w.'’]+){0,2},[ \xa0]+(?:(?:" + alternation("date_word")
+                             + r")\.?[ \xa0]+\d{1,2}|\d{1,2}[ \xa0]+(?:" + alternation("date_word") + r"))"
+                             r"(?:[ \xa0]+\([^()\n]{2,40}\))?:[ \xa0]*")
 _STAMP = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b(?:1[89]|20)\d\d\b")   # a clock time or a year
 _LAST_TOKEN = re.compile(r"(\S+?)[\"”’']*\s*$")
 
@@ -109,6 +114,7 @@ class _Entity:
     gender_listed: bool = False   # the gender is only the first-name list's (text pronouns may overrule it)
     descr: set = field(default_factory=set)   # 4-char stems of title/appositive words
     role_words: list = field(default_factory=list)
+    before_title: bool = False    # written before a title and a person ("United Voice secretary Gary Bullock")
 
 
 @dataclass(frozen=True)
@@ -189,6 +195,7 @@ def find_entities(dm) -> _Entities:
     ents = table.by_name
     table.mention_starts = [m[0] for m in table.mentions]
     _pronoun_genders(dm, table, w)
+    _names_before_titles(dm.text, table, w)
     table.person_starts = [m[0] for m in table.mentions
                            if (ents.get(table.canon.get(m[2], m[2])) or _Entity("")).kind == "person"]
     table.all_starts = [m[0] for m in table.all_mentions]
@@ -234,6 +241,18 @@ def _pronoun_genders(dm, table: _Entities, w: _NameWords) -> None:
     _overrule_listed_genders(table, votes)
 
 
+def _names_before_titles(t: str, table: _Entities, w: _NameWords) -> None:
+    """Marks ``before_title`` every name of unknown kind written right before lower-case title words and a
+    person ("United Voice secretary Gary Bullock", "Harbor FC president Joan Ferrer"): it modifies the title, as an
+    organisation or a place does, and is no person itself."""
+    ents, mentions = table.by_name, table.all_mentions
+    for (_, e, n), (s, _, n2) in zip(mentions, mentions[1:]):
+        ent, nxt = ents.get(table.canon.get(n, n)), ents.get(table.canon.get(n2, n2))
+        if ent is not None and nxt is not None and ent.kind == "unknown" and not ent.gender \
+                and nxt.kind == "person" and _titles_between(t, e, s, w):
+            ent.before_title = True
+
+
 def _titles_between(t: str, e: int, s: int, w: _NameWords) -> bool:
     """Is ``t[e:s]`` one to three lower-case title or person words ("president", "chief executive")?"""
     gap = t[e:s].split() if s - e <= 40 else []
@@ -265,11 +284,12 @@ def datelines(dm) -> list[tuple[int, int]]:
     of at most :data:`DATELINE_WORDS` words that holds a clock time or a date with a year, no speech
     verb, and does not end as a sentence does (:func:`_ends_sentence`); or the opening of a
     paragraph up to a dash within :data:`DATELINE_PREFIX_CHARS` characters that holds a date
-    ("LONDON, June 3 (Wire) - "), or a wire dateline with no date ("DENVER, Colo. (Wire) - "). Each
+    ("LONDON, June 3 (Wire) - "), a wire dateline with no date ("DENVER, Colo. (Wire) - ") or one with a colon
+    ("Kingston, July 1: "). Each
     paragraph is read once, in a bounded window."""
     text, out = dm.text, []
     for a, b in dm.paras:
-        m = _WIRE_DATELINE.match(text, a, b)
+        m = _WIRE_DATELINE.match(text, a, b) or _COLON_DATELINE.match(text, a, b)
         if m is not None:
             out.append((a, m.end()))   # "DENVER, Colo. (Wire) - ": a place in capitals, an agency, a dash
             continue
@@ -363,6 +383,7 @@ def _strip_head(toks: list[str], common, w: _NameWords):
         if toks[j].lower() in w.titles and j < len(toks) - 1:
             descr.update(stem(x) for x in toks[: j + 1])
             toks = toks[j + 1:]
+            toks = toks[_title_of_end(toks):]   # "U.S. Secretary of State Ann Lee": Ann Lee
             break
     if descr and toks and _CONN_WORD.fullmatch(toks[0]):
         return None  # "President of France": a title phrase, not a name

@@ -24,14 +24,24 @@ LETTER = re.compile(r"\w", re.UNICODE)
 #: exports, typewriter-era house styles) writes every quotation mark as ``''``. Not after a digit
 #: (``12''`` is inches) nor next to a third apostrophe.
 TWO_APOSTROPHES = "''"
-_DMARK = re.compile("[" + ALL_D + "]|(?<![\\d'])''(?!')")
-#: a double quotation mark: one character of :data:`ALL_D` or :data:`TWO_APOSTROPHES`
+#: two curly single marks as a double mark, "‘‘…’’": the house style of some newspapers' web text (Fairfax's
+#: Australian mastheads among them) and of typesetting that builds a double mark from two singles. Not next to a
+#: third curly single mark.
+TWO_OPEN_SINGLES = "‘‘"
+TWO_CLOSE_SINGLES = "’’"
+_DMARK = re.compile("[" + ALL_D + "]|(?<![\\d'])''(?!')|(?<!‘)‘‘(?!‘)|(?<!’)’’(?!’)")
+#: a double quotation mark: one character of :data:`ALL_D`, :data:`TWO_APOSTROPHES`, :data:`TWO_OPEN_SINGLES` or
+#: :data:`TWO_CLOSE_SINGLES`
 DOUBLE_MARK = _DMARK
 
 _PARA = re.compile(r"[^\n]+")
 _SQ_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–“\"]))[‘'](?=[^\W\d_])")
 _ELISION = re.compile(r"[‘'](?:n[’']|em\b|til\b|tis\b|cause\b|bout\b)", re.I)
 _SQ_STOP = re.compile("[’'“”\"]")
+
+
+#: the two-character double marks
+DOUBLED = (TWO_APOSTROPHES, TWO_OPEN_SINGLES, TWO_CLOSE_SINGLES)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -47,8 +57,8 @@ def rstrip(text: str, start: int, end: int) -> int:
 
 
 def mark_len(text: str, i: int) -> int:
-    """Length of the double quotation mark at ``text[i]`` (2 for ``''``, see :data:`TWO_APOSTROPHES`),
-    0 if there is none."""
+    """Length of the double quotation mark at ``text[i]`` (2 for ``''``, ``‘‘`` and ``’’``, see
+    :data:`TWO_APOSTROPHES`), 0 if there is none."""
     m = _DMARK.match(text, i)
     return m.end() - i if m else 0
 
@@ -56,8 +66,10 @@ def mark_len(text: str, i: int) -> int:
 def _dq_role(text: str, i: int) -> str:
     """'o' opening, 'c' closing or '?' for a double mark at ``text[i]``."""
     ch = text[i]
-    if ch in CLOSE_D:
+    if ch in CLOSE_D or ch == "’":
         return "c"
+    if ch == "‘":
+        return "o"
     prev = text[i - 1] if i > 0 else " "
     k = i + (2 if text.startswith(TWO_APOSTROPHES, i) else 1)
     nxt = text[k] if k < len(text) else " "
@@ -144,7 +156,7 @@ def _double_quotes(text: str, paras: list) -> list[tuple[int, int, tuple[str, ..
     for k, (lo, hi) in enumerate(paras):
         seg = text[lo:hi]
         marks = [m.start() for m in _DMARK.finditer(text, lo, hi)] if (
-            any(c in seg for c in ALL_D) or TWO_APOSTROPHES in seg) else []
+            any(c in seg for c in ALL_D) or any(d in seg for d in DOUBLED)) else []
         first_nonspace = lo
         while first_nonspace < hi and text[first_nonspace].isspace():
             first_nonspace += 1
@@ -188,10 +200,7 @@ def _double_quotes(text: str, paras: list) -> list[tuple[int, int, tuple[str, ..
 def _with_single_quotes(text: str, paras: list, doubles: list) -> list[tuple[int, int, tuple[str, ...]]]:
     """``doubles`` plus the single-quoted spans outside them, sorted. A single quote inside a
     double one becomes its flag ``nested``; one that crosses a double quote is dropped."""
-    singles = []
-    for lo, hi in paras:
-        if "‘" in text[lo:hi] or "'" in text[lo:hi]:
-            singles.extend(_single_quotes(text, lo, hi))
+    singles = _paragraph_singles(text, paras)
     result = []
     nested = set()
     oi = 0
@@ -206,13 +215,86 @@ def _with_single_quotes(text: str, paras: list, doubles: list) -> list[tuple[int
             elif q[0] < s[1] and s[0] < q[1]:
                 inside = True  # crossing: ignore the single quote
         if not inside:
-            result.append((s[0], s[1], ("single",)))
+            result.append(s)
     for q in doubles:
         flags = q[2] + (("nested",) if q[0] in nested else ())
         if q[1] > q[0] + 1:
             result.append((q[0], q[1], flags))
     result.sort()
     return result
+
+
+def _paragraph_singles(text: str, paras: list) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The single-quoted spans of every paragraph, ``(start, end, flags)``. A curly single quote still open at the end
+    of its paragraph continues into the next when that one opens with a curly single mark, as a double quote does
+    (British style: "She said: ‘The effect was … \n\n‘The motivation was …’"), flagged ``continued``."""
+    out: list[tuple[int, int, tuple[str, ...]]] = []
+    carry, n_cont = -1, 0   # the opening mark of a single quote continued into this paragraph
+    for k, (lo, hi) in enumerate(paras):
+        if "‘" not in text[lo:hi] and "'" not in text[lo:hi]:
+            carry = -1
+            continue
+        spans = _single_quotes(text, lo, hi)
+        if carry >= 0:
+            j = _first_nonspace(text, lo, hi)
+            close = _single_close(text, j, hi)
+            if close > 0:
+                out.append((carry, close, ("single", "continued")))
+                spans = [x for x in spans if x[0] >= close]
+                carry = -1
+            elif n_cont < MAX_CONTINUATION and _opens_single(text, paras, k + 1):
+                n_cont += 1
+                continue
+            else:
+                carry = -1
+        out.extend((a, b, ("single",)) for a, b in spans)
+        o = _open_at_end(text, spans[-1][1] if spans else lo, hi, lo)
+        if o >= 0 and _opens_single(text, paras, k + 1):
+            carry, n_cont = o, 0
+    return out
+
+
+def _first_nonspace(text: str, lo: int, hi: int) -> int:
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    return lo
+
+
+def _opens_single(text: str, paras: list, k: int) -> bool:
+    """Does paragraph ``k`` open with a curly single mark before a letter?"""
+    if k >= len(paras):
+        return False
+    j = _first_nonspace(text, *paras[k])
+    return text.startswith("‘", j) and j + 1 < paras[k][1] and text[j + 1].isalpha()
+
+
+def _single_close(text: str, i: int, hi: int) -> int:
+    """The end of the closing single mark of the quote opened at ``text[i]`` (a curly single mark), before ``hi``
+    and before any double mark; -1 if there is none."""
+    if not text.startswith("‘", i):
+        return -1
+    for m in _SQ_STOP.finditer(text, i + 2, hi):
+        if _sq_stop(text, m.start()):
+            return m.end() if m.group() in "’'" else -1
+    return -1
+
+
+#: what comes right before a single quote that runs to the end of its paragraph, if not the paragraph's start: a
+#: colon, comma or dash and a space ("She said: ‘…")
+_OPENS_SPEECH = re.compile(r"[:,—–-][ \xa0]?$")
+
+
+def _open_at_end(text: str, pos: int, hi: int, lo: int) -> int:
+    """The first curly single mark after ``pos`` at the paragraph's (``text[lo:hi]``) start or after a colon, comma
+    or dash, if it opens a quote never closed in the paragraph; else -1. (One scan: a later mark's quote would be
+    unclosed too.)"""
+    start = _first_nonspace(text, lo, hi)
+    for m in _SQ_OPEN.finditer(text, pos, hi):
+        i = m.start()
+        if text[i] == "‘" and not _ELISION.match(text, i) and (i == start or _OPENS_SPEECH.search(text, max(lo, i - 3),
+                                                                                                  i)):
+            return i if _single_close(text, i, hi) < 0 else -1
+    return -1
 
 
 def quote_spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:

@@ -831,7 +831,9 @@ def _mixed_clause(dm, cs: int, ce: int) -> bool:
 
 #: a fronted subordinate clause is read at most this many characters long
 FRONTED_CLAUSE_CHARS = 300
-_SUBORDINATOR_START = re.compile(r"(?:" + alternation("np_clause_cut") + r")\b", re.I)
+_SUBORDINATOR_START = re.compile(r"(?:" + alternation("np_clause_cut") + r")\b|(?:[\w-]+[ \xa0]+){0,2}(?:"
+                                 + alternation("time_noun") + r")[ \xa0]+(?:" + alternation("time_subordinator")
+                                 + r")\b", re.I)   # (or a time before one: "Hours before Ann Lee said …")
 _INFINITIVE = re.compile(r"\bto[ \xa0]+$")
 
 
@@ -1061,7 +1063,7 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
             continue   # a sentence inside a quotation (one that opens with it is read)
         se = dm.sent_end(ss)
         sent = _mask_abbreviations(t[ss:se])   # "…, Ms. Vale said.": the period of "Ms." ends nothing
-        qm = _first_mark(sent)
+        qm = _first_mark(dm, sent, ss)
         if qm >= 0:
             mixed = _mixed_inverted(dm, sent, ss, memory)
             if mixed is not None and not reported.overlaps(mixed.start, mixed.end):
@@ -1174,11 +1176,10 @@ def _mixed_inverted(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
         # the tail's comma may sit inside the last quotation ("… is “a mess,” Ruiz said."): the mark is
         # read as a space, and the clause keeps it
         # ("''" is one mark of two characters: read as two spaces)
-        marks = list(DOUBLE_MARK.finditer(sent))
-        last = marks[-1]
-        if len(marks) > 1 and sent[:marks[-2].start()].rstrip().endswith(":"):
+        marks = _sentence_marks(dm, sent, ss)
+        if len(marks) > 1 and sent[:marks[-2][0]].rstrip().endswith(":"):
             return None   # "The forecast is grim: “We do not know …,” the governor said.": the writer's words, a quote
-        last_mark, width = last.start(), len(last.group())
+        last_mark, width = marks[-1]
         inside = last_mark > 0 and sent[last_mark - 1] == ","
         # (as in the tail of :func:`reported_inverted`: a match holds no stop but its last character)
         cut = _after_last_stop(sent)
@@ -1217,7 +1218,7 @@ def _mixed_mid(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
     The whole sentence is one ``reported`` row."""
     t = dm.text
     m = _MID.search(sent)
-    qm = _first_mark(sent)
+    qm = _first_mark(dm, sent, ss)
     if m is None or m.end() > qm:
         return None
     np_ = m.group(1) or m.group(2) or m.group(5)
@@ -1246,10 +1247,20 @@ def _mixed_mid(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
     return Quote("", cs, ce, t[cs:ce], "reported", spk, cue=cue, speaker_type=typ)
 
 
-def _first_mark(sent: str) -> int:
-    """Where the first double quotation mark of ``sent`` (:data:`.marks.DOUBLE_MARK`, ``''`` included) is, else -1."""
-    fm = DOUBLE_MARK.search(sent)
-    return -1 if fm is None else fm.start()
+def _sentence_marks(dm, sent: str, ss: int) -> list[tuple[int, int]]:
+    """(position in ``sent``, width) of the quotation marks of the sentence ``sent`` that starts at ``ss``, in order:
+    its double marks (:data:`.marks.DOUBLE_MARK`, ``''`` included) and the marks of its single-quoted spans ("was
+    ‘beyond incompetence’, the prosecutor said")."""
+    marks = [(m.start(), len(m.group())) for m in DOUBLE_MARK.finditer(sent)]
+    singles = dm.single_marks(ss, ss + len(sent))
+    return sorted(marks + [(p - ss, w) for p, w in singles]) if singles else marks
+
+
+def _first_mark(dm, sent: str, ss: int) -> int:
+    """Where the first quotation mark of the sentence ``sent`` that starts at ``ss`` is (:func:`_sentence_marks`),
+    else -1."""
+    marks = _sentence_marks(dm, sent, ss)
+    return marks[0][0] if marks else -1
 
 
 def _mask_abbreviations(sent: str) -> str:

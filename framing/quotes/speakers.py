@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from .entities import name_in_np, name_words
 from .lexicon import (
@@ -108,6 +109,14 @@ def noun_before_plural_verb(text: str, vend: int, verb: str) -> bool:
     return verb.lower() in _NOUN_FORM_VERBS and _PLURAL_VERB_AFTER.match(text, vend) is not None
 
 
+def noun_before_for(text: str, vend: int, verb: str) -> bool:
+    """Is the speech verb ``verb`` ending at ``vend`` a form of list ``noun_before_for`` followed by "for" ("media
+    requests for confirmation")? Then it is a plural noun: as a verb it takes its object with no preposition."""
+    return verb.lower() in _NOUN_BEFORE_FOR and _FOR_AFTER.match(text, vend) is not None
+
+
+_NOUN_BEFORE_FOR = frozenset(words("noun_before_for"))
+_FOR_AFTER = re.compile(r"[ \xa0]+for\b")
 _NOUN_FORM_VERBS = frozenset(words("noun_form_verb"))
 _PLURAL_VERB_AFTER = re.compile(r"[ \xa0]+(?:" + alternation("plural_finite") + r")(?![\w’'])")
 
@@ -161,6 +170,8 @@ _SHARE = re.compile(r"(?:" + alternation("share_lead", space=r"\s+") + r")\s+\d{
                     + alternation("share_word", space=r"\s+") + r"|\w+-(?:thirds|quarters|fifths))"
                     r"(?:\s+(?:in|out\s+of)\s+\w+)?)(?:\s+of\s+[\w’'\s-]{1,60})?", re.I)
 _FINITE_IN_NP = re.compile(r"\b(?:" + alternation("finite_marker") + r")\b", re.I)
+# "Ann Lee said in response to media" before "requests that …": a clause, no noun phrase
+_SPEECH_PAST_IN_NP = re.compile(r"\b(?:" + alternation("speech_past_in_np") + r")\b", re.I)
 _DOCUMENT_HEAD = word_set("document_head")   # "Fourteenth Amendment": a text, no person
 _PLACE_HEAD = word_set("place_head")   # "Palm Grove County": a place, no personal name
 _NOT_A_PERSON_WORD = re.compile(r"(?:" + alternation("date_word") + r")$|\w+(?:" + alternation("group_plural_suffix")
@@ -242,7 +253,8 @@ _NP_LEAD_DROP = re.compile(r"^(?:(?:" + alternation("np_lead_drop") + r")\s+)+",
 # ``fronted_adverb`` ("Afterwards officials declined"), a time counted back ("Hours later police closed", list
 # ``time_back``) or a time phrase ("Last week the mayor said", "Earlier this month"); never a word of the subject
 _FRONTED_TIME = re.compile(
-    r"^(?:(?:[\w-]+[ \xa0]+){0,2}(?:" + alternation("time_noun") + r")[ \xa0]+(?:" + alternation("time_back") + r")"
+    r"^(?:(?:[\w-]+[ \xa0]+){0,2}(?:" + alternation("time_noun") + r")[ \xa0]+(?:" + alternation("time_back") + "|"
+    + alternation("time_subordinator") + r")"
     r"|(?:(?:" + alternation("time_lead") + "|" + alternation("time_modifier") + r")[ \xa0]+)+(?:"
     + alternation("time_noun") + "|" + alternation("date_word") + r")"
     r"|(?:" + alternation("fronted_adverb") + r"))[ \xa0]+(?=\w)", re.I)   # (the longest first: "Earlier this month")
@@ -614,7 +626,8 @@ def _clause_subject(dm, seg: str) -> str:
             role = _ROLE_THEN_NAME.match(head, m.end())
             if role is not None and (all(any(w in dm.rules.get(kind, {}) for kind in ("keyword", "person", "title"))
                                          for w in role.group(1).split())
-                                     or m.start() == 0 and _opening_word_modifies(dm, m.group(), role)):
+                                     or m.start() == 0 and _opening_word_modifies(dm, m.group(), role,
+                                                                                  ent.kind == "person")):
                 return role.group(2)   # "Harbor FC manager Ines Roth … believes": the person, not the club
             if m.group().split()[0].lower() not in dm.common:
                 return m.group()   # "Chief executive Ann Lee apologised …": the person, not "Chief"
@@ -624,17 +637,17 @@ def _clause_subject(dm, seg: str) -> str:
     return appositive_name(dm, head) or _determiner_subject(head) or _group_subject(head, after_lead)
 
 
-def _opening_word_modifies(dm, word: str, role) -> bool:
-    """Is the clause's first word ``word``, a name of one word followed by the match ``role`` of
-    :data:`_ROLE_THEN_NAME`, a modifier of the noun after it ("Pop singer Ann Lee", "Veteran actor
-    Tom Berg")? The words between are nouns, no verb (finite, past, speech), the name after them a
-    personal name of two words or more; "Police arrested Ann Lee" and "Officials told Ann Lee" are no such. An article
-    may open the clause ("The Keel technology columnist Tom Reyes")."""
+def _opening_word_modifies(dm, word: str, role, person: bool = False) -> bool:
+    """Is the clause's first word ``word``, a name of one word (or of more, not a ``person``'s) followed by the match
+    ``role`` of :data:`_ROLE_THEN_NAME`, a modifier of the noun after it ("Pop singer Ann Lee", "Veteran actor
+    Tom Berg", "West Indies stand-in skipper Tom Berg")? The words between are nouns, no verb (finite, past, speech),
+    the name after them a personal name of two words or more; "Police arrested Ann Lee" and "Officials told Ann Lee"
+    are no such. An article may open the clause ("The Keel technology columnist Tom Reyes")."""
     name = role.group(2).split()
     det = _DETERMINER_START.match(word.lower())
     if det is not None and word[det.end():det.end() + 1] == " ":
         word = word[det.end() + 1:]
-    if " " in word or len(name) < 2 or not (name[0][:1].isupper() and name[1][:1].isupper()):
+    if " " in word and person or len(name) < 2 or not (name[0][:1].isupper() and name[1][:1].isupper()):
         return False
     return all(not _FINITE_VERB.fullmatch(w) and not FINITE_WORD.fullmatch(w) and w not in dm.vinfo
                for w in role.group(1).split())
@@ -830,8 +843,9 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
     if _SHARE.fullmatch(np_text) and not _FINITE_IN_NP.search(np_text):
         return np_text, "vague"   # "roughly four in 10", "58 percent of anglers": a share of those polled
     if count_words(np_text) > 12 or _FINITE_IN_NP.search(np_text) or _not_a_noun_phrase(np_text) \
-            or _VERB_WITH_OBJECT.search(np_text):
-        return "", "none"   # too long, or a clause ("the budget is expected to grow", "a court fined a skipper")
+            or _VERB_WITH_OBJECT.search(np_text) or _SPEECH_PAST_IN_NP.search(np_text):
+        return "", "none"   # too long, or a clause ("the budget is expected to grow", "a court fined a skipper", "Ann
+        # Lee said in response to media")
     return np_text, "vague"
 
 
@@ -1021,7 +1035,8 @@ def _link_descriptor(dm, np_text: str, at: int, words_: list[str]) -> str:
             continue
         if ent is None:
             continue
-        if nearest_person is None and (ent.kind == "person" or not org_head and not age and person_like(dm, ent)):
+        if nearest_person is None and (ent.kind == "person" or not org_head and not age and person_like(dm, ent)) \
+                and (age or not _titled_otherwise(dm, ent, hstem)):
             nearest_person = c   # (or a name written as a person's: "… said Sen. Ann Lee. Ivo Park left …")
         sc = 0
         if org_head:
@@ -1054,6 +1069,18 @@ def _link_descriptor(dm, np_text: str, at: int, words_: list[str]) -> str:
     if org_head and ent.kind == "unknown":
         ent.kind = "org"   # "Harbour Ferries will cut …, the company said": the text says what it is
     return best[0]
+
+
+def _titled_otherwise(dm, ent, hstem: str) -> bool:
+    """Does the text give the person ``ent`` a title other than the one of stem ``hstem`` ("Premier Ann Lee
+    said … – union secretary Bo Reyes. “…,” the premier said.": the secretary, named nearer, is not the premier)?"""
+    return hstem not in ent.descr and not ent.descr.isdisjoint(_title_stems(dm.story))
+
+
+@lru_cache(maxsize=8)
+def _title_stems(story) -> frozenset:
+    """The stems of the titles of ``data/role_rules.csv`` (and a pack's)."""
+    return frozenset(stem(t) for t in name_words(story).titles)
 
 
 _CONTRAST_MODIFIER = word_set("contrast_modifier")
@@ -1555,10 +1582,11 @@ def person_like(dm, ent) -> bool:
     words, none an organisation word nor a common word of the text ("Andrew Hale"), the last no place word of list
     ``place_head`` ("Palm Grove County") nor head of a body (list ``non_company_org_word``: "Keene State College") or
     text (list ``document_head``: "Fourteenth Amendment"),
-    the whole no place name (``data/place_names.csv``: "Puerto Rico"); middle initials allowed ("Tom J. Berg")."""
+    the whole no place name (``data/place_names.csv``: "Puerto Rico") nor written before a title and a person
+    ("United Voice secretary Gary Bullock"); middle initials allowed ("Tom J. Berg")."""
     if ent.kind == "person":
         return True
-    if ent.kind != "unknown" or ent.name.lower() in _PLACE_NAMES:
+    if ent.kind != "unknown" or ent.before_title or ent.name.lower() in _PLACE_NAMES:
         return False
     toks = ent.name.split()
     orgw = dm.rules.get("org", {})
