@@ -29,7 +29,8 @@ TWO_APOSTROPHES = "''"
 #: third curly single mark.
 TWO_OPEN_SINGLES = "‘‘"
 TWO_CLOSE_SINGLES = "’’"
-_DMARK = re.compile("[" + ALL_D + "]|(?<![\\d'])''(?!')|(?<!‘)‘‘(?!‘)|(?<!’)’’(?!’)")
+# (every branch opens with its mark and looks behind it afterwards: the engine then skips to a mark's first character)
+_DMARK = re.compile("[" + ALL_D + "]|''(?<![\\d']'')(?!')|‘‘(?<!‘‘‘)(?!‘)|’’(?<!’’’)(?!’)")
 #: a double quotation mark: one character of :data:`ALL_D`, :data:`TWO_APOSTROPHES`, :data:`TWO_OPEN_SINGLES` or
 #: :data:`TWO_CLOSE_SINGLES`
 DOUBLE_MARK = _DMARK

@@ -1259,8 +1259,10 @@ def _sentence_marks(dm, sent: str, ss: int) -> list[tuple[int, int]]:
 def _first_mark(dm, sent: str, ss: int) -> int:
     """Where the first quotation mark of the sentence ``sent`` that starts at ``ss`` is (:func:`_sentence_marks`),
     else -1."""
-    marks = _sentence_marks(dm, sent, ss)
-    return marks[0][0] if marks else -1
+    fm = DOUBLE_MARK.search(sent)
+    singles = dm.single_marks(ss, ss + len(sent))
+    firsts = ([fm.start()] if fm is not None else []) + ([singles[0][0] - ss] if singles else [])
+    return min(firsts) if firsts else -1
 
 
 def _mask_abbreviations(sent: str) -> str:
