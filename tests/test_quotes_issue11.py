@@ -3491,3 +3491,21 @@ def test_a_title_after_a_country_and_before_of_state_leaves_the_name():
 def test_a_time_before_after_opens_no_subject():
     text = "Two days after unions vowed they would hold a statewide day of strikes, the cleaners came."
     assert _rows(text) == [("reported", "unions", "they would hold a statewide day of strikes")]
+
+
+def test_a_place_run_together_with_a_name_is_that_name():
+    text = "Ann Lee spoke. In Puerto Rico Lee said the race was close."
+    assert _rows(text) == [("reported", "Ann Lee", "the race was close")]
+    # an organisation's name that opens with a place stays whole
+    text = "The New York Times said the race was close. Ann Times spoke."
+    assert _rows(text)[0][1] == "New York Times"
+    # ... and so does a description that opens with a place ("New Hampshire Democrat" is no "South Carolina Democrat")
+    text = "One South Carolina Democrat spoke. “It is over,” said one New Hampshire Democrat."
+    assert _rows(text)[0][1] == "New Hampshire Democrat"
+
+
+def test_a_role_noun_in_man_yields_to_a_listed_first_name():
+    text = "Campaign spokesman Hope Hicks said the rally was full. She said the plan was fine."
+    assert _reported_pairs(text)[1] == ("Hope Hicks", "the plan was fine")
+    ents = _DocModel("Campaign spokesman Tom Hicks said the rally was full.").entities.by_name
+    assert ents["Tom Hicks"].gender == "m"

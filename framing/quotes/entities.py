@@ -78,6 +78,7 @@ _APPOSITIVE_VETO = re.compile(r"\b(?:" + alternation("appositive_veto") + r")[ \
 # Fla., the campaign manager, Corey Lewandowski,") describes the person named after it, never the place
 _STATE_ABBREVIATION = re.compile(r"(?:" + alternation("state_abbreviation") + r")\.")
 _PLACES = place_names()
+_GENERIC_MASCULINE = word_set("generic_masculine")   # "spokesman Hope Hicks": no gender over a listed first name
 _APPOSITIVE_BEFORE = re.compile(r"(?:^|[.;:(,]\s|\n)([^,.;:\n]{3,80}),[ \xa0]+$")
 _PARENTHESES = re.compile(r"[ \xa0]*(?:[a-z]+[ \xa0]+)?\(([^()]{2,80})\)")
 #: a paragraph of at most this many words that holds a date or a clock time is a dateline or time
@@ -456,7 +457,8 @@ def _add_mention(dm, table: _Entities, w: _NameWords, s: int, e: int, nm: str, p
         ent = table.by_name[name] = _Entity(name)
     if gender:
         ent.gender, ent.gender_listed = gender, listed
-    if pre_words and (not ent.gender or ent.gender_listed) and noun_gender(pre_words[-1]):
+    if pre_words and (not ent.gender or ent.gender_listed and pre_words[-1].lower() not in _GENERIC_MASCULINE) \
+            and noun_gender(pre_words[-1]):
         ent.gender, ent.gender_listed = noun_gender(pre_words[-1]), False   # "first lady Ann Lee"
     if org or (pre_words and pre_words[-1].lower() in _ORG_NOUN_BEFORE_NAME and not gender):
         ent.kind = "org"   # ("tech giant Samsung", "carmaker Volvo")
@@ -593,8 +595,11 @@ def _merge_canonical(table: _Entities) -> None:
     descriptors and role words of its shorter forms (and they take its gender and kind)."""
     ents = table.by_name
     _acronyms_by_initials(table)
-    names = sorted(ents, key=len, reverse=True)
+    placed = _place_then_name(ents)
+    names = sorted((n for n in ents if n not in placed), key=len, reverse=True)
     table.canon = canonical_names(names, ents, table.acronyms)
+    for n, target in placed.items():
+        table.canon[n] = table.canon.get(target, target)
     for n, c in list(table.canon.items()):
         if c in ents and n in ents:
             en, ec = ents[n], ents[c]
@@ -610,6 +615,41 @@ def _merge_canonical(table: _Entities) -> None:
                 ents[n].gender, ents[n].gender_listed = ents[c].gender, ents[c].gender_listed
             if ents[n].kind == "unknown":
                 ents[n].kind = ents[c].kind
+
+
+#: the most words of a place that opens a capitalised run before a name ("New Hampshire Sanders")
+PLACE_WORDS = 3
+
+
+def _place_then_name(ents: dict) -> dict[str, str]:
+    """The names that are a listed place and then another name of the text, written as one capitalised run ("In New
+    Hampshire Sanders said …", "In Puerto Rico Lee said …"), each to that other name: a name that is the rest, or the
+    one name of two words or more ending with it ("Bernie Sanders"), when that is a personal name
+    (:func:`_personal_name`: not "New Hampshire Democrat" to "South Carolina Democrat") and the whole is no
+    organisation ("New York Times")."""
+    by_last: dict[str, list[str]] = {}
+    for n in ents:
+        if " " in n:
+            by_last.setdefault(n.rsplit(" ", 1)[1], []).append(n)
+    out = {}
+    for n in ents:
+        words_ = n.split()
+        for k in range(min(PLACE_WORDS, len(words_) - 1), 0, -1):
+            if " ".join(words_[:k]).lower() in _PLACES:
+                rest = " ".join(words_[k:])
+                ends = [m for m in by_last.get(words_[-1], []) if m != n and (m == rest or m.endswith(" " + rest))
+                        and m.split()[0].lower() not in _PLACES]
+                target = rest if rest in ents else ends[0] if len(ends) == 1 else ""
+                if target and ents[n].kind != "org" and _personal_name(ents[target]):
+                    out[n] = target
+                break
+    return out
+
+
+def _personal_name(ent: _Entity) -> bool:
+    """Is ``ent`` a person the text names, or a name of two words or more that opens with a first name of list
+    ``first_name_gender`` ("Bernie Sanders" may be unknown to the list; "South Carolina Democrat" is no person)?"""
+    return ent.kind == "person" or " " in ent.name and ent.name.split()[0] in first_name_genders()
 
 
 def _unit_after_number(t: str, s0: int, raw: str) -> bool:
