@@ -189,27 +189,42 @@ def _alarm(seconds: float):
 
 @contextmanager
 def _watchdog(seconds: float):
-    """The deadline for a thread that cannot receive signals: a timer thread raises
-    :class:`FileTimeout` in it (``PyThreadState_SetAsyncExc``) unless the block is over."""
-    target, lock, state = threading.get_ident(), threading.Lock(), {"armed": True, "fired": False}
+    """The deadline for a thread that cannot receive signals: a watcher thread raises :class:`FileTimeout` in it
+    (``PyThreadState_SetAsyncExc``) once the time is up and again every :data:`ALARM_REPEAT` seconds until the block
+    is left (an exception raised in a garbage-collector callback is only printed: seen in CI, under a distributed
+    worker); it is disarmed first thing when the block is left, and a raise not yet delivered is withdrawn."""
+    target, lock, state, left = threading.get_ident(), threading.Lock(), {"armed": True}, threading.Event()
 
-    def time_is_up():
-        with lock:
-            if state["armed"]:
-                state["fired"] = True
+    def watch():
+        if left.wait(seconds):
+            return
+        while True:
+            with lock:
+                if not state["armed"]:
+                    return
                 _raise_in_thread(target, FileTimeout)
+            if left.wait(ALARM_REPEAT):
+                return
 
-    timer = threading.Timer(seconds, time_is_up)
-    timer.daemon = True
-    timer.start()
+    watcher = threading.Thread(target=watch, name="framing-file-timeout", daemon=True)
+    watcher.start()
     try:
         yield
     finally:
-        with lock:
-            state["armed"] = False
-        timer.cancel()
-        if state["fired"]:
-            _raise_in_thread(target, None)  # withdrawn if not delivered yet: it must not hit the caller later
+        _disarm(lock, state)
+        left.set()
+        _raise_in_thread(target, None)  # withdrawn if not delivered yet: it must not hit the caller later
+
+
+def _disarm(lock: threading.Lock, state: dict) -> None:
+    """``state["armed"] = False`` under ``lock``, even when a last :class:`FileTimeout` lands on the way."""
+    while True:
+        try:
+            with lock:
+                state["armed"] = False
+            return
+        except FileTimeout:
+            continue
 
 
 def _raise_in_thread(thread_id: int, exc: type[BaseException] | None) -> None:
