@@ -3509,3 +3509,27 @@ def test_a_role_noun_in_man_yields_to_a_listed_first_name():
     assert _reported_pairs(text)[1] == ("Hope Hicks", "the plan was fine")
     ents = _DocModel("Campaign spokesman Tom Hicks said the rally was full.").entities.by_name
     assert ents["Tom Hicks"].gender == "m"
+
+
+def test_a_straight_single_quote_continues_into_the_next_paragraph():
+    text = "Ann Lee spoke first.\n\nShe said: 'The cases were not investigated.\n\n'It was laziness.'\n\nTom left."
+    spans = [(text[a:b], f) for a, b, f in quote_spans(text)]
+    assert spans == [("'The cases were not investigated.\n\n'It was laziness.'", ("single", "continued"))]
+    assert _rows(text)[0][:2] == ("direct", "Ann Lee")
+    # an elision that opens the next paragraph continues nothing
+    text = "Ann Lee said: 'The cases were not investigated.\n\n'Tis the season, she said."
+    assert not any("continued" in f for _, _, f in quote_spans(text))
+
+
+def test_a_description_of_a_text_names_its_issuer():
+    text = ("Harbor Ferries plans to close its pier. Harbor Ferries said in a news release Monday that crews keep "
+            "their jobs.\n\nThe company has offered bonuses to crews who stay, the release said.")
+    rows = [r for r in extract_quotes(text) if r["kind"] == "reported"]
+    assert [(r["speaker"], r["speaker_type"]) for r in rows] == [("Harbor Ferries", "named"),
+                                                               ("Harbor Ferries", "descriptor")]
+    text = "A statement from the Keel Port Authority came on Monday. The closure is final, the statement said."
+    assert _reported_pairs(text) == [("Keel Port Authority", "The closure is final")]
+    # two issuers of a statement: the description stays as written
+    text = ("Acme said in a statement that the plant would close. Bolt Corp released a statement too. The closure is "
+            "final, the statement said.")
+    assert _reported_pairs(text)[-1] == ("the statement", "The closure is final")

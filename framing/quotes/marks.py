@@ -226,9 +226,9 @@ def _with_single_quotes(text: str, paras: list, doubles: list) -> list[tuple[int
 
 
 def _paragraph_singles(text: str, paras: list) -> list[tuple[int, int, tuple[str, ...]]]:
-    """The single-quoted spans of every paragraph, ``(start, end, flags)``. A curly single quote still open at the end
-    of its paragraph continues into the next when that one opens with a curly single mark, as a double quote does
-    (British style: "She said: ‘The effect was … \n\n‘The motivation was …’"), flagged ``continued``."""
+    """The single-quoted spans of every paragraph, ``(start, end, flags)``. A single quote (curly or straight) still
+    open at the end of its paragraph continues into the next when that one opens with a single mark, as a double quote
+    does (British style: "She said: ‘The effect was … \n\n‘The motivation was …’"), flagged ``continued``."""
     out: list[tuple[int, int, tuple[str, ...]]] = []
     carry, n_cont = -1, 0   # the opening mark of a single quote continued into this paragraph
     for k, (lo, hi) in enumerate(paras):
@@ -255,6 +255,10 @@ def _paragraph_singles(text: str, paras: list) -> list[tuple[int, int, tuple[str
     return out
 
 
+#: the marks that open a single quotation continued across paragraphs: curly, or straight as many sites print them
+_SINGLE_OPENERS = ("‘", "'")
+
+
 def _first_nonspace(text: str, lo: int, hi: int) -> int:
     while lo < hi and text[lo].isspace():
         lo += 1
@@ -262,17 +266,18 @@ def _first_nonspace(text: str, lo: int, hi: int) -> int:
 
 
 def _opens_single(text: str, paras: list, k: int) -> bool:
-    """Does paragraph ``k`` open with a curly single mark before a letter?"""
+    """Does paragraph ``k`` open with a single mark (:data:`_SINGLE_OPENERS`) before a letter, no elision ("'Tis")?"""
     if k >= len(paras):
         return False
     j = _first_nonspace(text, *paras[k])
-    return text.startswith("‘", j) and j + 1 < paras[k][1] and text[j + 1].isalpha()
+    return text[j:j + 1] in _SINGLE_OPENERS and j + 1 < paras[k][1] and text[j + 1].isalpha() \
+        and not _ELISION.match(text, j)
 
 
 def _single_close(text: str, i: int, hi: int) -> int:
-    """The end of the closing single mark of the quote opened at ``text[i]`` (a curly single mark), before ``hi``
-    and before any double mark; -1 if there is none."""
-    if not text.startswith("‘", i):
+    """The end of the closing single mark of the quote opened at ``text[i]`` (a mark of :data:`_SINGLE_OPENERS`),
+    before ``hi`` and before any double mark; -1 if there is none."""
+    if text[i:i + 1] not in _SINGLE_OPENERS:
         return -1
     for m in _SQ_STOP.finditer(text, i + 2, hi):
         if _sq_stop(text, m.start()):
@@ -286,13 +291,13 @@ _OPENS_SPEECH = re.compile(r"[:,—–-][ \xa0]?$")
 
 
 def _open_at_end(text: str, pos: int, hi: int, lo: int) -> int:
-    """The first curly single mark after ``pos`` at the paragraph's (``text[lo:hi]``) start or after a colon, comma
+    """The first opening single mark after ``pos`` at the paragraph's (``text[lo:hi]``) start or after a colon, comma
     or dash, if it opens a quote never closed in the paragraph; else -1. (One scan: a later mark's quote would be
     unclosed too.)"""
     start = _first_nonspace(text, lo, hi)
     for m in _SQ_OPEN.finditer(text, pos, hi):
         i = m.start()
-        if text[i] == "‘" and not _ELISION.match(text, i) and (i == start or _OPENS_SPEECH.search(text, max(lo, i - 3),
+        if not _ELISION.match(text, i) and (i == start or _OPENS_SPEECH.search(text, max(lo, i - 3),
                                                                                                   i)):
             return i if _single_close(text, i, hi) < 0 else -1
     return -1

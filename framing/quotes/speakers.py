@@ -836,7 +836,8 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
         if c and ent is not None and ent.kind == "person":
             return c, "named"
     # descriptor linked to a person/org introduced with the same words, else to the person speaking just before
-    linked = continued_org_speaker(dm, np_text, at, memory) or link_descriptor(dm, np_text, at) \
+    linked = text_issuer(dm, np_text, at) or continued_org_speaker(dm, np_text, at, memory) \
+        or link_descriptor(dm, np_text, at) \
         or continued_speaker(dm, np_text, at, memory) or _link_forward(dm, np_text, at, memory)
     if linked:
         return linked, "descriptor"
@@ -854,6 +855,45 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
 _VERB_WITH_OBJECT = re.compile(r"\b(?:[a-z]+ed|" + alternation("irregular_past") + r")[ \xa0]+(?:"
                                + alternation("article") + "|" + alternation("pronoun_subject") + r")\b"
                                r"(?!(?:[ \xa0]+[\w-]+)?[ \xa0]+(?:" + alternation("time_noun") + r")\b)")
+
+
+#: "the statement", "the release" names its issuer only if the text gave it within this many characters before
+ISSUER_CHARS = 800
+_ISSUED_TEXT_NP = re.compile(r"the[ \xa0]+(?:[\w-]+[ \xa0]+){0,2}?(" + alternation("issued_text_noun") + r")", re.I)
+# "Labinal said in a news release", "the ministry released a statement", "Ann Lee wrote in a letter": the issuer, then
+# a verb of list ``issued_in_verb`` and "in", or one of list ``issuing_verb``, then the text (the name is group 1; the
+# text's head follows the match)
+_ISSUER_BEFORE = re.compile(r"(" + NAME_RE.pattern + r")(?:[ \xa0]+[a-z]+ly)?[ \xa0]+(?:(?:"
+                            + alternation("issued_in_verb") + r")[ \xa0]+(?:\w+[ \xa0]+)?in|"
+                            + alternation("issuing_verb") + r")[ \xa0]+(?:" + alternation("determiner")
+                            + r")[ \xa0]+(?:[\w-]+[ \xa0]+){0,2}$")
+# "a statement from the ministry", "a letter issued by Ann Lee": the text, then its issuer
+_ISSUER_AFTER = re.compile(r"[ \xa0]+(?:(?:" + alternation("issuing_verb") + r")[ \xa0]+)?(?:from|by)[ \xa0]+"
+                           r"(?:the[ \xa0]+)?(" + NAME_RE.pattern + r")")
+
+
+def text_issuer(dm, np_text: str, at: int) -> str:
+    """The person or organisation whose text a description of a text is ("the release", "the statement": list
+    ``issued_text_noun``) when the :data:`ISSUER_CHARS` characters before ``at`` name one issuer of a text with that
+    head ("Labinal said in a news release Monday that … . …, the release said": Labinal; "a statement from the
+    ministry"); '' when they name none or two."""
+    m = _ISSUED_TEXT_NP.fullmatch(np_text.strip())
+    if m is None:
+        return ""
+    t, head = dm.text, m.group(1).lower()
+    lo = max(0, at - ISSUER_CHARS)
+    found = set()
+    for hm in re.finditer(r"\b" + re.escape(head) + r"s?\b", t[lo:at], re.I):
+        hs, he = lo + hm.start(), lo + hm.end()
+        bm = _ISSUER_BEFORE.search(t, max(lo, hs - 120), hs)
+        am = _ISSUER_AFTER.match(t, he)
+        for nm in (bm, am):
+            if nm is not None:
+                c = dm.entities.canonical(nm.group(1))
+                ent = dm.entities.by_name.get(c)
+                if ent is not None and ent.kind in ("person", "org", "unknown"):
+                    found.add(c)
+    return found.pop() if len(found) == 1 else ""
 
 
 def _head_before_body(dm, np_text: str, names: list, s: int) -> str:
