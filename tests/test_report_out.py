@@ -65,3 +65,18 @@ def test_notebooks_run_two_at_a_time_give_the_same_pages(tmp_path):
     for page in one_at_a_time.pages:
         assert (tmp_path / "s2" / page.name).read_bytes() == page.read_bytes()
         assert (tmp_path / "s2" / "notebooks" / (page.stem + ".ipynb")).is_file()
+
+
+def test_printed_text_flushed_in_pieces_is_one_output():
+    # a kernel may send one print as two stream messages (it did when two notebooks ran at once): the saved
+    # notebook and its page must not depend on that
+    from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+    from framing.report.notebooks import coalesce_streams
+    outputs = [new_output("stream", name="stdout", text="no hand annotation"), new_output("stream", name="stdout",
+                                                                                           text="\n"),
+               new_output("display_data", data={"text/plain": "table"}), new_output("stream", name="stdout",
+                                                                                   text="after\n")]
+    nb = coalesce_streams(new_notebook(cells=[new_code_cell("", outputs=outputs)]))
+    assert [(o.output_type, o.get("text")) for o in nb.cells[0].outputs] == [
+        ("stream", "no hand annotation\n"), ("display_data", None), ("stream", "after\n")]

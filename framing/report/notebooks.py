@@ -122,6 +122,16 @@ def execute(path: str | Path, corpus: str | Path | None = None, timeout: int = 6
                             resources={"metadata": {"path": str(workdir)}},
                             extra_arguments=["--IPKernelApp.log_level=ERROR"])  # no TCP-encryption warning
     client.execute(env=_environment(corpus, story, repo, read))
+    return coalesce_streams(nb)
+
+
+def coalesce_streams(nb):
+    """``nb`` with each run of consecutive stream outputs of one name merged into one output (in place). How a
+    kernel chunks a cell's printed text depends on timing ("…only" and "\\n" as two outputs when two notebooks run
+    at once): merged, the saved notebook and its page are the same however the kernel flushed."""
+    from nbconvert.preprocessors import CoalesceStreamsPreprocessor
+
+    CoalesceStreamsPreprocessor().preprocess(nb, {})
     return nb
 
 
