@@ -3533,3 +3533,36 @@ def test_a_description_of_a_text_names_its_issuer():
     text = ("Acme said in a statement that the plant would close. Bolt Corp released a statement too. The closure is "
             "final, the statement said.")
     assert _reported_pairs(text)[-1] == ("the statement", "The closure is final")
+
+
+def test_a_description_with_himself_and_one_that_introduced_the_name_still_link():
+    text = ("The reclusive street artist Tom Marsh has said he was not involved in the show.\n\n"
+            "The Marsh exhibition has been running since June.\n\n"
+            "But the artist himself said he had no idea the display was taking place.\n\n"
+            "“What is that?” the artist replied.")
+    rows = extract_quotes(text)
+    assert [(r["speaker"], r["speaker_type"]) for r in rows[1:]] == [("Tom Marsh", "descriptor"),
+                                                                    ("Tom Marsh", "descriptor")]
+    # a description used before the name, not as its introduction, may be someone else: no link
+    text = ("The artist spoke first.\n\nTom Marsh has said he was not involved in the show.\n\n"
+            "“What is that?” the artist replied.")
+    assert extract_quotes(text)[-1]["speaker"] != "Tom Marsh"
+
+
+def test_a_personal_name_ending_in_a_plural_organisation_word_is_a_persons():
+    ents = _DocModel("Tom Banks said it. Vanguard Logistics Services said it too.").entities.by_name
+    assert ents["Tom Banks"].kind == "person" and ents["Vanguard Logistics Services"].kind == "org"
+
+
+def test_a_place_and_an_honorific_run_together_open_the_name_and_an_aside_is_no_subject():
+    text = "In rural Ohio Mr Turnbull, who is feeding stock in the Hunter Valley, said it was important."
+    assert _rows(text) == [("reported", "Turnbull", "it was important")]
+    assert _DocModel(text).entities.by_name["Turnbull"].gender == "m"
+
+
+def test_cllr_is_a_councillor_the_text_may_call_so():
+    from framing.quotes.names import stem
+    assert stem("Cllr") == stem("councillor") and stem("Insp") == stem("inspector")
+    text = ("Harbor councillor Ann Lee said the plan was fine. “It is late,” Tom Reyes said.\n\n"
+            "The Harbor councillor said it would pass.")
+    assert _reported_pairs(text)[-1] == ("Ann Lee", "it would pass")

@@ -78,7 +78,9 @@ _APPOSITIVE_VETO = re.compile(r"\b(?:" + alternation("appositive_veto") + r")[ \
 # Fla., the campaign manager, Corey Lewandowski,") describes the person named after it, never the place
 _STATE_ABBREVIATION = re.compile(r"(?:" + alternation("state_abbreviation") + r")\.")
 _PLACES = place_names()
-_GENERIC_MASCULINE = word_set("generic_masculine")   # "spokesman Hope Hicks": no gender over a listed first name
+_GENERIC_MASCULINE = word_set("generic_masculine")
+# a possessive ending ("Reuters'", "the ministry's"): an organisation word with it is still one
+_POSSESSIVE_END = re.compile(r"['’]s?$")   # "spokesman Hope Hicks": no gender over a listed first name
 _APPOSITIVE_BEFORE = re.compile(r"(?:^|[.;:(,]\s|\n)([^,.;:\n]{3,80}),[ \xa0]+$")
 _PARENTHESES = re.compile(r"[ \xa0]*(?:[a-z]+[ \xa0]+)?\(([^()]{2,80})\)")
 #: a paragraph of at most this many words that holds a date or a clock time is a dateline or time
@@ -386,6 +388,11 @@ def _strip_head(toks: list[str], common, w: _NameWords):
             toks = toks[j + 1:]
             toks = toks[_title_of_end(toks):]   # "U.S. Secretary of State Ann Lee": Ann Lee
             break
+        if _place_honorific(toks, j, w):
+            gender = "m" if honorific(toks[j], w.hon_m) else "f" if honorific(toks[j], w.hon_f) else gender
+            descr.add(stem(toks[j]))
+            toks = toks[j + 1:]
+            break
     if descr and toks and _CONN_WORD.fullmatch(toks[0]):
         return None  # "President of France": a title phrase, not a name
     if toks and toks[0].lower() == "the":
@@ -434,7 +441,11 @@ def _name_of(nm: str, common, w: _NameWords):
     if len(name) < 2 or name in _TIME_ZONE:
         return None   # "07:30 BST": a time zone is no name
     lw = [x.lower() for x in toks]
-    org = any(x.replace("’", "'").rstrip("'s") in w.org or x in w.org for x in lw) or \
+    # an organisation word, maybe with a possessive or plural ending ("Vanguard Logistics Services"), but a personal
+    # name of two words has no plural ending ("Tom Banks" is no bank)
+    plural = not (len(toks) == 2 and toks[0] in first_name_genders())
+    org = any(x in w.org or (x.replace("’", "'").rstrip("'s") if plural else _POSSESSIVE_END.sub("", x)) in w.org
+              for x in lw) or \
         (_ACRONYM.fullmatch(name) is not None)
     listed = not gender and not org and len(toks) > 1
     if listed:
@@ -807,12 +818,18 @@ def name_in_np(dm, m) -> str | None:
         i0 += 1
     toks = toks[i0 + _title_of_end(toks[i0:]) if title else i0:]
     for j in range(len(toks) - 1, -1, -1):
-        if toks[j].lower() in w.titles and j < len(toks) - 1:
+        if toks[j].lower() in w.titles and j < len(toks) - 1 or _place_honorific(toks, j, w):
             toks = toks[j + 1:]
             break
     if not toks:
         return None
     return " ".join(toks).rstrip(".")
+
+
+def _place_honorific(toks: list[str], j: int, w: _NameWords) -> bool:
+    """Is ``toks[j]`` an honorific after a listed place and before a name, one capitalised run ("In rural Ohio Mr Lee,
+    who …": Lee)?"""
+    return 0 < j < len(toks) - 1 and honorific(toks[j], w.hon) and " ".join(toks[:j]).lower() in _PLACES
 
 
 # --------------------------------------------------------------------------- canonical names

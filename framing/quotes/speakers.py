@@ -406,6 +406,10 @@ def modal_before(text: str, lo: int, vstart: int) -> bool:
 # --------------------------------------------------------------------------- subject noun phrase
 
 
+_RELATIVE_WORDS = word_set("relative_pronoun")
+_NAME_AT_END = re.compile(r"[ \xa0](" + NAME_RE.pattern + r")$")
+
+
 def subject_region(dm, lo: int, vstart: int) -> str:
     """Text of the subject NP for a verb starting at ``vstart``; the clause starts at/after ``lo``.
 
@@ -468,6 +472,12 @@ def subject_region(dm, lo: int, vstart: int) -> str:
             if NAME_RE.fullmatch(POSS.sub("", p)) and p.lower().split()[0] not in dm.common \
                     and not _ADVERBIAL_START.match(p):   # "Earlier Sunday, her aide, Dana Voss, says"
                 return p
+        # the name that ends a part opened by a fronted phrase with no comma, when a relative aside follows it ("In
+        # rural Ohio Mr Lee, who feeds stock in the Hunter Valley, said"): the aside's antecedent
+        for p, nxt in zip(cands, cands[1:]):
+            m = _NAME_AT_END.search(p)
+            if m is not None and _ADVERBIAL_START.match(p) and nxt.split()[0].lower() in _RELATIVE_WORDS:
+                return m.group(1)
         # else a part whose start is a name/NP not introduced by a preposition
         for p in cands:
             if not _ADVERBIAL_START.match(p):
@@ -995,11 +1005,19 @@ def link_descriptor(dm, np_text: str, at: int) -> str:
 
 def _descriptor_words(np_text: str) -> list[str]:
     """The lower-case words of a description up to a word of list ``descriptor_cut``."""
-    words_ = re.findall(r"[\w’'-]+", np_text.lower())
+    words_ = _without_intensifier(re.findall(r"[\w’'-]+", np_text.lower()))
     for k, x in enumerate(words_):
         if k and x in _DESCRIPTOR_CUT:
             return words_[:k]
     return words_
+
+
+_INTENSIFIER = word_set("reflexive_intensifier")
+
+
+def _without_intensifier(words_: list[str]) -> list[str]:
+    """``words_`` without a last word of list ``reflexive_intensifier`` ("the artist himself" -> "the artist")."""
+    return words_[:-1] if len(words_) > 1 and words_[-1].lower() in _INTENSIFIER else words_
 
 
 def _title_holder_alone(dm, name: str, hstem: str, lo: int, hi: int) -> bool:
@@ -1233,7 +1251,8 @@ def _person_link_holds(dm, name: str, head: str, np_text: str, at: int, first: i
     said"); and, when only the head matched (``score`` 1), not when that mention is more than a paragraph back, nor
     when the text used the description, in lower case, before the person's first mention (within
     :data:`DESCRIPTION_SEEN_CHARS`: "The senator listened. … said Sen. Ann Lee": "the senator" may be someone it never
-    names; "the Harbor County Sheriff's Office" is a name), as :func:`continued_speaker` asks."""
+    names; "the Harbor County Sheriff's Office" is a name) but to introduce that person ("The reclusive street artist
+    Banksy has said …": :func:`_introduces`), as :func:`continued_speaker` asks."""
     t = dm.text
     own = t.rfind(np_text, max(0, at - len(np_text) - SUBJECT_REGION_CHARS), at)
     if _introduced_between(t, head, max(dm.sent_end(last), at - CONTINUED_SPEAKER_CHARS), own if own >= 0 else at):
@@ -1243,9 +1262,20 @@ def _person_link_holds(dm, name: str, head: str, np_text: str, at: int, first: i
         return False   # "said former Mayor Ann Lee. … the mayor said": not the mayor now
     if score > 1:
         return True
-    seen = t[max(0, first - DESCRIPTION_SEEN_CHARS):first]
-    return dm.para_of(at) - dm.para_of(last) <= 1 and \
-        re.search(r"\b[Tt]he\s+(?:[\w’'-]+\s+){0,3}" + re.escape(head) + r"\b", seen) is None
+    lo = max(0, first - DESCRIPTION_SEEN_CHARS)
+    return dm.para_of(at) - dm.para_of(last) <= 1 and all(
+        _introduces(dm, lo + m.end(), name)
+        for m in re.finditer(r"\b[Tt]he\s+(?:[\w’'-]+\s+){0,3}" + re.escape(head) + r"\b", t[lo:first]))
+
+
+_NAME_NEXT = re.compile(r"[ \xa0]+(" + NAME_RE.pattern + ")")
+
+
+def _introduces(dm, end: int, name: str) -> bool:
+    """Is the description that ends at ``end`` followed by a mention of ``name`` ("The reclusive British street
+    artist Banksy"): the name's own introduction, not someone else the description may mean?"""
+    m = _NAME_NEXT.match(dm.text, end)
+    return m is not None and dm.entities.canonical(m.group(1).rstrip(".,")) == name
 
 
 def _introduced_between(text: str, head: str, lo: int, hi: int) -> bool:
@@ -1259,7 +1289,7 @@ def _description_words(np_text: str) -> list[str]:
     """The words of ``np_text`` after "the", up to its head (the last word before a connector or preposition: "the
     lawyer for the senator"), when it is a definite description of one person (:func:`.names.singular_person`),
     else []."""
-    words_ = re.findall(r"[\w’'-]+", np_text)
+    words_ = _without_intensifier(re.findall(r"[\w’'-]+", np_text))
     low = [w.lower() for w in words_]
     if len(words_) < 2 or low[0] != "the" or not singular_person(" ".join(low)):
         return []
