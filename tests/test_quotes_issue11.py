@@ -3381,27 +3381,27 @@ def test_a_vague_sources_role_comes_from_its_head_first():
 
 
 def test_two_curly_single_marks_are_a_double_mark():
-    text = ("‘‘These union officials are Labor operatives,’’ Ann Lee told reporters.\n\n"
-            "‘‘They will not lose a day’s pay.\n\n‘‘The workers will,’’ she said.\n\n"
+    text = ("‘‘The harbour board is asleep,’’ Ann Lee told reporters.\n\n"
+            "‘‘The ferries will not wait.\n\n‘‘The crews will,’’ she said.\n\n"
             "The students’ ‘pay’ is low, Tom Reyes said.")
     rows = _rows(text)
-    assert ("direct", "Ann Lee", "‘‘These union officials are Labor operatives,’’") in rows
+    assert ("direct", "Ann Lee", "‘‘The harbour board is asleep,’’") in rows
     spans = quote_spans(text)
     continued = [text[a:b] for a, b, f in spans if "continued" in f]
-    assert continued == ["‘‘They will not lose a day’s pay.\n\n‘‘The workers will,’’"]
+    assert continued == ["‘‘The ferries will not wait.\n\n‘‘The crews will,’’"]
     # a possessive apostrophe followed by a single quote is no double mark
     assert not any(text[a:b].startswith("’’") for a, b, _ in spans)
 
 
 def test_a_person_with_another_title_named_nearer_does_not_block_the_title_holder():
-    text = ("Premier Ann Lee has come out swinging against union leaders.\n\n"
-            "“The unions are rich,” she told reporters.\n\n"
-            "Lee said the action was led by the same man as before - Harbor Voice secretary Tom Reyes.\n\n"
+    text = ("Premier Ann Lee spoke at the pier on Monday.\n\n"
+            "“The dockers are well paid,” she told reporters.\n\n"
+            "Lee said the strike was called by Harbor Voice secretary Tom Reyes.\n\n"
             "“He is against me,” the premier said.")
     assert _rows(text)[-1] == ("direct", "Ann Lee", "“He is against me,”")
     # a nearer person with no title the text gives still blocks it ("“…,” Obama said. … the president")
-    text = ("Premier Ann Lee has come out swinging against union leaders.\n\n"
-            "The action was led by Tom Reyes, who spoke at the gate.\n\n"
+    text = ("Premier Ann Lee spoke at the pier on Monday.\n\n"
+            "The strike was called by Tom Reyes, who spoke at the gate.\n\n"
             "“He is against me,” the premier said.")
     assert _rows(text)[-1][1] != "Ann Lee"
 
@@ -3414,11 +3414,11 @@ def test_a_name_before_a_title_and_a_person_is_no_person():
 
 
 def test_a_curly_single_quote_continues_into_the_next_paragraph():
-    text = ("Ann Lee spoke first.\n\nShe said: ‘The effect was that the cases were not investigated.\n\n"
-            "‘The motivation appears to have been laziness.’\n\nTom Reyes said the firm’s ‘new plan’ was fine.")
+    text = ("Ann Lee spoke first.\n\nShe said: ‘The ferries ran late all winter.\n\n"
+            "‘Nobody at the board answered our letters.’\n\nTom Reyes said the firm’s ‘new plan’ was fine.")
     spans = [(text[a:b], f) for a, b, f in quote_spans(text)]
-    assert spans[0] == ("‘The effect was that the cases were not investigated.\n\n‘The motivation appears to have "
-                        "been laziness.’", ("single", "continued"))
+    assert spans[0] == ("‘The ferries ran late all winter.\n\n‘Nobody at the board answered our letters.’",
+                        ("single", "continued"))
     assert ("‘new plan’", ("single",)) in spans
     # a single mark that opens no speech (no colon, comma or paragraph start before it) continues nothing
     text = "Ann Lee called it the ‘new plan for the port.\n\n‘Another plan’ was due in May, she said."
@@ -3426,53 +3426,51 @@ def test_a_curly_single_quote_continues_into_the_next_paragraph():
 
 
 def test_a_reported_clause_may_hold_single_quotes():
-    text = ("Ann Lee spoke. Their failure was ‘beyond incompetence’ and was not because of a ‘lack of resources’, "
-            "the prosecutor said.")
+    text = "Ann Lee spoke. The delay was ‘plain neglect’ and not a ‘shortage of boats’, the inspector said."
     rows = _rows(text)
-    assert len(rows) == 1 and rows[0][:2] == ("reported", "the prosecutor")
-    assert rows[0][2].startswith("Their failure was ‘beyond incompetence’") and rows[0][2].endswith("resources’")
+    assert len(rows) == 1 and rows[0][:2] == ("reported", "the inspector")
+    assert rows[0][2].startswith("The delay was ‘plain neglect’") and rows[0][2].endswith("boats’")
 
 
 def test_a_dateline_with_a_colon_names_no_speaker():
-    text = ("Kingston, July 1: Harbor skipper Tom Reyes lauded his team after the win, saying it was a refreshing "
-            "change.")
+    text = "Portmore, July 3: Harbor skipper Tom Reyes praised his crew after the race, saying the boat sailed well."
     dm = _DocModel(text)
-    assert dm.entities.datelines == [(0, len("Kingston, July 1: "))]
+    assert dm.entities.datelines == [(0, len("Portmore, July 3: "))]
     assert _rows(text)[0][:2] == ("reported", "Tom Reyes")
 
 
 def test_a_name_of_several_words_before_a_role_and_a_person_modifies_the_role():
-    text = "West Keel stand-in skipper Tom Reyes lauded his team, saying it was a refreshing change."
+    text = "West Keel stand-in skipper Tom Reyes praised his crew, saying the boat sailed well."
     assert _rows(text)[0][:2] == ("reported", "Tom Reyes")
     # a person's name is no modifier: "Ann Lee told Tom Reyes …" keeps its subject
-    text = "Ann Lee is here. Ann Lee teammates Tom Reyes and Bo Berg lauded the team, saying it was fine."
+    text = "Ann Lee is here. Ann Lee crewmates Tom Reyes and Bo Berg praised the boat, saying it was fine."
     assert _rows(text)[0][:2] == ("reported", "Ann Lee")
 
 
 def test_a_statement_announced_at_the_end_of_the_paragraph_before_is_its_subjects():
-    text = ("Ann Lee spoke. As reported by the Ledger, the prosecution also made the following statements:\n\n"
+    text = ("Ann Lee spoke. As the Ledger reported, the harbour board also made the following statements:\n\n"
             "“We will not wait.”\n\n“We will go.”")
     rows = _rows(text)
-    assert ("direct", "the prosecution", "“We will not wait.”") in rows
-    assert ("direct", "the prosecution", "“We will go.”") in rows
+    assert ("direct", "the harbour board", "“We will not wait.”") in rows
+    assert ("direct", "the harbour board", "“We will go.”") in rows
     # a colon after no statement announces nobody's
     assert _rows("Ann Lee spoke. The list was long:\n\n“We will not wait.”")[0][:2] == ("unattributed", "")
 
 
 def test_a_verb_of_manner_apart_from_the_quotation_reports_nothing():
-    text = "Before going silent, the probe beamed back what the agency dubbed a “love note back to Earth” – an image."
-    assert _rows(text) == [("partial", "the agency", "“love note back to Earth”")]
-    text = "Ann Lee beamed back a picture of the team and a “love note” of her own."
+    text = "Before the storm, the lighthouse beamed back what the agency dubbed a “last light for sailors” – a photo."
+    assert _rows(text) == [("partial", "the agency", "“last light for sailors”")]
+    text = "Ann Lee beamed back a picture of the crew and a “thank you” of her own."
     assert _rows(text)[0][:2] == ("scare", "")
     # next to its quotation it still tags it
     assert _rows("Ann Lee was there. “No,” she laughed.") == [("direct", "Ann Lee", "“No,”")]
 
 
 def test_a_clause_with_said_is_no_vague_speaker():
-    text = ("Maria Zakharova said in response to media requests for confirmation of the Moscow visit that the ministry "
-            "was “not prepared to confirm or deny this information”.")
+    text = ("Ann Lee said in response to media requests for details of the Keel Harbor visit that the board was “not "
+            "ready to give the dates”.")
     rows = _rows(text)
-    assert rows == [("partial", "Maria Zakharova", "“not prepared to confirm or deny this information”")]
+    assert rows == [("partial", "Ann Lee", "“not ready to give the dates”")]
     # "requests" before "that" is still a verb
     assert _rows("The union requests that the board resign.") == [("reported", "The union", "the board resign")]
     # a subject that holds "said" is a clause, never a vague speaker
@@ -3483,14 +3481,14 @@ def test_a_clause_with_said_is_no_vague_speaker():
 
 
 def test_a_title_after_a_country_and_before_of_state_leaves_the_name():
-    text = "Ann Lee spoke. The ministry declined to confirm plans by U.S. Secretary of State Rex Tillerson to visit."
+    text = "Ann Lee spoke. The ministry declined to confirm plans by U.S. Secretary of State Tom Berg to visit."
     ents = _DocModel(text).entities.by_name
-    assert ents["Rex Tillerson"].kind == "person" and "secr" in ents["Rex Tillerson"].descr
+    assert ents["Tom Berg"].kind == "person" and "secr" in ents["Tom Berg"].descr
 
 
 def test_a_time_before_after_opens_no_subject():
-    text = "Two days after unions vowed they would hold a statewide day of strikes, the cleaners came."
-    assert _rows(text) == [("reported", "unions", "they would hold a statewide day of strikes")]
+    text = "Two days after dockers vowed they would stop work in May, the ferries sailed."
+    assert _rows(text) == [("reported", "dockers", "they would stop work in May")]
 
 
 def test_a_place_run_together_with_a_name_is_that_name():
@@ -3505,8 +3503,8 @@ def test_a_place_run_together_with_a_name_is_that_name():
 
 
 def test_a_role_noun_in_man_yields_to_a_listed_first_name():
-    text = "Campaign spokesman Hope Hicks said the rally was full. She said the plan was fine."
-    assert _reported_pairs(text)[1] == ("Hope Hicks", "the plan was fine")
+    text = "Campaign spokesman Ann Hicks said the rally was full. She said the plan was fine."
+    assert _reported_pairs(text)[1] == ("Ann Hicks", "the plan was fine")
     ents = _DocModel("Campaign spokesman Tom Hicks said the rally was full.").entities.by_name
     assert ents["Tom Hicks"].gender == "m"
 
@@ -3536,28 +3534,28 @@ def test_a_description_of_a_text_names_its_issuer():
 
 
 def test_a_description_with_himself_and_one_that_introduced_the_name_still_link():
-    text = ("The reclusive street artist Tom Marsh has said he was not involved in the show.\n\n"
-            "The Marsh exhibition has been running since June.\n\n"
-            "But the artist himself said he had no idea the display was taking place.\n\n"
-            "“What is that?” the artist replied.")
+    text = ("The reclusive street artist Tom Marsh has said he never lent the works.\n\n"
+            "The Marsh show opened in June.\n\n"
+            "But the artist himself said he learned of it from a friend.\n\n"
+            "“Who hung these?” the artist asked.")
     rows = extract_quotes(text)
     assert [(r["speaker"], r["speaker_type"]) for r in rows[1:]] == [("Tom Marsh", "descriptor"),
                                                                     ("Tom Marsh", "descriptor")]
     # a description used before the name, not as its introduction, may be someone else: no link
-    text = ("The artist spoke first.\n\nTom Marsh has said he was not involved in the show.\n\n"
-            "“What is that?” the artist replied.")
+    text = ("The artist spoke first.\n\nTom Marsh has said he never lent the works.\n\n"
+            "“Who hung these?” the artist asked.")
     assert extract_quotes(text)[-1]["speaker"] != "Tom Marsh"
 
 
 def test_a_personal_name_ending_in_a_plural_organisation_word_is_a_persons():
-    ents = _DocModel("Tom Banks said it. Vanguard Logistics Services said it too.").entities.by_name
-    assert ents["Tom Banks"].kind == "person" and ents["Vanguard Logistics Services"].kind == "org"
+    ents = _DocModel("Tom Banks said it. Harbor Logistics Services said it too.").entities.by_name
+    assert ents["Tom Banks"].kind == "person" and ents["Harbor Logistics Services"].kind == "org"
 
 
 def test_a_place_and_an_honorific_run_together_open_the_name_and_an_aside_is_no_subject():
-    text = "In rural Ohio Mr Turnbull, who is feeding stock in the Hunter Valley, said it was important."
-    assert _rows(text) == [("reported", "Turnbull", "it was important")]
-    assert _DocModel(text).entities.by_name["Turnbull"].gender == "m"
+    text = "In rural Ohio Mr Berg, who keeps cattle in the Keel Valley, said it came too late."
+    assert _rows(text) == [("reported", "Berg", "it came too late")]
+    assert _DocModel(text).entities.by_name["Berg"].gender == "m"
 
 
 def test_cllr_is_a_councillor_the_text_may_call_so():

@@ -78,9 +78,9 @@ _APPOSITIVE_VETO = re.compile(r"\b(?:" + alternation("appositive_veto") + r")[ \
 # Fla., the campaign manager, Corey Lewandowski,") describes the person named after it, never the place
 _STATE_ABBREVIATION = re.compile(r"(?:" + alternation("state_abbreviation") + r")\.")
 _PLACES = place_names()
-_GENERIC_MASCULINE = word_set("generic_masculine")
+_GENERIC_MASCULINE = word_set("generic_masculine")   # "spokesman Ann Hicks": no gender over a listed first name
 # a possessive ending ("Reuters'", "the ministry's"): an organisation word with it is still one
-_POSSESSIVE_END = re.compile(r"['’]s?$")   # "spokesman Hope Hicks": no gender over a listed first name
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 _APPOSITIVE_BEFORE = re.compile(r"(?:^|[.;:(,]\s|\n)([^,.;:\n]{3,80}),[ \xa0]+$")
 _PARENTHESES = re.compile(r"[ \xa0]*(?:[a-z]+[ \xa0]+)?\(([^()]{2,80})\)")
 #: a paragraph of at most this many words that holds a date or a clock time is a dateline or time
@@ -100,7 +100,7 @@ _WIRE_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:[ \xa0][A-Z][A-Z.'’-]+){0,3}
                             # not a party tag, "(D-Va.)")
                             r"|[A-Z][\w.'’]+(?:[ \xa0][A-Z][\w.'’]+){0,2}[ \xa0]\([A-Z][^()\n-]{1,39}\)[ \xa0]*[–—-]"
                             r"[ \xa0]*")
-# ... or a place in title case, a comma, a day of a month, maybe an agency, and a colon ("Kingston, July 1: ",
+# ... or a place in title case, a comma, a day of a month, maybe an agency, and a colon ("Portmore, July 3: ",
 # "New Delhi, Jan 5 (PTI): "): the South Asian wires' form
 _COLON_DATELINE = re.compile(r"[A-Z][\w.'’]+(?:[ \xa0][A-Z][\w.'’]+){0,2},[ \xa0]+(?:(?:" + alternation("date_word")
                              + r")\.?[ \xa0]+\d{1,2}|\d{1,2}[ \xa0]+(?:" + alternation("date_word") + r"))"
@@ -117,7 +117,7 @@ class _Entity:
     gender_listed: bool = False   # the gender is only the first-name list's (text pronouns may overrule it)
     descr: set = field(default_factory=set)   # 4-char stems of title/appositive words
     role_words: list = field(default_factory=list)
-    before_title: bool = False    # written before a title and a person ("United Voice secretary Gary Bullock")
+    before_title: bool = False    # written before a title and a person ("Harbor Voice secretary Tom Reyes")
 
 
 @dataclass(frozen=True)
@@ -246,7 +246,7 @@ def _pronoun_genders(dm, table: _Entities, w: _NameWords) -> None:
 
 def _names_before_titles(t: str, table: _Entities, w: _NameWords) -> None:
     """Marks ``before_title`` every name of unknown kind written right before lower-case title words and a
-    person ("United Voice secretary Gary Bullock", "Harbor FC president Joan Ferrer"): it modifies the title, as an
+    person ("Harbor Voice secretary Tom Reyes", "Harbor FC president Joan Ferrer"): it modifies the title, as an
     organisation or a place does, and is no person itself."""
     ents, mentions = table.by_name, table.all_mentions
     for (_, e, n), (s, _, n2) in zip(mentions, mentions[1:]):
@@ -288,7 +288,7 @@ def datelines(dm) -> list[tuple[int, int]]:
     verb, and does not end as a sentence does (:func:`_ends_sentence`); or the opening of a
     paragraph up to a dash within :data:`DATELINE_PREFIX_CHARS` characters that holds a date
     ("LONDON, June 3 (Wire) - "), a wire dateline with no date ("DENVER, Colo. (Wire) - ") or one with a colon
-    ("Kingston, July 1: "). Each
+    ("Portmore, July 3: "). Each
     paragraph is read once, in a bounded window."""
     text, out = dm.text, []
     for a, b in dm.paras:
@@ -441,7 +441,7 @@ def _name_of(nm: str, common, w: _NameWords):
     if len(name) < 2 or name in _TIME_ZONE:
         return None   # "07:30 BST": a time zone is no name
     lw = [x.lower() for x in toks]
-    # an organisation word, maybe with a possessive or plural ending ("Vanguard Logistics Services"), but a personal
+    # an organisation word, maybe with a possessive or plural ending ("Harbor Logistics Services"), but a personal
     # name of two words has no plural ending ("Tom Banks" is no bank)
     plural = not (len(toks) == 2 and toks[0] in first_name_genders())
     org = any(x in w.org or (x.replace("’", "'").rstrip("'s") if plural else _POSSESSIVE_END.sub("", x)) in w.org
@@ -628,7 +628,7 @@ def _merge_canonical(table: _Entities) -> None:
                 ents[n].kind = ents[c].kind
 
 
-#: the most words of a place that opens a capitalised run before a name ("New Hampshire Sanders")
+#: the most words of a place that opens a capitalised run before a name ("In Puerto Rico Lee said")
 PLACE_WORDS = 3
 
 

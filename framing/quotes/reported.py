@@ -1250,7 +1250,7 @@ def _mixed_mid(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
 def _sentence_marks(dm, sent: str, ss: int) -> list[tuple[int, int]]:
     """(position in ``sent``, width) of the quotation marks of the sentence ``sent`` that starts at ``ss``, in order:
     its double marks (:data:`.marks.DOUBLE_MARK`, ``''`` included) and the marks of its single-quoted spans ("was
-    ‘beyond incompetence’, the prosecutor said")."""
+    ‘plain neglect’, the inspector said")."""
     marks = [(m.start(), len(m.group())) for m in DOUBLE_MARK.finditer(sent)]
     singles = dm.single_marks(ss, ss + len(sent))
     return sorted(marks + [(p - ss, w) for p, w in singles]) if singles else marks

@@ -473,7 +473,7 @@ def subject_region(dm, lo: int, vstart: int) -> str:
                     and not _ADVERBIAL_START.match(p):   # "Earlier Sunday, her aide, Dana Voss, says"
                 return p
         # the name that ends a part opened by a fronted phrase with no comma, when a relative aside follows it ("In
-        # rural Ohio Mr Lee, who feeds stock in the Hunter Valley, said"): the aside's antecedent
+        # rural Ohio Mr Lee, who keeps cattle in the Keel Valley, said"): the aside's antecedent
         for p, nxt in zip(cands, cands[1:]):
             m = _NAME_AT_END.search(p)
             if m is not None and _ADVERBIAL_START.match(p) and nxt.split()[0].lower() in _RELATIVE_WORDS:
@@ -650,7 +650,7 @@ def _clause_subject(dm, seg: str) -> str:
 def _opening_word_modifies(dm, word: str, role, person: bool = False) -> bool:
     """Is the clause's first word ``word``, a name of one word (or of more, not a ``person``'s) followed by the match
     ``role`` of :data:`_ROLE_THEN_NAME`, a modifier of the noun after it ("Pop singer Ann Lee", "Veteran actor
-    Tom Berg", "West Indies stand-in skipper Tom Berg")? The words between are nouns, no verb (finite, past, speech),
+    Tom Berg", "West Keel stand-in skipper Tom Berg")? The words between are nouns, no verb (finite, past, speech),
     the name after them a personal name of two words or more; "Police arrested Ann Lee" and "Officials told Ann Lee"
     are no such. An article may open the clause ("The Keel technology columnist Tom Reyes")."""
     name = role.group(2).split()
@@ -870,9 +870,9 @@ _VERB_WITH_OBJECT = re.compile(r"\b(?:[a-z]+ed|" + alternation("irregular_past")
 #: "the statement", "the release" names its issuer only if the text gave it within this many characters before
 ISSUER_CHARS = 800
 _ISSUED_TEXT_NP = re.compile(r"the[ \xa0]+(?:[\w-]+[ \xa0]+){0,2}?(" + alternation("issued_text_noun") + r")", re.I)
-# "Labinal said in a news release", "the ministry released a statement", "Ann Lee wrote in a letter": the issuer, then
-# a verb of list ``issued_in_verb`` and "in", or one of list ``issuing_verb``, then the text (the name is group 1; the
-# text's head follows the match)
+# "Harbor Ferries said in a news release", "the ministry released a statement", "Ann Lee wrote in a letter": the
+# issuer, then a verb of list ``issued_in_verb`` and "in", or one of list ``issuing_verb``, then the text (the name is
+# group 1; the text's head follows the match)
 _ISSUER_BEFORE = re.compile(r"(" + NAME_RE.pattern + r")(?:[ \xa0]+[a-z]+ly)?[ \xa0]+(?:(?:"
                             + alternation("issued_in_verb") + r")[ \xa0]+(?:\w+[ \xa0]+)?in|"
                             + alternation("issuing_verb") + r")[ \xa0]+(?:" + alternation("determiner")
@@ -885,8 +885,8 @@ _ISSUER_AFTER = re.compile(r"[ \xa0]+(?:(?:" + alternation("issuing_verb") + r")
 def text_issuer(dm, np_text: str, at: int) -> str:
     """The person or organisation whose text a description of a text is ("the release", "the statement": list
     ``issued_text_noun``) when the :data:`ISSUER_CHARS` characters before ``at`` name one issuer of a text with that
-    head ("Labinal said in a news release Monday that … . …, the release said": Labinal; "a statement from the
-    ministry"); '' when they name none or two."""
+    head ("Harbor Ferries said in a news release Monday that … . …, the release said": Harbor Ferries; "a statement
+    from the ministry"); '' when they name none or two."""
     m = _ISSUED_TEXT_NP.fullmatch(np_text.strip())
     if m is None:
         return ""
@@ -1252,7 +1252,7 @@ def _person_link_holds(dm, name: str, head: str, np_text: str, at: int, first: i
     when the text used the description, in lower case, before the person's first mention (within
     :data:`DESCRIPTION_SEEN_CHARS`: "The senator listened. … said Sen. Ann Lee": "the senator" may be someone it never
     names; "the Harbor County Sheriff's Office" is a name) but to introduce that person ("The reclusive street artist
-    Banksy has said …": :func:`_introduces`), as :func:`continued_speaker` asks."""
+    Tom Marsh has said …": :func:`_introduces`), as :func:`continued_speaker` asks."""
     t = dm.text
     own = t.rfind(np_text, max(0, at - len(np_text) - SUBJECT_REGION_CHARS), at)
     if _introduced_between(t, head, max(dm.sent_end(last), at - CONTINUED_SPEAKER_CHARS), own if own >= 0 else at):
@@ -1273,7 +1273,7 @@ _NAME_NEXT = re.compile(r"[ \xa0]+(" + NAME_RE.pattern + ")")
 
 def _introduces(dm, end: int, name: str) -> bool:
     """Is the description that ends at ``end`` followed by a mention of ``name`` ("The reclusive British street
-    artist Banksy"): the name's own introduction, not someone else the description may mean?"""
+    artist Tom Marsh"): the name's own introduction, not someone else the description may mean?"""
     m = _NAME_NEXT.match(dm.text, end)
     return m is not None and dm.entities.canonical(m.group(1).rstrip(".,")) == name
 
@@ -1653,7 +1653,7 @@ def person_like(dm, ent) -> bool:
     ``place_head`` ("Palm Grove County") nor head of a body (list ``non_company_org_word``: "Keene State College") or
     text (list ``document_head``: "Fourteenth Amendment"),
     the whole no place name (``data/place_names.csv``: "Puerto Rico") nor written before a title and a person
-    ("United Voice secretary Gary Bullock"); middle initials allowed ("Tom J. Berg")."""
+    ("Harbor Voice secretary Tom Reyes"); middle initials allowed ("Tom J. Berg")."""
     if ent.kind == "person":
         return True
     if ent.kind != "unknown" or ent.before_title or ent.name.lower() in _PLACE_NAMES:
