@@ -228,7 +228,7 @@ def _with_single_quotes(text: str, paras: list, doubles: list) -> list[tuple[int
 def _paragraph_singles(text: str, paras: list) -> list[tuple[int, int, tuple[str, ...]]]:
     """The single-quoted spans of every paragraph, ``(start, end, flags)``. A single quote (curly or straight) still
     open at the end of its paragraph continues into the next when that one opens with a single mark, as a double quote
-    does (British style: "She said: ‘The effect was … \n\n‘The motivation was …’"), flagged ``continued``."""
+    does (British style: "She said: ‘The ferries ran late … \n\n‘Nobody answered …’"), flagged ``continued``."""
     out: list[tuple[int, int, tuple[str, ...]]] = []
     carry, n_cont = -1, 0   # the opening mark of a single quote continued into this paragraph
     for k, (lo, hi) in enumerate(paras):
