@@ -3564,3 +3564,15 @@ def test_cllr_is_a_councillor_the_text_may_call_so():
     text = ("Harbor councillor Ann Lee said the plan was fine. “It is late,” Tom Reyes said.\n\n"
             "The Harbor councillor said it would pass.")
     assert _reported_pairs(text)[-1] == ("Ann Lee", "it would pass")
+
+
+def test_a_clause_after_an_inverted_said_is_no_speaker():
+    # "Name, aside, said <clause>": the clause is what was said, never the subject of an inverted "said"
+    text = "Maria Sell, who grows barley near the river, said the rain came too late."
+    assert _rows(text) == [("reported", "Maria Sell", "the rain came too late")]
+    # a quotation in the aside is no quote of the clause's
+    text = "Maria Sell, whose farm sits on the “low field” by the river, said the rain came too late for her barley."
+    assert [(r["kind"], r["speaker"]) for r in extract_quotes(text)] == [("scare", ""), ("reported", "Maria Sell")]
+    # a relative clause on the subject of an inverted "said" keeps it a subject
+    text = "The barley harvest is lost, said a grower who was at the meeting."
+    assert _rows(text) == [("reported", "a grower", "The barley harvest is lost")]

@@ -37,6 +37,7 @@ from .speakers import (
     adjective_lead,
     appositive_name,
     clause_subject,
+    holds_clause,
     modal_before,
     noun_before_for,
     noun_before_plural_verb,
@@ -216,7 +217,7 @@ def reporting_clause_after(c: _Context):
         # inverted: said Mayor Ellen Park / dijo la alcaldesa María Gómez
         rest = c.after[vm.end():]
         np_ = appositive_name(c.dm, rest) or _name_then_adjunct(_VERB_NP_FILLER.sub("", split_np(rest)))
-        return _own_cue(c, np_, verb) if np_.strip() else None
+        return _own_cue(c, np_, verb) if np_.strip() and not holds_clause(np_) else None
     if _COPULA_END.search(pre):
         c.no_inherit = True
         return None
@@ -265,6 +266,8 @@ def _tail_after_words(c: _Context, verb: str):
     if not subj.strip():   # inverted: the subject after the verb
         rest = c.after[c.right_verb.end():]
         np_ = appositive_name(c.dm, rest) or _name_then_adjunct(_VERB_NP_FILLER.sub("", split_np(rest)))
+        if holds_clause(np_):
+            return None   # ("“…” by the river, said the rain came too late": "said" opens a clause)
     else:
         np_ = pre[len(head) + 1:]
         if count_words(np_) > SUBJECT_WORDS_AFTER_QUOTE or _NEW_CLAUSE.search(np_) \

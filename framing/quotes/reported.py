@@ -38,6 +38,7 @@ from .speakers import (
     UNRESOLVED,
     _Speakers,
     determiner_noun,
+    holds_clause,
     modal_before,
     possessive_noun,
     progressive_before,
@@ -1121,7 +1122,8 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
                     _FINITE_NO_ED.search(_RELATIVE_AFTER.sub("", np_)) or np_.split()[0].lower() in _COORDINATORS):
                 continue   # ("…, Lee told a reporter he agreed.", "…, and the bank responded.": a clause of its own)
             if m.group(5) and (not _SAID_NP.search(sent[m.start(5):m.end()]) or _NOT_INVERTED_NP.search(np_)
-                               or _PRONOUN_CLAUSE.match(np_) or m.group("desc") and FINITE_WORD.search(np_)):
+                               or _PRONOUN_CLAUSE.match(np_) or m.group("desc") and FINITE_WORD.search(np_)
+                               or holds_clause(np_)):
                 continue  # "..., said his members wanted" / "..., said on Tuesday that ..." is no inverted attribution
             # "…, said a clerk who had read the memo.": the source is the noun before "who"
             # ("…, Tom Berg, the undersecretary, wrote.": the name before its description)
@@ -1188,7 +1190,8 @@ def _mixed_inverted(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
         if m is None:
             return _mixed_mid(dm, sent, ss, memory)
         np_, cue = m.group(1) or m.group(2) or m.group(5), "according to" if m.group(1) else (m.group(3) or m.group(4))
-        if m.group(5) and (not _SAID_NP.search(np_) or _NOT_INVERTED_NP.search(np_)):
+        if m.group(5) and (not _SAID_NP.search(np_) or _NOT_INVERTED_NP.search(np_)
+                           or holds_clause(np_)):
             return None
         cs, at = ss, ss + m.start()
         ce = ss + last_mark + width if inside and m.start() == last_mark - 1 else ss + m.start()

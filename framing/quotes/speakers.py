@@ -730,6 +730,19 @@ def _relative_antecedent(parts: list[str], pronoun: str) -> str:
     return last_np(parts[-2].strip())
 
 
+# a finite verb that no -ed participle can be ("came", "was"), and where a relative clause on a noun starts
+_FINITE_NO_PARTICIPLE = re.compile(r"(?<![\w-])(?:" + alternation("finite_marker") + "|" + alternation("irregular_past")
+                                   + r")\b")
+_RELATIVE_TAIL = re.compile(r"[ \xa0]+(?:" + alternation("relative_pronoun") + r"|that)[ \xa0].*$")
+
+
+def holds_clause(np_: str) -> bool:
+    """Is the would-be subject after an inverted "said" a clause ("…, said the rain came too late.")? It holds a
+    finite verb that no -ed participle can be, outside a relative clause on its noun ("said a clerk who was there",
+    "said the head of the crew that built it" are subjects)."""
+    return _FINITE_NO_PARTICIPLE.search(_RELATIVE_TAIL.sub("", np_)) is not None
+
+
 def split_np(s: str) -> str:
     """Text up to the first , . ; : or 'who' that is not part of an abbreviation (Dr., U.S.)."""
     masked = ABBR_RE.sub(lambda m: "x" * len(m.group()), s)
