@@ -709,8 +709,10 @@ def test_asides_beside_a_subject_are_no_speaker():
                            "the levee must be raised.")
     assert len(rows) == 1 and rows[0][0].endswith("Ann Lee") and rows[0][1] == "the levee must be raised"
     # a state after a comma is no part of the subject
-    rows = _reported_pairs("Growers near Dayton, Ohio., at the fair, said the frost came early.")
-    assert rows and "Ohio" not in rows[0][0]
+    assert _reported_pairs("Growers near Dayton, Ohio., at the fair, said the frost came early.") == \
+        [("Growers near Dayton", "the frost came early")]
+    assert _reported_pairs("Growers near Dayton, Ohio, said the frost came early.") == \
+        [("Growers near Dayton", "the frost came early")]
 
 
 def test_a_fronted_phrase_with_commas_and_a_preposition_are_no_speaker():
@@ -3576,3 +3578,22 @@ def test_a_clause_after_an_inverted_said_is_no_speaker():
     # a relative clause on the subject of an inverted "said" keeps it a subject
     text = "The barley harvest is lost, said a grower who was at the meeting."
     assert _rows(text) == [("reported", "a grower", "The barley harvest is lost")]
+
+
+def test_a_later_description_links_to_the_person_an_earlier_source_description_was_named_as():
+    body = ("\n\nBut Cllr Tom Reyes, the council's transport lead, said the plan was fine.\n\n"
+            "Mr Reyes continued: “We will not wait.”\n\nThe councillor said he was keen to help.")
+    # the lead's source is named two paragraphs on: the later "the councillor" is the same person
+    for lead in ("Harbor figures cannot be trusted, according to the councillor for safety.",
+                 "The councillor said the figures were wrong."):
+        assert [q["speaker"] for q in extract_quotes(lead + body)] == ["Tom Reyes"] * 4, lead
+    # a description that was no source may be someone the text never names
+    assert extract_quotes("The councillor listened." + body)[-1]["speaker"] == "The councillor"
+
+
+def test_a_negated_auxiliary_is_no_name():
+    # before: "he" resolved to "Don't", the headline's first word
+    text = ("Don't blame the tide: Ruiz\n\nDespite the flood, he claims the harbour is safe.\n\n"
+            "Port chief Ana Ruiz said on Monday that the walls held.")
+    assert "Don't" not in _DocModel(text).entities.by_name
+    assert [q["speaker"] for q in extract_quotes(text)] == ["", "Ana Ruiz"]

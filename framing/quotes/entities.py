@@ -426,6 +426,9 @@ def _words_before(pre: str) -> list[str]:
     return out[-4:]
 
 
+_NEGATED_AUX = re.compile(r"n[’']t$")
+
+
 def _name_of(nm: str, common, w: _NameWords):
     """What the words of the mention ``nm`` alone say: ``(name, gender, descriptor stems, is an
     organisation by its words, the lower-case words before the name proper, the gender is only the
@@ -438,8 +441,8 @@ def _name_of(nm: str, common, w: _NameWords):
     if not toks:
         return None
     name = " ".join(toks)
-    if len(name) < 2 or name in _TIME_ZONE:
-        return None   # "07:30 BST": a time zone is no name
+    if len(name) < 2 or name in _TIME_ZONE or _NEGATED_AUX.search(toks[0]):
+        return None   # "07:30 BST": a time zone is no name; nor is "Don't" ("Don't look at it: Ruiz")
     lw = [x.lower() for x in toks]
     # an organisation word, maybe with a possessive or plural ending ("Harbor Logistics Services"), but a personal
     # name of two words has no plural ending ("Tom Banks" is no bank)
@@ -503,7 +506,7 @@ def _appositives(t: str, s: int, e: int, ent: _Entity, w: _NameWords) -> None:
         words = WORD_RE.findall(am.group(1))
         ent.descr |= {stem(x) for x in _up_to_head(words)}
         ent.role_words += [x.lower() for x in words]
-        if any(x.lower() in w.person for x in words) and ent.kind != "org" and not _is_place(ent.name):
+        if any(x.lower() in w.person for x in words) and ent.kind != "org" and not is_place(ent.name):
             ent.kind = "person"
         if any(x.lower() in w.org for x in words[:3]):
             ent.kind = "org"
@@ -516,11 +519,11 @@ def _appositives(t: str, s: int, e: int, ent: _Entity, w: _NameWords) -> None:
         if words and words[0][0].islower() or (words and words[0].lower() in _DETERMINER):
             ent.descr |= {stem(x) for x in words}
             ent.role_words += [x.lower() for x in words]
-            if any(x.lower() in w.person for x in words) and ent.kind != "org" and not _is_place(ent.name):
+            if any(x.lower() in w.person for x in words) and ent.kind != "org" and not is_place(ent.name):
                 ent.kind = "person"
 
 
-def _is_place(name: str) -> bool:
+def is_place(name: str) -> bool:
     """Is ``name`` a listed place or people (``data/place_names.csv``) or a state's abbreviation ("Fla.")?"""
     return name.lower() in _PLACES or _STATE_ABBREVIATION.fullmatch(name) is not None
 

@@ -16,7 +16,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from .entities import name_in_np, name_words
+from .entities import is_place, name_in_np, name_words
 from .lexicon import (
     alternation,
     demonyms,
@@ -467,6 +467,7 @@ def subject_region(dm, lo: int, vstart: int) -> str:
         if lw and lw[0] in ("which", "who") and len(lw) == 1:
             return _relative_antecedent(parts, lw[0])
         cands = [_NP_LEAD_DROP.sub("", p.strip()) for p in parts[:-1] if p.strip()]   # "But Rosa Imbert, at …,"
+        cands = _without_state_parts(cands)
         # prefer a part that is exactly a name
         for p in cands:
             if NAME_RE.fullmatch(POSS.sub("", p)) and p.lower().split()[0] not in dm.common \
@@ -496,6 +497,16 @@ def subject_region(dm, lo: int, vstart: int) -> str:
     if lw and lw[0] in ("which", "who"):
         return " ".join(last.split()[1:])
     return _before_relative_clause(last) or last
+
+
+_CAPITAL_END = re.compile(r"[A-Z][\w’'-]*\.?$")
+
+
+def _without_state_parts(parts: list[str]) -> list[str]:
+    """``parts`` without a listed place that follows a part ending in a capitalised word ("Growers near Dayton, Ohio,
+    said": the city's state, no subject of its own)."""
+    return [p for k, p in enumerate(parts)
+            if not (k and is_place(p.rstrip(".")) and _CAPITAL_END.search(parts[k - 1]))]
 
 
 def _then_before_title(part: str) -> bool:
@@ -976,7 +987,13 @@ def _link_forward(dm, np_text: str, at: int, memory: _Speakers) -> str:
     k = bisect.bisect_left(memory.pos, at) - 1
     if k >= 0 and memory.entries[k][2] == "named" and dm.para_of(memory.pos[k]) == dm.para_of(at):
         return ""
-    hstem, ents = stem(words_[-1]), dm.entities
+    return _forward_person(dm, stem(words_[-1]), at)
+
+
+def _forward_person(dm, hstem: str, at: int) -> str:
+    """The one person named first within :data:`FORWARD_PARAGRAPHS` paragraphs after ``at``, outside quotes, with a
+    title of stem ``hstem``; '' when a person with it was named before ``at`` or two are named after it."""
+    ents = dm.entities
     k = bisect.bisect_left(ents.mention_starts, at)
     if any(hstem in _descr_of(ents, n) for _, _, n in ents.mentions[max(0, k - DESCR_MENTIONS):k]):
         return ""   # (someone with the title was named before: the backward link decides)
@@ -1277,7 +1294,7 @@ def _person_link_holds(dm, name: str, head: str, np_text: str, at: int, first: i
         return True
     lo = max(0, first - DESCRIPTION_SEEN_CHARS)
     return dm.para_of(at) - dm.para_of(last) <= 1 and all(
-        _introduces(dm, lo + m.end(), name)
+        _introduces(dm, lo + m.end(), name) or _forward_source(dm, lo + m.start(), lo + m.end(), head, name)
         for m in re.finditer(r"\b[Tt]he\s+(?:[\w’'-]+\s+){0,3}" + re.escape(head) + r"\b", t[lo:first]))
 
 
@@ -1289,6 +1306,18 @@ def _introduces(dm, end: int, name: str) -> bool:
     artist Tom Marsh"): the name's own introduction, not someone else the description may mean?"""
     m = _NAME_NEXT.match(dm.text, end)
     return m is not None and dm.entities.canonical(m.group(1).rstrip(".,")) == name
+
+
+_ACCORDING_TO_END = re.compile(r"according[ \xa0]+to[ \xa0]+$", re.I)
+
+
+def _forward_source(dm, s: int, e: int, head: str, name: str) -> bool:
+    """Is the description ``text[s:e]`` (head word ``head``, a title) a source ("according to the councillor for
+    safety", "the councillor said") that the text names only after it, as ``name`` (:func:`_forward_person`)? Then
+    a later use of it is that person's too (not "The senator listened. … said Sen. Ann Lee": no source)."""
+    t = dm.text
+    source = _ACCORDING_TO_END.search(t, max(0, s - 14), s) is not None or dm.has_verb(e, e + 2)
+    return source and head.lower() in name_words(dm.story).titles and _forward_person(dm, stem(head), s) == name
 
 
 def _introduced_between(text: str, head: str, lo: int, hi: int) -> bool:
