@@ -3585,6 +3585,7 @@ def test_a_later_description_links_to_the_person_an_earlier_source_description_w
             "Mr Reyes continued: “We will not wait.”\n\nThe councillor said he was keen to help.")
     # the lead's source is named two paragraphs on: the later "the councillor" is the same person
     for lead in ("Harbor figures cannot be trusted, according to the councillor for safety.",
+                 "Harbor figures cannot be trusted, according to the councillor responsible for safety.",
                  "The councillor said the figures were wrong."):
         assert [q["speaker"] for q in extract_quotes(lead + body)] == ["Tom Reyes"] * 4, lead
     # a description that was no source may be someone the text never names
@@ -3597,3 +3598,24 @@ def test_a_negated_auxiliary_is_no_name():
             "Port chief Ana Ruiz said on Monday that the walls held.")
     assert "Don't" not in _DocModel(text).entities.by_name
     assert [q["speaker"] for q in extract_quotes(text)] == ["", "Ana Ruiz"]
+
+
+def test_an_outlet_name_may_open_with_digits():
+    # before: no row (the object of "told" had to open with a capital)
+    assert _rows("Harbor woman Ana Ruiz told 1News yesterday a blocked drain caused the street to flood.") == \
+        [("reported", "Ana Ruiz", "a blocked drain caused the street to flood")]
+
+
+def test_a_name_then_its_description_with_no_comma_after_an_inverted_said():
+    # before: no row (the subject ran to nine words)
+    assert _rows("The plan could fail, said Nigel Park the chief executive of the Keel Trust.") == \
+        [("reported", "Nigel Park", "The plan could fail")]
+
+
+def test_a_description_used_after_the_first_mention_does_not_block_a_later_link():
+    # before: "the coach" stayed unlinked, since "the Harbor coach" came before the mention nearest to it, though
+    # after the person's first mention
+    text = ("Keel coach Tom Reyes, speaking after the win at Dover, said the injury was minor.\n\n"
+            "“He was managed well,” the Harbor coach said.\n\nLee Park will be assessed on Monday.\n\n"
+            "Reyes said he was proud of how his team coped.\n\n“It was a big step for all of us,” the coach said.")
+    assert [q["speaker"] for q in extract_quotes(text)] == ["Tom Reyes", "the Harbor coach", "Tom Reyes", "Tom Reyes"]

@@ -163,6 +163,7 @@ class _Entities:
     names: dict = field(default_factory=dict)          # mention text -> :func:`_name_of` (a cache)
     datelines: list = field(default_factory=list)      # sorted, disjoint (start, end) of datelines
     dateline_starts: list = field(default_factory=list)
+    first_mention: dict = field(default_factory=dict)  # canonical name -> start of its first mention (any)
 
     def in_dateline(self, i: int) -> bool:
         """Is position ``i`` inside a dateline or time stamp (:func:`datelines`)?"""
@@ -202,6 +203,8 @@ def find_entities(dm) -> _Entities:
     table.person_starts = [m[0] for m in table.mentions
                            if (ents.get(table.canon.get(m[2], m[2])) or _Entity("")).kind == "person"]
     table.all_starts = [m[0] for m in table.all_mentions]
+    for s, _, n in reversed(table.all_mentions):
+        table.first_mention[table.canonical(n)] = s
     return table
 
 
