@@ -74,6 +74,8 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _TITLE_APPOSITIVE = re.compile(r",[ \xa0]+(([A-Z][\w-]+)[ \xa0]+(?:of|for)[ \xa0]+[^,.;:“”\"]{1,100})[,.]")
 _APPOSITIVE_AFTER = re.compile(r",[ \xa0]+((?:" + alternation("appositive_start") + r")\b[^,.;:“”\"]{0,120})[,.]")
 _APPOSITIVE_VETO = re.compile(r"\b(?:" + alternation("appositive_veto") + r")[ \xa0]+$")
+# a verb in the past and its object ("Salem, a court fined a skipper …"): a clause, no appositive
+_VERB_OBJECT = re.compile(r"\b(?:[a-z]+ed|" + alternation("irregular_past") + r")[ \xa0]+(?:a|an|the)[ \xa0]")
 # a place ("Florida", data/place_names.csv) or a state's abbreviation ("Fla."): an appositive next to it ("in Jupiter,
 # Fla., the campaign manager, Corey Lewandowski,") describes the person named after it, never the place
 _STATE_ABBREVIATION = re.compile(r"(?:" + alternation("state_abbreviation") + r")\.")
@@ -499,7 +501,7 @@ def _appositives(t: str, s: int, e: int, ent: _Entity, w: _NameWords) -> None:
     (", a former minister,") or before it ("the minister, X,")."""
     # both patterns need a comma next to the mention: tried only then (the same matches, fewer tries)
     am = _APPOSITIVE_AFTER.match(t[e:e + 140]) if t.startswith(",", e) else None
-    if am and _APPOSITIVE_VETO.search(t[max(0, s - 12):s]):
+    if am and (_APPOSITIVE_VETO.search(t[max(0, s - 12):s]) or _VERB_OBJECT.search(am.group(1))):
         am = None
     if am is None and t.startswith(",", e):
         # ", Minister of Health,": a capitalised title word (no place has one: the veto does not apply)
@@ -576,15 +578,19 @@ def _joined_before(t: str, s: int, mentions: list) -> str:
 
 #: the fewest letters of an acronym read as the initials of an organisation the text names in full
 ACRONYM_MIN_LETTERS = 3
+#: ... and the fewest with which it may come before the full name ("TIFF says …" in a headline, "the Toronto
+#: International Film Festival" after it), which need not be known as an organisation (but not as a person either)
+INITIALS_ANYWHERE_LETTERS = 4
 _NOT_INITIALS = word_set("acronym_not_initials")
 _ACRONYM_COMMON_NOUN = word_set("acronym_common_noun")
 
 
 def _acronyms_by_initials(table: _Entities) -> None:
     """An acronym no parentheses defined ("the NRSA said") stands for the organisation the text named in full before
-    it, when that is the only name of the text (of any kind) whose initials, function words left out, the acronym is
-    or begins ("Northern Rail Safety Agency"), and the acronym is no common abbreviation or another body's usual
-    name (list ``acronym_not_initials``: "CEO", "NBC"); else for itself. Each name's initials are indexed once
+    it (or, of :data:`INITIALS_ANYWHERE_LETTERS` letters or more, for a name of no known kind and no gender anywhere in
+    the text), when that is the only name of the text (of any kind) whose initials, function words left out, the
+    acronym is or begins ("Northern Rail Safety Agency"), and the acronym is no common abbreviation or another body's
+    usual name (list ``acronym_not_initials``: "CEO", "NBC"); else for itself. Each name's initials are indexed once
     (no pairs of names)."""
     first: dict[str, int] = {}
     for s_, _, n in table.all_mentions:
@@ -603,7 +609,9 @@ def _acronyms_by_initials(table: _Entities) -> None:
         full = by_initials.get(a.lower(), ())
         if len(full) == 1:
             (f,) = full
-            if table.by_name[f].kind == "org" and first.get(f, 0) < first.get(n, 0):
+            ent = table.by_name[f]
+            if ent.kind == "org" and first.get(f, 0) < first.get(n, 0) \
+                    or ent.kind == "unknown" and not ent.gender and len(a) >= INITIALS_ANYWHERE_LETTERS:
                 table.acronyms[n] = table.acronyms[a] = f
 
 

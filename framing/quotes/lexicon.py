@@ -85,9 +85,11 @@ def np_internal_abbreviations() -> list[str]:
 @lru_cache(maxsize=1)
 def title_abbreviations() -> dict[str, str]:
     """Title abbreviations, lower case with and without their period ("gov.", "gov"), to the title word they stand
-    for ("governor"), from column ``title`` of ``data/abbreviations.csv``."""
+    for ("governor"), from column ``title`` of ``data/abbreviations.csv``; and titles to the noun a description of
+    their holder uses ("justice" -> "judge", ``data/title_nouns.csv``)."""
     rows = [r for r in read_csv_rows("abbreviations.csv") if r["title"]]
-    return {a: r["title"] for r in rows for a in (r["abbrev"].lower(), r["abbrev"].lower() + ".")}
+    table = {a: r["title"] for r in rows for a in (r["abbrev"].lower(), r["abbrev"].lower() + ".")}
+    return table | {r["title"]: r["noun"] for r in read_csv_rows("title_nouns.csv")}
 
 
 def speech_verbs_with(column: str, value: str) -> list[str]:

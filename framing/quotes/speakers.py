@@ -905,12 +905,18 @@ _ISSUER_BEFORE = re.compile(r"(" + NAME_RE.pattern + r")(?:[ \xa0]+[a-z]+ly)?[ \
 _ISSUER_AFTER = re.compile(r"[ \xa0]+(?:(?:" + alternation("issuing_verb") + r")[ \xa0]+)?(?:from|by)[ \xa0]+"
                            r"(?:the[ \xa0]+)?(" + NAME_RE.pattern + r")")
 
+# "In a statement released last week, Harbor Ferries said": the text opens the sentence, its issuer is the subject after
+# the comma (group 1; the match starts after the text's head)
+_ISSUER_FRONTED = re.compile(r"(?:[ \xa0]+[^,.;:“”\"]{1,60})?,[ \xa0]+(" + NAME_RE.pattern + r")[ \xa0]+(?:"
+                             + alternation("issued_in_verb") + r")\b")
+_IN_A_BEFORE = re.compile(r"\b[Ii]n[ \xa0]+(?:a|an|its|his|her|their)[ \xa0]+(?:[\w-]+[ \xa0]+){0,2}$")
+
 
 def text_issuer(dm, np_text: str, at: int) -> str:
     """The person or organisation whose text a description of a text is ("the release", "the statement": list
     ``issued_text_noun``) when the :data:`ISSUER_CHARS` characters before ``at`` name one issuer of a text with that
     head ("Harbor Ferries said in a news release Monday that … . …, the release said": Harbor Ferries; "a statement
-    from the ministry"); '' when they name none or two."""
+    from the ministry"; "In a statement released on Friday, Harbor Ferries said"); '' when they name none or two."""
     m = _ISSUED_TEXT_NP.fullmatch(np_text.strip())
     if m is None:
         return ""
@@ -921,7 +927,8 @@ def text_issuer(dm, np_text: str, at: int) -> str:
         hs, he = lo + hm.start(), lo + hm.end()
         bm = _ISSUER_BEFORE.search(t, max(lo, hs - 120), hs)
         am = _ISSUER_AFTER.match(t, he)
-        for nm in (bm, am):
+        fm = _ISSUER_FRONTED.match(t, he) if _IN_A_BEFORE.search(t, max(lo, hs - 40), hs) else None
+        for nm in (bm, am, fm):
             if nm is not None:
                 c = dm.entities.canonical(nm.group(1))
                 ent = dm.entities.by_name.get(c)
@@ -979,8 +986,10 @@ def _link_forward(dm, np_text: str, at: int, memory: _Speakers) -> str:
     named within :data:`FORWARD_PARAGRAPHS` paragraphs after ``at``, outside quotes, with that title; '' when a person
     with it was named before ``at``, or two are named after it, or a named speaker was noted earlier in the paragraph
     ("“…,” Tom Reyes said. “…,” the senator said. Later, Sen. Ann Lee said …": the description may well be one of
-    those who spoke)."""
+    those who spoke). In a headline the article may be left out ("Startup funding “woeful”, says CEO")."""
     words_ = _descriptor_words(np_text)
+    if len(words_) == 1 and _in_headline(dm, at):
+        words_ = ["the"] + words_
     w = name_words(dm.story)
     if len(words_) < 2 or words_[0] != "the" or words_[-1] not in w.titles or not singular_person(" ".join(words_)):
         return ""
@@ -988,6 +997,20 @@ def _link_forward(dm, np_text: str, at: int, memory: _Speakers) -> str:
     if k >= 0 and memory.entries[k][2] == "named" and dm.para_of(memory.pos[k]) == dm.para_of(at):
         return ""
     return _forward_person(dm, stem(words_[-1]), at)
+
+
+#: the longest first paragraph read as a headline
+HEADLINE_CHARS = 160
+
+
+def _in_headline(dm, at: int) -> bool:
+    """Is ``at`` in the text's first paragraph, a line of at most :data:`HEADLINE_CHARS` characters with no final
+    period and more paragraphs after it (a headline)?"""
+    if len(dm.paras) < 2 or dm.para_of(at) != 0:
+        return False
+    ps, pe = dm.paras[0]
+    line = dm.text[ps:pe].rstrip()
+    return len(line) <= HEADLINE_CHARS and not line.endswith(".")
 
 
 def _forward_person(dm, hstem: str, at: int) -> str:
