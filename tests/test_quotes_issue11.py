@@ -3672,3 +3672,38 @@ def test_a_skipper_is_a_person_a_he_may_resolve_to():
     # a verb in the past and its object make a clause, no appositive of the name before it
     ents = _DocModel("In Salem, a court fined a skipper before the skipper had posted.").entities.by_name
     assert not ents["Salem"].descr
+
+
+def test_an_address_and_a_lone_word_between_a_name_and_its_who_are_asides():
+    # before: "Harbor Place" spoke
+    text = "Among them was Ann Lee, retired, of Harbor Place, who said that it was unacceptable."
+    assert _rows(text) == [("reported", "Ann Lee", "it was unacceptable")]
+
+
+def test_an_agency_credit_opening_a_paragraph_is_a_dateline():
+    # before: "Harbor News" in the credit made "the company" ambiguous
+    text = ("Flights cancelled\n\n(Harbor News) - Frustrated passengers waited after Keel Airlines canceled their "
+            "flights. The company said it is working on getting back on track.")
+    assert _DocModel(text).entities.in_dateline(text.index("Harbor News"))
+    assert [q["speaker"] for q in extract_quotes(text)] == ["Keel Airlines"]
+
+
+def test_the_one_quoted_as_saying_speaks():
+    # before: "a big" (then nobody) spoke: "saying" after "was quoted … as" took the sentence's first noun phrase
+    text = ("Rumors that a big find was coming started weeks ago when chief scientist Tom Reyes was quoted by the "
+            "Ledger as saying it would be something “for the history books.”")
+    assert [(q["kind"], q["speaker"]) for q in extract_quotes(text)] == [("reported", "Tom Reyes")]
+    text = "Ann Lee arrived. Rumors started weeks ago. She was quoted as saying the find was big."
+    assert _rows(text) == [("reported", "Ann Lee", "the find was big")]
+
+
+def test_revealing_that_after_an_issued_statement_reports():
+    # before: no row ("reveal" had its past form only)
+    text = "Harbor Promoters issued a statement on Saturday revealing that seven attendees were taken to hospital."
+    assert _rows(text) == [("reported", "Harbor Promoters", "seven attendees were taken to hospital")]
+
+
+def test_the_letter_from_a_name_set_off_by_commas_is_that_names():
+    # before: "The letter" stayed a vague speaker (its issuer had to follow it with no comma)
+    text = "The surgery closed.\n\nThe letter, from Tom Reyes, practice manager, said: “The current rooms fall short.”"
+    assert extract_quotes(text)[-1]["speaker"] == "Tom Reyes"

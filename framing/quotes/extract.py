@@ -208,6 +208,7 @@ class _Reading:
             _PARTICIPLE_AFTER.search(dm.text, max(ss, m.start() - 12), m.start()) is not None
             or _PARTICIPLE_AFTER_WORD.search(dm.text, max(lo, m.start() - 20), m.start()) is not None
             or _ISSUED_TEXT_BEFORE.search(dm.text, max(lo, m.start() - 60), m.start()) is not None
+            or _QUOTED_AS.search(dm.text, max(ss, m.start() - QUOTED_AS_CHARS), m.start()) is not None
             or _opens_with_participle(dm, ss, m))
         before = dm.text[max(lo, m.start() - 200):m.start()]
         # "X welcomed the plan and said …", "“…” but said …": the verb shares the subject of the clause
@@ -294,11 +295,14 @@ class _Reading:
         the clause after the last quote of the sentence, or the sentence itself
         (:func:`.speakers.clause_subject`), else nobody."""
         mem = self.memory
+        dm = self.dm
+        qm = _QUOTED_AS.search(dm.text, max(ss, vstart - QUOTED_AS_CHARS), vstart)
+        if qm is not None:   # "… when Tom Reyes was quoted by the Ledger as saying …": the subject of "was quoted"
+            return resolve_np(dm, qm.group(1), vstart, mem)
         k = bisect.bisect_left(mem.pos, vstart) - 1
         if k >= 0 and mem.pos[k] >= ss and not opens_clause_between(self.dm.text, mem.pos[k], vstart):
             _, spk, typ = mem.entries[k]
             return spk, typ
-        dm = self.dm
         subj = clause_subject(dm, dm.text[dm.entities.after_dateline(lo):vstart])
         if not subj and lo > ss:   # "She blamed a “careless lodger,” not the owners, and said …"
             subj = clause_subject(dm, dm.text[dm.entities.after_dateline(ss):vstart])
@@ -314,6 +318,14 @@ class _Reading:
         if row.speaker:   # (then its kind is direct or partial)
             self.memory.note(e, row.speaker, row.speaker_type)
             self.attribs.append((e, row.speaker, row.speaker_type))
+
+
+#: how far before "saying" the subject of "was quoted (by X) as" is looked for
+QUOTED_AS_CHARS = 150
+# "Tom Reyes was quoted by the Ledger as saying", "he was quoted as saying": the one quoted speaks (group 1)
+_QUOTED_AS = re.compile(r"(?:^|(?<=[ \xa0]))(" + NAME_RE.pattern + "|(?i:" + alternation("pronoun_subject")
+                        + r"))[ \xa0]+(?:was|were|is|are|has[ \xa0]+been|had[ \xa0]+been)[ \xa0]+quoted"
+                        r"(?:[ \xa0]+by[ \xa0]+[^,.;:“”\"]{1,60}?)?[ \xa0]+as[ \xa0]+$")
 
 
 _ACRONYM_FORM = re.compile(r"[A-Z][A-Z&]{1,7}")

@@ -722,18 +722,22 @@ def _determiner_subject(head: str) -> str:
 
 # a comma part that is an age or a one-word place ("24", "from Salem"), never a relative's antecedent ("from Mike
 # Lee" may be)
-_ADJUNCT_PART = re.compile(r"\d+$|(?:" + alternation("place_only_preposition") + r")\s+[A-Z][\w’'.-]*$")
+# an age, a lone lower-case word ("retired") or a place or address ("from Salem", "of Mountbatten Place"): an aside
+# between a name and its "who"
+_ADJUNCT_PART = re.compile(r"\d+$|[a-z]+$|(?:of|" + alternation("place_only_preposition")
+                           + r")\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}$")
 
 
 def _relative_antecedent(parts: list[str], pronoun: str) -> str:
     """The antecedent of a lone "who"/"which" that opens the last comma part: for "who", the last NP of the
-    nearest earlier part that is no appositive (parts opening with a determiner, ages and "from" places skipped)
+    nearest earlier part that is no appositive (parts opening with a determiner, ages, lone lower-case words and
+    places or addresses after "from", "in" or "of" skipped)
     when it is a name, else the last NP of the part right before ("…, Obama was doubted by his listeners, who"
     is no name further back)."""
     if pronoun == "who":
         for p in reversed(parts[:-1]):
             if _DETERMINER_START.match(p.strip()) or _ADJUNCT_PART.match(p.strip()):
-                continue   # (nor "24" nor "from Salem" in "Ann Lee, 24, from Salem, who said")
+                continue   # (nor "24", "retired", "from Salem" in "Ann Lee, 24, from Salem, who said")
             np_ = last_np(p.strip())
             if np_ and NAME_RE.fullmatch(np_):
                 return np_
@@ -901,8 +905,9 @@ _ISSUER_BEFORE = re.compile(r"(" + NAME_RE.pattern + r")(?:[ \xa0]+[a-z]+ly)?[ \
                             + alternation("issued_in_verb") + r")[ \xa0]+(?:\w+[ \xa0]+)?in|"
                             + alternation("issuing_verb") + r")[ \xa0]+(?:" + alternation("determiner")
                             + r")[ \xa0]+(?:[\w-]+[ \xa0]+){0,2}$")
-# "a statement from the ministry", "a letter issued by Ann Lee": the text, then its issuer
-_ISSUER_AFTER = re.compile(r"[ \xa0]+(?:(?:" + alternation("issuing_verb") + r")[ \xa0]+)?(?:from|by)[ \xa0]+"
+# "a statement from the ministry", "a letter issued by Ann Lee", "The letter, from Ann Lee, …": the text, then its
+# issuer
+_ISSUER_AFTER = re.compile(r",?[ \xa0]+(?:(?:" + alternation("issuing_verb") + r")[ \xa0]+)?(?:from|by)[ \xa0]+"
                            r"(?:the[ \xa0]+)?(" + NAME_RE.pattern + r")")
 
 # "In a statement released last week, Harbor Ferries said": the text opens the sentence, its issuer is the subject after
