@@ -3707,3 +3707,31 @@ def test_the_letter_from_a_name_set_off_by_commas_is_that_names():
     # before: "The letter" stayed a vague speaker (its issuer had to follow it with no comma)
     text = "The surgery closed.\n\nThe letter, from Tom Reyes, practice manager, said: “The current rooms fall short.”"
     assert extract_quotes(text)[-1]["speaker"] == "Tom Reyes"
+
+
+def test_and_added_before_a_quotation_ends_the_reported_clause():
+    # before: the clause ran into the quotation and was dropped
+    text = 'Tom Reyes said the plan could fail and added, "Patience is key."'
+    assert _rows(text) == [("reported", "Tom Reyes", "the plan could fail"),
+                           ("direct", "Tom Reyes", '"Patience is key."')]
+
+
+def test_an_organisations_acronym_opens_the_clause_a_participle_hangs_on():
+    # before: an all-capital name was skipped as a dateline's place
+    for text in ("NASA downplayed it and said that the work goes on.",
+                 "NASA downplayed it, saying that the work goes on."):
+        assert _rows(text) == [("reported", "NASA", "the work goes on")], text
+    assert _rows("PARIS (Wire) - Ann Lee downplayed it, saying that the work goes on.") == \
+        [("reported", "Ann Lee", "the work goes on")]
+    # an acronym before a noun or a coordinator is no subject
+    text = ("In a debate, while his rivals called for a bigger effort to destroy the Keel Front, also known as KFL or "
+            "KLF, Tom Reyes hewed to the plan, noting that the two are enemies.")
+    assert _rows(text) == [("reported", "Tom Reyes", "the two are enemies")]
+    assert all(r[1] != "FBI" for r in _rows("FBI officials were angered and predicted it would affect other cases."))
+
+
+def test_a_comma_and_a_long_adverb_before_saying_make_it_a_participle():
+    # before: no row (the comma was looked for twelve characters back only)
+    text = ("Ann Lee stuck to policy at first but turned tougher against Tom Reyes, eventually saying he would be a "
+            "disaster as the nominee.")
+    assert _rows(text) == [("reported", "Ann Lee", "he would be a disaster as the nominee")]

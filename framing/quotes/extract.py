@@ -54,6 +54,9 @@ from .speakers import (
 
 # an -ing speech verb right after a comma ("…, saying the plan was dead") hangs on the clause before it
 _PARTICIPLE_AFTER = re.compile(r"(?:,(?P<mark>[”\"]|'')?|[ \xa0]+(?:–|—|--))[ \xa0]*(?:\w+ly[ \xa0]+)?$")
+#: how far before an -ing speech verb the comma (or dash) and adverb of ``_PARTICIPLE_AFTER`` are looked for (",
+#: eventually saying" has thirteen characters)
+PARTICIPLE_LEAD_CHARS = 24
 # a last comma part that opens with an -ing word (", pointing to his record and ")
 _PARTICIPLE_PART = re.compile(r",[ \xa0]+(?:\w+ly[ \xa0]+)?[a-z]+ing\b[^,;:]*$")
 # ... and so does one after "by", "before", ... ("responded by saying the plan was dead")
@@ -180,7 +183,8 @@ class _Reading:
         # (after a quotation's closing mark, "…,” adding that …", the clause ends after the mark)
         self.stops = sorted([p.end("mark") if p.group("mark") else p.start() for m in self.verbs
                              if is_participle(m.group(1))
-                             for p in [_PARTICIPLE_AFTER.search(dm.text, max(0, m.start() - 12), m.start())] if p]
+                             for p in [_PARTICIPLE_AFTER.search(dm.text, max(0, m.start() - PARTICIPLE_LEAD_CHARS),
+                                                                m.start())] if p]
                             + [b.start() for b in CLAUSE_BREAK.finditer(dm.text)]
                             + [c.start() for m in self.verbs if not is_participle(m.group(1))
                                for c in [_COORDINATED_VERB.search(dm.text, max(0, m.start() - 16), m.start())] if c])
@@ -205,7 +209,7 @@ class _Reading:
         vi = bisect.bisect_left(self.verb_starts, m.start())
         participle = is_participle(m.group(1)) and (
             # (the comma may close the quotation before the verb: "“…,” adding that …")
-            _PARTICIPLE_AFTER.search(dm.text, max(ss, m.start() - 12), m.start()) is not None
+            _PARTICIPLE_AFTER.search(dm.text, max(ss, m.start() - PARTICIPLE_LEAD_CHARS), m.start()) is not None
             or _PARTICIPLE_AFTER_WORD.search(dm.text, max(lo, m.start() - 20), m.start()) is not None
             or _ISSUED_TEXT_BEFORE.search(dm.text, max(lo, m.start() - 60), m.start()) is not None
             or _QUOTED_AS.search(dm.text, max(ss, m.start() - QUOTED_AS_CHARS), m.start()) is not None

@@ -483,6 +483,7 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     cend = _end_of_fronted_clause(dm, m.start(), cstart, cend)
     cend = _end_of_relative_aside(dm, m.start(), cstart, cend)
     cend = _before_same_verb(dm, info, cstart, cend)
+    cend = _before_coordinated_quote(dm, cstart, cend)
     cend = _before_new_attribution(dm, cstart, cend)
     cend = max(cstart, dm.clause_end(cend))
     mixed = dm.has_mark(cstart, cend)
@@ -659,6 +660,23 @@ def _before_same_verb(dm, info: dict, cstart: int, cend: int) -> int:
     v_info = dm.vinfo.get(sm.group("v"), {})
     opens = _clause_start_after(sm.end(), v_info, dm.text[sm.end():sm.end() + 200]) is not None
     return sm.start() if opens else cend
+
+
+@lru_cache(maxsize=1)
+def _coordinated_quote_re():
+    """" and [then] <a finite speech verb>, “" / ": “": a verb of the subject that introduces a quotation."""
+    forms = sorted({r["phrase"] for r in read_csv_rows("speech_verbs.csv")
+                    if r["phrase"] != r["lemma"] and not is_participle(r["phrase"]) and " " not in r["phrase"]},
+                   key=len, reverse=True)
+    return re.compile(r"[ \xa0]+and[ \xa0]+(?:(?:" + alternation("coordinated_verb_adverb") + r")[ \xa0]+)?(?:"
+                      + "|".join(re.escape(f) for f in forms) + r")[,:]?[ \xa0]*(?=[“\"]|'')")
+
+
+def _before_coordinated_quote(dm, cstart: int, cend: int) -> int:
+    """"said the plan could fail and added, “…”": the clause ends before " and <a finite speech verb>" that
+    introduces a quotation (the subject's next verb phrase, not more of the clause)."""
+    cm = _coordinated_quote_re().search(dm.text, cstart, cend)
+    return cm.start() if cm is not None else cend
 
 
 #: how far before its speech verb the ", who" of a relative aside is looked for

@@ -616,6 +616,9 @@ def opens_clause_between(text: str, lo: int, hi: int) -> bool:
                for m in _LAST_CLAUSE_OPEN.finditer(text, max(lo, hi - LAST_CLAUSE_CHARS), hi))
 
 
+_FINITE_NEXT = re.compile(r"[ \xa0]+(?:" + FINITE_ALT + r")\b")
+
+
 def _clause_subject(dm, seg: str) -> str:
     """The subject that opens the clause ``seg`` (leading conjunctions and a fronted adverbial
     before a comma dropped: "In May, a judge sided …"): a pronoun as its first word, else the first
@@ -639,8 +642,11 @@ def _clause_subject(dm, seg: str) -> str:
         n = name_in_np(dm, m)   # "Mrs. Vale" -> "Vale"
         c = ents.canonical(n) if n is not None else ""
         ent = ents.by_name.get(c)
-        if _PLACE_BEFORE.search(head, max(0, m.start() - 30), m.start()) or m.group().isupper():
-            continue   # "Here in Tarbes, Ruiz …", "PARIS, Aug 31 (Reuters) - …": a place
+        if _PLACE_BEFORE.search(head, max(0, m.start() - 30), m.start()) or m.group().isupper() and (
+                is_place(m.group()) or ent is None or ent.kind != "org" or not _FINITE_NEXT.match(head, m.end())):
+            # "Here in Tarbes, Ruiz …", "PARIS, Aug 31 (Reuters) - …": a place; "FBI officials", "ISIS or ISIL": no
+            # subject (an organisation's acronym is one right before its finite verb: "NASA downplayed it")
+            continue
         if _ARTICLE_BEFORE.search(head, max(0, m.start() - 7), m.start()) and _LOWER_AFTER.match(head, m.end()):
             continue   # "the Lane campaign sent": a modifier of the noun after it
         if ent is not None and (ent.kind in ("person", "org") or pronoun_person(dm, ent, c)):
