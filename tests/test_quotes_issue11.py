@@ -3695,6 +3695,9 @@ def test_the_one_quoted_as_saying_speaks():
     assert [(q["kind"], q["speaker"]) for q in extract_quotes(text)] == [("reported", "Tom Reyes")]
     text = "Ann Lee arrived. Rumors started weeks ago. She was quoted as saying the find was big."
     assert _rows(text) == [("reported", "Ann Lee", "the find was big")]
+    # the active form: the object of "quoted" speaks
+    text = "The Ledger quoted Tom Reyes, a local steward, as saying that after the crash the truck kept going."
+    assert _rows(text) == [("reported", "Tom Reyes", "after the crash the truck kept going")]
 
 
 def test_revealing_that_after_an_issued_statement_reports():
@@ -3735,3 +3738,24 @@ def test_a_comma_and_a_long_adverb_before_saying_make_it_a_participle():
     text = ("Ann Lee stuck to policy at first but turned tougher against Tom Reyes, eventually saying he would be a "
             "disaster as the nominee.")
     assert _rows(text) == [("reported", "Ann Lee", "he would be a disaster as the nominee")]
+
+
+def test_a_name_right_before_saying_speaks():
+    # before: no row (an -ing verb with no comma before it was no participle)
+    text = "The ad ends with a clip of Tom Reyes saying he will support the nominee."
+    assert _rows(text) == [("reported", "Tom Reyes", "he will support the nominee")]
+    # "with <noun phrase> saying": the whole noun phrase, not the name that ends it
+    text = "The poll could shift the race, with 47 percent of Keel Voters saying they will back Ann Lee."
+    assert [r[1] for r in _rows(text)] == ["47 percent of Keel Voters"]
+    # a demand is no report of the name before it
+    assert all(r[1] != "Tom Reyes" for r in _rows("Ann Lee said that ads by Tom Reyes calling for a ban were "
+                                                  "a mistake."))
+    # a report inside the sentence's own passes no speaker to the quotation after it
+    text = ("''It was his first attempt,'' said his friend, Tom Berg, who remembered Ann Reyes claiming that her "
+            "father was a sailor. (He was not.)\n\n''Ann was a classic case of someone with a father complex.''")
+    assert [(q["kind"], q["speaker"]) for q in extract_quotes(text)][1:] == [("reported", "Ann Reyes"),
+                                                                             ("unattributed", "")]
+    # a second speaker with a participle of speech ends the first one's clause
+    text = "Both issued a statement – Ann Lee saying she was “very encouraged” and Tom Reyes calling it a “great meeting.”"
+    assert [(q["kind"], q["speaker"]) for q in extract_quotes(text)] == [("partial", "Ann Lee"),
+                                                                         ("partial", "Tom Reyes")]

@@ -213,6 +213,9 @@ class _Reading:
             or _PARTICIPLE_AFTER_WORD.search(dm.text, max(lo, m.start() - 20), m.start()) is not None
             or _ISSUED_TEXT_BEFORE.search(dm.text, max(lo, m.start() - 60), m.start()) is not None
             or _QUOTED_AS.search(dm.text, max(ss, m.start() - QUOTED_AS_CHARS), m.start()) is not None
+            or _QUOTED_OBJECT_AS.search(dm.text, max(ss, m.start() - QUOTED_AS_CHARS), m.start()) is not None
+            or " " not in m.group(1) and bool(_name_right_before(dm, ss, m.start()))
+            and _absolute_subject(dm, lo, m.start()) is None
             or _opens_with_participle(dm, ss, m))
         before = dm.text[max(lo, m.start() - 200):m.start()]
         # "X welcomed the plan and said …", "“…” but said …": the verb shares the subject of the clause
@@ -245,7 +248,8 @@ class _Reading:
             if typ == "vague" and not agent(spk):
                 return   # "with banners saying …": a thing says nothing
         else:
-            spk, typ = self._participle_subject(ss, lo, m.start()) if participle or coordinated else ("", "none")
+            spk, typ = self._participle_subject(ss, lo, m.start(), m.group(1)) if participle or coordinated \
+                else ("", "none")
         inverted = "" if participle or coordinated else _inverted_subject(dm, m)
         noted = None   # the speaker the verb gives the pronouns after it
         if participle:
@@ -280,7 +284,10 @@ class _Reading:
         if r is not None:
             self.rows.append(r)
             self.taken.add(r.start, r.end)
-            self.attribs.append((r.start, r.speaker, r.speaker_type))
+            # (a name right before the participle is a report inside the sentence's own: "… remembered Tom Reyes
+            # claiming that …"; the quotations after it are not inherited from it)
+            if not (participle and spk and " " not in m.group(1) and spk == _name_right_before(dm, ss, m.start())):
+                self.attribs.append((r.start, r.speaker, r.speaker_type))
         elif says and spk and typ != "none" and _LEAD_SENTENCE_END.match(dm.text, m.end()):
             # "X said in a statement. “…”" / "X responded:\n\n“…”": the verb introduces the quote after it
             self.attribs.append((m.start(), spk, typ))
@@ -292,17 +299,22 @@ class _Reading:
         dm = self.dm
         return dm.vinfo.get(m.group(1), {}).get("type") == "evidential" and not dm.text.startswith(":", m.end())
 
-    def _participle_subject(self, ss: int, lo: int, vstart: int) -> tuple[str, str]:
-        """The speaker of ", saying …" / ", arguing that …": the subject of the clause it hangs on,
-        i.e. the last speaker noted in the sentence before it (unless a new clause opens between:
-        :func:`.speakers.opens_clause_between`), else the pronoun or name that opens
-        the clause after the last quote of the sentence, or the sentence itself
+    def _participle_subject(self, ss: int, lo: int, vstart: int, verb: str) -> tuple[str, str]:
+        """The speaker of ", saying …" / ", arguing that …" (the verb ``verb`` at ``vstart``): the one "quoted as
+        saying" (``_QUOTED_AS``, ``_QUOTED_OBJECT_AS``), or a name right before a one-word verb
+        (:func:`_name_right_before`), else the subject of the clause it hangs on, i.e. the last speaker noted in the
+        sentence before it (unless a new clause opens between: :func:`.speakers.opens_clause_between`), else the
+        pronoun or name that opens the clause after the last quote of the sentence, or the sentence itself
         (:func:`.speakers.clause_subject`), else nobody."""
         mem = self.memory
         dm = self.dm
-        qm = _QUOTED_AS.search(dm.text, max(ss, vstart - QUOTED_AS_CHARS), vstart)
-        if qm is not None:   # "… when Tom Reyes was quoted by the Ledger as saying …": the subject of "was quoted"
+        qm = _QUOTED_AS.search(dm.text, max(ss, vstart - QUOTED_AS_CHARS), vstart) \
+            or _QUOTED_OBJECT_AS.search(dm.text, max(ss, vstart - QUOTED_AS_CHARS), vstart)
+        if qm is not None:   # "Tom Reyes was quoted by the Ledger as saying …", "The Ledger quoted Tom Reyes as saying"
             return resolve_np(dm, qm.group(1), vstart, mem)
+        named = _name_right_before(dm, ss, vstart) if " " not in verb else ""
+        if named:   # "a clip of Tom Reyes saying he will …": the name speaks (not "Ann Lee calling for …", a demand)
+            return named, "named"
         k = bisect.bisect_left(mem.pos, vstart) - 1
         if k >= 0 and mem.pos[k] >= ss and not opens_clause_between(self.dm.text, mem.pos[k], vstart):
             _, spk, typ = mem.entries[k]
@@ -330,6 +342,28 @@ QUOTED_AS_CHARS = 150
 _QUOTED_AS = re.compile(r"(?:^|(?<=[ \xa0]))(" + NAME_RE.pattern + "|(?i:" + alternation("pronoun_subject")
                         + r"))[ \xa0]+(?:was|were|is|are|has[ \xa0]+been|had[ \xa0]+been)[ \xa0]+quoted"
                         r"(?:[ \xa0]+by[ \xa0]+[^,.;:“”\"]{1,60}?)?[ \xa0]+as[ \xa0]+$")
+
+# "The Ledger quoted Tom Reyes, a steward, as saying …": the object of "quoted" speaks (group 1, its appositive left
+# out)
+_QUOTED_OBJECT_AS = re.compile(r"\bquoted[ \xa0]+([^,.;:“”\"]{2,60}?)(?:,[ \xa0]+[^.;:“”\"]{2,60},)?[ \xa0]+as"
+                               r"[ \xa0]+$")
+# a name right before an -ing speech verb with no comma between ("a clip of Tom Reyes saying …")
+_NAME_RIGHT_BEFORE = re.compile(r"(?:^|(?<=[ \xa0(]))(" + NAME_RE.pattern + r")[ \xa0]+$")
+#: how far before the verb that name is looked for
+NAME_BEFORE_CHARS = 60
+
+
+def _name_right_before(dm, ss: int, vstart: int) -> str:
+    """The canonical name of the person or organisation written right before the -ing speech verb at ``vstart``
+    with no comma between ("a clip of Tom Reyes saying he will …", "Abraham Lincoln saying that …"): the one who
+    says it; '' for none (a common or sentence-opening word, a place or a name of no known kind)."""
+    nm = _NAME_RIGHT_BEFORE.search(dm.text, max(ss, vstart - NAME_BEFORE_CHARS), vstart)
+    if nm is None or nm.start(1) == ss:
+        return ""
+    ents = dm.entities
+    c = ents.canonical(nm.group(1))
+    ent = ents.by_name.get(c)
+    return c if ent is not None and ent.kind in ("person", "org") else ""
 
 
 _ACRONYM_FORM = re.compile(r"[A-Z][A-Z&]{1,7}")

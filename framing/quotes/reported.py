@@ -672,10 +672,16 @@ def _coordinated_quote_re():
                       + "|".join(re.escape(f) for f in forms) + r")[,:]?[ \xa0]*(?=[“\"]|'')")
 
 
+# " and Tom Reyes calling it …": another speaker and a participle of speech (an absolute phrase of its own)
+_AND_NAME_PARTICIPLE = re.compile(r"[ \xa0]+and[ \xa0]+" + NAME_RE.pattern + r"[ \xa0]+(?:"
+                                  + "|".join(speech_participles()) + r")\b")
+
+
 def _before_coordinated_quote(dm, cstart: int, cend: int) -> int:
     """"said the plan could fail and added, “…”": the clause ends before " and <a finite speech verb>" that
-    introduces a quotation (the subject's next verb phrase, not more of the clause)."""
-    cm = _coordinated_quote_re().search(dm.text, cstart, cend)
+    introduces a quotation (the subject's next verb phrase, not more of the clause), or before " and <a name> <a
+    participle of speech>" ("Ann Lee saying she was pleased and Tom Reyes calling it …": another speaker's)."""
+    cm = _coordinated_quote_re().search(dm.text, cstart, cend) or _AND_NAME_PARTICIPLE.search(dm.text, cstart, cend)
     return cm.start() if cm is not None else cend
 
 
