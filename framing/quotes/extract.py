@@ -212,8 +212,7 @@ class _Reading:
             _PARTICIPLE_AFTER.search(dm.text, max(ss, m.start() - PARTICIPLE_LEAD_CHARS), m.start()) is not None
             or _PARTICIPLE_AFTER_WORD.search(dm.text, max(lo, m.start() - 20), m.start()) is not None
             or _ISSUED_TEXT_BEFORE.search(dm.text, max(lo, m.start() - 60), m.start()) is not None
-            or _QUOTED_AS.search(dm.text, max(ss, m.start() - QUOTED_AS_CHARS), m.start()) is not None
-            or _QUOTED_OBJECT_AS.search(dm.text, max(ss, m.start() - QUOTED_AS_CHARS), m.start()) is not None
+            or _quoted_as(dm, ss, m.start()) is not None
             or " " not in m.group(1) and bool(_name_right_before(dm, ss, m.start()))
             and _absolute_subject(dm, lo, m.start()) is None
             or _opens_with_participle(dm, ss, m))
@@ -308,8 +307,7 @@ class _Reading:
         (:func:`.speakers.clause_subject`), else nobody."""
         mem = self.memory
         dm = self.dm
-        qm = _QUOTED_AS.search(dm.text, max(ss, vstart - QUOTED_AS_CHARS), vstart) \
-            or _QUOTED_OBJECT_AS.search(dm.text, max(ss, vstart - QUOTED_AS_CHARS), vstart)
+        qm = _quoted_as(dm, ss, vstart)
         if qm is not None:   # "Tom Reyes was quoted by the Ledger as saying …", "The Ledger quoted Tom Reyes as saying"
             return resolve_np(dm, qm.group(1), vstart, mem)
         named = _name_right_before(dm, ss, vstart) if " " not in verb else ""
@@ -353,11 +351,27 @@ _NAME_RIGHT_BEFORE = re.compile(r"(?:^|(?<=[ \xa0(]))(" + NAME_RE.pattern + r")[
 NAME_BEFORE_CHARS = 60
 
 
+def _quoted_as(dm, ss: int, vstart: int):
+    """The match of ``_QUOTED_AS`` or ``_QUOTED_OBJECT_AS`` that ends at the -ing verb at ``vstart`` (the one quoted
+    is group 1), or None; the patterns are tried only when "quoted" is in the window."""
+    lo = max(ss, vstart - QUOTED_AS_CHARS)
+    if dm.text.find("quoted", lo, vstart) < 0:
+        return None
+    return _QUOTED_AS.search(dm.text, lo, vstart) or _QUOTED_OBJECT_AS.search(dm.text, lo, vstart)
+
+
 def _name_right_before(dm, ss: int, vstart: int) -> str:
     """The canonical name of the person or organisation written right before the -ing speech verb at ``vstart``
     with no comma between ("a clip of Tom Reyes saying he will …", "Abraham Lincoln saying that …"): the one who
     says it; '' for none (a common or sentence-opening word, a place or a name of no known kind)."""
-    nm = _NAME_RIGHT_BEFORE.search(dm.text, max(ss, vstart - NAME_BEFORE_CHARS), vstart)
+    t = dm.text
+    k = vstart - 1
+    while k > ss and t[k] in " \xa0":
+        k -= 1
+    w = t.rfind(" ", ss, k) + 1
+    if k <= ss or not t[max(w, ss)].isupper():
+        return ""   # (the word before is no capitalised one: no name, and no pattern tried)
+    nm = _NAME_RIGHT_BEFORE.search(t, max(ss, vstart - NAME_BEFORE_CHARS), vstart)
     if nm is None or nm.start(1) == ss:
         return ""
     ents = dm.entities
