@@ -3759,3 +3759,40 @@ def test_a_name_right_before_saying_speaks():
     text = "Both issued a statement – Ann Lee saying she was “very encouraged” and Tom Reyes calling it a “great meeting.”"
     assert [(q["kind"], q["speaker"]) for q in extract_quotes(text)] == [("partial", "Ann Lee"),
                                                                          ("partial", "Tom Reyes")]
+
+
+def test_a_first_name_alone_is_the_one_person_it_opens_and_a_question_topic_blocks_no_link():
+    text = ("Harbor FC coach Tomas Reyes said the final was well balanced.\n\n"
+            "Speaking at the press conference, Tomas mentioned, “Losing Ann Park was a turning point for us.”\n\n"
+            "“When we got the red card I had to change the plan.”\n\n"
+            "When asked if bringing Lee Gama was the only option, the coach said, “I wanted a leg back.”")
+    # before: "Tomas" was a speaker of its own, and "the coach" stayed unlinked past Lee Gama
+    assert _DocModel(text).entities.canonical("Tomas") == "Tomas Reyes"
+    assert [q["speaker_id"] for q in extract_quotes(text)] == ["Tomas Reyes"] * 4
+    # two persons with that first name: it stays as written
+    text2 = "Tomas Reyes and Tomas Berg met. Tomas said the plan was fine."
+    assert _DocModel(text2).entities.canonical("Tomas") == "Tomas"
+    # a name the text says nothing more of than its first name's gender is no person's full name
+    # nor is a title-case line that opens with the name
+    text3 = "Mr. Reyes Is Not a Socialist\n\nMr. Reyes is not happy, he said. Reyes accused the paper."
+    assert _DocModel(text3).entities.canonical("Reyes") == "Reyes"
+
+
+def test_an_age_before_a_person_noun_and_a_company_suffix():
+    # before: "the 41-year-old singer-songwriter" stayed unlinked (the age had to be the head), and "Keel Concerts Sdn
+    # Bhd" (no organisation word) was a person nearer than the singer
+    text = ("American singer Ann Badu bears no ill-feelings over the cancellation of her concert.\n\n"
+            "At a press conference by concert organiser Keel Concerts Sdn Bhd, the 41-year-old singer-songwriter said "
+            "she was here for the people.")
+    assert _DocModel(text).entities.by_name["Keel Concerts Sdn Bhd"].kind == "org"
+    assert [q["speaker"] for q in extract_quotes(text)] == ["Ann Badu"]
+
+
+def test_a_nearer_person_with_another_role_noun_does_not_block_a_title_link():
+    # before: "Bo Park" (a leader, named nearer) blocked "the Premier"
+    text = ("WA Premier Tom Reyes says new Opposition leader Bo Park still has a lot to learn.\n\n"
+            "“I do wish him well,” the Premier said on his first day back at work.")
+    assert extract_quotes(text)[-1]["speaker"] == "Tom Reyes"
+    # a nearer person the text gives no role may be the one meant: still no link
+    text = text.replace("new Opposition leader Bo Park", "Bo Park")
+    assert extract_quotes(text)[-1]["speaker"] != "Tom Reyes"

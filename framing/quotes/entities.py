@@ -627,6 +627,7 @@ def _merge_canonical(table: _Entities) -> None:
     table.canon = canonical_names(names, ents, table.acronyms)
     for n, target in placed.items():
         table.canon[n] = table.canon.get(target, target)
+    table.canon.update(_first_names_alone(table.canon, ents, table.common))
     for n, c in list(table.canon.items()):
         if c in ents and n in ents:
             en, ec = ents[n], ents[c]
@@ -642,6 +643,34 @@ def _merge_canonical(table: _Entities) -> None:
                 ents[n].gender, ents[n].gender_listed = ents[c].gender, ents[c].gender_listed
             if ents[n].kind == "unknown":
                 ents[n].kind = ents[c].kind
+
+
+def _first_names_alone(canon: dict, ents: dict, common) -> dict[str, str]:
+    """One-word names that are their own canonical form and the first word of exactly one person's canonical name
+    of two words or more ("Sergio mentioned …" after "coach Sergio Lobera"; "Mr. Lou" after "Finance Minister Lou
+    Jiwei"), each to that name; not a listed place ("Paris" beside "Paris Hilton") nor an organisation. The text must
+    say more of that person than its first name's gender (:func:`_said_of`), or use the one word as a person's
+    ("Donald … his"): "Cleveland police" is no "Cleveland Browns"."""
+    by_first: dict[str, set] = {}
+    for c in set(canon.values()):
+        ent = ents.get(c)
+        if " " in c and ent is not None and ent.kind == "person" \
+                and not any(w.lower() in common for w in c.split()[1:]):   # (no title-case line: "Sanders Is Not …")
+            by_first.setdefault(c.split()[0], set()).add(c)
+    out = {}
+    for n, c in canon.items():
+        full = by_first.get(n, ())
+        if c == n and " " not in n and len(full) == 1 and ents[n].kind != "org" and not is_place(n):
+            (f,) = full
+            if _said_of(ents[f]) or ents[n].kind == "person" or ents[n].gender:
+                out[n] = f
+    return out
+
+
+def _said_of(ent: _Entity) -> bool:
+    """Does the text say more of the person ``ent`` than its first name's gender: a title, a description, a
+    pronoun's gender?"""
+    return bool(ent.descr or ent.role_words or ent.gender and not ent.gender_listed)
 
 
 #: the most words of a place that opens a capitalised run before a name ("In Puerto Rico Lee said")

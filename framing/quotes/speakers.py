@@ -1129,7 +1129,8 @@ def _link_descriptor(dm, np_text: str, at: int, words_: list[str]) -> str:
     head = words_[-1]
     orgw = dm.rules.get("org", {})
     roles = dm.rules.get("keyword", {})
-    age = _AGE_NOUN.fullmatch(head) is not None   # "the 72-year-old": a person, whoever was named last
+    # "the 72-year-old", "the 41-year-old singer-songwriter": a person, whoever was named last
+    age = any(_AGE_NOUN.fullmatch(w) for w in words_) and head not in orgw
     org_noun = head in _ORG_NOUN_BEFORE_NAME   # "the regulator", after "energy regulator Ofgem"
     if head not in roles and head not in orgw and head not in dm.rules.get("person", {}) and not age and not org_noun:
         return ""
@@ -1158,7 +1159,7 @@ def _link_descriptor(dm, np_text: str, at: int, words_: list[str]) -> str:
         if ent is None:
             continue
         if nearest_person is None and (ent.kind == "person" or not org_head and not age and person_like(dm, ent)) \
-                and (age or not _titled_otherwise(dm, ent, hstem)):
+                and (age or not _titled_otherwise(dm, ent, hstem)) and not _question_topic(dm, s):
             nearest_person = c   # (or a name written as a person's: "… said Sen. Ann Lee. Ivo Park left …")
         sc = 0
         if org_head:
@@ -1194,15 +1195,17 @@ def _link_descriptor(dm, np_text: str, at: int, words_: list[str]) -> str:
 
 
 def _titled_otherwise(dm, ent, hstem: str) -> bool:
-    """Does the text give the person ``ent`` a title other than the one of stem ``hstem`` ("Premier Ann Lee
-    said … – union secretary Bo Reyes. “…,” the premier said.": the secretary, named nearer, is not the premier)?"""
-    return hstem not in ent.descr and not ent.descr.isdisjoint(_title_stems(dm.story))
+    """Does the text give the person ``ent`` a title or role noun other than the one of stem ``hstem`` ("Premier Ann
+    Lee said … – union secretary Bo Reyes. “…,” the premier said.": the secretary, named nearer, is not the premier;
+    "new Opposition leader Bo Reyes" is not "the Premier")?"""
+    return hstem not in ent.descr and not ent.descr.isdisjoint(_role_stems(dm.story))
 
 
 @lru_cache(maxsize=8)
-def _title_stems(story) -> frozenset:
-    """The stems of the titles of ``data/role_rules.csv`` (and a pack's)."""
-    return frozenset(stem(t) for t in name_words(story).titles)
+def _role_stems(story) -> frozenset:
+    """The stems of the titles and person words of ``data/role_rules.csv`` (and a pack's)."""
+    w = name_words(story)
+    return frozenset(stem(t) for t in list(w.titles) + list(w.person))
 
 
 _CONTRAST_MODIFIER = word_set("contrast_modifier")
@@ -1473,12 +1476,25 @@ def _person_named_after(dm, spk: str, pos: int, at: int) -> bool:
 
 def _named_since(dm, spk: str, pos: int, at: int) -> list[str]:
     """The canonical names of the mentions outside quotations between ``spk``'s last mention after ``pos`` and
-    ``at``."""
+    ``at`` (but those a question is about: :func:`_question_topic`)."""
     ents = dm.entities
     between = ents.mentions[bisect.bisect_right(ents.mention_starts, pos):bisect.bisect_left(ents.mention_starts, at)]
-    names = [ents.canonical(n) for _, _, n in between]
+    names = [ents.canonical(n) for s, _, n in between if not _question_topic(dm, s)]
     last_own = max((k for k, c in enumerate(names) if c == spk), default=-1)
     return names[last_own + 1:]
+
+
+# "asked" and no comma or stop after it: a mention after it is in the question put to a speaker
+_ASKED_BEFORE = re.compile(r"\b[Aa]sked\b[^,.;:!?“”\"]*$")
+#: how far before a mention that "asked" is looked for
+ASKED_CHARS = 120
+
+
+def _question_topic(dm, s: int) -> bool:
+    """Is the mention at ``s`` inside a question put to a speaker ("When asked if bringing Saviour Gama was the only
+    option, the coach said"): after "asked" in its sentence, with no comma between? The person it names is what was
+    asked about, not one who may be speaking."""
+    return _ASKED_BEFORE.search(dm.text, max(dm.sent_start(s), s - ASKED_CHARS), s) is not None
 
 
 def _org_head_word(name: str) -> str:
