@@ -3796,3 +3796,23 @@ def test_a_nearer_person_with_another_role_noun_does_not_block_a_title_link():
     # a nearer person the text gives no role may be the one meant: still no link
     text = text.replace("new Opposition leader Bo Park", "Bo Park")
     assert extract_quotes(text)[-1]["speaker"] != "Tom Reyes"
+
+
+def test_appealing_for_reports_a_demand_after_a_tail():
+    # before: no row, or one that ran over the tail ("appeal for" was no verb of speech)
+    text = "Rates rose in all regions, the agency said in a statement, appealing for better coverage."
+    assert _rows(text) == [("reported", "the agency", "Rates rose in all regions"),
+                           ("reported", "the agency", "better coverage")]
+
+
+def test_a_place_in_capitals_and_a_dash_is_a_dateline_outside_the_row():
+    # before: "GENEVA - " opened the reported row
+    text = "Cases rise\n\nGENEVA - The number of cases nearly quadrupled, the Keel Health Agency said on Monday."
+    assert _rows(text) == [("reported", "Keel Health Agency", "The number of cases nearly quadrupled")]
+
+
+def test_a_text_named_by_its_issuer_is_that_issuers():
+    # before: "the KHA statement" stayed a vague speaker
+    text = ("The Keel Health Agency (KHA) said on Monday that cases rose. “Spikes have occurred in many countries,” "
+            "the KHA statement said.")
+    assert extract_quotes(text)[-1]["speaker_id"] == "Keel Health Agency"

@@ -103,7 +103,11 @@ _WIRE_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:[ \xa0][A-Z][A-Z.'’-]+){0,3}
                             r"|[A-Z][\w.'’]+(?:[ \xa0][A-Z][\w.'’]+){0,2}[ \xa0]\([A-Z][^()\n-]{1,39}\)[ \xa0]*[–—-]"
                             r"[ \xa0]*"
                             # ... or an agency alone in parentheses opening the paragraph ("(Harbor News) - ")
-                            r"|\([A-Z][^()\n-]{1,39}\)[ \xa0]*[–—-][ \xa0]*")
+                            r"|\([A-Z][^()\n-]{1,39}\)[ \xa0]*[–—-][ \xa0]*"
+                            # ... or a place in capitals (three letters at least) and a dash alone ("GENEVA - ",
+                            # "WASHINGTON — ")
+                            r"|[A-Z]{3,}(?:[ \xa0][A-Z]{2,}){0,3}(?:,[ \xa0][A-Z][\w.]{1,14})?[ \xa0]+(?:[–—-]|--)"
+                            r"[ \xa0]+")
 # ... or a place in title case, a comma, a day of a month, maybe an agency, and a colon ("Portmore, July 3: ",
 # "New Delhi, Jan 5 (PTI): "): the South Asian wires' form
 _COLON_DATELINE = re.compile(r"[A-Z][\w.'’]+(?:[ \xa0][A-Z][\w.'’]+){0,2},[ \xa0]+(?:(?:" + alternation("date_word")
@@ -294,8 +298,8 @@ def datelines(dm) -> list[tuple[int, int]]:
     of at most :data:`DATELINE_WORDS` words that holds a clock time or a date with a year, no speech
     verb, and does not end as a sentence does (:func:`_ends_sentence`); or the opening of a
     paragraph up to a dash within :data:`DATELINE_PREFIX_CHARS` characters that holds a date
-    ("LONDON, June 3 (Wire) - "), a wire dateline with no date ("DENVER, Colo. (Wire) - ", "(Wire) - ") or one with
-    a colon ("Portmore, July 3: "). Each
+    ("LONDON, June 3 (Wire) - "), a wire dateline with no date ("DENVER, Colo. (Wire) - ", "(Wire) - ", "GENEVA - ")
+    or one with a colon ("Portmore, July 3: "). Each
     paragraph is read once, in a bounded window."""
     text, out = dm.text, []
     for a, b in dm.paras:

@@ -1159,7 +1159,7 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
             spk, typ = resolve_np(dm, _unmask(np_), ss + m.start(), memory)
             if not spk and unresolved_pronoun(np_) and not m.group("app"):
                 typ = UNRESOLVED   # "…, they said." with no antecedent: the clause, no speaker
-            cs, ce = ss, ss + m.start()
+            cs, ce = dm.entities.after_dateline(ss), ss + m.start()   # ("GENEVA - …": not the dateline)
             if count_words(t[cs:ce]) < 4:
                 continue
         while ce > cs and t[ce - 1] in ".!? ":

@@ -927,10 +927,17 @@ def text_issuer(dm, np_text: str, at: int) -> str:
     """The person or organisation whose text a description of a text is ("the release", "the statement": list
     ``issued_text_noun``) when the :data:`ISSUER_CHARS` characters before ``at`` name one issuer of a text with that
     head ("Harbor Ferries said in a news release Monday that … . …, the release said": Harbor Ferries; "a statement
-    from the ministry"; "In a statement released on Friday, Harbor Ferries said"); '' when they name none or two."""
+    from the ministry"; "In a statement released on Friday, Harbor Ferries said"), or the person or organisation the
+    description names before its head ("the KHA statement"); '' when they name none or two."""
     m = _ISSUED_TEXT_NP.fullmatch(np_text.strip())
     if m is None:
         return ""
+    mod = np_text.strip()[4:m.start(1)].strip()   # "the WHO statement", "the Harbor Ferries release": its issuer
+    if mod and mod[0].isupper():
+        c = dm.entities.canonical(mod)
+        ent = dm.entities.by_name.get(c)
+        if ent is not None and ent.kind in ("person", "org"):
+            return c
     t, head = dm.text, m.group(1).lower()
     lo = max(0, at - ISSUER_CHARS)
     found = set()
