@@ -3816,3 +3816,16 @@ def test_a_text_named_by_its_issuer_is_that_issuers():
     text = ("The Keel Health Agency (KHA) said on Monday that cases rose. “Spikes have occurred in many countries,” "
             "the KHA statement said.")
     assert extract_quotes(text)[-1]["speaker_id"] == "Keel Health Agency"
+
+
+def test_a_sentence_opening_description_before_a_name_with_no_closing_comma():
+    # before: "Health Minister" (headline) and "the health minister" stayed unlinked: the description before the name
+    # needed a comma after the name too, and a headline's bare title had to be one word
+    text = ("We need time to fix Keel, says Health Minister\n\n"
+            "The Minister of Health, Tom Reyes has refuted claims that the government is not working.\n\n"
+            "Speaking in Accra on Wednesday, Reyes said “we will fix the country.”\n\n"
+            "“Productivity was impacted,” the health minister said.")
+    assert [q["speaker"] for q in extract_quotes(text)] == ["Tom Reyes"] * 3
+    # a description after a comma inside its sentence is no appositive of the name when none closes it
+    ents = _DocModel("He left, the minister of health, Tom Reyes said on Monday.").entities.by_name
+    assert "mini" not in ents["Tom Reyes"].descr

@@ -84,6 +84,8 @@ _GENERIC_MASCULINE = word_set("generic_masculine")   # "spokesman Ann Hicks": no
 # a possessive ending ("Reuters'", "the ministry's"): an organisation word with it is still one
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _APPOSITIVE_BEFORE = re.compile(r"(?:^|[.;:(,]\s|\n)([^,.;:\n]{3,80}),[ \xa0]+$")
+_LOWER_WORD_AFTER = re.compile(r"[ \xa0]+[a-z]")
+_SENTENCE_OPENING_THE = re.compile(r"The[ \xa0]")
 _PARENTHESES = re.compile(r"[ \xa0]*(?:[a-z]+[ \xa0]+)?\(([^()]{2,80})\)")
 #: a paragraph of at most this many words that holds a date or a clock time is a dateline or time
 #: stamp ("Last updated: 14 June 2024, 07:30 BST", "By Ann Lee | June 3, 2024"): its names refer to
@@ -521,11 +523,14 @@ def _appositives(t: str, s: int, e: int, ent: _Entity, w: _NameWords) -> None:
             ent.kind = "person"
         if any(x.lower() in w.org for x in words[:3]):
             ent.kind = "org"
-    # appositive before: "DESC, Name," (descriptor segment ends right before)
-    if t[e:e + 1] not in (",", ".") or not _comma_spaces_before(t, max(0, s - 90), s):
+    # appositive before: "DESC, Name," (descriptor segment ends right before); or, with no comma after the name, a
+    # definite description that opens its sentence ("The Minister of Health, Ann Lee has refuted …")
+    closed = t[e:e + 1] in (",", ".")
+    if not (closed or _LOWER_WORD_AFTER.match(t, e)) or not _comma_spaces_before(t, max(0, s - 90), s):
         return
     bm = _APPOSITIVE_BEFORE.search(t[max(0, s - 90):s])
-    if bm:
+    if bm and (closed or _SENTENCE_OPENING_THE.match(bm.group(1))
+               and not t[max(0, s - 90) + bm.start(1) - 2:max(0, s - 90) + bm.start(1)].startswith(",")):
         words = WORD_RE.findall(bm.group(1))
         if words and words[0][0].islower() or (words and words[0].lower() in _DETERMINER):
             ent.descr |= {stem(x) for x in words}

@@ -1006,8 +1006,8 @@ def _link_forward(dm, np_text: str, at: int, memory: _Speakers) -> str:
     ("“…,” Tom Reyes said. “…,” the senator said. Later, Sen. Ann Lee said …": the description may well be one of
     those who spoke). In a headline the article may be left out ("Startup funding “woeful”, says CEO")."""
     words_ = _descriptor_words(np_text)
-    if len(words_) == 1 and _in_headline(dm, at):
-        words_ = ["the"] + words_
+    if words_ and words_[0] not in _DETERMINER_WORDS and _in_headline(dm, at):
+        words_ = ["the"] + words_   # ("…, says CEO", "…, says Health Minister")
     w = name_words(dm.story)
     if len(words_) < 2 or words_[0] != "the" or words_[-1] not in w.titles or not singular_person(" ".join(words_)):
         return ""
@@ -1017,6 +1017,7 @@ def _link_forward(dm, np_text: str, at: int, memory: _Speakers) -> str:
     return _forward_person(dm, stem(words_[-1]), at)
 
 
+_DETERMINER_WORDS = word_set("determiner")
 #: the longest first paragraph read as a headline
 HEADLINE_CHARS = 160
 
