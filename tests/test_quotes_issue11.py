@@ -3829,3 +3829,10 @@ def test_a_sentence_opening_description_before_a_name_with_no_closing_comma():
     # a description after a comma inside its sentence is no appositive of the name when none closes it
     ents = _DocModel("He left, the minister of health, Tom Reyes said on Monday.").entities.by_name
     assert "mini" not in ents["Tom Reyes"].descr
+
+
+def test_a_parenthetical_gloss_after_a_quotation_ends_the_reported_clause():
+    # before: "saying he's “…” (his wife" was one reported row, the writer's gloss inside it
+    text = "The debate had jokes, like Tom Reyes saying he's “slept with a teacher for 30 years” (his wife)."
+    assert [(q["kind"], q["speaker"], q["text"]) for q in extract_quotes(text)] == \
+        [("partial", "Tom Reyes", "“slept with a teacher for 30 years”")]

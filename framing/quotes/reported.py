@@ -475,6 +475,9 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     par = dm.unopened_close(cstart, cend)
     if par >= 0:
         cend = par
+    gloss = _GLOSS_AFTER_MARK.search(t, cstart, cend)
+    if gloss is not None:   # "saying he's “slept with a teacher” (his wife).": the writer's gloss ends the clause
+        cend = gloss.start() + 1
     # and the clause ends at the comma of a participle that reports again ("…, adding that …") or before a
     # clause of the writer's ("…; …", "…, but …"), by bisection
     k = bisect.bisect_left(stops, cstart)
@@ -660,6 +663,10 @@ def _before_same_verb(dm, info: dict, cstart: int, cend: int) -> int:
     v_info = dm.vinfo.get(sm.group("v"), {})
     opens = _clause_start_after(sm.end(), v_info, dm.text[sm.end():sm.end() + 200]) is not None
     return sm.start() if opens else cend
+
+
+# a closing quotation mark, then a parenthesis: the writer's gloss on the quoted words
+_GLOSS_AFTER_MARK = re.compile(r"[”\"][ \xa0]+\(")
 
 
 @lru_cache(maxsize=1)
