@@ -3756,7 +3756,8 @@ def test_a_name_right_before_saying_speaks():
     assert [(q["kind"], q["speaker"]) for q in extract_quotes(text)][1:] == [("reported", "Ann Reyes"),
                                                                              ("unattributed", "")]
     # a second speaker with a participle of speech ends the first one's clause
-    text = "Both issued a statement – Ann Lee saying she was “very encouraged” and Tom Reyes calling it a “great meeting.”"
+    text = ("Both issued a statement – Ann Lee saying she was “very encouraged” and Tom Reyes calling it a “great "
+            "meeting.”")
     assert [(q["kind"], q["speaker"]) for q in extract_quotes(text)] == [("partial", "Ann Lee"),
                                                                          ("partial", "Tom Reyes")]
 
