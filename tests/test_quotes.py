@@ -388,6 +388,8 @@ RULE_EXAMPLES = {
                       ("unattributed", "", "")),
     "name_colon": ("The port shut. Mayor Ana Ruiz: “The port is closed today.”", ("direct", "Ana Ruiz", ":"),
                    ("unattributed", "", "")),
+    "headline_name_after": ("“The port is closed”: Ana Ruiz shuts the harbor\n\nMayor Ana Ruiz closed the port.",
+                            ("direct", "Ana Ruiz", ""), ("scare", "", "")),
     "issued_text_colon": ("Mayor Ann Lee released the following statement: “We thank every worker of the port.”",
                           ("direct", "Ann Lee", "released"), ("unattributed", "", "")),
     "passive_agent": ("The plan is “a disaster for the port,” as described by officials.",

@@ -3837,3 +3837,28 @@ def test_a_parenthetical_gloss_after_a_quotation_ends_the_reported_clause():
     text = "The debate had jokes, like Tom Reyes saying he's “slept with a teacher for 30 years” (his wife)."
     assert [(q["kind"], q["speaker"], q["text"]) for q in extract_quotes(text)] == \
         [("partial", "Tom Reyes", "“slept with a teacher for 30 years”")]
+
+
+def test_leader_is_a_title_and_a_headline_attributes_by_a_colon_either_side():
+    # before: "Senate Majority Leader Mitch McConnell" kept its title, so "McConnell:" in the headline named nobody,
+    # and "“…”: Name launches campaign" had no rule
+    text = ("Reyes: ‘The Senate is not shutting down’\n\n"
+            "Senate Majority Leader Tom Reyes announced that he was going to keep the Senate in session.")
+    assert [q["speaker"] for q in extract_quotes(text)] == ["Tom Reyes", "Tom Reyes"]
+    text = "‘No ifs, no buts’: Tom Reyes launches campaign\n\nOpposition Leader Tom Reyes has ruled out lockdowns."
+    assert extract_quotes(text)[0]["speaker"] == "Tom Reyes"
+    # in the body the words after a colon are the writer's
+    assert extract_quotes("He was clear.\n\n“No ifs”: Tom Reyes has said it twice.")[0]["speaker"] == ""
+
+
+def test_was_forced_to_concede_did_concede():
+    # before: no row (a copula before "forced" read as a modal)
+    assert _rows("Tom Reyes was forced to concede that the plan failed.") == \
+        [("reported", "Tom Reyes", "the plan failed")]
+    assert _rows("Tom Reyes would be forced to concede that the plan failed.") == []
+
+
+def test_a_speech_noun_after_a_determiner_is_no_verb_before_a_quotation():
+    # before: "the claim" was read as the verb "claim" after an infinitive, and the quotation had no speaker
+    text = 'Tom Reyes spoke from the floor to rebut the claim, saying, "This will be called the Ann Shutdown."'
+    assert extract_quotes(text)[0]["speaker"] == "Tom Reyes"

@@ -37,6 +37,7 @@ from .speakers import (
     adjective_lead,
     appositive_name,
     clause_subject,
+    determiner_noun,
     holds_clause,
     modal_before,
     noun_before_for,
@@ -305,10 +306,12 @@ def reporting_verb_before(c: _Context):
     if c.so_called:
         return None
     dm, t = c.dm, c.dm.text
-    # (not a noun after a possessive: "pleased with Lee’s comments on Friday, telling the press, “…”")
+    # (not a noun after a possessive or a determiner: "pleased with Lee’s comments on Friday, telling the press, “…”",
+    # "to rebut the claim, saying, “…”")
     verbs = [m for m in dm.verb_re.finditer(t, c.lo, c.s)
              if not dm.in_quote(m.start()) and not possessive_noun(t, m.start(), m.group(1))
              and not noun_before_plural_verb(t, m.end(), m.group(1)) and not noun_before_for(t, m.end(), m.group(1))
+             and not determiner_noun(t, m.start(), m.group(1), dm.vinfo.get(m.group(1), {}).get("lemma", ""))
              and not _manner_apart(c, m)]
     if not verbs:
         return None
@@ -492,8 +495,27 @@ def attribution_inside(c: _Context):
 
 
 #: the attribution rules, tried in this order
+# "“…”: Ann Lee launches campaign", "“…” - Ann Lee": a colon or dash after the quotation, then a name
+_COLON_THEN_NAME = re.compile(r"[ \xa0]*(?::|[-–—])[ \xa0]*(" + NAME_RE.pattern + r")")
+
+
+def headline_name_after(c: _Context):
+    """``“…”: Ann Lee launches campaign`` / ``“…” - Ann Lee``: in the text's first paragraph (its headline), a colon
+    or dash right after the quotation, then a person's or an organisation's name."""
+    if c.para_lo != 0 or c.dm.para_of(len(c.dm.text)) == 0:
+        return None   # (not the headline, or a text of one paragraph)
+    m = _COLON_THEN_NAME.match(c.right)
+    if m is None:
+        return None
+    name, typ = resolve_np(c.dm, m.group(1), c.e + m.start(1), c.memory)
+    ent = c.dm.entities.by_name.get(name)
+    if typ != "named" or ent is None or not (ent.kind in ("person", "org") or person_like(c.dm, ent)):
+        return None
+    return name, typ, ""
+
+
 RULES = (according_to_after, reporting_clause_after, reporting_verb_before, inverted_lead, name_colon,
-         issued_text_colon, passive_agent, coordinated, split_quote, attribution_inside)
+         headline_name_after, issued_text_colon, passive_agent, coordinated, split_quote, attribution_inside)
 
 
 # --------------------------------------------------------------------------- kind

@@ -332,6 +332,8 @@ def progressive_before(text: str, vstart: int) -> bool:
 INFINITIVE_TO = re.compile(r"\b([a-z]+)(?:[ \xa0]+on)?[ \xa0]+to[ \xa0]+$")
 INFINITIVE_SPEAKER = word_set("infinitive_speaker")
 _TO_BEFORE = re.compile(r"\bto[ \xa0]+$")
+# a form of "be" (maybe an adverb after it) right before a participle ("was forced", "was later forced")
+_COPULA_RIGHT_BEFORE = re.compile(r"\b(?:" + alternation("copula") + r")[ \xa0]+(?:[a-z]+ly[ \xa0]+|later[ \xa0]+)?$")
 # "was quick to note", "were careful to stress": the subject said what follows (list ``infinitive_adjective``)
 _COPULA_ADJECTIVE_TO = re.compile(r"\b(?:" + alternation("copula") + r")[ \xa0]+(?:[a-z]+ly[ \xa0]+)?([a-z]+)"
                                   r"[ \xa0]+to[ \xa0]+$", re.I)
@@ -345,19 +347,23 @@ _PURPOSE_LEAD = re.compile(r"\b(?:" + alternation("purpose_report_verb") + r")\b
 
 
 def infinitive_lead(text: str, lo: int, vstart: int) -> int | None:
-    """Where the verb of "went on to say", "continued to insist" starts, when the speech verb at ``vstart``
-    is such an infinitive after a verb of list ``infinitive_speaker`` (not before ``lo``) that is itself no
-    infinitive and follows no modal (:func:`modal_before`); or where the copula of "was quick to note"
-    starts (an adjective of list ``infinitive_adjective`` after it, no modal before it); else None."""
+    """Where the verb of "went on to say", "continued to insist" starts (the copula of "was forced to concede"),
+    when the speech verb at ``vstart`` is such an infinitive after a verb of list ``infinitive_speaker`` (not before
+    ``lo``) that is itself no infinitive and follows no modal (:func:`modal_before`); or where the copula of "was
+    quick to note" starts (an adjective of list ``infinitive_adjective`` after it, no modal before it); else None."""
     adj = adjective_lead(text, lo, vstart)
     if adj is not None:
         return adj
     to = INFINITIVE_TO.search(text, max(lo, vstart - 40), vstart)
-    if to is None or to.group(1).lower() not in INFINITIVE_SPEAKER or modal_before(text, lo, to.start(1)) \
+    lead = to.start(1) if to is not None else 0
+    if to is not None and to.group(1).endswith("ed"):   # "was forced to concede": the copula of the passive
+        cop = _COPULA_RIGHT_BEFORE.search(text, max(lo, lead - 20), lead)
+        lead = cop.start() if cop is not None else lead
+    if to is None or to.group(1).lower() not in INFINITIVE_SPEAKER or modal_before(text, lo, lead) \
             or _TO_BEFORE.search(text, max(lo, to.start(1) - 4), to.start(1)):
         # ("asked Ruiz to continue to insist …": a request, no statement)
         return purpose_lead(text, lo, vstart) if _TO_BEFORE.search(text, max(lo, vstart - 4), vstart) else None
-    return to.start(1)
+    return lead
 
 
 def purpose_lead(text: str, lo: int, vstart: int) -> int | None:
