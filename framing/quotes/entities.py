@@ -173,7 +173,16 @@ class _Entities:
     names: dict = field(default_factory=dict)          # mention text -> :func:`_name_of` (a cache)
     datelines: list = field(default_factory=list)      # sorted, disjoint (start, end) of datelines
     dateline_starts: list = field(default_factory=list)
-    first_mention: dict = field(default_factory=dict)  # canonical name -> start of its first mention (any)
+    first_at: dict | None = None   # canonical name -> start of its first mention (any): :meth:`first_mention`
+
+    def first_mention(self, name: str, default: int) -> int:
+        """Where the first mention (in quotes or not) of the canonical ``name`` starts, else ``default``; the table
+        is built on the first call, in one pass over the mentions."""
+        if self.first_at is None:
+            self.first_at = {}
+            for s, _, n in reversed(self.all_mentions):
+                self.first_at[self.canon.get(n, n)] = s
+        return self.first_at.get(name, default)
 
     def in_dateline(self, i: int) -> bool:
         """Is position ``i`` inside a dateline or time stamp (:func:`datelines`)?"""
@@ -213,8 +222,6 @@ def find_entities(dm) -> _Entities:
     table.person_starts = [m[0] for m in table.mentions
                            if (ents.get(table.canon.get(m[2], m[2])) or _Entity("")).kind == "person"]
     table.all_starts = [m[0] for m in table.all_mentions]
-    for s, _, n in reversed(table.all_mentions):
-        table.first_mention[table.canonical(n)] = s
     return table
 
 
@@ -439,7 +446,7 @@ def _words_before(pre: str) -> list[str]:
     return out[-4:]
 
 
-_NEGATED_AUX = re.compile(r"n[’']t$")
+_NEGATED_AUX = ("n't", "n’t")
 
 
 def _name_of(nm: str, common, w: _NameWords):
@@ -454,7 +461,7 @@ def _name_of(nm: str, common, w: _NameWords):
     if not toks:
         return None
     name = " ".join(toks)
-    if len(name) < 2 or name in _TIME_ZONE or _NEGATED_AUX.search(toks[0]):
+    if len(name) < 2 or name in _TIME_ZONE or toks[0].endswith(_NEGATED_AUX):
         return None   # "07:30 BST": a time zone is no name; nor is "Don't" ("Don't look at it: Ruiz")
     lw = [x.lower() for x in toks]
     # an organisation word, maybe with a possessive or plural ending ("Harbor Logistics Services"), but a personal
@@ -525,6 +532,8 @@ def _appositives(t: str, s: int, e: int, ent: _Entity, w: _NameWords) -> None:
             ent.kind = "org"
     # appositive before: "DESC, Name," (descriptor segment ends right before); or, with no comma after the name, a
     # definite description that opens its sentence ("The Minister of Health, Ann Lee has refuted …")
+    if s < 3 or t.find(",", s - 3, s) < 0:
+        return   # (no comma right before the mention: the common case, decided without a call)
     closed = t[e:e + 1] in (",", ".")
     if not (closed or _LOWER_WORD_AFTER.match(t, e)) or not _comma_spaces_before(t, max(0, s - 90), s):
         return
@@ -661,17 +670,16 @@ def _first_names_alone(canon: dict, ents: dict, common) -> dict[str, str]:
     say more of that person than its first name's gender (:func:`_said_of`), or use the one word as a person's
     ("Donald … his"): "Cleveland police" is no "Cleveland Browns"."""
     by_first: dict[str, set] = {}
-    for c in set(canon.values()):
-        ent = ents.get(c)
-        if " " in c and ent is not None and ent.kind == "person" \
+    for c, ent in ents.items():
+        if ent.kind == "person" and " " in c and canon.get(c, c) == c \
                 and not any(w.lower() in common for w in c.split()[1:]):   # (no title-case line: "Sanders Is Not …")
-            by_first.setdefault(c.split()[0], set()).add(c)
+            by_first.setdefault(c.split(" ", 1)[0], set()).add(c)
     out = {}
-    for n, c in canon.items():
-        full = by_first.get(n, ())
-        if c == n and " " not in n and len(full) == 1 and ents[n].kind != "org" and not is_place(n):
+    for n, full in by_first.items():
+        one = ents.get(n)
+        if len(full) == 1 and one is not None and canon.get(n, n) == n and one.kind != "org" and not is_place(n):
             (f,) = full
-            if _said_of(ents[f]) or ents[n].kind == "person" or ents[n].gender:
+            if _said_of(ents[f]) or one.kind == "person" or one.gender:
                 out[n] = f
     return out
 

@@ -475,7 +475,7 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     par = dm.unopened_close(cstart, cend)
     if par >= 0:
         cend = par
-    gloss = _GLOSS_AFTER_MARK.search(t, cstart, cend)
+    gloss = _GLOSS_AFTER_MARK.search(t, cstart, cend) if t.find("(", cstart, cend) >= 0 else None
     if gloss is not None:   # "saying he's “slept with a teacher” (his wife).": the writer's gloss ends the clause
         cend = gloss.start() + 1
     # and the clause ends at the comma of a participle that reports again ("…, adding that …") or before a
@@ -688,7 +688,10 @@ def _before_coordinated_quote(dm, cstart: int, cend: int) -> int:
     """"said the plan could fail and added, “…”": the clause ends before " and <a finite speech verb>" that
     introduces a quotation (the subject's next verb phrase, not more of the clause), or before " and <a name> <a
     participle of speech>" ("Ann Lee saying she was pleased and Tom Reyes calling it …": another speaker's)."""
-    cm = _coordinated_quote_re().search(dm.text, cstart, cend) or _AND_NAME_PARTICIPLE.search(dm.text, cstart, cend)
+    t = dm.text
+    if t.find("and", cstart, cend) < 0:
+        return cend   # (no "and": no pattern tried)
+    cm = _coordinated_quote_re().search(t, cstart, cend) or _AND_NAME_PARTICIPLE.search(t, cstart, cend)
     return cm.start() if cm is not None else cend
 
 

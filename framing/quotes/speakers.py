@@ -1343,7 +1343,7 @@ def _person_link_holds(dm, name: str, head: str, np_text: str, at: int, first: i
         return False   # "said former Mayor Ann Lee. … the mayor said": not the mayor now
     if score > 1:
         return True
-    first = min(first, dm.entities.first_mention.get(name, first))   # (the first in the text, not among those read)
+    first = min(first, dm.entities.first_mention(name, first))   # (the first in the text, not among those read)
     lo = max(0, first - DESCRIPTION_SEEN_CHARS)
     return dm.para_of(at) - dm.para_of(last) <= 1 and all(
         _introduces(dm, lo + m.end(), name) or _forward_source(dm, lo + m.start(), lo + m.end(), head, name)
