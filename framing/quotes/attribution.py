@@ -378,11 +378,31 @@ def name_colon(c: _Context):
     m = _NAME_COLON.search(c.left, tail)
     if m is None:
         return None
-    name, typ = resolve_np(c.dm, m.group(1), c.lo + m.start(1), c.memory)
+    found = _named_speaker(c, m.group(1), c.lo + m.start(1))
+    return (*found, ":") if found else None
+
+
+def _named_speaker(c: _Context, np_: str, at: int) -> tuple[str, str] | None:
+    """``np_`` (at ``at``) resolved, when it names a person or an organisation; else None."""
+    name, typ = resolve_np(c.dm, np_, at, c.memory)
     ent = c.dm.entities.by_name.get(name)
     if typ != "named" or ent is None or not (ent.kind in ("person", "org") or person_like(c.dm, ent)):
         return None
-    return name, typ, ":"
+    return name, typ
+
+
+# "“…”: Ann Lee launches campaign", "“…” - Ann Lee": a colon or dash after the quotation, then a name
+_COLON_THEN_NAME = re.compile(r"[ \xa0]*(?::|[-–—])[ \xa0]*(" + NAME_RE.pattern + r")")
+
+
+def headline_name_after(c: _Context):
+    """``“…”: Ann Lee launches campaign`` / ``“…” - Ann Lee``: in the text's first paragraph (its headline), a colon
+    or dash right after the quotation, then a person's or an organisation's name."""
+    if c.para_lo != 0 or c.dm.para_of(len(c.dm.text)) == 0:
+        return None   # (not the headline, or a text of one paragraph)
+    m = _COLON_THEN_NAME.match(c.right)
+    found = _named_speaker(c, m.group(1), c.e + m.start(1)) if m is not None else None
+    return (*found, "") if found else None
 
 
 def _subject_of_finite(c: _Context, vm) -> tuple[str, str]:
@@ -495,25 +515,6 @@ def attribution_inside(c: _Context):
 
 
 #: the attribution rules, tried in this order
-# "“…”: Ann Lee launches campaign", "“…” - Ann Lee": a colon or dash after the quotation, then a name
-_COLON_THEN_NAME = re.compile(r"[ \xa0]*(?::|[-–—])[ \xa0]*(" + NAME_RE.pattern + r")")
-
-
-def headline_name_after(c: _Context):
-    """``“…”: Ann Lee launches campaign`` / ``“…” - Ann Lee``: in the text's first paragraph (its headline), a colon
-    or dash right after the quotation, then a person's or an organisation's name."""
-    if c.para_lo != 0 or c.dm.para_of(len(c.dm.text)) == 0:
-        return None   # (not the headline, or a text of one paragraph)
-    m = _COLON_THEN_NAME.match(c.right)
-    if m is None:
-        return None
-    name, typ = resolve_np(c.dm, m.group(1), c.e + m.start(1), c.memory)
-    ent = c.dm.entities.by_name.get(name)
-    if typ != "named" or ent is None or not (ent.kind in ("person", "org") or person_like(c.dm, ent)):
-        return None
-    return name, typ, ""
-
-
 RULES = (according_to_after, reporting_clause_after, reporting_verb_before, inverted_lead, name_colon,
          headline_name_after, issued_text_colon, passive_agent, coordinated, split_quote, attribution_inside)
 
