@@ -3602,29 +3602,29 @@ def test_a_negated_auxiliary_is_no_name():
 
 def test_an_outlet_name_may_open_with_digits():
     # before: no row (the object of "told" had to open with a capital)
-    assert _rows("Harbor woman Ana Ruiz told 1News yesterday a blocked drain caused the street to flood.") == \
-        [("reported", "Ana Ruiz", "a blocked drain caused the street to flood")]
+    assert _rows("Dock worker Ana Ruiz told 9News yesterday a broken pump left the quay under water.") == \
+        [("reported", "Ana Ruiz", "a broken pump left the quay under water")]
 
 
 def test_a_name_then_its_description_with_no_comma_after_an_inverted_said():
     # before: no row (the subject ran to nine words)
-    assert _rows("The plan could fail, said Nigel Park the chief executive of the Keel Trust.") == \
-        [("reported", "Nigel Park", "The plan could fail")]
+    assert _rows("The ferry plan may stall, said Ivo Park the head ranger of the Keel Reserve.") == \
+        [("reported", "Ivo Park", "The ferry plan may stall")]
 
 
 def test_a_description_used_after_the_first_mention_does_not_block_a_later_link():
     # before: "the coach" stayed unlinked, since "the Harbor coach" came before the mention nearest to it, though
     # after the person's first mention
-    text = ("Keel coach Tom Reyes, speaking after the win at Dover, said the injury was minor.\n\n"
-            "“He was managed well,” the Harbor coach said.\n\nLee Park will be assessed on Monday.\n\n"
+    text = ("Keel coach Tom Reyes, speaking after the draw at Dover, said the bruise was nothing.\n\n"
+            "“He trained all week,” the Harbor coach said.\n\nLee Park will be assessed on Monday.\n\n"
             "Reyes said he was proud of how his team coped.\n\n“It was a big step for all of us,” the coach said.")
     assert [q["speaker"] for q in extract_quotes(text)] == ["Tom Reyes", "the Harbor coach", "Tom Reyes", "Tom Reyes"]
 
 
 def test_an_acronym_in_a_headline_stands_for_the_name_with_its_initials_given_after_it():
     # before: "KIFF" stayed a speaker of its own (the full name came after it and is of no known kind)
-    text = ("KIFF pauses the film\n\nThe Keel International Film Festival says it has paused screenings.\n\n"
-            "“This is an unprecedented move,” KIFF said.")
+    text = ("KIFF moves the gala\n\nThe Keel International Film Festival says the gala moves to the pier.\n\n"
+            "“The tent was too small,” KIFF said.")
     rows = extract_quotes(text)
     assert rows[0]["speaker_id"] == rows[1]["speaker_id"] == "Keel International Film Festival"
     # three letters are too few to be read so far from their name
@@ -3634,41 +3634,41 @@ def test_an_acronym_in_a_headline_stands_for_the_name_with_its_initials_given_af
 
 def test_a_justice_is_the_judge():
     # before: "the Judge" stayed unlinked ("Justice" and "judge" share no stem)
-    text = ("Justice Ann Lee dismissed the application, saying it lacked merit.\n\n"
-            "“This goes outside the petition,” the Judge said.")
+    text = ("Justice Ann Lee threw out the motion, saying it came too late.\n\n"
+            "“The deadline was in May,” the Judge said.")
     assert [q["speaker"] for q in extract_quotes(text)] == ["Ann Lee", "Ann Lee"]
 
 
 def test_a_warder_is_the_warden():
     # before: "Warder" stayed in the name and "the warden" named nobody
-    text = ("Chief Warder Tom Reyes said on Wednesday the herd was safe.\n\n"
-            "The warden added that one suspect had been arrested.")
+    text = ("Chief Warder Tom Reyes said on Friday the heron nests were intact.\n\n"
+            "The warden added that the gate would be locked at night.")
     assert [q["speaker"] for q in extract_quotes(text)] == ["Tom Reyes", "Tom Reyes"]
 
 
 def test_a_bare_title_in_a_headline_names_the_one_holder_the_text_names_after_it():
     # before: "CEO" stayed a vague speaker (a description named later needed its article)
-    text = ("Startup funding “woeful”, says CEO\n\nOnly two funds exist for startups.\n\n"
-            "Funding is “pretty woeful”, according to CEO Tom Reyes.")
+    text = ("Bakery rents “brutal”, says CEO\n\nThree bakeries closed this year.\n\n"
+            "Rents are “simply brutal”, according to CEO Tom Reyes.")
     assert [q["speaker"] for q in extract_quotes(text)] == ["Tom Reyes", "Tom Reyes"]
     # in the body a bare noun is no description of someone named later
-    text = text.replace("Startup funding “woeful”, says CEO", "Funding")
-    text = text.replace("Only two funds exist for startups.", "Startups are “doomed”, says CEO.")
+    text = text.replace("Bakery rents “brutal”, says CEO", "Rents")
+    text = text.replace("Three bakeries closed this year.", "Bakers are “done”, says CEO.")
     assert extract_quotes(text)[0]["speaker"] == "CEO"
 
 
 def test_the_statement_names_its_issuer_given_after_a_fronted_in_a_statement():
     # before: "the statement" stayed a vague speaker
-    text = ("Ferry cuts\n\nIn a statement released last week, Harbor Ferries said it had lost its funding.\n\n"
-            "The move could cut sailings to rural towns, the statement said.")
+    text = ("Ferry cuts\n\nIn a statement released last week, Harbor Ferries said its timetable would change.\n\n"
+            "The night boat will stop at the islands, the statement said.")
     assert [q["speaker"] for q in extract_quotes(text)] == ["Harbor Ferries", "Harbor Ferries"]
 
 
 def test_a_skipper_is_a_person_a_he_may_resolve_to():
     # before: "he" went past JP Duminy (no listed first name, "skipper" no person noun) to Tom Reyes
-    text = ("“We were short,” said Tom Reyes.\n\nMeanwhile, Keel stand-in skipper JP Duminy said that the bowlers "
-            "did well. “The difference was 30 runs,” he said.")
-    assert extract_quotes(text)[-1]["speaker"] == "JP Duminy"
+    text = ("“We lost the toss,” said Tom Reyes.\n\nMeanwhile, Keel stand-in skipper KB Oduya said that the rowers "
+            "held on. “The gap was two lengths,” he said.")
+    assert extract_quotes(text)[-1]["speaker"] == "KB Oduya"
     # a verb in the past and its object make a clause, no appositive of the name before it
     ents = _DocModel("In Salem, a court fined a skipper before the skipper had posted.").entities.by_name
     assert not ents["Salem"].descr
@@ -3676,39 +3676,39 @@ def test_a_skipper_is_a_person_a_he_may_resolve_to():
 
 def test_an_address_and_a_lone_word_between_a_name_and_its_who_are_asides():
     # before: "Harbor Place" spoke
-    text = "Among them was Ann Lee, retired, of Harbor Place, who said that it was unacceptable."
-    assert _rows(text) == [("reported", "Ann Lee", "it was unacceptable")]
+    text = "Near the front stood Ann Lee, retired, of Harbor Lane, who said that the ferry should stay."
+    assert _rows(text) == [("reported", "Ann Lee", "the ferry should stay")]
 
 
 def test_an_agency_credit_opening_a_paragraph_is_a_dateline():
     # before: "Harbor News" in the credit made "the company" ambiguous
-    text = ("Flights cancelled\n\n(Harbor News) - Frustrated passengers waited after Keel Airlines canceled their "
-            "flights. The company said it is working on getting back on track.")
+    text = ("Buses late\n\n(Harbor News) - Commuters waited an hour after Keel Airlines moved its shuttle times. "
+            "The company said the old times return on Monday.")
     assert _DocModel(text).entities.in_dateline(text.index("Harbor News"))
     assert [q["speaker"] for q in extract_quotes(text)] == ["Keel Airlines"]
 
 
 def test_the_one_quoted_as_saying_speaks():
     # before: "a big" (then nobody) spoke: "saying" after "was quoted … as" took the sentence's first noun phrase
-    text = ("Rumors that a big find was coming started weeks ago when chief scientist Tom Reyes was quoted by the "
-            "Ledger as saying it would be something “for the history books.”")
+    text = ("Talk of a record catch spread last month when chief ranger Tom Reyes was quoted by the Ledger as "
+            "saying the haul was “one for the plaque on the wall.”")
     assert [(q["kind"], q["speaker"]) for q in extract_quotes(text)] == [("reported", "Tom Reyes")]
-    text = "Ann Lee arrived. Rumors started weeks ago. She was quoted as saying the find was big."
-    assert _rows(text) == [("reported", "Ann Lee", "the find was big")]
+    text = "Ann Lee arrived. The talk grew. She was quoted as saying the catch was large."
+    assert _rows(text) == [("reported", "Ann Lee", "the catch was large")]
     # the active form: the object of "quoted" speaks
-    text = "The Ledger quoted Tom Reyes, a local steward, as saying that after the crash the truck kept going."
-    assert _rows(text) == [("reported", "Tom Reyes", "after the crash the truck kept going")]
+    text = "The Ledger quoted Tom Reyes, a dock steward, as saying that after the storm the crane kept turning."
+    assert _rows(text) == [("reported", "Tom Reyes", "after the storm the crane kept turning")]
 
 
 def test_revealing_that_after_an_issued_statement_reports():
     # before: no row ("reveal" had its past form only)
-    text = "Harbor Promoters issued a statement on Saturday revealing that seven attendees were taken to hospital."
-    assert _rows(text) == [("reported", "Harbor Promoters", "seven attendees were taken to hospital")]
+    text = "Harbor Promoters issued a statement on Sunday revealing that the last boat race was moved to June."
+    assert _rows(text) == [("reported", "Harbor Promoters", "the last boat race was moved to June")]
 
 
 def test_the_letter_from_a_name_set_off_by_commas_is_that_names():
     # before: "The letter" stayed a vague speaker (its issuer had to follow it with no comma)
-    text = "The surgery closed.\n\nThe letter, from Tom Reyes, practice manager, said: “The current rooms fall short.”"
+    text = "The library shut.\n\nThe letter, from Tom Reyes, branch clerk, said: “The roof leaks in every storm.”"
     assert extract_quotes(text)[-1]["speaker"] == "Tom Reyes"
 
 
@@ -3727,46 +3727,46 @@ def test_an_organisations_acronym_opens_the_clause_a_participle_hangs_on():
     assert _rows("PARIS (Wire) - Ann Lee downplayed it, saying that the work goes on.") == \
         [("reported", "Ann Lee", "the work goes on")]
     # an acronym before a noun or a coordinator is no subject
-    text = ("In a debate, while his rivals called for a bigger effort to destroy the Keel Front, also known as KFL or "
-            "KLF, Tom Reyes hewed to the plan, noting that the two are enemies.")
-    assert _rows(text) == [("reported", "Tom Reyes", "the two are enemies")]
-    assert all(r[1] != "FBI" for r in _rows("FBI officials were angered and predicted it would affect other cases."))
+    text = ("At the fair, while his rivals asked for a larger grant to the Keel Rowing League, also known as KRL or "
+            "KLR, Tom Reyes kept to the budget, noting that the two clubs are rivals.")
+    assert _rows(text) == [("reported", "Tom Reyes", "the two clubs are rivals")]
+    assert all(r[1] != "KRL" for r in _rows("KRL officials were upset and predicted it would slow the season."))
 
 
 def test_a_comma_and_a_long_adverb_before_saying_make_it_a_participle():
     # before: no row (the comma was looked for twelve characters back only)
-    text = ("Ann Lee stuck to policy at first but turned tougher against Tom Reyes, eventually saying he would be a "
-            "disaster as the nominee.")
-    assert _rows(text) == [("reported", "Ann Lee", "he would be a disaster as the nominee")]
+    text = ("Ann Lee spoke of budgets at first but grew sharper toward Tom Reyes, eventually saying he would sink the "
+            "rowing club.")
+    assert _rows(text) == [("reported", "Ann Lee", "he would sink the rowing club")]
 
 
 def test_a_name_right_before_saying_speaks():
     # before: no row (an -ing verb with no comma before it was no participle)
-    text = "The ad ends with a clip of Tom Reyes saying he will support the nominee."
-    assert _rows(text) == [("reported", "Tom Reyes", "he will support the nominee")]
+    text = "The film closes on a shot of Tom Reyes saying he will row again next year."
+    assert _rows(text) == [("reported", "Tom Reyes", "he will row again next year")]
     # "with <noun phrase> saying": the whole noun phrase, not the name that ends it
-    text = "The poll could shift the race, with 47 percent of Keel Voters saying they will back Ann Lee."
-    assert [r[1] for r in _rows(text)] == ["47 percent of Keel Voters"]
+    text = "The survey may sway the board, with 31 percent of Keel Rowers saying they will back Ann Lee."
+    assert [r[1] for r in _rows(text)] == ["31 percent of Keel Rowers"]
     # a demand is no report of the name before it
     assert all(r[1] != "Tom Reyes" for r in _rows("Ann Lee said that ads by Tom Reyes calling for a ban were "
                                                   "a mistake."))
     # a report inside the sentence's own passes no speaker to the quotation after it
-    text = ("''It was his first attempt,'' said his friend, Tom Berg, who remembered Ann Reyes claiming that her "
-            "father was a sailor. (He was not.)\n\n''Ann was a classic case of someone with a father complex.''")
+    text = ("''She loved the boats,'' said her cousin, Tom Berg, who recalled Ann Reyes insisting that her "
+            "uncle had built the pier. (He had not.)\n\n''Ann always wanted a story for the pier.''")
     assert [(q["kind"], q["speaker"]) for q in extract_quotes(text)][1:] == [("reported", "Ann Reyes"),
                                                                              ("unattributed", "")]
     # a second speaker with a participle of speech ends the first one's clause
-    text = ("Both issued a statement – Ann Lee saying she was “very encouraged” and Tom Reyes calling it a “great "
-            "meeting.”")
+    text = ("The two clubs shook hands – Ann Lee saying she was “quite relieved” and Tom Reyes calling it a “fair "
+            "split.”")
     assert [(q["kind"], q["speaker"]) for q in extract_quotes(text)] == [("partial", "Ann Lee"),
                                                                          ("partial", "Tom Reyes")]
 
 
 def test_a_first_name_alone_is_the_one_person_it_opens_and_a_question_topic_blocks_no_link():
-    text = ("Harbor FC coach Tomas Reyes said the final was well balanced.\n\n"
-            "Speaking at the press conference, Tomas mentioned, “Losing Ann Park was a turning point for us.”\n\n"
-            "“When we got the red card I had to change the plan.”\n\n"
-            "When asked if bringing Lee Gama was the only option, the coach said, “I wanted a leg back.”")
+    text = ("Harbor FC coach Tomas Reyes said the cup tie was close all night.\n\n"
+            "Speaking to the club radio, Tomas mentioned, “The rain in the second half changed it.”\n\n"
+            "“After the penalty we moved to three at the back.”\n\n"
+            "When asked if starting Lee Gama was a gamble, the coach said, “He earned it in training.”")
     # before: "Tomas" was a speaker of its own, and "the coach" stayed unlinked past Lee Gama
     assert _DocModel(text).entities.canonical("Tomas") == "Tomas Reyes"
     assert [q["speaker_id"] for q in extract_quotes(text)] == ["Tomas Reyes"] * 4
@@ -3782,39 +3782,39 @@ def test_a_first_name_alone_is_the_one_person_it_opens_and_a_question_topic_bloc
 def test_an_age_before_a_person_noun_and_a_company_suffix():
     # before: "the 41-year-old singer-songwriter" stayed unlinked (the age had to be the head), and "Keel Concerts Sdn
     # Bhd" (no organisation word) was a person nearer than the singer
-    text = ("American singer Ann Badu bears no ill-feelings over the cancellation of her concert.\n\n"
-            "At a press conference by concert organiser Keel Concerts Sdn Bhd, the 41-year-old singer-songwriter said "
-            "she was here for the people.")
+    text = ("Folk singer Ann Badu is not upset that her harbour show moved indoors.\n\n"
+            "At a briefing by show organiser Keel Concerts Sdn Bhd, the 52-year-old fiddler-composer said "
+            "she would play the same songs.")
     assert _DocModel(text).entities.by_name["Keel Concerts Sdn Bhd"].kind == "org"
     assert [q["speaker"] for q in extract_quotes(text)] == ["Ann Badu"]
 
 
 def test_a_nearer_person_with_another_role_noun_does_not_block_a_title_link():
     # before: "Bo Park" (a leader, named nearer) blocked "the Premier"
-    text = ("WA Premier Tom Reyes says new Opposition leader Bo Park still has a lot to learn.\n\n"
-            "“I do wish him well,” the Premier said on his first day back at work.")
+    text = ("Keel Premier Tom Reyes says the new rowing federation leader Bo Park must learn the rules first.\n\n"
+            "“He will find his feet,” the Premier said on the quay.")
     assert extract_quotes(text)[-1]["speaker"] == "Tom Reyes"
     # a nearer person the text gives no role may be the one meant: still no link
-    text = text.replace("new Opposition leader Bo Park", "Bo Park")
+    text = text.replace("the new rowing federation leader Bo Park", "Bo Park")
     assert extract_quotes(text)[-1]["speaker"] != "Tom Reyes"
 
 
 def test_appealing_for_reports_a_demand_after_a_tail():
     # before: no row, or one that ran over the tail ("appeal for" was no verb of speech)
-    text = "Rates rose in all regions, the agency said in a statement, appealing for better coverage."
-    assert _rows(text) == [("reported", "the agency", "Rates rose in all regions"),
-                           ("reported", "the agency", "better coverage")]
+    text = "Ferry delays grew on every route, the agency said in a statement, appealing for more crews."
+    assert _rows(text) == [("reported", "the agency", "Ferry delays grew on every route"),
+                           ("reported", "the agency", "more crews")]
 
 
 def test_a_place_in_capitals_and_a_dash_is_a_dateline_outside_the_row():
     # before: "GENEVA - " opened the reported row
-    text = "Cases rise\n\nGENEVA - The number of cases nearly quadrupled, the Keel Health Agency said on Monday."
-    assert _rows(text) == [("reported", "Keel Health Agency", "The number of cases nearly quadrupled")]
+    text = "Ferries late\n\nHARBORTOWN - Late sailings doubled in May, the Keel Port Agency said on Monday."
+    assert _rows(text) == [("reported", "Keel Port Agency", "Late sailings doubled in May")]
 
 
 def test_a_text_named_by_its_issuer_is_that_issuers():
     # before: "the KHA statement" stayed a vague speaker
-    text = ("The Keel Health Agency (KHA) said on Monday that cases rose. “Spikes have occurred in many countries,” "
+    text = ("The Keel Health Agency (KHA) said on Monday that flu visits rose. “Clinics were full by noon,” "
             "the KHA statement said.")
     assert extract_quotes(text)[-1]["speaker_id"] == "Keel Health Agency"
 
@@ -3822,11 +3822,11 @@ def test_a_text_named_by_its_issuer_is_that_issuers():
 def test_a_sentence_opening_description_before_a_name_with_no_closing_comma():
     # before: "Health Minister" (headline) and "the health minister" stayed unlinked: the description before the name
     # needed a comma after the name too, and a headline's bare title had to be one word
-    text = ("We need time to fix Keel, says Health Minister\n\n"
-            "The Minister of Health, Tom Reyes has refuted claims that the government is not working.\n\n"
-            "Speaking in Accra on Wednesday, Reyes said “we will fix the country.”\n\n"
-            "“Productivity was impacted,” the health minister said.")
-    assert [q["speaker"] for q in extract_quotes(text)] == ["Tom Reyes"] * 3
+    text = ("Clinics will reopen soon, says Health Minister\n\n"
+            "The Minister of Health, Tom Reyes has denied that two clinics will stay shut.\n\n"
+            "Speaking in Dover on Friday, Reyes said “both doors open in June.”\n\n"
+            "“The roofs took longer,” the health minister said.")
+    assert [q["speaker"] for q in extract_quotes(text)] == ["Tom Reyes"] * 4
     # a description after a comma inside its sentence is no appositive of the name when none closes it
     ents = _DocModel("He left, the minister of health, Tom Reyes said on Monday.").entities.by_name
     assert "mini" not in ents["Tom Reyes"].descr
@@ -3834,18 +3834,18 @@ def test_a_sentence_opening_description_before_a_name_with_no_closing_comma():
 
 def test_a_parenthetical_gloss_after_a_quotation_ends_the_reported_clause():
     # before: "saying he's “…” (his wife" was one reported row, the writer's gloss inside it
-    text = "The debate had jokes, like Tom Reyes saying he's “slept with a teacher for 30 years” (his wife)."
+    text = "The dinner had jokes, like Tom Reyes saying he's “rowed with a dentist for 20 years” (his brother)."
     assert [(q["kind"], q["speaker"], q["text"]) for q in extract_quotes(text)] == \
-        [("partial", "Tom Reyes", "“slept with a teacher for 30 years”")]
+        [("partial", "Tom Reyes", "“rowed with a dentist for 20 years”")]
 
 
 def test_leader_is_a_title_and_a_headline_attributes_by_a_colon_either_side():
     # before: "Senate Majority Leader Mitch McConnell" kept its title, so "McConnell:" in the headline named nobody,
     # and "“…”: Name launches campaign" had no rule
-    text = ("Reyes: ‘The Senate is not shutting down’\n\n"
-            "Senate Majority Leader Tom Reyes announced that he was going to keep the Senate in session.")
+    text = ("Reyes: ‘The council sits all weekend’\n\n"
+            "Council Majority Leader Tom Reyes announced that the vote on the pier would be held on Sunday.")
     assert [q["speaker"] for q in extract_quotes(text)] == ["Tom Reyes", "Tom Reyes"]
-    text = "‘No ifs, no buts’: Tom Reyes launches campaign\n\nOpposition Leader Tom Reyes has ruled out lockdowns."
+    text = "‘Every pier reopened’: Tom Reyes opens his bid\n\nOpposition Leader Tom Reyes has promised new piers."
     assert extract_quotes(text)[0]["speaker"] == "Tom Reyes"
     # in the body the words after a colon are the writer's
     assert extract_quotes("He was clear.\n\n“No ifs”: Tom Reyes has said it twice.")[0]["speaker"] == ""
@@ -3860,5 +3860,5 @@ def test_was_forced_to_concede_did_concede():
 
 def test_a_speech_noun_after_a_determiner_is_no_verb_before_a_quotation():
     # before: "the claim" was read as the verb "claim" after an infinitive, and the quotation had no speaker
-    text = 'Tom Reyes spoke from the floor to rebut the claim, saying, "This will be called the Ann Shutdown."'
+    text = 'Tom Reyes rose at the meeting to answer the claim, saying, "Nobody closed the pier but the storm."'
     assert extract_quotes(text)[0]["speaker"] == "Tom Reyes"
