@@ -106,7 +106,7 @@ _WIRE_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:[ \xa0][A-Z][A-Z.'’-]+){0,3}
                             r"[ \xa0]*"
                             # ... or an agency alone in parentheses opening the paragraph ("(Harbor News) - ")
                             r"|\([A-Z][^()\n-]{1,39}\)[ \xa0]*[–—-][ \xa0]*"
-                            # ... or a place in capitals (three letters at least) and a dash alone ("GENEVA - ",
+                            # ... or a place in capitals (three letters at least) and a dash alone ("HARBORTOWN - ",
                             # "WASHINGTON — ")
                             r"|[A-Z]{3,}(?:[ \xa0][A-Z]{2,}){0,3}(?:,[ \xa0][A-Z][\w.]{1,14})?[ \xa0]+(?:[–—-]|--)"
                             r"[ \xa0]+")
@@ -307,7 +307,7 @@ def datelines(dm) -> list[tuple[int, int]]:
     of at most :data:`DATELINE_WORDS` words that holds a clock time or a date with a year, no speech
     verb, and does not end as a sentence does (:func:`_ends_sentence`); or the opening of a
     paragraph up to a dash within :data:`DATELINE_PREFIX_CHARS` characters that holds a date
-    ("LONDON, June 3 (Wire) - "), a wire dateline with no date ("DENVER, Colo. (Wire) - ", "(Wire) - ", "GENEVA - ")
+    ("LONDON, June 3 (Wire) - "), a wire dateline with no date ("DENVER, Colo. (Wire) - ", "(Wire) - ", "HARBORTOWN - ")
     or one with a colon ("Portmore, July 3: "). Each
     paragraph is read once, in a bounded window."""
     text, out = dm.text, []
@@ -598,7 +598,7 @@ def _joined_before(t: str, s: int, mentions: list) -> str:
 
 #: the fewest letters of an acronym read as the initials of an organisation the text names in full
 ACRONYM_MIN_LETTERS = 3
-#: ... and the fewest with which it may come before the full name ("TIFF says …" in a headline, "the Toronto
+#: ... and the fewest with which it may come before the full name ("KIFF says …" in a headline, "the Keel
 #: International Film Festival" after it), which need not be known as an organisation (but not as a person either)
 INITIALS_ANYWHERE_LETTERS = 4
 _NOT_INITIALS = word_set("acronym_not_initials")
@@ -665,7 +665,7 @@ def _merge_canonical(table: _Entities) -> None:
 
 def _first_names_alone(canon: dict, ents: dict, common) -> dict[str, str]:
     """One-word names that are their own canonical form and the first word of exactly one person's canonical name
-    of two words or more ("Sergio mentioned …" after "coach Sergio Lobera"; "Mr. Lou" after "Finance Minister Lou
+    of two words or more ("Tomas mentioned …" after "coach Tomas Reyes"; "Mr. Wen" after "Finance Minister Wen
     Jiwei"), each to that name; not a listed place ("Paris" beside "Paris Hilton") nor an organisation. The text must
     say more of that person than its first name's gender (:func:`_said_of`), or use the one word as a person's
     ("Donald … his"): "Cleveland police" is no "Cleveland Browns"."""

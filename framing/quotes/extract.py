@@ -283,8 +283,8 @@ class _Reading:
         if r is not None:
             self.rows.append(r)
             self.taken.add(r.start, r.end)
-            # (a name right before the participle is a report inside the sentence's own: "… remembered Tom Reyes
-            # claiming that …"; the quotations after it are not inherited from it)
+            # (a name right before the participle is a report inside the sentence's own: "… recalled Tom Reyes
+            # insisting that …"; the quotations after it are not inherited from it)
             if not (participle and spk and " " not in m.group(1) and spk == _name_right_before(dm, ss, m.start())):
                 self.attribs.append((r.start, r.speaker, r.speaker_type))
         elif says and spk and typ != "none" and _LEAD_SENTENCE_END.match(dm.text, m.end()):
@@ -311,7 +311,7 @@ class _Reading:
         if qm is not None:   # "Tom Reyes was quoted by the Ledger as saying …", "The Ledger quoted Tom Reyes as saying"
             return resolve_np(dm, qm.group(1), vstart, mem)
         named = _name_right_before(dm, ss, vstart) if " " not in verb else ""
-        if named:   # "a clip of Tom Reyes saying he will …": the name speaks (not "Ann Lee calling for …", a demand)
+        if named:   # "a shot of Tom Reyes saying he will …": the name speaks (not "Ann Lee calling for …", a demand)
             return named, "named"
         k = bisect.bisect_left(mem.pos, vstart) - 1
         if k >= 0 and mem.pos[k] >= ss and not opens_clause_between(self.dm.text, mem.pos[k], vstart):
@@ -345,7 +345,7 @@ _QUOTED_AS = re.compile(r"(?:^|(?<=[ \xa0]))(" + NAME_RE.pattern + "|(?i:" + alt
 # out)
 _QUOTED_OBJECT_AS = re.compile(r"\bquoted[ \xa0]+([^,.;:“”\"]{2,60}?)(?:,[ \xa0]+[^.;:“”\"]{2,60},)?[ \xa0]+as"
                                r"[ \xa0]+$")
-# a name right before an -ing speech verb with no comma between ("a clip of Tom Reyes saying …")
+# a name right before an -ing speech verb with no comma between ("a shot of Tom Reyes saying …")
 _NAME_RIGHT_BEFORE = re.compile(r"(?:^|(?<=[ \xa0(]))(" + NAME_RE.pattern + r")[ \xa0]+$")
 #: how far before the verb that name is looked for
 NAME_BEFORE_CHARS = 60
@@ -362,7 +362,7 @@ def _quoted_as(dm, ss: int, vstart: int):
 
 def _name_right_before(dm, ss: int, vstart: int) -> str:
     """The canonical name of the person or organisation written right before the -ing speech verb at ``vstart``
-    with no comma between ("a clip of Tom Reyes saying he will …", "Abraham Lincoln saying that …"): the one who
+    with no comma between ("a shot of Tom Reyes saying he will …", "Ann Lee saying that …"): the one who
     says it; '' for none (a common or sentence-opening word, a place or a name of no known kind)."""
     t = dm.text
     k = vstart - 1

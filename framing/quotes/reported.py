@@ -51,7 +51,7 @@ _NON_SPEAKER = re.compile(r"(?:" + alternation("non_speaker_start") + r")\b", re
 # "those close to him said", "those in the room said"), unlike "those documents show", "those released on Friday show"
 _THOSE_PEOPLE = re.compile(r"those[ \xa0]+(?:who|" + "|".join(sorted(prepositions())) + "|"
                            + alternation("those_people") + r")\b", re.I)
-# (a name's first word may open with digits before its capital: "told 1News", "told 9News")
+# (a name's first word may open with digits before its capital: "told 9News", "told 7News")
 _CAP_RUN = r"(?>(?:\d*[A-Z][\w’'.-]*[ \xa0]+){0,5}\d*[A-Z][\w’'.-]*)"   # atomic: a name is never cut to leave a subject
 # the object of "told": a name ("told CNN", "told host Ann Lee"), a pronoun or "reporters", or a determiner and
 # up to three words that are not prepositions ("told the local newspaper"), as short as the clause after allows
@@ -1154,7 +1154,7 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
             cue = "according to" if m.group(1) else (m.group(3) or m.group(4))
             np_ = m.group("name") or m.group(1) or m.group(2) or m.group(5)   # the name after "said a spokesman, …"
             if m.group(5) and not m.group("name"):
-                np_ = _name_before_description(np_)   # "…, said Nigel Park the chief executive of the Keel Trust."
+                np_ = _name_before_description(np_)   # "…, said Ivo Park the head ranger of the Keel Reserve."
             if np_ is None or count_words(np_) > 8 or m.group(2) and (
                     _FINITE_NO_ED.search(_RELATIVE_AFTER.sub("", np_)) or np_.split()[0].lower() in _COORDINATORS):
                 continue   # ("…, Lee told a reporter he agreed.", "…, and the bank responded.": a clause of its own)
@@ -1169,7 +1169,7 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
             spk, typ = resolve_np(dm, _unmask(np_), ss + m.start(), memory)
             if not spk and unresolved_pronoun(np_) and not m.group("app"):
                 typ = UNRESOLVED   # "…, they said." with no antecedent: the clause, no speaker
-            cs, ce = dm.entities.after_dateline(ss), ss + m.start()   # ("GENEVA - …": not the dateline)
+            cs, ce = dm.entities.after_dateline(ss), ss + m.start()   # ("HARBORTOWN - …": not the dateline)
             if count_words(t[cs:ce]) < 4:
                 continue
         while ce > cs and t[ce - 1] in ".!? ":
@@ -1182,13 +1182,13 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
     return out
 
 
-# a name, then its description with no comma between: "Nigel Park the chief executive of the Keel Trust"
+# a name, then its description with no comma between: "Ivo Park the head ranger of the Keel Reserve"
 _NAME_THEN_THE = re.compile(r"(" + NAME_RE.pattern + r")[ \xa0]+the[ \xa0]+[a-z]")
 
 
 def _name_before_description(np_: str) -> str:
-    """The name that opens ``np_`` when its description follows it with no comma ("Nigel Park the chief executive of
-    the Keel Trust"), else ``np_``."""
+    """The name that opens ``np_`` when its description follows it with no comma ("Ivo Park the head ranger of
+    the Keel Reserve"), else ``np_``."""
     m = _NAME_THEN_THE.match(np_)
     return m.group(1) if m is not None else np_
 

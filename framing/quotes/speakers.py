@@ -650,8 +650,8 @@ def _clause_subject(dm, seg: str) -> str:
         ent = ents.by_name.get(c)
         if _PLACE_BEFORE.search(head, max(0, m.start() - 30), m.start()) or m.group().isupper() and (
                 is_place(m.group()) or ent is None or ent.kind != "org" or not _FINITE_NEXT.match(head, m.end())):
-            # "Here in Tarbes, Ruiz …", "PARIS, Aug 31 (Reuters) - …": a place; "FBI officials", "ISIS or ISIL": no
-            # subject (an organisation's acronym is one right before its finite verb: "NASA downplayed it")
+            # "Here in Tarbes, Ruiz …", "PARIS, Aug 31 (Reuters) - …": a place; "KRL officials", "KRL or KLR": no
+            # subject (an organisation's acronym is one right before its finite verb: "KRL played it down")
             continue
         if _ARTICLE_BEFORE.search(head, max(0, m.start() - 7), m.start()) and _LOWER_AFTER.match(head, m.end()):
             continue   # "the Lane campaign sent": a modifier of the noun after it
@@ -734,7 +734,7 @@ def _determiner_subject(head: str) -> str:
 
 # a comma part that is an age or a one-word place ("24", "from Salem"), never a relative's antecedent ("from Mike
 # Lee" may be)
-# an age, a lone lower-case word ("retired") or a place or address ("from Salem", "of Mountbatten Place"): an aside
+# an age, a lone lower-case word ("retired") or a place or address ("from Salem", "of Harbor Lane"): an aside
 # between a name and its "who"
 _ADJUNCT_PART = re.compile(r"\d+$|[a-z]+$|(?:of|" + alternation("place_only_preposition")
                            + r")\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}$")
@@ -1010,7 +1010,7 @@ def _link_forward(dm, np_text: str, at: int, memory: _Speakers) -> str:
     named within :data:`FORWARD_PARAGRAPHS` paragraphs after ``at``, outside quotes, with that title; '' when a person
     with it was named before ``at``, or two are named after it, or a named speaker was noted earlier in the paragraph
     ("“…,” Tom Reyes said. “…,” the senator said. Later, Sen. Ann Lee said …": the description may well be one of
-    those who spoke). In a headline the article may be left out ("Startup funding “woeful”, says CEO")."""
+    those who spoke). In a headline the article may be left out ("Bakery rents “brutal”, says CEO")."""
     words_ = _descriptor_words(np_text)
     if words_ and words_[0] not in _DETERMINER_WORDS and _in_headline(dm, at):
         words_ = ["the"] + words_   # ("…, says CEO", "…, says Health Minister")
@@ -1211,7 +1211,7 @@ def _link_descriptor(dm, np_text: str, at: int, words_: list[str]) -> str:
 def _titled_otherwise(dm, ent, hstem: str) -> bool:
     """Does the text give the person ``ent`` a title or role noun other than the one of stem ``hstem`` ("Premier Ann
     Lee said … – union secretary Bo Reyes. “…,” the premier said.": the secretary, named nearer, is not the premier;
-    "new Opposition leader Bo Reyes" is not "the Premier")?"""
+    "the new rowing federation leader Bo Reyes" is not "the Premier")?"""
     return hstem not in ent.descr and not ent.descr.isdisjoint(_role_stems(dm.story))
 
 
