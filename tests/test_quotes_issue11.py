@@ -3665,7 +3665,7 @@ def test_the_statement_names_its_issuer_given_after_a_fronted_in_a_statement():
 
 
 def test_a_skipper_is_a_person_a_he_may_resolve_to():
-    # before: "he" went past JP Duminy (no listed first name, "skipper" no person noun) to Tom Reyes
+    # before: "he" went past KB Oduya (no listed first name, "skipper" no person noun) to Tom Reyes
     text = ("“We lost the toss,” said Tom Reyes.\n\nMeanwhile, Keel stand-in skipper KB Oduya said that the rowers "
             "held on. “The gap was two lengths,” he said.")
     assert extract_quotes(text)[-1]["speaker"] == "KB Oduya"
@@ -3782,11 +3782,11 @@ def test_a_first_name_alone_is_the_one_person_it_opens_and_a_question_topic_bloc
 def test_an_age_before_a_person_noun_and_a_company_suffix():
     # before: "the 41-year-old singer-songwriter" stayed unlinked (the age had to be the head), and "Keel Concerts Sdn
     # Bhd" (no organisation word) was a person nearer than the singer
-    text = ("Folk singer Ann Badu is not upset that her harbour show moved indoors.\n\n"
+    text = ("Folk singer Ann Bade is not upset that her harbour show moved indoors.\n\n"
             "At a briefing by show organiser Keel Concerts Sdn Bhd, the 52-year-old fiddler-composer said "
             "she would play the same songs.")
     assert _DocModel(text).entities.by_name["Keel Concerts Sdn Bhd"].kind == "org"
-    assert [q["speaker"] for q in extract_quotes(text)] == ["Ann Badu"]
+    assert [q["speaker"] for q in extract_quotes(text)] == ["Ann Bade"]
 
 
 def test_a_nearer_person_with_another_role_noun_does_not_block_a_title_link():
@@ -3840,7 +3840,7 @@ def test_a_parenthetical_gloss_after_a_quotation_ends_the_reported_clause():
 
 
 def test_leader_is_a_title_and_a_headline_attributes_by_a_colon_either_side():
-    # before: "Senate Majority Leader Mitch McConnell" kept its title, so "McConnell:" in the headline named nobody,
+    # before: "Council Majority Leader Tom Reyes" kept its title, so "Reyes:" in the headline named nobody,
     # and "“…”: Name launches campaign" had no rule
     text = ("Reyes: ‘The council sits all weekend’\n\n"
             "Council Majority Leader Tom Reyes announced that the vote on the pier would be held on Sunday.")
