@@ -3862,3 +3862,46 @@ def test_a_speech_noun_after_a_determiner_is_no_verb_before_a_quotation():
     # before: "the claim" was read as the verb "claim" after an infinitive, and the quotation had no speaker
     text = 'Tom Reyes rose at the meeting to answer the claim, saying, "Nobody closed the pier but the storm."'
     assert extract_quotes(text)[0]["speaker"] == "Tom Reyes"
+
+
+# --------------------------------------------------------------------------- session 22
+
+
+def test_a_lead_description_named_three_paragraphs_on_links_both_ways():
+    # before: "the councillor for parks" in the lead was linked to nobody (the name came three paragraphs on), and
+    # that unlinked use then barred the later "The councillor said" from the person it means
+    text = ("Park budget cut\n\n"
+            "The park budget is too small, according to the councillor responsible for parks.\n\n"
+            "The city set the budget in March.\n\n"
+            "The Gazette reported the cut last week.\n\n"
+            "But Cllr Ivo Brandt, the parks portfolio holder, said the city had misread the figures.\n\n"
+            "\"We need more gardeners,\" he said.\n\n"
+            "The councillor said he would ask for a new vote.")
+    rows = _rows(text)
+    assert ("reported", "Ivo Brandt", "The park budget is too small") in rows
+    assert ("reported", "Ivo Brandt", "he would ask for a new vote") in rows
+
+
+def test_a_body_name_and_title_after_a_comma_describe_a_person():
+    # before: ", KFA secretary general," gave no description, so the name stayed of unknown kind
+    dm = _DocModel("Ines Okafor, KFA secretary general, spoke first. Ines Okafor left.")
+    ent = dm.entities.by_name["Ines Okafor"]
+    assert ent.kind == "person" and "secr" in ent.descr
+    # a group after a place is no description of it
+    dm = _DocModel("In Harbortown, city police said the road was shut.")
+    assert "Harbortown" not in dm.entities.by_name or dm.entities.by_name["Harbortown"].kind != "person"
+
+
+def test_an_object_after_the_subjects_verb_is_no_sentence_subject():
+    # before: "Bo Reyes", three words in, counted as the subject, so "He" became the object of "defended"
+    text = ("“The fee is fair,” Ines Okafor, KFA secretary general, said.\n\n"
+            "Okafor also defended Bo Reyes, the team's young keeper, stressing that nobody meant to lose. "
+            "He vowed that the board would act.")
+    assert ("reported", "Ines Okafor", "the board would act") in _rows(text)
+
+
+def test_a_clause_that_goes_on_after_a_quotation_keeps_the_sentences_subject():
+    # before: the subject search began after the quotation ("to revamp Harbor Rail, and then"), giving Harbor Rail
+    text = ("Transport Minister Ann Lee spoke about a “ten-year plan” to revamp Harbor Rail, and then said that "
+            "the cabinet was waiting for her.")
+    assert ("reported", "Ann Lee", "the cabinet was waiting for her") in _rows(text)

@@ -42,6 +42,7 @@ from .names import (
     noun_gender,
     org_person_cut,
     sentence_adverb,
+    singular_person,
     stem,
 )
 
@@ -73,6 +74,10 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # the office is of
 _TITLE_APPOSITIVE = re.compile(r",[ \xa0]+(([A-Z][\w-]+)[ \xa0]+(?:of|for)[ \xa0]+[^,.;:“”\"]{1,100})[,.]")
 _APPOSITIVE_AFTER = re.compile(r",[ \xa0]+((?:" + alternation("appositive_start") + r")\b[^,.;:“”\"]{0,120})[,.]")
+# ", KFA secretary general,", ", Harbor FC head coach.": one to three capitalised words (a body's name or acronym), then
+# one to three lower-case words that end with a singular title or person word
+_NAMED_BODY_TITLE = re.compile(r",[ \xa0]+((?:[A-Z][\w&’'-]*[ \xa0]+){1,3}"
+                               r"([a-z][\w-]*(?:[ \xa0]+[a-z][\w-]*){0,2}))[,.]")
 _APPOSITIVE_VETO = re.compile(r"\b(?:" + alternation("appositive_veto") + r")[ \xa0]+$")
 # a verb in the past and its object ("Salem, a court fined a skipper …"): a clause, no appositive
 _VERB_OBJECT = re.compile(r"\b(?:[a-z]+ed|" + alternation("irregular_past") + r")[ \xa0]+(?:a|an|the)[ \xa0]")
@@ -522,6 +527,12 @@ def _appositives(t: str, s: int, e: int, ent: _Entity, w: _NameWords) -> None:
         # ", Minister of Health,": a capitalised title word (no place has one: the veto does not apply)
         am = _TITLE_APPOSITIVE.match(t[e:e + 140])
         am = am if am is not None and am.group(2).lower() in w.titles else None
+    if am is None and t.startswith(",", e):
+        bm = _body_title_appositive(t, e, w)
+        if bm is not None and not is_place(ent.name):
+            ent.descr |= {stem(x) for x in bm.group(2).split()}
+            ent.role_words += [x.lower() for x in WORD_RE.findall(bm.group(1))]
+            ent.kind = "person" if ent.kind != "org" else ent.kind
     if am:
         words = WORD_RE.findall(am.group(1))
         ent.descr |= {stem(x) for x in _up_to_head(words)}
@@ -546,6 +557,17 @@ def _appositives(t: str, s: int, e: int, ent: _Entity, w: _NameWords) -> None:
             ent.role_words += [x.lower() for x in words]
             if any(x.lower() in w.person for x in words) and ent.kind != "org" and not is_place(ent.name):
                 ent.kind = "person"
+
+
+def _body_title_appositive(t: str, e: int, w: _NameWords):
+    """The match of ``_NAMED_BODY_TITLE`` after the mention ending at ``e`` when its lower-case words end with a
+    singular title or person word (", NFF secretary general,"; not ", Paris police said"), else None."""
+    m = _NAMED_BODY_TITLE.match(t[e:e + 100])
+    if m is None:
+        return None
+    low = m.group(2).split()
+    ok = low[-1] in w.titles or low[-1] in w.person and singular_person("the " + m.group(2))
+    return m if ok and any(x in w.titles or x in w.person for x in low) else None
 
 
 def is_place(name: str) -> bool:

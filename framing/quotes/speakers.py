@@ -622,6 +622,7 @@ def opens_clause_between(text: str, lo: int, hi: int) -> bool:
                for m in _LAST_CLAUSE_OPEN.finditer(text, max(lo, hi - LAST_CLAUSE_CHARS), hi))
 
 
+_NP_CONTINUATION = word_set("np_continuation")
 _FINITE_NEXT = re.compile(r"[ \xa0]+(?:" + FINITE_ALT + r")\b")
 
 
@@ -640,6 +641,8 @@ def _clause_subject(dm, seg: str) -> str:
     first = head.split()[0] if head.split() else ""
     if first.lower() in _PRON or _PRONOUN_CONTRACTION.fullmatch(first):
         return first   # "she", "she's tacked …, criticizing"
+    if first in _NP_CONTINUATION:
+        return ""   # "…“plan” to revamp the agency, and then said": the clause opened before the quotation
     ents = dm.entities
     for m in NAME_RE.finditer(head, 0, 120):
         pre = head[:m.start()]
@@ -1001,7 +1004,7 @@ DESCR_MENTIONS = 300
 
 
 #: how many paragraphs after a description ("the sheriff") the person it describes may first be named
-FORWARD_PARAGRAPHS = 2
+FORWARD_PARAGRAPHS = 3
 
 
 def _link_forward(dm, np_text: str, at: int, memory: _Speakers) -> str:
@@ -1273,10 +1276,8 @@ def continued_speaker(dm, np_text: str, at: int, memory: _Speakers) -> str:
             person_like(dm, ent) and _epithet_of(dm, words_, ent, spk) and not _person_named_after(dm, spk, pos, end)
             and not _question_put(dm, max(0, pos - QUESTION_BEFORE_CHARS), end)):
         return ""   # (after a question "the senator" may well be the one who answers it)
-    h = re.escape(words_[-1].lower())
-    seen = t[max(0, pos - DESCRIPTION_SEEN_CHARS):pos]
     if _introduced_between(t, words_[-1], pos, at) \
-            or re.search(r"\bthe\s+(?:[\w’'-]+\s+){0,3}" + h + r"\b", seen, re.I):
+            or _described_as_other(dm, words_[-1].lower(), max(0, pos - DESCRIPTION_SEEN_CHARS), pos, spk, re.I):
         return ""
     return spk
 
@@ -1344,10 +1345,19 @@ def _person_link_holds(dm, name: str, head: str, np_text: str, at: int, first: i
     if score > 1:
         return True
     first = min(first, dm.entities.first_mention(name, first))   # (the first in the text, not among those read)
-    lo = max(0, first - DESCRIPTION_SEEN_CHARS)
-    return dm.para_of(at) - dm.para_of(last) <= 1 and all(
-        _introduces(dm, lo + m.end(), name) or _forward_source(dm, lo + m.start(), lo + m.end(), head, name)
-        for m in re.finditer(r"\b[Tt]he\s+(?:[\w’'-]+\s+){0,3}" + re.escape(head) + r"\b", t[lo:first]))
+    return dm.para_of(at) - dm.para_of(last) <= 1 \
+        and not _described_as_other(dm, head, max(0, first - DESCRIPTION_SEEN_CHARS), first, name)
+
+
+def _described_as_other(dm, head: str, lo: int, hi: int, name: str, flags: int = 0) -> bool:
+    """Does a definite description with the head word ``head`` ("the senator", "The Texas senator") come in
+    ``text[lo:hi]`` that neither introduces ``name`` (:func:`_introduces`) nor is a source the text names only after
+    it, as ``name`` (:func:`_forward_source`)? Then a later use of it may be someone the text never names.
+    ``flags``: ``re.I`` to match the head in any case."""
+    t = dm.text
+    return any(not _introduces(dm, lo + m.end(), name)
+               and not _forward_source(dm, lo + m.start(), lo + m.end(), head, name)
+               for m in re.finditer(r"\b[Tt]he\s+(?:[\w’'-]+\s+){0,3}" + re.escape(head) + r"\b", t[lo:hi], flags))
 
 
 _NAME_NEXT = re.compile(r"[ \xa0]+(" + NAME_RE.pattern + ")")
@@ -1807,11 +1817,19 @@ def _sentence_subject(dm, s: int, e: int) -> bool:
     ss = dm.sent_start(s)
     pre = dm.text[ss:s]
     if s - ss <= 80 and count_words(pre) <= SUBJECT_WORDS and "," not in pre:
-        return True
+        return not _named_subject_before(dm, ss, s)
     m = _AFTER_COMMA_DESCRIPTION.search(pre)
     if m is None or any(x.lower() in _STOP_PRE or x.lower() in _AUX_ADVERB_WORDS for x in m.group(1).split()):
         return False   # (not "…, just as President Ann Lee did": a clause of comparison)
     return _finite_after(dm, e)
+
+
+def _named_subject_before(dm, lo: int, s: int) -> bool:
+    """Is a name mentioned in ``text[lo:s]`` followed by a finite verb ("Ann Lee also defended Bo Reyes": Ann Lee is
+    the subject, Bo Reyes the object)?"""
+    ents = dm.entities
+    a, b = bisect.bisect_left(ents.mention_starts, lo), bisect.bisect_left(ents.mention_starts, s)
+    return any(_finite_after(dm, e) for _, e, _ in ents.mentions[a:b])
 
 
 def _finite_after(dm, e: int) -> bool:
