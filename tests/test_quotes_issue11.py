@@ -3905,3 +3905,23 @@ def test_a_clause_that_goes_on_after_a_quotation_keeps_the_sentences_subject():
     text = ("Transport Minister Ann Lee spoke about a “ten-year plan” to revamp Harbor Rail, and then said that "
             "the cabinet was waiting for her.")
     assert ("reported", "Ann Lee", "the cabinet was waiting for her") in _rows(text)
+
+
+def test_a_capitalised_title_alone_is_a_description_linked_to_its_holder():
+    # before: "The Prime Minister" was a name of its own ("Prime Minister"), and "Tánaiste" no title
+    text = ("Prime Minister Ann Okafor spoke to reporters on Monday.\n\n"
+            "The Prime Minister says the port will reopen in May.")
+    assert ("reported", "Ann Okafor", "the port will reopen in May") in _rows(text)
+    text = ("Tánaiste Ivo Brennan met the unions.\n\n"
+            "Mr Brennan said the talks went well. The Tánaiste said that a deal was close.")
+    assert ("reported", "Ivo Brennan", "a deal was close") in _rows(text)
+    dm = _DocModel("The Minority Leader spoke. The Prime Minister left.")
+    assert "Prime Minister" not in dm.entities.by_name and "Minority Leader" not in dm.entities.by_name
+
+
+def test_an_honorific_is_no_affiliation_that_bars_an_epithet():
+    # before: "Mr" counted as a word of affiliation, so "The Minority Leader" could not be the Mr Lutterodt who spoke
+    text = ("Reacting to the budget, Mr Lutterodt pointed to the empty gallery.\n\n"
+            "“All these empty chairs tell a story,” he said.\n\n"
+            "The Minority Leader said the minister gave no figures.")
+    assert ("reported", "Lutterodt", "the minister gave no figures") in _rows(text)

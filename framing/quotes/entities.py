@@ -425,6 +425,15 @@ def _strip_head(toks: list[str], common, w: _NameWords):
     return toks, gender, descr
 
 
+_TITLE_MODIFIER = word_set("title_modifier")
+
+
+def _title_phrase(toks: list[str], w: _NameWords) -> bool:
+    """Are ``toks`` a title and the words of list ``title_modifier`` before it ("Prime Minister", "Minority Leader")?
+    Then "the Prime Minister" describes a person and names none."""
+    return toks[-1].lower() in w.titles and all(x.lower() in w.titles or x.lower() in _TITLE_MODIFIER for x in toks)
+
+
 def _person_noun_before_name(toks: list[str], i: int, org_name: bool, w: _NameWords) -> bool:
     """Is ``toks[i]`` a person noun written with a capital (it opens a sentence or a headline) before a name of two
     capitalised words or more ("Analyst Ann Lee said", "Farmer Joe Berg")? Then it describes the name, as a title
@@ -466,7 +475,7 @@ def _name_of(nm: str, common, w: _NameWords):
     if not toks:
         return None
     name = " ".join(toks)
-    if len(name) < 2 or name in _TIME_ZONE or toks[0].endswith(_NEGATED_AUX):
+    if len(name) < 2 or name in _TIME_ZONE or toks[0].endswith(_NEGATED_AUX) or _title_phrase(toks, w):
         return None   # "07:30 BST": a time zone is no name; nor is "Don't" ("Don't look at it: Ruiz")
     lw = [x.lower() for x in toks]
     # an organisation word, maybe with a possessive or plural ending ("Harbor Logistics Services"), but a personal
@@ -905,8 +914,8 @@ def name_in_np(dm, m) -> str | None:
         if toks[j].lower() in w.titles and j < len(toks) - 1 or _place_honorific(toks, j, w):
             toks = toks[j + 1:]
             break
-    if not toks:
-        return None
+    if not toks or _title_phrase(toks, w):
+        return None   # (nor "the Prime Minister": a description)
     return " ".join(toks).rstrip(".")
 
 

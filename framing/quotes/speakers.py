@@ -1467,7 +1467,7 @@ def _affiliation_word(dm, word: str) -> bool:
     """Is the role word ``word`` (lower case) one the text writes only capitalised, and no title, person or
     organisation word ("kiel" in "Kiel coach Tom Berg")?"""
     return word.isalpha() and word not in dm.common and not _person_noun(dm, word) \
-        and word not in dm.rules.get("honorific", {}) and word not in dm.rules.get("org", {})
+        and word not in name_words(dm.story).hon and word not in dm.rules.get("org", {})   # (nor "Mr")
 
 
 def _other_person_between(dm, spk: str, pos: int, at: int) -> bool:
