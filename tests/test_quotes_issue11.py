@@ -3925,3 +3925,23 @@ def test_an_honorific_is_no_affiliation_that_bars_an_epithet():
             "“All these empty chairs tell a story,” he said.\n\n"
             "The Minority Leader said the minister gave no figures.")
     assert ("reported", "Lutterodt", "the minister gave no figures") in _rows(text)
+
+
+def test_addressed_the_press_to_announce_reports_for_its_subject():
+    # before: "addressed" was no verb of an act done in order to speak, and "Harborside to" gave the place
+    text = ("HARBORSIDE – Mayor Ann Okafor addressed reporters this morning from her office in Harborside to "
+            "announce that she will not run again.")
+    assert ("reported", "Ann Okafor", "she will not run again") in _rows(text)
+
+
+def test_a_row_that_continued_after_a_clause_lends_its_participle_to_that_clause():
+    # before: "continued" was the row's speech verb and "the row between the parties" labelled the mayor "reckless"
+    text = ("Ivo Brandt lashed out at the mayor as the row between the parties continued after Treasurer Ann Okafor "
+            "stoked the flames, labelling the mayor “reckless”.")
+    assert extract_quotes(text)[0]["speaker"] == "Ann Okafor"
+    # a time clause that opens the sentence is not the clause the participle hangs on
+    text = ("In June, after Ann Okafor fell ill, Ivo Brandt wrote to her, telling her, “You will be back soon.”")
+    assert extract_quotes(text)[0]["speaker"] == "Ivo Brandt"
+    # "continued" before its content still reports
+    text = "Ivo Brandt continued with an appeal to voters: “Stay home if it rains.”"
+    assert extract_quotes(text)[0]["speaker"] == "Ivo Brandt"

@@ -36,6 +36,7 @@ from .speakers import (
     _Speakers,
     adjective_lead,
     appositive_name,
+    bare_content_verb,
     clause_subject,
     determiner_noun,
     holds_clause,
@@ -312,7 +313,7 @@ def reporting_verb_before(c: _Context):
              if not dm.in_quote(m.start()) and not possessive_noun(t, m.start(), m.group(1))
              and not noun_before_plural_verb(t, m.end(), m.group(1)) and not noun_before_for(t, m.end(), m.group(1))
              and not determiner_noun(t, m.start(), m.group(1), dm.vinfo.get(m.group(1), {}).get("lemma", ""))
-             and not _manner_apart(c, m)]
+             and not _manner_apart(c, m) and not bare_content_verb(dm, m)]
     if not verbs:
         return None
     # prefer a finite verb; an -ing verb takes the subject of an earlier verb or the sentence

@@ -37,6 +37,7 @@ from .speakers import (
     SUBJECT_COMMA,
     UNRESOLVED,
     _Speakers,
+    bare_content_verb,
     clause_subject,
     determiner_noun,
     ends_coordinated,
@@ -75,6 +76,7 @@ _PARTICIPLE_LEADS = word_set("participle_preposition")
 _PARTICIPLE_LEAD_CHARS = max(len(w) for w in _PARTICIPLE_LEADS) + 4
 # verbs that are verbs only right after a name or a subject pronoun ("Harbor Radio reports that …")
 _NAME_SUBJECT_VERBS = word_set("name_subject_verb")
+
 # ... but not after a word of list ``report_modifier`` (lower case, or opening the sentence: "news reports that …",
 # "Early reports that …"; not "Harbor News reports …") nor after a name that follows a past verb ("dismissed Gazette
 # reports that …"; not "columnist Tom Berg reports that …")
@@ -296,6 +298,8 @@ class _Reading:
         wave of visitors finds a path …": no source for the pronouns or quotations after it), unless a colon
         follows it ("The audit found:")?"""
         dm = self.dm
+        if bare_content_verb(dm, m):
+            return True   # ("the row continued after …": no speech)
         return dm.vinfo.get(m.group(1), {}).get("type") == "evidential" and not dm.text.startswith(":", m.end())
 
     def _participle_subject(self, ss: int, lo: int, vstart: int, verb: str) -> tuple[str, str]:

@@ -135,6 +135,16 @@ _DETERMINER_BEFORE = re.compile(
     r"(?<![^s]s))[ \xa0]+$")   # (the last word no plural: "a few officials say")
 
 
+_CONTENT_ONLY_LEMMA = word_set("content_only_verb")
+_EVERYDAY_NEXT = re.compile(r"[ \xa0]+(?:" + alternation("everyday_sense_next") + r")\b")
+
+
+def bare_content_verb(dm, m) -> bool:
+    """Is the speech verb match ``m`` of list ``content_only_verb`` followed by a word of list ``everyday_sense_next``
+    ("the war of words continued after the minister spoke"): the verb in its everyday sense, reporting nothing?"""
+    return dm.vinfo.get(m.group(1), {}).get("lemma") in _CONTENT_ONLY_LEMMA and _EVERYDAY_NEXT.match(dm.text, m.end())
+
+
 def determiner_noun(text: str, vstart: int, verb: str, lemma: str) -> bool:
     """Is the speech verb ``verb`` at ``vstart`` in its base form (``lemma``) a noun after a determiner ("the claim
     that …", "a recent claim, first made by …, that …")? No subject a determiner opens takes the base form so
@@ -228,7 +238,12 @@ _RELATIVE_SUBJECT = word_set("relative_subject")
 LAST_CLAUSE_CHARS = 300
 _LAST_CLAUSE_OPEN = re.compile(r";[ \xa0]+|,[ \xa0]+(?:" + alternation("clause_coordinator") + r")[ \xa0]+"
                                r"|,[ \xa0]+(?:" + alternation("contrast_subordinator") + r")[ \xa0]+(?!\w+ing\b)"
-                               r"|\b(?:as|" + alternation("np_clause_cut") + r")[ \xa0]+(?=[A-Z])")
+                               r"|\b(?:as|" + alternation("np_clause_cut") + r")[ \xa0]+(?=[A-Z])"
+                               # "… after Treasurer Ann Lee stoked the row, labelling …": a temporal clause only when
+                               # capitalised words and a finite verb open it (not "after Monday's vote")
+                               r"|\b(?:" + alternation("temporal_subordinator") + r")[ \xa0]+"
+                               r"(?=(?:[A-Z][\w.’'-]*[ \xa0]+){1,4}(?:" + FINITE_ALT + r")\b)")
+_TEMPORAL_SUBORDINATOR = word_set("temporal_subordinator")
 #: the noun phrase before a relative pronoun ("dairy farmers who say") is at most this many words
 RELATIVE_NP_WORDS = 4
 # a preposition that opens an adjunct after the subject's name ("Lee in his first speech", "Ruiz at the rally")
@@ -605,8 +620,9 @@ def clause_subject(dm, seg: str) -> str:
     else of ``seg``. Only the last :data:`LAST_CLAUSE_CHARS` characters are searched for that clause."""
     lo = max(0, len(seg) - LAST_CLAUSE_CHARS)
     last = None
-    for last in _LAST_CLAUSE_OPEN.finditer(seg, lo):
-        pass
+    for m in _LAST_CLAUSE_OPEN.finditer(seg, lo):
+        if not (m.group().strip().lower() in _TEMPORAL_SUBORDINATOR and "," in seg[m.end():].rstrip(" ,\xa0")):
+            last = m   # (a fronted time clause, "after Ann Lee fell ill, Bo Reyes wrote, telling …", is not the last)
     if last is not None and count_words(seg[last.end():]) >= 2:
         subj = _clause_subject(dm, seg[last.end():])
         if subj:
