@@ -3945,3 +3945,22 @@ def test_a_row_that_continued_after_a_clause_lends_its_participle_to_that_clause
     # "continued" before its content still reports
     text = "Ivo Brandt continued with an appeal to voters: “Stay home if it rains.”"
     assert extract_quotes(text)[0]["speaker"] == "Ivo Brandt"
+
+
+def test_a_quotation_in_a_with_clause_belongs_to_its_noun_phrase():
+    # before: the finite "reported" was preferred, so the paper spoke; and "criticising" was no speech verb
+    text = ("The Harbor Ledger has reported on tensions over the pier, with one senior council figure criticising "
+            "the plan as ‘raising false hopes’.")
+    assert extract_quotes(text)[0]["speaker"] == "one senior council figure"
+    text = "The row went on, with Ivo Brandt variously calling the mayor “reckless”."
+    assert _rows(text) == [("partial", "Ivo Brandt", "“reckless”")]
+
+
+def test_a_statement_criticising_someone_names_no_speaker():
+    # before (once "criticising" was a speech verb): "KFA disowns statement" became a speaker, and "It" its quote's
+    text = ("We did not write it: KFA disowns statement criticising Reyes\n\n"
+            "The Keel Football Association (KFA) has disowned a statement from its press office.\n\n"
+            "It suggested that the goal “broke the team’s spirit”.")
+    rows = extract_quotes(text)
+    assert all("disowns" not in q["speaker"] for q in rows)
+    assert rows[-1]["speaker"].startswith("Keel Football Association")

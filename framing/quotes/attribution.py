@@ -34,6 +34,7 @@ from .speakers import (
     INFINITIVE_TO,
     PARTY_TAG,
     _Speakers,
+    absolute_subject,
     adjective_lead,
     appositive_name,
     bare_content_verb,
@@ -321,6 +322,8 @@ def reporting_verb_before(c: _Context):
     if finite and modal_before(t, c.lo, finite[-1].start()) and is_participle(verbs[-1].group(1)) \
             and t[verbs[-1].end():c.s].strip() in (":", ","):
         finite = []   # "…, said she would not guess …, adding: “…”": the -ing verb that opens the quotation reports it
+    if finite and is_participle(verbs[-1].group(1)) and absolute_subject(dm, c.lo, verbs[-1].start()) is not None:
+        finite = []   # "X reported on the row, with one aide criticising it as ‘…’": the absolute clause holds it
     vm = finite[-1] if finite else verbs[-1]
     if vm.group(1).lower() == "according to":
         np_ = _up_to_punctuation(t[vm.end():c.s])
@@ -421,6 +424,9 @@ def _subject_of_participle(c: _Context, vm) -> tuple[str, str]:
     """The subject of an -ing verb ("X, saying "…""): a name right before it, else the speaker of
     the previous quote of the sentence, else the first name of the sentence before its first comma."""
     dm = c.dm
+    absolute = absolute_subject(dm, c.lo, vm.start())
+    if absolute is not None:   # "…, with one senior figure criticising it as ‘…’": the noun phrase
+        return resolve_np(dm, absolute, vm.start(), c.memory)
     nb = _NAME_BEFORE.search(dm.text[max(c.lo, vm.start() - 60):vm.start()])
     if nb and nb.group(1).split()[0].lower() not in dm.common and nb.group(1) not in _DATE_WORDS:
         return resolve_np(dm, nb.group(1), vm.start(), c.memory)

@@ -37,6 +37,7 @@ from .speakers import (
     SUBJECT_COMMA,
     UNRESOLVED,
     _Speakers,
+    absolute_subject,
     bare_content_verb,
     clause_subject,
     determiner_noun,
@@ -69,6 +70,8 @@ _PARTICIPLE_AFTER_WORD = re.compile(r"\b(?:" + alternation("participle_prepositi
 _ISSUED_TEXT_BEFORE = re.compile(r"\b(?:" + alternation("issuing_verb") + r")[ \xa0]+(?:[\w’'-]+[ \xa0]+){0,3}"
                                  r"(?:" + alternation("issued_text_noun") + r")[ \xa0]+(?:(?:on[ \xa0]+)?(?:"
                                  + alternation("date_word") + r")[ \xa0]+)?$", re.I)
+# a text noun right before an -ing speech verb ("disowns statement criticising the captain")
+_TEXT_NOUN_BEFORE = re.compile(r"\b(?:" + alternation("issued_text_noun") + r")s?[ \xa0]+$", re.I)
 _CONJUNCTIONS = word_set("clause_coordinator")
 #: the words that may open a sentence before its participle ("While saying that …, he …"), and their longest length
 #: with the spaces around them
@@ -216,7 +219,7 @@ class _Reading:
             or _ISSUED_TEXT_BEFORE.search(dm.text, max(lo, m.start() - 60), m.start()) is not None
             or _quoted_as(dm, ss, m.start()) is not None
             or " " not in m.group(1) and bool(_name_right_before(dm, ss, m.start()))
-            and _absolute_subject(dm, lo, m.start()) is None
+            and absolute_subject(dm, lo, m.start()) is None
             or _opens_with_participle(dm, ss, m))
         before = dm.text[max(lo, m.start() - 200):m.start()]
         # "X welcomed the plan and said …", "“…” but said …": the verb shares the subject of the clause
@@ -224,6 +227,8 @@ class _Reading:
         # "…, pointing to his record and saying that …": a participle coordinated with one after a comma
         participle = participle or coordinated and is_participle(m.group(1)) \
             and _PARTICIPLE_PART.search(before) is not None
+        if not participle and is_participle(m.group(1)) and _TEXT_NOUN_BEFORE.search(dm.text, lo, m.start()):
+            return   # "NFF disowns statement criticising the captain": a text says it, its issuer unnamed here
         later = vi > 0 and self.verb_starts[vi - 1] >= lo
         if later and not participle and not coordinated and self.taken.overlaps(m.start(), m.end()):
             return   # inside the clause an earlier verb reports
@@ -242,7 +247,7 @@ class _Reading:
             # "the boldest claims of …", "rumours of …", "Ruiz's claim that …", "a recent claim that …", "… that states
             # can pass such laws": a noun
             return
-        absolute = None if participle or not is_participle(m.group(1)) else _absolute_subject(dm, lo, m.start())
+        absolute = None if participle or not is_participle(m.group(1)) else absolute_subject(dm, lo, m.start())
         if absolute is not None:   # "…, with most pilots saying the fee is too high": the noun phrase speaks
             participle = True
             spk, typ = resolve_np(dm, absolute, m.start(), self.memory)
@@ -388,26 +393,6 @@ _ACRONYM_FORM = re.compile(r"[A-Z][A-Z&]{1,7}")
 # a time, then a finite verb, right after a speech verb ("storms recorded this winter were …")
 _TIME_THEN_FINITE = re.compile(r"[ \xa0]+(?:" + alternation("time_modifier") + r")[ \xa0]+(?:"
                                + alternation("time_noun") + r")[ \xa0]+(?:" + alternation("finite_marker") + r")\b")
-#: how many words the noun phrase of "with <noun phrase> saying …" may have
-ABSOLUTE_NP_WORDS = 8
-# "with" after a comma or opening the sentence (not "met with reporters saying"); the last "with" before the verb
-# (a search from a position inside the text: "^" is only the text's or a line's start, so a sentence's start is
-# the character after ". ")
-_WITH_NP = re.compile(r"(?:^|(?<=[.!?”\"’)][ \xa0])|,[ \xa0]+)[Ww]ith[ \xa0]+"
-                      r"(?P<np>(?:(?!\bwith\b)[^,.;:!?“”\"()]){2,80}?)[ \xa0]+$", re.M)
-
-
-def _absolute_subject(dm, lo: int, vstart: int) -> str | None:
-    """The subject of an -ing speech verb in "with <noun phrase> <verb>" after a comma or opening the sentence
-    ("…, with most pilots saying the fee is too high"; not "met with reporters saying"): the noun phrase after the
-    last such "with" (at most :data:`ABSOLUTE_NP_WORDS` words, no finite verb, not before ``lo``); else None. (A
-    thing, "with a sign saying", is no agent: the caller drops it.)"""
-    wm = _WITH_NP.search(dm.text, max(lo, dm.sent_start(vstart), vstart - 90), vstart)
-    if wm is None or count_words(wm["np"]) > ABSOLUTE_NP_WORDS or FINITE_WORD.search(wm["np"]):
-        return None
-    return wm["np"]
-
-
 def _opens_with_participle(dm, ss: int, m) -> bool:
     """Does the speech verb ``m`` open its sentence (``ss``) as a participle phrase before a main clause ("Noting
     that …, Ruiz said the vote was lost")? A closed-class word, pronoun or "that" follows it (not "Warning labels
