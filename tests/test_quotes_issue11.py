@@ -3964,3 +3964,15 @@ def test_a_statement_criticising_someone_names_no_speaker():
     rows = extract_quotes(text)
     assert all("disowns" not in q["speaker"] for q in rows)
     assert rows[-1]["speaker"].startswith("Keel Football Association")
+
+
+def test_a_sentence_opening_participle_takes_the_subject_after_the_quotation():
+    # before: "Calling the rover a “…,”" found no subject before the verb, and the quotation had no speaker
+    text = "Calling the rover a “laboratory on wheels,” agency scientist Ann Okafor led a briefing on Monday."
+    assert extract_quotes(text)[0]["speaker"] == "Ann Okafor"
+
+
+def test_a_city_after_a_company_name_is_no_subject():
+    # before: "Lagos", the last comma part before "said", was the speaker
+    text = "Mr Ivo Brandt, the Chief Operating Officer, Keeldata Ltd., Lagos said that investors were waiting."
+    assert _rows(text) == [("reported", "Ivo Brandt", "investors were waiting")]

@@ -432,6 +432,10 @@ def _subject_of_participle(c: _Context, vm) -> tuple[str, str]:
         return resolve_np(dm, nb.group(1), vm.start(), c.memory)
     if c.prev_in_sent and c.prev_q is not None and c.prev_q.speaker:
         return c.prev_q.speaker, c.prev_q.speaker_type
+    if dm.entities.after_dateline(c.ss) == vm.start() and c.right.startswith((",", " ")) and c.ends_open:
+        main = clause_subject(dm, c.right.lstrip(" ,\xa0"))   # "Calling it a “lab on wheels,” Dr Ann Lee led …"
+        if main:
+            return resolve_np(dm, main, vm.start(), c.memory)
     subj = clause_subject(dm, dm.text[dm.entities.after_dateline(c.ss):vm.start()])   # "In May, the judge …, saying"
     if subj:
         return resolve_np(dm, subj, vm.start(), c.memory)

@@ -501,7 +501,10 @@ def subject_region(dm, lo: int, vstart: int) -> str:
         return " ".join(last.split()[1:])
     # (a last part of adverbs only, "…, Ann Lee, bluntly said", names no one either)
     if len(parts) > 1 and (not last or _TIME_ONLY.fullmatch(last) or not aux_strip(" " + last).strip()
-                           or (lw and lw[0] in _VP_FRAGMENT_START and not _then_before_title(last))):
+                           or (lw and lw[0] in _VP_FRAGMENT_START and not _then_before_title(last))
+                           or len(parts) > 2 and is_place(last.rstrip(".")) and _CAPITAL_END.search(parts[-2])
+                           and not is_place(parts[0].strip())):
+        # (a place after a part that ends in a capitalised word: "Ann Lee, the chief of Keel Ltd., Lagos said")
         if lw and lw[0] in ("which", "who") and len(lw) > 1 and lw[1] not in _RELATIVE_AUX \
                 and not (len(lw) == 2 and _LY_ADVERB.fullmatch(last.split()[1])):
             return " ".join(last.split()[1:])   # ("…, who originally said": the antecedent, as "who has said")
