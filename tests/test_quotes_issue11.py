@@ -3976,3 +3976,16 @@ def test_a_city_after_a_company_name_is_no_subject():
     # before: "Lagos", the last comma part before "said", was the speaker
     text = "Mr Ivo Brandt, the Chief Operating Officer, Keeldata Ltd., Lagos said that investors were waiting."
     assert _rows(text) == [("reported", "Ivo Brandt", "investors were waiting")]
+
+
+def test_a_participle_that_modifies_a_noun_does_not_report_the_clauses_quotation():
+    # before: "writing" (a speech verb) was read as reporting the quotation, so only the quotation was a row
+    text = "Ann Okafor said junior ministers writing op-eds was “not helpful” and undermines the process."
+    assert _rows(text) == [("reported", "Ann Okafor",
+                            "junior ministers writing op-eds was “not helpful” and undermines the process")]
+
+
+def test_a_quotation_that_opens_after_to_is_part_of_the_request():
+    # before: "to “engage directly”" was no infinitive, so only the quotation was a row
+    text = "Ann Okafor told her party to “engage directly” with the team."
+    assert _rows(text) == [("reported", "Ann Okafor", "her party to “engage directly” with the team")]

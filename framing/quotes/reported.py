@@ -37,6 +37,7 @@ from .speakers import (
     SUBJECT_COMMA,
     UNRESOLVED,
     _Speakers,
+    absolute_subject,
     determiner_noun,
     holds_clause,
     modal_before,
@@ -295,7 +296,8 @@ _ASK_CLAUSE = re.compile(r"(?:" + _TELL_OBJECT_RE + r")?[ \xa0]+(?=(?:" + altern
 # a promise or a request reported by its infinitive (``type`` commissive or directive in ``speech_verbs.csv``): "vowed
 # to appeal", "urged the board to wait" (the content holds the addressee, as PolNeAR annotates it); "to" before a
 # noun phrase ("pledged to the party", "asked them to a meeting") reports nothing
-_INFINITIVE_VERB = (r"(?:not[ \xa0]+)?(?:[“\"]|'')?to[ \xa0]+(?!(?:" + alternation("stop_pre") + "|"
+# (a quotation may open before "to" or after it: "urged them “to act”", "told his party to ‘engage directly’")
+_INFINITIVE_VERB = (r"(?:not[ \xa0]+)?(?:[“\"]|'')?to[ \xa0]+(?:[“\"‘]|'')?(?!(?:" + alternation("stop_pre") + "|"
                     + alternation("tell_object_determiner") + "|" + alternation("tell_object") + "|"
                     + alternation("not_infinitive") + r")\b)[a-z]")
 _COMMITMENT_TO = re.compile(r"[ \xa0]+(?=" + _INFINITIVE_VERB + ")")
@@ -901,9 +903,20 @@ def _verb_reports(dm, lo: int, v) -> bool:
     "the suspect got “many”"), no evidential verb (a record "shows" a quotation of nobody's words)?"""
     t = dm.text
     info = dm.vinfo.get(v.group(1), {})
+    if _noun_modifier_participle(dm, lo, v):
+        return False
     return not modal_before(t, lo, v.start()) and not _INFINITIVE.search(t, max(lo, v.start() - 4), v.start()) \
         and not possessive_noun(t, v.start(), v.group(1)) and not _noun_use(dm, v) \
         and not determiner_noun(t, v.start(), v.group(1), info.get("lemma", "")) and info.get("type") != "evidential"
+
+
+def _noun_modifier_participle(dm, lo: int, v) -> bool:
+    """Is the -ing speech verb ``v`` a noun's modifier ("junior ministers writing op-eds was “not helpful”"): no comma
+    right before it, no auxiliary (:func:`.speakers.progressive_before`) and no "with" phrase it is the verb of
+    (:func:`.speakers.absolute_subject`: "with pilots saying “…”" reports)? A quotation after it is the clause's."""
+    t = dm.text
+    return is_participle(v.group(1)) and not t[max(0, v.start() - 3):v.start()].rstrip().endswith(",") \
+        and not progressive_before(t, v.start()) and absolute_subject(dm, lo, v.start()) is None
 
 
 _NOUN_FORMS = frozenset(words("noun_form_verb"))
