@@ -3868,124 +3868,123 @@ def test_a_speech_noun_after_a_determiner_is_no_verb_before_a_quotation():
 
 
 def test_a_lead_description_named_three_paragraphs_on_links_both_ways():
-    # before: "the councillor for parks" in the lead was linked to nobody (the name came three paragraphs on), and
+    # before: the lead's "the councillor for parks" was linked to nobody (the name came three paragraphs on), and
     # that unlinked use then barred the later "The councillor said" from the person it means
     text = ("Park budget cut\n\n"
-            "The park budget is too small, according to the councillor responsible for parks.\n\n"
+            "The tulip beds will go unplanted, according to the councillor for parks and gardens.\n\n"
             "The city set the budget in March.\n\n"
-            "The Gazette reported the cut last week.\n\n"
-            "But Cllr Ivo Brandt, the parks portfolio holder, said the city had misread the figures.\n\n"
+            "The Gazette printed the figures last week.\n\n"
+            "But Cllr Ivo Brandt, who chairs the parks board, said the city had misread the sums.\n\n"
             "\"We need more gardeners,\" he said.\n\n"
             "The councillor said he would ask for a new vote.")
     rows = _rows(text)
-    assert ("reported", "Ivo Brandt", "The park budget is too small") in rows
+    assert ("reported", "Ivo Brandt", "The tulip beds will go unplanted") in rows
     assert ("reported", "Ivo Brandt", "he would ask for a new vote") in rows
 
 
 def test_a_body_name_and_title_after_a_comma_describe_a_person():
-    # before: ", KFA secretary general," gave no description, so the name stayed of unknown kind
-    dm = _DocModel("Ines Okafor, KFA secretary general, spoke first. Ines Okafor left.")
+    # before: ", Keel Rowing Club head coach," gave no description, so the name stayed of unknown kind
+    dm = _DocModel("Ines Okafor, Keel Rowing Club head coach, spoke first. Ines Okafor left.")
     ent = dm.entities.by_name["Ines Okafor"]
-    assert ent.kind == "person" and "secr" in ent.descr
+    assert ent.kind == "person" and "coac" in ent.descr
     # a group after a place is no description of it
     dm = _DocModel("In Harbortown, city police said the road was shut.")
     assert "Harbortown" not in dm.entities.by_name or dm.entities.by_name["Harbortown"].kind != "person"
 
 
 def test_an_object_after_the_subjects_verb_is_no_sentence_subject():
-    # before: "Bo Reyes", three words in, counted as the subject, so "He" became the object of "defended"
-    text = ("“The fee is fair,” Ines Okafor, KFA secretary general, said.\n\n"
-            "Okafor also defended Bo Reyes, the team's young keeper, stressing that nobody meant to lose. "
-            "He vowed that the board would act.")
-    assert ("reported", "Ines Okafor", "the board would act") in _rows(text)
+    # before: "Bo Reyes", three words in, counted as the subject, so "He" became the one Okafor praised
+    text = ("“The fee is fair,” Ines Okafor, Keel Rowing Club head coach, said.\n\n"
+            "Okafor then praised Bo Reyes, the crew's new cox, for the rescue. "
+            "He promised that the crew would be rewarded.")
+    assert ("reported", "Ines Okafor", "the crew would be rewarded") in _rows(text)
 
 
 def test_a_clause_that_goes_on_after_a_quotation_keeps_the_sentences_subject():
-    # before: the subject search began after the quotation ("to revamp Harbor Rail, and then"), giving Harbor Rail
-    text = ("Transport Minister Ann Lee spoke about a “ten-year plan” to revamp Harbor Rail, and then said that "
-            "the cabinet was waiting for her.")
-    assert ("reported", "Ann Lee", "the cabinet was waiting for her") in _rows(text)
+    # before: the subject search began after the quotation ("to rebuild Harbor Rail, and then"), giving Harbor Rail
+    text = ("Transport Minister Ann Lee unveiled a “ten-year timetable” to rebuild Harbor Rail, and then said that "
+            "the ferries would wait.")
+    assert ("reported", "Ann Lee", "the ferries would wait") in _rows(text)
 
 
 def test_a_capitalised_title_alone_is_a_description_linked_to_its_holder():
     # before: "The Prime Minister" was a name of its own ("Prime Minister"), and "Tánaiste" no title
-    text = ("Prime Minister Ann Okafor spoke to reporters on Monday.\n\n"
+    text = ("Prime Minister Ann Okafor toured the flooded quay on Monday.\n\n"
             "The Prime Minister says the port will reopen in May.")
     assert ("reported", "Ann Okafor", "the port will reopen in May") in _rows(text)
-    text = ("Tánaiste Ivo Brennan met the unions.\n\n"
-            "Mr Brennan said the talks went well. The Tánaiste said that a deal was close.")
-    assert ("reported", "Ivo Brennan", "a deal was close") in _rows(text)
+    text = "Tánaiste Ivo Brennan opened the new pier on Friday. The Tánaiste said that the ferry would run all winter."
+    assert ("reported", "Ivo Brennan", "the ferry would run all winter") in _rows(text)
     dm = _DocModel("The Minority Leader spoke. The Prime Minister left.")
     assert "Prime Minister" not in dm.entities.by_name and "Minority Leader" not in dm.entities.by_name
 
 
 def test_an_honorific_is_no_affiliation_that_bars_an_epithet():
     # before: "Mr" counted as a word of affiliation, so "The Minority Leader" could not be the Mr Lutterodt who spoke
-    text = ("Reacting to the budget, Mr Lutterodt pointed to the empty gallery.\n\n"
-            "“All these empty chairs tell a story,” he said.\n\n"
+    text = ("After the vote, Mr Lutterodt waved at the half-empty benches.\n\n"
+            "“Half the house has gone home,” he said.\n\n"
             "The Minority Leader said the minister gave no figures.")
     assert ("reported", "Lutterodt", "the minister gave no figures") in _rows(text)
 
 
-def test_addressed_the_press_to_announce_reports_for_its_subject():
-    # before: "addressed" was no verb of an act done in order to speak, and "Harborside to" gave the place
-    text = ("HARBORSIDE – Mayor Ann Okafor addressed reporters this morning from her office in Harborside to "
-            "announce that she will not run again.")
-    assert ("reported", "Ann Okafor", "she will not run again") in _rows(text)
+def test_addressed_the_crews_to_announce_reports_for_its_subject():
+    # before: "addressed" was no verb of an act done in order to speak, and "Dunmore to" gave the place
+    text = "Mayor Ann Okafor addressed the harbour crews on the quay at Dunmore to announce that the fares would fall."
+    assert ("reported", "Ann Okafor", "the fares would fall") in _rows(text)
 
 
-def test_a_row_that_continued_after_a_clause_lends_its_participle_to_that_clause():
-    # before: "continued" was the row's speech verb and "the row between the parties" labelled the mayor "reckless"
-    text = ("Ivo Brandt lashed out at the mayor as the row between the parties continued after Treasurer Ann Okafor "
-            "stoked the flames, labelling the mayor “reckless”.")
+def test_a_quarrel_that_continued_after_a_clause_lends_its_participle_to_that_clause():
+    # before: "continued" was the quarrel's speech verb, and "the quarrel" called the board "reckless"
+    text = ("The ferry dispute dragged on as the quarrel continued after Treasurer Ann Okafor weighed in, calling the "
+            "harbour board “reckless”.")
     assert extract_quotes(text)[0]["speaker"] == "Ann Okafor"
     # a time clause that opens the sentence is not the clause the participle hangs on
-    text = ("In June, after Ann Okafor fell ill, Ivo Brandt wrote to her, telling her, “You will be back soon.”")
+    text = "Last winter, after Ann Okafor resigned, Ivo Brandt wrote to the crews, telling them, “The boats will sail.”"
     assert extract_quotes(text)[0]["speaker"] == "Ivo Brandt"
     # "continued" before its content still reports
-    text = "Ivo Brandt continued with an appeal to voters: “Stay home if it rains.”"
+    text = "Ivo Brandt continued with a plea to the crews: “Stay ashore if it blows.”"
     assert extract_quotes(text)[0]["speaker"] == "Ivo Brandt"
 
 
 def test_a_quotation_in_a_with_clause_belongs_to_its_noun_phrase():
-    # before: the finite "reported" was preferred, so the paper spoke; and "criticising" was no speech verb
-    text = ("The Harbor Ledger has reported on tensions over the pier, with one senior council figure criticising "
-            "the plan as ‘raising false hopes’.")
-    assert extract_quotes(text)[0]["speaker"] == "one senior council figure"
-    text = "The row went on, with Ivo Brandt variously calling the mayor “reckless”."
-    assert _rows(text) == [("partial", "Ivo Brandt", "“reckless”")]
+    # before: the finite "wrote" was preferred, so the paper spoke; and "criticising" was no speech verb
+    text = ("The Harbor Ledger wrote about the pier last week, with one ferry captain criticising the timetable as "
+            "‘a fantasy’.")
+    assert extract_quotes(text)[0]["speaker"] == "one ferry captain"
+    text = "The quarrel went on, with Ivo Brandt calling the harbour board “reckless”."
+    assert [q["speaker"] for q in extract_quotes(text)] == ["Ivo Brandt"]
 
 
 def test_a_statement_criticising_someone_names_no_speaker():
-    # before (once "criticising" was a speech verb): "KFA disowns statement" became a speaker, and "It" its quote's
-    text = ("We did not write it: KFA disowns statement criticising Reyes\n\n"
-            "The Keel Football Association (KFA) has disowned a statement from its press office.\n\n"
-            "It suggested that the goal “broke the team’s spirit”.")
+    # before (once "criticising" was a speech verb): "Keel Rowing Club disowns statement" became a speaker, and
+    # "It" its quotation's
+    text = ("Not our words: Keel Rowing Club disowns statement criticising its cox\n\n"
+            "The Keel Rowing Club (KRC) has disowned a statement posted by its press office.\n\n"
+            "It claimed that the crew “rowed like strangers”.")
     rows = extract_quotes(text)
     assert all("disowns" not in q["speaker"] for q in rows)
-    assert rows[-1]["speaker"].startswith("Keel Football Association")
+    assert rows[-1]["speaker"].startswith("Keel Rowing Club")
 
 
 def test_a_sentence_opening_participle_takes_the_subject_after_the_quotation():
-    # before: "Calling the rover a “…,”" found no subject before the verb, and the quotation had no speaker
-    text = "Calling the rover a “laboratory on wheels,” agency scientist Ann Okafor led a briefing on Monday."
+    # before: "Calling the ferry a “…,”" found no subject before the verb, and the quotation was a scare quote
+    text = "Calling the ferry a “floating classroom,” the engineer Ann Okafor led a tour on Monday."
     assert extract_quotes(text)[0]["speaker"] == "Ann Okafor"
 
 
 def test_a_city_after_a_company_name_is_no_subject():
-    # before: "Lagos", the last comma part before "said", was the speaker
-    text = "Mr Ivo Brandt, the Chief Operating Officer, Keeldata Ltd., Lagos said that investors were waiting."
-    assert _rows(text) == [("reported", "Ivo Brandt", "investors were waiting")]
+    # before: "Dublin", the last comma part before "said", was the speaker
+    text = "Ms Ann Okafor, the head of sales, Harbour Rope Ltd., Dublin said that orders had doubled."
+    assert _rows(text) == [("reported", "Ann Okafor", "orders had doubled")]
 
 
 def test_a_participle_that_modifies_a_noun_does_not_report_the_clauses_quotation():
     # before: "writing" (a speech verb) was read as reporting the quotation, so only the quotation was a row
-    text = "Ann Okafor said junior ministers writing op-eds was “not helpful” and undermines the process."
+    text = "Ann Okafor said crews writing letters to the paper was “a mistake” and hurt the talks."
     assert _rows(text) == [("reported", "Ann Okafor",
-                            "junior ministers writing op-eds was “not helpful” and undermines the process")]
+                            "crews writing letters to the paper was “a mistake” and hurt the talks")]
 
 
 def test_a_quotation_that_opens_after_to_is_part_of_the_request():
-    # before: "to “engage directly”" was no infinitive, so only the quotation was a row
-    text = "Ann Okafor told her party to “engage directly” with the team."
-    assert _rows(text) == [("reported", "Ann Okafor", "her party to “engage directly” with the team")]
+    # before: "to “keep calm”" was no infinitive, so only the quotation was a row
+    text = "Ann Okafor told the crews to “keep calm” at the quay."
+    assert _rows(text) == [("reported", "Ann Okafor", "the crews to “keep calm” at the quay")]

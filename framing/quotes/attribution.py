@@ -323,7 +323,7 @@ def reporting_verb_before(c: _Context):
             and t[verbs[-1].end():c.s].strip() in (":", ","):
         finite = []   # "…, said she would not guess …, adding: “…”": the -ing verb that opens the quotation reports it
     if finite and is_participle(verbs[-1].group(1)) and absolute_subject(dm, c.lo, verbs[-1].start()) is not None:
-        finite = []   # "X reported on the row, with one aide criticising it as ‘…’": the absolute clause holds it
+        finite = []   # "X wrote about the pier, with one captain criticising it as ‘…’": the absolute clause holds it
     vm = finite[-1] if finite else verbs[-1]
     if vm.group(1).lower() == "according to":
         np_ = _up_to_punctuation(t[vm.end():c.s])
@@ -425,7 +425,7 @@ def _subject_of_participle(c: _Context, vm) -> tuple[str, str]:
     the previous quote of the sentence, else the first name of the sentence before its first comma."""
     dm = c.dm
     absolute = absolute_subject(dm, c.lo, vm.start())
-    if absolute is not None:   # "…, with one senior figure criticising it as ‘…’": the noun phrase
+    if absolute is not None:   # "…, with one ferry captain criticising it as ‘…’": the noun phrase
         return resolve_np(dm, absolute, vm.start(), c.memory)
     nb = _NAME_BEFORE.search(dm.text[max(c.lo, vm.start() - 60):vm.start()])
     if nb and nb.group(1).split()[0].lower() not in dm.common and nb.group(1) not in _DATE_WORDS:
@@ -433,7 +433,8 @@ def _subject_of_participle(c: _Context, vm) -> tuple[str, str]:
     if c.prev_in_sent and c.prev_q is not None and c.prev_q.speaker:
         return c.prev_q.speaker, c.prev_q.speaker_type
     if dm.entities.after_dateline(c.ss) == vm.start() and c.right.startswith((",", " ")) and c.ends_open:
-        main = clause_subject(dm, c.right.lstrip(" ,\xa0"))   # "Calling it a “lab on wheels,” Dr Ann Lee led …"
+        # "Calling the ferry a “floating classroom,” Ann Lee led …": the main clause after the quotation
+        main = clause_subject(dm, c.right.lstrip(" ,\xa0"))
         if main:
             return resolve_np(dm, main, vm.start(), c.memory)
     subj = clause_subject(dm, dm.text[dm.entities.after_dateline(c.ss):vm.start()])   # "In May, the judge …, saying"

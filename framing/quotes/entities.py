@@ -74,8 +74,8 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # the office is of
 _TITLE_APPOSITIVE = re.compile(r",[ \xa0]+(([A-Z][\w-]+)[ \xa0]+(?:of|for)[ \xa0]+[^,.;:“”\"]{1,100})[,.]")
 _APPOSITIVE_AFTER = re.compile(r",[ \xa0]+((?:" + alternation("appositive_start") + r")\b[^,.;:“”\"]{0,120})[,.]")
-# ", KFA secretary general,", ", Harbor FC head coach.": one to three capitalised words (a body's name or acronym), then
-# one to three lower-case words that end with a singular title or person word
+# ", Keel Rowing Club head coach,", ", KRC team doctor.": one to three capitalised words (a body's name or
+# acronym), then one to three lower-case words that end with a singular title or person word
 _NAMED_BODY_TITLE = re.compile(r",[ \xa0]+((?:[A-Z][\w&’'-]*[ \xa0]+){1,3}"
                                r"([a-z][\w-]*(?:[ \xa0]+[a-z][\w-]*){0,2}))[,.]")
 _APPOSITIVE_VETO = re.compile(r"\b(?:" + alternation("appositive_veto") + r")[ \xa0]+$")
@@ -570,7 +570,7 @@ def _appositives(t: str, s: int, e: int, ent: _Entity, w: _NameWords) -> None:
 
 def _body_title_appositive(t: str, e: int, w: _NameWords):
     """The match of ``_NAMED_BODY_TITLE`` after the mention ending at ``e`` when its lower-case words end with a
-    singular title or person word (", NFF secretary general,"; not ", Paris police said"), else None."""
+    singular title or person word (", Keel Rowing Club head coach,"; not ", Paris police said"), else None."""
     m = _NAMED_BODY_TITLE.match(t[e:e + 100])
     if m is None:
         return None

@@ -228,7 +228,7 @@ class _Reading:
         participle = participle or coordinated and is_participle(m.group(1)) \
             and _PARTICIPLE_PART.search(before) is not None
         if not participle and is_participle(m.group(1)) and _TEXT_NOUN_BEFORE.search(dm.text, lo, m.start()):
-            return   # "NFF disowns statement criticising the captain": a text says it, its issuer unnamed here
+            return   # "Rowing club disowns statement criticising its cox": a text says it, its issuer unnamed here
         later = vi > 0 and self.verb_starts[vi - 1] >= lo
         if later and not participle and not coordinated and self.taken.overlaps(m.start(), m.end()):
             return   # inside the clause an earlier verb reports

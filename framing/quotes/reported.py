@@ -296,7 +296,7 @@ _ASK_CLAUSE = re.compile(r"(?:" + _TELL_OBJECT_RE + r")?[ \xa0]+(?=(?:" + altern
 # a promise or a request reported by its infinitive (``type`` commissive or directive in ``speech_verbs.csv``): "vowed
 # to appeal", "urged the board to wait" (the content holds the addressee, as PolNeAR annotates it); "to" before a
 # noun phrase ("pledged to the party", "asked them to a meeting") reports nothing
-# (a quotation may open before "to" or after it: "urged them “to act”", "told his party to ‘engage directly’")
+# (a quotation may open before "to" or after it: "urged them “to act”", "told the crews to “keep calm”")
 _INFINITIVE_VERB = (r"(?:not[ \xa0]+)?(?:[“\"]|'')?to[ \xa0]+(?:[“\"‘]|'')?(?!(?:" + alternation("stop_pre") + "|"
                     + alternation("tell_object_determiner") + "|" + alternation("tell_object") + "|"
                     + alternation("not_infinitive") + r")\b)[a-z]")
@@ -911,7 +911,7 @@ def _verb_reports(dm, lo: int, v) -> bool:
 
 
 def _noun_modifier_participle(dm, lo: int, v) -> bool:
-    """Is the -ing speech verb ``v`` a noun's modifier ("junior ministers writing op-eds was “not helpful”"): no comma
+    """Is the -ing speech verb ``v`` a noun's modifier ("crews writing letters to the paper was “a mistake”"): no comma
     right before it, no auxiliary (:func:`.speakers.progressive_before`) and no "with" phrase it is the verb of
     (:func:`.speakers.absolute_subject`: "with pilots saying “…”" reports)? A quotation after it is the clause's."""
     t = dm.text

@@ -161,7 +161,7 @@ _EVERYDAY_NEXT = re.compile(r"[ \xa0]+(?:" + alternation("everyday_sense_next") 
 
 def bare_content_verb(dm, m) -> bool:
     """Is the speech verb match ``m`` of list ``content_only_verb`` followed by a word of list ``everyday_sense_next``
-    ("the war of words continued after the minister spoke"): the verb in its everyday sense, reporting nothing?"""
+    ("the quarrel continued after the vote"): the verb in its everyday sense, reporting nothing?"""
     return dm.vinfo.get(m.group(1), {}).get("lemma") in _CONTENT_ONLY_LEMMA and _EVERYDAY_NEXT.match(dm.text, m.end())
 
 
@@ -259,7 +259,7 @@ LAST_CLAUSE_CHARS = 300
 _LAST_CLAUSE_OPEN = re.compile(r";[ \xa0]+|,[ \xa0]+(?:" + alternation("clause_coordinator") + r")[ \xa0]+"
                                r"|,[ \xa0]+(?:" + alternation("contrast_subordinator") + r")[ \xa0]+(?!\w+ing\b)"
                                r"|\b(?:as|" + alternation("np_clause_cut") + r")[ \xa0]+(?=[A-Z])"
-                               # "… after Treasurer Ann Lee stoked the row, labelling …": a temporal clause only when
+                               # "… after Treasurer Ann Lee weighed in, calling …": a temporal clause only when
                                # capitalised words and a finite verb open it (not "after Monday's vote")
                                r"|\b(?:" + alternation("temporal_subordinator") + r")[ \xa0]+"
                                r"(?=(?:[A-Z][\w.’'-]*[ \xa0]+){1,4}(?:" + FINITE_ALT + r")\b)")
@@ -504,7 +504,7 @@ def subject_region(dm, lo: int, vstart: int) -> str:
                            or (lw and lw[0] in _VP_FRAGMENT_START and not _then_before_title(last))
                            or len(parts) > 2 and is_place(last.rstrip(".")) and _CAPITAL_END.search(parts[-2])
                            and not is_place(parts[0].strip())):
-        # (a place after a part that ends in a capitalised word: "Ann Lee, the chief of Keel Ltd., Lagos said")
+        # (a place after a part that ends in a capitalised word: "Ann Lee, head of sales, Keel Rope Ltd., Dublin said")
         if lw and lw[0] in ("which", "who") and len(lw) > 1 and lw[1] not in _RELATIVE_AUX \
                 and not (len(lw) == 2 and _LY_ADVERB.fullmatch(last.split()[1])):
             return " ".join(last.split()[1:])   # ("…, who originally said": the antecedent, as "who has said")
@@ -681,7 +681,7 @@ def _clause_subject(dm, seg: str) -> str:
     if first.lower() in _PRON or _PRONOUN_CONTRACTION.fullmatch(first):
         return first   # "she", "she's tacked …, criticizing"
     if first in _NP_CONTINUATION:
-        return ""   # "…“plan” to revamp the agency, and then said": the clause opened before the quotation
+        return ""   # "…“timetable” to rebuild the line, and then said": the clause opened before the quotation
     ents = dm.entities
     for m in NAME_RE.finditer(head, 0, 120):
         pre = head[:m.start()]
