@@ -3988,3 +3988,20 @@ def test_a_quotation_that_opens_after_to_is_part_of_the_request():
     # before: "to “keep calm”" was no infinitive, so only the quotation was a row
     text = "Ann Okafor told the crews to “keep calm” at the quay."
     assert _rows(text) == [("reported", "Ann Okafor", "the crews to “keep calm” at the quay")]
+
+
+def test_pm_and_cm_are_titles_and_a_headline_pm_links_forward():
+    # before: "PM Ann Okafor" was one name, "The PM" a speaker of its own, and "…, PM says" in a headline nobody
+    assert [q["speaker"] for q in extract_quotes(
+        "PM Ann Okafor said the port would reopen in May. The PM also said fares would fall.")] == \
+        ["Ann Okafor", "Ann Okafor"]
+    assert extract_quotes("CM Ravi Rao said the dam was safe.")[0]["speaker"] == "Ravi Rao"
+    text = "Ferries will run all winter, PM says\n\nPrime Minister Ann Okafor said on Monday that the fares would fall."
+    assert extract_quotes(text)[0]["speaker"] == "Ann Okafor"
+
+
+def test_a_clock_suffix_against_the_digits_is_no_title():
+    # "PM" as a title must not make a live blog's time stamp and headline a name ("8:38PM Harbor Board …")
+    dm = _DocModel("Posted 8:38PM Harbor Board Wants New Ferries\n\nThe board said it would buy two.")
+    assert not any(n.startswith("PM") for n in dm.entities.by_name)
+    assert "Harbor Board" in dm.entities.by_name

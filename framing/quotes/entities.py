@@ -218,7 +218,9 @@ def find_entities(dm) -> _Entities:
     table.dateline_starts = [a for a, _ in table.datelines]
     for m in NAME_RE.finditer(dm.text):
         for s, e, nm, pre in split_name(dm, m.start(), m.group()):
-            _add_mention(dm, table, w, s, e, nm, pre)
+            s, nm = _after_clock_suffix(dm.text, s, nm)
+            if nm:
+                _add_mention(dm, table, w, s, e, nm, pre)
     _merge_canonical(table)
     ents = table.by_name
     table.mention_starts = [m[0] for m in table.mentions]
@@ -228,6 +230,21 @@ def find_entities(dm) -> _Entities:
                            if (ents.get(table.canon.get(m[2], m[2])) or _Entity("")).kind == "person"]
     table.all_starts = [m[0] for m in table.all_mentions]
     return table
+
+
+_CLOCK_SUFFIX = word_set("clock_suffix")
+
+
+def _after_clock_suffix(t: str, s: int, nm: str) -> tuple[int, str]:
+    """The mention ``t[s:]`` (``nm``) without a clock suffix written against the digits before it ("9:12PM Lee
+    Thinks …": "Lee Thinks …"); ``(s, nm)`` when it opens with none."""
+    head = nm.split(maxsplit=1)
+    if s == 0 or not t[s - 1].isdigit() or head[0] not in _CLOCK_SUFFIX:
+        return s, nm
+    if len(head) == 1:
+        return s, ""
+    k = nm.index(head[1], len(head[0]))
+    return s + k, nm[k:]
 
 
 def _pronoun_genders(dm, table: _Entities, w: _NameWords) -> None:
