@@ -4005,3 +4005,10 @@ def test_a_clock_suffix_against_the_digits_is_no_title():
     dm = _DocModel("Posted 8:38PM Harbor Board Wants New Ferries\n\nThe board said it would buy two.")
     assert not any(n.startswith("PM") for n in dm.entities.by_name)
     assert "Harbor Board" in dm.entities.by_name
+
+
+def test_a_speech_noun_after_a_past_verb_is_its_object():
+    # before: "comments" (the object of "slammed") was read as the last finite speech verb, and nobody spoke
+    text = ("The Harbor Party (HP) has slammed comments made by the ferry board's chair, Ivo Brandt, about the "
+            "timetable, as “careless and wrong”.")
+    assert extract_quotes(text)[0]["speaker"] == "Harbor Party (HP)"

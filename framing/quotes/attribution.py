@@ -42,6 +42,7 @@ from .speakers import (
     determiner_noun,
     holds_clause,
     modal_before,
+    noun_after_past_verb,
     noun_before_for,
     noun_before_plural_verb,
     person_like,
@@ -313,6 +314,7 @@ def reporting_verb_before(c: _Context):
     verbs = [m for m in dm.verb_re.finditer(t, c.lo, c.s)
              if not dm.in_quote(m.start()) and not possessive_noun(t, m.start(), m.group(1))
              and not noun_before_plural_verb(t, m.end(), m.group(1)) and not noun_before_for(t, m.end(), m.group(1))
+             and not noun_after_past_verb(t, m.start(), m.group(1))
              and not determiner_noun(t, m.start(), m.group(1), dm.vinfo.get(m.group(1), {}).get("lemma", ""))
              and not _manner_apart(c, m) and not bare_content_verb(dm, m)]
     if not verbs:

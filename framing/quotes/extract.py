@@ -44,6 +44,7 @@ from .speakers import (
     ends_coordinated,
     infinitive_lead,
     modal_before,
+    noun_after_past_verb,
     noun_before_for,
     noun_before_plural_verb,
     np_head,
@@ -243,7 +244,8 @@ class _Reading:
         v = m.group(1)
         if _OF_AFTER.match(dm.text, m.end()) and lemma not in OF_OBJECT_LEMMAS \
                 or possessive_noun(dm.text, m.start(), v) or determiner_noun(dm.text, m.start(), v, lemma) \
-                or noun_before_plural_verb(dm.text, m.end(), v) or noun_before_for(dm.text, m.end(), v):
+                or noun_before_plural_verb(dm.text, m.end(), v) or noun_before_for(dm.text, m.end(), v) \
+                or noun_after_past_verb(dm.text, m.start(), v):
             # "the boldest claims of …", "rumours of …", "Ruiz's claim that …", "a recent claim that …", "… that states
             # can pass such laws": a noun
             return

@@ -109,6 +109,13 @@ def noun_before_plural_verb(text: str, vend: int, verb: str) -> bool:
     return verb.lower() in _NOUN_FORM_VERBS and _PLURAL_VERB_AFTER.match(text, vend) is not None
 
 
+def noun_after_past_verb(text: str, vstart: int, verb: str) -> bool:
+    """Is the speech verb ``verb`` starting at ``vstart`` a form that is also a plural noun (list ``noun_form_verb``)
+    right after a verb in the past ("has slammed comments made by …", "denied reports that …")? Then it is that
+    verb's object, a noun."""
+    return verb.lower() in _NOUN_FORM_VERBS and _PAST_VERB_BEFORE.search(text, max(0, vstart - 30), vstart) is not None
+
+
 def noun_before_for(text: str, vend: int, verb: str) -> bool:
     """Is the speech verb ``verb`` ending at ``vend`` a form of list ``noun_before_for`` followed by "for" ("media
     requests for confirmation")? Then it is a plural noun: as a verb it takes its object with no preposition."""
@@ -118,6 +125,7 @@ def noun_before_for(text: str, vend: int, verb: str) -> bool:
 _NOUN_BEFORE_FOR = frozenset(words("noun_before_for"))
 _FOR_AFTER = re.compile(r"[ \xa0]+for\b")
 _NOUN_FORM_VERBS = frozenset(words("noun_form_verb"))
+_PAST_VERB_BEFORE = re.compile(r"\b(?:[a-z]+ed|" + alternation("irregular_past") + r")[ \xa0]+$")
 _PLURAL_VERB_AFTER = re.compile(r"[ \xa0]+(?:" + alternation("plural_finite") + r")(?![\w’'])")
 
 
