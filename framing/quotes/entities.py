@@ -218,7 +218,8 @@ def find_entities(dm) -> _Entities:
     table.dateline_starts = [a for a, _ in table.datelines]
     for m in NAME_RE.finditer(dm.text):
         for s, e, nm, pre in split_name(dm, m.start(), m.group()):
-            s, nm = _after_clock_suffix(dm.text, s, nm)
+            if s and dm.text[s - 1].isdigit():
+                s, nm = _after_clock_suffix(dm.text, s, nm)   # ("8:38PM Harbor Board …")
             if nm:
                 _add_mention(dm, table, w, s, e, nm, pre)
     _merge_canonical(table)
@@ -239,7 +240,7 @@ def _after_clock_suffix(t: str, s: int, nm: str) -> tuple[int, str]:
     """The mention ``t[s:]`` (``nm``) without a clock suffix written against the digits before it ("9:12PM Lee
     Thinks …": "Lee Thinks …"); ``(s, nm)`` when it opens with none."""
     head = nm.split(maxsplit=1)
-    if s == 0 or not t[s - 1].isdigit() or head[0] not in _CLOCK_SUFFIX:
+    if head[0] not in _CLOCK_SUFFIX or s == 0 or not t[s - 1].isdigit():
         return s, nm
     if len(head) == 1:
         return s, ""

@@ -213,7 +213,8 @@ class _Reading:
         ss = dm.sent_start(m.start())
         lo = max(ss, dm.last_quote_end(ss, m.start()))   # after the last quote before the verb
         vi = bisect.bisect_left(self.verb_starts, m.start())
-        participle = is_participle(m.group(1)) and (
+        ing = is_participle(m.group(1))
+        participle = ing and (
             # (the comma may close the quotation before the verb: "“…,” adding that …")
             _PARTICIPLE_AFTER.search(dm.text, max(ss, m.start() - PARTICIPLE_LEAD_CHARS), m.start()) is not None
             or _PARTICIPLE_AFTER_WORD.search(dm.text, max(lo, m.start() - 20), m.start()) is not None
@@ -226,9 +227,8 @@ class _Reading:
         # "X welcomed the plan and said …", "“…” but said …": the verb shares the subject of the clause
         coordinated = ends_coordinated(before) or before.strip().lower() in _CONJUNCTIONS
         # "…, pointing to his record and saying that …": a participle coordinated with one after a comma
-        participle = participle or coordinated and is_participle(m.group(1)) \
-            and _PARTICIPLE_PART.search(before) is not None
-        if not participle and is_participle(m.group(1)) and _TEXT_NOUN_BEFORE.search(dm.text, lo, m.start()):
+        participle = participle or coordinated and ing and _PARTICIPLE_PART.search(before) is not None
+        if ing and not participle and _TEXT_NOUN_BEFORE.search(dm.text, max(lo, m.start() - 20), m.start()):
             return   # "Rowing club disowns statement criticising its cox": a text says it, its issuer unnamed here
         later = vi > 0 and self.verb_starts[vi - 1] >= lo
         if later and not participle and not coordinated and self.taken.overlaps(m.start(), m.end()):

@@ -25,6 +25,7 @@ from .lexicon import (
     place_names,
     prepositions,
     speech_participles,
+    speech_verbs_with,
     word_set,
     words,
 )
@@ -163,14 +164,14 @@ def absolute_subject(dm, lo: int, vstart: int) -> str | None:
     return wm["np"]
 
 
-_CONTENT_ONLY_LEMMA = word_set("content_only_verb")
+_CONTENT_ONLY_FORMS = frozenset(v for lemma in word_set("content_only_verb") for v in speech_verbs_with("lemma", lemma))
 _EVERYDAY_NEXT = re.compile(r"[ \xa0]+(?:" + alternation("everyday_sense_next") + r")\b")
 
 
 def bare_content_verb(dm, m) -> bool:
     """Is the speech verb match ``m`` of list ``content_only_verb`` followed by a word of list ``everyday_sense_next``
     ("the quarrel continued after the vote"): the verb in its everyday sense, reporting nothing?"""
-    return dm.vinfo.get(m.group(1), {}).get("lemma") in _CONTENT_ONLY_LEMMA and _EVERYDAY_NEXT.match(dm.text, m.end())
+    return m.group(1).lower() in _CONTENT_ONLY_FORMS and _EVERYDAY_NEXT.match(dm.text, m.end()) is not None
 
 
 def determiner_noun(text: str, vstart: int, verb: str, lemma: str) -> bool:
