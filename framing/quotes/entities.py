@@ -468,9 +468,16 @@ def _title_of_end(toks: list[str]) -> int:
     return 0
 
 
+#: the words before a mention are read in at most this many characters before it (five words of 24 letters)
+WORDS_BEFORE_CHARS = 125
+
+
 def _words_before(pre: str) -> list[str]:
     """Up to four words right before a mention, back to the first closed-class word."""
     out = []
+    if len(pre) > WORDS_BEFORE_CHARS:   # (only the last words count: a long clause is not read whole)
+        cut = len(pre) - WORDS_BEFORE_CHARS
+        pre = pre[pre.find(" ", cut) + 1 if pre.find(" ", cut) >= 0 else cut:]
     for x in reversed(WORD_RE.findall(pre)[-5:]):
         if x.lower() in _STOP_PRE:
             break
