@@ -112,7 +112,7 @@ def noun_before_plural_verb(text: str, vend: int, verb: str) -> bool:
 
 def noun_after_past_verb(text: str, vstart: int, verb: str) -> bool:
     """Is the speech verb ``verb`` starting at ``vstart`` a form that is also a plural noun (list ``noun_form_verb``)
-    right after a verb in the past ("has slammed comments made by …", "denied reports that …")? Then it is that
+    right after a verb in the past ("has rejected claims made by …", "denied reports that …")? Then it is that
     verb's object, a noun."""
     return verb.lower() in _NOUN_FORM_VERBS and _PAST_VERB_BEFORE.search(text, max(0, vstart - 30), vstart) is not None
 
