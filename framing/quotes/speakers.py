@@ -1301,7 +1301,8 @@ def continued_speaker(dm, np_text: str, at: int, memory: _Speakers) -> str:
       ``contrast_modifier`` ("the other manager") and says "former" exactly when the text says it of the person;
     - no indefinite description with the same head comes in between ("A senator disagreed. … the senator
       said") and the text did not use the description in the :data:`DESCRIPTION_SEEN_CHARS` before ("the judge"
-      may be someone it never names).
+      may be someone it never names) but to introduce that person or as a source it names later as that person
+      (:func:`_described_as_other`).
 
     News varies the words for the person it is quoting ("…, said Sen. Ann Lee. … The Texas senator said …");
     otherwise ''."""
