@@ -218,8 +218,7 @@ def find_entities(dm) -> _Entities:
     table.dateline_starts = [a for a, _ in table.datelines]
     for m in NAME_RE.finditer(dm.text):
         for s, e, nm, pre in split_name(dm, m.start(), m.group()):
-            if s and dm.text[s - 1].isdigit():
-                s, nm = _after_clock_suffix(dm.text, s, nm)   # ("8:38PM Harbor Board …")
+            s, nm = _after_clock_suffix(dm.text, s, nm)   # ("8:38PM Harbor Board …")
             if nm:
                 _add_mention(dm, table, w, s, e, nm, pre)
     _merge_canonical(table)
@@ -239,8 +238,10 @@ _CLOCK_SUFFIX = word_set("clock_suffix")
 def _after_clock_suffix(t: str, s: int, nm: str) -> tuple[int, str]:
     """The mention ``t[s:]`` (``nm``) without a clock suffix written against the digits before it ("9:12PM Lee
     Thinks …": "Lee Thinks …"); ``(s, nm)`` when it opens with none."""
+    if s == 0 or not t[s - 1].isdigit():
+        return s, nm
     head = nm.split(maxsplit=1)
-    if head[0] not in _CLOCK_SUFFIX or s == 0 or not t[s - 1].isdigit():
+    if head[0] not in _CLOCK_SUFFIX:
         return s, nm
     if len(head) == 1:
         return s, ""
@@ -477,7 +478,8 @@ def _words_before(pre: str) -> list[str]:
     out = []
     if len(pre) > WORDS_BEFORE_CHARS:   # (only the last words count: a long clause is not read whole)
         cut = len(pre) - WORDS_BEFORE_CHARS
-        pre = pre[pre.find(" ", cut) + 1 if pre.find(" ", cut) >= 0 else cut:]
+        space = pre.find(" ", cut)
+        pre = pre[space + 1 if space >= 0 else cut:]
     for x in reversed(WORD_RE.findall(pre)[-5:]):
         if x.lower() in _STOP_PRE:
             break
@@ -566,7 +568,8 @@ def _appositives(t: str, s: int, e: int, ent: _Entity, w: _NameWords) -> None:
         if bm is not None and not is_place(ent.name):
             ent.descr |= {stem(x) for x in bm.group(2).split()}
             ent.role_words += [x.lower() for x in WORD_RE.findall(bm.group(1))]
-            ent.kind = "person" if ent.kind != "org" else ent.kind
+            if ent.kind != "org":
+                ent.kind = "person"
     if am:
         words = WORD_RE.findall(am.group(1))
         ent.descr |= {stem(x) for x in _up_to_head(words)}
@@ -599,9 +602,9 @@ def _body_title_appositive(t: str, e: int, w: _NameWords):
     m = _NAMED_BODY_TITLE.match(t[e:e + 100])
     if m is None:
         return None
-    low = m.group(2).split()
-    ok = low[-1] in w.titles or low[-1] in w.person and singular_person("the " + m.group(2))
-    return m if ok and any(x in w.titles or x in w.person for x in low) else None
+    head = m.group(2).split()[-1]
+    ok = head in w.titles or head in w.person and singular_person("the " + m.group(2))
+    return m if ok else None
 
 
 def is_place(name: str) -> bool:
