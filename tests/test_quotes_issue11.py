@@ -4012,3 +4012,50 @@ def test_a_speech_noun_after_a_past_verb_is_its_object():
     text = ("The Harbor Party (HP) has rejected claims made by the ferry board's chair, Ivo Brandt, on the timetable, "
             "as “careless and wrong”.")
     assert extract_quotes(text)[0]["speaker"] == "Harbor Party (HP)"
+
+
+# --------------------------------------------------------------------------- session 23: what "According to X"
+# leads into, surnames of names the first-name list does not know, and pronouns in their speaker's own sentence
+
+
+def _speakers(text: str) -> list[tuple[str, str]]:
+    return [(q["kind"], q["speaker"]) for q in extract_quotes(text)]
+
+
+def test_a_quotation_after_according_to_continues_its_source():
+    # before: "According to X, …" rows were read after the quotations, so the next quotation had nobody to continue
+    text = ("Council split on harbour plan\n\nAccording to Tom Reyes, the plan will fail within a year. "
+            "“We are simply not ready for this at all.”")
+    assert _speakers(text) == [("reported", "Tom Reyes"), ("direct", "Tom Reyes")]
+
+
+def test_a_surname_alone_is_the_full_name_the_first_name_list_does_not_know():
+    # before: "Vandeleur" (no known first name, no known title before "Oskel Vandeleur") was a speaker of its own
+    text = ("Talks stall\n\nThe talks ended without a deal, informateur Oskel Vandeleur reported on Monday.\n\n"
+            "“We will meet again on Friday and then we will see,” Vandeleur said.")
+    assert _speakers(text) == [("reported", "Oskel Vandeleur"), ("direct", "Oskel Vandeleur")]
+
+
+def test_a_one_word_name_the_body_uses_first_is_not_a_surname_of_a_later_name():
+    # "Keelby" is named before "Mirador Keelby" (a quoted place name): the two stay apart
+    text = ("Keelby suspends accounts\n\nKeelby said it had suspended 400 accounts on Friday. Some users list their "
+            "home as “Mirador Keelby,” researchers said.\n\nKeelby said the move was long overdue for the platform.")
+    assert [q["speaker"] for q in extract_quotes(text)] == ["Keelby", "researchers", "Keelby"]
+
+
+def test_a_pronoun_in_its_speakers_own_sentence_is_that_speaker():
+    # before: "he" went to Bernard Kowalski (a man by the first-name list, opening a clause of the sentence) over the
+    # sentence's own speaker, whose gender the text leaves open
+    text = ("Results\n\nCampaign manager Idris Vantongeren acknowledged the former governor and Bernard Kowalski had "
+            "split the first two contests, which is an outcome, he said, “we have long anticipated.”")
+    assert _speakers(text)[-1] == ("direct", "Idris Vantongeren")
+
+
+def test_an_epithet_refers_to_a_speaker_the_text_kept_naming():
+    # before: "the veteran Liberal member" came two paragraphs after the speaker's attribution and stayed a
+    # description (the paragraphs between name only him), and the quotation after it stayed unattributed
+    text = ("Talks stall\n\nThe parties did not agree on a new cabinet, informateur Oskel Vandeleur reported on Monday "
+            "evening.\n\nVandeleur was asked to explore a minority cabinet. Vandeleur wanted to take stock on Monday."
+            "\n\nAccording to the veteran Liberal member, the talks are not over on several points. He did not want to "
+            "discuss a minority cabinet. “We will draw our conclusions on Wednesday and not before then.”")
+    assert _speakers(text) == [("reported", "Oskel Vandeleur")] * 2 + [("direct", "Oskel Vandeleur")]

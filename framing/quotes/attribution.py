@@ -607,7 +607,7 @@ def _continuation(c: _Context, sentence_like: bool, attribs: list) -> tuple[str,
     if c.para_lo <= pos < c.s and c.dm.sent_index(c.s) - c.dm.sent_index(pos) <= 1:
         return spk, typ
     if c.para_lo <= pos < c.s and c.dm.sent_index(c.s) - c.dm.sent_index(pos) <= PARAGRAPH_FLOAT_SENTENCES \
-            and sentence_like and typ == "named" and _about_speaker(c.dm, spk, c.dm.sent_end(pos), c.s):
+            and sentence_like and _named(c.dm, spk, typ) and _about_speaker(c.dm, spk, c.dm.sent_end(pos), c.s):
         return spk, typ   # "“…,” says Ann Lee, 32. Lee backs the mayor. “…”"
     # a floating quote: a full quoted sentence that opens its paragraph, with no attribution of its
     # own, belongs to the last speaker, within FLOAT_PARAGRAPHS paragraphs, from a paragraph of at most
@@ -628,6 +628,12 @@ def _continuation(c: _Context, sentence_like: bool, attribs: list) -> tuple[str,
     if dm.sent_index(phi - 1) - dm.sent_index(plo) + 1 > FLOAT_FROM_SENTENCES:
         return None
     return spk, typ
+
+
+def _named(dm, spk: str, typ: str) -> bool:
+    """Is the speaker ``spk`` (of type ``typ``) a name: named, or a description the text links to a name ("According
+    to the prominent VVD member" after "informateur Johan Remkes")?"""
+    return typ == "named" or typ == "descriptor" and dm.entities.by_name.get(spk) is not None
 
 
 def _about_speaker(dm, spk: str, lo: int, hi: int) -> bool:
@@ -653,10 +659,14 @@ def _named_between(dm, spk: str, lo: int, hi: int) -> bool:
     return False
 
 
-def attribute(dm, s: int, e: int, flags, memory: _Speakers, prev_q: Quote | None, attribs: list) -> Quote:
+def attribute(dm, s: int, e: int, flags, memory: _Speakers, prev_q: Quote | None, attribs: list,
+              pending: list | None = None) -> Quote:
     """The row of the quotation ``text[s:e]`` (``flags`` from :func:`.marks.quote_spans`): its kind,
     speaker, speaker type and cue. ``attribs`` lists ``(position, speaker, type)`` of the
-    attributions so far (quotes and reported speech), for continuation."""
+    attributions so far (quotes and reported speech), for continuation. A row left unattributed that
+    could still continue an attribution found later in the text's order of reading (an "According to
+    X, …" sentence before it, read after the quotations) is added to ``pending`` for
+    :func:`continue_pending`."""
     c = _context(dm, s, e, memory, prev_q)
     q = Quote("", s, e, c.body, "unattributed", quote_flags=";".join(flags))
     # (a speech verb after the quotation makes "by" no byline: "“…,” by Friday, she told the council")
@@ -678,4 +688,26 @@ def attribute(dm, s: int, e: int, flags, memory: _Speakers, prev_q: Quote | None
         q.kind = "direct" if full_start else "partial"
     elif c.so_called or (c.n_words <= 4 and not sentence_like):
         q.kind = "scare"
+    elif pending is not None and not c.no_inherit:
+        pending.append((q, c, sentence_like, full_start))
     return q
+
+
+def continue_pending(pending: list, attribs: list, later: list[Quote]) -> None:
+    """Give each quotation of ``pending`` (from :func:`attribute`, in text order) the speaker it continues
+    (:func:`_continuation`) when the last attribution before it is one of ``later``, the rows read after the
+    quotations ("According to Tom Reyes, the plan will fail. “We are not ready.”"); ``attribs`` are the
+    attributions of the reading pass. A quotation so attributed may be continued in turn."""
+    merged = sorted([*attribs, *((r.start, r.speaker, r.speaker_type) for r in later if r.speaker)],
+                    key=lambda a: a[0])
+    starts = [a[0] for a in merged]
+    for q, c, sentence_like, full_start in pending:
+        k = bisect.bisect_left(starts, q.start)
+        inherited = _continuation(c, sentence_like, merged[:k][-1:])
+        if inherited is None:
+            continue
+        q.speaker, q.speaker_type = inherited
+        q.kind = "direct" if full_start else "partial"
+        k = bisect.bisect_right(starts, q.end)
+        starts.insert(k, q.end)
+        merged.insert(k, (q.end, *inherited))

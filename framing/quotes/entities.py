@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,6 +23,7 @@ from functools import lru_cache
 from .lexicon import (
     abbreviations,
     alternation,
+    closed_class_words,
     first_name_genders,
     lexicon,
     place_names,
@@ -221,7 +223,7 @@ def find_entities(dm) -> _Entities:
             s, nm = _after_clock_suffix(dm.text, s, nm)   # ("8:38PM Harbor Board …")
             if nm:
                 _add_mention(dm, table, w, s, e, nm, pre)
-    _merge_canonical(table)
+    _merge_canonical(table, dm.text.find("\n"))
     ents = table.by_name
     table.mention_starts = [m[0] for m in table.mentions]
     _pronoun_genders(dm, table, w)
@@ -694,9 +696,10 @@ def _acronyms_by_initials(table: _Entities) -> None:
                 table.acronyms[n] = table.acronyms[a] = f
 
 
-def _merge_canonical(table: _Entities) -> None:
+def _merge_canonical(table: _Entities, headline_end: int) -> None:
     """Canonical names for the table, then each canonical entity pools the gender, kind,
-    descriptors and role words of its shorter forms (and they take its gender and kind)."""
+    descriptors and role words of its shorter forms (and they take its gender and kind). ``headline_end``: where the
+    text's first line ends (-1 if it has one line)."""
     ents = table.by_name
     _acronyms_by_initials(table)
     placed = _place_then_name(ents)
@@ -704,6 +707,7 @@ def _merge_canonical(table: _Entities) -> None:
     table.canon = canonical_names(names, ents, table.acronyms)
     for n, target in placed.items():
         table.canon[n] = table.canon.get(target, target)
+    table.canon.update(_surnames_alone(table.canon, ents, table.common, _first_in_body(table, headline_end)))
     table.canon.update(_first_names_alone(table.canon, ents, table.common))
     for n, c in list(table.canon.items()):
         if c in ents and n in ents:
@@ -720,6 +724,44 @@ def _merge_canonical(table: _Entities) -> None:
                 ents[n].gender, ents[n].gender_listed = ents[c].gender, ents[c].gender_listed
             if ents[n].kind == "unknown":
                 ents[n].kind = ents[c].kind
+
+
+# a word written as a personal name: a capital, then lower-case letters, maybe "Mc"/"Mac"/"O’" or a hyphen inside
+# ("Remkes", "McGeeney", "Wong-Tam"; not "MPs", "MEPs")
+_NAME_SHAPE = re.compile(r"(?:Mc|Mac|O[’'])?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")
+
+
+def _first_in_body(table: _Entities, headline_end: int) -> dict[str, int]:
+    """Where each name is first mentioned after the headline (the first line, ``headline_end``)."""
+    first: dict[str, int] = {}
+    for s_, _, n in table.all_mentions:
+        if s_ > headline_end:
+            first.setdefault(n, s_)
+    return first
+
+
+def _surnames_alone(canon: dict, ents: dict, common, first: dict) -> dict[str, str]:
+    """One-word names written as a surname ("Remkes") that are their own canonical form, each to the one name of two
+    or more such words of no known kind that ends with it ("informateur Johan Remkes … Remkes was tasked"), its first
+    word of three letters or more, no closed-class word ("Our Langford", "Unless Labor") nor a word the text writes in
+    lower case, and no word of either a place, when the body names the whole first (``first``: first mention after
+    the headline; not "Twitter …" before "‘Wilayat Twitter’"): news names a person in full, then by the surname, and a
+    first name missing from list ``first_name_gender`` (so no known person: :func:`canonical_names`) leaves the two
+    apart."""
+    closed = closed_class_words()
+
+    def name_word(w: str) -> bool:
+        return _NAME_SHAPE.fullmatch(w) is not None and w.lower() not in common and not is_place(w)
+
+    by_last: dict[str, list[str]] = {}
+    for c, ent in ents.items():
+        toks = c.split()
+        if len(toks) > 1 and ent.kind == "unknown" and canon.get(c, c) == c and len(toks[0]) > 2 \
+                and toks[0].lower() not in closed and all(name_word(w) for w in toks) and not is_place(c):
+            by_last.setdefault(toks[-1], []).append(c)
+    return {n: full[0] for n, full in by_last.items()
+            if len(full) == 1 and n in ents and canon.get(n, n) == n and ents[n].kind != "org"
+            and first.get(full[0], -1) < first.get(n, math.inf)}
 
 
 def _first_names_alone(canon: dict, ents: dict, common) -> dict[str, str]:

@@ -5,7 +5,8 @@
    quotations: a verb notes the speaker of its clause (for pronouns) and may report a clause
    (:func:`.reported.reported_after_verb`); a quotation is attributed
    (:func:`.attribution.attribute`) and, with a speaker, noted in turn;
-3. :func:`.reported.reported_inverted` ("According to X, …", "…, X said.") and
+3. :func:`.reported.reported_inverted` ("According to X, …", "…, X said."), whose rows the
+   quotations after them left unattributed may continue (:func:`.attribution.continue_pending`), and
    :func:`.reported.reported_headline` ("Mayor Lee Says Her Budget Will Not Raise Taxes");
 4. :func:`_finish`: roles and sides (:mod:`.roles`), rows in text order, overlaps and excluded
    spans dropped.
@@ -17,7 +18,7 @@ import re
 from collections import Counter
 from typing import Sequence
 
-from .attribution import attribute
+from .attribution import attribute, continue_pending
 from .document import _DocModel, _SpanSet
 from .lexicon import abbreviations, alternation, is_participle, speech_verbs_with, word_set
 from .names import NAME_RE, count_words
@@ -161,7 +162,9 @@ def extract_quotes(text: str, exclude: Sequence[tuple[int, int]] = (), doc_id: s
     dm = _DocModel(text, story)
     reading = _Reading(dm)
     reading.run()
-    rows = reading.rows + reported_inverted(dm, reading.taken, reading.rows, reading.memory)
+    inverted = reported_inverted(dm, reading.taken, reading.rows, reading.memory)
+    continue_pending(reading.pending, reading.attribs, inverted)
+    rows = reading.rows + inverted
     rows += reported_headline(dm, reading.taken, rows, reading.memory)
     return [r.as_dict() for r in _finish(dm, rows, exclude, doc_id)]
 
@@ -181,6 +184,7 @@ class _Reading:
         self.attribs: list[tuple[int, str, str]] = []
         self.prev_q: Quote | None = None
         self.rows: list[Quote] = []
+        self.pending: list = []   # unattributed quotations that may continue a later-read attribution
         self.verbs = [m for m in dm.verb_matches if not dm.in_quote(m.start())]
         self.verb_starts = [m.start() for m in self.verbs]
         # commas before an -ing speech verb ("…, adding that …"): a reported clause ends there
@@ -337,7 +341,7 @@ class _Reading:
 
     def quote(self, s: int, e: int, flags) -> None:
         """A quotation: attribute it; a speaker is noted at its end."""
-        row = attribute(self.dm, s, e, flags, self.memory, self.prev_q, self.attribs)
+        row = attribute(self.dm, s, e, flags, self.memory, self.prev_q, self.attribs, self.pending)
         self.rows.append(row)
         self.prev_q = row
         if row.speaker:   # (then its kind is direct or partial)

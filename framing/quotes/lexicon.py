@@ -72,6 +72,12 @@ def prepositions() -> frozenset:
                      if r["language"] == "en" and r["class"] == "preposition")
 
 
+@lru_cache(maxsize=1)
+def closed_class_words() -> frozenset:
+    """Every English word of ``data/closed_class_words.csv`` (articles, pronouns, prepositions, conjunctions, ...)."""
+    return frozenset(r["word"] for r in read_csv_rows("closed_class_words.csv") if r["language"] == "en")
+
+
 def abbreviations() -> frozenset:
     """Lower-case abbreviations with their period ("mr.", "u.s."), the list the sentence splitter uses."""
     return frozenset(r["abbrev"].lower() + "." for r in read_csv_rows("abbreviations.csv"))

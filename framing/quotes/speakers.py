@@ -1292,8 +1292,9 @@ def continued_speaker(dm, np_text: str, at: int, memory: _Speakers) -> str:
     """The person a definite description of a person ("the Texas senator", "the veteran coach") refers to when the
     text names nobody with its words: the last speaker noted before ``at`` (:class:`_Speakers`), when
 
-    - that speaker is a named person who spoke at most :data:`CONTINUED_SPEAKER_CHARS` characters before, in the
-      same paragraph or the one before, and no other person is named outside quotations after its own attribution;
+    - that speaker is a named person who spoke, or was last named (:func:`_last_mention`), at most
+      :data:`CONTINUED_SPEAKER_CHARS` characters before, in the same paragraph or the one before, and no other person
+      is named outside quotations after its own attribution;
     - the description fits what the text says of that person (:func:`_fits_speaker`): its head is one of the
       person's titles or descriptors or has the same role ("the Texas senator" for "Sen. Ann Lee"; not "the judge"
       for "Ann Lee, the defence lawyer", "the senator" for "Governor Ann Lee"), every capitalised word in it is
@@ -1311,10 +1312,11 @@ def continued_speaker(dm, np_text: str, at: int, memory: _Speakers) -> str:
     if not words_ or k < 0:
         return ""
     pos, spk, _ = memory.entries[k]
-    if at - pos > CONTINUED_SPEAKER_CHARS or dm.para_of(at) - dm.para_of(pos) > 1:
-        return ""
     ents = dm.entities
     spk = ents.canonical(spk) or spk
+    near = _last_mention(dm, spk, pos, at)
+    if at - near > CONTINUED_SPEAKER_CHARS or dm.para_of(at) - dm.para_of(near) > 1:
+        return ""
     ent = ents.by_name.get(spk)
     t = dm.text
     own = t.rfind(np_text, max(pos, at - len(np_text) - SUBJECT_REGION_CHARS), at)   # (its own words name no one else)
@@ -1547,6 +1549,15 @@ def _person_named_after(dm, spk: str, pos: int, at: int) -> bool:
                for _, _, n in between for c in [ents.canonical(n)] for ent in [ents.by_name.get(c)])
 
 
+def _last_mention(dm, spk: str, pos: int, at: int) -> int:
+    """Where the person ``spk`` (canonical), who spoke at ``pos``, was last named before ``at``: a text that goes on
+    naming its speaker keeps it in view ("…, said Ann Lee. ¶ Lee was asked to … ¶ According to the senator, …")."""
+    ents = dm.entities
+    a = bisect.bisect_right(ents.mention_starts, pos)
+    b = bisect.bisect_left(ents.mention_starts, at)
+    return max((s for s, _, n in ents.mentions[a:b] if ents.canonical(n) == spk), default=pos)
+
+
 def _named_since(dm, spk: str, pos: int, at: int) -> list[str]:
     """The canonical names of the mentions outside quotations between ``spk``'s last mention after ``pos`` and
     ``at`` (but those a question is about: :func:`_question_topic`)."""
@@ -1656,7 +1667,8 @@ def _resolve_pronoun(dm, g: str, at: int, memory: _Speakers) -> tuple[str, str]:
         found = _listed_gender_speaker(dm, g, at, memory)
     if found is not None:
         pos, spk, typ = found
-        if g in ("m", "f") and _gender_unknown(dm, spk):
+        if g in ("m", "f") and _gender_unknown(dm, spk) and pos < dm.sent_start(at):
+            # (not over the sentence's own speaker: "Robby Mook acknowledged Sanders had won, which, he said, …")
             same = _gendered_in_sentence(dm, g, at)
             if same and same != spk:
                 return same, "named"   # ("while Clinton lagged …, she has called for …": not Gingrich, who spoke)
