@@ -4059,3 +4059,28 @@ def test_an_epithet_refers_to_a_speaker_the_text_kept_naming():
             "\n\nAccording to the veteran Liberal member, the talks are not over on several points. He did not want to "
             "discuss a minority cabinet. “We will draw our conclusions on Wednesday and not before then.”")
     assert _speakers(text) == [("reported", "Oskel Vandeleur")] * 2 + [("direct", "Oskel Vandeleur")]
+
+
+def test_a_capitalised_description_with_a_possessive_before_the_name_it_gives():
+    # before: "Harbour Commissioner" (the description after "Keelby’s") spoke, and the name set off by commas did not
+    text = ("Talks\n\nKeelby’s Harbour Commissioner, Shane Okafor, told reporters that the patrol boats came from the "
+            "north.")
+    assert _speakers(text) == [("reported", "Shane Okafor")]
+    text = ("Talks\n\n“How long will this masquerade go on?” the opposition Harbor Party’s parliamentary whip, Tom "
+            "Reyes, demanded of the premier.")
+    assert _speakers(text) == [("direct", "Tom Reyes")]
+
+
+def test_a_place_after_a_name_and_a_preposition_modifies_the_name():
+    # before: "Colorado", the name before "said", spoke; and "the statement" was that place's
+    assert _speakers("Launch\n\nThe Harbor Port Authority in Colorado said the launch was tracked from the coast.") \
+        == [("reported", "Harbor Port Authority")]
+    text = ("Launch\n\nThe Keel Aerospace Defense Command (KADC) in Colorado said in a statement that the launch was "
+            "tracked.\n\n“The first stage fell into the sea,” the statement said.")
+    assert [s for _, s in _speakers(text)] == ["Keel Aerospace Defense Command (KADC)"] * 2
+
+
+def test_an_organisation_name_keeps_its_title_words():
+    # before: "Defense" (a title word, as in "Defense Minister Ana Ruiz") cut the name down to "Agency"
+    assert _speakers("Launch\n\nThe Aerospace Defense Agency said the launch was tracked from the coast.") \
+        == [("reported", "Aerospace Defense Agency")]

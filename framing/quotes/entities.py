@@ -410,13 +410,15 @@ def _strip_head(toks: list[str], common, w: _NameWords):
     org_start = _org_name_start(toks, common, w)
     org_name = org_start is not None
     i0, nt = org_start or 0, len(toks)
+    # an organisation's name that ends with its organisation word keeps its title words ("Aerospace Defense Agency")
+    titles = {} if toks[-1].lower() in w.org else w.titles
     # (a title the text also writes in lower case is left to the titles: "Senator Ann Lee" when it says "the senator")
     while i0 < nt and ((toks[i0].lower() in common and not org_name and toks[i0].lower() not in w.titles)
                        or toks[i0].lower() in _STOP_PRE) and nt - i0 > 1:
         i0 += 1
         while i0 < nt and _CONN_WORD.fullmatch(toks[i0]) and nt - i0 > 1:
             i0 += 1
-    while i0 < nt and (honorific(toks[i0], w.hon) or toks[i0].lower() in w.titles
+    while i0 < nt and (honorific(toks[i0], w.hon) or toks[i0].lower() in titles
                        or _person_noun_before_name(toks, i0, org_name, w)):
         tk = toks[i0]
         i0 += 1
@@ -429,7 +431,7 @@ def _strip_head(toks: list[str], common, w: _NameWords):
     if descr:
         toks = toks[_title_of_end(toks):]   # "Chief of Staff Ann Lee": Ann Lee
     for j in range(len(toks) - 1, -1, -1):
-        if toks[j].lower() in w.titles and j < len(toks) - 1:
+        if toks[j].lower() in titles and j < len(toks) - 1:
             descr.update(stem(x) for x in toks[: j + 1])
             toks = toks[j + 1:]
             toks = toks[_title_of_end(toks):]   # "U.S. Secretary of State Ann Lee": Ann Lee
@@ -971,17 +973,18 @@ def name_in_np(dm, m) -> str | None:
     org_start = _org_name_start(toks, dm.common, w)
     if org_start is not None:   # an organisation's name keeps the words the text writes in lower case
         i0, common = org_start, frozenset()
+    titles = {} if toks and toks[-1].lower() in w.org else w.titles   # ("Aerospace Defense Agency": as _strip_head)
     title = False
-    while i0 < nt and (honorific(toks[i0], w.hon) or toks[i0].lower() in w.titles or toks[i0].lower() == "the"
+    while i0 < nt and (honorific(toks[i0], w.hon) or toks[i0].lower() in titles or toks[i0].lower() == "the"
                        or (toks[i0].lower() in common and nt - i0 > 1 and toks[i0].lower() not in _NAME_ARTICLE)
                        or _person_noun_before_name(toks, i0, org_start is not None, w)):
         if toks[i0] == "of" and title and _title_of_end(toks[i0:]):
             break   # "Chief of Staff Ann Lee": the title's "of <Word>" goes with it
-        title = title or toks[i0].lower() in w.titles
+        title = title or toks[i0].lower() in titles
         i0 += 1
     toks = toks[i0 + _title_of_end(toks[i0:]) if title else i0:]
     for j in range(len(toks) - 1, -1, -1):
-        if toks[j].lower() in w.titles and j < len(toks) - 1 or _place_honorific(toks, j, w):
+        if toks[j].lower() in titles and j < len(toks) - 1 or _place_honorific(toks, j, w):
             toks = toks[j + 1:]
             break
     if not toks or _title_phrase(toks, w):

@@ -353,6 +353,9 @@ _NP_DATE_TAIL = re.compile(r"(?:^|\s+)(?:(?:(?:on|" + alternation("time_modifier
 # a lower-case head noun, then a preposition (and maybe other names and "and") right before a name:
 # the name modifies the head ("the mayor of Lima", "police unions in France and Germany")
 # (a plural head may open the phrase: "Advisers to Mr. Lee" are advisers)
+# a name (its last word, or an acronym in parentheses) and a place preposition ending the text: the place after it
+# modifies that name ("The Harbor Port Authority in Colorado said")
+_PLACE_AFTER_NAME = re.compile(r"(?:\)|\b[A-Z][\w’'.-]*)(\s+(?:" + alternation("place_preposition") + r")\s+)$")
 _MODIFIER_OF = re.compile(r"(?:\b[a-z][a-z’'-]+|^[A-Z][a-z’'-]+s)\s+(?:" + alternation("place_preposition") + "|"
                           + alternation("role_preposition") + r")\s+"
                           r"(?:[A-Z][\w’'.-]*\s+(?:and\s+|,\s*)?)*$")
@@ -524,7 +527,9 @@ def subject_region(dm, lo: int, vstart: int) -> str:
         # prefer a part that is exactly a name
         for p in cands:
             if NAME_RE.fullmatch(POSS.sub("", p)) and p.lower().split()[0] not in dm.common \
-                    and not _ADVERBIAL_START.match(p):   # "Earlier Sunday, her aide, Dana Voss, says"
+                    and not _ADVERBIAL_START.match(p) and not _POSSESSIVE_INSIDE.search(p):
+                # ("Earlier Sunday, her aide, Dana Voss, says"; "Tonga’s Police Commissioner, Shane McLennan, told":
+                # a capitalised description with a possessive is no name)
                 return p
         # the name that ends a part opened by a fronted phrase with no comma, when a relative aside follows it ("In
         # rural Ohio Mr Lee, who keeps cattle in the Keel Valley, said"): the aside's antecedent
@@ -553,6 +558,7 @@ def subject_region(dm, lo: int, vstart: int) -> str:
 
 
 _CAPITAL_END = re.compile(r"[A-Z][\w’'-]*\.?$")
+_POSSESSIVE_INSIDE = re.compile(r"\w[’']s[ \xa0]")
 
 
 def _without_state_parts(parts: list[str]) -> list[str]:
@@ -830,7 +836,8 @@ def split_np(s: str) -> str:
 
 # "his manager, Ivo Brandt," / "another fan, Mirela.": a description of up to six words, then the name it gives
 _DESCRIPTION_THEN_NAME = re.compile(r"[ \xa0]*(?:" + alternation("determiner") + "|" + alternation("noun_determiner")
-                                    + r")(?:[ \xa0]+[a-z][\w’'-]*){1,6},[ \xa0]+(" + NAME_RE.pattern
+                                    + r"|(?:" + NAME_RE.pattern + r")[’']s)(?:[ \xa0]+(?:[a-z][\w’'-]*|[A-Z][\w-]*[’']s"
+                                    r"|[A-Z][\w-]*(?=[ \xa0,]))){1,6},[ \xa0]+(" + NAME_RE.pattern
                                     + r")[ \xa0]*(?:[,.;]|$)")
 
 
@@ -907,6 +914,9 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
             if _MODIFIER_OF.search(np_text[:s]) or (s > 0 and c.lower() in _DEMONYMS):
                 continue   # "the mayor of Lima", "police unions in France and Germany": a place that modifies;
                 # "… to calm Russian": a people's adjective ends no subject that names its speaker
+            pp = _PLACE_AFTER_NAME.search(np_text, 0, s) if is_place(c) else None
+            if pp is not None:
+                return resolve_np(dm, np_text[:pp.start(1)], at, memory)   # "NORAD in Colorado": NORAD
             head = _head_before_body(dm, np_text, names, s)
             if head:
                 return head, "named"   # "Det. Ann Lee with the Harbor Drug Task Force": the person
@@ -1006,10 +1016,28 @@ def text_issuer(dm, np_text: str, at: int) -> str:
         for nm in (bm, am, fm):
             if nm is not None:
                 c = dm.entities.canonical(nm.group(1))
+                if nm is bm and is_place(c):
+                    c = _name_before_place(dm, bm.start(1)) or c   # "NORAD in Colorado said in a statement"
                 ent = dm.entities.by_name.get(c)
                 if ent is not None and ent.kind in ("person", "org", "unknown"):
                     found.add(c)
     return found.pop() if len(found) == 1 else ""
+
+
+def _name_before_place(dm, s: int) -> str:
+    """The canonical name right before a place preposition and the place at ``s`` ("The Harbor Port Authority in
+    Colorado", "… Command (NORAD) in Colorado": its acronym), else ''."""
+    t = dm.text
+    pp = _PLACE_AFTER_NAME.search(t, max(0, s - SUBJECT_REGION_CHARS), s)
+    if pp is None:
+        return ""
+    end = pp.start(1) - (t[pp.start(1) - 1] == ")")
+    last = None
+    for last in NAME_RE.finditer(t, max(0, end - SUBJECT_REGION_CHARS), end):
+        pass
+    if last is None or last.end() != end:
+        return ""
+    return dm.entities.canonical(name_in_np(dm, last) or "")
 
 
 def _head_before_body(dm, np_text: str, names: list, s: int) -> str:
