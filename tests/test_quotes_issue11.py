@@ -4084,3 +4084,11 @@ def test_an_organisation_name_keeps_its_title_words():
     # before: "Defense" (a title word, as in "Defense Minister Ana Ruiz") cut the name down to "Agency"
     assert _speakers("Launch\n\nThe Aerospace Defense Agency said the launch was tracked from the coast.") \
         == [("reported", "Aerospace Defense Agency")]
+
+
+def test_a_quotation_inside_a_clause_another_speaker_reports_is_no_antecedent():
+    # before: "“maltreatment”" (Berg's word, quoted by Ruiz) made Berg the last speaker, so "He said" was Berg
+    text = ("Row\n\nHarbour minister Ivo Berg said the crews had been treated badly.\n\nMeanwhile, council leader "
+            "Tomas Ruiz asked Berg to clarify the “maltreatment” meted out to the crews. He said the minister owes an "
+            "apology to the people.")
+    assert _speakers(text)[-1] == ("reported", "Tomas Ruiz")

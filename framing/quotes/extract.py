@@ -344,11 +344,22 @@ class _Reading:
         row = attribute(self.dm, s, e, flags, self.memory, self.prev_q, self.attribs, self.pending)
         self.rows.append(row)
         self.prev_q = row
-        if row.speaker:   # (then its kind is direct or partial)
+        if row.speaker and not self._reported_by_other(s, e, row.speaker):   # (then its kind is direct or partial)
             self.memory.note(e, row.speaker, row.speaker_type)
             self.attribs.append((e, row.speaker, row.speaker_type))
 
+    def _reported_by_other(self, s: int, e: int, speaker: str) -> bool:
+        """Is the quotation ``text[s:e]`` inside a clause another speaker reports ("Kamal Nath asked Chouhan to
+        clarify the “maltreatment” …")? Its speaker is then no antecedent for the pronouns after it, nor the speaker
+        its next quotation continues: the sentence is the reporter's."""
+        for r in reversed(self.rows[-REPORTED_ROWS_BACK:]):
+            if r.kind == "reported" and r.start <= s and e <= r.end:
+                return r.speaker != speaker
+        return False
 
+
+#: how many rows back a reported clause holding a quotation is looked for (the clause comes right before its quotations)
+REPORTED_ROWS_BACK = 4
 #: how far before "saying" the subject of "was quoted (by X) as" is looked for
 QUOTED_AS_CHARS = 150
 # "Tom Reyes was quoted by the Ledger as saying", "he was quoted as saying": the one quoted speaks (group 1)
