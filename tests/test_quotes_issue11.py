@@ -4092,3 +4092,23 @@ def test_a_quotation_inside_a_clause_another_speaker_reports_is_no_antecedent():
             "Tomas Ruiz asked Berg to clarify the “maltreatment” meted out to the crews. He said the minister owes an "
             "apology to the people.")
     assert _speakers(text)[-1] == ("reported", "Tomas Ruiz")
+
+
+def test_a_person_described_by_an_organisations_spokesman_is_a_person():
+    # before: ", the government spokesman," (an organisation word first) made Piotr Okafor an organisation, so "he"
+    # could not mean him and went to the party named after him
+    text = ("Row\n\nBut Piotr Okafor, the government spokesman, told a news conference that the plan stands, when "
+            "asked about dropping Harbor Unity from the coalition.\n\n“We want the coalition to finish its term "
+            "together,” he said.")
+    assert _speakers(text)[-1] == ("direct", "Piotr Okafor")
+
+
+def test_in_his_view_reports_the_clause_after_it():
+    # before: "In his opinion, …" was no attribution
+    text = "Row\n\n“We will wait,” Tom Reyes said.\n\nIn his opinion, it is the council that is mainly to blame for it."
+    rows = extract_quotes(text)
+    assert [(q["kind"], q["speaker"], q["cue"]) for q in rows] == [
+        ("direct", "Tom Reyes", "said"), ("reported", "Tom Reyes", "in his opinion")]
+    assert rows[-1]["text"] == "it is the council that is mainly to blame for it"
+    rows = extract_quotes("Row\n\nIn the view of the harbour board, the council is to blame for the delay.")
+    assert [(q["speaker"], q["cue"]) for q in rows] == [("the harbour board", "in the view of")]

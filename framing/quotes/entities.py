@@ -576,12 +576,13 @@ def _appositives(t: str, s: int, e: int, ent: _Entity, w: _NameWords) -> None:
                 ent.kind = "person"
     if am:
         words = WORD_RE.findall(am.group(1))
-        ent.descr |= {stem(x) for x in _up_to_head(words)}
+        head = _up_to_head(words)
+        ent.descr |= {stem(x) for x in head}
         ent.role_words += [x.lower() for x in words]
         if any(x.lower() in w.person for x in words) and ent.kind != "org" and not is_place(ent.name):
             ent.kind = "person"
-        if any(x.lower() in w.org for x in words[:3]):
-            ent.kind = "org"
+        if any(x.lower() in w.org for x in words[:3]) and not (head and head[-1].lower() in w.person):
+            ent.kind = "org"   # ", a shipping company," (not ", the government spokesman,": a person)
     # appositive before: "DESC, Name," (descriptor segment ends right before); or, with no comma after the name, a
     # definite description that opens its sentence ("The Minister of Health, Ann Lee has refuted …")
     if s < 3 or t.find(",", s - 3, s) < 0:

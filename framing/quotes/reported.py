@@ -28,7 +28,7 @@ from .._data import read_csv_rows
 from .document import _SpanSet
 from .lexicon import alternation, is_participle, literal, prepositions, speech_participles, speech_verbs_with, words
 from .marks import DOUBLE_MARK, rstrip
-from .names import NAME_RE, count_words
+from .names import NAME_RE, POSS, count_words
 from .record import Quote
 from .speakers import (
     ABBR_RE,
@@ -313,6 +313,28 @@ _INFINITIVE_REPORT = {"commissive": _COMMITMENT_TO, "directive": _REQUEST_TO}
 # ... and of a verb of another type that also requests ("told the crews to wait", "warned the city not to build")
 _REQUEST_LEMMAS = frozenset(words("request_lemma"))
 _ACC_LEAD = re.compile(r"\(?According to ([^,]{2,80}),[ \xa0]+")   # (in parentheses too: "(According to X, …)")
+# "In his opinion, clause." / "In Lee's view, …" / "In the view of the board, …": an opinion the clause reports (the
+# source is group "own", a possessive pronoun or name, or group "of")
+_VIEW_LEAD = re.compile(r"In[ \xa0]+(?:(?P<own>" + alternation("possessive_pronoun") + r"|" + NAME_RE.pattern
+                        + r"[’']s?)[ \xa0]+(?P<noun>" + alternation("opinion_noun") + r")|the[ \xa0]+(?P<noun2>"
+                        + alternation("opinion_noun") + r")[ \xa0]+of[ \xa0]+(?P<of>[^,]{2,80})),[ \xa0]+")
+_POSSESSIVE_SUBJECT = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+def _source_lead(sent: str) -> tuple[str, str, int] | None:
+    """The source, cue and end of a lead that attributes the clause after it: "According to X, …" (:data:`_ACC_LEAD`),
+    "In his view, …", "In the opinion of X, …" (:data:`_VIEW_LEAD`); else None."""
+    m = _ACC_LEAD.match(sent)
+    if m is not None:
+        return m.group(1), "according to", m.end()
+    m = _VIEW_LEAD.match(sent)
+    if m is None:
+        return None
+    own = m.group("own")
+    if own is not None:
+        np_ = _POSSESSIVE_SUBJECT.get(own.lower(), POSS.sub("", own))
+        return np_, f"in {own} {m.group('noun')}", m.end()
+    return m.group("of"), f"in the {m.group('noun2')} of", m.end()
 # "As Okafor noted, clause." / "…, and as the paper reported, clause.": the clause after the comma is the report
 _AS_OPEN = r"(?:^(?:(?:And|But)[ \xa0]+)?|,[ \xa0]+(?:and|but)[ \xa0]+)[Aa]s[ \xa0]+"
 _AS_LEAD = re.compile(_AS_OPEN + r"(?P<np>[^,.;“”\"]{2,60}?)[ \xa0]+(?P<verb>"
@@ -1106,8 +1128,8 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
     reported = _SpanSet([(r.start, r.end) for r in rows if r.kind == "reported"] + list(taken))
     starts = dm.sstarts
     for k, ss in enumerate(starts):
-        if not dm.has_verb(ss, starts[k + 1] if k + 1 < len(starts) else len(t)):
-            continue   # every pattern below holds a speech verb (or "according to"): none, no row
+        if not dm.has_verb(ss, starts[k + 1] if k + 1 < len(starts) else len(t)) and not _VIEW_LEAD.match(t, ss):
+            continue   # every pattern below holds a speech verb ("according to" is one) or a lead "In his view,"
         if dm.in_quote(ss) and not dm.quote_starts_at(ss):
             continue   # a sentence inside a quotation (one that opens with it is read)
         se = dm.sent_end(ss)
@@ -1126,14 +1148,14 @@ def reported_inverted(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
         if qm > 0:
             sent = sent[:qm].rstrip()
             se = ss + len(sent)
-        m = _ACC_LEAD.match(sent)
-        a = None if m else (_AS_LEAD.search(sent) or _AS_BY_LEAD.search(sent))
-        if m:
-            spk, typ = resolve_np(dm, _unmask(m.group(1)), ss, memory)
-            cs, ce = ss + m.end(), se
+        lead = _source_lead(sent)
+        a = None if lead else (_AS_LEAD.search(sent) or _AS_BY_LEAD.search(sent))
+        if lead:
+            spk, typ = resolve_np(dm, _unmask(lead[0]), ss, memory)
+            cs, ce = ss + lead[2], se
             if sent.startswith("("):   # "(According to X, clause.)": the clause stops at the parenthesis
                 ce = ss + sent.rfind(")") if sent.rstrip().endswith(")") else ce
-            cue = "according to"
+            cue = lead[1]
         elif a and (_SAID_NP.search(" " + a["np"]) or a["np"].lower() in _PERSONAL) \
                 and count_words(sent[a.end():]) >= 4:
             spk, typ = resolve_np(dm, _unmask(a["np"]), ss + a.start("np"), memory)
@@ -1232,9 +1254,9 @@ def _mixed_inverted(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
     row when it holds every quotation it overlaps and :data:`MIXED_OUTSIDE_WORDS` words outside
     them (:func:`_mixed_clause`); the tail is looked for after the last quotation mark only."""
     t = dm.text
-    m = _ACC_LEAD.match(sent)
-    if m is not None:
-        np_, cue, cs, ce, at = m.group(1), "according to", ss + m.end(), ss + len(sent), ss
+    lead = _source_lead(sent)
+    if lead is not None:
+        np_, cue, cs, ce, at = lead[0], lead[1], ss + lead[2], ss + len(sent), ss
     else:
         # the tail's comma may sit inside the last quotation ("… is “a mess,” Ruiz said."): the mark is
         # read as a space, and the clause keeps it
