@@ -4112,3 +4112,24 @@ def test_in_his_view_reports_the_clause_after_it():
     assert rows[-1]["text"] == "it is the council that is mainly to blame for it"
     rows = extract_quotes("Row\n\nIn the view of the harbour board, the council is to blame for the delay.")
     assert [(q["speaker"], q["cue"]) for q in rows] == [("the harbour board", "in the view of")]
+
+
+def test_a_colon_lead_before_a_quotation_outweighs_the_outlet_reporting_it():
+    # before: "the ABC reported" after the quotation took it from the one the lead names
+    assert _speakers("Row\n\nPM Ann Okafor said: “We have discussed the numbers of police motorcycles,” the ABC "
+                     "reported.") == [("direct", "Ann Okafor")]
+
+
+def test_however_as_a_conjunction_opens_a_clause_with_its_own_subject():
+    # before: "and said" took the subject of the sentence's first clause, Tom Berg
+    text = ("Row\n\nChief whip Tom Berg echoed the minister on the radio last night, however Ms Ana Ruiz dismissed the "
+            "explanation and said the incident was a “calculated breaking of trust”.")
+    assert _speakers(text) == [("reported", "Ana Ruiz")]
+
+
+def test_an_epithet_two_short_paragraphs_after_its_speaker():
+    # before: a description was linked to the last speaker only in the same paragraph or the one before
+    text = ("Row\n\n“I think this Senate will go for six months and then they will stop trying,” Senator Tom Berg told "
+            "reporters on Tuesday.\n\nThe government’s strategy would then switch to getting the Harbor Party on side."
+            "\n\n“Unless the Harbor Party supports it, it won’t come up,” the second-term senator said.")
+    assert _speakers(text) == [("direct", "Tom Berg")] * 2

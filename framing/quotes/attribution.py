@@ -214,6 +214,10 @@ def reporting_clause_after(c: _Context):
     verb = vm.group(1)
     if verb.lower() == "according to":
         return None   # only as in according_to_after
+    if _SPEECH_COLON_END.search(c.left) and c.dm.verb_re.search(c.left, max(0, len(c.left) - LEAD_COLON_CHARS)):
+        lead = reporting_verb_before(c)   # "Ann Lee said: “…,” the paper reported.": the lead's speaker said it
+        if lead is not None and lead[0]:
+            return lead
     pre = PARTY_TAG.sub("", c.after[:vm.start()])   # "Rep. Ann Lee, R-Pa., said" / "(R-Pa.)"
     if pre.strip() == "":
         if is_participle(verb):
@@ -238,6 +242,9 @@ def reporting_clause_after(c: _Context):
 
 
 _AS_LEAD = re.compile(r"[ \xa0]*as[ \xa0]+(?=\S)")
+_SPEECH_COLON_END = re.compile(r":[ \xa0\n]*$")
+#: how far before a colon that opens a quotation the speech verb of its lead may start ("Ann Lee told the paper:")
+LEAD_COLON_CHARS = 40
 
 
 def _as_subject(c: _Context, pre: str) -> str:

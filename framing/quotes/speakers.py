@@ -1312,6 +1312,8 @@ _ORG_NOUN_BEFORE_NAME = word_set("org_noun_before_name")
 _AGE_NOUN = re.compile(r"\d{1,3}-year-old")
 #: how far back (characters) the person a description of the next attribution refers to may have spoken
 CONTINUED_SPEAKER_CHARS = 600
+#: ... and how many paragraphs back
+CONTINUED_SPEAKER_PARAGRAPHS = 2
 #: how far back (characters) an earlier use of the same description ("the judge") is looked for
 DESCRIPTION_SEEN_CHARS = 3000
 
@@ -1343,7 +1345,7 @@ def continued_speaker(dm, np_text: str, at: int, memory: _Speakers) -> str:
     ents = dm.entities
     spk = ents.canonical(spk) or spk
     near = _last_mention(dm, spk, pos, at)
-    if at - near > CONTINUED_SPEAKER_CHARS or dm.para_of(at) - dm.para_of(near) > 1:
+    if at - near > CONTINUED_SPEAKER_CHARS or dm.para_of(at) - dm.para_of(near) > CONTINUED_SPEAKER_PARAGRAPHS:
         return ""
     ent = ents.by_name.get(spk)
     t = dm.text
