@@ -4133,3 +4133,14 @@ def test_an_epithet_two_short_paragraphs_after_its_speaker():
             "reporters on Tuesday.\n\nThe government’s strategy would then switch to getting the Harbor Party on side."
             "\n\n“Unless the Harbor Party supports it, it won’t come up,” the second-term senator said.")
     assert _speakers(text) == [("direct", "Tom Berg")] * 2
+
+
+def test_an_epithet_after_a_party_named_alone_and_the_speakers_own_earlier_description():
+    # before: "Labor" (a one-word name that never speaks) counted as another person named since the speaker, and
+    # "The veteran senator" (said of Berg right after his name) as a senator the text might never name
+    text = ("Row\n\nSenator Tom Berg has predicted the patience of the cabinet will last six months.\n\nThe veteran "
+            "senator will be one of 11 crossbenchers in the new upper house.\n\n“I think this Senate will go for six "
+            "months and then they will stop trying,” he told Harbour News on Tuesday.\n\nThe strategy would then "
+            "switch to getting Labor on side.\n\n“Unless Labor supports it, it won’t come up,” the second-term senator "
+            "said.")
+    assert _speakers(text)[-1] == ("direct", "Tom Berg")

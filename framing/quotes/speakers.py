@@ -1351,7 +1351,7 @@ def continued_speaker(dm, np_text: str, at: int, memory: _Speakers) -> str:
     t = dm.text
     own = t.rfind(np_text, max(pos, at - len(np_text) - SUBJECT_REGION_CHARS), at)   # (its own words name no one else)
     end = own if own >= 0 else at
-    if ent is None or not pronoun_person(dm, ent, spk) or _other_person_between(dm, spk, pos, end):
+    if ent is None or not pronoun_person(dm, ent, spk) or _other_person_between(dm, spk, pos, end, memory.names):
         return ""
     if not _fits_speaker(dm, words_, ent, spk) and not (
             person_like(dm, ent) and _epithet_of(dm, words_, ent, spk) and not _person_named_after(dm, spk, pos, end)
@@ -1438,7 +1438,26 @@ def _described_as_other(dm, head: str, lo: int, hi: int, name: str, flags: int =
     t = dm.text
     return any(not _introduces(dm, lo + m.end(), name)
                and not _forward_source(dm, lo + m.start(), lo + m.end(), head, name)
+               and _last_person(dm, lo + m.start()) != name
                for m in re.finditer(r"\b[Tt]he\s+(?:[\w’'-]+\s+){0,3}" + re.escape(head) + r"\b", t[lo:hi], flags))
+
+
+#: how many mentions before a description :func:`_last_person` reads
+LAST_PERSON_MENTIONS = 8
+
+
+def _last_person(dm, at: int) -> str:
+    """The canonical name of the last person (:func:`person_like`) named outside quotations before ``at``, among the
+    last :data:`LAST_PERSON_MENTIONS` mentions, else ''. A description right after that person ("David Lee has
+    predicted … ¶ The NSW senator will be …") is that person's, not someone the text never names."""
+    ents = dm.entities
+    k = bisect.bisect_left(ents.mention_starts, at)
+    for _, _, n in reversed(ents.mentions[max(0, k - LAST_PERSON_MENTIONS):k]):
+        c = ents.canonical(n)
+        ent = ents.by_name.get(c)
+        if ent is not None and person_like(dm, ent):
+            return c
+    return ""
 
 
 _NAME_NEXT = re.compile(r"[ \xa0]+(" + NAME_RE.pattern + ")")
@@ -1551,12 +1570,17 @@ def _affiliation_word(dm, word: str) -> bool:
         and word not in name_words(dm.story).hon and word not in dm.rules.get("org", {})   # (nor "Mr")
 
 
-def _other_person_between(dm, spk: str, pos: int, at: int) -> bool:
-    """Is a person other than ``spk`` (or a name a pronoun may mean) named outside quotations between ``spk``'s last
-    mention after ``pos`` (its own attribution: "…,” said Kiel coach Tom Berg") and ``at``?"""
+def _other_person_between(dm, spk: str, pos: int, at: int, spoke=frozenset()) -> bool:
+    """Is a person other than ``spk`` named outside quotations between ``spk``'s last mention after ``pos`` (its own
+    attribution: "…,” said Kiel coach Tom Berg") and ``at``: a person or personal name, or a one-word name a pronoun
+    may mean that has spoken (``spoke``) or acts (as in :func:`_subject_person`; not "Unless Labor supports it")?"""
     ents = dm.entities
-    return any(c != spk and ents.by_name.get(c) is not None and pronoun_person(dm, ents.by_name[c], c)
-               for c in _named_since(dm, spk, pos, at))
+    for s_, e_, c in _named_since(dm, spk, pos, at, spans=True):
+        ent = ents.by_name.get(c)
+        if c != spk and ent is not None and (person_like(dm, ent) or pronoun_person(dm, ent, c) and (
+                c in spoke or _ACTS_AFTER.match(dm.text, e_))):
+            return True
+    return False
 
 
 def _question_put(dm, lo: int, hi: int) -> bool:
@@ -1588,14 +1612,14 @@ def _last_mention(dm, spk: str, pos: int, at: int) -> int:
     return max((s for s, _, n in ents.mentions[a:b] if ents.canonical(n) == spk), default=pos)
 
 
-def _named_since(dm, spk: str, pos: int, at: int) -> list[str]:
+def _named_since(dm, spk: str, pos: int, at: int, spans: bool = False) -> list:
     """The canonical names of the mentions outside quotations between ``spk``'s last mention after ``pos`` and
-    ``at`` (but those a question is about: :func:`_question_topic`)."""
+    ``at`` (but those a question is about: :func:`_question_topic`); with ``spans``, ``(start, end, name)``."""
     ents = dm.entities
     between = ents.mentions[bisect.bisect_right(ents.mention_starts, pos):bisect.bisect_left(ents.mention_starts, at)]
-    names = [ents.canonical(n) for s, _, n in between if not _question_topic(dm, s)]
-    last_own = max((k for k, c in enumerate(names) if c == spk), default=-1)
-    return names[last_own + 1:]
+    named = [(s, e, ents.canonical(n)) for s, e, n in between if not _question_topic(dm, s)]
+    last_own = max((k for k, m in enumerate(named) if m[2] == spk), default=-1)
+    return named[last_own + 1:] if spans else [c for _, _, c in named[last_own + 1:]]
 
 
 # "asked" and no comma or stop after it: a mention after it is in the question put to a speaker
