@@ -4144,3 +4144,23 @@ def test_an_epithet_after_a_party_named_alone_and_the_speakers_own_earlier_descr
             "switch to getting Labor on side.\n\n“Unless Labor supports it, it won’t come up,” the second-term senator "
             "said.")
     assert _speakers(text)[-1] == ("direct", "Tom Berg")
+
+
+def test_a_lead_attributed_to_a_role_is_the_person_the_next_paragraph_opens_with():
+    # before: the lead's source stayed "a former harbour minister" / "A leading … rebel" / "Green MP" (a name)
+    text = ("Harbour rows unsettle the council\n\nA war of words between the two parties is “unsettling” the council, "
+            "a former harbour minister has said.\n\nIndependent MLA Clara Sugwell called on the parties to tone down "
+            "their public rows.")
+    assert [s for _, s in _speakers(text)] == ["Clara Sugwell"] * 2
+    text = ("Rebel: mayor must think again\n\nA leading Harbour Party rebel said he was “pleased the mayor has "
+            "listened” to the crews.\n\nKeelby and Dunmore MP Tom Barrow voted against the budget on Monday.")
+    assert _speakers(text) == [("reported", "Tom Barrow")]
+    text = ("MP submits letter\n\nA Green MP has submitted a letter of no confidence in the leader, saying it is “time "
+            "for him to go”.\n\nDame Anwen Jelks hit out at the leader as the reshuffle went on.")
+    assert _speakers(text) == [("partial", "Anwen Jelks")]
+
+
+def test_a_lead_attributed_to_a_spokesman_is_not_the_person_named_next():
+    text = ("Man arrested\n\nA police spokesman said a man had been arrested after the fire at the quay.\n\nTom "
+            "Barrow, 45, appeared in court on Monday.")
+    assert _speakers(text) == [("reported", "A police spokesman")]

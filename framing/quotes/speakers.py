@@ -949,7 +949,8 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
     # descriptor linked to a person/org introduced with the same words, else to the person speaking just before
     linked = text_issuer(dm, np_text, at) or continued_org_speaker(dm, np_text, at, memory) \
         or link_descriptor(dm, np_text, at) \
-        or continued_speaker(dm, np_text, at, memory) or _link_forward(dm, np_text, at, memory)
+        or continued_speaker(dm, np_text, at, memory) or _link_forward(dm, np_text, at, memory) \
+        or _lead_source_named_next(dm, np_text, at)
     if linked:
         return linked, "descriptor"
     if _SHARE.fullmatch(np_text) and not _FINITE_IN_NP.search(np_text):
@@ -1100,6 +1101,53 @@ def _link_forward(dm, np_text: str, at: int, memory: _Speakers) -> str:
     if k >= 0 and memory.entries[k][2] == "named" and dm.para_of(memory.pos[k]) == dm.para_of(at):
         return ""
     return _forward_person(dm, stem(words_[-1]), at)
+
+
+def _lead_source_named_next(dm, np_text: str, at: int) -> str:
+    """The person a singular description of a person ("a former Stormont minister", "A leading Tory rebel", "The
+    co-leader of the Scottish Greens") that attributes the lead (the first paragraph after the headline) describes,
+    when the next paragraph opens with that person's name (after a title or a constituency, within
+    :data:`LEAD_NAME_WORDS` words and no comma), its first mention but the headline's ("… , a former Stormont minister
+    has said. ¶ Independent unionist MLA Claire Sugden called on …"): news gives the lead's source by role, then by
+    name. The name is a person's (:func:`person_like`) of which the text gives a title, description or gender, not
+    the other gender than the description's; the description's head is no source news often leaves unnamed (list
+    ``unnamed_source_head``: "a police spokesman said …"); else ''."""
+    words_ = re.findall(r"[\w’'-]+", np_text.lower())
+    if len(words_) < 2 or not singular_person(" ".join(words_)) or dm.para_of(at) != _lead_paragraph(dm):
+        return ""
+    cut = next((k for k, x in enumerate(words_[1:], 1) if x in HEAD_CUT), len(words_))
+    head = words_[cut - 1].split("-")[-1]   # ("co-leader": a leader)
+    if head in _UNNAMED_SOURCE_HEAD:
+        return ""   # ("A police spokesman said … ¶ John Smith, 45, appeared in court": the spokesman stays unnamed)
+    p = dm.para_of(at) + 1
+    if p >= len(dm.paras):
+        return ""
+    ps, pe = dm.paras[p]
+    ents = dm.entities
+    k = bisect.bisect_left(ents.mention_starts, ps)
+    for s_, _, n in ents.mentions[k:k + LEAD_NAME_WORDS]:
+        if s_ >= pe or count_words(dm.text[ps:s_]) > LEAD_NAME_WORDS or "," in dm.text[ps:s_]:
+            return ""
+        c = ents.canonical(n)
+        ent = ents.by_name.get(c)
+        if ent is None or not person_like(dm, ent):
+            continue   # ("Basildon and Billericay MP John Baron": a constituency, then the person)
+        first = ents.first_mention(c, s_)
+        if first < s_ and not _in_headline(dm, first) or not (ent.descr or ent.gender) \
+                or noun_gender(head) and ent.gender and noun_gender(head) != ent.gender:
+            return ""
+        return c
+    return ""
+
+
+_UNNAMED_SOURCE_HEAD = word_set("unnamed_source_head")
+#: the most words (a title, a constituency) before the name that opens the paragraph after the lead
+LEAD_NAME_WORDS = 6
+
+
+def _lead_paragraph(dm) -> int:
+    """The index of the text's lead: its first paragraph, or the second after a headline (:func:`_in_headline`)."""
+    return 1 if len(dm.paras) > 1 and _in_headline(dm, dm.paras[0][0]) else 0
 
 
 _DETERMINER_WORDS = word_set("determiner")
