@@ -4164,3 +4164,13 @@ def test_a_lead_attributed_to_a_spokesman_is_not_the_person_named_next():
     text = ("Man arrested\n\nA police spokesman said a man had been arrested after the fire at the quay.\n\nTom "
             "Barrow, 45, appeared in court on Monday.")
     assert _speakers(text) == [("reported", "A police spokesman")]
+
+
+def test_a_fronted_adverb_is_no_word_of_the_name_and_a_party_leader_description_no_person():
+    # before: "Earlier Tomas Berg" was the name, and "He" went to "Harbor Unity", the modifier that opens "The Harbor
+    # Unity leader also would not be drawn …", over the speaker that description is about
+    assert "Tomas Berg" in _DocModel("Talks\n\nEarlier Tomas Berg said the cabinet would wait.").entities.by_name
+    text = ("Talks\n\nEarlier Tomas Berg said he does not know if a cabinet can be formed by June.\n\nThe Harbor Unity "
+            "leader also would not be drawn on who would lead first.\n\nHe said: “I am not going to go there at all, "
+            "we need a programme first.”")
+    assert _speakers(text)[-1] == ("direct", "Tomas Berg")

@@ -414,7 +414,7 @@ def _strip_head(toks: list[str], common, w: _NameWords):
     titles = {} if toks[-1].lower() in w.org else w.titles
     # (a title the text also writes in lower case is left to the titles: "Senator Ann Lee" when it says "the senator")
     while i0 < nt and ((toks[i0].lower() in common and not org_name and toks[i0].lower() not in w.titles)
-                       or toks[i0].lower() in _STOP_PRE) and nt - i0 > 1:
+                       or toks[i0].lower() in _STOP_PRE or toks[i0].lower() in _FRONTED_ADVERB) and nt - i0 > 1:
         i0 += 1
         while i0 < nt and _CONN_WORD.fullmatch(toks[i0]) and nt - i0 > 1:
             i0 += 1
@@ -449,6 +449,7 @@ def _strip_head(toks: list[str], common, w: _NameWords):
 
 
 _TITLE_MODIFIER = word_set("title_modifier")
+_FRONTED_ADVERB = word_set("fronted_adverb")   # ("Earlier Ann Lee said": no word of the name)
 
 
 def _title_phrase(toks: list[str], w: _NameWords) -> bool:
@@ -977,6 +978,7 @@ def name_in_np(dm, m) -> str | None:
     titles = {} if toks and toks[-1].lower() in w.org else w.titles   # ("Aerospace Defense Agency": as _strip_head)
     title = False
     while i0 < nt and (honorific(toks[i0], w.hon) or toks[i0].lower() in titles or toks[i0].lower() == "the"
+                       or toks[i0].lower() in _FRONTED_ADVERB and nt - i0 > 1
                        or (toks[i0].lower() in common and nt - i0 > 1 and toks[i0].lower() not in _NAME_ARTICLE)
                        or _person_noun_before_name(toks, i0, org_start is not None, w)):
         if toks[i0] == "of" and title and _title_of_end(toks[i0:]):

@@ -1968,7 +1968,8 @@ def _subject_person(dm, g: str, at: int, after: int, spoke=frozenset()) -> str:
                                          and (c in spoke or _ACTS_AFTER.match(dm.text, e)))):
             continue
         if _sentence_subject(dm, s, e):
-            return c
+            # ("The Fianna Fáil leader also …": a description opens the sentence, its name a modifier)
+            return "" if dm.text.startswith(("The ", "the "), s) and _LOWER_AFTER.match(dm.text, e) else c
     return ""
 
 
