@@ -639,7 +639,7 @@ def _continuation(c: _Context, sentence_like: bool, attribs: list) -> tuple[str,
 
 def _named(dm, spk: str, typ: str) -> bool:
     """Is the speaker ``spk`` (of type ``typ``) a name: named, or a description the text links to a name ("According
-    to the prominent VVD member" after "informateur Johan Remkes")?"""
+    to the veteran Harbor Party member" after "mediator Oskel Vandeleur")?"""
     return typ == "named" or typ == "descriptor" and dm.entities.by_name.get(spk) is not None
 
 

@@ -410,7 +410,7 @@ def _strip_head(toks: list[str], common, w: _NameWords):
     org_start = _org_name_start(toks, common, w)
     org_name = org_start is not None
     i0, nt = org_start or 0, len(toks)
-    # an organisation's name that ends with its organisation word keeps its title words ("Aerospace Defense Agency")
+    # an organisation's name that ends with its organisation word keeps its title words ("Coastal Defense Agency")
     titles = {} if toks[-1].lower() in w.org else w.titles
     # (a title the text also writes in lower case is left to the titles: "Senator Ann Lee" when it says "the senator")
     while i0 < nt and ((toks[i0].lower() in common and not org_name and toks[i0].lower() not in w.titles)
@@ -731,7 +731,7 @@ def _merge_canonical(table: _Entities, headline_end: int) -> None:
 
 
 # a word written as a personal name: a capital, then lower-case letters, maybe "Mc"/"Mac"/"O’" or a hyphen inside
-# ("Remkes", "McGeeney", "Wong-Tam"; not "MPs", "MEPs")
+# ("Vandeleur", "McAdoo", "Lind-Ruiz"; not "MPs", "MEPs")
 _NAME_SHAPE = re.compile(r"(?:Mc|Mac|O[’'])?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")
 
 
@@ -745,13 +745,13 @@ def _first_in_body(table: _Entities, headline_end: int) -> dict[str, int]:
 
 
 def _surnames_alone(canon: dict, ents: dict, common, first: dict) -> dict[str, str]:
-    """One-word names written as a surname ("Remkes") that are their own canonical form, each to the one name of two
-    or more such words of no known kind that ends with it ("informateur Johan Remkes … Remkes was tasked"), its first
-    word of three letters or more, no closed-class word ("Our Langford", "Unless Labor") nor a word the text writes in
-    lower case, and no word of either a place, when the body names the whole first (``first``: first mention after
-    the headline; not "Twitter …" before "‘Wilayat Twitter’"): news names a person in full, then by the surname, and a
-    first name missing from list ``first_name_gender`` (so no known person: :func:`canonical_names`) leaves the two
-    apart."""
+    """One-word names written as a surname ("Vandeleur") that are their own canonical form, each to the one name of
+    two or more such words of no known kind that ends with it ("mediator Oskel Vandeleur … Vandeleur was asked"),
+    its first word of three letters or more, no closed-class word ("Our Keelby", "Unless Harbor") nor a word the
+    text writes in lower case, and no word of either a place, when the body names the whole first (``first``: first
+    mention after the headline; not "Keelby …" before a quoted "‘Mirador Keelby’"): news names a person in full,
+    then by the surname, and a first name missing from list ``first_name_gender`` (so no known person:
+    :func:`canonical_names`) leaves the two apart."""
     closed = closed_class_words()
 
     def name_word(w: str) -> bool:
@@ -975,7 +975,7 @@ def name_in_np(dm, m) -> str | None:
     org_start = _org_name_start(toks, dm.common, w)
     if org_start is not None:   # an organisation's name keeps the words the text writes in lower case
         i0, common = org_start, frozenset()
-    titles = {} if toks and toks[-1].lower() in w.org else w.titles   # ("Aerospace Defense Agency": as _strip_head)
+    titles = {} if toks and toks[-1].lower() in w.org else w.titles   # ("Coastal Defense Agency": as _strip_head)
     title = False
     while i0 < nt and (honorific(toks[i0], w.hon) or toks[i0].lower() in titles or toks[i0].lower() == "the"
                        or toks[i0].lower() in _FRONTED_ADVERB and nt - i0 > 1

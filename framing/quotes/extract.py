@@ -349,7 +349,7 @@ class _Reading:
             self.attribs.append((e, row.speaker, row.speaker_type))
 
     def _reported_by_other(self, s: int, e: int, speaker: str) -> bool:
-        """Is the quotation ``text[s:e]`` inside a clause another speaker reports ("Kamal Nath asked Chouhan to
+        """Is the quotation ``text[s:e]`` inside a clause another speaker reports ("Tomas Ruiz asked Berg to
         clarify the “maltreatment” …")? Its speaker is then no antecedent for the pronouns after it, nor the speaker
         its next quotation continues: the sentence is the reporter's."""
         for r in reversed(self.rows[-REPORTED_ROWS_BACK:]):

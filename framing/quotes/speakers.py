@@ -354,7 +354,7 @@ _NP_DATE_TAIL = re.compile(r"(?:^|\s+)(?:(?:(?:on|" + alternation("time_modifier
 # the name modifies the head ("the mayor of Lima", "police unions in France and Germany")
 # (a plural head may open the phrase: "Advisers to Mr. Lee" are advisers)
 # a name (its last word, or an acronym in parentheses) and a place preposition ending the text: the place after it
-# modifies that name ("The Harbor Port Authority in Colorado said")
+# modifies that name ("The Harbor Port Authority in Nevada said")
 _PLACE_AFTER_NAME = re.compile(r"(?:\)|\b[A-Z][\w’'.-]*)(\s+(?:" + alternation("place_preposition") + r")\s+)$")
 _MODIFIER_OF = re.compile(r"(?:\b[a-z][a-z’'-]+|^[A-Z][a-z’'-]+s)\s+(?:" + alternation("place_preposition") + "|"
                           + alternation("role_preposition") + r")\s+"
@@ -528,7 +528,7 @@ def subject_region(dm, lo: int, vstart: int) -> str:
         for p in cands:
             if NAME_RE.fullmatch(POSS.sub("", p)) and p.lower().split()[0] not in dm.common \
                     and not _ADVERBIAL_START.match(p) and not _POSSESSIVE_INSIDE.search(p):
-                # ("Earlier Sunday, her aide, Dana Voss, says"; "Tonga’s Police Commissioner, Shane McLennan, told":
+                # ("Earlier Sunday, her aide, Dana Voss, says"; "Keelby’s Harbour Commissioner, Rua Okafor, told":
                 # a capitalised description with a possessive is no name)
                 return p
         # the name that ends a part opened by a fronted phrase with no comma, when a relative aside follows it ("In
@@ -916,7 +916,7 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
                 # "… to calm Russian": a people's adjective ends no subject that names its speaker
             pp = _PLACE_AFTER_NAME.search(np_text, 0, s) if is_place(c) else None
             if pp is not None:
-                return resolve_np(dm, np_text[:pp.start(1)], at, memory)   # "NORAD in Colorado": NORAD
+                return resolve_np(dm, np_text[:pp.start(1)], at, memory)   # "KCDC in Nevada": KCDC
             head = _head_before_body(dm, np_text, names, s)
             if head:
                 return head, "named"   # "Det. Ann Lee with the Harbor Drug Task Force": the person
@@ -1018,7 +1018,7 @@ def text_issuer(dm, np_text: str, at: int) -> str:
             if nm is not None:
                 c = dm.entities.canonical(nm.group(1))
                 if nm is bm and is_place(c):
-                    c = _name_before_place(dm, bm.start(1)) or c   # "NORAD in Colorado said in a statement"
+                    c = _name_before_place(dm, bm.start(1)) or c   # "KCDC in Nevada said in a statement"
                 ent = dm.entities.by_name.get(c)
                 if ent is not None and ent.kind in ("person", "org", "unknown"):
                     found.add(c)
@@ -1027,7 +1027,7 @@ def text_issuer(dm, np_text: str, at: int) -> str:
 
 def _name_before_place(dm, s: int) -> str:
     """The canonical name right before a place preposition and the place at ``s`` ("The Harbor Port Authority in
-    Colorado", "… Command (NORAD) in Colorado": its acronym), else ''."""
+    Nevada", "… Command (KCDC) in Nevada": its acronym), else ''."""
     t = dm.text
     pp = _PLACE_AFTER_NAME.search(t, max(0, s - SUBJECT_REGION_CHARS), s)
     if pp is None:
@@ -1104,11 +1104,11 @@ def _link_forward(dm, np_text: str, at: int, memory: _Speakers) -> str:
 
 
 def _lead_source_named_next(dm, np_text: str, at: int) -> str:
-    """The person a singular description of a person ("a former Stormont minister", "A leading Tory rebel", "The
-    co-leader of the Scottish Greens") that attributes the lead (the first paragraph after the headline) describes,
+    """The person a singular description of a person ("a former harbour minister", "A leading Harbor Party rebel", "The
+    co-leader of the Harbor Greens") that attributes the lead (the first paragraph after the headline) describes,
     when the next paragraph opens with that person's name (after a title or a constituency, within
-    :data:`LEAD_NAME_WORDS` words and no comma), its first mention but the headline's ("… , a former Stormont minister
-    has said. ¶ Independent unionist MLA Claire Sugden called on …"): news gives the lead's source by role, then by
+    :data:`LEAD_NAME_WORDS` words and no comma), its first mention but the headline's ("… , a former harbour minister
+    has said. ¶ Independent MLA Clara Sugwell urged …"): news gives the lead's source by role, then by
     name. The name is a person's (:func:`person_like`) of which the text gives a title, description or gender, not
     the other gender than the description's; the description's head is no source news often leaves unnamed (list
     ``unnamed_source_head``: "a police spokesman said …"); else ''."""
@@ -1131,7 +1131,7 @@ def _lead_source_named_next(dm, np_text: str, at: int) -> str:
         c = ents.canonical(n)
         ent = ents.by_name.get(c)
         if ent is None or not person_like(dm, ent):
-            continue   # ("Basildon and Billericay MP John Baron": a constituency, then the person)
+            continue   # ("Keelby and Dunmore MP Tom Barrow": a constituency, then the person)
         first = ents.first_mention(c, s_)
         if first < s_ and not _in_headline(dm, first) or not (ent.descr or ent.gender) \
                 or noun_gender(head) and ent.gender and noun_gender(head) != ent.gender:
@@ -1496,8 +1496,8 @@ LAST_PERSON_MENTIONS = 8
 
 def _last_person(dm, at: int) -> str:
     """The canonical name of the last person (:func:`person_like`) named outside quotations before ``at``, among the
-    last :data:`LAST_PERSON_MENTIONS` mentions, else ''. A description right after that person ("David Lee has
-    predicted … ¶ The NSW senator will be …") is that person's, not someone the text never names."""
+    last :data:`LAST_PERSON_MENTIONS` mentions, else ''. A description right after that person ("Senator Tom Berg has
+    warned … ¶ The veteran senator will sit …") is that person's, not someone the text never names."""
     ents = dm.entities
     k = bisect.bisect_left(ents.mention_starts, at)
     for _, _, n in reversed(ents.mentions[max(0, k - LAST_PERSON_MENTIONS):k]):
@@ -1621,7 +1621,7 @@ def _affiliation_word(dm, word: str) -> bool:
 def _other_person_between(dm, spk: str, pos: int, at: int, spoke=frozenset()) -> bool:
     """Is a person other than ``spk`` named outside quotations between ``spk``'s last mention after ``pos`` (its own
     attribution: "…,” said Kiel coach Tom Berg") and ``at``: a person or personal name, or a one-word name a pronoun
-    may mean that has spoken (``spoke``) or acts (as in :func:`_subject_person`; not "Unless Labor supports it")?"""
+    may mean that has spoken (``spoke``) or acts (as in :func:`_subject_person`; not "Unless Harbor backs it")?"""
     ents = dm.entities
     for s_, e_, c in _named_since(dm, spk, pos, at, spans=True):
         ent = ents.by_name.get(c)
@@ -1770,7 +1770,7 @@ def _resolve_pronoun(dm, g: str, at: int, memory: _Speakers) -> tuple[str, str]:
     if found is not None:
         pos, spk, typ = found
         if g in ("m", "f") and _gender_unknown(dm, spk) and pos < dm.sent_start(at):
-            # (not over the sentence's own speaker: "Robby Mook acknowledged Sanders had won, which, he said, …")
+            # (not over the sentence's own speaker: "Idris Vantongeren granted that Bo Kowal led, which, he said, …")
             same = _gendered_in_sentence(dm, g, at)
             if same and same != spk:
                 return same, "named"   # ("while Clinton lagged …, she has called for …": not Gingrich, who spoke)
@@ -1968,7 +1968,7 @@ def _subject_person(dm, g: str, at: int, after: int, spoke=frozenset()) -> str:
                                          and (c in spoke or _ACTS_AFTER.match(dm.text, e)))):
             continue
         if _sentence_subject(dm, s, e):
-            # ("The Fianna Fáil leader also …": a description opens the sentence, its name a modifier)
+            # ("The Harbor Unity leader also …": a description opens the sentence, its name a modifier)
             return "" if dm.text.startswith(("The ", "the "), s) and _LOWER_AFTER.match(dm.text, e) else c
     return ""
 
