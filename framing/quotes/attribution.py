@@ -708,13 +708,15 @@ def continue_pending(pending: list, attribs: list, later: list[Quote]) -> None:
     merged = sorted([*attribs, *((r.start, r.speaker, r.speaker_type) for r in later if r.speaker)],
                     key=lambda a: a[0])
     starts = [a[0] for a in merged]
+    added = None   # the last quotation attributed here (pending is in text order: it ends before the next one)
     for q, c, sentence_like, full_start in pending:
         k = bisect.bisect_left(starts, q.start)
-        inherited = _continuation(c, sentence_like, merged[:k][-1:])
+        last = merged[k - 1] if k else None
+        if added is not None and (last is None or added[0] > last[0]):
+            last = added
+        inherited = _continuation(c, sentence_like, [last] if last is not None else [])
         if inherited is None:
             continue
         q.speaker, q.speaker_type = inherited
         q.kind = "direct" if full_start else "partial"
-        k = bisect.bisect_right(starts, q.end)
-        starts.insert(k, q.end)
-        merged.insert(k, (q.end, *inherited))
+        added = (q.end, *inherited)
