@@ -4171,3 +4171,27 @@ def test_a_fronted_adverb_is_no_word_of_the_name_and_a_party_leader_description_
     text = ("Talks\n\nEarlier Tomas Berg said the ferry deal might slip to the autumn.\n\nThe Harbor Unity leader "
             "gave no date for the vote either.\n\nHe said: “The crews have to see the figures before anyone signs.”")
     assert _speakers(text)[-1] == ("direct", "Tomas Berg")
+
+
+def _kinds_speakers_flags(text):
+    return [(q["kind"], q["speaker"], q["quote_flags"]) for q in extract_quotes(text)]
+
+
+def test_a_headline_quotation_repeated_in_the_body_takes_the_body_speaker():
+    # before: the headline's quotation, which no speaker introduces there, stayed unattributed
+    text = ("‘We will rebuild the pier by spring’\n\nThe storm tore through the harbour on Sunday.\n\n“We will "
+            "rebuild the pier by spring, whatever it costs,” said Mara Lind, the harbour master.")
+    assert _kinds_speakers_flags(text)[0] == ("direct", "Mara Lind", "single;repeated")
+    # and the body quoting again the words the headline attributes
+    text = ("Mara Lind: ‘Not one more closure’\n\nThe harbour master spoke at the quay on Sunday.\n\nBy the evening "
+            "“Not one more closure” was painted on the harbour wall.")
+    assert [(k, s) for k, s, _ in _kinds_speakers_flags(text)] == [("direct", "Mara Lind"), ("partial", "Mara Lind")]
+
+
+def test_a_repeated_quotation_stays_empty_when_two_speakers_said_it_or_it_is_a_title():
+    text = ("Pier vote\n\n“Rebuild the pier,” said Mara Lind.\n\n“Rebuild the pier,” said Tom Berg.\n\nPosters "
+            "across town read “Rebuild the pier” on Monday.")
+    assert _kinds_speakers_flags(text)[-1][1] == ""
+    text = ("Festival\n\n“We will show Tides of Kelp Rising twice on Friday,” said Mara Lind.\n\nPosters for "
+            "“Tides of Kelp Rising” went up across the town on Monday.")
+    assert _kinds_speakers_flags(text)[-1][1] == ""

@@ -556,6 +556,14 @@ HEADLINE_TITLE_WORDS = 20
 _BYLINE_AFTER = re.compile(r"[ \xa0]*by[ \xa0]+(?:the[ \xa0]+)?(?!(?:" + alternation("date_word") + r")\b)[A-Z]")
 
 
+def _title_shaped(body: str) -> bool:
+    """Is ``body`` at most :data:`TITLE_WORDS` words, each capitalised or a minor word of titles, the first
+    capitalised (the shape :func:`is_title` asks of a title)?"""
+    words = _TITLE_WORD.findall(body)
+    return bool(words) and len(words) <= TITLE_WORDS and words[0][:1].isupper() \
+        and all(w[:1].isupper() or w.lower() in _TITLE_MINOR for w in words)
+
+
 def is_title(body: str, left: str, right: str = "") -> bool:
     """Is the quotation ``body`` (with ``left``, the text before it in its sentence, and ``right``, the text
     after it) the title of a work: at most :data:`TITLE_WORDS` words, each capitalised or a minor word of
@@ -567,9 +575,7 @@ def is_title(body: str, left: str, right: str = "") -> bool:
     if words and body.rstrip("”\"’' ").endswith(",") and len(words) <= HEADLINE_TITLE_WORDS \
             and _BYLINE_AFTER.match(right):
         return True
-    if not words or len(words) > TITLE_WORDS or not words[0][:1].isupper():
-        return False
-    if not all(w[:1].isupper() or w.lower() in _TITLE_MINOR for w in words):
+    if not _title_shaped(body):
         return False
     return _TITLE_BEFORE.search(left[-40:]) is not None
 
@@ -698,6 +704,66 @@ def attribute(dm, s: int, e: int, flags, memory: _Speakers, prev_q: Quote | None
     elif pending is not None and not c.no_inherit:
         pending.append((q, c, sentence_like, full_start))
     return q
+
+
+#: the fewest words a quotation left without a speaker must share with an attributed one to repeat it (a shorter
+#: one repeats it only with the same words)
+REPEAT_MIN_WORDS = 3
+#: ... and the fewest words it must have at all: a writer quotes again one word someone used as a label of their own
+#: ("“Remain”", "“qualified”"; on PolNeAR fit and select one-word repeats mostly match no source's quotation)
+REPEAT_SAME_MIN_WORDS = 2
+#: how many attributed quotations one word triple may point to (a bound on the work per quotation)
+REPEAT_CANDIDATES = 16
+_QUOTE_WORD = re.compile(r"\w+(?:['’]\w+)?")
+
+
+def _quote_words(text: str) -> tuple[str, ...]:
+    """The lower-case words of a quotation's text, apostrophes straightened."""
+    return tuple(x.lower().replace("’", "'") for x in _QUOTE_WORD.findall(text))
+
+
+def repeated_quotations(rows: list[Quote], headline_end: int) -> None:
+    """Give a quotation left without a speaker (``unattributed``, or ``scare`` but not a title) the speaker of the
+    attributed quotations (``direct`` or ``partial``) whose words are its own, hold its own, or are held by its own,
+    at least :data:`REPEAT_MIN_WORDS` words unless the same (and :data:`REPEAT_SAME_MIN_WORDS` then), when all of
+    them have one speaker; flag ``repeated``.
+    Below the headline (which ends at ``headline_end``) a quotation written as a title (:func:`_title_shaped`:
+    "“Russians at War”" inside a festival's statement) repeats only the same words.
+    News repeats a quotation: the headline carries words the body attributes ("Mayor: ‘We will rebuild’" …
+    “We will rebuild,” said Mayor Ann Lee) and the body quotes the headline's attributed words again. Each
+    quotation is compared with those sharing its first word triple or opening with one of its triples (at most
+    :data:`REPEAT_CANDIDATES` each), never with every other one."""
+    said = [(r, _quote_words(r.text)) for r in rows if r.speaker and r.kind in ("direct", "partial")]
+    same: dict[tuple, set] = {}
+    holding: dict[tuple, list] = {}   # a word triple -> the attributed quotations that hold it
+    opening: dict[tuple, list] = {}   # a word triple -> the attributed quotations that open with it
+    for r, w in said:
+        same.setdefault(w, set()).add(r.speaker)
+        for i in range(len(w) - 2):
+            lst = holding.setdefault(w[i:i + 3], [])
+            if len(lst) < REPEAT_CANDIDATES and (not lst or lst[-1][0] is not r):
+                lst.append((r, w))
+        if len(w) >= REPEAT_MIN_WORDS:
+            opening.setdefault(w[:3], []).append((r, w))
+    for q in rows:
+        if q.speaker or q.kind not in ("unattributed", "scare") or "title" in q.quote_flags.split(";"):
+            continue
+        w = _quote_words(q.text)
+        if len(w) < REPEAT_SAME_MIN_WORDS:
+            continue
+        found = set(same.get(w, ()))
+        if len(w) >= REPEAT_MIN_WORDS and (q.start < headline_end or not _title_shaped(q.text)):
+            joined = " " + " ".join(w) + " "
+            found |= {r.speaker for r, rw in holding.get(w[:3], ()) if joined in " " + " ".join(rw) + " "}
+            for i in range(len(w) - 2):
+                found |= {r.speaker for r, rw in opening.get(w[i:i + 3], ())[:REPEAT_CANDIDATES]
+                          if " " + " ".join(rw) + " " in joined}
+        if len(found) != 1:
+            continue
+        src = next(r for r, _ in said if r.speaker in found)
+        q.speaker, q.speaker_type = src.speaker, src.speaker_type
+        q.kind = "direct" if q.kind == "unattributed" and q.text.lstrip("“\"‘'")[:1].isupper() else "partial"
+        q.quote_flags = ";".join([f for f in q.quote_flags.split(";") if f] + ["repeated"])
 
 
 def continue_pending(pending: list, attribs: list, later: list[Quote]) -> None:

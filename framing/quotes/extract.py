@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from typing import Sequence
 
-from .attribution import attribute, continue_pending
+from .attribution import attribute, continue_pending, repeated_quotations
 from .document import _DocModel, _SpanSet
 from .lexicon import abbreviations, alternation, is_participle, speech_verbs_with, word_set
 from .names import NAME_RE, count_words
@@ -146,7 +146,8 @@ def extract_quotes(text: str, exclude: Sequence[tuple[int, int]] = (), doc_id: s
         name, a vague source as written, or ''), speaker_role, side, cue (the
         reporting verb or phrase), speaker_type (named, descriptor, vague, none),
         quote_flags (';'-joined: unclosed, continued, nested, glued, single, title (a
-        quoted title of a show, book or song: kind ``scare``), ...),
+        quoted title of a show, book or song: kind ``scare``), repeated (the speaker of
+        another quotation with the same words), ...),
         speaker_id (one id per speaker of the text, :func:`.roles.speaker_ids`),
         speaker_kind (person, organisation, vague, none), role_evidence (what decided
         the role: ``registry: <name>``, ``descriptor: <word>``, or '').
@@ -166,6 +167,7 @@ def extract_quotes(text: str, exclude: Sequence[tuple[int, int]] = (), doc_id: s
     continue_pending(reading.pending, reading.attribs, inverted)
     rows = reading.rows + inverted
     rows += reported_headline(dm, reading.taken, rows, reading.memory)
+    repeated_quotations(rows, dm.paras[0][1] if dm.paras else 0)
     return [r.as_dict() for r in _finish(dm, rows, exclude, doc_id)]
 
 
