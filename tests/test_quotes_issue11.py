@@ -3597,7 +3597,8 @@ def test_a_negated_auxiliary_is_no_name():
     text = ("Don't blame the tide: Ruiz\n\nDespite the flood, he claims the harbour is safe.\n\n"
             "Port chief Ana Ruiz said on Monday that the walls held.")
     assert "Don't" not in _DocModel(text).entities.by_name
-    assert [q["speaker"] for q in extract_quotes(text)] == ["", "Ana Ruiz"]
+    # (the headline's statement is Ruiz's: "<statement>: <speaker>", reported.headline_colon)
+    assert [q["speaker"] for q in extract_quotes(text)] == ["Ana Ruiz", "", "Ana Ruiz"]
 
 
 def test_an_outlet_name_may_open_with_digits():
@@ -4195,3 +4196,29 @@ def test_a_repeated_quotation_stays_empty_when_two_speakers_said_it_or_it_is_a_t
     text = ("Festival\n\n“We will show Tides of Kelp Rising twice on Friday,” said Mara Lind.\n\nPosters for "
             "“Tides of Kelp Rising” went up across the town on Monday.")
     assert _kinds_speakers_flags(text)[-1][1] == ""
+
+
+def test_a_headline_cut_by_a_colon_or_a_dash_into_a_speaker_and_a_statement():
+    # before: the headline's statement, with no quotation mark nor speech verb, was no row
+    body = "\n\nHarbour master Mara Lind said the storm had torn the pier in two."
+    rows = extract_quotes("Lind: We will rebuild the pier by spring" + body)
+    assert [(q["kind"], q["speaker"], q["cue"], q["text"]) for q in rows][0] == \
+        ("reported", "Mara Lind", ":", "We will rebuild the pier by spring")
+    assert _speakers("Crews were badly let down: Lind after the vote" + body)[0] == ("reported", "Mara Lind")
+    assert _speakers("Ferries will sail again next week - Lind" + body)[0] == ("reported", "Mara Lind")
+    text = ("Crossings fell by half over the winter - KFA\n\nThe Keelby Ferry Authority (KFA) said the crossings "
+            "had fallen for a third year.")
+    assert _speakers(text)[0] == ("reported", "Keelby Ferry Authority (KFA)")
+
+
+def test_a_headline_topic_label_before_a_colon_is_no_speaker():
+    body = "\n\nHarbour master Mara Lind said the storm had torn the pier in two."
+    assert len(extract_quotes("Harbour storm: the pier was torn in two" + body)) == 1
+    assert len(extract_quotes("Mara Lind: the life of a harbour master" + body)) == 1
+    assert len(extract_quotes("Mara Lind: why the pier was torn in two" + body)) == 1
+
+
+def test_underscore_and_underline_report_a_clause():
+    text = ("Pier\n\nThe minister underlined that the pier would reopen in May. Tom Berg underscored the crews "
+            "were tired.")
+    assert _speakers(text) == [("reported", "The minister"), ("reported", "Tom Berg")]

@@ -7,8 +7,11 @@
    (:func:`.attribution.attribute`) and, with a speaker, noted in turn;
 3. :func:`.reported.reported_inverted` ("According to X, …", "…, X said."), whose rows the
    quotations after them left unattributed may continue (:func:`.attribution.continue_pending`), and
-   :func:`.reported.reported_headline` ("Mayor Lee Says Her Budget Will Not Raise Taxes");
-4. :func:`_finish`: roles and sides (:mod:`.roles`), rows in text order, overlaps and excluded
+   :func:`.reported.reported_headline` ("Mayor Lee Says Her Budget Will Not Raise Taxes") and
+   :func:`.reported.headline_colon` ("Lind: We will rebuild the pier");
+4. :func:`.attribution.repeated_quotations`: a quotation left without a speaker takes the speaker of
+   an attributed one with the same words;
+5. :func:`_finish`: roles and sides (:mod:`.roles`), rows in text order, overlaps and excluded
    spans dropped.
 """
 from __future__ import annotations
@@ -28,6 +31,7 @@ from .reported import (
     FRONTED_CLAUSE_CHARS,
     OF_OBJECT_LEMMAS,
     agent,
+    headline_colon,
     reported_after_verb,
     reported_headline,
     reported_inverted,
@@ -167,6 +171,7 @@ def extract_quotes(text: str, exclude: Sequence[tuple[int, int]] = (), doc_id: s
     continue_pending(reading.pending, reading.attribs, inverted)
     rows = reading.rows + inverted
     rows += reported_headline(dm, reading.taken, rows, reading.memory)
+    rows += headline_colon(dm, reading.taken, rows, reading.memory)
     repeated_quotations(rows, dm.paras[0][1] if dm.paras else 0)
     return [r.as_dict() for r in _finish(dm, rows, exclude, doc_id)]
 

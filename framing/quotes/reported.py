@@ -41,6 +41,7 @@ from .speakers import (
     determiner_noun,
     holds_clause,
     modal_before,
+    person_like,
     possessive_noun,
     progressive_before,
     resolve_np,
@@ -1449,6 +1450,87 @@ def reported_headline(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers)
                     occupied.add(cs, ce)
             break
     return out
+
+
+#: the most words of the speaker a headline names before its colon ("Varadkar: …") or after its colon or dash
+HEADLINE_SPEAKER_WORDS = 4
+#: ... and the fewest words of what it says
+HEADLINE_STATEMENT_WORDS = 3
+_HEADLINE_DASH = re.compile(r"[ \xa0][-–—][ \xa0]")
+_HEADLINE_COLON = re.compile(r":[ \xa0]")
+
+
+def headline_colon(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers) -> list[Quote]:
+    """"Varadkar: I will try to keep ministers quiet", "They deserved to win: Cooper after the loss", "Black Caps
+    were always playing catch up - McCullum": the headline (the text's first line, at most
+    :data:`HEADLINE_MAX_CHARS` characters, with no quotation mark and no end punctuation) cut in two by one colon, or
+    by a spaced dash, into a speaker and what the speaker says is one ``reported`` row of the statement (cue ":" or
+    the dash). The speaker comes before the colon or after it (up to its first lower-case word: "Cooper after the
+    loss": :func:`_speaker_end`), or after the dash, in at most :data:`HEADLINE_SPEAKER_WORDS` words, and is a name
+    (:func:`.speakers.resolve_np` of type ``named``) of a person or an organisation the body names too, or of
+    someone who speaks in the text; the statement has at least :data:`HEADLINE_STATEMENT_WORDS` words, a finite
+    verb (:data:`.speakers.FINITE_WORD`) and no question word first ("Joe Lee: why the mayor left"). Headlines
+    attribute so; a topic label ("Budget 2025: what changes", "Gaza: the strip at night") names no such speaker."""
+    if not dm.paras:
+        return []
+    t, (ps, pe) = dm.text, dm.paras[0]
+    pe = rstrip_period(t, ps, pe)
+    if pe - ps > HEADLINE_MAX_CHARS or _HEADLINE_END.search(t, ps, pe) or dm.has_mark(ps, pe):
+        return []
+    colons = [m.start() for m in _HEADLINE_COLON.finditer(t, ps, pe)]
+    dashes = [m.start() for m in _HEADLINE_DASH.finditer(t, ps, pe)]
+    if len(colons) + len(dashes) != 1:
+        return []
+    speakers = {r.speaker for r in rows if r.speaker}
+    cut = (colons or dashes)[0]
+    after = cut + (2 if colons else 3)
+    parts = [(ps, cut, after, pe)] if colons else []   # (speaker start, end, statement start, end)
+    parts.append((after, _speaker_end(dm, after, pe), ps, cut))
+    occupied = _SpanSet([(r.start, r.end) for r in rows] + list(taken))
+    for a, b, cs, ce in parts:
+        said = t[cs:ce]
+        if count_words(t[a:b]) > HEADLINE_SPEAKER_WORDS or count_words(said) < HEADLINE_STATEMENT_WORDS \
+                or not FINITE_WORD.search(said.lower()) or said.split()[0].lower() in _QUESTION_WORDS \
+                or occupied.overlaps(cs, ce):
+            continue
+        spk, typ = _headline_np(dm, t[a:b].strip(), b, memory)
+        if typ == "named" and _headline_speaker(dm, spk, pe, speakers):
+            return [Quote("", cs, ce, t[cs:ce], "reported", spk, cue=t[cut:after].strip(), speaker_type=typ)]
+    return []
+
+
+def _speaker_end(dm, a: int, b: int) -> int:
+    """The end of the speaker a headline names after its colon or dash, at ``text[a:b]``: before its first
+    lower-case word that is no person or organisation noun ("Cooper after 1-0 loss", "NFF disowns …"; not "PDP
+    senators")."""
+    t = dm.text
+    nouns = dm.rules.get("person", {}), dm.rules.get("org", {})
+    for w in _WORD.finditer(t, a, b):
+        x = w.group()
+        if x[:1].islower() and not any(x.lower() in n or x.lower().rstrip("s") in n for n in nouns):
+            return rstrip(t, a, w.start())
+    return b
+
+
+def _headline_np(dm, np_: str, at: int, memory: _Speakers) -> tuple[str, str]:
+    """:func:`.speakers.resolve_np` of the words ``np_``, or the organisation an acronym of the text stands for
+    ("- WHO": not the question word)."""
+    full = dm.entities.acronyms.get(np_) if np_.isupper() else None
+    return (full, "named") if full else resolve_np(dm, np_, at, memory)
+
+
+def _headline_speaker(dm, spk: str, body: int, speakers: set) -> bool:
+    """Is the name ``spk`` a speaker of the text (in ``speakers``), or a person or an organisation named again in
+    the body (after ``body``)?"""
+    ents = dm.entities
+    canon = ents.canonical(spk) or spk
+    if spk in speakers or canon in speakers:
+        return True
+    ent = ents.by_name.get(canon)
+    if ent is None or not (ent.kind in ("person", "org") or person_like(dm, ent)):
+        return False
+    k = bisect.bisect_left(ents.all_starts, body)
+    return any(ents.canonical(n) == canon for _, _, n in ents.all_mentions[k:])
 
 
 def rstrip_period(t: str, cs: int, ce: int) -> int:
