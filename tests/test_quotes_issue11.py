@@ -4222,3 +4222,17 @@ def test_underscore_and_underline_report_a_clause():
     text = ("Pier\n\nThe minister underlined that the pier would reopen in May. Tom Berg underscored the crews "
             "were tired.")
     assert _speakers(text) == [("reported", "The minister"), ("reported", "Tom Berg")]
+
+
+def test_a_verb_inside_a_reported_clause_with_a_quotation_in_it_names_no_speaker():
+    # before: the quoted nickname reset the clause, so "had declared" made Carl Berg the speaker "he" meant
+    text = ("Senate\n\nMayor Tom Lee announced that Senators Ana “Bo” Ruiz, Ida Moss and Carl Berg had declared "
+            "support for him.\n\n“There are more who signed, three more,” he said.")
+    assert _speakers(text)[-1] == ("direct", "Tom Lee")
+
+
+def test_a_speech_verb_in_s_after_such_is_a_noun():
+    # before: "comments" was a verb whose subject "Lee to make such" took the next quotation
+    text = ("Talks\n\nTom Berg was asked about the remarks.\n\nHe responded that he “expected” Ann Lee to make such "
+            "comments.\n\n“She wants to win every seat. I respect that.”")
+    assert _speakers(text)[-1] == ("direct", "Tom Berg")

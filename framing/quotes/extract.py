@@ -50,6 +50,7 @@ from .speakers import (
     infinitive_lead,
     modal_before,
     noun_after_past_verb,
+    noun_after_plural_determiner,
     noun_before_for,
     noun_before_plural_verb,
     np_head,
@@ -241,7 +242,7 @@ class _Reading:
         participle = participle or coordinated and ing and _PARTICIPLE_PART.search(before) is not None
         if ing and not participle and _TEXT_NOUN_BEFORE.search(dm.text, max(lo, m.start() - 20), m.start()):
             return   # "Rowing club disowns statement criticising its cox": a text says it, its issuer unnamed here
-        later = vi > 0 and self.verb_starts[vi - 1] >= lo
+        later = vi > 0 and self.verb_starts[vi - 1] >= ss
         if later and not participle and not coordinated and self.taken.overlaps(m.start(), m.end()):
             return   # inside the clause an earlier verb reports
         if modal_before(dm.text, ss, m.start()) or m.group(1).lower() == "according to":
@@ -256,9 +257,9 @@ class _Reading:
         if _OF_AFTER.match(dm.text, m.end()) and lemma not in OF_OBJECT_LEMMAS \
                 or possessive_noun(dm.text, m.start(), v) or determiner_noun(dm.text, m.start(), v, lemma) \
                 or noun_before_plural_verb(dm.text, m.end(), v) or noun_before_for(dm.text, m.end(), v) \
-                or noun_after_past_verb(dm.text, m.start(), v):
+                or noun_after_past_verb(dm.text, m.start(), v) or noun_after_plural_determiner(dm.text, m.start(), v):
             # "the boldest claims of …", "rumours of …", "Ruiz's claim that …", "a recent claim that …", "… that states
-            # can pass such laws": a noun
+            # can pass such laws", "to make such comments": a noun
             return
         absolute = None if participle or not is_participle(m.group(1)) else absolute_subject(dm, lo, m.start())
         if absolute is not None:   # "…, with most pilots saying the fee is too high": the noun phrase speaks

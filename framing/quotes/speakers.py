@@ -117,6 +117,17 @@ def noun_after_past_verb(text: str, vstart: int, verb: str) -> bool:
     return verb.lower() in _NOUN_FORM_VERBS and _PAST_VERB_BEFORE.search(text, max(0, vstart - 30), vstart) is not None
 
 
+def noun_after_plural_determiner(text: str, vstart: int, verb: str) -> bool:
+    """Is the speech verb ``verb`` starting at ``vstart`` a form that is also a plural noun (list ``noun_form_verb``)
+    right after a word of list ``plural_noun_determiner`` ("to make such comments", "these claims")? Then it is that
+    noun: no subject opens with such a word."""
+    return verb.lower() in _NOUN_FORM_VERBS and _PLURAL_DETERMINER_BEFORE.search(text, max(0, vstart - 12),
+                                                                                vstart) is not None
+
+
+_PLURAL_DETERMINER_BEFORE = re.compile(r"\b(?i:" + alternation("plural_noun_determiner") + r")[ \xa0]+$")
+
+
 def noun_before_for(text: str, vend: int, verb: str) -> bool:
     """Is the speech verb ``verb`` ending at ``vend`` a form of list ``noun_before_for`` followed by "for" ("media
     requests for confirmation")? Then it is a plural noun: as a verb it takes its object with no preposition."""
