@@ -4236,3 +4236,25 @@ def test_a_speech_verb_in_s_after_such_is_a_noun():
     text = ("Talks\n\nTom Berg was asked about the remarks.\n\nHe responded that he “expected” Ann Lee to make such "
             "comments.\n\n“She wants to win every seat. I respect that.”")
     assert _speakers(text)[-1] == ("direct", "Tom Berg")
+
+
+def test_an_acronym_after_a_possessive_and_portfolio_words_before_a_name():
+    # before: "Party’s (KUPP)" recorded no acronym, and "Minister of Home Affairs Le Minh Kha" made a person
+    # "Affairs Le Minh Kha"
+    text = ("Vote\n\nThe army steered clear of the Keel Unity and Progress Party’s (KUPP) plan. The KUPP said the "
+            "count was flawed.")
+    assert _speakers(text)[0][1] not in ("", "KUPP")   # (the acronym stands for a name the text gives)
+    names = _DocModel("Talks\n\nThey are Minister of Industry and Trade Tam Van Loc and Minister of Home Affairs Le "
+                      "Minh Kha.").entities.by_name
+    assert {"Tam Van Loc", "Le Minh Kha"} <= set(names)
+    assert not {"Trade Tam Van Loc", "Affairs Le Minh Kha"} & set(names)
+    text = ("Row\n\nInterior Minister Ravi Okonjo was asked about the ferries. The interior minister said they were "
+            "late.")
+    assert _speakers(text) == [("reported", "Ravi Okonjo")]   # (a portfolio word is still a word of the title)
+
+
+def test_a_lead_source_named_after_a_fronted_phrase_not_inside_it():
+    # before: the person inside "Speaking ahead of Governor Tom Lee's visit" was taken for the lead's minister
+    text = ("Ferry row\n\nOne of the island's most senior ministers has urged the harbour board not to raise fares."
+            "\n\nSpeaking ahead of Governor Tom Lee's visit on Friday, Ravi Okonjo said the crews needed the work.")
+    assert [s for _, s in _speakers(text)] == ["Ravi Okonjo"] * 2

@@ -93,7 +93,7 @@ _POSSESSIVE_END = re.compile(r"['’]s?$")
 _APPOSITIVE_BEFORE = re.compile(r"(?:^|[.;:(,]\s|\n)([^,.;:\n]{3,80}),[ \xa0]+$")
 _LOWER_WORD_AFTER = re.compile(r"[ \xa0]+[a-z]")
 _SENTENCE_OPENING_THE = re.compile(r"The[ \xa0]")
-_PARENTHESES = re.compile(r"[ \xa0]*(?:[a-z]+[ \xa0]+)?\(([^()]{2,80})\)")
+_PARENTHESES = re.compile(r"(?:[’']s?)?[ \xa0]*(?:[a-z]+[ \xa0]+)?\(([^()]{2,80})\)")
 #: a paragraph of at most this many words that holds a date or a clock time is a dateline or time
 #: stamp ("Last updated: 14 June 2024, 07:30 BST", "By Ann Lee | June 3, 2024"): its names refer to
 #: nobody a descriptor or a pronoun of the article may mean
@@ -414,7 +414,10 @@ def _strip_head(toks: list[str], common, w: _NameWords):
     titles = {} if toks[-1].lower() in w.org else w.titles
     # (a title the text also writes in lower case is left to the titles: "Senator Ann Lee" when it says "the senator")
     while i0 < nt and ((toks[i0].lower() in common and not org_name and toks[i0].lower() not in w.titles)
-                       or toks[i0].lower() in _STOP_PRE or toks[i0].lower() in _FRONTED_ADVERB) and nt - i0 > 1:
+                       or toks[i0].lower() in _STOP_PRE or toks[i0].lower() in _FRONTED_ADVERB
+                       or _portfolio_before_name(toks, i0, org_name)) and nt - i0 > 1:
+        if toks[i0].lower() in _PORTFOLIO:
+            descr.add(stem(toks[i0]))   # ("Interior Minister Ann Lee": "the interior minister")
         i0 += 1
         while i0 < nt and _CONN_WORD.fullmatch(toks[i0]) and nt - i0 > 1:
             i0 += 1
@@ -450,6 +453,14 @@ def _strip_head(toks: list[str], common, w: _NameWords):
 
 _TITLE_MODIFIER = word_set("title_modifier")
 _FRONTED_ADVERB = word_set("fronted_adverb")   # ("Earlier Ann Lee said": no word of the name)
+_PORTFOLIO = word_set("portfolio_word")
+
+
+def _portfolio_before_name(toks: list[str], i: int, org_name: bool) -> bool:
+    """Is ``toks[i]`` a word of list ``portfolio_word`` before at least two more words, outside an organisation's
+    name ("Minister of Industry and Trade Tran Tuan Anh": the run "Trade Tran Tuan Anh" opens with the end of the
+    title; not "Health Canada", whose one word left would be no personal name)?"""
+    return not org_name and len(toks) - i > 2 and toks[i].lower() in _PORTFOLIO
 
 
 def _title_phrase(toks: list[str], w: _NameWords) -> bool:
@@ -468,9 +479,13 @@ def _person_noun_before_name(toks: list[str], i: int, org_name: bool, w: _NameWo
 
 def _title_of_end(toks: list[str]) -> int:
     """After a title, the end of its "of <Word>" ("Chief of Staff Ann Lee", "Secretary of State Ann Lee": 2) when two
-    capitalised words or more follow it (the name); else 0 ("President of France" is no name)."""
+    capitalised words or more follow it (the name), and past the words of list ``portfolio_word`` after it that leave
+    two ("Minister of Home Affairs Le Vinh Tan": 3); else 0 ("President of France" is no name)."""
     if len(toks) >= 4 and toks[0] == "of" and toks[1][:1].isupper() and all(x[:1].isupper() for x in toks[2:]):
-        return 2
+        k = 2
+        while len(toks) - k > 2 and toks[k].lower() in _PORTFOLIO:
+            k += 1
+        return k
     return 0
 
 
@@ -980,6 +995,7 @@ def name_in_np(dm, m) -> str | None:
     while i0 < nt and (honorific(toks[i0], w.hon) or toks[i0].lower() in titles or toks[i0].lower() == "the"
                        or toks[i0].lower() in _FRONTED_ADVERB and nt - i0 > 1
                        or (toks[i0].lower() in common and nt - i0 > 1 and toks[i0].lower() not in _NAME_ARTICLE)
+                       or _portfolio_before_name(toks, i0, org_start is not None)
                        or _person_noun_before_name(toks, i0, org_start is not None, w)):
         if toks[i0] == "of" and title and _title_of_end(toks[i0:]):
             break   # "Chief of Staff Ann Lee": the title's "of <Word>" goes with it

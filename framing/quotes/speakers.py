@@ -1120,9 +1120,12 @@ def _lead_source_named_next(dm, np_text: str, at: int) -> str:
     when the next paragraph opens with that person's name (after a title or a constituency, within
     :data:`LEAD_NAME_WORDS` words and no comma), its first mention but the headline's ("… , a former harbour minister
     has said. ¶ Independent MLA Clara Sugwell urged …"): news gives the lead's source by role, then by
-    name. The name is a person's (:func:`person_like`) of which the text gives a title, description or gender, not
-    the other gender than the description's; the description's head is no source news often leaves unnamed (list
-    ``unnamed_source_head``: "a police spokesman said …"); else ''."""
+    name. No preposition comes before the name, nor a possessive ending after it ("Speaking ahead of Prime Minister
+    Tom Lee's visit, Ann Ruiz said": Lee is no subject, Ann Ruiz after the comma of such a fronted phrase is:
+    :data:`LEAD_FRONTED_CHARS`). The name is a person's (:func:`person_like`) of which the text gives a title,
+    description or gender, or that a speech verb follows, not the other gender than the description's; the
+    description's head is no source news often leaves unnamed (list ``unnamed_source_head``: "a police spokesman said
+    …"); else ''."""
     words_ = re.findall(r"[\w’'-]+", np_text.lower())
     if len(words_) < 2 or not singular_person(" ".join(words_)) or dm.para_of(at) != _lead_paragraph(dm):
         return ""
@@ -1134,24 +1137,45 @@ def _lead_source_named_next(dm, np_text: str, at: int) -> str:
     if p >= len(dm.paras):
         return ""
     ps, pe = dm.paras[p]
+    found = _paragraph_opening_person(dm, ps, pe, head)
+    if found is None and _FRONTED_PHRASE.match(dm.text, ps, pe):
+        comma = dm.text.find(",", ps, min(pe, ps + LEAD_FRONTED_CHARS))
+        found = _paragraph_opening_person(dm, comma + 1, pe, head, capitals_only=True) if comma > 0 else None
+    return found or ""
+
+
+def _paragraph_opening_person(dm, ps: int, pe: int, head: str, capitals_only: bool = False) -> str | None:
+    """The person :func:`_lead_source_named_next` takes from ``text[ps:pe]``: '' for a name found but not taken, None
+    for none before a comma, a preposition or :data:`LEAD_NAME_WORDS` words (or, if ``capitals_only``, a word in
+    lower case: after a fronted phrase the name opens its clause, "…, Ann Ruiz said", not "…, there is only one
+    Harbor candidate")."""
     ents = dm.entities
     k = bisect.bisect_left(ents.mention_starts, ps)
-    for s_, _, n in ents.mentions[k:k + LEAD_NAME_WORDS]:
-        if s_ >= pe or count_words(dm.text[ps:s_]) > LEAD_NAME_WORDS or "," in dm.text[ps:s_]:
-            return ""
+    for s_, e_, n in ents.mentions[k:k + LEAD_NAME_WORDS]:
+        before = dm.text[ps:s_]
+        if s_ >= pe or count_words(before) > LEAD_NAME_WORDS or "," in before \
+                or any(x in _PREPOSITIONS for x in before.lower().split()) or dm.text.startswith(_POSS_AFTER, e_) \
+                or capitals_only and any(x[:1].islower() for x in before.split()):
+            return None   # ("Speaking ahead of Prime Minister Tom Lee's visit, …": a name inside a phrase, no subject)
         c = ents.canonical(n)
         ent = ents.by_name.get(c)
         if ent is None or not person_like(dm, ent):
             continue   # ("Keelby and Dunmore MP Tom Barrow": a constituency, then the person)
         first = ents.first_mention(c, s_)
-        if first < s_ and not _in_headline(dm, first) or not (ent.descr or ent.gender) \
+        if first < s_ and not _in_headline(dm, first) or not (ent.descr or ent.gender or dm.has_verb(e_, e_ + 2)) \
                 or noun_gender(head) and ent.gender and noun_gender(head) != ent.gender:
             return ""
         return c
-    return ""
+    return None
 
 
+#: a paragraph that opens with a participle or a preposition opens with a fronted phrase ("Speaking ahead of …, Ann
+#: Ruiz said"), whose comma within this many characters is where its clause, and the person, begins
+LEAD_FRONTED_CHARS = 200
+_FRONTED_PHRASE = re.compile(r"[ \xa0]*(?:[A-Z][a-z]+ing|(?:" + "|".join(sorted(x.capitalize() for x in _PREPOSITIONS))
+                             + r"))\b")
 _UNNAMED_SOURCE_HEAD = word_set("unnamed_source_head")
+_POSS_AFTER = ("'s", "’s", "' ", "’ ")
 #: the most words (a title, a constituency) before the name that opens the paragraph after the lead
 LEAD_NAME_WORDS = 6
 
