@@ -4258,3 +4258,10 @@ def test_a_lead_source_named_after_a_fronted_phrase_not_inside_it():
     text = ("Ferry row\n\nOne of the island's most senior ministers has urged the harbour board not to raise fares."
             "\n\nSpeaking ahead of Governor Tom Lee's visit on Friday, Ravi Okonjo said the crews needed the work.")
     assert [s for _, s in _speakers(text)] == ["Ravi Okonjo"] * 2
+
+
+def test_a_name_before_an_auxiliary_is_the_subject_not_the_object_after_its_verb():
+    # before: "has" (a closed-class word) was no finite verb, so the object "Carl Berg" was the subject "he" meant
+    text = ("Pier\n\nMayor Tom Lee rejected the claims on Monday.\n\nLee has also challenged Carl Berg to a debate "
+            "on the pier. “This time we are ready. If Carl Berg wants a debate, he can have one,” he added.")
+    assert _speakers(text)[-1] == ("direct", "Tom Lee")

@@ -330,6 +330,7 @@ _AFTER_COMMA_DESCRIPTION = re.compile(r",[ \xa0]+((?:[\w’'-]+[ \xa0]+){0,3})$"
 # "Okafor often argues", "Lee also said"
 _NEXT_WORD = re.compile(r"(?:[ \xa0]+(?:[a-z]+ly|also|then|later|still))?[ \xa0]+([a-z][a-z’']*)")
 _FINITE_VERB = re.compile(r"(?:" + alternation("finite_marker") + r")|[a-z]+(?:ed|s)")
+_FINITE_MARKER = word_set("finite_marker")   # (auxiliaries, though closed-class words: "Lee has also said")
 # a relative pronoun inside a comma part: what follows it is the relative clause's
 _RELATIVE_IN_PART = re.compile(r"\b(?:" + alternation("relative_pronoun") + r"|that)\b")
 # a finite verb that no adjective can be: an auxiliary or an irregular past ("after the skipper had posted", not "after
@@ -2040,7 +2041,8 @@ def _finite_after(dm, e: int) -> bool:
             return False
         e = am.end()
     m = _NEXT_WORD.match(dm.text, e)
-    return bool(m) and m.group(1) not in _STOP_PRE and bool(_FINITE_VERB.fullmatch(m.group(1)))
+    return bool(m) and (m.group(1) not in _STOP_PRE or m.group(1) in _FINITE_MARKER) \
+        and bool(_FINITE_VERB.fullmatch(m.group(1)))
 
 
 def last_descriptor(dm, lo: int, at: int) -> str:
