@@ -4265,3 +4265,12 @@ def test_a_name_before_an_auxiliary_is_the_subject_not_the_object_after_its_verb
     text = ("Pier\n\nMayor Tom Lee rejected the claims on Monday.\n\nLee has also challenged Carl Berg to a debate "
             "on the pier. “This time we are ready. If Carl Berg wants a debate, he can have one,” he added.")
     assert _speakers(text)[-1] == ("direct", "Tom Lee")
+
+
+def test_a_participle_after_the_object_of_a_preposition_is_the_subjects():
+    # before: the name right before "saying" spoke, though it is the object of "on" in Ann Lee's clause ("came"
+    # was no finite verb either)
+    text = "Row\n\nEarlier in the day, Ann Lee came down hard on Tom Berg saying she had been misled over the pier."
+    assert _speakers(text) == [("reported", "Ann Lee")]
+    text = "Row\n\nThe paper ran a video of Tom Berg saying he had been misled over the pier."
+    assert _speakers(text) == [("reported", "Tom Berg")]

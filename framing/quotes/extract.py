@@ -23,7 +23,7 @@ from typing import Sequence
 
 from .attribution import attribute, continue_pending, repeated_quotations
 from .document import _DocModel, _SpanSet
-from .lexicon import abbreviations, alternation, is_participle, speech_verbs_with, word_set
+from .lexicon import abbreviations, alternation, is_participle, prepositions, speech_verbs_with, word_set
 from .names import NAME_RE, count_words
 from .record import Quote
 from .reported import (
@@ -49,6 +49,7 @@ from .speakers import (
     ends_coordinated,
     infinitive_lead,
     modal_before,
+    named_subject_before,
     noun_after_past_verb,
     noun_after_plural_determiner,
     noun_before_for,
@@ -232,7 +233,7 @@ class _Reading:
             or _PARTICIPLE_AFTER_WORD.search(dm.text, max(lo, m.start() - 20), m.start()) is not None
             or _ISSUED_TEXT_BEFORE.search(dm.text, max(lo, m.start() - 60), m.start()) is not None
             or _quoted_as(dm, ss, m.start()) is not None
-            or " " not in m.group(1) and bool(_name_right_before(dm, ss, m.start()))
+            or " " not in m.group(1) and bool(_name_right_before(dm, ss, m.start(), speaker=False))
             and absolute_subject(dm, lo, m.start()) is None
             or _opens_with_participle(dm, ss, m))
         before = dm.text[max(lo, m.start() - 200):m.start()]
@@ -380,6 +381,7 @@ _QUOTED_AS = re.compile(r"(?:^|(?<=[ \xa0]))(" + NAME_RE.pattern + "|(?i:" + alt
 _QUOTED_OBJECT_AS = re.compile(r"\bquoted[ \xa0]+([^,.;:“”\"]{2,60}?)(?:,[ \xa0]+[^.;:“”\"]{2,60},)?[ \xa0]+as"
                                r"[ \xa0]+$")
 # a name right before an -ing speech verb with no comma between ("a shot of Tom Reyes saying …")
+_PREPOSITIONS = frozenset(prepositions())
 _NAME_RIGHT_BEFORE = re.compile(r"(?:^|(?<=[ \xa0(]))(" + NAME_RE.pattern + r")[ \xa0]+$")
 #: how far before the verb that name is looked for
 NAME_BEFORE_CHARS = 60
@@ -394,10 +396,12 @@ def _quoted_as(dm, ss: int, vstart: int):
     return _QUOTED_AS.search(dm.text, lo, vstart) or _QUOTED_OBJECT_AS.search(dm.text, lo, vstart)
 
 
-def _name_right_before(dm, ss: int, vstart: int) -> str:
+def _name_right_before(dm, ss: int, vstart: int, speaker: bool = True) -> str:
     """The canonical name of the person or organisation written right before the -ing speech verb at ``vstart``
     with no comma between ("a shot of Tom Reyes saying he will …", "Ann Lee saying that …"): the one who
-    says it; '' for none (a common or sentence-opening word, a place or a name of no known kind)."""
+    says it; '' for none (a common or sentence-opening word, a place or a name of no known kind, or the object of a
+    preposition in a clause whose subject is named before it, :func:`.speakers.named_subject_before`, unless
+    ``speaker`` is false: the -ing verb is a participle all the same)."""
     t = dm.text
     k = vstart - 1
     while k > ss and t[k] in " \xa0":
@@ -408,6 +412,9 @@ def _name_right_before(dm, ss: int, vstart: int) -> str:
     nm = _NAME_RIGHT_BEFORE.search(t, max(ss, vstart - NAME_BEFORE_CHARS), vstart)
     if nm is None or nm.start(1) == ss:
         return ""
+    before = t[max(ss, nm.start(1) - 16):nm.start(1)].split()
+    if speaker and before and before[-1].lower() in _PREPOSITIONS and named_subject_before(dm, ss, nm.start(1)):
+        return ""   # ("Ann Lee came down hard on Tom Reyes saying …": the participle is the subject's, Ann Lee's)
     ents = dm.entities
     c = ents.canonical(nm.group(1))
     ent = ents.by_name.get(c)

@@ -2017,14 +2017,14 @@ def _sentence_subject(dm, s: int, e: int) -> bool:
     ss = dm.sent_start(s)
     pre = dm.text[ss:s]
     if s - ss <= 80 and count_words(pre) <= SUBJECT_WORDS and "," not in pre:
-        return not _named_subject_before(dm, ss, s)
+        return not named_subject_before(dm, ss, s)
     m = _AFTER_COMMA_DESCRIPTION.search(pre)
     if m is None or any(x.lower() in _STOP_PRE or x.lower() in _AUX_ADVERB_WORDS for x in m.group(1).split()):
         return False   # (not "…, just as President Ann Lee did": a clause of comparison)
     return _finite_after(dm, e)
 
 
-def _named_subject_before(dm, lo: int, s: int) -> bool:
+def named_subject_before(dm, lo: int, s: int) -> bool:
     """Is a name mentioned in ``text[lo:s]`` followed by a finite verb ("Ann Lee also defended Bo Reyes": Ann Lee is
     the subject, Bo Reyes the object)?"""
     ents = dm.entities
@@ -2042,7 +2042,7 @@ def _finite_after(dm, e: int) -> bool:
         e = am.end()
     m = _NEXT_WORD.match(dm.text, e)
     return bool(m) and (m.group(1) not in _STOP_PRE or m.group(1) in _FINITE_MARKER) \
-        and bool(_FINITE_VERB.fullmatch(m.group(1)))
+        and bool(_FINITE_VERB.fullmatch(m.group(1)) or FINITE_WORD.fullmatch(m.group(1)))
 
 
 def last_descriptor(dm, lo: int, at: int) -> str:
