@@ -4274,3 +4274,10 @@ def test_a_participle_after_the_object_of_a_preposition_is_the_subjects():
     assert _speakers(text) == [("reported", "Ann Lee")]
     text = "Row\n\nThe paper ran a video of Tom Berg saying he had been misled over the pier."
     assert _speakers(text) == [("reported", "Tom Berg")]
+
+
+def test_a_fronted_participle_phrase_with_no_comma_is_no_part_of_the_speaker():
+    # before: the speaker was "Speaking about the ferry strike the President", a clause fragment
+    text = ("Strike\n\nPresident Ravi Okonjo met the crews on Monday.\n\nSpeaking about the ferry strike the "
+            "President said it had been the longest in memory.")
+    assert _speakers(text) == [("reported", "Ravi Okonjo")]

@@ -317,10 +317,16 @@ _FRONTED_TIME = re.compile(
 
 def drop_np_lead(s: str) -> str:
     """``s`` without the conjunctions (list ``np_lead_drop``) and the fronted adverbial with no comma
-    (:data:`_FRONTED_TIME`) that open it: "But yesterday the mayor" -> "the mayor"."""
+    (:data:`_FRONTED_TIME`) that open it: "But yesterday the mayor" -> "the mayor"; and without a fronted participle
+    phrase with no comma before a last definite description ("Speaking about the campaign the President" -> "the
+    President")."""
     s = _NP_LEAD_DROP.sub("", s)
-    m = _FRONTED_TIME.match(s)
+    m = _FRONTED_TIME.match(s) or _FRONTED_PARTICIPLE_NP.match(s)
     return s[m.end():] if m else s
+
+
+_FRONTED_PARTICIPLE_NP = re.compile(r"[A-Z][a-z]+ing[ \xa0][^,;:]*[ \xa0]"
+                                    r"(?=[Tt]he[ \xa0]+(?:[\w’'-]+[ \xa0]+){0,2}[\w’'-]+$)")
 # a subject after a fronted phrase: the comma before it, a finite verb after it
 # after the comma of a fronted phrase, up to three words that describe the name ("On Monday, campaign manager Ann Lee
 # released …"); the caller asks for a finite verb after the name
