@@ -4281,3 +4281,10 @@ def test_a_fronted_participle_phrase_with_no_comma_is_no_part_of_the_speaker():
     text = ("Strike\n\nPresident Ravi Okonjo met the crews on Monday.\n\nSpeaking about the ferry strike the "
             "President said it had been the longest in memory.")
     assert _speakers(text) == [("reported", "Ravi Okonjo")]
+
+
+def test_of_two_comma_parts_that_are_names_the_subject_is_the_one_with_no_title():
+    # before: "Advocate General Keelby" (a title and a place) was the subject, and "He" followed it to another person
+    text = ("Court\n\nJustice Tom Berg said the case would go on.\n\nDuring the hearing, Advocate General (AG) Keelby, "
+            "Rua Okafor, asked to speak, stating that the state had a right to be heard.")
+    assert _speakers(text)[-1] == ("reported", "Rua Okafor")

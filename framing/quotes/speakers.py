@@ -542,13 +542,14 @@ def subject_region(dm, lo: int, vstart: int) -> str:
             return _relative_antecedent(parts, lw[0])
         cands = [_NP_LEAD_DROP.sub("", p.strip()) for p in parts[:-1] if p.strip()]   # "But Rosa Imbert, at …,"
         cands = _without_state_parts(cands)
-        # prefer a part that is exactly a name
-        for p in cands:
-            if NAME_RE.fullmatch(POSS.sub("", p)) and p.lower().split()[0] not in dm.common \
-                    and not _ADVERBIAL_START.match(p) and not _POSSESSIVE_INSIDE.search(p):
-                # ("Earlier Sunday, her aide, Dana Voss, says"; "Keelby’s Harbour Commissioner, Rua Okafor, told":
-                # a capitalised description with a possessive is no name)
-                return p
+        # prefer a part that is exactly a name ("Earlier Sunday, her aide, Dana Voss, says"; "Keelby’s Harbour
+        # Commissioner, Rua Okafor, told": a capitalised description with a possessive is no name), and of two such
+        # the first with no title word ("Advocate General (AG) Keelby, Rua Okafor, said": a title and a place)
+        exact = [p for p in cands if NAME_RE.fullmatch(POSS.sub("", p)) and p.lower().split()[0] not in dm.common
+                 and not _ADVERBIAL_START.match(p) and not _POSSESSIVE_INSIDE.search(p)]
+        if exact:
+            titles = name_words(dm.story).titles
+            return next((p for p in exact if not any(x.lower().rstrip(".") in titles for x in p.split())), exact[0])
         # the name that ends a part opened by a fronted phrase with no comma, when a relative aside follows it ("In
         # rural Ohio Mr Lee, who keeps cattle in the Keel Valley, said"): the aside's antecedent
         for p, nxt in zip(cands, cands[1:]):
