@@ -4288,3 +4288,10 @@ def test_of_two_comma_parts_that_are_names_the_subject_is_the_one_with_no_title(
     text = ("Court\n\nJustice Tom Berg said the case would go on.\n\nDuring the hearing, Advocate General (AG) Keelby, "
             "Rua Okafor, asked to speak, stating that the state had a right to be heard.")
     assert _speakers(text)[-1] == ("reported", "Rua Okafor")
+
+
+def test_the_main_clause_after_an_opening_participle_ends_at_its_quotation():
+    # before: the subject was read from the quotation's own "where Harbor will hold …", so the party spoke
+    text = ("Rally\n\nTom Berg spoke to reporters on Thursday.\n\nSaying that the Harbor League holds rallies where "
+            "it likes, he asked, “Why will the police decide where Harbor will hold its rally?”")
+    assert [s for _, s in _speakers(text)] == ["Tom Berg", "Tom Berg"]

@@ -450,7 +450,13 @@ def _main_subject_after(dm, ss: int, vstart: int) -> str:
         return ""
     end = dm.sent_end(vstart)
     main = SUBJECT_COMMA.search(dm.text, vstart, min(end, vstart + FRONTED_CLAUSE_CHARS))
-    return clause_subject(dm, dm.text[main.end():end]) if main is not None else ""
+    if main is None:
+        return ""
+    mark = _OPENING_MARK.search(dm.text, main.end(), end)   # (the main clause, not a quotation it introduces: "…,
+    return clause_subject(dm, dm.text[main.end():mark.start() if mark else end])   # he asked, “Why will …?”")
+
+
+_OPENING_MARK = re.compile(r"[“\"‘]")
 
 
 def _subject_before_aside(dm, ss: int, lo: int) -> str:

@@ -2024,7 +2024,8 @@ def _sentence_subject(dm, s: int, e: int) -> bool:
     ss = dm.sent_start(s)
     pre = dm.text[ss:s]
     if s - ss <= 80 and count_words(pre) <= SUBJECT_WORDS and "," not in pre:
-        return not named_subject_before(dm, ss, s)
+        # ("Saying that the Harbor League holds …, he asked": the subject of a clause the sentence opens with)
+        return not named_subject_before(dm, ss, s) and "that" not in pre.lower().split()
     m = _AFTER_COMMA_DESCRIPTION.search(pre)
     if m is None or any(x.lower() in _STOP_PRE or x.lower() in _AUX_ADVERB_WORDS for x in m.group(1).split()):
         return False   # (not "…, just as President Ann Lee did": a clause of comparison)
