@@ -4295,3 +4295,13 @@ def test_the_main_clause_after_an_opening_participle_ends_at_its_quotation():
     text = ("Rally\n\nTom Berg spoke to reporters on Thursday.\n\nSaying that the Harbor League holds rallies where "
             "it likes, he asked, “Why will the police decide where Harbor will hold its rally?”")
     assert [s for _, s in _speakers(text)] == ["Tom Berg", "Tom Berg"]
+
+
+def test_another_title_with_a_modifier_and_the_persons_own_description_are_no_other_minister():
+    # before: "the prime minister" (said of Ann Ruiz) and "the Interior Minister" (Tom Lee's own title, after Ruiz
+    # was named) made "The minister" someone the text might never name
+    text = ("Talks\n\nInterior Minister Tom Lee rejected the claims of threats to former prime minister Ann Ruiz."
+            "\n\nTalking to reporters, the Interior Minister said Ruiz had the same guards she had while she was the "
+            "prime minister.\n\nThe Interior Minister further said the talks would be held under the law.\n\n"
+            "The minister said one plan could not be used for all the groups.")
+    assert _speakers(text)[-1] == ("reported", "Tom Lee")

@@ -1393,6 +1393,7 @@ def _role_stems(story) -> frozenset:
 
 
 _CONTRAST_MODIFIER = word_set("contrast_modifier")
+_TITLE_MODIFIER = word_set("title_modifier")
 _PARTY_MEMBER = word_set("party_member")
 _QUESTION_CLOSE = re.compile(r".?\?[”\"']")
 _SENTENCE_END_IN = re.compile(r"[.!?][”\"']?[ \xa0\n]")
@@ -1449,7 +1450,8 @@ def continued_speaker(dm, np_text: str, at: int, memory: _Speakers) -> str:
             and not _question_put(dm, max(0, pos - QUESTION_BEFORE_CHARS), end)):
         return ""   # (after a question "the senator" may well be the one who answers it)
     if _introduced_between(t, words_[-1], pos, at) \
-            or _described_as_other(dm, words_[-1].lower(), max(0, pos - DESCRIPTION_SEEN_CHARS), pos, spk, re.I):
+            or _described_as_other(dm, words_[-1].lower(), max(0, pos - DESCRIPTION_SEEN_CHARS), pos, spk, re.I,
+                                   own=words_):
         return ""
     return spk
 
@@ -1521,13 +1523,21 @@ def _person_link_holds(dm, name: str, head: str, np_text: str, at: int, first: i
         and not _described_as_other(dm, head, max(0, first - DESCRIPTION_SEEN_CHARS), first, name)
 
 
-def _described_as_other(dm, head: str, lo: int, hi: int, name: str, flags: int = 0) -> bool:
+def _described_as_other(dm, head: str, lo: int, hi: int, name: str, flags: int = 0, own=()) -> bool:
     """Does a definite description with the head word ``head`` ("the senator", "The Texas senator") come in
     ``text[lo:hi]`` that neither introduces ``name`` (:func:`_introduces`) nor is a source the text names only after
     it, as ``name`` (:func:`_forward_source`)? Then a later use of it may be someone the text never names.
-    ``flags``: ``re.I`` to match the head in any case."""
+    ``flags``: ``re.I`` to match the head in any case. A description with a word of list ``title_modifier`` that
+    the description's own words ``own`` lack names another title ("the prime minister" is no "the minister"); one
+    whose words are all among ``name``'s descriptors is that person's ("Interior Minister Ann Lee … the Interior
+    Minister")."""
     t = dm.text
-    return any(not _introduces(dm, lo + m.end(), name)
+    own_modifiers = {x.lower() for x in own} & _TITLE_MODIFIER
+    ent = dm.entities.by_name.get(name)
+    descr = ent.descr if ent is not None else frozenset()
+    return any(not ({x.lower() for x in m.group().split()} & _TITLE_MODIFIER) - own_modifiers
+               and not {stem(x) for x in m.group().split()[1:]} <= descr
+               and not _introduces(dm, lo + m.end(), name)
                and not _forward_source(dm, lo + m.start(), lo + m.end(), head, name)
                and _last_person(dm, lo + m.start()) != name
                for m in re.finditer(r"\b[Tt]he\s+(?:[\w’'-]+\s+){0,3}" + re.escape(head) + r"\b", t[lo:hi], flags))
