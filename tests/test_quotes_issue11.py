@@ -4305,3 +4305,10 @@ def test_another_title_with_a_modifier_and_the_persons_own_description_are_no_ot
             "prime minister.\n\nThe Interior Minister further said the talks would be held under the law.\n\n"
             "The minister said one plan could not be used for all the groups.")
     assert _speakers(text)[-1] == ("reported", "Tom Lee")
+
+
+def test_a_name_of_no_known_kind_after_a_persons_name_and_a_place_preposition_is_a_place():
+    # before: "Tarvenna", a town the place list does not hold, was the speaker of "saying"
+    text = ("Vote\n\nLawyer Ko Min Zaw from Pyinmora in Tarvenna called the demands unrealistic, saying the party "
+            "had lost because it was too close to the army.")
+    assert _speakers(text) == [("reported", "Ko Min Zaw")]

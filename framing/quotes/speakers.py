@@ -933,7 +933,8 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
             if _MODIFIER_OF.search(np_text[:s]) or (s > 0 and c.lower() in _DEMONYMS):
                 continue   # "the mayor of Lima", "police unions in France and Germany": a place that modifies;
                 # "… to calm Russian": a people's adjective ends no subject that names its speaker
-            pp = _PLACE_AFTER_NAME.search(np_text, 0, s) if is_place(c) else None
+            pp = _PLACE_AFTER_NAME.search(np_text, 0, s) if is_place(c) or _unknown_after_person(dm, c, names) \
+                else None
             if pp is not None:
                 return resolve_np(dm, np_text[:pp.start(1)], at, memory)   # "KCDC in Nevada": KCDC
             head = _head_before_body(dm, np_text, names, s)
@@ -1042,6 +1043,16 @@ def text_issuer(dm, np_text: str, at: int) -> str:
                 if ent is not None and ent.kind in ("person", "org", "unknown"):
                     found.add(c)
     return found.pop() if len(found) == 1 else ""
+
+
+def _unknown_after_person(dm, c: str, names: list) -> bool:
+    """Is ``c`` (the last of the ``names`` of a subject) a name of no known kind after a person's name ("Lawyer Ko Min
+    Zaw from Pyinmana in Naypyitaw": a place the list does not hold, after a place preposition)?"""
+    ents = dm.entities
+    ent = ents.by_name.get(c)
+    if ent is None or ent.kind != "unknown" or ent.gender:
+        return False
+    return any((ents.by_name.get(ents.canonical(n)) or ent).kind == "person" for _, _, n in names[:-1])
 
 
 def _name_before_place(dm, s: int) -> str:
