@@ -4312,3 +4312,11 @@ def test_a_name_of_no_known_kind_after_a_persons_name_and_a_place_preposition_is
     text = ("Vote\n\nLawyer Ko Min Zaw from Pyinmora in Tarvenna called the demands unrealistic, saying the party "
             "had lost because it was too close to the army.")
     assert _speakers(text) == [("reported", "Ko Min Zaw")]
+
+
+def test_a_constituency_after_a_title_is_no_speaker():
+    # before: the speakers were "for Keelby South" and "Dunmore", the constituencies
+    text = "Budget\n\nThe Harbor Party TD for Keelby South told reporters that he would not be bullied."
+    assert _speakers(text) == [("reported", "The Harbor Party TD for Keelby South")]
+    text = "Budget\n\nThe MP for Dunmore said the minister had failed to consult the House."
+    assert _speakers(text) == [("reported", "The MP for Dunmore")]

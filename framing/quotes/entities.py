@@ -999,6 +999,8 @@ def name_in_np(dm, m) -> str | None:
                        or _person_noun_before_name(toks, i0, org_start is not None, w)):
         if toks[i0] == "of" and title and _title_of_end(toks[i0:]):
             break   # "Chief of Staff Ann Lee": the title's "of <Word>" goes with it
+        if title and _CONN_WORD.fullmatch(toks[i0]):
+            return None   # "The MP for Effutu", "President of France": a title and its constituency or country
         title = title or toks[i0].lower() in titles
         i0 += 1
     toks = toks[i0 + _title_of_end(toks[i0:]) if title else i0:]
@@ -1006,8 +1008,8 @@ def name_in_np(dm, m) -> str | None:
         if toks[j].lower() in titles and j < len(toks) - 1 or _place_honorific(toks, j, w):
             toks = toks[j + 1:]
             break
-    if not toks or _title_phrase(toks, w):
-        return None   # (nor "the Prime Minister": a description)
+    if not toks or _title_phrase(toks, w) or _CONN_WORD.fullmatch(toks[0]):
+        return None   # (nor "the Prime Minister": a description; nor "TD for Cork South", a title's constituency)
     return " ".join(toks).rstrip(".")
 
 

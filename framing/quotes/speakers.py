@@ -374,7 +374,8 @@ _NP_DATE_TAIL = re.compile(r"(?:^|\s+)(?:(?:(?:on|" + alternation("time_modifier
 # a name (its last word, or an acronym in parentheses) and a place preposition ending the text: the place after it
 # modifies that name ("The Harbor Port Authority in Nevada said")
 _PLACE_AFTER_NAME = re.compile(r"(?:\)|\b[A-Z][\w’'.-]*)(\s+(?:" + alternation("place_preposition") + r")\s+)$")
-_MODIFIER_OF = re.compile(r"(?:\b[a-z][a-z’'-]+|^[A-Z][a-z’'-]+s)\s+(?:" + alternation("place_preposition") + "|"
+_MODIFIER_OF = re.compile(r"(?:\b[a-z][a-z’'-]+|^[A-Z][a-z’'-]+s|\b(?i:" + alternation("party_member") + r"))\s+(?:"
+                          + alternation("place_preposition") + "|"
                           + alternation("role_preposition") + r")\s+"
                           r"(?:[A-Z][\w’'.-]*\s+(?:and\s+|,\s*)?)*$")
 # asides beside a subject (:func:`_drop_asides`), read only in a bounded subject region (SUBJECT_REGION_CHARS)
