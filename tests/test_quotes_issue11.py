@@ -4320,3 +4320,6 @@ def test_a_constituency_after_a_title_is_no_speaker():
     assert _speakers(text) == [("reported", "The Harbor Party TD for Keelby South")]
     text = "Budget\n\nThe MP for Dunmore said the minister had failed to consult the House."
     assert _speakers(text) == [("reported", "The MP for Dunmore")]
+    # (but a portfolio after "for" ends the title before the name)
+    text = "Budget\n\nMinister for Home Affairs Tam Lee said the motion would fail."
+    assert _speakers(text) == [("reported", "Tam Lee")]

@@ -480,8 +480,10 @@ def _person_noun_before_name(toks: list[str], i: int, org_name: bool, w: _NameWo
 def _title_of_end(toks: list[str]) -> int:
     """After a title, the end of its "of <Word>" ("Chief of Staff Ann Lee", "Secretary of State Ann Lee": 2) when two
     capitalised words or more follow it (the name), and past the words of list ``portfolio_word`` after it that leave
-    two ("Minister of Home Affairs Le Vinh Tan": 3); else 0 ("President of France" is no name)."""
-    if len(toks) >= 4 and toks[0] == "of" and toks[1][:1].isupper() and all(x[:1].isupper() for x in toks[2:]):
+    two ("Minister of Home Affairs Le Vinh Tan": 3); the same for "for" before a portfolio word ("Minister for Justice
+    Helen Moss"; not "TD for Keelby South Tom Lee"); else 0 ("President of France" is no name)."""
+    if len(toks) >= 4 and toks[0] in ("of", "for") and toks[1][:1].isupper() \
+            and all(x[:1].isupper() for x in toks[2:]) and (toks[0] == "of" or toks[1].lower() in _PORTFOLIO):
         k = 2
         while len(toks) - k > 2 and toks[k].lower() in _PORTFOLIO:
             k += 1
@@ -997,7 +999,7 @@ def name_in_np(dm, m) -> str | None:
                        or (toks[i0].lower() in common and nt - i0 > 1 and toks[i0].lower() not in _NAME_ARTICLE)
                        or _portfolio_before_name(toks, i0, org_start is not None)
                        or _person_noun_before_name(toks, i0, org_start is not None, w)):
-        if toks[i0] == "of" and title and _title_of_end(toks[i0:]):
+        if toks[i0] in ("of", "for") and title and _title_of_end(toks[i0:]):
             break   # "Chief of Staff Ann Lee": the title's "of <Word>" goes with it
         if title and _CONN_WORD.fullmatch(toks[i0]):
             return None   # "The MP for Effutu", "President of France": a title and its constituency or country
