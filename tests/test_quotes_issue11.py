@@ -4323,3 +4323,10 @@ def test_a_constituency_after_a_title_is_no_speaker():
     # (but a portfolio after "for" ends the title before the name)
     text = "Budget\n\nMinister for Home Affairs Tam Lee said the motion would fail."
     assert _speakers(text) == [("reported", "Tam Lee")]
+
+
+def test_bemoan_hail_blame_and_speak_of_quote_the_subjects_words():
+    # before: the quoted objects of these verbs were scare quotes with no speaker
+    text = ("Talks\n\nHarbor leader Ann Lee spoke of a “very long and useful talk” with the unions. Councillor Tom "
+            "Berg bemoaned the “hard choices” in the budget.")
+    assert [s for _, s in _speakers(text)] == ["Ann Lee", "Tom Berg"]
