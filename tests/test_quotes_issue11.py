@@ -4330,3 +4330,14 @@ def test_bemoan_hail_blame_and_speak_of_quote_the_subjects_words():
     text = ("Talks\n\nHarbor leader Ann Lee spoke of a “very long and useful talk” with the unions. Councillor Tom "
             "Berg bemoaned the “hard choices” in the budget.")
     assert [s for _, s in _speakers(text)] == ["Ann Lee", "Tom Berg"]
+
+
+def test_a_headline_quotation_right_after_a_name_is_that_names():
+    # before: the headline's quotation right after the party's name was a scare quote with no speaker
+    text = ("Harbor Party ‘will not play games’ over the ferry nominations\n\nThe Harbor Party insisted it would "
+            "not delay the nominations.")
+    assert _speakers(text)[0] == ("partial", "Harbor Party")
+    # (only after a name: not after "Lee: Votes prove Berg")
+    text = ("Lee: Votes prove Berg ‘candidate of the harbour’\n\nTom Berg has eleven votes. Ann Lee said the vote "
+            "was fair.")
+    assert _speakers(text)[0][1] != "Tom Berg"

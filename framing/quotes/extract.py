@@ -7,8 +7,9 @@
    (:func:`.attribution.attribute`) and, with a speaker, noted in turn;
 3. :func:`.reported.reported_inverted` ("According to X, …", "…, X said."), whose rows the
    quotations after them left unattributed may continue (:func:`.attribution.continue_pending`), and
-   :func:`.reported.reported_headline` ("Mayor Lee Says Her Budget Will Not Raise Taxes") and
-   :func:`.reported.headline_colon` ("Lind: We will rebuild the pier");
+   :func:`.reported.reported_headline` ("Mayor Lee Says Her Budget Will Not Raise Taxes"),
+   :func:`.reported.headline_colon` ("Lind: We will rebuild the pier") and
+   :func:`.reported.headline_subject_quote` ("Lind ‘will rebuild’ the pier");
 4. :func:`.attribution.repeated_quotations`: a quotation left without a speaker takes the speaker of
    an attributed one with the same words;
 5. :func:`_finish`: roles and sides (:mod:`.roles`), rows in text order, overlaps and excluded
@@ -32,6 +33,7 @@ from .reported import (
     OF_OBJECT_LEMMAS,
     agent,
     headline_colon,
+    headline_subject_quote,
     reported_after_verb,
     reported_headline,
     reported_inverted,
@@ -174,6 +176,7 @@ def extract_quotes(text: str, exclude: Sequence[tuple[int, int]] = (), doc_id: s
     rows = reading.rows + inverted
     rows += reported_headline(dm, reading.taken, rows, reading.memory)
     rows += headline_colon(dm, reading.taken, rows, reading.memory)
+    headline_subject_quote(dm, rows, reading.memory)
     repeated_quotations(rows, dm.paras[0][1] if dm.paras else 0)
     return [r.as_dict() for r in _finish(dm, rows, exclude, doc_id)]
 

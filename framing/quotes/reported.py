@@ -1499,6 +1499,28 @@ def headline_colon(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers) ->
     return []
 
 
+def headline_subject_quote(dm, rows: list[Quote], memory: _Speakers) -> None:
+    """"Sinn Féin ‘won’t play games’ over nominations": a quotation of the headline (the text's first line) left
+    without a speaker right after the words that open the line, when they are a name (``NAME_RE``) of at most
+    :data:`HEADLINE_SPEAKER_WORDS` words that speaks in the text or is named again in the body
+    (:func:`_headline_speaker`), is that name's: a headline puts the speaker's words right after the speaker. Kind
+    ``partial``, no cue."""
+    if not dm.paras:
+        return
+    t, (ps, pe) = dm.text, dm.paras[0]
+    speakers = {r.speaker for r in rows if r.speaker}
+    for q in rows:
+        if q.start >= pe or q.speaker or q.kind not in ("scare", "unattributed") or "title" in q.quote_flags:
+            continue
+        lead = t[ps:q.start].strip()
+        if count_words(lead) > HEADLINE_SPEAKER_WORDS or NAME_RE.fullmatch(lead) is None:
+            return   # (only a name: not "Lee: Votes prove Berg ‘…’")
+        spk, typ = _headline_np(dm, lead, q.start, memory)
+        if typ == "named" and _headline_speaker(dm, spk, pe, speakers):
+            q.speaker, q.speaker_type, q.kind = spk, typ, "partial"
+        return
+
+
 def _speaker_end(dm, a: int, b: int) -> int:
     """The end of the speaker a headline names after its colon or dash, at ``text[a:b]``: before its first
     lower-case word that is no person or organisation noun ("Cooper after 1-0 loss", "NFF disowns …"; not "PDP

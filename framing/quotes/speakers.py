@@ -1541,14 +1541,15 @@ def _described_as_other(dm, head: str, lo: int, hi: int, name: str, flags: int =
     it, as ``name`` (:func:`_forward_source`)? Then a later use of it may be someone the text never names.
     ``flags``: ``re.I`` to match the head in any case. A description with a word of list ``title_modifier`` that
     the description's own words ``own`` lack names another title ("the prime minister" is no "the minister"); one
-    whose words are all among ``name``'s descriptors is that person's ("Interior Minister Ann Lee … the Interior
-    Minister")."""
+    after ``name``'s first mention whose words are all among that person's descriptors is that person's ("Interior
+    Minister Ann Lee … the Interior Minister"; not "The senator listened. … said Sen. Ann Lee")."""
     t = dm.text
     own_modifiers = {x.lower() for x in own} & _TITLE_MODIFIER
     ent = dm.entities.by_name.get(name)
     descr = ent.descr if ent is not None else frozenset()
+    first = dm.entities.first_mention(name, hi)
     return any(not ({x.lower() for x in m.group().split()} & _TITLE_MODIFIER) - own_modifiers
-               and not {stem(x) for x in m.group().split()[1:]} <= descr
+               and not (lo + m.start() > first and {stem(x) for x in m.group().split()[1:]} <= descr)
                and not _introduces(dm, lo + m.end(), name)
                and not _forward_source(dm, lo + m.start(), lo + m.end(), head, name)
                and _last_person(dm, lo + m.start()) != name
