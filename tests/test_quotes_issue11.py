@@ -4232,31 +4232,31 @@ def test_a_verb_inside_a_reported_clause_with_a_quotation_in_it_names_no_speaker
 
 
 def test_a_speech_verb_in_s_after_such_is_a_noun():
-    # before: "comments" was a verb whose subject "Lee to make such" took the next quotation
-    text = ("Talks\n\nTom Berg was asked about the remarks.\n\nHe responded that he “expected” Ann Lee to make such "
-            "comments.\n\n“She wants to win every seat. I respect that.”")
+    # before: "claims" was a verb whose subject "Lee to voice such" took the next quotation
+    text = ("Talks\n\nTom Berg was asked about the remarks.\n\nHe responded that he “expected” Ann Lee to voice such "
+            "claims.\n\n“She wants to win every seat. I respect that.”")
     assert _speakers(text)[-1] == ("direct", "Tom Berg")
 
 
 def test_an_acronym_after_a_possessive_and_portfolio_words_before_a_name():
-    # before: "Party’s (KUPP)" recorded no acronym, and "Minister of Home Affairs Le Minh Kha" made a person
-    # "Affairs Le Minh Kha"
+    # before: "Party’s (KUPP)" recorded no acronym, and "Minister of Home Affairs Dao Kim Tuyen" made a person
+    # "Affairs Dao Kim Tuyen"
     text = ("Vote\n\nThe army steered clear of the Keel Unity and Progress Party’s (KUPP) plan. The KUPP said the "
             "count was flawed.")
     assert _speakers(text)[0][1] not in ("", "KUPP")   # (the acronym stands for a name the text gives)
-    names = _DocModel("Talks\n\nThey are Minister of Industry and Trade Tam Van Loc and Minister of Home Affairs Le "
-                      "Minh Kha.").entities.by_name
-    assert {"Tam Van Loc", "Le Minh Kha"} <= set(names)
-    assert not {"Trade Tam Van Loc", "Affairs Le Minh Kha"} & set(names)
+    names = _DocModel("Talks\n\nThey are Minister of Industry and Trade Tam Van Loc and Minister of Home Affairs Dao "
+                      "Kim Tuyen.").entities.by_name
+    assert {"Tam Van Loc", "Dao Kim Tuyen"} <= set(names)
+    assert not {"Trade Tam Van Loc", "Affairs Dao Kim Tuyen"} & set(names)
     text = ("Row\n\nInterior Minister Ravi Okonjo was asked about the ferries. The interior minister said they were "
             "late.")
     assert _speakers(text) == [("reported", "Ravi Okonjo")]   # (a portfolio word is still a word of the title)
 
 
 def test_a_lead_source_named_after_a_fronted_phrase_not_inside_it():
-    # before: the person inside "Speaking ahead of Governor Tom Lee's visit" was taken for the lead's minister
+    # before: the person inside "Speaking before Governor Tom Lee's visit" was taken for the lead's minister
     text = ("Ferry row\n\nOne of the island's most senior ministers has urged the harbour board not to raise fares."
-            "\n\nSpeaking ahead of Governor Tom Lee's visit on Friday, Ravi Okonjo said the crews needed the work.")
+            "\n\nSpeaking before Governor Tom Lee's visit on Friday, Ravi Okonjo said the crews needed the work.")
     assert [s for _, s in _speakers(text)] == ["Ravi Okonjo"] * 2
 
 
@@ -4279,7 +4279,7 @@ def test_a_participle_after_the_object_of_a_preposition_is_the_subjects():
 def test_a_fronted_participle_phrase_with_no_comma_is_no_part_of_the_speaker():
     # before: the speaker was "Speaking about the ferry strike the President", a clause fragment
     text = ("Strike\n\nPresident Ravi Okonjo met the crews on Monday.\n\nSpeaking about the ferry strike the "
-            "President said it had been the longest in memory.")
+            "President said the strike was the longest he could recall.")
     assert _speakers(text) == [("reported", "Ravi Okonjo")]
 
 
@@ -4303,7 +4303,7 @@ def test_another_title_with_a_modifier_and_the_persons_own_description_are_no_ot
     text = ("Talks\n\nInterior Minister Tom Lee rejected the claims of threats to former prime minister Ann Ruiz."
             "\n\nTalking to reporters, the Interior Minister said Ruiz had the same guards she had while she was the "
             "prime minister.\n\nThe Interior Minister further said the talks would be held under the law.\n\n"
-            "The minister said one plan could not be used for all the groups.")
+            "The minister said a single plan would not suit every group.")
     assert _speakers(text)[-1] == ("reported", "Tom Lee")
 
 
@@ -4316,7 +4316,7 @@ def test_a_name_of_no_known_kind_after_a_persons_name_and_a_place_preposition_is
 
 def test_a_constituency_after_a_title_is_no_speaker():
     # before: the speakers were "for Keelby South" and "Dunmore", the constituencies
-    text = "Budget\n\nThe Harbor Party TD for Keelby South told reporters that he would not be bullied."
+    text = "Budget\n\nThe Harbor Party TD for Keelby South told reporters that he would not bow to the pressure."
     assert _speakers(text) == [("reported", "The Harbor Party TD for Keelby South")]
     text = "Budget\n\nThe MP for Dunmore said the minister had failed to consult the House."
     assert _speakers(text) == [("reported", "The MP for Dunmore")]
@@ -4334,7 +4334,7 @@ def test_bemoan_hail_blame_and_speak_of_quote_the_subjects_words():
 
 def test_a_headline_quotation_right_after_a_name_is_that_names():
     # before: the headline's quotation right after the party's name was a scare quote with no speaker
-    text = ("Harbor Party ‘will not play games’ over the ferry nominations\n\nThe Harbor Party insisted it would "
+    text = ("Harbor Party ‘will not stall’ over the ferry nominations\n\nThe Harbor Party insisted it would "
             "not delay the nominations.")
     assert _speakers(text)[0] == ("partial", "Harbor Party")
     # (only after a name: not after "Lee: Votes prove Berg")

@@ -458,7 +458,7 @@ _PORTFOLIO = word_set("portfolio_word")
 
 def _portfolio_before_name(toks: list[str], i: int, org_name: bool) -> bool:
     """Is ``toks[i]`` a word of list ``portfolio_word`` before at least two more words, outside an organisation's
-    name ("Minister of Industry and Trade Tran Tuan Anh": the run "Trade Tran Tuan Anh" opens with the end of the
+    name ("Minister of Industry and Trade Tam Van Loc": the run "Trade Tam Van Loc" opens with the end of the
     title; not "Health Canada", whose one word left would be no personal name)?"""
     return not org_name and len(toks) - i > 2 and toks[i].lower() in _PORTFOLIO
 
@@ -480,7 +480,7 @@ def _person_noun_before_name(toks: list[str], i: int, org_name: bool, w: _NameWo
 def _title_of_end(toks: list[str]) -> int:
     """After a title, the end of its "of <Word>" ("Chief of Staff Ann Lee", "Secretary of State Ann Lee": 2) when two
     capitalised words or more follow it (the name), and past the words of list ``portfolio_word`` after it that leave
-    two ("Minister of Home Affairs Le Vinh Tan": 3); the same for "for" before a portfolio word ("Minister for Justice
+    two ("Minister of Home Affairs Dao Kim Tuyen": 3); the same for "for" before a portfolio word ("Minister for Justice
     Helen Moss"; not "TD for Keelby South Tom Lee"); else 0 ("President of France" is no name)."""
     if len(toks) >= 4 and toks[0] in ("of", "for") and toks[1][:1].isupper() \
             and all(x[:1].isupper() for x in toks[2:]) and (toks[0] == "of" or toks[1].lower() in _PORTFOLIO):

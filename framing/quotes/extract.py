@@ -263,7 +263,7 @@ class _Reading:
                 or noun_before_plural_verb(dm.text, m.end(), v) or noun_before_for(dm.text, m.end(), v) \
                 or noun_after_past_verb(dm.text, m.start(), v) or noun_after_plural_determiner(dm.text, m.start(), v):
             # "the boldest claims of …", "rumours of …", "Ruiz's claim that …", "a recent claim that …", "… that states
-            # can pass such laws", "to make such comments": a noun
+            # can pass such laws", "to voice such claims": a noun
             return
         absolute = None if participle or not is_participle(m.group(1)) else absolute_subject(dm, lo, m.start())
         if absolute is not None:   # "…, with most pilots saying the fee is too high": the noun phrase speaks
@@ -416,7 +416,8 @@ def _name_right_before(dm, ss: int, vstart: int, speaker: bool = True) -> str:
     if nm is None or nm.start(1) == ss:
         return ""
     before = t[max(ss, nm.start(1) - 16):nm.start(1)].split()
-    if speaker and before and before[-1].lower() in _PREPOSITIONS and named_subject_before(dm, ss, nm.start(1)):
+    if speaker and before and before[-1].lower() in _PREPOSITIONS \
+            and named_subject_before(dm, ss, nm.start(1), irregular=True):
         return ""   # ("Ann Lee came down hard on Tom Reyes saying …": the participle is the subject's, Ann Lee's)
     ents = dm.entities
     c = ents.canonical(nm.group(1))

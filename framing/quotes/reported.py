@@ -1461,12 +1461,12 @@ _HEADLINE_COLON = re.compile(r":[ \xa0]")
 
 
 def headline_colon(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers) -> list[Quote]:
-    """"Varadkar: I will try to keep ministers quiet", "They deserved to win: Cooper after the loss", "Black Caps
-    were always playing catch up - McCullum": the headline (the text's first line, at most
+    """"Lind: We will rebuild the pier by spring", "We were the better crew: Okafor after the race", "Ferries
+    will sail again next week - Lind": the headline (the text's first line, at most
     :data:`HEADLINE_MAX_CHARS` characters, with no quotation mark and no end punctuation) cut in two by one colon, or
     by a spaced dash, into a speaker and what the speaker says is one ``reported`` row of the statement (cue ":" or
-    the dash). The speaker comes before the colon or after it (up to its first lower-case word: "Cooper after the
-    loss": :func:`_speaker_end`), or after the dash, in at most :data:`HEADLINE_SPEAKER_WORDS` words, and is a name
+    the dash). The speaker comes before the colon or after it (up to its first lower-case word: "Okafor after the
+    race": :func:`_speaker_end`), or after the dash, in at most :data:`HEADLINE_SPEAKER_WORDS` words, and is a name
     (:func:`.speakers.resolve_np` of type ``named``) of a person or an organisation the body names too, or of
     someone who speaks in the text; the statement has at least :data:`HEADLINE_STATEMENT_WORDS` words, a finite
     verb (:data:`.speakers.FINITE_WORD`) and no question word first ("Joe Lee: why the mayor left"). Headlines
@@ -1500,7 +1500,7 @@ def headline_colon(dm, taken: _SpanSet, rows: list[Quote], memory: _Speakers) ->
 
 
 def headline_subject_quote(dm, rows: list[Quote], memory: _Speakers) -> None:
-    """"Sinn Féin ‘won’t play games’ over nominations": a quotation of the headline (the text's first line) left
+    """"Harbor Party ‘will not stall’ over nominations": a quotation of the headline (the text's first line) left
     without a speaker right after the words that open the line, when they are a name (``NAME_RE``) of at most
     :data:`HEADLINE_SPEAKER_WORDS` words that speaks in the text or is named again in the body
     (:func:`_headline_speaker`), is that name's: a headline puts the speaker's words right after the speaker. Kind
@@ -1523,7 +1523,7 @@ def headline_subject_quote(dm, rows: list[Quote], memory: _Speakers) -> None:
 
 def _speaker_end(dm, a: int, b: int) -> int:
     """The end of the speaker a headline names after its colon or dash, at ``text[a:b]``: before its first
-    lower-case word that is no person or organisation noun ("Cooper after 1-0 loss", "NFF disowns …"; not "PDP
+    lower-case word that is no person or organisation noun ("Okafor after the race", "KFA rejects …"; not "Harbor
     senators")."""
     t = dm.text
     nouns = dm.rules.get("person", {}), dm.rules.get("org", {})

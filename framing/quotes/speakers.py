@@ -119,7 +119,7 @@ def noun_after_past_verb(text: str, vstart: int, verb: str) -> bool:
 
 def noun_after_plural_determiner(text: str, vstart: int, verb: str) -> bool:
     """Is the speech verb ``verb`` starting at ``vstart`` a form that is also a plural noun (list ``noun_form_verb``)
-    right after a word of list ``plural_noun_determiner`` ("to make such comments", "these claims")? Then it is that
+    right after a word of list ``plural_noun_determiner`` ("to voice such claims", "these claims")? Then it is that
     noun: no subject opens with such a word."""
     return verb.lower() in _NOUN_FORM_VERBS and _PLURAL_DETERMINER_BEFORE.search(text, max(0, vstart - 12),
                                                                                 vstart) is not None
@@ -1048,7 +1048,7 @@ def text_issuer(dm, np_text: str, at: int) -> str:
 
 def _unknown_after_person(dm, c: str, names: list) -> bool:
     """Is ``c`` (the last of the ``names`` of a subject) a name of no known kind after a person's name ("Lawyer Ko Min
-    Zaw from Pyinmana in Naypyitaw": a place the list does not hold, after a place preposition)?"""
+    Zaw from Pyinmora in Tarvenna": a place the list does not hold, after a place preposition)?"""
     ents = dm.entities
     ent = ents.by_name.get(c)
     if ent is None or ent.kind != "unknown" or ent.gender:
@@ -1140,7 +1140,7 @@ def _lead_source_named_next(dm, np_text: str, at: int) -> str:
     when the next paragraph opens with that person's name (after a title or a constituency, within
     :data:`LEAD_NAME_WORDS` words and no comma), its first mention but the headline's ("… , a former harbour minister
     has said. ¶ Independent MLA Clara Sugwell urged …"): news gives the lead's source by role, then by
-    name. No preposition comes before the name, nor a possessive ending after it ("Speaking ahead of Prime Minister
+    name. No preposition comes before the name, nor a possessive ending after it ("Speaking before Prime Minister
     Tom Lee's visit, Ann Ruiz said": Lee is no subject, Ann Ruiz after the comma of such a fronted phrase is:
     :data:`LEAD_FRONTED_CHARS`). The name is a person's (:func:`person_like`) of which the text gives a title,
     description or gender, or that a speech verb follows, not the other gender than the description's; the
@@ -1176,7 +1176,7 @@ def _paragraph_opening_person(dm, ps: int, pe: int, head: str, capitals_only: bo
         if s_ >= pe or count_words(before) > LEAD_NAME_WORDS or "," in before \
                 or any(x in _PREPOSITIONS for x in before.lower().split()) or dm.text.startswith(_POSS_AFTER, e_) \
                 or capitals_only and any(x[:1].islower() for x in before.split()):
-            return None   # ("Speaking ahead of Prime Minister Tom Lee's visit, …": a name inside a phrase, no subject)
+            return None   # ("Speaking before Prime Minister Tom Lee's visit, …": a name inside a phrase, no subject)
         c = ents.canonical(n)
         ent = ents.by_name.get(c)
         if ent is None or not person_like(dm, ent):
@@ -1189,7 +1189,7 @@ def _paragraph_opening_person(dm, ps: int, pe: int, head: str, capitals_only: bo
     return None
 
 
-#: a paragraph that opens with a participle or a preposition opens with a fronted phrase ("Speaking ahead of …, Ann
+#: a paragraph that opens with a participle or a preposition opens with a fronted phrase ("Speaking before …, Ann
 #: Ruiz said"), whose comma within this many characters is where its clause, and the person, begins
 LEAD_FRONTED_CHARS = 200
 _FRONTED_PHRASE = re.compile(r"[ \xa0]*(?:[A-Z][a-z]+ing|(?:" + "|".join(sorted(x.capitalize() for x in _PREPOSITIONS))
@@ -2055,17 +2055,17 @@ def _sentence_subject(dm, s: int, e: int) -> bool:
     return _finite_after(dm, e)
 
 
-def named_subject_before(dm, lo: int, s: int) -> bool:
+def named_subject_before(dm, lo: int, s: int, irregular: bool = False) -> bool:
     """Is a name mentioned in ``text[lo:s]`` followed by a finite verb ("Ann Lee also defended Bo Reyes": Ann Lee is
-    the subject, Bo Reyes the object)?"""
+    the subject, Bo Reyes the object)? ``irregular``: an irregular past counts too ("Ann Lee came down on …")."""
     ents = dm.entities
     a, b = bisect.bisect_left(ents.mention_starts, lo), bisect.bisect_left(ents.mention_starts, s)
-    return any(_finite_after(dm, e) for _, e, _ in ents.mentions[a:b])
+    return any(_finite_after(dm, e, irregular) for _, e, _ in ents.mentions[a:b])
 
 
-def _finite_after(dm, e: int) -> bool:
+def _finite_after(dm, e: int, irregular: bool = False) -> bool:
     """Is the word after ``e`` (after an adverb: "Okafor often argues", "Lee also said"; after an appositive set off
-    by commas: "Ann Lee, the route's director, stepped up") a finite verb?"""
+    by commas: "Ann Lee, the route's director, stepped up") a finite verb (an irregular past too if ``irregular``)?"""
     if dm.text.startswith(",", e):
         am = _APPOSITIVE_SKIP.match(dm.text, e)
         if am is None:
@@ -2073,7 +2073,7 @@ def _finite_after(dm, e: int) -> bool:
         e = am.end()
     m = _NEXT_WORD.match(dm.text, e)
     return bool(m) and (m.group(1) not in _STOP_PRE or m.group(1) in _FINITE_MARKER) \
-        and bool(_FINITE_VERB.fullmatch(m.group(1)) or FINITE_WORD.fullmatch(m.group(1)))
+        and bool(_FINITE_VERB.fullmatch(m.group(1)) or irregular and FINITE_WORD.fullmatch(m.group(1)))
 
 
 def last_descriptor(dm, lo: int, at: int) -> str:
