@@ -222,6 +222,10 @@ def reporting_clause_after(c: _Context):
     if pre.strip() == "":
         if is_participle(verb):
             return None   # "“…,” referring to the July convention": what follows an -ing verb is its object
+        info = c.dm.vinfo.get(verb.lower(), {})
+        if not (c.ends_open or c.dm.text[c.e:c.e + 1] in ",") \
+                and not (info.get("comma_cue") or info.get("inverted_tail")):
+            return None   # "The idea of “…” underscores a new aim": no comma, and a verb no subject follows inverted
         # inverted: said Mayor Ellen Park / dijo la alcaldesa María Gómez
         rest = c.after[vm.end():]
         np_ = appositive_name(c.dm, rest) or _name_then_adjunct(_VERB_NP_FILLER.sub("", split_np(rest)))
