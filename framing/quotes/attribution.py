@@ -737,34 +737,44 @@ def repeated_quotations(rows: list[Quote], headline_end: int) -> None:
     “We will rebuild,” said Mayor Ann Lee) and the body quotes the headline's attributed words again. Each
     quotation is compared with those sharing its first word triple or opening with one of its triples (at most
     :data:`REPEAT_CANDIDATES` each), never with every other one."""
-    said = [(r, _quote_words(r.text)) for r in rows if r.speaker and r.kind in ("direct", "partial")]
-    same: dict[tuple, set] = {}
-    holding: dict[tuple, list] = {}   # a word triple -> the attributed quotations that hold it
-    opening: dict[tuple, list] = {}   # a word triple -> the attributed quotations that open with it
-    for r, w in said:
-        same.setdefault(w, set()).add(r.speaker)
-        for i in range(len(w) - 2):
-            lst = holding.setdefault(w[i:i + 3], [])
-            if len(lst) < REPEAT_CANDIDATES and (not lst or lst[-1][0] is not r):
-                lst.append((r, w))
-        if len(w) >= REPEAT_MIN_WORDS:
-            opening.setdefault(w[:3], []).append((r, w))
+    cands = []   # (quotation, its words, may it be held by or hold another)
     for q in rows:
         if q.speaker or q.kind not in ("unattributed", "scare") or "title" in q.quote_flags.split(";"):
             continue
         w = _quote_words(q.text)
-        if len(w) < REPEAT_SAME_MIN_WORDS:
+        if len(w) >= REPEAT_SAME_MIN_WORDS:
+            cands.append((q, w, len(w) >= REPEAT_MIN_WORDS and (q.start < headline_end or not _title_shaped(q.text))))
+    if not cands:
+        return
+    firsts = {w[:3] for _, w, partial in cands if partial}
+    same: dict[tuple, set] = {}
+    holding: dict[tuple, list] = {}   # a candidate's first word triple -> the attributed quotations that hold it
+    opening: dict[tuple, list] = {}   # a word triple -> the attributed quotations that open with it
+    said = []
+    for r in rows:
+        if not r.speaker or r.kind not in ("direct", "partial"):
             continue
+        w = _quote_words(r.text)
+        joined = " " + " ".join(w) + " "
+        said.append(r)
+        same.setdefault(w, set()).add(r.speaker)
+        for i in range(len(w) - 2):
+            if w[i:i + 3] in firsts:
+                lst = holding.setdefault(w[i:i + 3], [])
+                if len(lst) < REPEAT_CANDIDATES and (not lst or lst[-1][0] is not r):
+                    lst.append((r, joined))
+        if len(w) >= REPEAT_MIN_WORDS:
+            opening.setdefault(w[:3], []).append((r, joined))
+    for q, w, partial in cands:
         found = set(same.get(w, ()))
-        if len(w) >= REPEAT_MIN_WORDS and (q.start < headline_end or not _title_shaped(q.text)):
+        if partial:
             joined = " " + " ".join(w) + " "
-            found |= {r.speaker for r, rw in holding.get(w[:3], ()) if joined in " " + " ".join(rw) + " "}
+            found |= {r.speaker for r, rj in holding.get(w[:3], ()) if joined in rj}
             for i in range(len(w) - 2):
-                found |= {r.speaker for r, rw in opening.get(w[i:i + 3], ())[:REPEAT_CANDIDATES]
-                          if " " + " ".join(rw) + " " in joined}
+                found |= {r.speaker for r, rj in opening.get(w[i:i + 3], ())[:REPEAT_CANDIDATES] if rj in joined}
         if len(found) != 1:
             continue
-        src = next(r for r, _ in said if r.speaker in found)
+        src = next(r for r in said if r.speaker in found)
         q.speaker, q.speaker_type = src.speaker, src.speaker_type
         q.kind = "direct" if q.kind == "unattributed" and q.text.lstrip("“\"‘'")[:1].isupper() else "partial"
         q.quote_flags = ";".join([f for f in q.quote_flags.split(";") if f] + ["repeated"])
