@@ -24,7 +24,7 @@ from typing import Sequence
 
 from .attribution import attribute, continue_pending, repeated_quotations
 from .document import _DocModel, _SpanSet
-from .lexicon import abbreviations, alternation, is_participle, prepositions, speech_verbs_with, word_set
+from .lexicon import abbreviations, alternation, is_participle, speech_verbs_with, word_set
 from .names import NAME_RE, count_words
 from .record import Quote
 from .reported import (
@@ -40,6 +40,7 @@ from .reported import (
 )
 from .roles import role_side_evidence, speaker_ids, speaker_kind
 from .speakers import (
+    _PREPOSITIONS,
     FINITE_WORD,
     SUBJECT_COMMA,
     UNRESOLVED,
@@ -384,7 +385,6 @@ _QUOTED_AS = re.compile(r"(?:^|(?<=[ \xa0]))(" + NAME_RE.pattern + "|(?i:" + alt
 _QUOTED_OBJECT_AS = re.compile(r"\bquoted[ \xa0]+([^,.;:“”\"]{2,60}?)(?:,[ \xa0]+[^.;:“”\"]{2,60},)?[ \xa0]+as"
                                r"[ \xa0]+$")
 # a name right before an -ing speech verb with no comma between ("a shot of Tom Reyes saying …")
-_PREPOSITIONS = frozenset(prepositions())
 _NAME_RIGHT_BEFORE = re.compile(r"(?:^|(?<=[ \xa0(]))(" + NAME_RE.pattern + r")[ \xa0]+$")
 #: how far before the verb that name is looked for
 NAME_BEFORE_CHARS = 60
