@@ -1,0 +1,105 @@
+"""Score quote attribution on annotated news sets: span P/R/F1 (30 % cover) and speaker accuracy.
+
+Runs the package as shipped (generic data, no story pack) on each set folder
+(:mod:`framing.devdata.quote_sets` describes the layout and the rules) and prints one row per set
+and a pooled row. The texts never enter the repository: pass their folders.
+
+Usage::
+
+    .venv/bin/python benchmarks/score_quote_sets.py /work/ood/BA /work/ood/BB
+    .venv/bin/python benchmarks/score_quote_sets.py /work/ood/BG --dump /tmp/bg.csv
+
+``--dump`` writes every verdict (gold and predicted span, kinds, speakers) with its text to a CSV
+outside the repository, for reading the errors of a development set; never dump a held-out set.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench_polnear import _commit  # noqa: E402
+
+from framing import Corpus, document_from_text, quotes_table  # noqa: E402
+from framing.devdata import DevdataError  # noqa: E402
+from framing.devdata.quote_sets import pool, score_sets, tally  # noqa: E402
+
+DUMP_COLUMNS = ("set", "doc_id", "verdict", "gold_start", "gold_end", "gold_kind", "gold_speaker",
+                "pred_start", "pred_end", "pred_kind", "pred_speaker", "gold_text", "pred_text")
+
+
+def extract(text: str, doc_id: str) -> list[dict]:
+    """The package's quotes of one text, as dicts with start, end, kind, speaker."""
+    doc = document_from_text(text, doc_id)
+    q = quotes_table(Corpus([doc]))
+    return q[["start", "end", "kind", "speaker"]].to_dict("records")
+
+
+def _verdict(v: dict) -> str:
+    if v["gold"] is None:
+        return "spurious"
+    if v["pred"] is None:
+        return "missed"
+    return {True: "right", False: "wrong_speaker", None: "matched"}[v["speaker_ok"]]
+
+
+def _dump_row(name: str, v: dict, text_of) -> dict:
+    g, p = v["gold"] or {}, v["pred"] or {}
+    return {"set": name, "doc_id": v["doc_id"], "verdict": _verdict(v),
+            "gold_start": g.get("start", ""), "gold_end": g.get("end", ""), "gold_kind": g.get("kind", ""),
+            "gold_speaker": g.get("speaker", ""), "pred_start": p.get("start", ""), "pred_end": p.get("end", ""),
+            "pred_kind": p.get("kind", ""), "pred_speaker": p.get("speaker", ""),
+            "gold_text": g.get("text", ""), "pred_text": text_of(v["doc_id"], p)}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("sets", nargs="+", help="set folders (sources.csv, gold.csv, texts/)")
+    ap.add_argument("--dump", help="CSV of every verdict with its text (outside the repository)")
+    a = ap.parse_args(argv)
+    prog = Path(sys.argv[0]).name
+    if a.dump and ROOT in Path(a.dump).resolve().parents:
+        print(f"{prog}: --dump must lie outside the repository (set texts may not enter it)", file=sys.stderr)
+        return 2
+    texts: dict[str, str] = {}
+
+    def extract_keep(text, doc_id):
+        texts[doc_id] = text
+        return extract(text, doc_id)
+
+    def text_of(doc_id, p):
+        return texts[doc_id][p["start"]:p["end"]] if p else ""
+
+    scores, dump = [], []
+    try:
+        for name, verdicts in score_sets(a.sets, extract_keep):
+            print(f"scored {name}", file=sys.stderr)
+            scores.append(tally(name, verdicts))
+            dump += [_dump_row(name, v, text_of) for v in verdicts]
+    except DevdataError as e:
+        print(f"{prog}: {e}", file=sys.stderr)
+        return 2
+    if len(scores) > 1:
+        scores.append(pool("pooled", scores))
+    print(f"commit {_commit()}; package without a story pack\n")
+    print("| set | predicted | gold | matched | P | R | F1 | speakers right | accuracy |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for s in scores:
+        print(f"| {s.name} | {s.n_pred} | {s.n_gold} | {s.n_match} | {s.precision:.3f} | {s.recall:.3f} | "
+              f"{s.f1:.3f} | {s.speakers_right}/{s.speakers_counted} | {s.speaker_accuracy:.3f} "
+              f"± {s.speaker_interval():.3f} |")
+    if a.dump:
+        with open(a.dump, "w", encoding="utf-8", newline="") as fh:
+            w = csv.DictWriter(fh, fieldnames=DUMP_COLUMNS)
+            w.writeheader()
+            w.writerows(dump)
+        print(f"{len(dump)} verdicts written to {a.dump}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,113 @@
+"""The annotated-set scorer (framing.devdata.quote_sets, benchmarks/score_quote_sets.py) on an invented set."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from framing.devdata import DevdataError
+from framing.devdata.quote_sets import SetArticle, pool, read_set, score_article, speaker_shares_name, tally
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXT = ("Harbour fees will rise in May, the port board said on Tuesday.\n\n"
+        "\u201cWe had no other choice,\u201d said Lina Okafor, the board's chair. "
+        "Fishers called the rise \u201cbrutal\u201d.\n")
+
+
+def _gold(text: str, snippet: str, kind: str, speaker: str) -> dict:
+    s = text.index(snippet)
+    return {"doc_id": "d1", "start": s, "end": s + len(snippet), "text": snippet, "kind": kind, "speaker": speaker,
+            "cue": "", "note": ""}
+
+
+GOLD = [_gold(TEXT, "Harbour fees will rise in May", "reported", "the port board"),
+        _gold(TEXT, "\u201cWe had no other choice,\u201d", "direct", "Lina Okafor"),
+        _gold(TEXT, "\u201cbrutal\u201d", "partial", "Fishers")]
+
+
+def _write_set(folder: Path, text: str = TEXT, gold=GOLD, digest: str | None = None) -> Path:
+    (folder / "texts").mkdir(parents=True)
+    (folder / "texts" / "d1.txt").write_text(text, encoding="utf-8")
+    digest = digest or hashlib.sha256(text.encode("utf-8")).hexdigest()
+    with (folder / "sources.csv").open("w", encoding="utf-8", newline="") as fh:
+        fh.write(f"doc_id,url,outlet,title,date,words,sha256\nd1,https://example.org/a,Ex,T,2024-01-01,30,{digest}\n")
+    with (folder / "gold.csv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(gold[0]))
+        w.writeheader()
+        w.writerows(gold)
+    return folder
+
+
+def _pred(snippet: str, speaker: str, text: str = TEXT, kind: str = "direct") -> dict:
+    s = text.index(snippet)
+    return {"start": s, "end": s + len(snippet), "kind": kind, "speaker": speaker}
+
+
+def test_read_set_checks_digest_and_offsets(tmp_path):
+    arts = read_set(_write_set(tmp_path / "ok"))
+    assert [a.doc_id for a in arts] == ["d1"] and len(arts[0].gold) == 3 and arts[0].gold[1]["start"] > 0
+    with pytest.raises(DevdataError, match="SHA-256"):
+        read_set(_write_set(tmp_path / "bad_digest", digest="0" * 64))
+    shifted = [{**GOLD[0], "start": GOLD[0]["start"] + 1}]
+    with pytest.raises(DevdataError, match="row 2"):
+        read_set(_write_set(tmp_path / "bad_offsets", gold=shifted))
+    with pytest.raises(DevdataError, match="missing"):
+        read_set(tmp_path / "nowhere")
+
+
+def test_speaker_shares_a_content_word():
+    assert speaker_shares_name("Okafor", "Lina Okafor")
+    assert speaker_shares_name("the port board", "The Port Board")
+    assert not speaker_shares_name("Lina Okafor", "the port board")
+    assert not speaker_shares_name("she", "Lina Okafor")  # pronouns are no content words
+    assert not speaker_shares_name("", "Lina Okafor")
+
+
+def test_cover_match_is_one_to_one_and_needs_thirty_percent():
+    art = SetArticle("S", "d1", TEXT, tuple(GOLD))
+    # covers "Harbour fees" (11 of 24 letters and digits: 46 %) -> a match; the quotation twice -> one match
+    preds = [_pred("Harbour fees", "the board", kind="reported"),
+             _pred("\u201cWe had no other choice,\u201d", "Okafor"),
+             _pred("We had no other choice", "Okafor")]
+    verdicts = score_article(art, preds)
+    assert [v["speaker_ok"] for v in verdicts[:3]] == [True, True, None]  # third gold row unmatched
+    assert verdicts[2]["pred"] is None and verdicts[3]["gold"] is None  # one spurious prediction
+    s = tally("S", verdicts)
+    assert (s.n_pred, s.n_gold, s.n_match, s.speakers_right, s.speakers_counted) == (3, 3, 2, 2, 2)
+    assert s.precision == pytest.approx(2 / 3) and s.recall == pytest.approx(2 / 3) and s.f1 == pytest.approx(2 / 3)
+    # "Harbour" alone is 7 of 24 (29 %): below the cover threshold
+    short = score_article(art, [_pred("Harbour", "the port board", kind="reported")])
+    assert short[0]["pred"] is None
+
+
+def test_wrong_and_empty_speakers_count_against_accuracy():
+    art = SetArticle("S", "d1", TEXT, tuple(GOLD))
+    verdicts = score_article(art, [_pred("\u201cWe had no other choice,\u201d", ""),
+                                   _pred("\u201cbrutal\u201d", "Lina Okafor", kind="partial")])
+    s = tally("S", verdicts)
+    assert (s.speakers_right, s.speakers_counted, s.speaker_accuracy) == (0, 2, 0.0)
+    both = pool("all", [s, tally("T", score_article(art, [_pred("\u201cbrutal\u201d", "fishers")]))])
+    assert (both.n_pred, both.n_match, both.speakers_right, both.speakers_counted) == (3, 3, 1, 3)
+
+
+def test_cli_scores_a_set_and_refuses_a_dump_inside_the_repository(tmp_path):
+    folder = _write_set(tmp_path / "S1")
+    cmd = [sys.executable, str(ROOT / "benchmarks" / "score_quote_sets.py"), str(folder)]
+    out = subprocess.run(cmd + ["--dump", str(tmp_path / "d.csv")], capture_output=True, text=True, check=True)
+    row = next(line for line in out.stdout.splitlines() if line.startswith("| S1 "))
+    assert row.split("|")[3].strip() == "3"  # gold rows
+    assert (tmp_path / "d.csv").read_text(encoding="utf-8").count("\n") >= 4
+    bad = subprocess.run(cmd + ["--dump", str(ROOT / "x.csv")], capture_output=True, text=True)
+    assert bad.returncode == 2 and "outside the repository" in bad.stderr
+
+
+def test_docstring_examples_hold():
+    import doctest
+
+    import framing.devdata.quote_sets as quote_sets
+
+    assert doctest.testmod(quote_sets).failed == 0
