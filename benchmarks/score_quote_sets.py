@@ -9,6 +9,8 @@ Usage::
     .venv/bin/python benchmarks/score_quote_sets.py /work/ood/BA /work/ood/BB
     .venv/bin/python benchmarks/score_quote_sets.py /work/ood/BG --dump /tmp/bg.csv
 
+``--keep DIR`` writes what the repository keeps of each set (addresses, digests, labels; no article words) to
+``DIR/<set>/`` (:func:`framing.devdata.quote_sets.write_labels`), e.g. ``--keep benchmarks/quote_sets``.
 ``--dump`` writes every verdict (gold and predicted span, kinds, speakers) with its text to a CSV
 outside the repository, for reading the errors of a development set; never dump a held-out set.
 """
@@ -26,7 +28,7 @@ from bench_polnear import _commit  # noqa: E402
 
 from framing import Corpus, document_from_text, quotes_table  # noqa: E402
 from framing.devdata import DevdataError  # noqa: E402
-from framing.devdata.quote_sets import pool, score_sets, tally  # noqa: E402
+from framing.devdata.quote_sets import pool, score_sets, tally, write_labels  # noqa: E402
 
 DUMP_COLUMNS = ("set", "doc_id", "verdict", "gold_start", "gold_end", "gold_kind", "gold_speaker",
                 "pred_start", "pred_end", "pred_kind", "pred_speaker", "gold_text", "pred_text")
@@ -60,6 +62,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("sets", nargs="+", help="set folders (sources.csv, gold.csv, texts/)")
     ap.add_argument("--dump", help="CSV of every verdict with its text (outside the repository)")
+    ap.add_argument("--keep", metavar="DIR", help="write each set's sources.csv and labels.csv to DIR/<set>/")
     a = ap.parse_args(argv)
     prog = Path(sys.argv[0]).name
     if a.dump and ROOT in Path(a.dump).resolve().parents:
@@ -92,6 +95,10 @@ def main(argv=None) -> int:
         print(f"| {s.name} | {s.n_pred} | {s.n_gold} | {s.n_match} | {s.precision:.3f} | {s.recall:.3f} | "
               f"{s.f1:.3f} | {s.speakers_right}/{s.speakers_counted} | {s.speaker_accuracy:.3f} "
               f"± {s.speaker_interval():.3f} |")
+    if a.keep:
+        for folder in a.sets:
+            n = write_labels(folder, Path(a.keep) / Path(folder).name)
+            print(f"kept {n} labels of {Path(folder).name} in {a.keep}", file=sys.stderr)
     if a.dump:
         with open(a.dump, "w", encoding="utf-8", newline="") as fh:
             w = csv.DictWriter(fh, fieldnames=DUMP_COLUMNS)

@@ -111,3 +111,15 @@ def test_docstring_examples_hold():
     import framing.devdata.quote_sets as quote_sets
 
     assert doctest.testmod(quote_sets).failed == 0
+
+
+def test_kept_labels_score_like_the_gold(tmp_path):
+    from framing.devdata.quote_sets import write_labels
+
+    folder = _write_set(tmp_path / "S1")
+    assert write_labels(folder, tmp_path / "kept" / "S1") == 3
+    kept = tmp_path / "kept" / "S1"
+    assert "brutal" not in (kept / "labels.csv").read_text(encoding="utf-8")   # no article words
+    (kept / "texts").mkdir()
+    (kept / "texts" / "d1.txt").write_bytes((folder / "texts" / "d1.txt").read_bytes())
+    assert [g["text"] for g in read_set(kept)[0].gold] == [g["text"] for g in GOLD]

@@ -8,6 +8,9 @@ repository)::
     <set>/gold.csv      doc_id,start,end,text,kind,speaker,cue,note (``annotations/quotes_README.md``)
     <set>/texts/<doc_id>.txt
 
+or, in place of ``gold.csv``, ``labels.csv``: the same rows without ``text`` and ``note`` (what the
+repository keeps of a set, :func:`write_labels`); each row's text is then the text at its offsets.
+
 Scoring rules (as ``benchmarks/RESULTS.md`` states them since session 16; the script that applied them
 then lived outside the repository and was lost with the machine, so session 25 wrote it here):
 
@@ -29,6 +32,7 @@ from . import DevdataError
 from .attribution_score import char_set, content_words, match_cover
 
 GOLD_COLUMNS = ("doc_id", "start", "end", "text", "kind", "speaker")
+LABEL_COLUMNS = ("doc_id", "start", "end", "kind", "speaker", "cue")
 SOURCE_COLUMNS = ("doc_id", "sha256")
 
 
@@ -58,9 +62,9 @@ def _gold_row(row: dict, text: str, where: str) -> dict:
         s, e = int(row["start"]), int(row["end"])
     except ValueError as exc:
         raise DevdataError(f"{where}: offsets are not integers ({exc})") from None
-    if not 0 <= s < e <= len(text) or text[s:e] != row["text"]:
+    if not 0 <= s < e <= len(text) or text[s:e] != row.get("text", text[s:e]):
         raise DevdataError(f"{where}: text[{s}:{e}] is not the row's text")
-    return {**row, "start": s, "end": e}
+    return {**row, "start": s, "end": e, "text": text[s:e]}
 
 
 def read_set(folder: str | Path) -> list[SetArticle]:
@@ -71,7 +75,10 @@ def read_set(folder: str | Path) -> list[SetArticle]:
     """
     folder = Path(folder)
     sources = _read_csv(folder / "sources.csv", SOURCE_COLUMNS)
-    gold = _read_csv(folder / "gold.csv", GOLD_COLUMNS)
+    labels = folder / "gold.csv"
+    if not labels.is_file() and (folder / "labels.csv").is_file():
+        labels = folder / "labels.csv"
+    gold = _read_csv(labels, GOLD_COLUMNS if labels.name == "gold.csv" else LABEL_COLUMNS)
     out = []
     for src in sources:
         path = folder / "texts" / f"{src['doc_id']}.txt"
@@ -81,10 +88,25 @@ def read_set(folder: str | Path) -> list[SetArticle]:
         if hashlib.sha256(data).hexdigest() != src["sha256"].strip().lower():
             raise DevdataError(f"{path}: SHA-256 differs from sources.csv: not the text that was annotated")
         text = data.decode("utf-8")
-        rows = tuple(_gold_row(r, text, f"{folder / 'gold.csv'} row {i + 2}")
+        rows = tuple(_gold_row(r, text, f"{labels} row {i + 2}")
                      for i, r in enumerate(gold) if r["doc_id"] == src["doc_id"])
         out.append(SetArticle(folder.name, src["doc_id"], text, rows))
     return out
+
+
+def write_labels(folder: str | Path, out: str | Path) -> int:
+    """Write what the repository keeps of the set ``folder`` to ``out``: ``sources.csv`` as it is and
+    ``labels.csv`` (gold rows without ``text`` and ``note``, which hold article words). Returns the rows."""
+    folder, out = Path(folder), Path(out)
+    read_set(folder)   # (only a set that checks out is kept)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "sources.csv").write_bytes((folder / "sources.csv").read_bytes())
+    rows = _read_csv(folder / "gold.csv", GOLD_COLUMNS)
+    with (out / "labels.csv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=LABEL_COLUMNS, extrasaction="ignore", lineterminator="\n")
+        w.writeheader()
+        w.writerows({**r, "cue": r.get("cue", "")} for r in rows)
+    return len(rows)
 
 
 def speaker_shares_name(pred: str, gold: str) -> bool:
