@@ -12,7 +12,7 @@ import bisect
 import itertools
 import re
 
-from .entities import CLAUSE_PUNCT, find_entities
+from .entities import CLAUSE_PUNCT, find_entities, participle_at
 from .lexicon import abbreviations, alternation, lexicon, prepositions, word_set
 from .marks import ALL_D, TWO_APOSTROPHES, paragraphs, quote_spans, rstrip
 from .names import NAME_RE, PARTY_TAG, POSS
@@ -260,8 +260,8 @@ class _DocModel:
                 break
             ms.append(m)
             ends.append(m.end())
-            if POSS.sub("", m.group()).lower() not in self.common:
-                c[3] = fq = len(ms) - 1
+            if POSS.sub("", m.group()).lower() not in self.common and not participle_at(self, m.start(), m.group()):
+                c[3] = fq = len(ms) - 1   # (not "Lauding" of "Lauding his class’s …")
         if fq is not None and ends[fq] <= x:
             return ms[fq].group()
         k = bisect.bisect_right(ends, x)   # ms[:k] end by x and are common words

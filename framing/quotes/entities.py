@@ -868,7 +868,7 @@ def split_name(dm, s0: int, raw: str) -> list[tuple[int, int, str, str]]:
         # one word (most runs): no sentence start, possessive or date inside it to cut at
         if raw.rstrip(".,") in _DATE_WORD or raw.lower() in _NAME_END_CUT or raw.lower() in _NUMBER_WORD \
                 or raw.lower() in _PREPOSITION \
-                or _adverb_at(dm, s0, raw) \
+                or _adverb_at(dm, s0, raw) or participle_at(dm, s0, raw) \
                 or _unit_after_number(dm.text, s0, raw):
             return []
         return _name_part(dm, s0, s0 + len(raw))
@@ -922,6 +922,18 @@ def split_name(dm, s0: int, raw: str) -> list[tuple[int, int, str, str]]:
             grp = grp[k:]
         res += _name_part(dm, s0 + grp[0].start(), s0 + grp[-1].end())
     return res
+
+
+_NEXT_WORD = re.compile(r"[ \xa0]+([\w’']+)")
+
+
+def participle_at(dm, s: int, word: str) -> bool:
+    """Is the one-word run ``word`` at ``s`` an -ing participle that opens its sentence before a determiner ("Lauding
+    his class's …", "Citing the figures, …")? Then it is no name ("Manning said" is one)."""
+    if len(word) < 6 or not word.endswith("ing") or s not in dm.sstart_set:
+        return False
+    m = _NEXT_WORD.match(dm.text, s + len(word))
+    return m is not None and m.group(1).lower() in _DETERMINER
 
 
 def _adverb_at(dm, s: int, word: str) -> bool:

@@ -189,9 +189,13 @@ _QUANTITY_CLAUSE = re.compile(r"[ \xa0]+(?=(?:(?:" + alternation("clause_quantit
                               + r")\b)")
 # "said local police were called": a lower-case word (no preposition, adverb, finite verb or "yes", "nothing", ...)
 # opens the subject of a clause with no "that" when a finite verb follows within CLAUSE_VERB_WORDS words
+# (a word in -ed first is a finite verb, "what he said happened", unless a lower-case word that no list closes follows
+# it: then it is an adjective opening the subject, "said prolonged dry weather was")
+_FIRST_FINITE = (alternation("finite_marker") + "|" + alternation("irregular_past") + r"|[a-z]+ed(?![ \xa0]+(?!(?:"
+                 + alternation("stop_pre") + "|" + alternation("finite_marker") + r"|\w+ly)\b)[a-z])")
 _BARE_CLAUSE = re.compile(r"[ \xa0]+(?!" + _TIME_PHRASE + r")(?=(?!(?:" + alternation("stop_pre") + "|"
                           + alternation("bare_subject_veto")
-                          + "|" + FINITE_ALT + r"|\w+ly)\b)[a-z][\w’'-]*" + _CLAUSE_GAP + r"(?:"
+                          + "|" + _FIRST_FINITE + r"|\w+ly)\b)[a-z][\w’'-]*" + _CLAUSE_GAP + r"(?:"
                           + FINITE_ALT + r")\b)")
 # "said executives often fail to …": after "say" (which takes a clause, hardly ever a noun phrase) a lower-case
 # word that no list vetoes opens a clause of at least SAY_CLAUSE_WORDS words even when no finite verb is seen
@@ -200,7 +204,7 @@ SAY_CLAUSE_WORDS = 4
 _SAY_LEMMAS = frozenset(words("say_lemma"))
 _SAY_BARE = re.compile(r"[ \xa0]+(?![^,.;:“”\"]{0,30}\bthat\b)(?!" + _TIME_PHRASE + r")(?=(?!(?:"
                        + alternation("stop_pre") + "|"
-                       + alternation("bare_subject_veto") + "|" + FINITE_ALT + r"|\w+ly)\b)[a-z][\w’'-]*"
+                       + alternation("bare_subject_veto") + "|" + _FIRST_FINITE + r"|\w+ly)\b)[a-z][\w’'-]*"
                        # (a comma before a name may follow a word: "said comments from Lee, Ruiz and Berg were …")
                        r"(?:(?:,(?=[ \xa0]+[A-Z]))?[ \xa0]+[\w’'$%-]+){" + str(SAY_CLAUSE_WORDS - 1) + "})")
 # "said “the old quay” will close …": a quotation that opens a clause going on after it (no comma or stop inside
@@ -244,7 +248,7 @@ _DATE_WORD = re.compile(r"^(?:" + alternation("date_word") + r")\b(?![’']s\b)"
 # a time after a speech verb: "on Friday", "Friday night", "yesterday", "last week"
 _TIME_RE = (r"(?:[ \xa0]+(?:(?:" + alternation("time_lead") + r")[ \xa0]+)?(?:on[ \xa0]+)?(?:\w+day|"
             + alternation("tail_time") + r"|(?:" + alternation("time_modifier")
-            + r")[ \xa0]+\w+)"
+            + r")[ \xa0]+\w+|(?:" + alternation("month_before_day") + r")[ \xa0]+\d{1,2}(?:st|nd|rd|th)?\b)"
             r"(?:[ \xa0]+(?:" + alternation("date_part") + r"))?)")
 # "X said: the port will open" / "X told reporters on Monday: …": a colon after the verb (and its object or a
 # time) opens a clause to the end of the sentence when no quotation mark follows it
@@ -255,6 +259,8 @@ _COLON_RE = _TIME_AFTER_RE + r"[ \xa0]*:[ \xa0]+(?=[^\W_])"
 _COLON_CLAUSE = re.compile(_COLON_RE)
 # "said on Friday the city was calm": a time between a ``zero_that`` verb and its clause
 _TIME_ZERO_THAT = re.compile(_TIME_RE + _ZERO_THAT_RE)
+# "announced on Sept. 4 she was …": a time between a ``zero_that=finite`` verb and its clause
+_TIME_FINITE_CLAUSE = re.compile(_TIME_RE + _FINITE_CLAUSE.pattern)
 # "told the Ledger last week she would …": a time between the object of "told" and its clause
 _TELL_TIME_CLAUSE = re.compile(_TELL_OBJECT_RE + _TIME_RE + r"(?:(?i:" + _TELL_CLAUSE_START_RE + r")|" + _ZERO_THAT_RE
                                + r")")
@@ -271,7 +277,11 @@ _WH_CLAUSE = re.compile(r"(?:" + _TELL_OBJECT_RE + r")?[ \xa0]+(?=(?:" + alterna
 # object (one to six words, no preposition or coordinator first, no finite verb, no punctuation but a parenthesis)
 # and the quoted label right after it (after a comma a quotation is as often direct speech: "called the tower, “We
 # have lost an engine”")
-_NAMING_WORD = r"(?!(?:" + FINITE_ALT + r")\b)[^\s,.;:“”\"—–]+"
+# (an -ed word right after an article or a possessive is an adjective: "called the Tories' proposed committee “…”")
+_AFTER_DETERMINER = (r"(?:(?<=\bthe )|(?<=\ba )|(?<=\ban )|(?<=\bits )|(?<=\bhis )|(?<=\bher )|(?<=\btheir )"
+                     r"|(?<=[’'] )|(?<=[’']s ))")
+_NAMING_WORD = (r"(?!(?:" + alternation("finite_marker") + "|" + alternation("irregular_past") + r")\b)(?!(?!"
+                + _AFTER_DETERMINER + r")[a-z]+ed\b)[^\s,.;:“”\"—–]+")
 # ... a label is no adjunct, clause or sentence: it opens with no preposition, "to", subordinator, subject pronoun or
 # auxiliary ("called police “because they feared …”", "called a session “to deal with …”", "called Portly “wants …”")
 _NAMING_LABEL_VETO = (r"(?!(?i:" + "|".join(sorted(prepositions())) + "|to|" + alternation("np_clause_cut") + "|"
@@ -513,6 +523,9 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     cend = _before_same_verb(dm, info, cstart, cend)
     cend = _before_coordinated_quote(dm, cstart, cend)
     cend = _before_new_attribution(dm, cstart, cend)
+    colon = _COLON_QUOTATION.search(t, cstart, cend)
+    if colon is not None:   # "explaining it was stuck in the system: “Trust me, …”": the quotation is a row of its own
+        cend = colon.start()
     cend = max(cstart, dm.clause_end(cend))
     mixed = dm.has_mark(cstart, cend)
     if mixed and not _mixed_clause(dm, cstart, cend):
@@ -539,6 +552,8 @@ def reported_after_verb(dm, m, spk: str, typ: str, taken: _SpanSet, participle: 
     return Quote("", cstart, cend, t[cstart:cend], "reported", spk, cue=verb, speaker_type=typ)
 
 
+# a colon that opens a quoted sentence ends the reported clause before it
+_COLON_QUOTATION = re.compile(r":[ \xa0]*(?:[“\"]|'')(?=[A-Z])")
 #: how far before a ", said NP" the finite verb of the clause it closes is looked for
 TAIL_CLAUSE_CHARS = 300
 _RELATIVE_IN_PART = re.compile(r"\b(?:" + alternation("relative_pronoun") + r"|that)\b", re.I)
@@ -1054,8 +1069,8 @@ def _clause_start_after(at: int, info: dict, after: str) -> int | None:
             or (_SAY_BARE.match(after) if info.get("lemma") in _SAY_LEMMAS else None)
         if cm is not None and _DATE_WORD.match(after[cm.end():]):
             cm = None
-        if cm is None and info["zero_that"] == "yes":
-            cm = _TIME_ZERO_THAT.match(after)
+        if cm is None:   # "said Monday the city …", "announced on Sept. 4 she was …"
+            cm = (_TIME_ZERO_THAT if info["zero_that"] == "yes" else _TIME_FINITE_CLAUSE).match(after)
         if cm is None and info.get("lemma") in _SAY_LEMMAS:
             cm = _SAY_QUOTE_CLAUSE.match(after)
     return _object_start(at, info, after) if cm is None else at + cm.end()

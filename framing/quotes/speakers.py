@@ -194,6 +194,9 @@ def determiner_noun(text: str, vstart: int, verb: str, lemma: str) -> bool:
 
 # the comma that ends a fronted phrase: a finite verb follows within 60 characters, before any other comma
 SUBJECT_COMMA = re.compile(r",[ \xa0]+(?=[^,;:“”\"]{1,60}?[ \xa0](?:" + FINITE_ALT + r")\b)")
+# ... the comma may be inside the closing mark of a quotation the fronted phrase ends with ("Lauding his class’s
+# “fervor,” Mr. Yi spoke …")
+_FRONTED_COMMA = re.compile(r",[”\"’]?[ \xa0]+(?=[^,;:“”\"]{1,60}?[ \xa0](?:" + FINITE_ALT + r")\b)")
 # ", and aides say": a plural noun alone after the coordinator is the subject of its own clause
 _PLURAL_NOUN = re.compile(r"[a-z][a-z’'-]+[^su]s")
 _VAGUE_VETO = word_set("vague_veto_start")
@@ -282,7 +285,11 @@ _LAST_CLAUSE_OPEN = re.compile(r";[ \xa0]+|,[ \xa0]+(?:" + alternation("clause_c
                                # "… after Treasurer Ann Lee weighed in, calling …": a temporal clause only when
                                # capitalised words and a finite verb open it (not "after Monday's vote")
                                r"|\b(?:" + alternation("temporal_subordinator") + r")[ \xa0]+"
-                               r"(?=(?:[A-Z][\w.’'-]*[ \xa0]+){1,4}(?:" + FINITE_ALT + r")\b)")
+                               r"(?=(?:[A-Z][\w.’'-]*[ \xa0]+){1,4}(?:" + FINITE_ALT + r")\b)"
+                               # "When reporters asked Lee if …, Berg repeatedly avoided it, saying …": a main clause
+                               # whose named subject and finite verb follow a comma
+                               r"|,[ \xa0]+(?=(?:[A-Z][\w.’'-]*[ \xa0]+){1,3}(?:[a-z]+ly[ \xa0]+)?(?:" + FINITE_ALT
+                               + r")\b)")
 _TEMPORAL_SUBORDINATOR = word_set("temporal_subordinator")
 #: the noun phrase before a relative pronoun ("dairy farmers who say") is at most this many words
 RELATIVE_NP_WORDS = 4
@@ -301,6 +308,11 @@ _DETERMINER_START = re.compile(r"(?:" + alternation("determiner") + r")\b")
 # a subordinator that opens a clause of its own inside a fronted phrase ("In June, after Ann Lee fell ill, …")
 _SUBORDINATE_OPENS = re.compile(r"(?:" + alternation("fronted_subordinator") + r")\b", re.I)
 _ADVERBIAL_START = re.compile(r"(?:" + alternation("adverbial_start") + r")\b|\d", re.I)
+# a short adverbial between the subject's comma and the verb, maybe after an adverb ("Ann Lee, a spokeswoman,
+# immediately after the meeting said"): no subject (one to three lower-case words after it: not "in a statement the
+# agency said")
+_ADVERBIAL_PART = re.compile(r"(?:[a-z]+ly[ \xa0]+)?(?:" + alternation("adverbial_start")
+                             + r")(?:[ \xa0]+[a-z][\w’'-]*){1,3}")
 _NP_CUT_PREPOSITION = re.compile(r"\b(?:" + alternation("np_cut_preposition") + r")\b")
 # "But he", "where prosecutors have long": the conjunction or subordinator is no part of the speaker
 _NP_LEAD_DROP = re.compile(r"^(?:(?:" + alternation("np_lead_drop") + r")\s+)+", re.I)
@@ -531,7 +543,8 @@ def subject_region(dm, lo: int, vstart: int) -> str:
         # ", but security specialists say", ", and he said": a coordinated clause with a subject of its own
         return " ".join(last.split()[1:])
     # (a last part of adverbs only, "…, Ann Lee, bluntly said", names no one either)
-    if len(parts) > 1 and (not last or _TIME_ONLY.fullmatch(last) or not aux_strip(" " + last).strip()
+    if len(parts) > 1 and (not last or _TIME_ONLY.fullmatch(last) or _adverbial_after_appositive(parts)
+                           or not aux_strip(" " + last).strip()
                            or (lw and lw[0] in _VP_FRAGMENT_START and not _then_before_title(last))
                            or len(parts) > 2 and is_place(last.rstrip(".")) and _CAPITAL_END.search(parts[-2])
                            and not is_place(parts[0].strip())):
@@ -578,6 +591,15 @@ def subject_region(dm, lo: int, vstart: int) -> str:
 
 
 _CAPITAL_END = re.compile(r"[A-Z][\w’'-]*\.?$")
+_APPOSITIVE_OPEN = re.compile(r"(?:" + alternation("determiner") + r")[ \xa0]", re.I)
+
+
+def _adverbial_after_appositive(parts: list[str]) -> bool:
+    """Are the comma parts of a subject region a name, an appositive opened by a determiner and then a short adverbial
+    (:data:`_ADVERBIAL_PART`): "Ann Lee, a spokeswoman for Ryan, immediately after the meeting said"? The adverbial
+    names no one ("The mayor resigned, after the council said" is no such: no appositive)."""
+    return len(parts) >= 3 and _ADVERBIAL_PART.fullmatch(parts[-1].strip()) is not None \
+        and _APPOSITIVE_OPEN.match(parts[-2].strip()) is not None and NAME_RE.fullmatch(parts[-3].strip()) is not None
 _POSSESSIVE_INSIDE = re.compile(r"\w[’']s[ \xa0]")
 
 
@@ -743,6 +765,8 @@ def _clause_subject(dm, seg: str) -> str:
                 return m.group()   # "Chief executive Ann Lee apologised …": the person, not "Chief"
             if n is not None and n != m.group() and m.group().endswith(n):
                 return n   # "Former Harbour Master Ann Lee drew …": the name after its title
+        elif m.start() == 0 and is_place(m.group()) and _FINITE_NEXT.match(head, m.end()):
+            return m.group()   # "Nebraska sued the agency, arguing …": a state or country that acts speaks
     # "her main rival, Bernie Sanders, has soared …": the name a description opening the clause gives
     return appositive_name(dm, head) or _determiner_subject(head) or _group_subject(head, after_lead)
 
@@ -791,9 +815,9 @@ def _fronted_phrase(head: str):
     Ann Lee fell ill, Tom Reyes wrote …": the phrase runs to the clause's comma); None if ``head`` opens otherwise."""
     if not _FRONTED_OPENER.match(head):
         return None
-    m = SUBJECT_COMMA.search(head, 0, 200)
+    m = _FRONTED_COMMA.search(head, 0, 200)
     if m is not None and _SUBORDINATE_OPENS.match(head, m.end()):
-        m = SUBJECT_COMMA.search(head, m.end(), 200) or m   # (no later such comma: the first one stands)
+        m = _FRONTED_COMMA.search(head, m.end(), 200) or m   # (no later such comma: the first one stands)
     return m
 
 
