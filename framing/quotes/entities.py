@@ -251,6 +251,9 @@ def _after_clock_suffix(t: str, s: int, nm: str) -> tuple[int, str]:
     return s + k, nm[k:]
 
 
+_PREPOSITION_END = re.compile(r"\b(?:" + "|".join(sorted(_PREPOSITION)) + r")[ \xa0]+$", re.I)
+
+
 def _pronoun_genders(dm, table: _Entities, w: _NameWords) -> None:
     """Gender from the text: a he/his/himself or she/herself/hers outside quotes after a name that
     opens its sentence (within :data:`SUBJECT_WORDS` words and 80 characters, no comma before it;
@@ -277,8 +280,8 @@ def _pronoun_genders(dm, table: _Entities, w: _NameWords) -> None:
         if s0 - ss > 80:
             continue   # (a bounded slice: never the length of a long sentence per pronoun)
         pre = t[ss:s0]
-        if "," in pre or count_words(pre) > SUBJECT_WORDS:
-            continue
+        if "," in pre or count_words(pre) > SUBJECT_WORDS or _PREPOSITION_END.search(pre):
+            continue   # (not "The tension between Lee and the minister rose when she …": Lee is no subject)
         if any(table.canon.get(n, n) != c for _, _, n in table.mentions[a + 1:min(b, a + 8)]) or b - a > 8:
             continue
         g = _GENDER_PRON[m.group().lower()]
@@ -389,8 +392,10 @@ def _person_of_cut(toks: list[str], w: _NameWords) -> int:
     while i0 < j and (honorific(toks[i0], w.hon) or toks[i0].lower() in w.titles):
         i0 += 1
     person = toks[i0:j]
-    if not 1 <= len(person) <= 3 or not all(x[:1].isupper() and x.lower() not in w.org for x in person):
-        return 0   # (no organisation word: "the Virginia Department of Health" is no person)
+    if not 1 <= len(person) <= 3 or not all(x[:1].isupper() and x.lower() not in w.org for x in person) \
+            or any(x.lower() in w.titles for x in person):
+        return 0   # (no organisation word: "the Virginia Department of Health" is no person; no title word: "Deputy
+        # Minority Chief Whip of Parliament Ann Lee" is a title of the body, then the person)
     return j if i0 > 0 or person[0] in first_name_genders() else 0
 
 

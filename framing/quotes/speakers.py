@@ -559,11 +559,11 @@ def subject_region(dm, lo: int, vstart: int) -> str:
         # prefer a part that is exactly a name ("Earlier Sunday, her aide, Dana Voss, says"; "Keelby’s Harbour
         # Commissioner, Rua Okafor, told": a capitalised description with a possessive is no name), and of two such
         # the first with no title word ("Advocate General (AG) Keelby, Rua Okafor, said": a title and a place)
-        exact = [p for p in cands if NAME_RE.fullmatch(POSS.sub("", p)) and p.lower().split()[0] not in dm.common
+        exact = [p for p in map(_name_before_adjunct, cands)
+                 if NAME_RE.fullmatch(POSS.sub("", p)) and p.lower().split()[0] not in dm.common
                  and not _ADVERBIAL_START.match(p) and not _POSSESSIVE_INSIDE.search(p)]
         if exact:
-            titles = name_words(dm.story).titles
-            return next((p for p in exact if not any(x.lower().rstrip(".") in titles for x in p.split())), exact[0])
+            return _exact_subject(dm, exact)
         # the name that ends a part opened by a fronted phrase with no comma, when a relative aside follows it ("In
         # rural Ohio Mr Lee, who keeps cattle in the Keel Valley, said"): the aside's antecedent
         for p, nxt in zip(cands, cands[1:]):
@@ -601,6 +601,34 @@ def _adverbial_after_appositive(parts: list[str]) -> bool:
     return len(parts) >= 3 and _ADVERBIAL_PART.fullmatch(parts[-1].strip()) is not None \
         and _APPOSITIVE_OPEN.match(parts[-2].strip()) is not None and NAME_RE.fullmatch(parts[-3].strip()) is not None
 _POSSESSIVE_INSIDE = re.compile(r"\w[’']s[ \xa0]")
+
+
+_NAME_THEN_ADJUNCT = re.compile(r"(" + NAME_RE.pattern + r")[ \xa0]+(?:in|at|during|on)[ \xa0]+(?:an?|the)[ \xa0]")
+
+
+def _name_before_adjunct(part: str) -> str:
+    """The name that opens ``part`` when an adjunct follows it ("Alhaji Ann Lee in an interview with Radio Keel":
+    "Alhaji Ann Lee"), else ``part``."""
+    m = _NAME_THEN_ADJUNCT.match(part)
+    return m.group(1) if m is not None else part
+
+
+def _exact_subject(dm, exact: list[str]) -> str:
+    """Of comma parts that are each a name, the subject: the first with no title word that names a person, else the
+    first with a title word that names one ("…, Bracknell, Councillor Colin Dudley, the chairman, said": not the town),
+    else the first with no title word ("Advocate General (AG) Keelby, Rua Okafor, said": a title and a place), else
+    the first."""
+    titles = name_words(dm.story).titles
+    ents = dm.entities
+
+    def person(p: str) -> bool:
+        n = name_in_np(dm, NAME_RE.fullmatch(POSS.sub("", p)))
+        ent = ents.by_name.get(ents.canonical(n)) if n else None
+        return ent is not None and ent.kind == "person"
+
+    untitled = [p for p in exact if not any(x.lower().rstrip(".") in titles for x in p.split())]
+    return next((p for p in untitled if person(p)), None) or next((p for p in exact if person(p)), None) \
+        or (untitled or exact)[0]
 
 
 def _without_state_parts(parts: list[str]) -> list[str]:
@@ -841,6 +869,9 @@ _ADJUNCT_PART = re.compile(r"\d+$|[a-z]+$|(?:of|" + alternation("place_only_prep
                            + r")\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}$")
 
 
+_POST_NOMINAL = frozenset(words("post_nominal"))
+
+
 def _relative_antecedent(parts: list[str], pronoun: str) -> str:
     """The antecedent of a lone "who"/"which" that opens the last comma part: for "who", the last NP of the
     nearest earlier part that is no appositive (parts opening with a determiner, ages, lone lower-case words and
@@ -849,8 +880,8 @@ def _relative_antecedent(parts: list[str], pronoun: str) -> str:
     is no name further back)."""
     if pronoun == "who":
         for p in reversed(parts[:-1]):
-            if _DETERMINER_START.match(p.strip()) or _ADJUNCT_PART.match(p.strip()):
-                continue   # (nor "24", "retired", "from Salem" in "Ann Lee, 24, from Salem, who said")
+            if _DETERMINER_START.match(p.strip()) or _ADJUNCT_PART.match(p.strip()) or p.strip() in _POST_NOMINAL:
+                continue   # (nor "24", "retired", "from Salem" in "Ann Lee, 24, from Salem, who said"; "SAN", "QC")
             np_ = last_np(p.strip())
             if np_ and NAME_RE.fullmatch(np_):
                 return np_
@@ -2187,6 +2218,7 @@ def compatible(dm, spk: str, typ: str, g: str) -> bool:
         return False   # ("the first lady" is no "he")
     return not (ent is not None and (ent.kind == "org" or (ent.gender and ent.gender != g)
                                      or ent.name.lower() in _PLACE_NAMES
+                                     or ent.name.rsplit(None, 1)[-1].lower() in _PLACE_HEAD
                                      or (ent.kind == "unknown" and 1 <= ent.name.count(" ") <= 3
                                          and not person_like(dm, ent))))
 
