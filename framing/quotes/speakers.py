@@ -1424,6 +1424,8 @@ def _link_descriptor(dm, np_text: str, at: int, words_: list[str]) -> str:
             sc = 1   # (the nearest person only, as for a title's stem alone; not a place written as a name)
         elif ent.kind == "person" and hstem in ent.descr and not c.isupper():
             sc = len(stems & ent.descr)
+            if sc < min(2, len(stems)) and _demonym_of_sole_holder(dm, words_, ent.descr, hstem):
+                sc = len(stems)   # "the French negotiator" for the text's one negotiator
             if sc < min(2, len(stems)):
                 sc = 0   # "the Florida senator" is not any senator
         if sc:
@@ -1443,6 +1445,22 @@ def _link_descriptor(dm, np_text: str, at: int, words_: list[str]) -> str:
     if org_head and ent.kind == "unknown":
         ent.kind = "org"   # "Harbour Ferries will cut …, the company said": the text says what it is
     return best[0]
+
+
+_DESCRIPTION_NATIONALITY = word_set("description_nationality")
+
+
+def _demonym_of_sole_holder(dm, words_: list[str], descr, hstem: str) -> bool:
+    """Are the description's words that the person's descriptors ``descr`` lack all demonyms ("the French negotiator":
+    "French"), and is that person the only one of the text whose descriptors hold the head's stem ``hstem``? A
+    nationality the text did not write for the one holder of a role adds no second candidate ("the Florida senator"
+    is no such: a place, not a demonym, and there may be two senators)."""
+    missing = [x for x in words_ if x not in _ARTICLE and stem(x) not in descr]
+    if not missing or not all(x in _DEMONYMS or x in _DESCRIPTION_NATIONALITY for x in missing):
+        return False
+    ents = dm.entities
+    holders = {ents.canonical(n) for n, e in ents.by_name.items() if e.kind == "person" and hstem in e.descr}
+    return len(holders) == 1
 
 
 def _titled_otherwise(dm, ent, hstem: str) -> bool:
