@@ -24,6 +24,7 @@ _CLAUSE_MARKS_RE = re.compile("[" + re.escape(ALL_D + "‘") + "]|" + TWO_APOSTR
 # a run of end punctuation is tried from its first character only: a match starting inside
 # the run would see the same rest of the run, so the result is the same, but trying every
 # start of a long run ("!!!!…") would cost the square of its length
+_GLUED_END = re.compile(r"(?<=[a-z\d][a-z])[.!?](?=[A-Z][a-z])")
 _SENT_END = re.compile(r"(?<![.!?…])([.!?…]+)([\"”“’')\]]*)(\s+)")
 _LASTWORD = re.compile(r"\S*$")
 _CAPITAL_PRONOUN = re.compile(r"(?:He|She|They|It|We)\b")
@@ -122,6 +123,8 @@ class _DocModel:
             if m.group(1) == "." and (word in _ABBR or re.fullmatch(r"(?:[a-z]\.)+", word)):
                 continue
             starts.add(i)
+        # "… from that rally.He said …": a period glued to the next sentence (text copied without its spaces)
+        starts.update(m.end() for m in _GLUED_END.finditer(t) if not self.in_quote(m.start()))
         return sorted(starts)
 
     def _tag_follows(self, i: int) -> bool:

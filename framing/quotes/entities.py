@@ -515,6 +515,7 @@ def _words_before(pre: str) -> list[str]:
 
 
 _NEGATED_AUX = ("n't", "n’t")
+_PRONOUN_WORDS = word_set("pronoun_subject") | word_set("object_pronoun")
 
 
 def _name_of(nm: str, common, w: _NameWords):
@@ -529,7 +530,8 @@ def _name_of(nm: str, common, w: _NameWords):
     if not toks:
         return None
     name = " ".join(toks)
-    if len(name) < 2 or name in _TIME_ZONE or toks[0].endswith(_NEGATED_AUX) or _title_phrase(toks, w):
+    if len(name) < 2 or name in _TIME_ZONE or toks[0].endswith(_NEGATED_AUX) or _title_phrase(toks, w) \
+            or len(toks) == 1 and name.lower() in _PRONOUN_WORDS:   # ("rally.He said": a pronoun, glued)
         return None   # "07:30 BST": a time zone is no name; nor is "Don't" ("Don't look at it: Ruiz")
     lw = [x.lower() for x in toks]
     # an organisation word, maybe with a possessive or plural ending ("Harbor Logistics Services"), but a personal
