@@ -190,7 +190,8 @@ _QUANTITY_CLAUSE = re.compile(r"[ \xa0]+(?=(?:(?:" + alternation("clause_quantit
 # "said local police were called": a lower-case word (no preposition, adverb, finite verb or "yes", "nothing", ...)
 # opens the subject of a clause with no "that" when a finite verb follows within CLAUSE_VERB_WORDS words
 # (a word in -ed first is a finite verb, "what he said happened", unless a lower-case word that no list closes follows
-# it: then it is an adjective opening the subject, "said prolonged dry weather was")
+# it: then it is an adjective opening the subject, "said prolonged dry weather was"; only where a finite verb must
+# follow, so not in _SAY_BARE: "what she said happened next at the quay")
 _FIRST_FINITE = (alternation("finite_marker") + "|" + alternation("irregular_past") + r"|[a-z]+ed(?![ \xa0]+(?!(?:"
                  + alternation("stop_pre") + "|" + alternation("finite_marker") + r"|\w+ly)\b)[a-z])")
 _BARE_CLAUSE = re.compile(r"[ \xa0]+(?!" + _TIME_PHRASE + r")(?=(?!(?:" + alternation("stop_pre") + "|"
@@ -204,7 +205,7 @@ SAY_CLAUSE_WORDS = 4
 _SAY_LEMMAS = frozenset(words("say_lemma"))
 _SAY_BARE = re.compile(r"[ \xa0]+(?![^,.;:“”\"]{0,30}\bthat\b)(?!" + _TIME_PHRASE + r")(?=(?!(?:"
                        + alternation("stop_pre") + "|"
-                       + alternation("bare_subject_veto") + "|" + _FIRST_FINITE + r"|\w+ly)\b)[a-z][\w’'-]*"
+                       + alternation("bare_subject_veto") + "|" + FINITE_ALT + r"|\w+ly)\b)[a-z][\w’'-]*"
                        # (a comma before a name may follow a word: "said comments from Lee, Ruiz and Berg were …")
                        r"(?:(?:,(?=[ \xa0]+[A-Z]))?[ \xa0]+[\w’'$%-]+){" + str(SAY_CLAUSE_WORDS - 1) + "})")
 # "said “the old quay” will close …": a quotation that opens a clause going on after it (no comma or stop inside
