@@ -4472,3 +4472,17 @@ def test_a_period_glued_to_the_next_sentence_ends_it():
     text = ("Rally\n\nParty secretary Ann Okafor announced the march from the rally.He said the march would not "
             "stop until the vote.")
     assert [s for s, _ in _clauses(text)] == ["Ann Okafor"]
+
+
+def test_two_backticks_open_a_double_mark():
+    # before: ``…'' (the typewriter and TeX convention of wire archives) was no quotation
+    text = "Theft\n\n``At this point,'' Sam Berg said, ``total panic set in.''"
+    assert _speakers(text) == [("direct", "Sam Berg"), ("direct", "Sam Berg")]
+
+
+def test_a_reported_clause_ends_before_an_absolute_phrase_with_its_own_speaker():
+    # before: "agreed that …" ran on over ", with Lee arguing that …" and held it
+    text = ("Talks\n\nThe two ministers agreed that the old disputes should be settled soon, with Lee arguing that "
+            "there is a need to restore the partnership.")
+    assert _clauses(text) == [("The two ministers", "the old disputes should be settled soon"),
+                              ("Lee", "there is a need to restore the partnership")]

@@ -112,7 +112,7 @@ class _DocModel:
                 continue
             if self.in_quote(m.start(1)) and m.end(2) not in self._qend_set:
                 continue
-            if not (t[i].isupper() or t[i].isdigit() or t[i] in "“\"‘(" or t.startswith(TWO_APOSTROPHES, i)):
+            if not (t[i].isupper() or t[i].isdigit() or t[i] in "“\"‘(`" or t.startswith(TWO_APOSTROPHES, i)):
                 continue
             if (m.group(1)[-1] in "?!…" or m.group(1).endswith("..")) and m.end(2) in self._qend_set \
                     and self._tag_follows(i):

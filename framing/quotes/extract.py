@@ -44,6 +44,7 @@ from .speakers import (
     FINITE_WORD,
     SUBJECT_COMMA,
     UNRESOLVED,
+    WITH_NP,
     _Speakers,
     absolute_subject,
     bare_content_verb,
@@ -210,7 +211,10 @@ class _Reading:
                                                                 m.start())] if p]
                             + [b.start() for b in CLAUSE_BREAK.finditer(dm.text)]
                             + [c.start() for m in self.verbs if not is_participle(m.group(1))
-                               for c in [_COORDINATED_VERB.search(dm.text, max(0, m.start() - 16), m.start())] if c])
+                               for c in [_COORDINATED_VERB.search(dm.text, max(0, m.start() - 16), m.start())] if c]
+                            # and before "…, with Lee arguing that …": an absolute phrase with a speaker of its own
+                            + [w.start() for m in self.verbs if is_participle(m.group(1))
+                               for w in [WITH_NP.search(dm.text, max(0, m.start() - 90), m.start())] if w])
 
     def run(self) -> None:
         # at the same position a quotation comes before a verb

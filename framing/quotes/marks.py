@@ -29,10 +29,12 @@ TWO_APOSTROPHES = "''"
 #: third curly single mark.
 TWO_OPEN_SINGLES = "‘‘"
 TWO_CLOSE_SINGLES = "’’"
+#: two backticks as an opening double mark, "``…''": the typewriter and TeX convention of some wire archives
+TWO_BACKTICKS = "``"
 # (every branch opens with its mark and looks behind it afterwards: the engine then skips to a mark's first character)
-_DMARK = re.compile("[" + ALL_D + "]|''(?<![\\d']'')(?!')|‘‘(?<!‘‘‘)(?!‘)|’’(?<!’’’)(?!’)")
+_DMARK = re.compile("[" + ALL_D + "]|''(?<![\\d']'')(?!')|‘‘(?<!‘‘‘)(?!‘)|’’(?<!’’’)(?!’)|``(?<!```)(?!`)")
 #: a double quotation mark: one character of :data:`ALL_D`, :data:`TWO_APOSTROPHES`, :data:`TWO_OPEN_SINGLES` or
-#: :data:`TWO_CLOSE_SINGLES`
+#: :data:`TWO_CLOSE_SINGLES` (or :data:`TWO_BACKTICKS`, which only opens)
 DOUBLE_MARK = _DMARK
 
 _PARA = re.compile(r"[^\n]+")
@@ -42,7 +44,7 @@ _SQ_STOP = re.compile("[’'“”\"]")
 
 
 #: the two-character double marks
-DOUBLED = (TWO_APOSTROPHES, TWO_OPEN_SINGLES, TWO_CLOSE_SINGLES)
+DOUBLED = (TWO_APOSTROPHES, TWO_OPEN_SINGLES, TWO_CLOSE_SINGLES, TWO_BACKTICKS)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -69,7 +71,7 @@ def _dq_role(text: str, i: int) -> str:
     ch = text[i]
     if ch in CLOSE_D or ch == "’":
         return "c"
-    if ch == "‘":
+    if ch in "‘`":
         return "o"
     prev = text[i - 1] if i > 0 else " "
     k = i + (2 if text.startswith(TWO_APOSTROPHES, i) else 1)

@@ -160,7 +160,7 @@ ABSOLUTE_NP_WORDS = 8
 # "with" after a comma or opening the sentence (not "met with reporters saying"); the last "with" before the verb
 # (a search from a position inside the text: "^" is only the text's or a line's start, so a sentence's start is
 # the character after ". ")
-_WITH_NP = re.compile(r"(?:^|(?<=[.!?”\"’)][ \xa0])|,[ \xa0]+)[Ww]ith[ \xa0]+"
+WITH_NP = re.compile(r"(?:^|(?<=[.!?”\"’)][ \xa0])|,[ \xa0]+)[Ww]ith[ \xa0]+"
                       r"(?P<np>(?:(?!\bwith\b)[^,.;:!?“”\"()]){2,80}?)[ \xa0]+$", re.M)
 
 
@@ -169,7 +169,7 @@ def absolute_subject(dm, lo: int, vstart: int) -> str | None:
     ("…, with most pilots saying the fee is too high"; not "met with reporters saying"): the noun phrase after the
     last such "with" (at most :data:`ABSOLUTE_NP_WORDS` words, no finite verb, not before ``lo``); else None. (A
     thing, "with a sign saying", is no agent: the caller drops it.)"""
-    wm = _WITH_NP.search(dm.text, max(lo, dm.sent_start(vstart), vstart - 90), vstart)
+    wm = WITH_NP.search(dm.text, max(lo, dm.sent_start(vstart), vstart - 90), vstart)
     if wm is None or count_words(wm["np"]) > ABSOLUTE_NP_WORDS or FINITE_WORD.search(wm["np"]):
         return None
     return wm["np"]
