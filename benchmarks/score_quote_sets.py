@@ -9,7 +9,7 @@ Usage::
     .venv/bin/python benchmarks/score_quote_sets.py /work/ood/BA /work/ood/BB
     .venv/bin/python benchmarks/score_quote_sets.py /work/ood/BG --dump /tmp/bg.csv
 
-``--keep DIR`` writes what the repository keeps of each set (addresses, digests, labels; no article words) to
+``--keep DIR`` writes what the repository keeps of each set (addresses, digests, labels; no title, no article text) to
 ``DIR/<set>/`` (:func:`framing.devdata.quote_sets.write_labels`), e.g. ``--keep benchmarks/quote_sets``.
 ``--dump`` writes every verdict (gold and predicted span, kinds, speakers) with its text to a CSV
 outside the repository, for reading the errors of a development set; never dump a held-out set.

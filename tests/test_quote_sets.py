@@ -120,6 +120,7 @@ def test_kept_labels_score_like_the_gold(tmp_path):
     assert write_labels(folder, tmp_path / "kept" / "S1") == 3
     kept = tmp_path / "kept" / "S1"
     assert "brutal" not in (kept / "labels.csv").read_text(encoding="utf-8")   # no article words
+    assert "title" not in (kept / "sources.csv").read_text(encoding="utf-8").splitlines()[0]
     (kept / "texts").mkdir()
     (kept / "texts" / "d1.txt").write_bytes((folder / "texts" / "d1.txt").read_bytes())
     assert [g["text"] for g in read_set(kept)[0].gold] == [g["text"] for g in GOLD]

@@ -33,6 +33,8 @@ from .attribution_score import char_set, content_words, match_cover
 
 GOLD_COLUMNS = ("doc_id", "start", "end", "text", "kind", "speaker")
 LABEL_COLUMNS = ("doc_id", "start", "end", "kind", "speaker", "cue")
+#: what the repository keeps of ``sources.csv``: no title (a headline is article text)
+KEPT_SOURCE_COLUMNS = ("doc_id", "url", "outlet", "date", "words", "sha256")
 SOURCE_COLUMNS = ("doc_id", "sha256")
 
 
@@ -95,18 +97,22 @@ def read_set(folder: str | Path) -> list[SetArticle]:
 
 
 def write_labels(folder: str | Path, out: str | Path) -> int:
-    """Write what the repository keeps of the set ``folder`` to ``out``: ``sources.csv`` as it is and
+    """Write what the repository keeps of the set ``folder`` to ``out``: ``sources.csv`` without its titles and
     ``labels.csv`` (gold rows without ``text`` and ``note``, which hold article words). Returns the rows."""
     folder, out = Path(folder), Path(out)
     read_set(folder)   # (only a set that checks out is kept)
     out.mkdir(parents=True, exist_ok=True)
-    (out / "sources.csv").write_bytes((folder / "sources.csv").read_bytes())
+    _write_csv(out / "sources.csv", KEPT_SOURCE_COLUMNS, _read_csv(folder / "sources.csv", SOURCE_COLUMNS))
     rows = _read_csv(folder / "gold.csv", GOLD_COLUMNS)
-    with (out / "labels.csv").open("w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=LABEL_COLUMNS, extrasaction="ignore", lineterminator="\n")
-        w.writeheader()
-        w.writerows({**r, "cue": r.get("cue", "")} for r in rows)
+    _write_csv(out / "labels.csv", LABEL_COLUMNS, [{**r, "cue": r.get("cue", "")} for r in rows])
     return len(rows)
+
+
+def _write_csv(path: Path, columns: Sequence[str], rows: Sequence[dict]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore", restval="", lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
 
 
 def speaker_shares_name(pred: str, gold: str) -> bool:
