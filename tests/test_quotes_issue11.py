@@ -4486,3 +4486,22 @@ def test_a_reported_clause_ends_before_an_absolute_phrase_with_its_own_speaker()
             "there is a need to restore the partnership.")
     assert _clauses(text) == [("The two ministers", "the old disputes should be settled soon"),
                               ("Lee", "there is a need to restore the partnership")]
+
+
+def test_a_short_curly_quotation_inside_an_open_one_is_nested():
+    # before: the inner “Y” closed the outer quotation, and the speaker read '” the Celtics coach'
+    text = ("Win\n\nBrad Stevens put it best on Friday:\n\n“It’s good to get a win on a day that ends in “Y” right "
+            "now,” the coach said. “That’s all I can say.”")
+    rows = _rows(text)
+    assert [r[0] for r in rows] == ["direct", "direct"]
+    assert rows[0][2] == "“It’s good to get a win on a day that ends in “Y” right now,”"
+    # (a writer who forgot a closing mark: the first quotation still ends where the next opens)
+    text = "Talks\n\n“We are ready, Ann Lee said. “We will not wait,” she added."
+    assert [r[2] for r in _rows(text)] == ["“We are ready, Ann Lee said.", "“We will not wait,”"]
+
+
+def test_an_abbreviated_company_ending_names_an_organisation():
+    # before: "Harbor Foods Inc." was a name of unknown kind, so the "he" after it was the company
+    text = ("Plans\n\nHarbor Foods Inc. has no plans to leave, according to chief executive Tom Berg.\n\n"
+            "“We will always stay here,” he said in an interview.")
+    assert _speakers(text)[-1] == ("direct", "Tom Berg")

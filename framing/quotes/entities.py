@@ -537,7 +537,8 @@ def _name_of(nm: str, common, w: _NameWords):
     # an organisation word, maybe with a possessive or plural ending ("Harbor Logistics Services"), but a personal
     # name of two words has no plural ending ("Tom Banks" is no bank)
     plural = not (len(toks) == 2 and toks[0] in first_name_genders())
-    org = any(x in w.org or (x.replace("’", "'").rstrip("'s") if plural else _POSSESSIVE_END.sub("", x)) in w.org
+    org = any(x in w.org or x.rstrip(".") in w.org   # ("Maple Leaf Foods Inc.")
+              or (x.replace("’", "'").rstrip("'s") if plural else _POSSESSIVE_END.sub("", x)) in w.org
               for x in lw) or \
         (_ACRONYM.fullmatch(name) is not None)
     listed = not gender and not org and len(toks) > 1

@@ -145,6 +145,19 @@ def _continues(text: str, nxt, start: int, n_cont: int) -> bool:
             and _dq_role(text, j) != "c")
 
 
+#: a double quotation nested in an open one is at most this many characters long
+NESTED_DOUBLE_CHARS = 60
+
+
+def _nested_double(text: str, marks: list[int], idx: int) -> bool:
+    """Is the opening mark ``marks[idx]``, inside an open quotation, the start of a short quotation nested in it: the
+    next mark closes it within :data:`NESTED_DOUBLE_CHARS` characters and the one after that closes the open one
+    ("“… a day that ends in “Y” right now,”")? Curly marks only (the open one too): a writer who forgot to close
+    ("“Hi, he said. “Bye,”") leaves no second closing mark, and one who mixes straight and curly marks pairs none."""
+    return idx + 2 < len(marks) and marks[idx + 1] - marks[idx] <= NESTED_DOUBLE_CHARS \
+        and _dq_role(text, marks[idx + 1]) == "c" and text[marks[idx + 2]] in CLOSE_D
+
+
 def _double_quotes(text: str, paras: list) -> list[tuple[int, int, tuple[str, ...]]]:
     """Spans ``(start, end, flags)`` of double-quoted material, pairing marks paragraph by paragraph.
 
@@ -164,11 +177,12 @@ def _double_quotes(text: str, paras: list) -> list[tuple[int, int, tuple[str, ..
         while first_nonspace < hi and text[first_nonspace].isspace():
             first_nonspace += 1
         skip_first = False
+        inner: set[int] = set()   # marks of a double quotation nested in an open one
         if cur_start >= 0:
             # we are continuing a quote from the previous paragraph
             skip_first = bool(marks) and marks[0] == first_nonspace and _dq_role(text, marks[0]) != "c"
         for idx, i in enumerate(marks):
-            if skip_first and idx == 0:
+            if skip_first and idx == 0 or idx in inner:
                 continue
             role = _dq_role(text, i)
             if cur_start < 0:
@@ -180,6 +194,11 @@ def _double_quotes(text: str, paras: list) -> list[tuple[int, int, tuple[str, ..
                 prev = text[i - 1] if i > 0 else " "
                 if prev.isalnum():
                     cur_flags.append("glued")
+            elif role == "o" and text[i] in OPEN_D and i - cur_start > 1 and text[cur_start] in OPEN_D \
+                    and _nested_double(text, marks, idx):
+                inner.update((idx, idx + 1))   # "“… ends in “Y” right now,” the coach said": a quotation inside
+                if "nested" not in cur_flags:
+                    cur_flags.append("nested")
             elif role == "o" and text[i] in OPEN_D and i - cur_start > 1:
                 # an opening mark inside an open quote: the previous one never closed
                 out.append((cur_start, rstrip(text, cur_start, i), tuple(cur_flags + ["unpaired_open"])))
