@@ -4505,3 +4505,27 @@ def test_an_abbreviated_company_ending_names_an_organisation():
     text = ("Plans\n\nHarbor Foods Inc. has no plans to leave, according to chief executive Tom Berg.\n\n"
             "“We will always stay here,” he said in an interview.")
     assert _speakers(text)[-1] == ("direct", "Tom Berg")
+
+
+def test_a_name_after_a_preposition_in_the_descriptions_sentence_does_not_block_its_link():
+    # before: "Erwin Tulfo", the interviewer, was the nearest person, so "the President" stayed a description
+    text = ("Probe\n\nPresident Duterte has attacked the Office of the Ombudsman amid its probe.\n\nIn an interview "
+            "with Erwin Tulfo on Thursday, the President said he had nothing against the inquiry.")
+    assert _clauses(text)[-1][0] == "Duterte"
+
+
+def test_a_description_followed_by_a_speech_verb_is_no_appositive():
+    # before: ", the President said …" after "the Office of the Ombudsman" gave the office the president's title, so a
+    # later "the President" had two candidates and stayed a description
+    text = ("Probe\n\nPresident Duterte has attacked the Office of the Ombudsman.\n\n“It has not stopped,” the "
+            "President said.\n\nBelieving there was corruption in the Office of the Ombudsman, the President said he "
+            "would act.")
+    names = _DocModel(text).entities.by_name
+    assert "pres" not in names["Office of the Ombudsman"].descr
+    assert ("direct", "Duterte") in _speakers(text)
+
+
+def test_executive_is_a_title_and_no_name():
+    # before: "the Chief Executive added" had the speaker "Executive"
+    text = "Aid\n\n“We need each other at this time,” the Chief Executive added."
+    assert _speakers(text) == [("direct", "the Chief Executive")]

@@ -575,19 +575,30 @@ def _add_mention(dm, table: _Entities, w: _NameWords, s: int, e: int, nm: str, p
         ent.descr.update(stem(x) for x in pre_words)
         ent.role_words += [x.lower() for x in pre_words]
     ent.role_words += head_words
-    _appositives(t, s, e, ent, w)
+    _appositives(t, s, e, ent, w, dm.verb_re)
     _acronym_in_parentheses(t, e, name, table.acronyms, _joined_before(t, s, table.all_mentions))
     table.all_mentions.append((s, e, name))
     if not dm.in_quote(s):
         table.mentions.append((s, e, name))
 
 
-def _appositives(t: str, s: int, e: int, ent: _Entity, w: _NameWords) -> None:
+def _speech_verb_opens_clause(part: str, verb_re) -> bool:
+    """Does a speech verb follow the noun phrase that opens ``part`` with no relative pronoun before it ("…, the
+    President said he was willing …": the clause's subject, no appositive; not "…, a lawyer who said …")?"""
+    m = verb_re.search(part) if verb_re is not None else None
+    return m is not None and not _RELATIVE_BEFORE.search(part, 0, m.start())
+
+
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that|whose)\b")
+
+
+def _appositives(t: str, s: int, e: int, ent: _Entity, w: _NameWords, verb_re=None) -> None:
     """Descriptor stems and role words from an appositive after the mention ``t[s:e]``
     (", a former minister,") or before it ("the minister, X,")."""
     # both patterns need a comma next to the mention: tried only then (the same matches, fewer tries)
     am = _APPOSITIVE_AFTER.match(t[e:e + 140]) if t.startswith(",", e) else None
-    if am and (_APPOSITIVE_VETO.search(t[max(0, s - 12):s]) or _VERB_OBJECT.search(am.group(1))):
+    if am and (_APPOSITIVE_VETO.search(t[max(0, s - 12):s]) or _VERB_OBJECT.search(am.group(1))
+               or _speech_verb_opens_clause(am.group(1), verb_re)):
         am = None
     if am is None and t.startswith(",", e):
         # ", Minister of Health,": a capitalised title word (no place has one: the veto does not apply)

@@ -1410,7 +1410,10 @@ def _link_descriptor(dm, np_text: str, at: int, words_: list[str]) -> str:
         if ent is None:
             continue
         if nearest_person is None and (ent.kind == "person" or not org_head and not age and person_like(dm, ent)) \
-                and (age or not _titled_otherwise(dm, ent, hstem)) and not _question_topic(dm, s):
+                and (age or not _titled_otherwise(dm, ent, hstem)) and not _question_topic(dm, s) \
+                and not (scope == 0 and _PREPOSITION_BEFORE.search(dm.text, max(0, s - 12), s)):
+            # (not a name after a preposition in the description's own sentence: "In an interview with Erwin Tulfo …,
+            # the President said" is the President's)
             nearest_person = c   # (or a name written as a person's: "… said Sen. Ann Lee. Ivo Park left …")
         sc = 0
         if org_head:
@@ -1461,6 +1464,9 @@ def _demonym_of_sole_holder(dm, words_: list[str], descr, hstem: str) -> bool:
     ents = dm.entities
     holders = {ents.canonical(n) for n, e in ents.by_name.items() if e.kind == "person" and hstem in e.descr}
     return len(holders) == 1
+
+
+_PREPOSITION_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_PREPOSITIONS)) + r")[ \xa0]+$", re.I)
 
 
 def _titled_otherwise(dm, ent, hstem: str) -> bool:
