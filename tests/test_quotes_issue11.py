@@ -4529,3 +4529,9 @@ def test_executive_is_a_title_and_no_name():
     # before: "the Chief Executive added" had the speaker "Executive"
     text = "Aid\n\n“We need each other at this time,” the Chief Executive added."
     assert _speakers(text) == [("direct", "the Chief Executive")]
+
+
+def test_earlier_between_an_auxiliary_and_a_speech_verb_is_no_part_of_the_subject():
+    # before: "Thomas had earlier" was no speaker, so the clause was dropped
+    text = "Court\n\nAnn Lee had earlier complained to the judge that Tom Berg had scandalised the court."
+    assert _clauses(text) == [("Ann Lee", "Tom Berg had scandalised the court")]
