@@ -4535,3 +4535,17 @@ def test_earlier_between_an_auxiliary_and_a_speech_verb_is_no_part_of_the_subjec
     # before: "Thomas had earlier" was no speaker, so the clause was dropped
     text = "Court\n\nAnn Lee had earlier complained to the judge that Tom Berg had scandalised the court."
     assert _clauses(text) == [("Ann Lee", "Tom Berg had scandalised the court")]
+
+
+def test_a_second_subject_joined_by_and_makes_a_base_verb_no_noun():
+    # before: "an independent say" was read as "a say" (a noun), so the clause was dropped
+    text = "Budget\n\nThe opposition and an independent say their time has been cut short."
+    assert _clauses(text) == [("The opposition and an independent", "their time has been cut short")]
+    # (after a comma, "and his call for" is still a noun)
+    text = "Polls\n\nHis standing improved after the vote, and his call for a ban was popular."
+    assert _clauses(text) == []
+
+
+def test_a_region_opened_by_a_compass_word_is_no_he_or_she():
+    dm = _DocModel("Rescue\n\nThe boat sank off the coast of West Cork on Monday.")
+    assert not compatible(dm, "West Cork", "named", "f")

@@ -189,7 +189,14 @@ def determiner_noun(text: str, vstart: int, verb: str, lemma: str) -> bool:
     """Is the speech verb ``verb`` at ``vstart`` in its base form (``lemma``) a noun after a determiner ("the claim
     that …", "a recent claim, first made by …, that …")? No subject a determiner opens takes the base form so
     close to it (a plural noun between does: "the officials claim")."""
-    return verb.lower() == lemma and _DETERMINER_BEFORE.search(text, max(0, vstart - 40), vstart) is not None
+    if verb.lower() != lemma:
+        return False
+    m = _DETERMINER_BEFORE.search(text, max(0, vstart - 40), vstart)
+    # (but a second subject joined by "and": "the opposition and an independent say …" is a plural subject)
+    return m is not None and _AND_BEFORE.search(text, max(0, m.start() - 6), m.start()) is None
+
+
+_AND_BEFORE = re.compile(r"(?<![,;])[ \xa0](?:and|or)[ \xa0]+$")   # (not "…, and his call for …")
 
 
 # the comma that ends a fronted phrase: a finite verb follows within 60 characters, before any other comma
@@ -227,6 +234,7 @@ _FINITE_IN_NP = re.compile(r"\b(?:" + alternation("finite_marker") + r")\b", re.
 _SPEECH_PAST_IN_NP = re.compile(r"\b(?:" + alternation("speech_past_in_np") + r")\b", re.I)
 _DOCUMENT_HEAD = word_set("document_head")   # "Fourteenth Amendment": a text, no person
 _PLACE_HEAD = word_set("place_head")   # "Palm Grove County": a place, no personal name
+_COMPASS = word_set("compass_word")   # "West Cork" (two words): a region
 _NOT_A_PERSON_WORD = re.compile(r"(?:" + alternation("date_word") + r")$|\w+(?:" + alternation("group_plural_suffix")
                                 + r")$")
 # an article or possessive determiner right before a name that a lower-case word follows: the name modifies that
@@ -2243,6 +2251,7 @@ def compatible(dm, spk: str, typ: str, g: str) -> bool:
     return not (ent is not None and (ent.kind == "org" or (ent.gender and ent.gender != g)
                                      or ent.name.lower() in _PLACE_NAMES
                                      or ent.name.rsplit(None, 1)[-1].lower() in _PLACE_HEAD
+                                     or ent.name.count(" ") == 1 and ent.name.split()[0].lower() in _COMPASS
                                      or (ent.kind == "unknown" and 1 <= ent.name.count(" ") <= 3
                                          and not person_like(dm, ent))))
 
