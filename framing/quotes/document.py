@@ -24,7 +24,7 @@ _CLAUSE_MARKS_RE = re.compile("[" + re.escape(ALL_D + "‘") + "]|" + TWO_APOSTR
 # a run of end punctuation is tried from its first character only: a match starting inside
 # the run would see the same rest of the run, so the result is the same, but trying every
 # start of a long run ("!!!!…") would cost the square of its length
-_GLUED_END = re.compile(r"(?<=[a-z\d][a-z])[.!?](?=[A-Z][a-z])")
+_GLUED_END = re.compile(r"[.!?](?<=[a-z\d][a-z][.!?])(?=[A-Z][a-z])")   # (the mark first: the engine skips to it)
 _SENT_END = re.compile(r"(?<![.!?…])([.!?…]+)([\"”“’')\]]*)(\s+)")
 _LASTWORD = re.compile(r"\S*$")
 _CAPITAL_PRONOUN = re.compile(r"(?:He|She|They|It|We)\b")
