@@ -4359,96 +4359,96 @@ def test_an_ed_adjective_may_open_a_clause_with_no_that():
 
 
 def test_a_date_may_stand_between_a_verb_and_its_clause_with_no_that():
-    # before: "acknowledged Wednesday he was …" and "announced on Sept. 4 she was …" reported nothing
-    text = ("Vote\n\nTom Berg acknowledged Wednesday he was listening in on the call. Party leader Ann Lee "
-            "announced on Sept. 4 she was ending the deal with the Greens.")
-    assert _clauses(text) == [("Tom Berg", "he was listening in on the call"),
-                                ("Ann Lee", "she was ending the deal with the Greens")]
+    # before: "acknowledged Wednesday he had …" and "announced on Oct. 9 she was …" reported nothing
+    text = ("Vote\n\nTom Berg acknowledged Wednesday he had read the memo twice. Party leader Ann Lee "
+            "announced on Oct. 9 she was leaving the coalition.")
+    assert _clauses(text) == [("Tom Berg", "he had read the memo twice"),
+                              ("Ann Lee", "she was leaving the coalition")]
 
 
 def test_an_ing_speech_verb_reports_a_clause_with_no_that_as_its_other_forms_do():
-    # before: "adding officials … would be on hand" and "pointed out the police are …" reported nothing
-    text = ("Audit\n\nTom Berg said the audit works, adding officials from the agency would be on hand. "
-            "He pointed out the police are already investigating two contractors.")
+    # before: "adding inspectors … would visit" and "pointed out the port was …" reported nothing
+    text = ("Audit\n\nTom Berg said the audit works, adding inspectors from the agency would visit in May. "
+            "He pointed out the port was already closed to tankers.")
     assert [s for s, _ in _clauses(text)] == ["Tom Berg", "Tom Berg", "Tom Berg"]
-    assert _clauses(text)[1][1] == "officials from the agency would be on hand"
+    assert _clauses(text)[1][1] == "inspectors from the agency would visit in May"
 
 
 def test_a_short_adverbial_after_an_appositive_names_no_one():
-    # before: the speaker was "immediately after the meeting"
-    text = ("Race\n\nAnn Lee, a spokeswoman for the mayor, immediately after the meeting said the mayor will only "
-            "run again if the council backs him.")
+    # before: the speaker was "shortly after the vote"
+    text = ("Race\n\nAnn Lee, a spokeswoman for the mayor, shortly after the vote said the mayor would stand again "
+            "only with the council's support.")
     assert [s for s, _ in _clauses(text)] == ["Ann Lee"]
 
 
 def test_a_participle_after_a_main_clause_belongs_to_its_subject_not_the_subordinate_clauses():
     # before: "saying" was given to "reporters", the subject of the "When …" clause
-    text = ("Budget\n\nWhen reporters asked Tom Berg if the party would vote against the budget, Berg repeatedly "
-            "avoided the question, saying his party would consider each motion on its merits.")
+    text = ("Budget\n\nWhen reporters asked Tom Berg whether the party would block the levy, Berg kept dodging, "
+            "saying the caucus would weigh each bill separately.")
     assert _clauses(text)[-1][0] == "Tom Berg"
 
 
 def test_a_state_that_acts_speaks_for_the_participle_after_its_clause():
     # before: no row ("Nebraska" is a place, so the participle had no speaker)
-    text = "Ruling\n\nNebraska sued the agency in federal court, arguing that the rule violated state law."
-    assert _clauses(text) == [("Nebraska", "the rule violated state law")]
+    text = "Ruling\n\nNebraska sued the agency in federal court, arguing that the levy broke the state charter."
+    assert _clauses(text) == [("Nebraska", "the levy broke the state charter")]
 
 
 def test_an_ing_word_that_opens_a_sentence_before_a_determiner_is_no_name():
-    # before: "Lauding" was the speaker of the quotation after "noting that"
-    text = ("Graduation\n\nLauding his team’s “grit and patience,” Mr. Vane spoke about the season while noting that "
-            "“our best work is ahead.”")
+    # before: "Praising" was the speaker of the quotation after "noting that"
+    text = ("Regatta\n\nPraising his crew’s “grit and patience,” Mr. Vane spoke about the regatta while noting that "
+            "“our best races are ahead.”")
     assert _speakers(text)[-1] == ("partial", "Vane")
 
 
 def test_a_colon_before_a_quoted_sentence_ends_the_reported_clause():
     # before: one reported row ran on through the colon and held the quotation
-    text = ("Files\n\nTom Berg responded by explaining it was impossible to send the file because it was stuck in "
-            "the system: “Trust me, I share your pain.”")
-    assert _rows(text) == [("reported", "Tom Berg", "it was impossible to send the file because it was stuck in "
-                                                    "the system"),
-                           ("direct", "Tom Berg", "“Trust me, I share your pain.”")]
+    text = ("Files\n\nTom Berg answered by explaining the ledger could not be mailed since the server was down for "
+            "repairs: “Believe me, I want it fixed too.”")
+    assert _rows(text) == [("reported", "Tom Berg", "the ledger could not be mailed since the server was down for "
+                                                    "repairs"),
+                           ("direct", "Tom Berg", "“Believe me, I want it fixed too.”")]
 
 
 def test_an_ed_adjective_in_the_object_of_a_naming_verb():
     # before: only the quotation was a row ("proposed" ended the object as if it were a verb)
-    text = "Committee\n\nAnn Lee criticised the move. She called the Tories' proposed committee “ultra partisan.”"
-    assert _clauses(text) == [("Ann Lee", "the Tories' proposed committee “ultra partisan.”")]
+    text = "Levy\n\nAnn Lee criticised the move. She called the council's proposed levy “a tax on fishing.”"
+    assert _clauses(text) == [("Ann Lee", "the council's proposed levy “a tax on fishing.”")]
 
 
 def test_a_whip_is_a_title_and_a_name_before_an_interview_adjunct_is_the_subject():
     # before: the speaker was "Whip" (the title read as a name), then the whole description
-    text = ("House\n\nThe Minority Chief Whip, Alhaji Musa Danjuma in an interview with Radio Keel, described as "
-            "unfortunate the walk-out but he said it was necessary because the Speaker ignored them.")
-    assert _clauses(text) == [("Musa Danjuma", "it was necessary because the Speaker ignored them")]
+    text = ("House\n\nThe Minority Chief Whip, Alhaji Musa Danjuma in an interview with Radio Keel, criticised the "
+            "walk-out but he said the protest was needed since the chair had ignored them.")
+    assert _clauses(text) == [("Musa Danjuma", "the protest was needed since the chair had ignored them")]
 
 
 def test_a_pronoun_after_a_name_that_follows_a_preposition_gives_that_name_no_gender():
     # before: "she" (the prime minister) made Okello a woman, so "He" went to the movement's name
-    text = ("House\n\nKato Okello criticised the plan. The tension between Okello and the Prime Minister rose when "
-            "she addressed the Harbor Freedom Movement rally.\n\nHe pointed out that the plan had already failed.")
+    text = ("House\n\nKato Okello criticised the plan. A row over Okello and the Prime Minister grew when she "
+            "spoke at the Harbor Freedom Movement rally.\n\nHe pointed out that the plan had already failed.")
     assert _clauses(text)[-1][0] == "Kato Okello"
 
 
 def test_a_title_before_of_and_a_body_is_no_person():
     # before: the entity was "Parliament Kofi Mensah", an organisation (the title was read as a person "of" a body)
-    text = "House\n\nDeputy Minority Chief Whip of Parliament Kofi Mensah said the Speaker had misled the House."
-    assert _clauses(text) == [("Kofi Mensah", "the Speaker had misled the House")]
+    text = "House\n\nDeputy Chief Whip of Parliament Kofi Mensah said the chair had misread the rules."
+    assert _clauses(text) == [("Kofi Mensah", "the chair had misread the rules")]
     names = _DocModel(text).entities.by_name
     assert "Kofi Mensah" in names and "Parliament Kofi Mensah" not in names
 
 
 def test_post_nominal_letters_are_no_antecedent():
     # before: the speaker of "who confirmed" was "SAN"
-    text = ("Court\n\nCounsel to the defendant, Ann Lee, SAN, who confirmed that his client had been granted bail, "
-            "said she had no objection.")
+    text = ("Court\n\nCounsel for the trawler firm, Ann Lee, SAN, who stated that the fine had been paid, said she "
+            "would not oppose the motion.")
     assert [s for s, _ in _clauses(text)] == ["Ann Lee", "Ann Lee"]
 
 
 def test_of_comma_parts_that_are_names_a_person_is_the_subject_not_a_town():
     # before: the speaker was "Keelby", the town of the address
-    text = ("Planning\n\nSpeaking about a disputed extension in Westbrook Close, Keelby, Councillor Tom Berg, the "
-            "committee chairman, said: “We have to deal with policy.”")
+    text = ("Planning\n\nSpeaking about a disputed boathouse on Quay Row, Keelby, Councillor Tom Berg, the "
+            "committee chairman, said: “We have to follow the zoning rules.”")
     assert _speakers(text) == [("direct", "Tom Berg")]
 
 
@@ -4458,43 +4458,43 @@ def test_a_street_is_no_he_or_she():
 
 
 def test_a_nationality_does_not_block_the_link_to_the_one_holder_of_a_role():
-    # before: "The French negotiator" stayed a description ("French" is not among Roux's words)
-    text = ("Talks\n\nMichel Roux, the EU's chief negotiator, said “useful clarifications” were made. Tom Davis "
-            "said the talks were friendly.\n\nThe French negotiator said: “I am not angry, I am determined.”")
-    assert _speakers(text)[-1] == ("direct", "Michel Roux")
+    # before: "The French negotiator" stayed a description ("French" is not among Marr's words)
+    text = ("Talks\n\nLucien Marr, the bloc's chief negotiator, said “real progress” was made. Tom Hale said the "
+            "talks were friendly.\n\nThe French negotiator said: “I am not upset, I am resolved.”")
+    assert _speakers(text)[-1] == ("direct", "Lucien Marr")
     # (with two negotiators in the text, no link)
-    text2 = text.replace("Tom Davis said", "The UK's negotiator Tom Davis said")
+    text2 = text.replace("Tom Hale said", "The UK's negotiator Tom Hale said")
     assert _speakers(text2)[-1] == ("direct", "The French negotiator")
 
 
 def test_a_period_glued_to_the_next_sentence_ends_it():
-    # before: "He" (glued to "rally.") was a name and the speaker
-    text = ("Rally\n\nParty secretary Ann Okafor announced the march from the rally.He said the march would not "
-            "stop until the vote.")
+    # before: "She" (glued to "square.") was a name and the speaker
+    text = ("Sit-in\n\nParty secretary Ann Okafor announced the sit-in from the square.She said the sit-in would go "
+            "on until the vote.")
     assert [s for s, _ in _clauses(text)] == ["Ann Okafor"]
 
 
 def test_two_backticks_open_a_double_mark():
     # before: ``…'' (the typewriter and TeX convention of wire archives) was no quotation
-    text = "Theft\n\n``At this point,'' Sam Berg said, ``total panic set in.''"
+    text = "Storm\n\n``By then,'' Sam Berg said, ``the whole crew was soaked.''"
     assert _speakers(text) == [("direct", "Sam Berg"), ("direct", "Sam Berg")]
 
 
 def test_a_reported_clause_ends_before_an_absolute_phrase_with_its_own_speaker():
     # before: "agreed that …" ran on over ", with Lee arguing that …" and held it
     text = ("Talks\n\nThe two ministers agreed that the old disputes should be settled soon, with Lee arguing that "
-            "there is a need to restore the partnership.")
+            "the old alliance must be rebuilt.")
     assert _clauses(text) == [("The two ministers", "the old disputes should be settled soon"),
-                              ("Lee", "there is a need to restore the partnership")]
+                              ("Lee", "the old alliance must be rebuilt")]
 
 
 def test_a_short_curly_quotation_inside_an_open_one_is_nested():
-    # before: the inner “Y” closed the outer quotation, and the speaker read '” the Celtics coach'
-    text = ("Win\n\nBrad Stevens put it best on Friday:\n\n“It’s good to get a win on a day that ends in “Y” right "
-            "now,” the coach said. “That’s all I can say.”")
+    # before: the inner “keeps” closed the outer quotation, and the speaker read '” the coach'
+    text = ("Win\n\nCoach Ida Lund summed it up on Friday:\n\n“It’s nice to win when every night counts for “keeps” "
+            "in this league,” the coach said. “That is all from me.”")
     rows = _rows(text)
     assert [r[0] for r in rows] == ["direct", "direct"]
-    assert rows[0][2] == "“It’s good to get a win on a day that ends in “Y” right now,”"
+    assert rows[0][2] == "“It’s nice to win when every night counts for “keeps” in this league,”"
     # (a writer who forgot a closing mark: the first quotation still ends where the next opens)
     text = "Talks\n\n“We are ready, Ann Lee said. “We will not wait,” she added."
     assert [r[2] for r in _rows(text)] == ["“We are ready, Ann Lee said.", "“We will not wait,”"]
@@ -4502,50 +4502,50 @@ def test_a_short_curly_quotation_inside_an_open_one_is_nested():
 
 def test_an_abbreviated_company_ending_names_an_organisation():
     # before: "Harbor Foods Inc." was a name of unknown kind, so the "he" after it was the company
-    text = ("Plans\n\nHarbor Foods Inc. has no plans to leave, according to chief executive Tom Berg.\n\n"
+    text = ("Plans\n\nHarbor Foods Inc. will keep its cannery open, according to chief executive Tom Berg.\n\n"
             "“We will always stay here,” he said in an interview.")
     assert _speakers(text)[-1] == ("direct", "Tom Berg")
 
 
 def test_a_name_after_a_preposition_in_the_descriptions_sentence_does_not_block_its_link():
-    # before: "Erwin Tulfo", the interviewer, was the nearest person, so "the President" stayed a description
-    text = ("Probe\n\nPresident Duterte has attacked the Office of the Ombudsman amid its probe.\n\nIn an interview "
-            "with Erwin Tulfo on Thursday, the President said he had nothing against the inquiry.")
-    assert _clauses(text)[-1][0] == "Duterte"
+    # before: "Dino Marquez", the interviewer, was the nearest person, so "the President" stayed a description
+    text = ("Audit\n\nPresident Ruben Alcala has criticised the Office of the Auditor over its review.\n\nIn an "
+            "interview with Dino Marquez on Monday, the President said he welcomed the review.")
+    assert _clauses(text)[-1][0] == "Ruben Alcala"
 
 
 def test_a_description_followed_by_a_speech_verb_is_no_appositive():
-    # before: ", the President said …" after "the Office of the Ombudsman" gave the office the president's title, so a
+    # before: ", the President said …" after "the Office of the Auditor" gave the office the president's title, so a
     # later "the President" had two candidates and stayed a description
-    text = ("Probe\n\nPresident Duterte has attacked the Office of the Ombudsman.\n\n“It has not stopped,” the "
-            "President said.\n\nBelieving there was corruption in the Office of the Ombudsman, the President said he "
-            "would act.")
+    text = ("Audit\n\nPresident Ruben Alcala has criticised the Office of the Auditor.\n\n“It must end,” the "
+            "President said.\n\nFearing there was waste in the Office of the Auditor, the President said he would "
+            "act.")
     names = _DocModel(text).entities.by_name
-    assert "pres" not in names["Office of the Ombudsman"].descr
-    assert ("direct", "Duterte") in _speakers(text)
+    assert "pres" not in names["Office of the Auditor"].descr
+    assert ("direct", "Ruben Alcala") in _speakers(text)
 
 
 def test_executive_is_a_title_and_no_name():
     # before: "the Chief Executive added" had the speaker "Executive"
-    text = "Aid\n\n“We need each other at this time,” the Chief Executive added."
+    text = "Aid\n\n“We will rebuild every school by spring,” the Chief Executive added."
     assert _speakers(text) == [("direct", "the Chief Executive")]
 
 
 def test_earlier_between_an_auxiliary_and_a_speech_verb_is_no_part_of_the_subject():
     # before: "Thomas had earlier" was no speaker, so the clause was dropped
-    text = "Court\n\nAnn Lee had earlier complained to the judge that Tom Berg had scandalised the court."
-    assert _clauses(text) == [("Ann Lee", "Tom Berg had scandalised the court")]
+    text = "Court\n\nAnn Lee had earlier complained to the judge that Tom Berg had misled the jury."
+    assert _clauses(text) == [("Ann Lee", "Tom Berg had misled the jury")]
 
 
 def test_a_second_subject_joined_by_and_makes_a_base_verb_no_noun():
-    # before: "an independent say" was read as "a say" (a noun), so the clause was dropped
-    text = "Budget\n\nThe opposition and an independent say their time has been cut short."
-    assert _clauses(text) == [("The opposition and an independent", "their time has been cut short")]
-    # (after a comma, "and his call for" is still a noun)
-    text = "Polls\n\nHis standing improved after the vote, and his call for a ban was popular."
+    # before: "a lone trustee say" was read as "a say" (a noun), so the clause was dropped
+    text = "Pensions\n\nThe unions and a lone trustee say the fund is too small."
+    assert _clauses(text) == [("The unions and a lone trustee", "the fund is too small")]
+    # (after a comma, "and her call for" is still a noun)
+    text = "Polls\n\nHer ratings rose after the debate, and her call for a recount was popular."
     assert _clauses(text) == []
 
 
 def test_a_region_opened_by_a_compass_word_is_no_he_or_she():
-    dm = _DocModel("Rescue\n\nThe boat sank off the coast of West Cork on Monday.")
-    assert not compatible(dm, "West Cork", "named", "f")
+    dm = _DocModel("Rescue\n\nThe boat sank off the coast of West Keel on Monday.")
+    assert not compatible(dm, "West Keel", "named", "f")

@@ -123,7 +123,7 @@ class _DocModel:
             if m.group(1) == "." and (word in _ABBR or re.fullmatch(r"(?:[a-z]\.)+", word)):
                 continue
             starts.add(i)
-        # "… from that rally.He said …": a period glued to the next sentence (text copied without its spaces)
+        # "… from the square.She said …": a period glued to the next sentence (text copied without its spaces)
         starts.update(m.end() for m in _GLUED_END.finditer(t) if not self.in_quote(m.start()))
         return sorted(starts)
 
@@ -264,7 +264,7 @@ class _DocModel:
             ms.append(m)
             ends.append(m.end())
             if POSS.sub("", m.group()).lower() not in self.common and not participle_at(self, m.start(), m.group()):
-                c[3] = fq = len(ms) - 1   # (not "Lauding" of "Lauding his class’s …")
+                c[3] = fq = len(ms) - 1   # (not "Praising" of "Praising his crew’s …")
         if fq is not None and ends[fq] <= x:
             return ms[fq].group()
         k = bisect.bisect_right(ends, x)   # ms[:k] end by x and are common words

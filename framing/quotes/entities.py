@@ -395,7 +395,7 @@ def _person_of_cut(toks: list[str], w: _NameWords) -> int:
     if not 1 <= len(person) <= 3 or not all(x[:1].isupper() and x.lower() not in w.org for x in person) \
             or any(x.lower() in w.titles for x in person):
         return 0   # (no organisation word: "the Virginia Department of Health" is no person; no title word: "Deputy
-        # Minority Chief Whip of Parliament Ann Lee" is a title of the body, then the person)
+        # Deputy Chief Whip of Parliament Ann Lee" is a title of the body, then the person)
     return j if i0 > 0 or person[0] in first_name_genders() else 0
 
 
@@ -531,13 +531,13 @@ def _name_of(nm: str, common, w: _NameWords):
         return None
     name = " ".join(toks)
     if len(name) < 2 or name in _TIME_ZONE or toks[0].endswith(_NEGATED_AUX) or _title_phrase(toks, w) \
-            or len(toks) == 1 and name.lower() in _PRONOUN_WORDS:   # ("rally.He said": a pronoun, glued)
+            or len(toks) == 1 and name.lower() in _PRONOUN_WORDS:   # ("square.He said": a pronoun, glued)
         return None   # "07:30 BST": a time zone is no name; nor is "Don't" ("Don't look at it: Ruiz")
     lw = [x.lower() for x in toks]
     # an organisation word, maybe with a possessive or plural ending ("Harbor Logistics Services"), but a personal
     # name of two words has no plural ending ("Tom Banks" is no bank)
     plural = not (len(toks) == 2 and toks[0] in first_name_genders())
-    org = any(x in w.org or x.rstrip(".") in w.org   # ("Maple Leaf Foods Inc.")
+    org = any(x in w.org or x.rstrip(".") in w.org   # ("Harbor Foods Inc.")
               or (x.replace("’", "'").rstrip("'s") if plural else _POSSESSIVE_END.sub("", x)) in w.org
               for x in lw) or \
         (_ACRONYM.fullmatch(name) is not None)
@@ -584,7 +584,7 @@ def _add_mention(dm, table: _Entities, w: _NameWords, s: int, e: int, nm: str, p
 
 def _speech_verb_opens_clause(part: str, verb_re) -> bool:
     """Does a speech verb follow the noun phrase that opens ``part`` with no relative pronoun before it ("…, the
-    President said he was willing …": the clause's subject, no appositive; not "…, a lawyer who said …")?"""
+    President said he would act …": the clause's subject, no appositive; not "…, a lawyer who said …")?"""
     m = verb_re.search(part) if verb_re is not None else None
     return m is not None and not _RELATIVE_BEFORE.search(part, 0, m.start())
 
@@ -947,8 +947,8 @@ _NEXT_WORD = re.compile(r"[ \xa0]+([\w’']+)")
 
 
 def participle_at(dm, s: int, word: str) -> bool:
-    """Is the one-word run ``word`` at ``s`` an -ing participle that opens its sentence before a determiner ("Lauding
-    his class's …", "Citing the figures, …")? Then it is no name ("Manning said" is one)."""
+    """Is the one-word run ``word`` at ``s`` an -ing participle that opens its sentence before a determiner ("Praising
+    his crew's …", "Citing the figures, …")? Then it is no name ("Manning said" is one)."""
     if len(word) < 6 or not word.endswith("ing") or s not in dm.sstart_set:
         return False
     m = _NEXT_WORD.match(dm.text, s + len(word))

@@ -152,8 +152,9 @@ NESTED_DOUBLE_CHARS = 60
 def _nested_double(text: str, marks: list[int], idx: int) -> bool:
     """Is the opening mark ``marks[idx]``, inside an open quotation, the start of a short quotation nested in it: the
     next mark closes it within :data:`NESTED_DOUBLE_CHARS` characters and the one after that closes the open one
-    ("“… a day that ends in “Y” right now,”")? Curly marks only (the open one too): a writer who forgot to close
-    ("“Hi, he said. “Bye,”") leaves no second closing mark, and one who mixes straight and curly marks pairs none."""
+    ("“… a season that counts for “keeps” every night,”")? Curly marks only (the open one too): a writer who forgot
+    to close ("“Hi, he said. “Bye,”") leaves no second closing mark, and one who mixes straight and curly marks pairs
+    none."""
     return idx + 2 < len(marks) and marks[idx + 1] - marks[idx] <= NESTED_DOUBLE_CHARS \
         and _dq_role(text, marks[idx + 1]) == "c" and text[marks[idx + 2]] in CLOSE_D
 
@@ -196,7 +197,7 @@ def _double_quotes(text: str, paras: list) -> list[tuple[int, int, tuple[str, ..
                     cur_flags.append("glued")
             elif role == "o" and text[i] in OPEN_D and i - cur_start > 1 and text[cur_start] in OPEN_D \
                     and _nested_double(text, marks, idx):
-                inner.update((idx, idx + 1))   # "“… ends in “Y” right now,” the coach said": a quotation inside
+                inner.update((idx, idx + 1))   # "“… counts for “keeps” every night,” the coach said": nested
                 if "nested" not in cur_flags:
                     cur_flags.append("nested")
             elif role == "o" and text[i] in OPEN_D and i - cur_start > 1:

@@ -260,7 +260,7 @@ _COLON_RE = _TIME_AFTER_RE + r"[ \xa0]*:[ \xa0]+(?=[^\W_])"
 _COLON_CLAUSE = re.compile(_COLON_RE)
 # "said on Friday the city was calm": a time between a ``zero_that`` verb and its clause
 _TIME_ZERO_THAT = re.compile(_TIME_RE + _ZERO_THAT_RE)
-# "announced on Sept. 4 she was …": a time between a ``zero_that=finite`` verb and its clause
+# "announced on Oct. 9 she was …": a time between a ``zero_that=finite`` verb and its clause
 _TIME_FINITE_CLAUSE = re.compile(_TIME_RE + _FINITE_CLAUSE.pattern)
 # "told the Ledger last week she would …": a time between the object of "told" and its clause
 _TELL_TIME_CLAUSE = re.compile(_TELL_OBJECT_RE + _TIME_RE + r"(?:(?i:" + _TELL_CLAUSE_START_RE + r")|" + _ZERO_THAT_RE
@@ -278,7 +278,7 @@ _WH_CLAUSE = re.compile(r"(?:" + _TELL_OBJECT_RE + r")?[ \xa0]+(?=(?:" + alterna
 # object (one to six words, no preposition or coordinator first, no finite verb, no punctuation but a parenthesis)
 # and the quoted label right after it (after a comma a quotation is as often direct speech: "called the tower, “We
 # have lost an engine”")
-# (an -ed word right after an article or a possessive is an adjective: "called the Tories' proposed committee “…”")
+# (an -ed word right after an article or a possessive is an adjective: "called the council's proposed levy “…”")
 _AFTER_DETERMINER = (r"(?:(?<=\bthe )|(?<=\ba )|(?<=\ban )|(?<=\bits )|(?<=\bhis )|(?<=\bher )|(?<=\btheir )"
                      r"|(?<=[’'] )|(?<=[’']s ))")
 _NAMING_WORD = (r"(?!(?:" + alternation("finite_marker") + "|" + alternation("irregular_past") + r")\b)(?!(?!"
@@ -1070,7 +1070,7 @@ def _clause_start_after(at: int, info: dict, after: str) -> int | None:
             or (_SAY_BARE.match(after) if info.get("lemma") in _SAY_LEMMAS else None)
         if cm is not None and _DATE_WORD.match(after[cm.end():]):
             cm = None
-        if cm is None:   # "said Monday the city …", "announced on Sept. 4 she was …"
+        if cm is None:   # "said Monday the city …", "announced on Oct. 9 she was …"
             cm = (_TIME_ZERO_THAT if info["zero_that"] == "yes" else _TIME_FINITE_CLAUSE).match(after)
         if cm is None and info.get("lemma") in _SAY_LEMMAS:
             cm = _SAY_QUOTE_CLAUSE.match(after)

@@ -192,7 +192,7 @@ def determiner_noun(text: str, vstart: int, verb: str, lemma: str) -> bool:
     if verb.lower() != lemma:
         return False
     m = _DETERMINER_BEFORE.search(text, max(0, vstart - 40), vstart)
-    # (but a second subject joined by "and": "the opposition and an independent say …" is a plural subject)
+    # (but a second subject joined by "and": "the unions and a lone trustee say …" is a plural subject)
     return m is not None and _AND_BEFORE.search(text, max(0, m.start() - 6), m.start()) is None
 
 
@@ -201,8 +201,8 @@ _AND_BEFORE = re.compile(r"(?<![,;])[ \xa0](?:and|or)[ \xa0]+$")   # (not "…, 
 
 # the comma that ends a fronted phrase: a finite verb follows within 60 characters, before any other comma
 SUBJECT_COMMA = re.compile(r",[ \xa0]+(?=[^,;:“”\"]{1,60}?[ \xa0](?:" + FINITE_ALT + r")\b)")
-# ... the comma may be inside the closing mark of a quotation the fronted phrase ends with ("Lauding his class’s
-# “fervor,” Mr. Yi spoke …")
+# ... the comma may be inside the closing mark of a quotation the fronted phrase ends with ("Praising his crew’s
+# “grit,” Mr. Lund spoke …")
 _FRONTED_COMMA = re.compile(r",[”\"’]?[ \xa0]+(?=[^,;:“”\"]{1,60}?[ \xa0](?:" + FINITE_ALT + r")\b)")
 # ", and aides say": a plural noun alone after the coordinator is the subject of its own clause
 _PLURAL_NOUN = re.compile(r"[a-z][a-z’'-]+[^su]s")
@@ -234,7 +234,7 @@ _FINITE_IN_NP = re.compile(r"\b(?:" + alternation("finite_marker") + r")\b", re.
 _SPEECH_PAST_IN_NP = re.compile(r"\b(?:" + alternation("speech_past_in_np") + r")\b", re.I)
 _DOCUMENT_HEAD = word_set("document_head")   # "Fourteenth Amendment": a text, no person
 _PLACE_HEAD = word_set("place_head")   # "Palm Grove County": a place, no personal name
-_COMPASS = word_set("compass_word")   # "West Cork" (two words): a region
+_COMPASS = word_set("compass_word")   # "West Keel" (two words): a region
 _NOT_A_PERSON_WORD = re.compile(r"(?:" + alternation("date_word") + r")$|\w+(?:" + alternation("group_plural_suffix")
                                 + r")$")
 # an article or possessive determiner right before a name that a lower-case word follows: the name modifies that
@@ -317,7 +317,7 @@ _DETERMINER_START = re.compile(r"(?:" + alternation("determiner") + r")\b")
 _SUBORDINATE_OPENS = re.compile(r"(?:" + alternation("fronted_subordinator") + r")\b", re.I)
 _ADVERBIAL_START = re.compile(r"(?:" + alternation("adverbial_start") + r")\b|\d", re.I)
 # a short adverbial between the subject's comma and the verb, maybe after an adverb ("Ann Lee, a spokeswoman,
-# immediately after the meeting said"): no subject (one to three lower-case words after it: not "in a statement the
+# shortly after the vote said"): no subject (one to three lower-case words after it: not "in a statement the
 # agency said")
 _ADVERBIAL_PART = re.compile(r"(?:[a-z]+ly[ \xa0]+)?(?:" + alternation("adverbial_start")
                              + r")(?:[ \xa0]+[a-z][\w’'-]*){1,3}")
@@ -604,7 +604,7 @@ _APPOSITIVE_OPEN = re.compile(r"(?:" + alternation("determiner") + r")[ \xa0]", 
 
 def _adverbial_after_appositive(parts: list[str]) -> bool:
     """Are the comma parts of a subject region a name, an appositive opened by a determiner and then a short adverbial
-    (:data:`_ADVERBIAL_PART`): "Ann Lee, a spokeswoman for Ryan, immediately after the meeting said"? The adverbial
+    (:data:`_ADVERBIAL_PART`): "Ann Lee, a spokeswoman for the mayor, shortly after the vote said"? The adverbial
     names no one ("The mayor resigned, after the council said" is no such: no appositive)."""
     return len(parts) >= 3 and _ADVERBIAL_PART.fullmatch(parts[-1].strip()) is not None \
         and _APPOSITIVE_OPEN.match(parts[-2].strip()) is not None and NAME_RE.fullmatch(parts[-3].strip()) is not None
@@ -623,7 +623,7 @@ def _name_before_adjunct(part: str) -> str:
 
 def _exact_subject(dm, exact: list[str]) -> str:
     """Of comma parts that are each a name, the subject: the first with no title word that names a person, else the
-    first with a title word that names one ("…, Bracknell, Councillor Colin Dudley, the chairman, said": not the town),
+    first with a title word that names one ("…, Keelby, Councillor Tom Berg, the chairman, said": not the town),
     else the first with no title word ("Advocate General (AG) Keelby, Rua Okafor, said": a title and a place), else
     the first."""
     titles = name_words(dm.story).titles
@@ -1420,7 +1420,7 @@ def _link_descriptor(dm, np_text: str, at: int, words_: list[str]) -> str:
         if nearest_person is None and (ent.kind == "person" or not org_head and not age and person_like(dm, ent)) \
                 and (age or not _titled_otherwise(dm, ent, hstem)) and not _question_topic(dm, s) \
                 and not (scope == 0 and _PREPOSITION_BEFORE.search(dm.text, max(0, s - 12), s)):
-            # (not a name after a preposition in the description's own sentence: "In an interview with Erwin Tulfo …,
+            # (not a name after a preposition in the description's own sentence: "In an interview with Dino Marquez …,
             # the President said" is the President's)
             nearest_person = c   # (or a name written as a person's: "… said Sen. Ann Lee. Ivo Park left …")
         sc = 0
