@@ -3428,7 +3428,7 @@ def test_a_curly_single_quote_continues_into_the_next_paragraph():
 
 
 def test_a_reported_clause_may_hold_single_quotes():
-    text = "Ann Lee spoke. The delay was ‘plain neglect’ and not a ‘shortage of boats’, the inspector said."
+    text = "Mayor Ann Lee spoke. The delay was ‘plain neglect’ and not a ‘shortage of boats’, the inspector said."
     rows = _rows(text)
     assert len(rows) == 1 and rows[0][:2] == ("reported", "the inspector")
     assert rows[0][2].startswith("The delay was ‘plain neglect’") and rows[0][2].endswith("boats’")
@@ -4549,3 +4549,50 @@ def test_a_second_subject_joined_by_and_makes_a_base_verb_no_noun():
 def test_a_region_opened_by_a_compass_word_is_no_he_or_she():
     dm = _DocModel("Rescue\n\nThe boat sank off the coast of West Keel on Monday.")
     assert not compatible(dm, "West Keel", "named", "f")
+
+
+# --------------------------------------------------------------------------- session 26: news sets BG to BQ again
+
+
+def test_a_surname_alone_joins_a_full_name_written_with_letters_beyond_ascii():
+    # before: "Radosław" was no name-shaped word, so "Sikorski"-like surnames stayed a second speaker
+    from framing.quotes.entities import name_shaped
+    assert name_shaped("Radosław") and name_shaped("Çelik") and name_shaped("McAdoo") and name_shaped("Lind-ruiz")
+    assert not name_shaped("MPs") and not name_shaped("U.S.") and not name_shaped("O’")
+    text = ("Talks\n\nThe envoys, Bożena Wrzosek and Tom Hale, met on Monday.\n\n"
+            "Wrzosek said the meeting went well.")
+    assert _rows(text)[-1][:2] == ("reported", "Bożena Wrzosek")
+
+
+def test_a_role_no_one_holds_refers_to_the_person_the_paragraph_is_about():
+    # news varies how it names its subject: "Lea Brandt ... The Danish foreign minister said" is Lea Brandt
+    lead = "Talks\n\nLea Brandt met her counterparts in Oslo on Monday.\n\n"
+    text = lead + "The Danish foreign minister said that the talks had gone well."
+    assert _rows(text) == [("reported", "Lea Brandt", "the talks had gone well")]
+    # not when the person the text named last is an object, not what the sentence is about
+    text = ("Talks\n\nThe board asked Lea Brandt to stay on Monday.\n\n"
+            "The foreign minister said that the talks had gone well.")
+    assert _rows(text)[0][1] != "Lea Brandt"
+    # not when the text gives her another title, or gives the role to someone else
+    text = ("Talks\n\nMayor Lea Brandt met her counterparts in Oslo on Monday.\n\n"
+            "The foreign minister said that the talks had gone well.")
+    assert _rows(text)[0][1] != "Lea Brandt"
+    text = ("Talks\n\nForeign Minister Tom Hale stayed home. Lea Brandt met her counterparts in Oslo on Monday.\n\n"
+            "The foreign minister said that the talks had gone well.")
+    assert _rows(text)[0][1] != "Lea Brandt"
+    # not for people a text may never name, nor a capitalised word the text never ties to her
+    for description in ("The spokeswoman", "The senior adviser", "The Harbor FC coach"):
+        text = lead + f"{description} said that the talks had gone well."
+        assert _rows(text)[0][1] != "Lea Brandt", description
+    # not when she is named in the description's own sentence
+    text = "Talks\n\nLea Brandt met the foreign minister, who said that the talks had gone well."
+    assert _rows(text)[0][1] != "Lea Brandt"
+
+
+def test_a_demonym_after_an_article_is_no_name_a_pronoun_may_take():
+    from framing.quotes.document import _DocModel
+    dm = _DocModel("Talks\n\nThe Danish foreign minister arrived late. He said nothing.")
+    assert "Danish" not in dm.entities.by_name
+    # with no article it may be a surname
+    dm = _DocModel("Talks\n\nBo Cuban spoke first. Cuban said the deal was fair.")
+    assert "Cuban" in dm.entities.by_name

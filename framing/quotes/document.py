@@ -49,7 +49,8 @@ class _DocModel:
     """Per-document analysis: paragraphs, sentences, quote spans, lexicon and entities.
 
     Attributes read by the rules: ``text``, ``story``, ``verb_re``/``vinfo``/``rules``/``reg``
-    (:func:`.lexicon.lexicon`), ``paras`` and ``pstarts`` (non-blank lines), ``qspans``
+    (:func:`.lexicon.lexicon`), ``verb_matches`` and ``verb_starts`` (its matches in the text), ``paras`` and
+    ``pstarts`` (non-blank lines), ``qspans``
     (:func:`.marks.quote_spans`), ``sstarts`` (sentence starts), ``common`` (words that are
     never a name here), ``entities`` (:class:`.entities._Entities`), ``descr_chains``
     (the cache of :func:`.speakers.last_descriptor`) and ``descr_links`` (of :func:`.speakers.link_descriptor`).
@@ -84,14 +85,14 @@ class _DocModel:
         self.sstart_set = frozenset(self.sstarts)
         # every match of the speech-verb pattern, quotations included
         self.verb_matches = list(self.verb_re.finditer(text))
-        self._verb_starts = [m.start() for m in self.verb_matches]
+        self.verb_starts = [m.start() for m in self.verb_matches]
         self.clause_punct = [m.start() for m in CLAUSE_PUNCT.finditer(text)]   # (sorted: bisected by the entities)
         self.entities = find_entities(self)
 
     def has_verb(self, a: int, b: int) -> bool:
         """Does a match of the speech-verb pattern start in ``text[a:b]``?"""
-        k = bisect.bisect_left(self._verb_starts, a)
-        return k < len(self._verb_starts) and self._verb_starts[k] < b
+        k = bisect.bisect_left(self.verb_starts, a)
+        return k < len(self.verb_starts) and self.verb_starts[k] < b
 
     # ---------------- paragraphs and sentences
     def para_of(self, i: int) -> int:

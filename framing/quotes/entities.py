@@ -24,6 +24,7 @@ from .lexicon import (
     abbreviations,
     alternation,
     closed_class_words,
+    demonyms,
     first_name_genders,
     lexicon,
     place_names,
@@ -766,9 +767,24 @@ def _merge_canonical(table: _Entities, headline_end: int) -> None:
                 ents[n].kind = ents[c].kind
 
 
-# a word written as a personal name: a capital, then lower-case letters, maybe "Mc"/"Mac"/"O’" or a hyphen inside
-# ("Vandeleur", "McAdoo", "Lind-Ruiz"; not "MPs", "MEPs")
-_NAME_SHAPE = re.compile(r"(?:Mc|Mac|O[’'])?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")
+_NAME_PREFIX = re.compile(r"Mc|Mac|O[’']")
+
+
+def name_shaped(w: str) -> bool:
+    """Is ``w`` written as a personal name: a capital, then lower-case letters of any alphabet, maybe after
+    "Mc"/"Mac"/"O’", maybe parts joined by hyphens, each lower case or capitalised ("Vandeleur", "McAdoo",
+    "Lind-Ruiz", "Radosław", "Çelik"; not "MPs", "MEPs", "U.S.")?"""
+    m = _NAME_PREFIX.match(w)
+    return _capitalised_parts(w) or (m is not None and _capitalised_parts(w[m.end():]))
+
+
+def _capitalised_parts(w: str) -> bool:
+    first, *rest = w.split("-")
+    return _capitalised(first) and all(p.isalpha() and (p.islower() or _capitalised(p)) for p in rest)
+
+
+def _capitalised(p: str) -> bool:
+    return len(p) > 1 and p[0].isupper() and p.isalpha() and p[1:].islower()
 
 
 def _first_in_body(table: _Entities, headline_end: int) -> dict[str, int]:
@@ -791,7 +807,7 @@ def _surnames_alone(canon: dict, ents: dict, common, first: dict) -> dict[str, s
     closed = closed_class_words()
 
     def name_word(w: str) -> bool:
-        return _NAME_SHAPE.fullmatch(w) is not None and w.lower() not in common and not is_place(w)
+        return name_shaped(w) and w.lower() not in common and not is_place(w)
 
     by_last: dict[str, list[str]] = {}
     for c, ent in ents.items():
@@ -977,8 +993,9 @@ def _name_part(dm, s: int, e: int) -> list[tuple[int, int, str, str]]:
     if nm.endswith(".") and nm.split()[-1].lower() not in _ABBR and not _INITIALS_END.search(nm):
         nm = nm[:-1]
     nm = nm.replace("\xa0", " ")
-    if _PARTY_TAG.fullmatch(nm) or (nm.isupper() and nm.lower() in _ACRONYM_COMMON_NOUN):
-        return []   # "(D-Va.)": party and state, no name; "at the TV": a thing
+    if _PARTY_TAG.fullmatch(nm) or (nm.isupper() and nm.lower() in _ACRONYM_COMMON_NOUN) \
+            or _demonym_adjective(t, nm, s):
+        return []   # "(D-Va.)": party and state, no name; "at the TV": a thing; "The Danish minister": no one
     lo = max(0, s - 60)
     nl = t.rfind("\n", lo, s)   # text[lo:s].split("\n")[-1]
     lo = nl + 1 if nl >= 0 else lo
@@ -987,6 +1004,22 @@ def _name_part(dm, s: int, e: int) -> list[tuple[int, int, str, str]]:
     if " " not in nm and nm.lower() in dm.common and pre.strip() == "" and s == dm.sent_start(s):
         return []
     return [(s, s + len(nm), nm, pre)]
+
+
+_DEMONYM = demonyms()
+_LOWER_WORD_AFTER = re.compile(r"[ \xa0]+[a-z]")
+
+
+def _demonym_adjective(t: str, nm: str, s: int) -> bool:
+    """Is the part ``nm`` (at ``s``) a demonym after an article, before a lower-case word ("The Danish foreign minister
+    said", "a Kenyan court")? Then it modifies that noun and names no one: no pronoun after it is its ("Cuban said",
+    with no article, may be a surname)."""
+    toks = nm.split()
+    if toks[-1].lower() not in _DEMONYM or _LOWER_WORD_AFTER.match(t, s + len(nm)) is None:
+        return False
+    if len(toks) == 1:
+        return _ARTICLE_END.search(t, max(0, s - 5), s) is not None
+    return len(toks) == 2 and toks[0].lower() in ("the", "a", "an")
 
 
 def party_description(toks: list[str], before: str) -> bool:

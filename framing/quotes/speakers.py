@@ -1444,7 +1444,7 @@ def _link_descriptor(dm, np_text: str, at: int, words_: list[str]) -> str:
             cands[c] = sc
             last_at[c] = first_at[c] = s
     if not cands:
-        return ""
+        return _sole_title_link(dm, head, hstem, np_text, at) if not org_head and not age else ""
     top = max(cands.values())
     best = [c for c, sc in cands.items() if sc == top]
     if len(best) > 1 or (not org_head and top == 1 and best[0] != nearest_person):
@@ -1459,6 +1459,76 @@ def _link_descriptor(dm, np_text: str, at: int, words_: list[str]) -> str:
 
 
 _DESCRIPTION_NATIONALITY = word_set("description_nationality")
+
+
+def _sole_title_link(dm, head: str, hstem: str, np_text: str, at: int) -> str:
+    """The person a definite description with a person's title or person noun as head refers to when the text gives
+    that role to no one ("Lea Brandt led the talks. … The Danish foreign minister said …": Lea Brandt): news varies
+    how it names the person it is writing about, so the description is that person when the nearest person named
+    before it (outside quotations, in the same paragraph or the one before) is its sentence's topic
+    (:func:`_topic_mention`) and has no other title (:func:`_titled_otherwise`: "Sen. Ann Lee" is no "the governor"),
+    every capitalised word of the description that is no title or demonym shares a sentence
+    with that person (:func:`_modifiers_tied`: "the Harbor FC coach" after "Harbor FC … Bo Reyes"; not "the
+    Labour candidate" for the Green candidate named last), and the link holds as for a title's stem alone
+    (:func:`_person_link_holds`). Never for a head of list ``unnamed_source_head`` ("the spokeswoman") or
+    ``relational_person_head`` ("the senior campaign adviser"): people the text may never name. Else ''."""
+    ents = dm.entities
+    if head in _UNNAMED_SOURCE_HEAD or head in _RELATIONAL_PERSON_HEAD \
+            or head not in dm.rules.get("person", {}) and head not in name_words(dm.story).titles \
+            or any(e.kind == "person" and hstem in e.descr for e in ents.by_name.values()):
+        return ""
+    ss, pa = dm.sent_start(at), dm.para_of(at)
+    k = bisect.bisect_left(ents.all_starts, at)
+    for s, e, n in reversed(ents.all_mentions[max(0, k - DESCR_MENTIONS):k]):
+        if pa - dm.para_of(s) > 1:
+            return ""
+        if ents.in_dateline(s) or dm.in_quote(s):
+            continue
+        c = ents.canonical(n)
+        ent = ents.by_name.get(c)
+        if ent is None or not (ent.kind == "person" or ent.gender):
+            continue   # (a place or a team named nearer is no person: "… beat the Harbor Hawks. The coach said")
+        if s >= ss:
+            return ""   # named in the description's own sentence: someone else ("Lee heard the inspector, who said")
+        if not _topic_mention(dm, s, e) or _titled_otherwise(dm, ent, hstem) or not _modifiers_tied(dm, np_text, c):
+            return ""
+        return c if _person_link_holds(dm, c, head, np_text, at, ents.first_mention(c, s), s, 1) else ""
+    return ""
+
+
+_RELATIONAL_PERSON_HEAD = word_set("relational_person_head")
+
+
+def _modifiers_tied(dm, np_text: str, name: str) -> bool:
+    """Does every capitalised word of the description ``np_text`` after its first word, other than a title word or a
+    demonym ("Foreign", "Danish"), come in a sentence that mentions the canonical ``name``?"""
+    titles = name_words(dm.story).titles
+    words_ = [x for x in re.findall(r"[\w’'-]+", np_text)[1:]
+              if x[:1].isupper() and x.lower() not in titles and x.lower() not in _DEMONYMS]
+    if not words_:
+        return True
+    ents, t = dm.entities, dm.text
+    sentences = [t[dm.sent_start(s):dm.sent_end(s)] for s, _, n in ents.all_mentions if ents.canonical(n) == name]
+    return all(any(re.search(r"\b" + re.escape(x) + r"\b", sent) for sent in sentences) for x in words_)
+
+
+#: a speech verb this many characters after a name, with no punctuation between, has it as subject ("Lee said",
+#: "Lee, 54, said" is an appositive's and not read; "Lee later told")
+TOPIC_VERB_CHARS = 16
+
+
+def _topic_mention(dm, s: int, e: int) -> bool:
+    """Is the mention ``text[s:e]`` what its sentence is about: only capitalised words before it in its sentence
+    ("Defence Minister Lea Brandt met …", "Lea Brandt, 54, met …"), or a speech verb right after it ("…, Brandt
+    said", "…, with Brandt arguing that …"; :data:`TOPIC_VERB_CHARS`)? Not an object ("… asked Bo Reyes")."""
+    t = dm.text
+    if all(x[:1].isupper() for x in t[dm.sent_start(s):s].split()):
+        return True
+    k = bisect.bisect_left(dm.verb_starts, e)
+    if k == len(dm.verb_starts) or dm.verb_starts[k] - e > TOPIC_VERB_CHARS:
+        return False
+    return not any(ch in ",;:()" for ch in t[e:dm.verb_starts[k]])
+
 
 
 def _demonym_of_sole_holder(dm, words_: list[str], descr, hstem: str) -> bool:
