@@ -4596,3 +4596,25 @@ def test_a_demonym_after_an_article_is_no_name_a_pronoun_may_take():
     # with no article it may be a surname
     dm = _DocModel("Talks\n\nBo Cuban spoke first. Cuban said the deal was fair.")
     assert "Cuban" in dm.entities.by_name
+
+
+def test_a_pronoun_after_an_honorific_of_the_other_gender_is_no_vote_on_the_name():
+    # before: "his" after "Ms Lind" (her husband's) and "Mr Lind" (merged with her by the surname) made Anna Lind a
+    # man, so "she said" went to a town
+    text = ("Inquest\n\nAnna Lind told the inquest in Harbor Town that the sea was calm.\n\n"
+            "Ms Lind described her husband as fit for his age. Ms Lind praised his skill in a kayak.\n\n"
+            "Mr Lind was pronounced dead at the scene.\n\n“I waited for hours,” she said in the witness box.")
+    assert _DocModel(text).entities.by_name["Anna Lind"].gender == "f"
+    assert _rows(text)[-1][:2] == ("direct", "Anna Lind")
+    # a pronoun of the honorific's own gender still votes ("Ms Lind said she …" keeps her a woman)
+    dm = _DocModel("Inquest\n\nMs Jo Lind spoke first. Ms Lind said she had waited.")
+    assert dm.entities.by_name["Jo Lind"].gender == "f"
+
+
+def test_no_place_nor_headline_word_is_the_last_resort_for_she():
+    # before: with no person named, "she" took the region "West Keel"; a one-word headline is no person either
+    text = ("Rescue\n\nThe crew swam for hours to reach West Keel.\n\n"
+            "“We were lucky and we are glad to be home,” she said.")
+    assert _rows(text)[-1][1] == ""
+    text = "Rescue\n\nThe crew swam for hours to reach Ola Berg.\n\n“We were lucky and we are glad to be home,” she said."
+    assert _rows(text)[-1][1] == "Ola Berg"

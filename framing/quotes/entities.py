@@ -276,16 +276,16 @@ def _pronoun_genders(dm, table: _Entities, w: _NameWords) -> None:
             continue
         if b - a > 1 and _titles_between(t, table.mentions[a][1], table.mentions[a + 1][0], w):
             a += 1
-        s0, _, n0 = table.mentions[a]
+        s0, e0, n0 = table.mentions[a]
         c = table.canon.get(n0, n0)
-        if s0 - ss > 80:
+        g = _GENDER_PRON[m.group().lower()]
+        if s0 - ss > 80 or _honorific_of_other(t[s0:e0], ents.get(c), g, w):
             continue   # (a bounded slice: never the length of a long sentence per pronoun)
         pre = t[ss:s0]
         if "," in pre or count_words(pre) > SUBJECT_WORDS or _PREPOSITION_END.search(pre):
             continue   # (not "The tension between Lee and the minister rose when she …": Lee is no subject)
         if any(table.canon.get(n, n) != c for _, _, n in table.mentions[a + 1:min(b, a + 8)]) or b - a > 8:
             continue
-        g = _GENDER_PRON[m.group().lower()]
         votes.setdefault(c, []).append(g)
         for x in (n0, c):
             ent = ents.get(x)
@@ -310,6 +310,16 @@ def _titles_between(t: str, e: int, s: int, w: _NameWords) -> bool:
     """Is ``t[e:s]`` one to three lower-case title or person words ("president", "chief executive")?"""
     gap = t[e:s].split() if s - e <= 40 else []
     return 0 < len(gap) <= 3 and all(x.islower() and (x in w.titles or x in w.person) for x in gap)
+
+
+def _honorific_of_other(mention: str, ent, pronoun: str, w: _NameWords) -> bool:
+    """Does the mention open with an honorific of a gender other than the pronoun's (``pronoun``: m or f; "Ms Lind
+    described her husband as fit for his age": "his" is no vote on her) or than the one the first-name list gives its
+    canonical entity ``ent`` ("Mr Lind" for "Anna Lind": her husband, whom the text merges with her by the surname)?
+    Then the pronoun is no vote on ``ent``."""
+    first = mention.split(maxsplit=1)[0]
+    g = "m" if honorific(first, w.hon_m) else "f" if honorific(first, w.hon_f) else ""
+    return g != "" and (g != pronoun or ent is not None and ent.gender_listed and g != ent.gender)
 
 
 def _overrule_listed_genders(table: _Entities, votes: dict[str, list[str]]) -> None:

@@ -2018,7 +2018,10 @@ def _resolve_pronoun(dm, g: str, at: int, memory: _Speakers) -> tuple[str, str]:
     if linked:
         return linked, "descriptor"
     k = bisect.bisect_left(ents.mention_starts, at)
+    title_end = _title_line_end(dm)
     for s, e, n in reversed(ents.mentions[max(0, k - 200):k]):
+        if s < title_end:
+            break   # (a headline's word is no antecedent: "Rescue\n\n… “…,” she said")
         c = ents.canonical(n)
         ent = ents.by_name.get(c)
         if ent is None or not pronoun_person(dm, ent, c) or ents.in_dateline(s):
@@ -2027,6 +2030,15 @@ def _resolve_pronoun(dm, g: str, at: int, memory: _Speakers) -> tuple[str, str]:
             continue
         return c, "named"
     return "", "none"
+
+
+def _title_line_end(dm) -> int:
+    """Where the text's first paragraph ends when it is a title (it does not end as a sentence: "Rescue", "Storm
+    Closes Schools"); else 0."""
+    if len(dm.paras) < 2:
+        return 0
+    a, b = dm.paras[0]
+    return b if dm.text[a:b].rstrip()[-1:] not in ".!?”\"’'" else 0
 
 
 def _gender_unknown(dm, spk: str) -> bool:
@@ -2128,7 +2140,7 @@ def pronoun_person(dm, ent, name: str) -> bool:
     interjection or adverb ("Yes", list ``bare_subject_veto``), day or month ("Saturday’s debate"),
     plural group noun ("Peruanos", "Canadians": list ``group_plural_suffix``), place or people
     (``data/place_names.csv``: "Kenya", "Syrian") nor party member noun ("Republican": list ``party_member``)."""
-    if ent.kind == "person" or person_like(dm, ent):
+    if ent.kind == "person" or person_like(dm, ent) and not _place_like(ent):
         return True
     if ent.kind != "unknown" or " " in name:
         return False
@@ -2318,12 +2330,17 @@ def compatible(dm, spk: str, typ: str, g: str) -> bool:
         return typ == "vague" or (ent is not None and ent.kind == "org")
     if typ == "vague" and (not singular_person(spk) or noun_gender(spk) not in ("", g)):
         return False   # ("the first lady" is no "he")
-    return not (ent is not None and (ent.kind == "org" or (ent.gender and ent.gender != g)
-                                     or ent.name.lower() in _PLACE_NAMES
-                                     or ent.name.rsplit(None, 1)[-1].lower() in _PLACE_HEAD
-                                     or ent.name.count(" ") == 1 and ent.name.split()[0].lower() in _COMPASS
+    return not (ent is not None and (ent.kind == "org" or (ent.gender and ent.gender != g) or _place_like(ent)
                                      or (ent.kind == "unknown" and 1 <= ent.name.count(" ") <= 3
                                          and not person_like(dm, ent))))
+
+
+def _place_like(ent) -> bool:
+    """Is the entity's name a place's: a place name, a name ending with a place head ("… Street") or a compass word
+    and one more ("West Keel")?"""
+    name = ent.name
+    return name.lower() in _PLACE_NAMES or name.rsplit(None, 1)[-1].lower() in _PLACE_HEAD \
+        or name.count(" ") == 1 and name.split()[0].lower() in _COMPASS
 
 
 class _Speakers:
