@@ -4618,3 +4618,30 @@ def test_no_place_nor_headline_word_is_the_last_resort_for_she():
     assert _rows(text)[-1][1] == ""
     text = "Rescue\n\nThe crew swam for hours to reach Ola Berg.\n\n“We were lucky and we are glad to be home,” she said."
     assert _rows(text)[-1][1] == "Ola Berg"
+
+
+def test_enquire_and_inquire_report_questions_as_ask_does():
+    # before: "enquired" and "inquired" were no speech verbs, and only "ask" (written in the code) took "whether"
+    for verb in ("enquired", "inquired", "asked"):
+        text = (f"Budget\n\nBen Hale clashed with his rival.\n\n“Can I name the cases I lost?” Hale {verb} during the "
+                f"debate.\n\nHe also {verb} whether the plan was ready.")
+        assert [r[:2] for r in _rows(text)] == [("direct", "Ben Hale"), ("reported", "Ben Hale")], verb
+        assert _rows(text)[-1][2] == "whether the plan was ready"
+
+
+def test_a_dash_aside_after_an_appositive_closes_it_as_a_comma_would():
+    # before: "Tom Reyes, a lawyer for the five – … – said" gave the description, not the name
+    text = "Court\n\nTom Reyes, a defence lawyer for the five – two editors and three reporters – said the court erred."
+    assert _rows(text) == [("reported", "Tom Reyes", "the court erred")]
+    # a dash aside after a part that is no description closes nothing
+    text = ("Vote\n\nEven if Ann Lee loses to Bo Reyes in Keel, insiders in the next two states – Harbor and Dale – "
+            "said it is vital that she close the gap.")
+    assert _rows(text)[0][1] == "insiders in the next two states"
+
+
+def test_a_verb_that_says_something_only_with_its_clause_notes_no_speaker_without_one():
+    # before: "the commission's move signalled a bid" made the move the speaker of the participle after it
+    text = ("Vote\n\nOn Monday, party executive Tom Reyes questioned if the commission's move signalled a bid to close "
+            "the party, saying the party as a whole was targeted.")
+    assert _rows(text) == [("reported", "Tom Reyes", "the party as a whole was targeted")]
+    assert _rows("Vote\n\nAnn Lee signalled that the party was in trouble.")[0][:2] == ("reported", "Ann Lee")

@@ -26,7 +26,16 @@ from functools import lru_cache
 
 from .._data import read_csv_rows
 from .document import _SpanSet
-from .lexicon import alternation, is_participle, literal, prepositions, speech_participles, speech_verbs_with, words
+from .lexicon import (
+    alternation,
+    is_participle,
+    literal,
+    prepositions,
+    speech_participles,
+    speech_verbs_with,
+    word_set,
+    words,
+)
 from .marks import DOUBLE_MARK, rstrip
 from .names import NAME_RE, POSS, count_words
 from .record import Quote
@@ -301,6 +310,7 @@ _NAMING_END = re.compile(r"[,;—–]|[ \xa0]--?[ \xa0]|\b(?:" + FINITE_ALT + "|
                          # (a second label goes on: "called it “a farce” and “a disgrace”")
                          + alternation("clause_coordinator") + r")\b(?![ \xa0]+(?:(?:" + alternation("article")
                          + r")[ \xa0]+)?(?:[“\"]|''))")
+_QUESTION_LEMMAS = word_set("question_lemma")   # ("asked whether …", "inquired why …")
 # "X asked [reporters] whether …": an indirect question, from its question word
 _ASK_CLAUSE = re.compile(r"(?:" + _TELL_OBJECT_RE + r")?[ \xa0]+(?=(?:" + alternation("question_word") + r")[ \xa0])")
 
@@ -1045,7 +1055,7 @@ def _clause_start_after(at: int, info: dict, after: str) -> int | None:
     act = _act_start(at, info, after)
     if act is not None:
         return act
-    if info.get("lemma") == "ask":
+    if info.get("lemma") in _QUESTION_LEMMAS:
         cm = _ASK_CLAUSE.match(after)
         return None if cm is None else at + cm.end()
     wh = _wh_start(at, info, after)

@@ -692,8 +692,22 @@ def _drop_asides(seg: str) -> str:
     if "(" in seg:
         seg = _SHORT_PARENTHESIS.sub(" ", seg)
     if "-" in seg or "–" in seg or "—" in seg:
-        seg = _DASH_ASIDE.sub(" ", seg)
+        seg = _DASH_ASIDE.sub(lambda m: _dash_aside_gap(seg, m), seg)
     return _POSTAL_COMMA.sub(r"\1 \2", _STATE_COMMA.sub(r" \1", seg)) if "," in seg else seg
+
+
+def _dash_aside_gap(seg: str, m) -> str:
+    """What stands for the dash aside ``m`` of the subject region ``seg``: the comma that closes an appositive when the
+    aside ends the region right after one, an indefinite or definite description after a comma ("Tom Reyes, a lawyer
+    for the five – two editors and a reporter – said": the dash closes "a lawyer for the five" as a comma would; not
+    "…, insiders in two states – A and B – said", "…, which – as Ann Lee noted – promises"), else a space."""
+    if seg[m.end():].strip():
+        return " "
+    comma = seg.rfind(",", 0, m.start())
+    return "," if comma >= 0 and _DESCRIPTION_AFTER_COMMA.match(seg, comma + 1) else " "
+
+
+_DESCRIPTION_AFTER_COMMA = re.compile(r"[ \xa0]+(?:an?|the)[ \xa0]", re.I)
 
 
 def _coordinated_subject(dm, seg: str) -> str | None:
