@@ -4645,3 +4645,22 @@ def test_a_verb_that_says_something_only_with_its_clause_notes_no_speaker_withou
             "the party, saying the party as a whole was targeted.")
     assert _rows(text) == [("reported", "Tom Reyes", "the party as a whole was targeted")]
     assert _rows("Vote\n\nAnn Lee signalled that the party was in trouble.")[0][:2] == ("reported", "Ann Lee")
+
+
+def test_a_short_acronym_the_text_treats_as_a_body_stands_for_the_name_of_its_initials_given_before():
+    # before: "the UNK" stayed a speaker of its own, though "United Nurses of Keel" opened the story
+    text = ("Health\n\nUnited Nurses of Keel is criticising the minister over ward closures.\n\n"
+            "“The wards close for lack of staff, not for holidays,” says the UNK.")
+    assert _rows(text)[-1][1].startswith("United Nurses of Keel")
+    # ... and a title-case form of an acronym the text also writes in capitals ("Kacc" for "KACC")
+    text = ("Graft\n\nThe Keel Anti-Corruption Commission (KACC) opened a case on Monday.\n\n"
+            "Kacc said the files were complete and the case was strong.")
+    assert _rows(text)[-1][1].startswith("Keel Anti-Corruption Commission")
+
+
+def test_a_fronted_adverb_alone_is_no_name_in_a_subject():
+    from framing.quotes.entities import name_in_np
+    from framing.quotes.names import NAME_RE
+    dm = _DocModel("Parliament\n\nMeanwhile, the whip spoke.")
+    assert name_in_np(dm, NAME_RE.match("Meanwhile")) is None
+    assert name_in_np(dm, NAME_RE.match("Tom Reyes")) == "Tom Reyes"

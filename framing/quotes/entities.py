@@ -713,6 +713,8 @@ ACRONYM_MIN_LETTERS = 3
 #: ... and the fewest with which it may come before the full name ("KIFF says …" in a headline, "the Keel
 #: International Film Festival" after it), which need not be known as an organisation (but not as a person either)
 INITIALS_ANYWHERE_LETTERS = 4
+#: the longest title-case word taken for an acronym the text also writes in capitals ("Unicef"; not "Washington")
+TITLE_CASE_ACRONYM_LETTERS = 6
 _NOT_INITIALS = word_set("acronym_not_initials")
 _ACRONYM_COMMON_NOUN = word_set("acronym_common_noun")
 
@@ -742,9 +744,26 @@ def _acronyms_by_initials(table: _Entities) -> None:
         if len(full) == 1:
             (f,) = full
             ent = table.by_name[f]
-            if ent.kind == "org" and first.get(f, 0) < first.get(n, 0) \
-                    or ent.kind == "unknown" and not ent.gender and len(a) >= INITIALS_ANYWHERE_LETTERS:
+            before = first.get(f, 0) < first.get(n, 0)
+            if ent.kind == "org" and before \
+                    or ent.kind == "unknown" and not ent.gender \
+                    and (len(a) >= INITIALS_ANYWHERE_LETTERS or before and table.by_name[n].kind == "org"):
+                # (a short acronym the text treats as a body, "says the UNA", for a name of its initials given before)
                 table.acronyms[n] = table.acronyms[a] = f
+    _acronyms_in_title_case(table)
+
+
+def _acronyms_in_title_case(table: _Entities) -> None:
+    """A one-word name of at most :data:`TITLE_CASE_ACRONYM_LETTERS` letters written in title case whose upper-case form
+    the text also uses ("Macc" for "MACC", "Nato" for "NATO") stands for what that form stands for; not a place
+    ("Washington" after a dateline's "WASHINGTON")."""
+    for n in table.by_name:
+        up = n.upper()
+        if ACRONYM_MIN_LETTERS <= len(n) <= TITLE_CASE_ACRONYM_LETTERS and n.istitle() and n.isalpha() \
+                and n not in table.acronyms and not is_place(n):
+            target = table.acronyms.get(up) or (up if up in table.by_name else None)
+            if target is not None:
+                table.acronyms[n] = target
 
 
 def _merge_canonical(table: _Entities, headline_end: int) -> None:
@@ -1084,8 +1103,10 @@ def name_in_np(dm, m) -> str | None:
         if toks[j].lower() in titles and j < len(toks) - 1 or _place_honorific(toks, j, w):
             toks = toks[j + 1:]
             break
-    if not toks or _title_phrase(toks, w) or _CONN_WORD.fullmatch(toks[0]):
-        return None   # (nor "the Prime Minister": a description; nor "TD for Cork South", a title's constituency)
+    if not toks or _title_phrase(toks, w) or _CONN_WORD.fullmatch(toks[0]) \
+            or len(toks) == 1 and toks[0].lower() in _FRONTED_ADVERB:
+        return None   # (nor "the Prime Minister": a description; nor "TD for Cork South", a title's constituency;
+        # nor "Meanwhile" after a quoted headline word, "‘Uproar’ Meanwhile, …")
     return " ".join(toks).rstrip(".")
 
 
