@@ -182,6 +182,8 @@ class _Entities:
     datelines: list = field(default_factory=list)      # sorted, disjoint (start, end) of datelines
     dateline_starts: list = field(default_factory=list)
     first_at: dict | None = None   # canonical name -> start of its first mention (any): :meth:`first_mention`
+    holders_of: dict | None = None   # descriptor stem -> canonical names of the persons with it: :meth:`role_holders`
+    starts_of: dict | None = None    # canonical name -> starts of its mentions (any), sorted: :meth:`mention_starts_of`
 
     def first_mention(self, name: str, default: int) -> int:
         """Where the first mention (in quotes or not) of the canonical ``name`` starts, else ``default``; the table
@@ -191,6 +193,26 @@ class _Entities:
             for s, _, n in reversed(self.all_mentions):
                 self.first_at[self.canon.get(n, n)] = s
         return self.first_at.get(name, default)
+
+    def role_holders(self, hstem: str) -> frozenset:
+        """The canonical names of the persons whose descriptors hold the stem ``hstem``; the index is built on the first
+        call, in one pass over the entities (so no rule that asks per description reads every entity)."""
+        if self.holders_of is None:
+            self.holders_of = {}
+            for n, ent in self.by_name.items():
+                if ent.kind == "person":
+                    for st in ent.descr:
+                        self.holders_of.setdefault(st, set()).add(self.canonical(n))
+        return frozenset(self.holders_of.get(hstem, ()))
+
+    def mention_starts_of(self, name: str) -> list:
+        """The starts of the mentions (in quotes or not) of the canonical ``name``, in text order; the index is built
+        on the first call, in one pass over the mentions."""
+        if self.starts_of is None:
+            self.starts_of = {}
+            for s, _, n in self.all_mentions:
+                self.starts_of.setdefault(self.canonical(n), []).append(s)
+        return self.starts_of.get(name, [])
 
     def in_dateline(self, i: int) -> bool:
         """Is position ``i`` inside a dateline or time stamp (:func:`datelines`)?"""

@@ -1489,7 +1489,7 @@ def _sole_title_link(dm, head: str, hstem: str, np_text: str, at: int) -> str:
     ents = dm.entities
     if head in _UNNAMED_SOURCE_HEAD or head in _RELATIONAL_PERSON_HEAD \
             or head not in dm.rules.get("person", {}) and head not in name_words(dm.story).titles \
-            or any(e.kind == "person" and hstem in e.descr for e in ents.by_name.values()):
+            or ents.role_holders(hstem):
         return ""
     ss, pa = dm.sent_start(at), dm.para_of(at)
     k = bisect.bisect_left(ents.all_starts, at)
@@ -1504,7 +1504,7 @@ def _sole_title_link(dm, head: str, hstem: str, np_text: str, at: int) -> str:
             continue   # (a place or a team named nearer is no person: "… beat the Harbor Hawks. The coach said")
         if s >= ss:
             return ""   # named in the description's own sentence: someone else ("Lee heard the inspector, who said")
-        if not _topic_mention(dm, s, e) or _titled_otherwise(dm, ent, hstem) or not _modifiers_tied(dm, np_text, c):
+        if not _topic_mention(dm, s, e) or _titled_otherwise(dm, ent, hstem) or not _modifiers_tied(dm, np_text, c, at):
             return ""
         return c if _person_link_holds(dm, c, head, np_text, at, ents.first_mention(c, s), s, 1) else ""
     return ""
@@ -1513,17 +1513,24 @@ def _sole_title_link(dm, head: str, hstem: str, np_text: str, at: int) -> str:
 _RELATIONAL_PERSON_HEAD = word_set("relational_person_head")
 
 
-def _modifiers_tied(dm, np_text: str, name: str) -> bool:
-    """Does every capitalised word of the description ``np_text`` after its first word, other than a title word or a
-    demonym ("Foreign", "Danish"), come in a sentence that mentions the canonical ``name``?"""
+def _modifiers_tied(dm, np_text: str, name: str, at: int) -> bool:
+    """Does every capitalised word of the description ``np_text`` (before ``at``) after its first word, other than a
+    title word or a demonym ("Foreign", "Danish"), come in a sentence that mentions the canonical ``name`` (one of its
+    last :data:`TIED_MENTIONS` mentions before ``at``)?"""
     titles = name_words(dm.story).titles
     words_ = [x for x in re.findall(r"[\w’'-]+", np_text)[1:]
               if x[:1].isupper() and x.lower() not in titles and x.lower() not in _DEMONYMS]
     if not words_:
         return True
-    ents, t = dm.entities, dm.text
-    sentences = [t[dm.sent_start(s):dm.sent_end(s)] for s, _, n in ents.all_mentions if ents.canonical(n) == name]
+    t = dm.text
+    starts = dm.entities.mention_starts_of(name)
+    k = bisect.bisect_left(starts, at)
+    sentences = [t[dm.sent_start(s):dm.sent_end(s)] for s in starts[max(0, k - TIED_MENTIONS):k]]
     return all(any(re.search(r"\b" + re.escape(x) + r"\b", sent) for sent in sentences) for x in words_)
+
+
+#: how many of a person's mentions before a description :func:`_modifiers_tied` reads (its cost stays bounded)
+TIED_MENTIONS = 20
 
 
 #: a speech verb this many characters after a name, with no punctuation between, has it as subject ("Lee said",
@@ -1553,9 +1560,7 @@ def _demonym_of_sole_holder(dm, words_: list[str], descr, hstem: str) -> bool:
     missing = [x for x in words_ if x not in _ARTICLE and stem(x) not in descr]
     if not missing or not all(x in _DEMONYMS or x in _DESCRIPTION_NATIONALITY for x in missing):
         return False
-    ents = dm.entities
-    holders = {ents.canonical(n) for n, e in ents.by_name.items() if e.kind == "person" and hstem in e.descr}
-    return len(holders) == 1
+    return len(dm.entities.role_holders(hstem)) == 1
 
 
 _PREPOSITION_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_PREPOSITIONS)) + r")[ \xa0]+$", re.I)
