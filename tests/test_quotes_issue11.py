@@ -3445,7 +3445,7 @@ def test_a_name_of_several_words_before_a_role_and_a_person_modifies_the_role():
     text = "West Keel stand-in skipper Tom Reyes praised his crew, saying the boat sailed well."
     assert _rows(text)[0][:2] == ("reported", "Tom Reyes")
     # a person's name is no modifier: "Ann Lee told Tom Reyes …" keeps its subject
-    text = "Ann Lee is here. Ann Lee crewmates Tom Reyes and Bo Berg praised the boat, saying it was fine."
+    text = "Ann Lee is here. Ann Lee crewmates Tom Reyes and Bo Berg admired the boat, saying it was fine."
     assert _rows(text)[0][:2] == ("reported", "Ann Lee")
 
 
@@ -4664,3 +4664,26 @@ def test_a_fronted_adverb_alone_is_no_name_in_a_subject():
     dm = _DocModel("Parliament\n\nMeanwhile, the whip spoke.")
     assert name_in_np(dm, NAME_RE.match("Meanwhile")) is None
     assert name_in_np(dm, NAME_RE.match("Tom Reyes")) == "Tom Reyes"
+
+
+def test_words_quoted_after_praise_laud_commend_or_thank_are_the_subjects():
+    # before: no speech verb, so the quotation was a scare quote or unattributed
+    cases = [("School\n\nTom Yi, the class president, spoke first. Lauding his class’s “unparalleled fervor,” Mr. Yi "
+              "spoke about the year.", "Tom Yi"),
+             ("Food\n\nTom Reyes spoke in Keelby.\n\nIn particular, he praised the council for taking a “more "
+              "responsible” path than its neighbours.", "Tom Reyes"),
+             ("Police\n\nIn a statement, the Harbor Police Department thanked the public for “vital tips that led us "
+              "to him.”", "Harbor Police Department")]
+    for text, speaker in cases:
+        assert [r[:2] for r in _rows(text)] == [("partial", speaker)], text
+
+
+def test_questioned_attributes_its_quotation_but_reports_no_clause():
+    # before: "questioned" was no speech verb, so "team player" had no speaker; "Cr" was no title
+    text = "Council\n\nCr Tom Hill also questioned whether Mr Sage felt he was a “team player”."
+    assert _rows(text) == [("partial", "Tom Hill", "“team player”")]
+    # a question of the police is no speech: no speaker for the pronoun after it
+    assert _rows("Court\n\nPolice questioned the driver on Monday. He said he was tired.")[0][1] == ""
+    # "Cr" is a title: "Cr Hill" and "Tom Hill" are one person
+    dm = _DocModel("Council\n\nCr Tom Hill spoke first. Cr Hill said the plan was bad.")
+    assert dm.entities.canonical("Hill") == "Tom Hill"
