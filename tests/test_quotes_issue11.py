@@ -4687,3 +4687,14 @@ def test_questioned_attributes_its_quotation_but_reports_no_clause():
     # "Cr" is a title: "Cr Hill" and "Tom Hill" are one person
     dm = _DocModel("Council\n\nCr Tom Hill spoke first. Cr Hill said the plan was bad.")
     assert dm.entities.canonical("Hill") == "Tom Hill"
+
+
+def test_a_demonym_and_a_title_describe_a_person_and_name_none():
+    # before: "the Danish PM" was read as a name, "Danish PM", so it never linked to the one it describes
+    from framing.quotes.entities import name_in_np
+    from framing.quotes.names import NAME_RE
+    dm = _DocModel("Talks\n\nThe talks went on.")
+    assert name_in_np(dm, NAME_RE.match("Danish PM")) is None
+    assert name_in_np(dm, NAME_RE.match("Danish Foreign Minister Lea Brandt")) == "Lea Brandt"
+    text = "Talks\n\nLea Brandt met her counterpart on Monday.\n\nThe Danish PM said that the talks had gone well."
+    assert _rows(text) == [("reported", "Lea Brandt", "the talks had gone well")]

@@ -501,6 +501,12 @@ def _portfolio_before_name(toks: list[str], i: int, org_name: bool) -> bool:
     return not org_name and len(toks) - i > 2 and toks[i].lower() in _PORTFOLIO
 
 
+def _demonym_title(toks: list[str], w: _NameWords) -> bool:
+    """Are ``toks`` a demonym and a title phrase ("Greek PM", "Danish Foreign Minister")? Then they describe a person
+    and name none."""
+    return len(toks) > 1 and toks[0].lower() in _DEMONYM and _title_phrase(toks[1:], w)
+
+
 def _title_phrase(toks: list[str], w: _NameWords) -> bool:
     """Are ``toks`` a title and the words of list ``title_modifier`` before it ("Prime Minister", "Minority Leader")?
     Then "the Prime Minister" describes a person and names none."""
@@ -1126,7 +1132,7 @@ def name_in_np(dm, m) -> str | None:
             toks = toks[j + 1:]
             break
     if not toks or _title_phrase(toks, w) or _CONN_WORD.fullmatch(toks[0]) \
-            or len(toks) == 1 and toks[0].lower() in _FRONTED_ADVERB:
+            or len(toks) == 1 and toks[0].lower() in _FRONTED_ADVERB or _demonym_title(toks, w):
         return None   # (nor "the Prime Minister": a description; nor "TD for Cork South", a title's constituency;
         # nor "Meanwhile" after a quoted headline word, "‘Uproar’ Meanwhile, …")
     return " ".join(toks).rstrip(".")
