@@ -4698,3 +4698,14 @@ def test_a_demonym_and_a_title_describe_a_person_and_name_none():
     assert name_in_np(dm, NAME_RE.match("Danish Foreign Minister Lea Brandt")) == "Lea Brandt"
     text = "Talks\n\nLea Brandt met her counterpart on Monday.\n\nThe Danish PM said that the talks had gone well."
     assert _rows(text) == [("reported", "Lea Brandt", "the talks had gone well")]
+
+
+def test_a_plural_party_noun_is_no_he_but_still_a_subject():
+    # before: "House Democrats" (two capitalised words) could be "he"
+    text = ("Impeachment\n\nOn Tuesday, Secretary Tom Reyes pushed to delay testimony by officials whom House Democrats "
+            "have asked to depose. He accused Democrats of trying to “intimidate” career staff.")
+    assert _rows(text)[-1][:2] == ("partial", "Tom Reyes")
+    dm = _DocModel("Guns\n\nHouse Democrats seized the floor.")
+    assert not compatible(dm, "House Democrats", "named", "m")
+    assert _rows("Guns\n\nHouse Democrats seized the floor on Wednesday and said they would stay.") == [
+        ("reported", "House Democrats", "they would stay")]

@@ -2043,7 +2043,7 @@ def _resolve_pronoun(dm, g: str, at: int, memory: _Speakers) -> tuple[str, str]:
             break   # (a headline's word is no antecedent: "Rescue\n\n… “…,” she said")
         c = ents.canonical(n)
         ent = ents.by_name.get(c)
-        if ent is None or not pronoun_person(dm, ent, c) or ents.in_dateline(s):
+        if ent is None or not pronoun_person(dm, ent, c) or _place_like(ent) or ents.in_dateline(s):
             continue
         if (ent.gender and ent.gender != g) or (" " not in c and _modifier_mention(dm, s, e)):
             continue
@@ -2159,7 +2159,7 @@ def pronoun_person(dm, ent, name: str) -> bool:
     interjection or adverb ("Yes", list ``bare_subject_veto``), day or month ("Saturday’s debate"),
     plural group noun ("Peruanos", "Canadians": list ``group_plural_suffix``), place or people
     (``data/place_names.csv``: "Kenya", "Syrian") nor party member noun ("Republican": list ``party_member``)."""
-    if ent.kind == "person" or person_like(dm, ent) and not _place_like(ent):
+    if ent.kind == "person" or person_like(dm, ent):
         return True
     if ent.kind != "unknown" or " " in name:
         return False
@@ -2198,8 +2198,9 @@ def person_like(dm, ent) -> bool:
     def name_word(t: str) -> bool:
         return t[:1].isupper() and not t.isupper() and t.lower() not in orgw and t.lower() not in dm.common
 
-    return 2 <= len(toks) <= 4 and name_word(toks[0]) and name_word(toks[-1]) and toks[-1].lower() not in _PLACE_HEAD \
-        and toks[-1].lower() not in _NON_COMPANY and toks[-1].lower() not in _DOCUMENT_HEAD \
+    last = toks[-1].lower()
+    return 2 <= len(toks) <= 4 and name_word(toks[0]) and name_word(toks[-1]) and last not in _PLACE_HEAD \
+        and last not in _NON_COMPANY and last not in _DOCUMENT_HEAD \
         and all(_INITIAL.fullmatch(t) or name_word(t) for t in toks[1:-1])
 
 
@@ -2355,11 +2356,13 @@ def compatible(dm, spk: str, typ: str, g: str) -> bool:
 
 
 def _place_like(ent) -> bool:
-    """Is the entity's name a place's: a place name, a name ending with a place head ("… Street") or a compass word
-    and one more ("West Keel")?"""
+    """Is the entity's name a place's (a place name, a name ending with a place head, "… Street", or a compass word
+    and one more, "West Keel") or a group's (a plural party member noun last, "House Democrats"): no he or she?"""
     name = ent.name
-    return name.lower() in _PLACE_NAMES or name.rsplit(None, 1)[-1].lower() in _PLACE_HEAD \
-        or name.count(" ") == 1 and name.split()[0].lower() in _COMPASS
+    last = name.rsplit(None, 1)[-1].lower()
+    return name.lower() in _PLACE_NAMES or last in _PLACE_HEAD \
+        or name.count(" ") == 1 and name.split()[0].lower() in _COMPASS \
+        or last.endswith("s") and last[:-1] in _PARTY_MEMBER
 
 
 class _Speakers:
