@@ -4709,3 +4709,13 @@ def test_a_plural_party_noun_is_no_he_but_still_a_subject():
     assert not compatible(dm, "House Democrats", "named", "m")
     assert _rows("Guns\n\nHouse Democrats seized the floor on Wednesday and said they would stay.") == [
         ("reported", "House Democrats", "they would stay")]
+
+
+def test_according_to_after_a_tagged_quotation_names_the_channel_not_the_speaker():
+    # before: the whole sentence was one reported row of the outlet
+    text = ("Summit\n\nAnn Lee arrived on Monday.\n\n“We come together at a time of great tension,” Lee said in her "
+            "opening remarks, according to the Harbor Ledger.")
+    assert _rows(text)[-1][:2] == ("direct", "Ann Lee")
+    # with no tag of its own, the clause is still the outlet's
+    text = "Summit\n\nThe port will “close for good” next year, according to the Harbor Ledger."
+    assert _rows(text) == [("reported", "Harbor Ledger", "The port will “close for good” next year")]

@@ -1303,6 +1303,8 @@ def _mixed_inverted(dm, sent: str, ss: int, memory: _Speakers) -> Quote | None:
         if m.group(5) and (not _SAID_NP.search(np_) or _NOT_INVERTED_NP.search(np_)
                            or holds_clause(np_)):
             return None
+        if m.group(1) and dm.has_verb(ss + last_mark + width, ss + m.start()):
+            return None   # "“…,” Lee said in her speech, according to the Ledger": her tag; the outlet relays it
         cs, at = ss, ss + m.start()
         ce = ss + last_mark + width if inside and m.start() == last_mark - 1 else ss + m.start()
     while ce > cs and t[ce - 1] in ".!? ":
