@@ -4719,3 +4719,15 @@ def test_according_to_after_a_tagged_quotation_names_the_channel_not_the_speaker
     # with no tag of its own, the clause is still the outlet's
     text = "Summit\n\nThe port will “close for good” next year, according to the Harbor Ledger."
     assert _rows(text) == [("reported", "Harbor Ledger", "The port will “close for good” next year")]
+
+
+def test_a_portfolio_written_as_a_name_is_no_person():
+    # before: "Legal Affairs" (from "Party Legal Affairs spokesperson") was the last person subject, so "she" took it
+    text = ("Malawi\n\nMinister of Homeland Security Jean Sendeza defended the remarks.\n\nDemocratic Progressive Party "
+            "Legal Affairs spokesperson in Parliament, Bright Msaka said Sendeza is unfit for the post.\n\nHe also "
+            "wondered why the minister would say the raid was staged when she already said police were investigating.")
+    assert _rows(text)[-1][:2] == ("reported", "Jean Sendeza")
+    from framing.quotes.speakers import person_like
+    dm = _DocModel("Mining\n\nJim Justice spoke. Legal Affairs met.")
+    assert person_like(dm, dm.entities.by_name["Jim Justice"])
+    assert not person_like(dm, dm.entities.by_name["Legal Affairs"])

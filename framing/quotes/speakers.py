@@ -21,6 +21,7 @@ from .lexicon import (
     alternation,
     demonyms,
     descriptor_np,
+    first_name_genders,
     np_internal_abbreviations,
     place_names,
     prepositions,
@@ -2185,7 +2186,8 @@ def person_like(dm, ent) -> bool:
     """A person, or an entity of unknown kind written as a personal name: two to four capitalised
     words, none an organisation word nor a common word of the text ("Andrew Hale"), the last no place word of list
     ``place_head`` ("Palm Grove County") nor head of a body (list ``non_company_org_word``: "Keene State College") or
-    text (list ``document_head``: "Fourteenth Amendment"),
+    text (list ``document_head``: "Fourteenth Amendment") nor a portfolio (list ``portfolio_word``: "Legal Affairs",
+    "Homeland Security"; but "Jim Justice", after a first name of list ``first_name_gender``),
     the whole no place name (``data/place_names.csv``: "Puerto Rico") nor written before a title and a person
     ("Harbor Voice secretary Tom Reyes"); middle initials allowed ("Tom J. Berg")."""
     if ent.kind == "person":
@@ -2201,7 +2203,11 @@ def person_like(dm, ent) -> bool:
     last = toks[-1].lower()
     return 2 <= len(toks) <= 4 and name_word(toks[0]) and name_word(toks[-1]) and last not in _PLACE_HEAD \
         and last not in _NON_COMPANY and last not in _DOCUMENT_HEAD \
+        and (last not in _PORTFOLIO or toks[0] in first_name_genders()) \
         and all(_INITIAL.fullmatch(t) or name_word(t) for t in toks[1:-1])
+
+
+_PORTFOLIO = word_set("portfolio_word")
 
 
 def _subject_person(dm, g: str, at: int, after: int, spoke=frozenset()) -> str:
