@@ -4731,3 +4731,10 @@ def test_a_portfolio_written_as_a_name_is_no_person():
     dm = _DocModel("Mining\n\nJim Justice spoke. Legal Affairs met.")
     assert person_like(dm, dm.entities.by_name["Jim Justice"])
     assert not person_like(dm, dm.entities.by_name["Legal Affairs"])
+
+
+def test_a_bullet_or_a_linking_adverb_is_no_part_of_a_speaker():
+    # before: "• The embassy", "However an agent for the applicant"
+    assert _rows("Vote\n\n• The embassy said the vote was unfair.")[0][1] == "The embassy"
+    assert _rows("Council\n\nHowever an agent for the applicant said the plans were fine.")[0][1] == (
+        "an agent for the applicant")

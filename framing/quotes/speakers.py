@@ -975,7 +975,7 @@ def resolve_np(dm, np_text: str, at: int, memory: _Speakers) -> tuple[str, str]:
     Returns (speaker, speaker_type) with type in named, descriptor, vague, none (a pronoun
     resolves to the speaker and type it refers to).
     """
-    np_text = np_text.replace("\xa0", " ").strip(" ,;:—–-\n\t")
+    np_text = np_text.replace("\xa0", " ").strip(" ,;:—–-\n\t•·▪")   # ("• Minister urges …": a bullet is no word)
     np_text = drop_np_lead(_after_clause_cut(np_text))
     if "-" in np_text:
         np_text = PARTY_TAG.sub("", np_text)   # "Ann Lee (D-Va.)"
