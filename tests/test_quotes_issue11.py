@@ -4738,3 +4738,13 @@ def test_a_bullet_or_a_linking_adverb_is_no_part_of_a_speaker():
     assert _rows("Vote\n\n• The embassy said the vote was unfair.")[0][1] == "The embassy"
     assert _rows("Council\n\nHowever an agent for the applicant said the plans were fine.")[0][1] == (
         "an agent for the applicant")
+
+
+def test_encouraged_and_instructed_report_a_request_as_urged_does():
+    # before: no speech verbs, so the request was no row
+    assert _rows("Strike\n\nUnion president Gary Bell encouraged all members to join the picket lines.") == [
+        ("reported", "Gary Bell", "all members to join the picket lines")]
+    assert _rows("Law\n\nThe judge instructed the jury to ignore the remark.") == [
+        ("reported", "The judge", "the jury to ignore the remark")]
+    # finite forms only: an infinitive stands in another clause
+    assert _rows("Strike\n\nThe board wants to encourage young staff to stay.") == []
