@@ -4748,3 +4748,11 @@ def test_encouraged_and_instructed_report_a_request_as_urged_does():
         ("reported", "The judge", "the jury to ignore the remark")]
     # finite forms only: an infinitive stands in another clause
     assert _rows("Strike\n\nThe board wants to encourage young staff to stay.") == []
+
+
+def test_a_new_subject_after_but_may_have_an_adverb_before_its_verb():
+    # before: an adverb after "but Harbor County Council" hid the new subject, so "saying" went to Ann Lee (and
+    # "refuted" was no speech verb)
+    text = ("Tribunal\n\nAnn Lee, who lost her job in 2009, had won her claim but Harbor County Council later refuted "
+            "it, saying it was wrong.")
+    assert _rows(text) == [("reported", "Harbor County Council", "it was wrong")]

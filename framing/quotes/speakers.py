@@ -367,7 +367,8 @@ _AUX_OR_PAST = re.compile(r"\b(?:" + alternation("finite_marker") + "|" + altern
 _PART_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 # "… and Ann Lee" ending a subject region after a finite verb: a new subject ("he was out of town and Ann Lee said")
 _NEW_SUBJECT_AT_END = re.compile(r"\b(?:" + alternation("clause_coordinator") + r")[ \xa0]+(?P<name>" + NAME_RE.pattern
-                                 + r")[ \xa0]*$")
+                                 + r")(?:[ \xa0]+(?:" + alternation("aux_adverb") + r"|[a-z]+ly))?[ \xa0]*$")
+# (an adverb may follow the name: "…, but Harbor Council later refuted it")
 # a one-word name is a person when a relative "who" describes it ("Brandt, who …"); "Florida voted" says nothing
 _ACTS_AFTER = re.compile(r",[ \xa0]+who\b")
 _NP_CLAUSE_CUT = re.compile(r"\b(?:" + alternation("np_clause_cut") + r")\s+", re.I)
