@@ -4555,9 +4555,10 @@ def test_a_region_opened_by_a_compass_word_is_no_he_or_she():
 
 
 def test_a_surname_alone_joins_a_full_name_written_with_letters_beyond_ascii():
-    # before: "Radosław" was no name-shaped word, so "Sikorski"-like surnames stayed a second speaker
+    # before: a first name with a letter beyond ASCII was no name-shaped word, so the surname alone stayed a second
+    # speaker
     from framing.quotes.entities import name_shaped
-    assert name_shaped("Radosław") and name_shaped("Çelik") and name_shaped("McAdoo") and name_shaped("Lind-ruiz")
+    assert name_shaped("Bożena") and name_shaped("Çelik") and name_shaped("McAdoo") and name_shaped("Lind-ruiz")
     assert not name_shaped("MPs") and not name_shaped("U.S.") and not name_shaped("O’")
     text = ("Talks\n\nThe envoys, Bożena Wrzosek and Tom Hale, met on Monday.\n\n"
             "Wrzosek said the meeting went well.")
@@ -4565,32 +4566,31 @@ def test_a_surname_alone_joins_a_full_name_written_with_letters_beyond_ascii():
 
 
 def test_a_role_no_one_holds_refers_to_the_person_the_paragraph_is_about():
-    # news varies how it names its subject: "Lea Brandt ... The Danish foreign minister said" is Lea Brandt
+    # news varies how it names its subject: "Lea Brandt ... The Danish envoy told reporters" is Lea Brandt
     lead = "Talks\n\nLea Brandt met her counterparts in Oslo on Monday.\n\n"
-    text = lead + "The Danish foreign minister said that the talks had gone well."
-    assert _rows(text) == [("reported", "Lea Brandt", "the talks had gone well")]
+    text = lead + "The Danish foreign minister told reporters that the harbour deal was close."
+    assert _rows(text) == [("reported", "Lea Brandt", "the harbour deal was close")]
     # not when the person the text named last is an object, not what the sentence is about
     text = ("Talks\n\nThe board asked Lea Brandt to stay on Monday.\n\n"
-            "The foreign minister said that the talks had gone well.")
+            "The foreign minister told reporters that the harbour deal was close.")
     assert _rows(text)[0][1] != "Lea Brandt"
     # not when the text gives her another title, or gives the role to someone else
     text = ("Talks\n\nMayor Lea Brandt met her counterparts in Oslo on Monday.\n\n"
-            "The foreign minister said that the talks had gone well.")
+            "The foreign minister told reporters that the harbour deal was close.")
     assert _rows(text)[0][1] != "Lea Brandt"
     text = ("Talks\n\nForeign Minister Tom Hale stayed home. Lea Brandt met her counterparts in Oslo on Monday.\n\n"
-            "The foreign minister said that the talks had gone well.")
+            "The foreign minister told reporters that the harbour deal was close.")
     assert _rows(text)[0][1] != "Lea Brandt"
     # not for people a text may never name, nor a capitalised word the text never ties to her
     for description in ("The spokeswoman", "The senior adviser", "The Harbor FC coach"):
-        text = lead + f"{description} said that the talks had gone well."
+        text = lead + f"{description} told reporters that the harbour deal was close."
         assert _rows(text)[0][1] != "Lea Brandt", description
     # not when she is named in the description's own sentence
-    text = "Talks\n\nLea Brandt met the foreign minister, who said that the talks had gone well."
+    text = "Talks\n\nLea Brandt met the foreign minister, who told reporters that the harbour deal was close."
     assert _rows(text)[0][1] != "Lea Brandt"
 
 
 def test_a_demonym_after_an_article_is_no_name_a_pronoun_may_take():
-    from framing.quotes.document import _DocModel
     dm = _DocModel("Talks\n\nThe Danish foreign minister arrived late. He said nothing.")
     assert "Danish" not in dm.entities.by_name
     # with no article it may be a surname
@@ -4601,9 +4601,9 @@ def test_a_demonym_after_an_article_is_no_name_a_pronoun_may_take():
 def test_a_pronoun_after_an_honorific_of_the_other_gender_is_no_vote_on_the_name():
     # before: "his" after "Ms Lind" (her husband's) and "Mr Lind" (merged with her by the surname) made Anna Lind a
     # man, so "she said" went to a town
-    text = ("Inquest\n\nAnna Lind told the inquest in Harbor Town that the sea was calm.\n\n"
-            "Ms Lind described her husband as fit for his age. Ms Lind praised his skill in a kayak.\n\n"
-            "Mr Lind was pronounced dead at the scene.\n\n“I waited for hours,” she said in the witness box.")
+    text = ("Inquest\n\nAnna Lind gave evidence at the hearing in Harbor Town about the calm sea.\n\n"
+            "Ms Lind called her husband strong for his years. Ms Lind praised his skill in a canoe.\n\n"
+            "Mr Lind died at the pier.\n\n“I held on for hours,” she told the coroner.")
     assert _DocModel(text).entities.by_name["Anna Lind"].gender == "f"
     assert _rows(text)[-1][:2] == ("direct", "Anna Lind")
     # a pronoun of the honorific's own gender still votes ("Ms Lind said she …" keeps her a woman)
@@ -4616,34 +4616,35 @@ def test_no_place_nor_headline_word_is_the_last_resort_for_she():
     text = ("Rescue\n\nThe crew swam for hours to reach West Keel.\n\n"
             "“We were lucky and we are glad to be home,” she said.")
     assert _rows(text)[-1][1] == ""
-    text = "Rescue\n\nThe crew swam for hours to reach Ola Berg.\n\n“We were lucky and we are glad to be home,” she said."
+    text = ("Rescue\n\nThe crew swam for hours to reach Ola Berg.\n\n“We were lucky and we are glad to be home,” "
+            "she said.")
     assert _rows(text)[-1][1] == "Ola Berg"
 
 
 def test_enquire_and_inquire_report_questions_as_ask_does():
     # before: "enquired" and "inquired" were no speech verbs, and only "ask" (written in the code) took "whether"
     for verb in ("enquired", "inquired", "asked"):
-        text = (f"Budget\n\nBen Hale clashed with his rival.\n\n“Can I name the cases I lost?” Hale {verb} during the "
-                f"debate.\n\nHe also {verb} whether the plan was ready.")
+        text = (f"Budget\n\nBen Hale argued with his rival.\n\n“Which of my appeals failed?” Hale {verb} at the "
+                f"session.\n\nHe also {verb} whether the levy was ready.")
         assert [r[:2] for r in _rows(text)] == [("direct", "Ben Hale"), ("reported", "Ben Hale")], verb
-        assert _rows(text)[-1][2] == "whether the plan was ready"
+        assert _rows(text)[-1][2] == "whether the levy was ready"
 
 
 def test_a_dash_aside_after_an_appositive_closes_it_as_a_comma_would():
-    # before: "Tom Reyes, a lawyer for the five – … – said" gave the description, not the name
-    text = "Court\n\nTom Reyes, a defence lawyer for the five – two editors and three reporters – said the court erred."
-    assert _rows(text) == [("reported", "Tom Reyes", "the court erred")]
+    # before: "Tom Reyes, counsel for the crew – a cook and two deckhands – told …" gave the description, not the name
+    text = "Court\n\nTom Reyes, the counsel for the crew – a cook and two deckhands – said the ruling was wrong."
+    assert _rows(text) == [("reported", "Tom Reyes", "the ruling was wrong")]
     # a dash aside after a part that is no description closes nothing
-    text = ("Vote\n\nEven if Ann Lee loses to Bo Reyes in Keel, insiders in the next two states – Harbor and Dale – "
-            "said it is vital that she close the gap.")
-    assert _rows(text)[0][1] == "insiders in the next two states"
+    text = ("Vote\n\nEven if Ann Lee loses to Bo Reyes in Keel, organisers from two other towns – Harbor and Dale – "
+            "said it is vital that she narrow her deficit.")
+    assert _rows(text)[0][1] == "organisers from two other towns"
 
 
 def test_a_verb_that_says_something_only_with_its_clause_notes_no_speaker_without_one():
-    # before: "the commission's move signalled a bid" made the move the speaker of the participle after it
-    text = ("Vote\n\nOn Monday, party executive Tom Reyes questioned if the commission's move signalled a bid to close "
-            "the party, saying the party as a whole was targeted.")
-    assert _rows(text) == [("reported", "Tom Reyes", "the party as a whole was targeted")]
+    # before: "the council's vote signalled a plan" gave the participle after it to the vote
+    text = ("Vote\n\nOn Friday, board member Tom Reyes questioned if the council's vote signalled a plan to shut "
+            "the library, saying the whole board felt ignored.")
+    assert _rows(text) == [("reported", "Tom Reyes", "the whole board felt ignored")]
     assert _rows("Vote\n\nAnn Lee signalled that the party was in trouble.")[0][:2] == ("reported", "Ann Lee")
 
 
@@ -4668,25 +4669,25 @@ def test_a_fronted_adverb_alone_is_no_name_in_a_subject():
 
 def test_words_quoted_after_praise_laud_commend_or_thank_are_the_subjects():
     # before: no speech verb, so the quotation was a scare quote or unattributed
-    cases = [("School\n\nTom Yi, the class president, spoke first. Lauding his class’s “unparalleled fervor,” Mr. Yi "
-              "spoke about the year.", "Tom Yi"),
-             ("Food\n\nTom Reyes spoke in Keelby.\n\nIn particular, he praised the council for taking a “more "
-              "responsible” path than its neighbours.", "Tom Reyes"),
-             ("Police\n\nIn a statement, the Harbor Police Department thanked the public for “vital tips that led us "
-              "to him.”", "Harbor Police Department")]
+    cases = [("School\n\nTom Yi, the head of the choir, spoke first. Lauding the choir’s “stubborn joy,” Mr. Yi "
+              "spoke about the season.", "Tom Yi"),
+             ("Food\n\nTom Reyes spoke in Keelby.\n\nAbove all, he praised the mill for choosing a “far calmer” "
+              "course than its rivals.", "Tom Reyes"),
+             ("Police\n\nIn a post online, the Harbor Police Department thanked neighbours for “the calls that "
+              "found her.”", "Harbor Police Department")]
     for text, speaker in cases:
         assert [r[:2] for r in _rows(text)] == [("partial", speaker)], text
 
 
 def test_questioned_attributes_its_quotation_but_reports_no_clause():
-    # before: "questioned" was no speech verb, so "team player" had no speaker; "Cr" was no title
-    text = "Council\n\nCr Tom Hill also questioned whether Mr Sage felt he was a “team player”."
-    assert _rows(text) == [("partial", "Tom Hill", "“team player”")]
+    # before: "questioned" was no speech verb, so "good neighbour" had no speaker; "Cr" was no title
+    text = "Council\n\nCr Tom Vane then questioned whether the mayor thought she was a “good neighbour”."
+    assert _rows(text) == [("partial", "Tom Vane", "“good neighbour”")]
     # a question of the police is no speech: no speaker for the pronoun after it
-    assert _rows("Court\n\nPolice questioned the driver on Monday. He said he was tired.")[0][1] == ""
-    # "Cr" is a title: "Cr Hill" and "Tom Hill" are one person
-    dm = _DocModel("Council\n\nCr Tom Hill spoke first. Cr Hill said the plan was bad.")
-    assert dm.entities.canonical("Hill") == "Tom Hill"
+    assert _rows("Court\n\nPolice questioned the driver at noon. He told them he was tired.")[0][1] == ""
+    # "Cr" is a title: "Cr Vane" and "Tom Vane" are one person
+    dm = _DocModel("Council\n\nCr Tom Vane spoke first. Cr Vane said the plan was bad.")
+    assert dm.entities.canonical("Vane") == "Tom Vane"
 
 
 def test_a_demonym_and_a_title_describe_a_person_and_name_none():
@@ -4696,25 +4697,26 @@ def test_a_demonym_and_a_title_describe_a_person_and_name_none():
     dm = _DocModel("Talks\n\nThe talks went on.")
     assert name_in_np(dm, NAME_RE.match("Danish PM")) is None
     assert name_in_np(dm, NAME_RE.match("Danish Foreign Minister Lea Brandt")) == "Lea Brandt"
-    text = "Talks\n\nLea Brandt met her counterpart on Monday.\n\nThe Danish PM said that the talks had gone well."
-    assert _rows(text) == [("reported", "Lea Brandt", "the talks had gone well")]
+    text = ("Talks\n\nLea Brandt met her counterpart on Monday.\n\nThe Danish PM told reporters that the harbour deal "
+            "was close.")
+    assert _rows(text) == [("reported", "Lea Brandt", "the harbour deal was close")]
 
 
 def test_a_plural_party_noun_is_no_he_but_still_a_subject():
-    # before: "House Democrats" (two capitalised words) could be "he"
-    text = ("Impeachment\n\nOn Tuesday, Secretary Tom Reyes pushed to delay testimony by officials whom House Democrats "
-            "have asked to depose. He accused Democrats of trying to “intimidate” career staff.")
+    # before: "Keel Democrats" (two capitalised words) could be "he"
+    text = ("Hearing\n\nOn Friday, Treasurer Tom Reyes sought to postpone a hearing that Keel Democrats had called. "
+            "He accused the Democrats of a “fishing trip” against his staff.")
     assert _rows(text)[-1][:2] == ("partial", "Tom Reyes")
-    dm = _DocModel("Guns\n\nHouse Democrats seized the floor.")
-    assert not compatible(dm, "House Democrats", "named", "m")
-    assert _rows("Guns\n\nHouse Democrats seized the floor on Wednesday and said they would stay.") == [
-        ("reported", "House Democrats", "they would stay")]
+    dm = _DocModel("Guns\n\nKeel Democrats took the floor.")
+    assert not compatible(dm, "Keel Democrats", "named", "m")
+    assert _rows("Guns\n\nKeel Democrats took the floor at dawn and said they would not leave.") == [
+        ("reported", "Keel Democrats", "they would not leave")]
 
 
 def test_according_to_after_a_tagged_quotation_names_the_channel_not_the_speaker():
     # before: the whole sentence was one reported row of the outlet
-    text = ("Summit\n\nAnn Lee arrived on Monday.\n\n“We come together at a time of great tension,” Lee said in her "
-            "opening remarks, according to the Harbor Ledger.")
+    text = ("Summit\n\nAnn Lee arrived on Monday.\n\n“These are hard weeks for the port,” Lee said in her first "
+            "speech, according to the Harbor Ledger.")
     assert _rows(text)[-1][:2] == ("direct", "Ann Lee")
     # with no tag of its own, the clause is still the outlet's
     text = "Summit\n\nThe port will “close for good” next year, according to the Harbor Ledger."
@@ -4722,28 +4724,28 @@ def test_according_to_after_a_tagged_quotation_names_the_channel_not_the_speaker
 
 
 def test_a_portfolio_written_as_a_name_is_no_person():
-    # before: "Legal Affairs" (from "Party Legal Affairs spokesperson") was the last person subject, so "she" took it
-    text = ("Malawi\n\nMinister of Homeland Security Jean Sendeza defended the remarks.\n\nDemocratic Progressive Party "
-            "Legal Affairs spokesperson in Parliament, Bright Msaka said Sendeza is unfit for the post.\n\nHe also "
-            "wondered why the minister would say the raid was staged when she already said police were investigating.")
-    assert _rows(text)[-1][:2] == ("reported", "Jean Sendeza")
+    # before: "Rural Affairs" (from "Party Rural Affairs whip") was the last person subject, so "she" took it
+    text = ("Keel\n\nMinister of Fisheries Ada Quill defended the ban.\n\nKeel Labour Party Rural Affairs whip in the "
+            "assembly, Bo Stroud said Quill had misled the house.\n\nHe also wondered how the minister could call the "
+            "protest a stunt when she had told MPs that officers were looking into it.")
+    assert _rows(text)[-1][:2] == ("reported", "Ada Quill")
     from framing.quotes.speakers import person_like
-    dm = _DocModel("Mining\n\nJim Justice spoke. Legal Affairs met.")
+    dm = _DocModel("Mining\n\nJim Justice spoke. Rural Affairs met.")
     assert person_like(dm, dm.entities.by_name["Jim Justice"])
-    assert not person_like(dm, dm.entities.by_name["Legal Affairs"])
+    assert not person_like(dm, dm.entities.by_name["Rural Affairs"])
 
 
 def test_a_bullet_or_a_linking_adverb_is_no_part_of_a_speaker():
-    # before: "• The embassy", "However an agent for the applicant"
-    assert _rows("Vote\n\n• The embassy said the vote was unfair.")[0][1] == "The embassy"
-    assert _rows("Council\n\nHowever an agent for the applicant said the plans were fine.")[0][1] == (
-        "an agent for the applicant")
+    # before: "• The embassy", "However a planner for the builder"
+    assert _rows("Vote\n\n• The embassy said the count was unfair.")[0][1] == "The embassy"
+    assert _rows("Council\n\nHowever a planner for the builder said the drawings were fine.")[0][1] == (
+        "a planner for the builder")
 
 
 def test_encouraged_and_instructed_report_a_request_as_urged_does():
     # before: no speech verbs, so the request was no row
-    assert _rows("Strike\n\nUnion president Gary Bell encouraged all members to join the picket lines.") == [
-        ("reported", "Gary Bell", "all members to join the picket lines")]
+    assert _rows("Strike\n\nGuild chair Ivo Park encouraged every driver to stop work on Monday.") == [
+        ("reported", "Ivo Park", "every driver to stop work on Monday")]
     assert _rows("Law\n\nThe judge instructed the jury to ignore the remark.") == [
         ("reported", "The judge", "the jury to ignore the remark")]
     # finite forms only: an infinitive stands in another clause
@@ -4753,6 +4755,6 @@ def test_encouraged_and_instructed_report_a_request_as_urged_does():
 def test_a_new_subject_after_but_may_have_an_adverb_before_its_verb():
     # before: an adverb after "but Harbor County Council" hid the new subject, so "saying" went to Ann Lee (and
     # "refuted" was no speech verb)
-    text = ("Tribunal\n\nAnn Lee, who lost her job in 2009, had won her claim but Harbor County Council later refuted "
-            "it, saying it was wrong.")
+    text = ("Tribunal\n\nAnn Lee, who ran the canteen until 2011, thought the case was over but Harbor County Council "
+            "later refuted it, saying it was wrong.")
     assert _rows(text) == [("reported", "Harbor County Council", "it was wrong")]

@@ -336,7 +336,7 @@ def _titles_between(t: str, e: int, s: int, w: _NameWords) -> bool:
 
 def _honorific_of_other(mention: str, ent, pronoun: str, w: _NameWords) -> bool:
     """Does the mention open with an honorific of a gender other than the pronoun's (``pronoun``: m or f; "Ms Lind
-    described her husband as fit for his age": "his" is no vote on her) or than the one the first-name list gives its
+    called her husband strong for his years": "his" is no vote on her) or than the one the first-name list gives its
     canonical entity ``ent`` ("Mr Lind" for "Anna Lind": her husband, whom the text merges with her by the surname)?
     Then the pronoun is no vote on ``ent``."""
     first = mention.split(maxsplit=1)[0]
@@ -776,14 +776,14 @@ def _acronyms_by_initials(table: _Entities) -> None:
             if ent.kind == "org" and before \
                     or ent.kind == "unknown" and not ent.gender \
                     and (len(a) >= INITIALS_ANYWHERE_LETTERS or before and table.by_name[n].kind == "org"):
-                # (a short acronym the text treats as a body, "says the UNA", for a name of its initials given before)
+                # (a short acronym the text treats as a body, "says the UNK", for a name of its initials given before)
                 table.acronyms[n] = table.acronyms[a] = f
     _acronyms_in_title_case(table)
 
 
 def _acronyms_in_title_case(table: _Entities) -> None:
     """A one-word name of at most :data:`TITLE_CASE_ACRONYM_LETTERS` letters written in title case whose upper-case form
-    the text also uses ("Macc" for "MACC", "Nato" for "NATO") stands for what that form stands for; not a place
+    the text also uses ("Kacc" for "KACC", "Nato" for "NATO") stands for what that form stands for; not a place
     ("Washington" after a dateline's "WASHINGTON")."""
     for n in table.by_name:
         up = n.upper()
@@ -830,7 +830,7 @@ _NAME_PREFIX = re.compile(r"Mc|Mac|O[’']")
 def name_shaped(w: str) -> bool:
     """Is ``w`` written as a personal name: a capital, then lower-case letters of any alphabet, maybe after
     "Mc"/"Mac"/"O’", maybe parts joined by hyphens, each lower case or capitalised ("Vandeleur", "McAdoo",
-    "Lind-Ruiz", "Radosław", "Çelik"; not "MPs", "MEPs", "U.S.")?"""
+    "Lind-Ruiz", "Bożena", "Çelik"; not "MPs", "MEPs", "U.S.")?"""
     m = _NAME_PREFIX.match(w)
     return _capitalised_parts(w) or (m is not None and _capitalised_parts(w[m.end():]))
 

@@ -88,7 +88,7 @@ _CONJUNCTIONS = word_set("clause_coordinator")
 #: the words that may open a sentence before its participle ("While saying that …, he …"), and their longest length
 #: with the spaces around them
 _PARTICIPLE_LEADS = word_set("participle_preposition")
-_CLAUSE_ONLY_LEMMAS = word_set("clause_only_lemma")   # ("the move signalled a bid": no speech)
+_CLAUSE_ONLY_LEMMAS = word_set("clause_only_lemma")   # ("the vote signalled a plan": no speech)
 _PARTICIPLE_LEAD_CHARS = max(len(w) for w in _PARTICIPLE_LEADS) + 4
 # verbs that are verbs only right after a name or a subject pronoun ("Harbor Radio reports that …")
 _NAME_SUBJECT_VERBS = word_set("name_subject_verb")
@@ -325,7 +325,7 @@ class _Reading:
     def _needs_clause(self, m) -> bool:
         """Does the speech verb ``m`` say something only with the clause it reports: an evidential verb ("a new
         wave of visitors finds a path …": no source for the pronouns or quotations after it) or one of list
-        ``clause_only_lemma`` ("the move signalled a bid"), unless a colon follows it ("The audit found:")?"""
+        ``clause_only_lemma`` ("the vote signalled a plan"), unless a colon follows it ("The audit found:")?"""
         dm = self.dm
         if bare_content_verb(dm, m):
             return True   # ("the row continued after …": no speech)

@@ -368,7 +368,7 @@ _PART_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 # "… and Ann Lee" ending a subject region after a finite verb: a new subject ("he was out of town and Ann Lee said")
 _NEW_SUBJECT_AT_END = re.compile(r"\b(?:" + alternation("clause_coordinator") + r")[ \xa0]+(?P<name>" + NAME_RE.pattern
                                  + r")(?:[ \xa0]+(?:" + alternation("aux_adverb") + r"|[a-z]+ly))?[ \xa0]*$")
-# (an adverb may follow the name: "…, but Harbor Council later refuted it")
+# (an adverb may follow the name: "… but the Harbor board later rebutted it")
 # a one-word name is a person when a relative "who" describes it ("Brandt, who …"); "Florida voted" says nothing
 _ACTS_AFTER = re.compile(r",[ \xa0]+who\b")
 _NP_CLAUSE_CUT = re.compile(r"\b(?:" + alternation("np_clause_cut") + r")\s+", re.I)
@@ -700,9 +700,10 @@ def _drop_asides(seg: str) -> str:
 
 def _dash_aside_gap(seg: str, m) -> str:
     """What stands for the dash aside ``m`` of the subject region ``seg``: the comma that closes an appositive when the
-    aside ends the region right after one, an indefinite or definite description after a comma ("Tom Reyes, a lawyer
-    for the five – two editors and a reporter – said": the dash closes "a lawyer for the five" as a comma would; not
-    "…, insiders in two states – A and B – said", "…, which – as Ann Lee noted – promises"), else a space."""
+    aside ends the region right after one, an indefinite or definite description after a comma ("Tom Reyes, the
+    counsel for the crew – a cook and two deckhands – said": the dash closes "the counsel for the crew" as a comma
+    would; not "…, organisers from two towns – A and B – said", "…, which – as Ann Lee noted – promises"), else a
+    space."""
     if seg[m.end():].strip():
         return " "
     comma = seg.rfind(",", 0, m.start())
@@ -2187,8 +2188,8 @@ def person_like(dm, ent) -> bool:
     """A person, or an entity of unknown kind written as a personal name: two to four capitalised
     words, none an organisation word nor a common word of the text ("Andrew Hale"), the last no place word of list
     ``place_head`` ("Palm Grove County") nor head of a body (list ``non_company_org_word``: "Keene State College") or
-    text (list ``document_head``: "Fourteenth Amendment") nor a portfolio (list ``portfolio_word``: "Legal Affairs",
-    "Homeland Security"; but "Jim Justice", after a first name of list ``first_name_gender``),
+    text (list ``document_head``: "Fourteenth Amendment") nor a portfolio (list ``portfolio_word``: "Rural Affairs",
+    "Home Affairs"; but "Jim Justice", after a first name of list ``first_name_gender``),
     the whole no place name (``data/place_names.csv``: "Puerto Rico") nor written before a title and a person
     ("Harbor Voice secretary Tom Reyes"); middle initials allowed ("Tom J. Berg")."""
     if ent.kind == "person":
