@@ -4758,3 +4758,14 @@ def test_a_new_subject_after_but_may_have_an_adverb_before_its_verb():
     text = ("Tribunal\n\nAnn Lee, who ran the canteen until 2011, thought the case was over but Harbor County Council "
             "later refuted it, saying it was wrong.")
     assert _rows(text) == [("reported", "Harbor County Council", "it was wrong")]
+
+
+def test_a_ministry_keeps_its_portfolio_and_is_no_person():
+    # before: "the Keel Ministry of Foreign Affairs" was read as a title and the name "Affairs", a person "he" took
+    from framing.quotes.entities import _name_of, name_words
+    info = _name_of("The Keel Ministry of Foreign Affairs", set(), name_words(None))
+    assert info[0] == "Keel Ministry of Foreign Affairs" and info[3]
+    assert _name_of("Foreign Minister Ann Lee", set(), name_words(None))[0] == "Ann Lee"
+    text = ("Talks\n\nEnvoy Omar Vale met his hosts on Sunday. The Keel Ministry of Foreign Affairs stated that the talks "
+            "went well.\n\nHe called the blockade “a crime” on Monday.")
+    assert _rows(text)[-1][:2] == ("reported", "Omar Vale")

@@ -472,7 +472,9 @@ def _strip_head(toks: list[str], common, w: _NameWords):
     if descr:
         toks = toks[_title_of_end(toks):]   # "Chief of Staff Ann Lee": Ann Lee
     for j in range(len(toks) - 1, -1, -1):
-        if toks[j].lower() in titles and j < len(toks) - 1:
+        if toks[j].lower() in titles and j < len(toks) - 1 \
+                and not (org_name and all(x.lower() in _PORTFOLIO for x in toks[j + 1:])):
+            # (not in an organisation's name before its portfolio: "the Ministry of Foreign Affairs" is no "Affairs")
             descr.update(stem(x) for x in toks[: j + 1])
             toks = toks[j + 1:]
             toks = toks[_title_of_end(toks):]   # "U.S. Secretary of State Ann Lee": Ann Lee
@@ -1128,8 +1130,10 @@ def name_in_np(dm, m) -> str | None:
         i0 += 1
     toks = toks[i0 + _title_of_end(toks[i0:]) if title else i0:]
     for j in range(len(toks) - 1, -1, -1):
-        if toks[j].lower() in titles and j < len(toks) - 1 or _place_honorific(toks, j, w):
-            toks = toks[j + 1:]
+        if toks[j].lower() in titles and j < len(toks) - 1 \
+                and not (org_start is not None and all(x.lower() in _PORTFOLIO for x in toks[j + 1:])) \
+                or _place_honorific(toks, j, w):
+            toks = toks[j + 1:]   # (but "the Ministry of Foreign Affairs" keeps its portfolio, as in _strip_head)
             break
     if not toks or _title_phrase(toks, w) or _CONN_WORD.fullmatch(toks[0]) \
             or len(toks) == 1 and toks[0].lower() in _FRONTED_ADVERB or _demonym_title(toks, w):
