@@ -4769,3 +4769,12 @@ def test_a_ministry_keeps_its_portfolio_and_is_no_person():
     text = ("Talks\n\nEnvoy Omar Vale met his hosts on Sunday. The Keel Ministry of Foreign Affairs stated that the talks "
             "went well.\n\nHe called the blockade “a crime” on Monday.")
     assert _rows(text)[-1][:2] == ("reported", "Omar Vale")
+
+
+def test_a_parliament_side_is_no_he():
+    # before: "The Minority said … He explained" gave "he" to "Minority"
+    text = ("Parliament\n\nThe Minority said it would boycott the sitting.\n\n"
+            "He explained that the Speaker had ignored them.")
+    assert _rows(text)[-1][:2] == ("reported", "")
+    dm = _DocModel("Parliament\n\nThe Minority walked out.")
+    assert not compatible(dm, "Minority", "named", "m")

@@ -2225,8 +2225,8 @@ def _subject_person(dm, g: str, at: int, after: int, spoke=frozenset()) -> str:
             return ""
         c = ents.canonical(n)
         ent = ents.by_name.get(c)
-        if ent is None or (ent.gender and ent.gender != g) or ents.in_dateline(s):
-            continue
+        if ent is None or (ent.gender and ent.gender != g) or ents.in_dateline(s) or c.lower() in _COLLECTIVE:
+            continue   # (nor a group: "The Minority said … He explained": not the Minority)
         if not (person_like(dm, ent) or (pronoun_person(dm, ent, c)
                                          and (c in spoke or _ACTS_AFTER.match(dm.text, e)))):
             continue
@@ -2363,12 +2363,16 @@ def compatible(dm, spk: str, typ: str, g: str) -> bool:
                                          and not person_like(dm, ent))))
 
 
+_COLLECTIVE = word_set("collective_noun")   # ("the Opposition", "the Minority": a group, no he or she)
+
+
 def _place_like(ent) -> bool:
     """Is the entity's name a place's (a place name, a name ending with a place head, "… Street", or a compass word
-    and one more, "West Keel") or a group's (a plural party member noun last, "House Democrats"): no he or she?"""
+    and one more, "West Keel") or a group's (a plural party member noun last, "House Democrats"; a collective noun,
+    "Minority"): no he or she?"""
     name = ent.name
     last = name.rsplit(None, 1)[-1].lower()
-    return name.lower() in _PLACE_NAMES or last in _PLACE_HEAD \
+    return name.lower() in _PLACE_NAMES or last in _PLACE_HEAD or name.lower() in _COLLECTIVE \
         or name.count(" ") == 1 and name.split()[0].lower() in _COMPASS \
         or last.endswith("s") and last[:-1] in _PARTY_MEMBER
 
