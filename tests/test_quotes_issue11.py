@@ -4766,8 +4766,8 @@ def test_a_ministry_keeps_its_portfolio_and_is_no_person():
     info = _name_of("The Keel Ministry of Foreign Affairs", set(), name_words(None))
     assert info[0] == "Keel Ministry of Foreign Affairs" and info[3]
     assert _name_of("Foreign Minister Ann Lee", set(), name_words(None))[0] == "Ann Lee"
-    text = ("Talks\n\nEnvoy Omar Vale met his hosts on Sunday. The Keel Ministry of Foreign Affairs stated that the talks "
-            "went well.\n\nHe called the blockade “a crime” on Monday.")
+    text = ("Talks\n\nEnvoy Omar Vale met his hosts on Sunday. The Keel Ministry of Foreign Affairs stated that the "
+            "talks went well.\n\nHe called the blockade “a crime” on Monday.")
     assert _rows(text)[-1][:2] == ("reported", "Omar Vale")
 
 
