@@ -4778,3 +4778,15 @@ def test_a_parliament_side_is_no_he():
     assert _rows(text)[-1][:2] == ("reported", "")
     dm = _DocModel("Parliament\n\nThe Minority walked out.")
     assert not compatible(dm, "Minority", "named", "m")
+
+
+def test_a_quoted_title_of_a_work_does_not_cut_the_clause_before_a_speech_verb():
+    # before: "the song “Rain”" ended the subject region, so "said" took the singer named after it
+    text = ("Awards\n\nByrne also sang the song “Rain” with soul singer Tia Moss and said that was less scary than "
+            "the stairs.")
+    assert _rows(text)[-1][:2] == ("reported", "Byrne")
+    # a title that closes its phrase with a comma still cuts ("the show “Harbor Nights,” said …")
+    from framing.quotes.document import _DocModel as D
+    dm = D("TV\n\nTom Berg, the star of the show “Harbor Nights,” said the ratings were fine.")
+    v = dm.text.index("said")
+    assert dm.clause_quote_end(0, v) == dm.last_quote_end(0, v) > 0

@@ -45,6 +45,15 @@ _PARTY_ASIDE = re.compile(r",?" + PARTY_TAG.pattern + r",?")
 _LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+\b")
 
 
+#: a quote of at most this many words after a work noun and before a lower-case word is a title, no cut of its clause
+EMBEDDED_QUOTE_WORDS = 4
+#: how many such quotes before a speech verb :meth:`_DocModel.clause_quote_end` passes over
+EMBEDDED_QUOTES = 3
+_LOWER_WORD_END = re.compile(r"\b([a-z][\w’'-]*)[ \xa0]+$")
+_WORK_NOUN = word_set("work_noun")
+_LOWER_WORD_START = re.compile(r"[ \xa0]+[a-z]")
+
+
 class _DocModel:
     """Per-document analysis: paragraphs, sentences, quote spans, lexicon and entities.
 
@@ -193,6 +202,26 @@ class _DocModel:
         a = bisect.bisect_left(self._qstarts, lo)
         b = bisect.bisect_left(self._qstarts, hi)
         return self._qends[b - 1] if b > a else -1
+
+    def clause_quote_end(self, lo: int, hi: int) -> int:
+        """:meth:`last_quote_end`, passing over quotes that stand inside a clause as a work's title: at most
+        :data:`EMBEDDED_QUOTE_WORDS` words after a noun of list ``work_noun`` and before a lower-case word ("sang the
+        song “Rain” with Tia Moss and said …": the subject is before it). At most :data:`EMBEDDED_QUOTES` such quotes
+        are passed (then the end of the last one passed is returned, as if it cut the clause)."""
+        a = bisect.bisect_left(self._qstarts, lo)
+        b = bisect.bisect_left(self._qstarts, hi)
+        for k in range(b - 1, a - 1, -1):
+            qs, qe = self._qstarts[k], self._qends[k]
+            if b - k > EMBEDDED_QUOTES or not self._embedded_quote(qs, qe):
+                return qe
+        return -1
+
+    def _embedded_quote(self, qs: int, qe: int) -> bool:
+        t = self.text
+        m = _LOWER_WORD_END.search(t, max(0, qs - 30), qs)
+        return m is not None and m.group(1) in _WORK_NOUN and len(t[qs:qe].split()) <= EMBEDDED_QUOTE_WORDS \
+            and t[qs:qe].rstrip("”\"’'")[-1:] not in ",.;:!?" and _LOWER_WORD_START.match(t, qe) is not None
+        # (not a title that closes its phrase with a comma: "the show “The Apprentice,” said …")
 
     def prev_quote_end(self, lo: int, ss: int, s: int) -> int:
         """End of the last quote starting in [lo, s) that ends in [ss, s], or -1.

@@ -233,7 +233,7 @@ class _Reading:
         after a modal or negation, nor "according to"."""
         dm = self.dm
         ss = dm.sent_start(m.start())
-        lo = max(ss, dm.last_quote_end(ss, m.start()))   # after the last quote before the verb
+        lo = max(ss, dm.clause_quote_end(ss, m.start()))   # after the last quote before the verb (no title in it)
         vi = bisect.bisect_left(self.verb_starts, m.start())
         ing = is_participle(m.group(1))
         participle = ing and (
