@@ -4790,3 +4790,14 @@ def test_a_quoted_title_of_a_work_does_not_cut_the_clause_before_a_speech_verb()
     dm = D("TV\n\nTom Berg, the star of the show “Harbor Nights,” said the ratings were fine.")
     v = dm.text.index("said")
     assert dm.clause_quote_end(0, v) == dm.last_quote_end(0, v) > 0
+
+
+def test_a_headline_description_names_the_one_person_holding_all_its_words():
+    # before: "calls" gave Ann Vale the words before it as a title, and two leaders (Harbor Union, Conservative)
+    # left the headline's description unlinked
+    text = ("Harbor Union leader calls Ann Vale a 'fraud' as the council returns\n\nHarbor Union leader Ida Marsh "
+            "opened the sitting on Monday by calling Conservative leader Ann Vale a fraud.\n\n"
+            "“It was over the top,” Marsh said.")
+    assert _rows(text)[0][:2] == ("partial", "Ida Marsh")
+    dm = _DocModel("Vote\n\nHarbor leader calls Ann Vale a fraud.")
+    assert "lead" not in dm.entities.by_name["Ann Vale"].descr

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .._data import read_csv_rows
 from .lexicon import (
     abbreviations,
     alternation,
@@ -549,10 +550,15 @@ def _words_before(pre: str) -> list[str]:
         space = pre.find(" ", cut)
         pre = pre[space + 1 if space >= 0 else cut:]
     for x in reversed(WORD_RE.findall(pre)[-5:]):
-        if x.lower() in _STOP_PRE:
-            break
+        if x.lower() in _STOP_PRE or x.lower() in _FINITE_SPEECH_VERB:
+            break   # (nor a speech verb: "Harbor leader calls Ann Vale …" gives her no title)
         out.insert(0, x)
     return out[-4:]
+
+
+#: one-word finite speech verbs ("calls", "accused"): no descriptor of the name after them
+_FINITE_SPEECH_VERB = frozenset(r["phrase"].lower() for r in read_csv_rows("speech_verbs.csv")
+                                if " " not in r["phrase"] and r["phrase"].endswith(("s", "ed")))
 
 
 _NEGATED_AUX = ("n't", "n’t")

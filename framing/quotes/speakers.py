@@ -1211,7 +1211,7 @@ def _link_forward(dm, np_text: str, at: int, memory: _Speakers) -> str:
     k = bisect.bisect_left(memory.pos, at) - 1
     if k >= 0 and memory.entries[k][2] == "named" and dm.para_of(memory.pos[k]) == dm.para_of(at):
         return ""
-    return _forward_person(dm, stem(words_[-1]), at)
+    return _forward_person(dm, stem(words_[-1]), at, frozenset(stem(x) for x in words_ if x not in _ARTICLE))
 
 
 def _lead_source_named_next(dm, np_text: str, at: int) -> str:
@@ -1300,25 +1300,28 @@ def _in_headline(dm, at: int) -> bool:
     return len(line) <= HEADLINE_CHARS and not line.endswith(".")
 
 
-def _forward_person(dm, hstem: str, at: int) -> str:
+def _forward_person(dm, hstem: str, at: int, stems=frozenset()) -> str:
     """The one person named first within :data:`FORWARD_PARAGRAPHS` paragraphs after ``at``, outside quotes, with a
-    title of stem ``hstem``; '' when a person with it was named before ``at`` or two are named after it."""
+    title of stem ``hstem``; '' when a person with it was named before ``at`` or two are named after it, unless one
+    of them alone holds every stem of the description (``stems``: "Liberal House leader …" for "Liberal House leader
+    Ann Vale", not "Conservative leader Bo Reyes")."""
     ents = dm.entities
     k = bisect.bisect_left(ents.mention_starts, at)
     if any(hstem in _descr_of(ents, n) for _, _, n in ents.mentions[max(0, k - DESCR_MENTIONS):k]):
         return ""   # (someone with the title was named before: the backward link decides)
     last_para = dm.para_of(at) + FORWARD_PARAGRAPHS
-    found = ""
+    holders = []
     for s, _, n in ents.mentions[k:k + DESCR_MENTIONS]:
         if dm.para_of(s) > last_para:
             break
         c = ents.canonical(n)
         ent = ents.by_name.get(c)
-        if ent is not None and ent.kind == "person" and hstem in ent.descr and c != found:
-            if found:
-                return ""   # two holders of the title
-            found = c
-    return found
+        if ent is not None and ent.kind == "person" and hstem in ent.descr and c not in holders:
+            holders.append(c)
+    if len(holders) == 1:
+        return holders[0]
+    full = [c for c in holders if len(stems) > 1 and stems <= ents.by_name[c].descr]
+    return full[0] if len(full) == 1 else ""   # (two holders of the title, and no one of them the whole description)
 
 
 def _descr_of(ents, name: str) -> frozenset:
