@@ -1211,7 +1211,9 @@ def _link_forward(dm, np_text: str, at: int, memory: _Speakers) -> str:
     k = bisect.bisect_left(memory.pos, at) - 1
     if k >= 0 and memory.entries[k][2] == "named" and dm.para_of(memory.pos[k]) == dm.para_of(at):
         return ""
-    return _forward_person(dm, stem(words_[-1]), at, frozenset(stem(x) for x in words_ if x not in _ARTICLE))
+    proper = frozenset(stem(x) for x in re.findall(r"[\w’'-]+", np_text)[:-1]
+                       if x[:1].isupper() and x.lower() not in _ARTICLE)   # ("Harbor Union" of "Harbor Union leader")
+    return _forward_person(dm, stem(words_[-1]), at, proper | {stem(words_[-1])} if proper else frozenset())
 
 
 def _lead_source_named_next(dm, np_text: str, at: int) -> str:
@@ -1303,8 +1305,8 @@ def _in_headline(dm, at: int) -> bool:
 def _forward_person(dm, hstem: str, at: int, stems=frozenset()) -> str:
     """The one person named first within :data:`FORWARD_PARAGRAPHS` paragraphs after ``at``, outside quotes, with a
     title of stem ``hstem``; '' when a person with it was named before ``at`` or two are named after it, unless one
-    of them alone holds every stem of the description (``stems``: "Liberal House leader …" for "Liberal House leader
-    Ann Vale", not "Conservative leader Bo Reyes")."""
+    of them alone holds every stem of ``stems`` (the description's capitalised modifiers and head: "Harbor Union
+    leader …" for "Harbor Union leader Ann Vale", not "Conservative leader Bo Reyes"; none for "the county sheriff")."""
     ents = dm.entities
     k = bisect.bisect_left(ents.mention_starts, at)
     if any(hstem in _descr_of(ents, n) for _, _, n in ents.mentions[max(0, k - DESCR_MENTIONS):k]):
