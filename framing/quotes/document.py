@@ -217,11 +217,12 @@ class _DocModel:
         return -1
 
     def _embedded_quote(self, qs: int, qe: int) -> bool:
+        """Is the quote ``text[qs:qe]`` a work's title inside its clause (:meth:`clause_quote_end`)? Not one that
+        closes its phrase with a comma or a stop ("the show “Harbor Nights,” said …")."""
         t = self.text
         m = _LOWER_WORD_END.search(t, max(0, qs - 30), qs)
         return m is not None and m.group(1) in _WORK_NOUN and len(t[qs:qe].split()) <= EMBEDDED_QUOTE_WORDS \
             and t[qs:qe].rstrip("”\"’'")[-1:] not in ",.;:!?" and _LOWER_WORD_START.match(t, qe) is not None
-        # (not a title that closes its phrase with a comma: "the show “The Apprentice,” said …")
 
     def prev_quote_end(self, lo: int, ss: int, s: int) -> int:
         """End of the last quote starting in [lo, s) that ends in [ss, s], or -1.
