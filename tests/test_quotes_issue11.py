@@ -4766,7 +4766,7 @@ def test_a_ministry_keeps_its_portfolio_and_is_no_person():
     info = _name_of("The Keel Ministry of Foreign Affairs", set(), name_words(None))
     assert info[0] == "Keel Ministry of Foreign Affairs" and info[3]
     assert _name_of("Foreign Minister Ann Lee", set(), name_words(None))[0] == "Ann Lee"
-    text = ("Talks\n\nEnvoy Omar Vale met his hosts on Sunday. The Keel Ministry of Foreign Affairs stated that the "
+    text = ("Talks\n\nEnvoy Omar Vale met his hosts on Sunday. The Keel Ministry of Foreign Affairs wrote that "
             "talks went well.\n\nHe called the blockade “a crime” on Monday.")
     assert _rows(text)[-1][:2] == ("reported", "Omar Vale")
 
@@ -4796,7 +4796,7 @@ def test_a_headline_description_names_the_one_person_holding_all_its_words():
     # before: "calls" gave Ann Vale the words before it as a title, and two leaders (Harbor Union, Conservative)
     # left the headline's description unlinked
     text = ("Harbor Union leader calls Ann Vale a 'fraud' as the council returns\n\nHarbor Union leader Ida Marsh "
-            "opened the sitting on Monday by calling Conservative leader Ann Vale a fraud.\n\n"
+            "opened the sitting on Monday and called Conservative leader Ann Vale a fraud.\n\n"
             "“It was over the top,” Marsh said.")
     assert _rows(text)[0][:2] == ("partial", "Ida Marsh")
     dm = _DocModel("Vote\n\nHarbor leader calls Ann Vale a fraud.")
