@@ -749,6 +749,9 @@ ACRONYM_MIN_LETTERS = 3
 #: ... and the fewest with which it may come before the full name ("KIFF says …" in a headline, "the Keel
 #: International Film Festival" after it), which need not be known as an organisation (but not as a person either)
 INITIALS_ANYWHERE_LETTERS = 4
+#: the most letters of an acronym read as the initials of a name: a name's initials are indexed up to this length, so
+#: a run of thousands of capitalised words costs no square of its length
+ACRONYM_MAX_LETTERS = 12
 #: the longest title-case word taken for an acronym the text also writes in capitals ("Unicef"; not "Washington")
 TITLE_CASE_ACRONYM_LETTERS = 6
 _NOT_INITIALS = word_set("acronym_not_initials")
@@ -769,7 +772,7 @@ def _acronyms_by_initials(table: _Entities) -> None:
     for n in table.by_name:
         if " " in n:
             ini = name_initials(n)
-            for k in range(ACRONYM_MIN_LETTERS, len(ini) + 1):
+            for k in range(ACRONYM_MIN_LETTERS, min(len(ini), ACRONYM_MAX_LETTERS) + 1):   # (linear in a long run)
                 by_initials.setdefault(ini[:k], set()).add(n)
     for n in table.by_name:
         a = n.rstrip(".")   # ("… according to the NRSA.": a capital before the period keeps it, as in "U.S.")
