@@ -1227,12 +1227,18 @@ def _lead_source_named_next(dm, np_text: str, at: int) -> str:
     :data:`LEAD_FRONTED_CHARS`). The name is a person's (:func:`person_like`) of which the text gives a title,
     description or gender, or that a speech verb follows, not the other gender than the description's; the
     description's head is no source news often leaves unnamed (list ``unnamed_source_head``: "a police spokesman said
-    …"); else ''."""
+    …"); else ''. Before all that, an indefinite description (list ``indefinite_article``) of a title ("a judge", "a
+    spokesman") is the one person who holds it, named
+    within :data:`FORWARD_PARAGRAPHS` paragraphs after (:func:`_forward_person`: "…, a spokesman said. ¶ …, Harbor Power
+    spokesman Tom Reyes said"). The lead is found after a repeated headline or a byline (:func:`_lead_paragraph`)."""
     words_ = re.findall(r"[\w’'-]+", np_text.lower())
     if len(words_) < 2 or not singular_person(" ".join(words_)) or dm.para_of(at) != _lead_paragraph(dm):
         return ""
     cut = next((k for k, x in enumerate(words_[1:], 1) if x in HEAD_CUT), len(words_))
     head = words_[cut - 1].split("-")[-1]   # ("co-leader": a leader)
+    if words_[0] in _INDEFINITE_ARTICLE and head in name_words(dm.story).titles \
+            and (holder := _forward_person(dm, stem(head), at)):
+        return holder   # ("…, a spokesman said. ¶ … , Harbor Power spokesman Tom Reyes said": the one who holds it)
     if head in _UNNAMED_SOURCE_HEAD:
         return ""   # ("A police spokesman said … ¶ John Smith, 45, appeared in court": the spokesman stays unnamed)
     p = dm.para_of(at) + 1
@@ -1283,11 +1289,26 @@ LEAD_NAME_WORDS = 6
 
 
 def _lead_paragraph(dm) -> int:
-    """The index of the text's lead: its first paragraph, or the second after a headline (:func:`_in_headline`)."""
-    return 1 if len(dm.paras) > 1 and _in_headline(dm, dm.paras[0][0]) else 0
+    """The index of the text's lead: its first paragraph that is not shaped like a headline (:func:`_headline_shaped`),
+    after at most :data:`LEAD_AFTER_LINES` such lines (a headline, a repeated headline, a byline, a caption), else 0."""
+    for k, (ps, pe) in enumerate(dm.paras[:LEAD_AFTER_LINES + 1]):
+        if not _headline_shaped(dm.text[ps:pe]) or k == len(dm.paras) - 1:
+            return k
+    return 0
+
+
+#: the most headline-shaped lines (headline, repeated headline, byline, caption) read before a text's lead
+LEAD_AFTER_LINES = 6
+
+
+def _headline_shaped(line: str) -> bool:
+    """Is ``line`` at most :data:`HEADLINE_CHARS` characters long with no final period?"""
+    line = line.rstrip()
+    return len(line) <= HEADLINE_CHARS and not line.endswith(".")
 
 
 _DETERMINER_WORDS = word_set("determiner")
+_INDEFINITE_ARTICLE = word_set("indefinite_article")
 #: the longest first paragraph read as a headline
 HEADLINE_CHARS = 160
 
@@ -1298,8 +1319,7 @@ def _in_headline(dm, at: int) -> bool:
     if len(dm.paras) < 2 or dm.para_of(at) != 0:
         return False
     ps, pe = dm.paras[0]
-    line = dm.text[ps:pe].rstrip()
-    return len(line) <= HEADLINE_CHARS and not line.endswith(".")
+    return _headline_shaped(dm.text[ps:pe])
 
 
 def _forward_person(dm, hstem: str, at: int, stems=frozenset()) -> str:
@@ -1401,10 +1421,12 @@ def _link_descriptor(dm, np_text: str, at: int, words_: list[str]) -> str:
     The nearest scope with a candidate decides: the same sentence, else the same paragraph, else
     the paragraph before, and so on; in it the best score, and two different entities with the
     best score are ambiguous (''). With the head's stem alone, a nearer person, or a name written as a
-    person's (:func:`person_like`), blocks the link; a person's link must also pass :func:`_person_link_holds`
-    ("former", an indefinite description in between, the distance, the description used before). Chosen for the
-    issue-11 bug "the company" -> "BST" (a time zone in the dateline); on PolNeAR, which scores a descriptor source
-    by its own words, every link to a name counts as wrong, so the linking is kept precise."""
+    person's (:func:`person_like`), blocks the link (with no such person, the text's one holder of the title is
+    taken: "the walls of the mayor's house" after "its mayor, Ann Lee"); a person's link must also pass
+    :func:`_person_link_holds` ("former", an indefinite description in between, the distance, the description used
+    before). Chosen for the issue-11 bug "the company" -> "BST" (a time zone in the dateline); on PolNeAR, which
+    scores a descriptor source by its own words, every link to a name counts as wrong, so the linking is kept
+    precise."""
     if not words_:
         return ""
     head = words_[-1]
@@ -1469,8 +1491,11 @@ def _link_descriptor(dm, np_text: str, at: int, words_: list[str]) -> str:
         return _sole_title_link(dm, head, hstem, np_text, at) if not org_head and not age else ""
     top = max(cands.values())
     best = [c for c, sc in cands.items() if sc == top]
-    if len(best) > 1 or (not org_head and top == 1 and best[0] != nearest_person):
+    if len(best) > 1 or (not org_head and top == 1 and best[0] != nearest_person
+                         and not (nearest_person is None and ents.role_holders(hstem) == {best[0]})):
         return ""   # two of them, or a nearer person than the one with the title ("…,” Obama said. … the president)
+        # (with no nearer person, the text's one holder of the title: "the walls of Mayor Lee's house, but the mayor
+        # said")
     if not org_head and not _person_link_holds(dm, best[0], head, np_text, at, first_at[best[0]], last_at[best[0]],
                                                top):
         return ""
@@ -1490,8 +1515,9 @@ def _sole_title_link(dm, head: str, hstem: str, np_text: str, at: int) -> str:
     before it (outside quotations, in the same paragraph or the one before) is its sentence's topic
     (:func:`_topic_mention`) and has no other title (:func:`_titled_otherwise`: "Sen. Ann Lee" is no "the governor"),
     every capitalised word of the description that is no title or demonym shares a sentence
-    with that person (:func:`_modifiers_tied`: "the Harbor FC coach" after "Harbor FC … Bo Reyes"; not "the
-    Labour candidate" for the Green candidate named last), and the link holds as for a title's stem alone
+    with that person, or comes before and never beside another person (:func:`_modifiers_tied`: "the Harbor FC coach"
+    after "Harbor FC … Bo Reyes", or where the text names only the team; not "the Labour candidate" for the Green
+    candidate named last, when "Labour" stands beside another person), and the link holds as for a title's stem alone
     (:func:`_person_link_holds`). Never for a head of list ``unnamed_source_head`` ("the spokeswoman") or
     ``relational_person_head`` ("the senior campaign adviser"): people the text may never name. Else ''."""
     ents = dm.entities
@@ -1524,7 +1550,8 @@ _RELATIONAL_PERSON_HEAD = word_set("relational_person_head")
 def _modifiers_tied(dm, np_text: str, name: str, at: int) -> bool:
     """Does every capitalised word of the description ``np_text`` (before ``at``) after its first word, other than a
     title word or a demonym ("Foreign", "Danish"), come in a sentence that mentions the canonical ``name`` (one of its
-    last :data:`TIED_MENTIONS` mentions before ``at``)?"""
+    last :data:`TIED_MENTIONS` mentions before ``at``), or stand apart from every other person named before
+    (:func:`_stands_apart`)?"""
     titles = name_words(dm.story).titles
     words_ = [x for x in re.findall(r"[\w’'-]+", np_text)[1:]
               if x[:1].isupper() and x.lower() not in titles and x.lower() not in _DEMONYMS]
@@ -1534,7 +1561,35 @@ def _modifiers_tied(dm, np_text: str, name: str, at: int) -> bool:
     starts = dm.entities.mention_starts_of(name)
     k = bisect.bisect_left(starts, at)
     sentences = [t[dm.sent_start(s):dm.sent_end(s)] for s in starts[max(0, k - TIED_MENTIONS):k]]
-    return all(any(re.search(r"\b" + re.escape(x) + r"\b", sent) for sent in sentences) for x in words_)
+    return all(any(re.search(r"\b" + re.escape(x) + r"\b", sent) for sent in sentences)
+               or _stands_apart(dm, x, name, at) for x in words_)
+
+
+def _stands_apart(dm, word: str, name: str, at: int) -> bool:
+    """Does ``word`` come in a sentence before the one of ``at`` (within :data:`TIED_OTHER_CHARS`), and never in one
+    that mentions a person other than the canonical ``name`` (at most :data:`TIED_MENTIONS` sentences, and that many
+    mentions of each, read)? Then a description with it points to no one else ("the Harbors coach" where the text
+    names only the team); not "the Democratic front-runner" where "Democratic" stands beside another candidate, nor
+    "the Harbor FC coach" where "Harbor FC" is new: a description may bring in someone new."""
+    ents = dm.entities
+    pattern = re.compile(r"\b" + re.escape(word) + r"\b")
+    seen = False
+    for n, m in enumerate(pattern.finditer(dm.text, max(0, at - TIED_OTHER_CHARS), dm.sent_start(at))):
+        if n == TIED_MENTIONS:
+            return False
+        seen = True
+        a, b = dm.sent_start(m.start()), dm.sent_end(m.start())
+        lo = bisect.bisect_left(ents.all_starts, a)
+        for _, _, nm in ents.all_mentions[lo:min(bisect.bisect_left(ents.all_starts, b), lo + TIED_MENTIONS)]:
+            c = ents.canonical(nm)
+            ent = ents.by_name.get(c)
+            if c != name and ent is not None and not pattern.search(c) and person_like(dm, ent):
+                return False   # (not a name that holds the word: "the Keel Harbors" is the team of "the Harbors coach")
+    return seen
+
+
+#: how far before a description :func:`_stands_apart` reads
+TIED_OTHER_CHARS = 4000
 
 
 #: how many of a person's mentions before a description :func:`_modifiers_tied` reads (its cost stays bounded)
@@ -1758,12 +1813,13 @@ def _last_person(dm, at: int) -> str:
     return ""
 
 
-_NAME_NEXT = re.compile(r"[ \xa0]+(" + NAME_RE.pattern + ")")
+_NAME_NEXT = re.compile(r",?[ \xa0]+(" + NAME_RE.pattern + ")")
 
 
 def _introduces(dm, end: int, name: str) -> bool:
-    """Is the description that ends at ``end`` followed by a mention of ``name`` ("The reclusive British street
-    artist Tom Marsh"): the name's own introduction, not someone else the description may mean?"""
+    """Is the description that ends at ``end`` followed by a mention of ``name``, maybe after a comma ("The reclusive
+    British street artist Tom Marsh", "the city's mayor, Ann Lee"): the name's own introduction, not someone else the
+    description may mean?"""
     m = _NAME_NEXT.match(dm.text, end)
     return m is not None and dm.entities.canonical(m.group(1).rstrip(".,")) == name
 
