@@ -4865,3 +4865,14 @@ def test_a_description_modifier_beside_no_other_person_does_not_block_the_link()
     other = text.replace("the Harbors coach", "the Green coach").replace(
         "took one on Friday", "took one, said Green Party member Ann Lee on Friday")
     assert _rows(other)[-1][:2] == ("direct", "the Green coach")
+
+
+def test_pointed_that_reports_a_clause_but_pointed_to_does_not():
+    # before: "pointed that" was no speech verb, so the clause's own "claimed" made Park the speaker of it and of the
+    # "He added" after it
+    text = ("Court\n\nDeputy prosecutor Tom Reyes told the court the statement was voluntary.\n\n"
+            "Mr Reyes further pointed that Mr Park claimed he was beaten.\n\n"
+            "He added that the accused never told the doctor.")
+    assert _rows(text)[1:] == [("reported", "Tom Reyes", "Mr Park claimed he was beaten"),
+                               ("reported", "Tom Reyes", "the accused never told the doctor")]
+    assert _rows("Court\n\nThe mayor pointed to the map that the council drew.") == []
