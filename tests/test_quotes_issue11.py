@@ -4876,3 +4876,21 @@ def test_pointed_that_reports_a_clause_but_pointed_to_does_not():
     assert _rows(text)[1:] == [("reported", "Tom Reyes", "Mr Park claimed he was beaten"),
                                ("reported", "Tom Reyes", "the accused never told the doctor")]
     assert _rows("Court\n\nThe mayor pointed to the map that the council drew.") == []
+
+
+def test_a_name_after_comma_and_before_a_finite_verb_is_a_clause_subject():
+    # before: only a name within the sentence's first words counted as a subject, so "Fans of the hit Harbor Lights"
+    # made the show the antecedent of "She", past "…, and Ann Vale has now set out"
+    text = ("Fans of the hit Harbor Lights need not worry about the series ending soon.\n\n"
+            "A second season was confirmed last month, and Ann Vale has now set out her hopes.\n\n"
+            "Speaking to a radio show, the writer pointed to the books.\n\n"
+            "She said, “There are eleven books, so we will not run out of stories.”")
+    assert _rows(text)[-1][:2] == ("direct", "Ann Vale")
+    from framing.quotes.speakers import _sentence_subject
+    dm = _DocModel(text)
+    s = text.index("Ann Vale")
+    assert _sentence_subject(dm, s, s + len("Ann Vale"))
+    # not after "and" in a list, nor before no finite verb
+    dm2 = _DocModel("The board met on Friday, and Ann Vale and the others.")
+    s2 = dm2.text.index("Ann Vale")
+    assert not _sentence_subject(dm2, s2, s2 + len("Ann Vale"))

@@ -2301,16 +2301,23 @@ def _sentence_subject(dm, s: int, e: int) -> bool:
     """Is the mention ``text[s:e]`` the subject of its sentence: within its first
     :data:`SUBJECT_WORDS` words with no comma before it, or right after the comma that closes a
     fronted phrase and right before a finite verb ("At the meeting on Friday, Varga did not give
-    way", "Asked whether …, Varga shrugged")?"""
+    way", "Asked whether …, Varga shrugged"), or after a comma and a word of list ``clause_coordinator`` (maybe with a
+    title) and right before a finite verb ("…, and Varga has now set out her plan": a main clause of its own)?"""
     ss = dm.sent_start(s)
     pre = dm.text[ss:s]
     if s - ss <= 80 and count_words(pre) <= SUBJECT_WORDS and "," not in pre:
         # ("Saying that the Harbor League holds …, he asked": the subject of a clause the sentence opens with)
         return not named_subject_before(dm, ss, s) and "that" not in pre.lower().split()
     m = _AFTER_COMMA_DESCRIPTION.search(pre)
+    if m is not None and m.group(1).split()[:1] and m.group(1).split()[0].lower() in _CLAUSE_COORDINATOR_WORDS:
+        # ("…, and Ann Lee has now set out her hopes": the subject of a main clause of its own)
+        return all(x[:1].isupper() for x in m.group(1).split()[1:]) and _finite_after(dm, e)
     if m is None or any(x.lower() in _STOP_PRE or x.lower() in _AUX_ADVERB_WORDS for x in m.group(1).split()):
         return False   # (not "…, just as President Ann Lee did": a clause of comparison)
     return _finite_after(dm, e)
+
+
+_CLAUSE_COORDINATOR_WORDS = word_set("clause_coordinator")
 
 
 def named_subject_before(dm, lo: int, s: int, irregular: bool = False) -> bool:
