@@ -4894,3 +4894,12 @@ def test_a_name_after_comma_and_before_a_finite_verb_is_a_clause_subject():
     dm2 = _DocModel("The board met on Friday, and Ann Vale and the others.")
     s2 = dm2.text.index("Ann Vale")
     assert not _sentence_subject(dm2, s2, s2 + len("Ann Vale"))
+
+
+def test_they_may_mean_a_collective_noun_that_spoke_last():
+    # before: "they" took only vague sources and organisations, so "They said" after "the Opposition said" had none
+    text = ("Parliament\n\nThe Opposition said it believes the governor still has the power to recall the house.\n\n"
+            "They said the power could only be used in special cases.")
+    assert [r[1] for r in _rows(text)] == ["Opposition", "Opposition"]
+    dm = _DocModel(text)
+    assert compatible(dm, "Opposition", "named", "p") and not compatible(dm, "Opposition", "named", "m")

@@ -2414,7 +2414,8 @@ def compatible(dm, spk: str, typ: str, g: str) -> bool:
     name of two to four words of unknown kind only if it is written as a person's, :func:`person_like`)?
     "It" means an organisation, a name of unknown kind and gender not written as a person's, or a
     source that is no name whose head is an organisation or text noun ("the company", "the
-    report": lists ``generic_org_head``, ``text_source_noun``)."""
+    report": lists ``generic_org_head``, ``text_source_noun``); "they" a vague source, an organisation or a
+    collective noun (list ``collective_noun``: "the Opposition")."""
     if spk.lower() in _ACRONYM_COMMON_NOUN:
         return False   # ("reality TV show": a thing, which no pronoun of a speaker means)
     ent = dm.entities.by_name.get(spk)
@@ -2422,8 +2423,8 @@ def compatible(dm, spk: str, typ: str, g: str) -> bool:
         return (ent is not None and (ent.kind == "org" or ent.kind == "unknown" and not ent.gender
                                      and not person_like(dm, ent))) \
             or (typ != "named" and np_head(spk) in _IT_HEADS)
-    if g == "p":
-        return typ == "vague" or (ent is not None and ent.kind == "org")
+    if g == "p":   # (a collective noun takes "they" as well: "The Opposition said … They said")
+        return typ == "vague" or (ent is not None and ent.kind == "org") or np_head(spk).lower() in _COLLECTIVE
     if typ == "vague" and (not singular_person(spk) or noun_gender(spk) not in ("", g)):
         return False   # ("the first lady" is no "he")
     return not (ent is not None and (ent.kind == "org" or (ent.gender and ent.gender != g) or _place_like(ent)
