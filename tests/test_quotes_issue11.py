@@ -4903,3 +4903,30 @@ def test_they_may_mean_a_collective_noun_that_spoke_last():
     assert [r[1] for r in _rows(text)] == ["Opposition", "Opposition"]
     dm = _DocModel(text)
     assert compatible(dm, "Opposition", "named", "p") and not compatible(dm, "Opposition", "named", "m")
+
+
+def test_the_session_27_description_links_keep_their_limits():
+    # a comma then a name that opens the next clause is no introduction of that name ("After meeting the mayor,
+    # Ann Vale said"), nor is a list after a comma
+    text = ("Vote\n\nAfter meeting the mayor, Ann Vale said she would run.\n\n"
+            "Vale, a trader, left the hall. The mayor said the vote was fair.")
+    assert _rows(text)[-1][:2] == ("reported", "The mayor")
+    from framing.quotes.speakers import _introduces
+    dm = _DocModel("Vote\n\nThe mayor, Tom Reyes and Ann Lee met on Friday. Tom Reyes left.")
+    assert not _introduces(dm, dm.text.index(", Tom Reyes and"), "Tom Reyes")
+    # the one holder of a title named after a preposition of the description's own clause is not taken, nor for a
+    # description with words after its head
+    for text in ("Talks\n\nAfter talks with Mayor Ann Vale of Keelby, the mayor of Dunmore said the deal was close.",
+                 "Talks\n\nIn an interview with President Dino Marquez, the president said the deal was close."):
+        assert _rows(text)[-1][1] not in ("Ann Vale", "Dino Marquez"), text
+    # a lead that ends with a quotation's closing mark after its period is the lead, not a headline
+    text = ("Ferry crew praised\n\nA judge praised the crew, saying: “They kept calm.”\n\n"
+            "Judge Mara Quill made the remarks at the end of an inquest.")
+    assert [r[1] for r in _rows(text)] == ["Mara Quill"]
+    from framing.quotes.speakers import _lead_paragraph
+    assert _lead_paragraph(_DocModel("Harbor claim: ‘The Nerve To….’\n\nA judge praised the crew.")) == 1
+    # a possessive modifier is read without its ending
+    text = ("Basketball\n\nA win is a win, and the Keelby Harbors took one on Friday.\n\n"
+            "Tom Brandt put it best after the win over the Dunmore Pacers on Friday:\n\n"
+            "“We will take any win we can get,” the Harbors’ coach said.")
+    assert _rows(text)[-1][:2] == ("direct", "Tom Brandt")

@@ -16,7 +16,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from .entities import is_place, name_in_np, name_words
+from .entities import _POSSESSIVE_END, is_place, name_in_np, name_words
 from .lexicon import (
     alternation,
     demonyms,
@@ -1218,7 +1218,7 @@ def _link_forward(dm, np_text: str, at: int, memory: _Speakers) -> str:
 
 def _lead_source_named_next(dm, np_text: str, at: int) -> str:
     """The person a singular description of a person ("a former harbour minister", "A leading Harbor Party rebel", "The
-    co-leader of the Harbor Greens") that attributes the lead (the first paragraph after the headline) describes,
+    co-leader of the Harbor Greens") that attributes the lead (:func:`_lead_paragraph`) describes,
     when the next paragraph opens with that person's name (after a title or a constituency, within
     :data:`LEAD_NAME_WORDS` words and no comma), its first mention but the headline's ("… , a former harbour minister
     has said. ¶ Independent MLA Clara Sugwell urged …"): news gives the lead's source by role, then by
@@ -1230,7 +1230,7 @@ def _lead_source_named_next(dm, np_text: str, at: int) -> str:
     …"); else ''. Before all that, an indefinite description (list ``indefinite_article``) of a title ("a judge", "a
     spokesman") is the one person who holds it, named
     within :data:`FORWARD_PARAGRAPHS` paragraphs after (:func:`_forward_person`: "…, a spokesman said. ¶ …, Harbor Power
-    spokesman Tom Reyes said"). The lead is found after a repeated headline or a byline (:func:`_lead_paragraph`)."""
+    spokesman Tom Reyes said")."""
     words_ = re.findall(r"[\w’'-]+", np_text.lower())
     if len(words_) < 2 or not singular_person(" ".join(words_)) or dm.para_of(at) != _lead_paragraph(dm):
         return ""
@@ -1289,10 +1289,11 @@ LEAD_NAME_WORDS = 6
 
 
 def _lead_paragraph(dm) -> int:
-    """The index of the text's lead: its first paragraph that is not shaped like a headline (:func:`_headline_shaped`),
-    after at most :data:`LEAD_AFTER_LINES` such lines (a headline, a repeated headline, a byline, a caption), else 0."""
+    """The index of the text's lead: its first paragraph that is not shaped like a headline (:func:`_headline_shaped`;
+    a sentence's period before closing marks counts: "… saying: “They kept calm.”"), after at most
+    :data:`LEAD_AFTER_LINES` such lines (a headline, a repeated headline, a byline, a caption); 0 when there is none."""
     for k, (ps, pe) in enumerate(dm.paras[:LEAD_AFTER_LINES + 1]):
-        if not _headline_shaped(dm.text[ps:pe]) or k == len(dm.paras) - 1:
+        if not _headline_shaped(dm.text[ps:pe], _CLOSING_MARKS):
             return k
     return 0
 
@@ -1301,10 +1302,22 @@ def _lead_paragraph(dm) -> int:
 LEAD_AFTER_LINES = 6
 
 
-def _headline_shaped(line: str) -> bool:
-    """Is ``line`` at most :data:`HEADLINE_CHARS` characters long with no final period?"""
-    line = line.rstrip()
-    return len(line) <= HEADLINE_CHARS and not line.endswith(".")
+def _headline_shaped(line: str, closing: str = "") -> bool:
+    """Is ``line`` at most :data:`HEADLINE_CHARS` characters long with no final period, nor (with ``closing``) a
+    sentence's period after a word before closing marks of ``closing`` ("… saying: “They kept calm.”"; an ellipsis,
+    "… To….’", ends no sentence)? Only its first characters are read, so the cost stays bounded however long a
+    paragraph is."""
+    line = line[:2 * HEADLINE_CHARS].rstrip()
+    if len(line) > HEADLINE_CHARS or line.endswith("."):
+        return False
+    return not (closing and line != line.rstrip(closing) and _WORD_PERIOD_END.search(line.rstrip(closing)))
+
+
+_WORD_PERIOD_END = re.compile(r"[\w)]\.$")
+
+
+#: closing marks after a sentence's final period ("… saying: “They kept calm.”")
+_CLOSING_MARKS = "”\"’')"
 
 
 _DETERMINER_WORDS = word_set("determiner")
@@ -1404,6 +1417,17 @@ def _entities_between(dm, lo: int, hi: int, limit: int, outside_quotes: bool):
             for ent in [ents.by_name.get(c)] if ent is not None]
 
 
+def _sole_holder_apart(dm, name: str, hstem: str, np_text: str, words_: list[str], last: int, at: int) -> bool:
+    """Is ``name`` the text's one holder of the title of stem ``hstem``, and its last mention (at ``last``) in a clause
+    before the one of the description ``np_text`` (an earlier sentence, or before a ";" or a comma and a word of list
+    ``clause_coordinator``: "the roof of Lee's house, but the mayor said"), and has the description no words after its
+    head ("the mayor of Dunmore" may be another mayor; "After talks with Mayor Ann Vale, the mayor of Dunmore said")?"""
+    holders = dm.entities.role_holders(hstem)
+    if len(holders) != 1 or name not in holders or len(re.findall(r"[\w’'-]+", np_text)) > len(words_):
+        return False
+    return last < dm.sent_start(at) or _CLAUSE_COORDINATION.search(dm.text, last, at) is not None
+
+
 def _link_descriptor(dm, np_text: str, at: int, words_: list[str]) -> str:
     """The person or organisation a description ("the defense minister", "the company") refers to,
     or '' when the text does not make it unambiguous.
@@ -1421,8 +1445,9 @@ def _link_descriptor(dm, np_text: str, at: int, words_: list[str]) -> str:
     The nearest scope with a candidate decides: the same sentence, else the same paragraph, else
     the paragraph before, and so on; in it the best score, and two different entities with the
     best score are ambiguous (''). With the head's stem alone, a nearer person, or a name written as a
-    person's (:func:`person_like`), blocks the link (with no such person, the text's one holder of the title is
-    taken: "the walls of the mayor's house" after "its mayor, Ann Lee"); a person's link must also pass
+    person's (:func:`person_like`), blocks the link (with no such person, the text's one holder of the title named in
+    an earlier clause is taken, :func:`_sole_holder_apart`: "the roof of Lee's house, but the mayor said" after "its
+    mayor, Ann Lee."); a person's link must also pass
     :func:`_person_link_holds` ("former", an indefinite description in between, the distance, the description used
     before). Chosen for the issue-11 bug "the company" -> "BST" (a time zone in the dateline); on PolNeAR, which
     scores a descriptor source by its own words, every link to a name counts as wrong, so the linking is kept
@@ -1492,10 +1517,9 @@ def _link_descriptor(dm, np_text: str, at: int, words_: list[str]) -> str:
     top = max(cands.values())
     best = [c for c, sc in cands.items() if sc == top]
     if len(best) > 1 or (not org_head and top == 1 and best[0] != nearest_person
-                         and not (nearest_person is None and ents.role_holders(hstem) == {best[0]})):
+                         and not (nearest_person is None and _sole_holder_apart(dm, best[0], hstem, np_text, words_,
+                                                                                last_at[best[0]], at))):
         return ""   # two of them, or a nearer person than the one with the title ("…,” Obama said. … the president)
-        # (with no nearer person, the text's one holder of the title: "the walls of Mayor Lee's house, but the mayor
-        # said")
     if not org_head and not _person_link_holds(dm, best[0], head, np_text, at, first_at[best[0]], last_at[best[0]],
                                                top):
         return ""
@@ -1567,12 +1591,12 @@ def _modifiers_tied(dm, np_text: str, name: str, at: int) -> bool:
 
 def _stands_apart(dm, word: str, name: str, at: int) -> bool:
     """Does ``word`` come in a sentence before the one of ``at`` (within :data:`TIED_OTHER_CHARS`), and never in one
-    that mentions a person other than the canonical ``name`` (at most :data:`TIED_MENTIONS` sentences, and that many
-    mentions of each, read)? Then a description with it points to no one else ("the Harbors coach" where the text
-    names only the team); not "the Democratic front-runner" where "Democratic" stands beside another candidate, nor
-    "the Harbor FC coach" where "Harbor FC" is new: a description may bring in someone new."""
+    that mentions a person other than the canonical ``name`` (at most :data:`TIED_MENTIONS` occurrences, and that many
+    mentions of each one's sentence, read)? Then a description with it points to no one else ("the Harbors coach"
+    where the text names only the team); not "the Democratic front-runner" where "Democratic" stands beside another
+    candidate, nor "the Harbor FC coach" where "Harbor FC" is new: a description may bring in someone new."""
     ents = dm.entities
-    pattern = re.compile(r"\b" + re.escape(word) + r"\b")
+    pattern = re.compile(r"\b" + re.escape(_POSSESSIVE_END.sub("", word)) + r"\b")   # ("the Harbors’ coach")
     seen = False
     for n, m in enumerate(pattern.finditer(dm.text, max(0, at - TIED_OTHER_CHARS), dm.sent_start(at))):
         if n == TIED_MENTIONS:
@@ -1813,15 +1837,18 @@ def _last_person(dm, at: int) -> str:
     return ""
 
 
-_NAME_NEXT = re.compile(r",?[ \xa0]+(" + NAME_RE.pattern + ")")
+# a name right after a description, or after its comma when the name closes the appositive ("the town's mayor, Ann
+# Vale." or "…, Ann Vale, said"; not "the mayor, Ann Vale said" nor "The mayor, Tom Reyes and Ann Lee met")
+_NAME_NEXT = re.compile(r"[ \xa0]+(" + NAME_RE.pattern + r")|,[ \xa0]+(" + NAME_RE.pattern
+                        + r")(?=[ \xa0]*(?:[,.;:)]|$))")
 
 
 def _introduces(dm, end: int, name: str) -> bool:
-    """Is the description that ends at ``end`` followed by a mention of ``name``, maybe after a comma ("The reclusive
-    British street artist Tom Marsh", "the city's mayor, Ann Lee"): the name's own introduction, not someone else the
-    description may mean?"""
+    """Is the description that ends at ``end`` followed by a mention of ``name``, or by a comma and a mention of
+    ``name`` that closes the appositive ("The reclusive British street artist Tom Marsh", "the city's mayor, Ann
+    Lee."): the name's own introduction, not someone else the description may mean?"""
     m = _NAME_NEXT.match(dm.text, end)
-    return m is not None and dm.entities.canonical(m.group(1).rstrip(".,")) == name
+    return m is not None and dm.entities.canonical((m.group(1) or m.group(2)).rstrip(".,")) == name
 
 
 _ACCORDING_TO_END = re.compile(r"according[ \xa0]+to[ \xa0]+$", re.I)
