@@ -1293,7 +1293,7 @@ def _lead_paragraph(dm) -> int:
     a sentence's period before closing marks counts: "… saying: “They kept calm.”"), after at most
     :data:`LEAD_AFTER_LINES` such lines (a headline, a repeated headline, a byline, a caption); 0 when there is none."""
     for k, (ps, pe) in enumerate(dm.paras[:LEAD_AFTER_LINES + 1]):
-        if not _headline_shaped(dm.text[ps:pe], _CLOSING_MARKS):
+        if not _headline_shaped(dm.text[ps:min(pe, ps + 2 * HEADLINE_CHARS)], _CLOSING_MARKS):
             return k
     return 0
 
@@ -1332,7 +1332,7 @@ def _in_headline(dm, at: int) -> bool:
     if len(dm.paras) < 2 or dm.para_of(at) != 0:
         return False
     ps, pe = dm.paras[0]
-    return _headline_shaped(dm.text[ps:pe])
+    return _headline_shaped(dm.text[ps:min(pe, ps + 2 * HEADLINE_CHARS)])
 
 
 def _forward_person(dm, hstem: str, at: int, stems=frozenset()) -> str:
