@@ -4810,8 +4810,8 @@ def test_a_description_then_a_comma_introduces_the_name_after_it():
     # before: "the town's mayor, Ann Vale" was read as a mayor the text may never name (only "the town's mayor Ann
     # Vale", with no comma, introduced her), so "the mayor" later stayed a description
     text = ("Storm\n\nThe wind struck the hills near the home of the town’s mayor, Ann Vale.\n\n"
-            "Tiles fell off the roof of Vale’s house, but the mayor said there was no great damage there.")
-    assert _rows(text) == [("reported", "Ann Vale", "there was no great damage there")]
+            "Tiles fell off the roof of Vale’s home, but the mayor said the harm was slight.")
+    assert _rows(text) == [("reported", "Ann Vale", "the harm was slight")]
 
 
 def test_a_title_holder_after_a_preposition_is_the_one_the_description_means():
@@ -4819,7 +4819,7 @@ def test_a_title_holder_after_a_preposition_is_the_one_the_description_means():
     # person was eligible and the one holder of the title was not taken either
     from framing.quotes.speakers import link_descriptor
     text = ("Storm\n\nThe wind struck the home of the town’s mayor, Ann Vale.\n\n"
-            "Tiles fell off the roof of Vale’s house, but the mayor said it was fine.")
+            "Tiles fell off the roof of Vale’s home, but the mayor said it was fine.")
     dm = _DocModel(text)
     assert link_descriptor(dm, "the mayor", text.index("the mayor said")) == "Ann Vale"
     # two holders of the title: no one
@@ -4832,7 +4832,7 @@ def test_the_lead_is_found_after_a_repeated_headline_and_a_byline():
     # before: the lead was the second line whenever the first was a headline, so a repeated headline was the "lead"
     # and the lead's "A judge" stayed unnamed
     head = "Judge praises ferry crew for calm in storm"
-    text = (f"{head}\n\n{head}\n\nA judge has praised a ferry crew for their “cool heads” during a storm.\n\n"
+    text = (f"{head}\n\n{head}\n\nA judge commended the ferry crew for their “cool heads” during a storm.\n\n"
             "Judge Mara Quill made the remarks at the end of an inquest in Keelby.")
     assert _rows(text)[0][:2] == ("partial", "Mara Quill")
     dm = _DocModel(text)
@@ -4857,7 +4857,7 @@ def test_a_lead_source_by_title_is_the_one_person_holding_it_named_after():
 
 def test_a_description_modifier_beside_no_other_person_does_not_block_the_link():
     # before: "Harbors" never shared a sentence with Tom Brandt, so "the Harbors coach" stayed a description
-    text = ("Basketball\n\nA win is a win, and the Keelby Harbors took one on Friday.\n\n"
+    text = ("Basketball\n\nAny win counts, and the Keelby Harbors took one on Friday.\n\n"
             "Tom Brandt put it best after the win over the Dunmore Pacers on Friday:\n\n"
             "“We will take any win we can get,” the Harbors coach said.")
     assert _rows(text)[-1][:2] == ("direct", "Tom Brandt")
@@ -4872,9 +4872,9 @@ def test_pointed_that_reports_a_clause_but_pointed_to_does_not():
     # "He added" after it
     text = ("Court\n\nDeputy prosecutor Tom Reyes told the court the statement was voluntary.\n\n"
             "Mr Reyes further pointed that Mr Park claimed he was beaten.\n\n"
-            "He added that the accused never told the doctor.")
+            "He added that the defendant never told the doctor.")
     assert _rows(text)[1:] == [("reported", "Tom Reyes", "Mr Park claimed he was beaten"),
-                               ("reported", "Tom Reyes", "the accused never told the doctor")]
+                               ("reported", "Tom Reyes", "the defendant never told the doctor")]
     assert _rows("Court\n\nThe mayor pointed to the map that the council drew.") == []
 
 
@@ -4926,7 +4926,7 @@ def test_the_session_27_description_links_keep_their_limits():
     from framing.quotes.speakers import _lead_paragraph
     assert _lead_paragraph(_DocModel("Harbor claim: ‘The Nerve To….’\n\nA judge praised the crew.")) == 1
     # a possessive modifier is read without its ending
-    text = ("Basketball\n\nA win is a win, and the Keelby Harbors took one on Friday.\n\n"
+    text = ("Basketball\n\nAny win counts, and the Keelby Harbors took one on Friday.\n\n"
             "Tom Brandt put it best after the win over the Dunmore Pacers on Friday:\n\n"
             "“We will take any win we can get,” the Harbors’ coach said.")
     assert _rows(text)[-1][:2] == ("direct", "Tom Brandt")

@@ -1420,7 +1420,7 @@ def _entities_between(dm, lo: int, hi: int, limit: int, outside_quotes: bool):
 def _sole_holder_apart(dm, name: str, hstem: str, np_text: str, words_: list[str], last: int, at: int) -> bool:
     """Is ``name`` the text's one holder of the title of stem ``hstem``, and its last mention (at ``last``) in a clause
     before the one of the description ``np_text`` (an earlier sentence, or before a ";" or a comma and a word of list
-    ``clause_coordinator``: "the roof of Lee's house, but the mayor said"), and has the description no words after its
+    ``clause_coordinator``: "the roof of Lee's home, but the mayor said"), and has the description no words after its
     head ("the mayor of Dunmore" may be another mayor; "After talks with Mayor Ann Vale, the mayor of Dunmore said")?"""
     holders = dm.entities.role_holders(hstem)
     if len(holders) != 1 or name not in holders or len(re.findall(r"[\w’'-]+", np_text)) > len(words_):
@@ -1446,7 +1446,7 @@ def _link_descriptor(dm, np_text: str, at: int, words_: list[str]) -> str:
     the paragraph before, and so on; in it the best score, and two different entities with the
     best score are ambiguous (''). With the head's stem alone, a nearer person, or a name written as a
     person's (:func:`person_like`), blocks the link (with no such person, the text's one holder of the title named in
-    an earlier clause is taken, :func:`_sole_holder_apart`: "the roof of Lee's house, but the mayor said" after "its
+    an earlier clause is taken, :func:`_sole_holder_apart`: "the roof of Lee's home, but the mayor said" after "its
     mayor, Ann Lee."); a person's link must also pass
     :func:`_person_link_holds` ("former", an indefinite description in between, the distance, the description used
     before). Chosen for the issue-11 bug "the company" -> "BST" (a time zone in the dateline); on PolNeAR, which
