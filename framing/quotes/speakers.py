@@ -1228,9 +1228,8 @@ def _lead_source_named_next(dm, np_text: str, at: int) -> str:
     description or gender, or that a speech verb follows, not the other gender than the description's; the
     description's head is no source news often leaves unnamed (list ``unnamed_source_head``: "a police spokesman said
     …"); else ''. Before all that, an indefinite description (list ``indefinite_article``) of a title ("a judge", "a
-    spokesman") is the one person who holds it, named
-    within :data:`FORWARD_PARAGRAPHS` paragraphs after (:func:`_forward_person`: "…, a spokesman said. ¶ …, Harbor Power
-    spokesman Tom Reyes said")."""
+    spokesman") is the one person who holds it, named within :data:`FORWARD_PARAGRAPHS` paragraphs after
+    (:func:`_forward_person`: "…, a spokesman said. ¶ …, Harbor Power spokesman Tom Reyes said")."""
     words_ = re.findall(r"[\w’'-]+", np_text.lower())
     if len(words_) < 2 or not singular_person(" ".join(words_)) or dm.para_of(at) != _lead_paragraph(dm):
         return ""
@@ -1291,9 +1290,10 @@ LEAD_NAME_WORDS = 6
 def _lead_paragraph(dm) -> int:
     """The index of the text's lead: its first paragraph that is not shaped like a headline (:func:`_headline_shaped`;
     a sentence's period before closing marks counts: "… saying: “They kept calm.”"), after at most
-    :data:`LEAD_AFTER_LINES` such lines (a headline, a repeated headline, a byline, a caption); 0 when there is none."""
+    :data:`LEAD_AFTER_LINES` such lines (a headline, a repeated headline, a byline, a caption); 0 when there is none.
+    At most :data:`HEADLINE_READ_CHARS` characters of a paragraph are read, however long it is."""
     for k, (ps, pe) in enumerate(dm.paras[:LEAD_AFTER_LINES + 1]):
-        if not _headline_shaped(dm.text[ps:min(pe, ps + 2 * HEADLINE_CHARS)], _CLOSING_MARKS):
+        if not _headline_shaped(dm.text[ps:min(pe, ps + HEADLINE_READ_CHARS)], _CLOSING_MARKS):
             return k
     return 0
 
@@ -1305,9 +1305,8 @@ LEAD_AFTER_LINES = 6
 def _headline_shaped(line: str, closing: str = "") -> bool:
     """Is ``line`` at most :data:`HEADLINE_CHARS` characters long with no final period, nor (with ``closing``) a
     sentence's period after a word before closing marks of ``closing`` ("… saying: “They kept calm.”"; an ellipsis,
-    "… To….’", ends no sentence)? Only its first characters are read, so the cost stays bounded however long a
-    paragraph is."""
-    line = line[:2 * HEADLINE_CHARS].rstrip()
+    "… To….’", ends no sentence)?"""
+    line = line.rstrip()
     if len(line) > HEADLINE_CHARS or line.endswith("."):
         return False
     return not (closing and line != line.rstrip(closing) and _WORD_PERIOD_END.search(line.rstrip(closing)))
@@ -1324,6 +1323,8 @@ _DETERMINER_WORDS = word_set("determiner")
 _INDEFINITE_ARTICLE = word_set("indefinite_article")
 #: the longest first paragraph read as a headline
 HEADLINE_CHARS = 160
+#: how much of a paragraph the headline tests read (more than a headline: a longer paragraph is none)
+HEADLINE_READ_CHARS = 2 * HEADLINE_CHARS
 
 
 def _in_headline(dm, at: int) -> bool:
@@ -1332,7 +1333,7 @@ def _in_headline(dm, at: int) -> bool:
     if len(dm.paras) < 2 or dm.para_of(at) != 0:
         return False
     ps, pe = dm.paras[0]
-    return _headline_shaped(dm.text[ps:min(pe, ps + 2 * HEADLINE_CHARS)])
+    return _headline_shaped(dm.text[ps:min(pe, ps + HEADLINE_READ_CHARS)])
 
 
 def _forward_person(dm, hstem: str, at: int, stems=frozenset()) -> str:
