@@ -124,3 +124,55 @@ def test_kept_labels_score_like_the_gold(tmp_path):
     (kept / "texts").mkdir()
     (kept / "texts" / "d1.txt").write_bytes((folder / "texts" / "d1.txt").read_bytes())
     assert [g["text"] for g in read_set(kept)[0].gold] == [g["text"] for g in GOLD]
+
+
+def _second_annotation(tmp_path: Path, rows: list[dict]) -> Path:
+    path = tmp_path / "second.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(GOLD[0]))
+        w.writeheader()
+        w.writerows(rows)
+    return path
+
+
+def test_agreement_scores_a_second_annotation_and_keeps_the_rows_both_give_one_speaker(tmp_path):
+    from framing.devdata.quote_sets import agreed_rows, agreement, restrict
+
+    folder = _write_set(tmp_path / "S1")
+    # the second annotator gives the board's clause another speaker and misses "brutal"
+    second = _second_annotation(tmp_path, [{**GOLD[0], "speaker": "Lina Okafor"}, GOLD[1]])
+    first, other = read_set(folder), read_set(folder, second)
+    assert [g["speaker"] for g in other[0].gold] == ["Lina Okafor", "Lina Okafor"]
+    between = agreement(first, other)
+    s = tally("S1", between)
+    assert (s.n_pred, s.n_gold, s.n_match, s.speakers_right, s.speakers_counted) == (2, 3, 2, 1, 2)
+    agreed = agreed_rows(between)
+    assert agreed == {("d1", GOLD[1]["start"], GOLD[1]["end"])}
+    # the extractor, right on the quotation and wrong on the clause: half on all rows, all on the agreed one
+    verdicts = score_article(first[0], [_pred("Harbour fees will rise in May", "Okafor", kind="reported"),
+                                        _pred("\u201cWe had no other choice,\u201d", "Okafor")])
+    assert tally("S1", verdicts).speaker_accuracy == 0.5
+    kept = restrict(verdicts, agreed)
+    assert len(kept) == 1 and tally("S1", kept).speaker_accuracy == 1.0
+
+
+def test_agreement_cli_prints_the_second_annotator_beside_the_extractor(tmp_path):
+    folder = _write_set(tmp_path / "S1")
+    cmd = [sys.executable, str(ROOT / "benchmarks" / "agreement_quote_sets.py"),
+           "--pair", str(folder), str(folder / "gold.csv")]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    row = next(line for line in out.stdout.splitlines() if line.startswith("| S1 "))
+    assert row.split("|")[2].strip() == "F1 1.000, 3/3 = 1.000"   # an annotation agrees with itself
+    bad = subprocess.run(cmd[:-1] + [str(tmp_path / "none.csv")], capture_output=True, text=True)
+    assert bad.returncode == 2 and "missing" in bad.stderr
+
+
+def test_a_second_annotation_is_kept_without_article_words_and_reads_back(tmp_path):
+    from framing.devdata.quote_sets import write_labels
+
+    folder = _write_set(tmp_path / "S1")
+    second = _second_annotation(tmp_path, [GOLD[1], {**GOLD[2], "speaker": "fishers"}])
+    assert write_labels(folder, tmp_path / "kept" / "S1", second) == 2
+    kept = tmp_path / "kept" / "S1" / "labels_second.csv"
+    assert "brutal" not in kept.read_text(encoding="utf-8") and not (kept.parent / "labels.csv").exists()
+    assert [g["speaker"] for g in read_set(folder, kept)[0].gold] == ["Lina Okafor", "fishers"]

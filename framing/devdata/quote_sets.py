@@ -69,17 +69,22 @@ def _gold_row(row: dict, text: str, where: str) -> dict:
     return {**row, "start": s, "end": e, "text": text[s:e]}
 
 
-def read_set(folder: str | Path) -> list[SetArticle]:
+def read_set(folder: str | Path, labels: str | Path | None = None) -> list[SetArticle]:
     """The articles of one set, in ``sources.csv`` order, each text checked against its SHA-256.
 
-    Raises :class:`DevdataError` with the file and row at fault when a file is missing, a text
-    differs from the one annotated, or a gold row's offsets do not give its text.
+    ``labels`` is the annotation to read over the set's texts: by default the set's own ``gold.csv``
+    (or ``labels.csv``); a second annotator's ``gold.csv`` of the same texts may be given instead
+    (:func:`agreement`). Raises :class:`DevdataError` with the file and row at fault when a file is
+    missing, a text differs from the one annotated, or a row's offsets do not give its text.
     """
     folder = Path(folder)
     sources = _read_csv(folder / "sources.csv", SOURCE_COLUMNS)
-    labels = folder / "gold.csv"
-    if not labels.is_file() and (folder / "labels.csv").is_file():
-        labels = folder / "labels.csv"
+    if labels is not None:
+        labels = Path(labels)
+    else:
+        labels = folder / "gold.csv"
+        if not labels.is_file() and (folder / "labels.csv").is_file():
+            labels = folder / "labels.csv"
     gold = _read_csv(labels, GOLD_COLUMNS if labels.name == "gold.csv" else LABEL_COLUMNS)
     out = []
     for src in sources:
@@ -96,12 +101,17 @@ def read_set(folder: str | Path) -> list[SetArticle]:
     return out
 
 
-def write_labels(folder: str | Path, out: str | Path) -> int:
+def write_labels(folder: str | Path, out: str | Path, second: str | Path | None = None) -> int:
     """Write what the repository keeps of the set ``folder`` to ``out``: ``sources.csv`` without its titles and
-    ``labels.csv`` (gold rows without ``text`` and ``note``, which hold article words). Returns the rows."""
+    ``labels.csv`` (gold rows without ``text`` and ``note``, which hold article words); with ``second`` (a second
+    annotator's ``gold.csv`` of the same texts), only that annotation, as ``labels_second.csv``. Returns the rows."""
     folder, out = Path(folder), Path(out)
-    read_set(folder)   # (only a set that checks out is kept)
+    read_set(folder, second)   # (only an annotation that checks out is kept)
     out.mkdir(parents=True, exist_ok=True)
+    if second is not None:
+        rows = _read_csv(Path(second), GOLD_COLUMNS)
+        _write_csv(out / "labels_second.csv", LABEL_COLUMNS, [{**r, "cue": r.get("cue", "")} for r in rows])
+        return len(rows)
     _write_csv(out / "sources.csv", KEPT_SOURCE_COLUMNS, _read_csv(folder / "sources.csv", SOURCE_COLUMNS))
     rows = _read_csv(folder / "gold.csv", GOLD_COLUMNS)
     _write_csv(out / "labels.csv", LABEL_COLUMNS, [{**r, "cue": r.get("cue", "")} for r in rows])
@@ -199,6 +209,30 @@ def pool(name: str, scores: Sequence[SetScore]) -> SetScore:
     """The sum of several sets' counts under one name."""
     return SetScore(name, *(sum(getattr(s, f) for s in scores)
                             for f in ("n_pred", "n_gold", "n_match", "speakers_right", "speakers_counted")))
+
+
+def agreement(first: Sequence[SetArticle], second: Sequence[SetArticle]) -> list[dict]:
+    """The verdicts of a second annotation of the same texts scored against the first (the first is the gold),
+    by the rules the extractor is scored by (:func:`score_article`): span agreement and speaker agreement."""
+    by_doc = {a.doc_id: a for a in second}
+    out = []
+    for art in first:
+        other = by_doc.get(art.doc_id)
+        out += score_article(art, list(other.gold) if other is not None else [])
+    return out
+
+
+def agreed_rows(verdicts: Sequence[dict]) -> set[tuple[str, int, int]]:
+    """``(doc_id, start, end)`` of the first annotation's rows with a speaker whose speaker the second annotation
+    shares (``speaker_ok`` true in the verdicts of :func:`agreement`)."""
+    return {(v["doc_id"], v["gold"]["start"], v["gold"]["end"]) for v in verdicts if v["speaker_ok"]}
+
+
+def restrict(verdicts: Sequence[dict], rows: set[tuple[str, int, int]]) -> list[dict]:
+    """The verdicts on the gold rows in ``rows`` (``(doc_id, start, end)``): e.g. the extractor's verdicts on the
+    rows two annotators agree on (:func:`agreed_rows`)."""
+    return [v for v in verdicts if v["gold"] is not None
+            and (v["doc_id"], v["gold"]["start"], v["gold"]["end"]) in rows]
 
 
 def score_sets(folders: Sequence[str | Path],
