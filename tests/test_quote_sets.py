@@ -176,3 +176,15 @@ def test_a_second_annotation_is_kept_without_article_words_and_reads_back(tmp_pa
     kept = tmp_path / "kept" / "S1" / "labels_second.csv"
     assert "brutal" not in kept.read_text(encoding="utf-8") and not (kept.parent / "labels.csv").exists()
     assert [g["speaker"] for g in read_set(folder, kept)[0].gold] == ["Lina Okafor", "fishers"]
+
+
+def test_cli_by_link_counts_the_speakers_by_how_they_are_linked(tmp_path):
+    folder = _write_set(tmp_path / "S1")
+    cmd = [sys.executable, str(ROOT / "benchmarks" / "score_quote_sets.py"), str(folder), "--by-link"]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    rows = {line.split("|")[1].strip(): line.split("|")[2].strip() for line in out.splitlines()
+            if line.startswith("| ") and "/" in line}
+    counted = [v for k, v in rows.items() if k.startswith(("cue", "no cue", "no speaker"))]
+    by_kind = [v for k, v in rows.items() if k in ("direct", "partial", "reported")]
+    # every counted speaker is in exactly one link row and one kind row
+    assert sum(int(v.split("/")[1]) for v in counted) == sum(int(v.split("/")[1]) for v in by_kind) > 0
