@@ -4930,3 +4930,49 @@ def test_the_session_27_description_links_keep_their_limits():
             "Tom Brandt put it best after the win over the Dunmore Pacers on Friday:\n\n"
             "“We will take any win we can get,” the Harbors’ coach said.")
     assert _rows(text)[-1][:2] == ("direct", "Tom Brandt")
+
+
+# --------------------------------------------------------------------------- session 28: epithets no one else holds
+
+
+def test_an_epithet_no_other_person_holds_names_the_person_just_quoted():
+    # the text gives the person another noun ("chief", "Cr"), and no other person the description's head
+    text = ("Party chief Tomas Vell addressed the rally.\n\n“We will win,” Vell said.\n\n"
+            "The deposed premier said the vote had been stolen.")
+    assert [r[1] for r in _rows(text)] == ["Tomas Vell"] * 2
+    text = ("Cr Ana Ruiz spoke against the plan. “It is rushed,” Cr Ruiz said.\n\n"
+            "The elected member said residents had not been asked.")
+    assert [r[1] for r in _rows(text)] == ["Ana Ruiz"] * 2
+    # a listed place before the title may stand, even when the text gives the person an affiliation ("Kiel")
+    text = ("Kiel deputy Ana Ruiz spoke. “We were not told,” Ms Ruiz said.\n\n"
+            "The North Belfast MLA said she had raised it for weeks.")
+    assert [r[1] for r in _rows(text)][-1] == "Ana Ruiz"
+
+
+def test_an_epithet_another_person_could_hold_stays_unlinked():
+    cases = (
+        # another person of the text is described with the head
+        "Party chief Tomas Vell spoke, as did former premier Ida Moss.\n\n“We will win,” Vell said.\n\n"
+        "The deposed premier said the vote had been stolen.",
+        # a capitalised word of another name ("Harbor" names a party here)
+        "Party chief Tomas Vell spoke. The Harbor Party met.\n\n“We will win,” Vell said.\n\n"
+        "The Harbor premier said the vote had been stolen.",
+        # an office against the person's ("Governor" is not "the senator")
+        "Governor Tomas Vell spoke.\n\n“We will win,” Vell said.\n\nThe elderly senator said the vote had been stolen.",
+        # words after the head: someone else
+        "Party chief Tomas Vell spoke.\n\n“We will win,” Vell said.\n\nThe premier of the region said it was stolen.",
+    )
+    for text in cases:
+        rows = _rows(text)
+        assert rows[-1][1] != "Tomas Vell", text
+
+
+def test_an_organisation_description_with_modifiers_names_the_body_just_quoted():
+    text = ("Two officials were held. “We will act,” the Harbor Anti-Fraud Commission said.\n\n"
+            "The anti-graft agency said it had arrested two officials.")
+    assert [r[1] for r in _rows(text)][-1] == "Harbor Anti-Fraud Commission"
+    for text in ("Two officials were held. “We will act,” the Harbor Anti-Fraud Commission said.\n\n"
+                 "The rival agency said it had arrested two officials.",
+                 "Two officials were held. “We will act,” the Harbor Anti-Fraud Commission said.\n\n"
+                 "The Kiel agency said it had arrested two officials."):
+        assert [r[1] for r in _rows(text)][-1] != "Harbor Anti-Fraud Commission", text

@@ -185,6 +185,7 @@ class _Entities:
     first_at: dict | None = None   # canonical name -> start of its first mention (any): :meth:`first_mention`
     holders_of: dict | None = None   # descriptor stem -> canonical names of the persons with it: :meth:`role_holders`
     starts_of: dict | None = None    # canonical name -> starts of its mentions (any), sorted: :meth:`mention_starts_of`
+    word_owners: dict | None = None  # lower-case word -> canonical persons and organisations with it: :meth:`owners_of`
 
     def first_mention(self, name: str, default: int) -> int:
         """Where the first mention (in quotes or not) of the canonical ``name`` starts, else ``default``; the table
@@ -214,6 +215,18 @@ class _Entities:
             for s, _, n in self.all_mentions:
                 self.starts_of.setdefault(self.canonical(n), []).append(s)
         return self.starts_of.get(name, [])
+
+    def owners_of(self, word: str) -> frozenset:
+        """The canonical names of the persons and organisations that have the lower-case ``word`` in their name or
+        among their role words; the index is built on the first call, in one pass over the entities."""
+        if self.word_owners is None:
+            self.word_owners = {}
+            for n, ent in self.by_name.items():
+                if ent.kind in ("person", "org"):
+                    c = self.canonical(n)
+                    for w in {*ent.role_words, *(x.lower() for x in n.split())}:
+                        self.word_owners.setdefault(w, set()).add(c)
+        return frozenset(self.word_owners.get(word, ()))
 
     def in_dateline(self, i: int) -> bool:
         """Is position ``i`` inside a dateline or time stamp (:func:`datelines`)?"""

@@ -1722,7 +1722,9 @@ def continued_speaker(dm, np_text: str, at: int, memory: _Speakers) -> str:
     if ent is None or not pronoun_person(dm, ent, spk) or _other_person_between(dm, spk, pos, end, memory.names):
         return ""
     if not _fits_speaker(dm, words_, ent, spk) and not (
-            person_like(dm, ent) and _epithet_of(dm, words_, ent, spk) and not _person_named_after(dm, spk, pos, end)
+            person_like(dm, ent) and (_epithet_of(dm, words_, ent, spk)
+                                      or _held_by_no_other(dm, np_text, words_, ent, spk))
+            and not _person_named_after(dm, spk, pos, end)
             and not _question_put(dm, max(0, pos - QUESTION_BEFORE_CHARS), end)):
         return ""   # (after a question "the senator" may well be the one who answers it)
     if _introduced_between(t, words_[-1], pos, at) \
@@ -1733,6 +1735,8 @@ def continued_speaker(dm, np_text: str, at: int, memory: _Speakers) -> str:
 
 
 _ANY_ORG_HEAD = word_set("any_org_head")
+#: how many modifiers may come between "the" and the head of such a description ("the anti-graft agency")
+ORG_DESCRIPTION_MODIFIERS = 2
 
 
 def continued_org_speaker(dm, np_text: str, at: int, memory: _Speakers) -> str:
@@ -1744,12 +1748,16 @@ def continued_org_speaker(dm, np_text: str, at: int, memory: _Speakers) -> str:
     ``any_org_head``, "the group", fits any name). "Ofgem said … The regulator said …", "the CDC added … The agency
     said …": news varies the words for the body it quotes."""
     words_ = _descriptor_words(np_text)
-    if len(words_) != 2 or words_[0] != "the" or words_[1] not in _ORG_DESCRIPTION_HEAD:
+    if not 2 <= len(words_) <= 2 + ORG_DESCRIPTION_MODIFIERS or words_[0] != "the" \
+            or words_[-1] not in _ORG_DESCRIPTION_HEAD or set(words_) & _CONTRAST_MODIFIER:
         return ""
     k = bisect.bisect_left(memory.pos, at) - 1
     if k < 0:
         return ""
     pos, spk, typ = memory.entries[k]
+    cased = re.findall(r"[\w’'-]+", np_text)[1:len(words_) - 1]
+    if any(w[:1].isupper() and w.lower() not in spk.lower().split() for w in cased):
+        return ""   # ("the Harbor union" for "Kiel Dockers Union": a capitalised word of another name)
     if typ != "named" or at - pos > CONTINUED_SPEAKER_CHARS or dm.para_of(at) - dm.para_of(pos) > 1:
         return ""
     ents = dm.entities
@@ -1938,6 +1946,57 @@ def _epithet_of(dm, words_: list[str], ent, spk: str) -> bool:
     role = _role_of(dm, head)
     return not nouns or stem(head) in {stem(w) for w in nouns} \
         or bool(role) and role in {_role_of(dm, w) for w in nouns}
+
+
+def _held_by_no_other(dm, np_text: str, words_: list[str], ent, spk: str) -> bool:
+    """May the description ``np_text`` (its words after "the" up to its head: ``words_``) be an epithet for the person
+    ``ent`` that the text words otherwise ("PTI chief Tom Reyes … The deposed premier said", "Cr Ann Lee … The
+    elected member described") because it could mean no one else? Its head is a person noun (as in
+    :func:`_epithet_of`), nothing follows the head ("the mother of the victim" is someone else), no word of list
+    ``contrast_modifier``, "former" said of both or of neither, no gender against the person's, no office against
+    the person's (:func:`_office_conflict`); no other person of the text is described with the head's stem
+    (:meth:`.entities._Entities.role_holders`), and no capitalised word of it that the person lacks belongs to another
+    person or organisation of the text, nor, when the text gives the person an affiliation, is any word but a listed
+    place (or the words together one), a compass word, a title or a party member noun ("the Bayern coach" is not
+    "Kiel coach Tom Berg"; "the North Belfast MLA" may be "SDLP deputy leader Ann Lee", "the South Harbor
+    Republican" a senator of the Harbor party).
+
+    Bounded: one index lookup per word of the description."""
+    head = words_[-1].lower()
+    mods = words_[:-1]
+    low = {w.lower() for w in mods}
+    own = set(ent.role_words) | {w.lower() for w in re.findall(r"[\w’'-]+", spk)}
+    gender = noun_gender(head)
+    if not (_person_noun(dm, head) or gender) or low & _CONTRAST_MODIFIER or ("former" in own) != ("former" in low):
+        return False
+    if len(_without_intensifier(re.findall(r"[\w’'-]+", np_text))) > len(words_) + 1:
+        return False   # (words after the head, or before "the")
+    if gender and ent.gender and gender != ent.gender or _office_conflict(dm, head, ent):
+        return False
+    ents = dm.entities
+    if ents.role_holders(stem(head)) - {spk}:
+        return False
+    caps = [w for w in mods if w[:1].isupper() and w.lower() not in own]
+    if any(ents.owners_of(w.lower()) - {spk} for w in caps):
+        return False
+    placed = " ".join(caps)
+    unplaced = [w for w in caps if not (is_place(w) or is_place(placed) or w.lower() in _COMPASS
+                                        or w.lower() in _PARTY_MEMBER or w.lower() in dm.rules.get("title", {}))]
+    return not (unplaced and any(_affiliation_word(dm, w) for w in ent.role_words))
+
+
+def _office_conflict(dm, head: str, ent) -> bool:
+    """Does the text give the person ``ent`` a person noun that rules out the title ``head`` (lower case, a word of
+    list ``title`` with a role)? One whose role is another and no noun of the person has the head's role ("Governor
+    Ann Lee" is not "the senator"), or a person noun that is no title ("Ann Lee, the defence lawyer" is not "the
+    judge"). A title of no role ("chief", "leader") rules out nothing."""
+    role = _role_of(dm, head)
+    if not role or head not in dm.rules.get("title", {}):
+        return False
+    nouns = {w for w in ent.role_words if _person_noun(dm, w) and stem(w) != stem(head)}
+    roles = {_role_of(dm, w) for w in nouns}
+    titles = dm.rules.get("title", {})
+    return role not in roles and (bool(roles - {""}) or any(w not in titles for w in nouns))
 
 
 def _person_noun(dm, word: str) -> bool:
