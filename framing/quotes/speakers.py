@@ -1900,7 +1900,7 @@ def _role_of(dm, word: str) -> str:
 def _fits_speaker(dm, words_: list[str], ent, spk: str) -> bool:
     """Does the description (its words after "the", head last) fit what the text says of the person ``ent``?"""
     head = words_[-1].lower()
-    own = set(ent.role_words) | {w.lower() for w in re.findall(r"[\w’'-]+", spk)}
+    own = _own_words(ent, spk)
     mods = words_[:-1]
     low = {w.lower() for w in mods}
     if low & _CONTRAST_MODIFIER or ("former" in own) != ("former" in low) \
@@ -1908,6 +1908,24 @@ def _fits_speaker(dm, words_: list[str], ent, spk: str) -> bool:
         return False
     role = _role_of(dm, head)
     return stem(head) in ent.descr or bool(role) and role in {_role_of(dm, w) for w in own}
+
+
+def _own_words(ent, spk: str) -> set[str]:
+    """The lower-case words the text gives the person ``ent`` named ``spk``: its role words and its name's words."""
+    return set(ent.role_words) | {w.lower() for w in re.findall(r"[\w’'-]+", spk)}
+
+
+def _may_be_epithet(dm, words_: list[str], ent, own: set[str]) -> bool:
+    """What any epithet for the person ``ent`` (whose words are ``own``) must be: a description (its words after
+    "the", head last) whose head is a person noun (lists ``person``, ``title``, ``party_member``) or a noun of a
+    gender not against the person's ("the woman" after a man), with no word of list ``contrast_modifier``, and
+    "former" said of both or of neither."""
+    head = words_[-1].lower()
+    low = {w.lower() for w in words_[:-1]}
+    gender = noun_gender(head)
+    if not (_person_noun(dm, head) or gender) or low & _CONTRAST_MODIFIER or ("former" in own) != ("former" in low):
+        return False
+    return not (gender and ent.gender and gender != ent.gender)
 
 
 def _epithet_of(dm, words_: list[str], ent, spk: str) -> bool:
@@ -1929,13 +1947,9 @@ def _epithet_of(dm, words_: list[str], ent, spk: str) -> bool:
     epithets refer to the last speaker when :func:`continued_speaker`'s other conditions hold."""
     head = words_[-1].lower()
     mods = words_[:-1]
-    low = {w.lower() for w in mods}
-    own = set(ent.role_words) | {w.lower() for w in re.findall(r"[\w’'-]+", spk)}
-    gender = noun_gender(head)
-    if not (_person_noun(dm, head) or gender) or low & _CONTRAST_MODIFIER or ("former" in own) != ("former" in low):
+    own = _own_words(ent, spk)
+    if not _may_be_epithet(dm, words_, ent, own):
         return False
-    if gender and ent.gender and gender != ent.gender:
-        return False   # "the woman" after a man
     caps = [w.lower() for w in mods if w[:1].isupper()]
     if caps and not set(caps) & own and any(_affiliation_word(dm, w) for w in ent.role_words):
         return False
@@ -1964,15 +1978,11 @@ def _held_by_no_other(dm, np_text: str, words_: list[str], ent, spk: str) -> boo
     Bounded: one index lookup per word of the description."""
     head = words_[-1].lower()
     mods = words_[:-1]
-    low = {w.lower() for w in mods}
-    own = set(ent.role_words) | {w.lower() for w in re.findall(r"[\w’'-]+", spk)}
-    gender = noun_gender(head)
-    if not (_person_noun(dm, head) or gender) or low & _CONTRAST_MODIFIER or ("former" in own) != ("former" in low):
+    own = _own_words(ent, spk)
+    if not _may_be_epithet(dm, words_, ent, own) or _office_conflict(dm, head, ent):
         return False
     if len(_without_intensifier(re.findall(r"[\w’'-]+", np_text))) > len(words_) + 1:
         return False   # (words after the head, or before "the")
-    if gender and ent.gender and gender != ent.gender or _office_conflict(dm, head, ent):
-        return False
     ents = dm.entities
     if ents.role_holders(stem(head)) - {spk}:
         return False
