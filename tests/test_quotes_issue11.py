@@ -4945,7 +4945,7 @@ def test_an_epithet_no_other_person_holds_names_the_person_just_quoted():
     assert [r[1] for r in _rows(text)] == ["Ana Ruiz"] * 2
     # a listed place before the title may stand, even when the text gives the person an affiliation ("Kiel")
     text = ("Kiel deputy Ana Ruiz spoke. “We were not told,” Ms Ruiz said.\n\n"
-            "The North Belfast MLA said she had raised it for weeks.")
+            "The North Belfast MLA told reporters the plan was late.")
     assert [r[1] for r in _rows(text)][-1] == "Ana Ruiz"
 
 
