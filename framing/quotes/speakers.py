@@ -1741,10 +1741,12 @@ ORG_DESCRIPTION_MODIFIERS = 2
 
 def continued_org_speaker(dm, np_text: str, at: int, memory: _Speakers) -> str:
     """The organisation "the agency", "the regulator", "the union" (a singular description whose head is of list
-    ``org_description_head``) refers to when the text names none with its head: the last speaker noted before ``at``
-    when it is a named organisation that spoke at most :data:`CONTINUED_SPEAKER_CHARS` characters before, in the same
-    paragraph or the one before, with no other organisation named outside quotations since its last mention, and
-    whose name holds no other word of that list ("the union" is not "Harbor University"; a word of list
+    ``org_description_head``, after at most :data:`ORG_DESCRIPTION_MODIFIERS` modifiers, none of list
+    ``contrast_modifier`` and none capitalised unless a word of the name: "the anti-graft agency", not "the Harbor
+    union" for "Kiel Dockers Union") refers to when the text names none with its head: the last speaker noted before
+    ``at`` when it is a named organisation that spoke at most :data:`CONTINUED_SPEAKER_CHARS` characters before, in
+    the same paragraph or the one before, with no other organisation named outside quotations since its last mention,
+    and whose name holds no other word of that list ("the union" is not "Harbor University"; a word of list
     ``any_org_head``, "the group", fits any name). "Ofgem said … The regulator said …", "the CDC added … The agency
     said …": news varies the words for the body it quotes."""
     words_ = _descriptor_words(np_text)
