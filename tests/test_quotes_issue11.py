@@ -4976,3 +4976,13 @@ def test_an_organisation_description_with_modifiers_names_the_body_just_quoted()
                  "Two officials were held. “We will act,” the Harbor Anti-Fraud Commission said.\n\n"
                  "The Kiel agency said it had arrested two officials."):
         assert [r[1] for r in _rows(text)][-1] != "Harbor Anti-Fraud Commission", text
+
+
+# --------------------------------------------------------------------------- session 29: a head of the other gender
+
+
+def test_a_description_of_the_other_gender_is_not_the_person_named_last():
+    text = ("Ann Vell, who chairs the harbor board, spoke on Monday. “We will not wait,” Vell said.\n\n"
+            "Tomas Berg, a docker, listened.\n\n{} later said that the port would stay open.\n")
+    assert _rows(text.format("The chairwoman"))[-1][1] != "Tomas Berg"
+    assert _rows(text.format("The chairman"))[-1][1] == "Tomas Berg"   # (the guard: a head of his gender)

@@ -1563,13 +1563,21 @@ def _sole_title_link(dm, head: str, hstem: str, np_text: str, at: int) -> str:
             continue   # (a place or a team named nearer is no person: "… beat the Harbor Hawks. The coach said")
         if s >= ss:
             return ""   # named in the description's own sentence: someone else ("Lee heard the inspector, who said")
-        if not _topic_mention(dm, s, e) or _titled_otherwise(dm, ent, hstem) or not _modifiers_tied(dm, np_text, c, at):
+        if not _topic_mention(dm, s, e) or _titled_otherwise(dm, ent, hstem) or not _modifiers_tied(dm, np_text, c, at) \
+                or _gender_against(head, ent):
             return ""
         return c if _person_link_holds(dm, c, head, np_text, at, ents.first_mention(c, s), s, 1) else ""
     return ""
 
 
 _RELATIONAL_PERSON_HEAD = word_set("relational_person_head")
+
+
+def _gender_against(head: str, ent) -> bool:
+    """Is the head noun ``head`` of a gender (lists ``person_noun_m``, ``person_noun_f``: "chairwoman") the text
+    does not give the person ``ent`` ("Tom Berg … The chairwoman said" is someone else)?"""
+    gender = noun_gender(head)
+    return bool(gender and ent.gender and gender != ent.gender)
 
 
 def _modifiers_tied(dm, np_text: str, name: str, at: int) -> bool:
