@@ -1563,8 +1563,8 @@ def _sole_title_link(dm, head: str, hstem: str, np_text: str, at: int) -> str:
             continue   # (a place or a team named nearer is no person: "… beat the Harbor Hawks. The coach said")
         if s >= ss:
             return ""   # named in the description's own sentence: someone else ("Lee heard the inspector, who said")
-        if not _topic_mention(dm, s, e) or _titled_otherwise(dm, ent, hstem) or not _modifiers_tied(dm, np_text, c, at) \
-                or _gender_against(head, ent):
+        if not _topic_mention(dm, s, e) or _titled_otherwise(dm, ent, hstem) \
+                or not _modifiers_tied(dm, np_text, c, at) or _gender_against(head, ent):
             return ""
         return c if _person_link_holds(dm, c, head, np_text, at, ents.first_mention(c, s), s, 1) else ""
     return ""
